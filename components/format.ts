@@ -1,0 +1,8 @@
+/** Display helpers shared by the extension pages. */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatClock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,92 @@
+/**
+ * Hosts the prompt in an open shadow root, created on first need and reused
+ * for every later prompt on this page. Key and pointer events stay inside
+ * it, so the host's shortcuts and click-outside handlers never see them.
+ */
+import { render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { InterventionPrompt, type PromptRequest } from '@/components/InterventionPrompt';
+import { sendMessage } from '@/utils/messages';
+import css from './prompt.css?inline';
+
+export const PROMPT_HOST_TAG = 'pullback-prompt';
+
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'focusin', 'focusout'];
+
+export function createPromptHost(ctx: ContentScriptContext) {
+  let ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
+  let current: PromptRequest | null = null;
+  let focusRequest = 0;
+  /** Where the keyboard was before the lead moved into the prompt, to give it back. */
+  let returnTo: HTMLElement | null = null;
+
+  const getUi = () =>
+    (ui ??= createShadowRootUi(ctx, {
+      name: PROMPT_HOST_TAG,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'open',
+      css,
+      isolateEvents: ISOLATED_EVENTS,
+      onMount: () => {},
+    }).then((created) => {
+      created.mount();
+      return created;
+    }));
+
+  async function draw() {
+    const { uiContainer, shadowHost } = await getUi();
+    if (!shadowHost.isConnected) document.body.append(shadowHost); // The host page rebuilt its body.
+    render(
+      current ? (
+        <InterventionPrompt
+          key={current.promptId}
+          request={current}
+          focusRequest={focusRequest}
+          onAnswer={(answer, options) => sendMessage('answerPrompt', { promptId: current!.promptId, answer, ...options })}
+          onClose={hide}
+        />
+      ) : null,
+      uiContainer,
+    );
+  }
+
+  /** Alt+Shift+P reaches the prompt even where the browser's command shortcut is taken. */
+  function onShortcut(e: KeyboardEvent) {
+    if (e.altKey && e.shiftKey && e.code === 'KeyP') {
+      e.preventDefault();
+      focus();
+    }
+  }
+
+  function hide() {
+    const hadFocus = ui !== undefined && document.activeElement?.tagName.toLowerCase() === PROMPT_HOST_TAG;
+    current = null;
+    window.removeEventListener('keydown', onShortcut, true);
+    void draw();
+    if (hadFocus && returnTo?.isConnected) returnTo.focus();
+    returnTo = null;
+  }
+
+  function focus(): boolean {
+    if (!current) return false;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.tagName.toLowerCase() !== PROMPT_HOST_TAG) returnTo = active;
+    focusRequest++;
+    void draw();
+    return true;
+  }
+
+  return {
+    async show(request: PromptRequest) {
+      if (current?.promptId === request.promptId) return;
+      current = request;
+      window.addEventListener('keydown', onShortcut, true);
+      await draw();
+    },
+    hide,
+    focus,
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Options: who I am, who my reports are, the prompt cooldown, and the
+ * backup (export everything; import with validation first).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/utils/messages';
+import type { Report, Settings } from '@/utils/model';
+import { settingsItem } from '@/utils/settings';
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+/** Aliases are typed one per line or separated by commas. */
+const parseAliases = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+
+function slug(name: string, taken: Set<string>): string {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'report';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+type DraftReport = { id: string; name: string; aliases: string };
+
+export function Options() {
+  const [loaded, setLoaded] = useState(false);
+  const [meName, setMeName] = useState('');
+  const [meAliases, setMeAliases] = useState('');
+  const [reports, setReports] = useState<DraftReport[]>([]);
+  const [cooldown, setCooldown] = useState('30');
+  const [saveStatus, setSaveStatus] = useState<Status>(null);
+  const [backupStatus, setBackupStatus] = useState<Status>(null);
+
+  function load(settings: Settings) {
+    setMeName(settings.me.name);
+    setMeAliases(settings.me.aliases.join('\n'));
+    setReports(settings.reports.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases.join('\n') })));
+    setCooldown(String(settings.cooldownMinutes));
+    setLoaded(true);
+  }
+
+  useEffect(() => {
+    void settingsItem.getValue().then(load);
+    // An import (or another options tab) changes settings: show them.
+    return settingsItem.watch((s) => s && load(s));
+  }, []);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const cooldownMinutes = Number(cooldown);
+    if (!Number.isInteger(cooldownMinutes) || cooldownMinutes < 0) {
+      setSaveStatus({ kind: 'error', text: 'The cooldown must be a whole number of minutes (0 or more).' });
+      return;
+    }
+    const taken = new Set<string>();
+    const cleanReports: Report[] = [];
+    for (const r of reports) {
+      if (!r.name.trim()) continue; // An empty row is an unfinished one, not a report.
+      const id = r.id || slug(r.name, taken);
+      taken.add(id);
+      cleanReports.push({ id, name: r.name.trim(), aliases: parseAliases(r.aliases) });
+    }
+    try {
+      const saved = await sendMessage('saveSettings', {
+        me: { name: meName.trim(), aliases: parseAliases(meAliases) },
+        reports: cleanReports,
+        cooldownMinutes,
+      });
+      load(saved);
+      setSaveStatus({ kind: 'ok', text: `Saved: ${saved.reports.length} report${saved.reports.length === 1 ? '' : 's'}.` });
+    } catch (err) {
+      setSaveStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function exportBackup() {
+    try {
+      const json = await sendMessage('exportBackup');
+      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `pullback-backup-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setBackupStatus({ kind: 'ok', text: 'Backup exported.' });
+    } catch (err) {
+      setBackupStatus({ kind: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  async function importBackup(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // The same file can be chosen again after a fix.
+    if (!file) return;
+    try {
+      const result = await sendMessage('importBackup', { text: await file.text() });
+      if (!result.ok) {
+        setBackupStatus({ kind: 'error', text: `${file.name}: ${result.error}` });
+        return;
+      }
+      setBackupStatus({
+        kind: 'ok',
+        text: `Imported ${file.name}: ${result.reports} report${result.reports === 1 ? '' : 's'}, ${result.interventionsAdded} interventions and ${result.promptsAdded} prompts added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
+      });
+    } catch (err) {
+      setBackupStatus({ kind: 'error', text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.` });
+    }
+  }
+
+  const updateReport = (i: number, patch: Partial<DraftReport>) => setReports(reports.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  return (
+    <main>
+      <h1>Pullback: roster and settings</h1>
+      <p class="muted">Everything stays in this browser. Pullback has no account and sends nothing anywhere.</p>
+      <form onSubmit={save} aria-busy={!loaded}>
+        <section aria-labelledby="me-heading">
+          <h2 id="me-heading">Who I am</h2>
+          <label>
+            <span>My name, as the tools show it</span>
+            <input type="text" value={meName} onInput={(e) => setMeName(e.currentTarget.value)} autocomplete="name" />
+          </label>
+          <label>
+            <span>My aliases: emails, account ids, handles (one per line)</span>
+            <textarea rows={2} value={meAliases} onInput={(e) => setMeAliases(e.currentTarget.value)} />
+          </label>
+        </section>
+        <section aria-labelledby="reports-heading">
+          <h2 id="reports-heading">My reports</h2>
+          {reports.length === 0 && <p class="muted">No reports yet. Add the people whose work you lead, with the names and ids the tools show for them.</p>}
+          {reports.map((r, i) => (
+            <div class="report" key={i} role="group" aria-label={`Report ${i + 1}`}>
+              <label>
+                <span>Name</span>
+                <input type="text" value={r.name} onInput={(e) => updateReport(i, { name: e.currentTarget.value })} />
+              </label>
+              <label>
+                <span>Aliases (one per line)</span>
+                <textarea rows={1} value={r.aliases} onInput={(e) => updateReport(i, { aliases: e.currentTarget.value })} />
+              </label>
+              <button type="button" onClick={() => setReports(reports.filter((_, j) => j !== i))} aria-label={`Remove ${r.name || `report ${i + 1}`}`}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setReports([...reports, { id: '', name: '', aliases: '' }])}>
+            Add a report
+          </button>
+        </section>
+        <section aria-labelledby="prompt-heading">
+          <h2 id="prompt-heading">Prompt</h2>
+          <label>
+            <span>After any answer, do not ask again about the same item for (minutes)</span>
+            <input type="number" min={0} value={cooldown} onInput={(e) => setCooldown(e.currentTarget.value)} style={{ width: '8em' }} />
+          </label>
+        </section>
+        <div class="actions">
+          <button type="submit" class="primary">Save</button>
+          {saveStatus && <span role={saveStatus.kind === 'error' ? 'alert' : 'status'} class={saveStatus.kind === 'error' ? 'alert' : 'status'}>{saveStatus.text}</span>}
+        </div>
+      </form>
+      <section aria-labelledby="backup-heading">
+        <h2 id="backup-heading">Backup</h2>
+        <p class="muted">One JSON file with your roster, settings, interventions and prompts. Importing replaces the settings and adds log records this browser does not have yet.</p>
+        <div class="actions">
+          <button type="button" onClick={exportBackup}>Export backup</button>
+          <label>
+            <span>Import a backup file</span>
+            <input type="file" accept="application/json,.json" aria-label="Import backup" onChange={importBackup} />
+          </label>
+        </div>
+        {backupStatus && (
+          <p role={backupStatus.kind === 'error' ? 'alert' : 'status'} class={backupStatus.kind === 'error' ? 'alert' : 'status'}>
+            {backupStatus.text}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The toolbar popup: active interventions first, each with its way out
+ * ("Pull back"), then the recent log of interventions and prompts.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { formatClock, formatTime } from '@/components/format';
+import { formatDuration, isOverdue, spanMs } from '@/utils/durations';
+import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
+import { PURPOSE_LABELS } from '@/utils/model';
+import { settingsItem } from '@/utils/settings';
+
+const ANSWER_LABELS: Record<PromptView['answer'], string> = {
+  deliberate: 'started an intervention',
+  'stepped-back': 'caught myself and stepped back',
+  dismissed: 'not now',
+  unanswered: 'left unanswered',
+};
+
+type LogEntry = { at: string; id: string; text: string };
+
+export function Popup() {
+  const [active, setActive] = useState<InterventionView[] | null>(null);
+  const [log, setLog] = useState<LogEntry[]>([]);
+  const [hasRoster, setHasRoster] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => new Date());
+
+  async function refresh() {
+    try {
+      const [list, recent, settings] = await Promise.all([sendMessage('listActive'), sendMessage('listLog', { limit: 30 }), settingsItem.getValue()]);
+      setActive(list);
+      setHasRoster(settings.reports.length > 0);
+      setLog(toLog(recent.interventions, recent.prompts));
+      setNow(new Date());
+      setError(null);
+    } catch (e) {
+      setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  async function pullBack(id: string) {
+    try {
+      await sendMessage('endIntervention', { id });
+      await refresh();
+    } catch (e) {
+      setError(`Could not end the intervention: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  return (
+    <main>
+      <h1>Pullback</h1>
+      {error && <p role="alert" class="alert">{error}</p>}
+      {!hasRoster && (
+        <p class="alert">
+          Pullback does not know your reports yet. <a href="/options.html" target="_blank">Add your roster</a> so it can notice edits on their work.
+        </p>
+      )}
+      <section aria-labelledby="active-heading">
+        <h2 id="active-heading">Active interventions</h2>
+        {active === null ? (
+          <p class="muted">Loading…</p>
+        ) : active.length === 0 ? (
+          <p class="muted">None. You are leading at scale right now.</p>
+        ) : (
+          <ul class="rows">
+            {active.map((r) => {
+              const overdue = isOverdue(r, now);
+              return (
+                <li key={r.id}>
+                  <div class="row-head">
+                    <span>
+                      <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">{r.artifact.key}</a> · {r.reportName}
+                    </span>
+                    {overdue && <span class="overdue">Overdue</span>}
+                  </div>
+                  {r.artifact.title && <div class="muted">{r.artifact.title}</div>}
+                  <div>
+                    {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))} of {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))} planned
+                    · hands-on {formatDuration(r.activeMs)}
+                  </div>
+                  <div class="row-actions">
+                    <button type="button" class="primary" onClick={() => pullBack(r.id)} aria-label={`Pull back from ${r.artifact.key} (${r.reportName})`}>
+                      Pull back
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="log-heading">
+        <h2 id="log-heading">Recent</h2>
+        {log.length === 0 ? (
+          <p class="muted">Nothing yet.</p>
+        ) : (
+          // A table, not a list: the popup's list items are the active interventions only.
+          <table class="log">
+            <caption class="visually-hidden">Recent interventions and prompts, newest first</caption>
+            <tbody>
+              {log.map((e) => (
+                <tr key={e.id}>
+                  <td class="muted">{formatTime(e.at)}</td>
+                  <td>{e.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <nav>
+        <a href="/summary.html" target="_blank">Weekly summary</a>
+        <a href="/options.html" target="_blank">Roster and settings</a>
+      </nav>
+    </main>
+  );
+}
+
+function toLog(interventions: InterventionView[], prompts: PromptView[]): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const r of interventions) {
+    if (r.endedAt) {
+      entries.push({
+        id: `${r.id}-end`,
+        at: r.endedAt,
+        text: `${r.status === 'lapsed' ? 'Lapsed' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+      });
+    }
+    entries.push({ id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
+  }
+  for (const p of prompts) {
+    entries.push({ id: p.id, at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
+  }
+  return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30);
+}

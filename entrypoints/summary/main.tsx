@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '@/components/page.css';
+import { Summary } from './Summary';
+
+render(<Summary />, document.getElementById('app')!);

@@ -1,0 +1,140 @@
+/**
+ * The backup file: export everything as one JSON document, and read one
+ * back. Reading never trusts the file: every field is checked first, and a
+ * file that fails any check is refused whole with a message that says what
+ * is wrong, so nothing is half-imported.
+ */
+import * as v from 'valibot';
+import {
+  INTERVENTION_STATUSES,
+  LIMITS,
+  PROMPT_ANSWERS,
+  PURPOSES,
+  TOOL_IDS,
+  type Intervention,
+  type PromptRecord,
+  type Settings,
+} from './model';
+import { ArtifactSchema } from './message-schemas';
+
+export const BACKUP_FORMAT = 'pullback-backup';
+export const BACKUP_VERSION = 1;
+/** A year of heavy use is a few MB; anything far bigger is not ours. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  settings: Settings;
+  interventions: Intervention[];
+  prompts: PromptRecord[];
+}
+
+const isoTime = v.pipe(
+  v.string(),
+  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time (ISO 8601)'),
+  v.transform((s) => new Date(s).toISOString()),
+);
+const name = v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`));
+const aliases = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.identityLength))),
+  v.maxLength(LIMITS.aliases, `must have at most ${LIMITS.aliases} aliases`),
+  v.transform((list) => [...new Set(list.filter(Boolean))]),
+);
+const id = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.idLength));
+
+export const SettingsSchema = v.pipe(
+  v.object({
+    me: v.object({ name, aliases: v.optional(aliases, []) }),
+    reports: v.pipe(
+      v.array(
+        v.object({
+          id,
+          name: v.pipe(name, v.minLength(1, 'must not be empty')),
+          aliases: v.optional(aliases, []),
+        }),
+      ),
+      v.maxLength(LIMITS.reports),
+    ),
+    cooldownMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7 * 24 * 60)), 30),
+  }),
+  v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
+);
+
+const InterventionSchema = v.pipe(
+  v.object({
+    id,
+    tool: v.picklist(TOOL_IDS),
+    artifact: ArtifactSchema,
+    reportId: id,
+    purpose: v.picklist(PURPOSES),
+    startedAt: isoTime,
+    plannedEndAt: isoTime,
+    endedAt: v.nullish(isoTime, null),
+    status: v.picklist(INTERVENTION_STATUSES),
+    activeMs: v.optional(v.pipe(v.number(), v.minValue(0)), 0),
+    lastActivityAt: v.optional(isoTime),
+  }),
+  v.check((r) => (r.status === 'active') === (r.endedAt === null), 'an active intervention has no end, an ended one has one'),
+  v.transform((r): Intervention => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),
+);
+
+const PromptSchema = v.pipe(
+  v.object({
+    id,
+    at: isoTime,
+    tool: v.picklist(TOOL_IDS),
+    artifact: ArtifactSchema,
+    reportId: id,
+    answer: v.picklist(PROMPT_ANSWERS),
+    answeredAt: v.nullish(isoTime, null),
+    interventionId: v.nullish(id, null),
+  }),
+  v.transform((p): PromptRecord => p),
+);
+
+const BackupSchema = v.object({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.optional(isoTime),
+  settings: SettingsSchema,
+  interventions: v.optional(v.array(InterventionSchema), []),
+  prompts: v.optional(v.array(PromptSchema), []),
+});
+
+export type ParsedBackup = v.InferOutput<typeof BackupSchema>;
+export type BackupParse = { ok: true; backup: ParsedBackup } | { ok: false; error: string };
+
+/** Reads a backup file's text. Each way a file can be wrong gets its own message. */
+export function parseBackup(text: string): BackupParse {
+  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: 'This file is too large to be a Pullback backup (over 50 MB). Nothing was imported.' };
+  if (text.trim() === '') return { ok: false, error: 'This file is empty. Nothing was imported.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not valid JSON, so it cannot be a Pullback backup. Nothing was imported.' };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, error: 'This JSON file is not a Pullback backup (its "format" is not "pullback-backup"). Nothing was imported.' };
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return { ok: false, error: `This backup was made by a newer Pullback (format version ${version}). Update Pullback, then import it. Nothing was imported.` };
+  }
+  if (version !== BACKUP_VERSION) {
+    return { ok: false, error: `This backup has an unknown format version (${JSON.stringify(version)}). Nothing was imported.` };
+  }
+  const result = v.safeParse(BackupSchema, json);
+  if (!result.success) {
+    const issue = result.issues[0]!;
+    const path = v.getDotPath(issue);
+    return { ok: false, error: `This backup is damaged: ${path ?? 'a field'} ${issue.message}. Nothing was imported.` };
+  }
+  return { ok: true, backup: result.output };
+}
+
+export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], now = new Date()): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts };
+}

@@ -1,0 +1,109 @@
+/**
+ * The database: one IndexedDB database, opened only by the background.
+ * Versioned upgrades run in order from whatever version is on disk, so a
+ * later version adds a step and never rewrites an earlier one.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Intervention, PromptRecord, ToolId } from './model';
+
+export const DB_NAME = 'pullback';
+export const DB_VERSION = 1;
+
+export interface PullbackDB extends DBSchema {
+  interventions: {
+    key: string;
+    value: Intervention;
+    indexes: {
+      'by-startedAt': string;
+      'by-report': [string, string];
+      'by-artifact': [ToolId, string];
+      'by-status': string;
+    };
+  };
+  prompts: {
+    key: string;
+    value: PromptRecord;
+    indexes: {
+      'by-at': string;
+      'by-report': [string, string];
+      'by-artifact': [ToolId, string];
+    };
+  };
+}
+
+export type PullbackDatabase = IDBPDatabase<PullbackDB>;
+type UpgradeTx = IDBPTransaction<PullbackDB, StoreNames<PullbackDB>[], 'versionchange'>;
+
+/** Step n builds version n from version n-1. Append; never edit a shipped step. */
+const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
+  () => {},
+  (db) => {
+    const interventions = db.createObjectStore('interventions', { keyPath: 'id' });
+    interventions.createIndex('by-startedAt', 'startedAt');
+    // Compound with the start so "this report's recent work" is one range read.
+    interventions.createIndex('by-report', ['reportId', 'startedAt']);
+    interventions.createIndex('by-artifact', ['tool', 'artifact.key']);
+    interventions.createIndex('by-status', 'status');
+
+    const prompts = db.createObjectStore('prompts', { keyPath: 'id' });
+    prompts.createIndex('by-at', 'at');
+    prompts.createIndex('by-report', ['reportId', 'at']);
+    prompts.createIndex('by-artifact', ['tool', 'artifact.key']);
+  },
+];
+
+export function openPullbackDb(name = DB_NAME, version = DB_VERSION): Promise<PullbackDatabase> {
+  return openDB<PullbackDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) UPGRADES[v]?.(db, tx);
+    },
+    // Another context (an older worker) holds the DB open: let it go so the upgrade proceeds.
+    blocking() {},
+  });
+}
+
+// ---- Queries the UI makes, each through the index that answers it ----
+
+export async function activeInterventions(db: PullbackDatabase): Promise<Intervention[]> {
+  const rows = await db.getAllFromIndex('interventions', 'by-status', 'active');
+  return rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
+/** The active intervention on one artifact, if any. */
+export async function activeOnArtifact(db: PullbackDatabase, tool: ToolId, key: string): Promise<Intervention | undefined> {
+  const rows = await db.getAllFromIndex('interventions', 'by-artifact', [tool, key]);
+  return rows.find((r) => r.status === 'active');
+}
+
+/** Newest first, at most `limit`, walking the start-time index backwards. */
+export async function recentInterventions(db: PullbackDatabase, limit: number): Promise<Intervention[]> {
+  const out: Intervention[] = [];
+  let cursor = await db.transaction('interventions').store.index('by-startedAt').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function recentPrompts(db: PullbackDatabase, limit: number): Promise<PromptRecord[]> {
+  const out: PromptRecord[] = [];
+  let cursor = await db.transaction('prompts').store.index('by-at').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export function promptsOnArtifact(db: PullbackDatabase, tool: ToolId, key: string): Promise<PromptRecord[]> {
+  return db.getAllFromIndex('prompts', 'by-artifact', [tool, key]);
+}
+
+export function interventionsForReport(db: PullbackDatabase, reportId: string, fromIso = '', toIso = '\uffff'): Promise<Intervention[]> {
+  return db.getAllFromIndex('interventions', 'by-report', IDBKeyRange.bound([reportId, fromIso], [reportId, toIso]));
+}
+
+export function interventionsStartedBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<Intervention[]> {
+  return db.getAllFromIndex('interventions', 'by-startedAt', IDBKeyRange.bound(fromIso, toIso, false, true));
+}

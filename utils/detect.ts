@@ -1,0 +1,123 @@
+/**
+ * Edit detection in the host page. One delegated, passive listener per event
+ * type on the document (capture phase, so host handlers that stop
+ * propagation cannot hide an edit). Nothing runs until the lead types in a
+ * content editor; the artifact and its owner are resolved then, once per
+ * artifact, and forgotten on navigation.
+ */
+import type { EditDecision, EditSignal } from './messages';
+import type { Artifact } from './model';
+import type { Ownership, SiteAdapter } from './sites/types';
+
+/** While typing, the background hears from a page at most this often per artifact. */
+export const EDIT_THROTTLE_MS = 5_000;
+/** After "not a report" or "mine" the answer will not change soon: ask again much later. */
+const QUIET_RECHECK_MS = 60_000;
+
+export interface DetectorDeps {
+  adapterFor(url: URL): SiteAdapter | null;
+  send(signal: EditSignal): Promise<EditDecision>;
+  onDecision(decision: EditDecision, artifact: Artifact): void;
+  /** Called on every navigation, so the page's UI can drop the previous artifact's state. */
+  onNavigate(): void;
+  /** Our own UI's host element: edits inside it are not the lead's edits of the page. */
+  isOwnUi(el: Element): boolean;
+  now?: () => number;
+}
+
+export function createDetector(doc: Document, deps: DetectorDeps) {
+  const now = deps.now ?? Date.now;
+  let page = newPageState();
+
+  function newPageState() {
+    return {
+      controller: new AbortController(),
+      ownership: new Map<string, Promise<Ownership | null>>(),
+      nextAskAt: new Map<string, number>(),
+    };
+  }
+
+  function targetOf(event: Event): Element | null {
+    const target = event.composedPath()[0] ?? event.target;
+    return target instanceof Element ? target : null;
+  }
+
+  function currentAdapter(el: Element) {
+    const adapter = deps.adapterFor(new URL(doc.location.href));
+    if (!adapter || deps.isOwnUi(el) || !adapter.isContentEditor(el)) return null;
+    return adapter;
+  }
+
+  function ownershipOf(adapter: SiteAdapter, artifact: Artifact) {
+    let pending = page.ownership.get(artifact.key);
+    if (!pending) {
+      pending = adapter.ownership(artifact, doc, page.controller.signal).catch(() => null);
+      page.ownership.set(artifact.key, pending);
+    }
+    return pending;
+  }
+
+  /** Focus in an editor: resolve the owner now so the first keystroke's prompt is quick. */
+  function onFocusIn(event: Event) {
+    const el = targetOf(event);
+    const adapter = el && currentAdapter(el);
+    const artifact = adapter?.artifact(new URL(doc.location.href), doc);
+    if (adapter && artifact) void ownershipOf(adapter, artifact);
+  }
+
+  async function onEdit(event: Event) {
+    const el = targetOf(event);
+    const adapter = el && currentAdapter(el);
+    if (!adapter) return;
+    const artifact = adapter.artifact(new URL(doc.location.href), doc);
+    if (!artifact) return;
+    const t = now();
+    if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
+    page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
+
+    const state = page;
+    const ownership = await ownershipOf(adapter, artifact);
+    if (!ownership || state !== page) return;
+    const signal: EditSignal = {
+      tool: adapter.id,
+      artifact: { ...artifact, title: artifact.title || ownership.title || '' },
+      owner: ownership.owner,
+      viewer: ownership.viewer,
+    };
+    let decision: EditDecision;
+    try {
+      decision = await deps.send(signal);
+    } catch {
+      return; // The extension was reloaded or the worker refused: the page must not notice.
+    }
+    // Navigated while waiting: this answer belongs to the previous artifact.
+    if (state !== page) return;
+    if (decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'not-a-report')) {
+      page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
+    }
+    deps.onDecision(decision, signal.artifact);
+  }
+
+  const options = { capture: true, passive: true } as const;
+  const listeners: Array<[string, (e: Event) => void]> = [
+    ['beforeinput', (e) => void onEdit(e)],
+    ['input', (e) => void onEdit(e)],
+    ['focusin', onFocusIn],
+  ];
+
+  return {
+    start() {
+      for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
+    },
+    /** Navigation: abort pending lookups and forget everything about the previous artifact. */
+    navigated() {
+      page.controller.abort();
+      page = newPageState();
+      deps.onNavigate();
+    },
+    stop() {
+      for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
+      page.controller.abort();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Schemas for everything that crosses into the background from a context we
+ * do not fully trust (content scripts run inside host pages). Bounded
+ * lengths, known enums, real URLs; anything else is refused before a write.
+ */
+import * as v from 'valibot';
+import { LIMITS, PURPOSES, TOOL_IDS } from './model';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+
+export const ArtifactSchema = v.object({
+  key: nonEmpty(LIMITS.keyLength),
+  title: text(LIMITS.titleLength),
+  url: v.pipe(text(LIMITS.urlLength), v.url('must be a URL')),
+});
+
+const IdentitySchema = v.pipe(v.array(text(LIMITS.identityLength)), v.maxLength(LIMITS.identities));
+
+/** Content script -> background: "the lead is editing this artifact". */
+export const EditSignalSchema = v.object({
+  tool: v.picklist(TOOL_IDS),
+  artifact: ArtifactSchema,
+  /** Who the tool says owns the artifact. */
+  owner: IdentitySchema,
+  /** Who the tool says is looking at it (Jira's /myself). */
+  viewer: IdentitySchema,
+});
+export type EditSignal = v.InferOutput<typeof EditSignalSchema>;
+
+export const PROMPT_CHOICES = ['deliberate', 'stepped-back', 'dismissed'] as const;
+
+/** Content script -> background: the lead answered a prompt. */
+export const PromptAnswerSchema = v.object({
+  promptId: nonEmpty(LIMITS.idLength),
+  answer: v.picklist(PROMPT_CHOICES),
+  purpose: v.optional(v.picklist(PURPOSES)),
+  /** Minutes from now; "today" is computed by the prompt in the lead's time zone. */
+  plannedMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7 * 24 * 60))),
+});
+export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
+
+export const IdSchema = nonEmpty(LIMITS.idLength);
+
+/** Parse untrusted input; throws an Error whose message says which field is wrong. */
+export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue ? v.getDotPath(issue) : null;
+  throw new Error(`Invalid ${what}: ${path ? `${path} ` : ''}${issue?.message ?? 'unreadable'}`);
+}
+

@@ -1,0 +1,48 @@
+/**
+ * The one message protocol between the background (the only writer of the
+ * database) and everything else. The background parses every message from a
+ * content script with utils/message-schemas.ts before it writes anything;
+ * this file stays free of the validator so the content script stays small.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EditSignal, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
+import type { Artifact, Intervention, PromptRecord, Settings, ToolId } from './model';
+
+export type ReportRef = { id: string; name: string };
+
+export type EditDecision =
+  | { action: 'prompt'; promptId: string; report: ReportRef; tool: ToolId; artifact: Artifact }
+  /** An active intervention on this artifact took the edit as a heartbeat. */
+  | { action: 'feeding'; interventionId: string; report: ReportRef }
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' };
+
+export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
+
+/** A row in the popup: the record plus the report's name as the roster has it. */
+export type InterventionView = Intervention & { reportName: string };
+export type PromptView = PromptRecord & { reportName: string };
+
+export type ImportResult =
+  | { ok: true; reports: number; interventionsAdded: number; promptsAdded: number; duplicatesSkipped: number }
+  | { ok: false; error: string };
+
+export interface ProtocolMap {
+  // From content scripts (validated, bounded):
+  edit(data: EditSignal): EditDecision;
+  answerPrompt(data: PromptAnswerInput): AnswerResult;
+  // From extension pages only (checked by sender):
+  listActive(): InterventionView[];
+  listLog(data: { limit: number }): { interventions: InterventionView[]; prompts: PromptView[] };
+  endIntervention(data: { id: string }): Intervention;
+  exportBackup(): string;
+  importBackup(data: { text: string }): ImportResult;
+  saveSettings(data: Settings): Settings;
+  // Background -> content script:
+  focusPrompt(): boolean;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+
+
+export type PromptChoice = (typeof PROMPT_CHOICES)[number];
+export type { EditSignal, PromptAnswerInput };

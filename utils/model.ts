@@ -1,0 +1,99 @@
+/**
+ * The records Pullback keeps. These shapes are the backup file's shapes too
+ * (see utils/backup.ts), so a record travels from IndexedDB to the export
+ * and back without translation. Times are ISO-8601 strings in UTC.
+ */
+
+export const TOOL_IDS = ['jira', 'github', 'linear', 'figma', 'confluence', 'notion', 'asana', 'gdocs', 'custom'] as const;
+export type ToolId = (typeof TOOL_IDS)[number];
+
+/** Why the lead chose to dive in: the three reasons the framework accepts. */
+export const PURPOSES = ['back-on-track', 'teach-framework', 'details-matter'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  'back-on-track': 'Get it back on track',
+  'teach-framework': 'Teach a framework',
+  'details-matter': 'The details matter here',
+};
+
+export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unanswered'] as const;
+/** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
+export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
+
+export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+export interface Artifact {
+  /** Stable per tool: `PAY-142`, `owner/repo#12`, a file key. */
+  key: string;
+  title: string;
+  url: string;
+}
+
+export interface Person {
+  name: string;
+  /** Emails, account ids, handles: anything a tool may show instead of the name. */
+  aliases: string[];
+}
+
+export interface Report extends Person {
+  id: string;
+}
+
+export interface Settings {
+  me: Person;
+  reports: Report[];
+  /** After any answer, the same artifact does not prompt again for this long. */
+  cooldownMinutes: number;
+}
+
+export interface Intervention {
+  id: string;
+  tool: ToolId;
+  artifact: Artifact;
+  reportId: string;
+  purpose: Purpose;
+  startedAt: string;
+  plannedEndAt: string;
+  endedAt: string | null;
+  status: InterventionStatus;
+  /** Hands-on time: heartbeats merged within a pulse window. */
+  activeMs: number;
+  /** Last heartbeat; the base for hands-on time and for the lapse rule. */
+  lastActivityAt: string;
+}
+
+export interface PromptRecord {
+  id: string;
+  at: string;
+  tool: ToolId;
+  artifact: Artifact;
+  reportId: string;
+  answer: PromptAnswer;
+  answeredAt: string | null;
+  /** For answers of `deliberate`: the intervention the answer started. */
+  interventionId: string | null;
+}
+
+/** The key that makes one artifact one thing across tabs and URLs. */
+export function artifactRef(tool: ToolId, key: string): string {
+  return `${tool}:${key}`;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  me: { name: '', aliases: [] },
+  reports: [],
+  cooldownMinutes: 30,
+};
+
+export const LIMITS = {
+  keyLength: 200,
+  titleLength: 500,
+  urlLength: 2048,
+  identityLength: 320,
+  identities: 20,
+  nameLength: 120,
+  aliases: 50,
+  reports: 500,
+  idLength: 100,
+} as const;

@@ -1,0 +1,207 @@
+/**
+ * What the background does with each message, written against the database
+ * and a settings reader so it runs the same in the worker and in unit tests
+ * (fake-indexeddb). Every write happens here; every decision that spans
+ * records happens inside one IndexedDB transaction, so two tabs editing the
+ * same ticket at once cannot both create a prompt or an intervention.
+ */
+import { buildBackup, parseBackup, type ParsedBackup } from './backup';
+import { activeInterventions, recentInterventions, recentPrompts, type PullbackDatabase } from './db';
+import { mergeHeartbeat } from './durations';
+import type {
+  AnswerResult,
+  EditDecision,
+  EditSignal,
+  ImportResult,
+  InterventionView,
+  PromptAnswerInput,
+  PromptView,
+} from './messages';
+import type { Intervention, PromptRecord, Settings } from './model';
+import { matchOwner } from './roster';
+
+export const DEFAULT_PLANNED_MINUTES = 15;
+export const DEFAULT_PURPOSE = 'back-on-track' as const;
+
+export interface ServiceDeps {
+  db: PullbackDatabase;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<void>;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export class UnknownRecordError extends Error {}
+
+export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
+  async function reportNames(): Promise<Map<string, string>> {
+    const settings = await getSettings();
+    return new Map(settings.reports.map((r) => [r.id, r.name]));
+  }
+  const named = <T extends { reportId: string }>(names: Map<string, string>, row: T) => ({
+    ...row,
+    reportName: names.get(row.reportId) ?? 'a former report',
+  });
+
+  return {
+    /** An edit on an artifact: feed its active intervention, stay quiet, or ask. */
+    async edit(signal: EditSignal): Promise<EditDecision> {
+      const settings = await getSettings();
+      if (settings.reports.length === 0) return { action: 'none', reason: 'no-roster' };
+      const match = matchOwner(settings, signal.owner, signal.viewer);
+      if (match.kind === 'me') return { action: 'none', reason: 'mine' };
+      if (match.kind === 'nobody') return { action: 'none', reason: 'not-a-report' };
+      const report = { id: match.report.id, name: match.report.name };
+      const at = now();
+
+      const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+      const interventions = tx.objectStore('interventions');
+      const prompts = tx.objectStore('prompts');
+      const [active] = (await interventions.index('by-artifact').getAll([signal.tool, signal.artifact.key])).filter(
+        (r) => r.status === 'active',
+      );
+      if (active) {
+        await interventions.put({ ...active, ...mergeHeartbeat(active, at) });
+        await tx.done;
+        return { action: 'feeding', interventionId: active.id, report };
+      }
+
+      const cooldownMs = settings.cooldownMinutes * 60_000;
+      const previous = (await prompts.index('by-artifact').getAll([signal.tool, signal.artifact.key])).sort((a, b) =>
+        b.at.localeCompare(a.at),
+      )[0];
+      if (previous) {
+        const since = at.getTime() - Date.parse(previous.answeredAt ?? previous.at);
+        if (since < cooldownMs) {
+          await tx.done;
+          // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
+          if (previous.answer === 'unanswered') return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact };
+          return { action: 'none', reason: 'cooldown' };
+        }
+      }
+
+      const prompt: PromptRecord = {
+        id: newId(),
+        at: at.toISOString(),
+        tool: signal.tool,
+        artifact: signal.artifact,
+        reportId: report.id,
+        answer: 'unanswered',
+        answeredAt: null,
+        interventionId: null,
+      };
+      await prompts.add(prompt);
+      await tx.done;
+      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact };
+    },
+
+    /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
+    async answerPrompt(input: PromptAnswerInput): Promise<AnswerResult> {
+      const at = now();
+      const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+      const prompts = tx.objectStore('prompts');
+      const interventions = tx.objectStore('interventions');
+      const prompt = await prompts.get(input.promptId);
+      if (!prompt) throw new UnknownRecordError('This prompt is no longer known to Pullback.');
+      if (prompt.answer !== 'unanswered') {
+        const existing = prompt.interventionId ? ((await interventions.get(prompt.interventionId)) ?? null) : null;
+        await tx.done;
+        return { prompt, intervention: existing };
+      }
+
+      let intervention: Intervention | null = null;
+      if (input.answer === 'deliberate') {
+        const [already] = (await interventions.index('by-artifact').getAll([prompt.tool, prompt.artifact.key])).filter(
+          (r) => r.status === 'active',
+        );
+        intervention = already ?? {
+          id: newId(),
+          tool: prompt.tool,
+          artifact: prompt.artifact,
+          reportId: prompt.reportId,
+          purpose: input.purpose ?? DEFAULT_PURPOSE,
+          startedAt: at.toISOString(),
+          plannedEndAt: new Date(at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000).toISOString(),
+          endedAt: null,
+          status: 'active',
+          activeMs: 0,
+          lastActivityAt: at.toISOString(),
+        };
+        if (!already) await interventions.add(intervention);
+      }
+      const answered: PromptRecord = { ...prompt, answer: input.answer, answeredAt: at.toISOString(), interventionId: intervention?.id ?? null };
+      await prompts.put(answered);
+      await tx.done;
+      return { prompt: answered, intervention };
+    },
+
+    /** Pull back: end an active intervention now. Ending an ended one changes nothing. */
+    async endIntervention(id: string): Promise<Intervention> {
+      const tx = db.transaction('interventions', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+      if (record.status !== 'active') {
+        await tx.done;
+        return record;
+      }
+      const ended: Intervention = { ...record, status: 'ended', endedAt: now().toISOString() };
+      await tx.store.put(ended);
+      await tx.done;
+      return ended;
+    },
+
+    async listActive(): Promise<InterventionView[]> {
+      const names = await reportNames();
+      return (await activeInterventions(db)).map((r) => named(names, r));
+    },
+
+    async listLog(limit: number): Promise<{ interventions: InterventionView[]; prompts: PromptView[] }> {
+      const names = await reportNames();
+      const [interventions, prompts] = await Promise.all([recentInterventions(db, limit), recentPrompts(db, limit)]);
+      return { interventions: interventions.map((r) => named(names, r)), prompts: prompts.map((p) => named(names, p)) };
+    },
+
+    async exportBackup(): Promise<string> {
+      const [settings, interventions, prompts] = await Promise.all([getSettings(), db.getAll('interventions'), db.getAll('prompts')]);
+      return JSON.stringify(buildBackup(settings, interventions, prompts, now()), null, 2);
+    },
+
+    /** Validate first; then merge the log by id (records already here win) and replace settings. */
+    async importBackup(text: string): Promise<ImportResult> {
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return parsed;
+      return mergeBackup(parsed.backup);
+    },
+
+    async saveSettings(settings: Settings): Promise<Settings> {
+      await setSettings(settings);
+      return settings;
+    },
+  };
+
+  async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
+    const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+    let interventionsAdded = 0;
+    let promptsAdded = 0;
+    let duplicatesSkipped = 0;
+    for (const record of backup.interventions) {
+      if ((await tx.objectStore('interventions').getKey(record.id)) !== undefined) duplicatesSkipped++;
+      else {
+        await tx.objectStore('interventions').add(record);
+        interventionsAdded++;
+      }
+    }
+    for (const record of backup.prompts) {
+      if ((await tx.objectStore('prompts').getKey(record.id)) !== undefined) duplicatesSkipped++;
+      else {
+        await tx.objectStore('prompts').add(record);
+        promptsAdded++;
+      }
+    }
+    await tx.done;
+    await setSettings(backup.settings);
+    return { ok: true, reports: backup.settings.reports.length, interventionsAdded, promptsAdded, duplicatesSkipped };
+  }
+}
+
+export type PullbackService = ReturnType<typeof createService>;

@@ -1,0 +1,12 @@
+/**
+ * Settings live in extension storage (via @wxt-dev/storage) rather than in
+ * IndexedDB: they are small, every context reads them, and storage can be
+ * watched for changes. Only the background writes them, after validation.
+ */
+import { storage } from '@wxt-dev/storage';
+import { DEFAULT_SETTINGS, type Settings } from './model';
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});

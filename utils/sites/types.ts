@@ -1,0 +1,55 @@
+import type { Artifact, ToolId } from '../model';
+import type { Identity } from '../roster';
+
+/** Who owns the artifact and who is looking, as the tool itself says. */
+export interface Ownership {
+  owner: Identity;
+  viewer: Identity;
+  /** The tool's own title when the page's heading was not found. */
+  title?: string;
+}
+
+/**
+ * One tool. Answers three questions for the detector: what is this artifact,
+ * whose is it, and is this element where its content is edited. Adapters do
+ * no work until the lead edits (no observers, no polling).
+ */
+export interface SiteAdapter {
+  id: ToolId;
+  /** Shown to the lead ("Jira"). */
+  label: string;
+  /** Match patterns for the manifest's content script and host permissions. */
+  matches: string[];
+  /** Narrower than `matches` where a host serves several tools (Jira and Confluence share atlassian.net). */
+  appliesTo(url: URL): boolean;
+  artifact(url: URL, doc: Document): Artifact | null;
+  ownership(artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
+  /** True where typing changes the artifact's content; false for conversation (comments). */
+  isContentEditor(el: Element): boolean;
+}
+
+/** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
+export function isTextEditable(el: Element): boolean {
+  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
+  if (el instanceof HTMLInputElement) {
+    return !el.readOnly && !el.disabled && /^(text|search|url|email|number|tel|)$/.test(el.type);
+  }
+  return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/** `el.closest` for a list of selectors, tried in order. */
+export function closestOf(el: Element, selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const hit = el.closest(s);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export function firstText(doc: ParentNode, selectors: readonly string[]): string | null {
+  for (const s of selectors) {
+    const text = doc.querySelector(s)?.textContent?.trim();
+    if (text) return text;
+  }
+  return null;
+}
