@@ -1,0 +1,22 @@
+/** The sample team the tests and the demo use. */
+import type { JiraUser } from './fake-jira';
+
+export const dana: JiraUser = { displayName: 'Dana Lead', emailAddress: 'dana@acme.test', accountId: '557058:d0' };
+export const alice: JiraUser = { displayName: 'Alice Chen', emailAddress: 'alice@acme.test', accountId: '557058:a1' };
+export const bob: JiraUser = { displayName: 'Bob Okafor', emailAddress: 'bob@acme.test', accountId: '557058:b2' };
+export const carol: JiraUser = { displayName: 'Carol Peer', emailAddress: 'carol@acme.test', accountId: '557058:c3' };
+
+/** A settings-only backup: Dana leads Alice and Bob (Carol is a peer, not a report). */
+export const rosterBackup = {
+  format: 'pullback-backup',
+  version: 1,
+  exportedAt: '2026-11-28T10:00:00.000Z',
+  settings: {
+    me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
+    reports: [
+      // Alice is matched by her account id only: the name in Jira differs in case and spacing.
+      { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] },
+      { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] },
+    ],
+  },
+};

@@ -1,0 +1,64 @@
+/** Steps a lead takes, shared by the e2e tests, the demo and the bench. */
+import type { Locator, Page } from 'playwright-core';
+import type { ExtensionBrowser } from './extension';
+
+/** Imports a backup through the options page's file input; returns the status text shown. */
+export async function importBackupFile(ext: ExtensionBrowser, backup: unknown, name = 'pullback-backup.json'): Promise<{ page: Page; status: string }> {
+  const page = await ext.openPage('options.html');
+  const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
+  await page.getByLabel(/import/i).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const status = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: name });
+  await status.first().waitFor();
+  return { page, status: (await status.first().textContent()) ?? '' };
+}
+
+/** The prompt, found through its open shadow root as assistive technology would. */
+export function promptOn(page: Page): Locator {
+  return page.getByRole('dialog', { name: /intervention/i });
+}
+
+/** Clicks the summary heading (the inline editor takes its place) and types. */
+export async function editSummary(page: Page, text: string): Promise<Locator> {
+  await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').click();
+  const editor = page.locator('textarea[data-testid$="summary.heading.writeable.field"]');
+  await editor.focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+  return editor;
+}
+
+export async function typeInDescription(page: Page, text: string): Promise<Locator> {
+  const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+  await editor.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+  return editor;
+}
+
+export async function typeComment(page: Page, text: string): Promise<Locator> {
+  const editor = page.getByRole('textbox', { name: 'Add a comment' });
+  await editor.click();
+  await page.keyboard.type(text);
+  return editor;
+}
+
+/** Reads the exported backup through the options page's Export button (a real download). */
+export async function exportBackup(ext: ExtensionBrowser): Promise<any> {
+  const page = await ext.openPage('options.html');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /export/i }).click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  await page.close();
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/**
+ * Waits until the background has handled the page's edit signal for a key, by
+ * watching the page's REST lookups settle and then giving the worker a beat.
+ * Used before asserting that no prompt appeared.
+ */
+export async function settle(page: Page, ms = 1200): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(ms);
+}
