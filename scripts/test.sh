@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test: every suite, from a fresh machine. Installs what is missing,
+# then type-check, unit tests, build (Chrome and Firefox), end-to-end tests
+# in Debian's Chromium. Ends with one line "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+results=.test-results
+rm -rf "$results" && mkdir -p "$results"
+step() { # step NAME COMMAND...: a step that is one check; records pass/fail.
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then echo pass > "$results/step-$name"; else echo fail > "$results/step-$name"; fi
+}
+
+step typecheck npx tsc --noEmit
+echo "== unit"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+step build-chrome npx wxt build
+step build-firefox npx wxt build -b firefox
+if [ "$(cat "$results/step-build-chrome")" = pass ]; then
+  echo "== e2e"
+  npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
+else
+  echo "e2e skipped: the Chrome build failed" > "$results/e2e-missing"
+fi
+node scripts/tally.mjs "$results"
