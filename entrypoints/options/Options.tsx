@@ -3,6 +3,7 @@
  * backup (export everything; import with validation first).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
 import type { Report, Settings } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
@@ -66,7 +67,7 @@ export function Options() {
         cooldownMinutes,
       });
       load(saved);
-      setSaveStatus({ kind: 'ok', text: `Saved: ${saved.reports.length} report${saved.reports.length === 1 ? '' : 's'}.` });
+      setSaveStatus({ kind: 'ok', text: `Saved: ${plural(saved.reports.length, 'report')}.` });
     } catch (err) {
       setSaveStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
@@ -100,7 +101,7 @@ export function Options() {
       }
       setBackupStatus({
         kind: 'ok',
-        text: `Imported ${file.name}: ${result.reports} report${result.reports === 1 ? '' : 's'}, ${result.interventionsAdded} interventions and ${result.promptsAdded} prompts added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
+        text: `Imported ${file.name}: ${plural(result.reports, 'report')}, ${plural(result.interventionsAdded, 'intervention')} and ${plural(result.promptsAdded, 'prompt')} added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
       });
     } catch (err) {
       setBackupStatus({ kind: 'error', text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.` });

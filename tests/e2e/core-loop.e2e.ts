@@ -46,6 +46,8 @@ describe('core loop: a report’s Jira ticket edited, answered, pulled back', ()
     await expect(item.textContent()).resolves.toContain('Alice Chen');
     await item.getByRole('button', { name: /pull back|end/i }).click();
     await item.waitFor({ state: 'detached' });
+    // The log says what happened, with the span and the hands-on time.
+    await popup.getByRole('row').filter({ hasText: /Pulled back from PAY-142 \(Alice Chen\) after \d+ s, hands-on \d+ s, on time/ }).waitFor();
 
     const backup = await exportBackup(ext);
     const [record] = backup.interventions;
