@@ -11,6 +11,21 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // The content script runs in every supported tool's pages and has a 30 KB
+    // budget. It uses the browser's own promise-based namespace (MV3 Chrome,
+    // Firefox); the polyfill's API table would be 40% of that budget.
+    // Background and pages keep webextension-polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const current = config.resolve?.alias;
+      config.resolve = {
+        ...config.resolve,
+        alias: Array.isArray(current) ? [alias, ...current] : [alias, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Pullback',
     description:
