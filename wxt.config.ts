@@ -30,7 +30,7 @@ export default defineConfig({
     name: 'Pullback',
     description:
       'Notices when you edit the details of work your reports own, and helps you make it deliberate, temporary, and then pull back.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'idle', 'notifications'],
     host_permissions: allSiteMatches,
     commands: {
       'focus-prompt': {

@@ -7,14 +7,22 @@
  * text (a title with markup in it stays text).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { EXTEND_MINUTES } from '../utils/durations';
 import type { AnswerResult, PromptChoice, ReportRef } from '../utils/messages';
-import { PURPOSE_LABELS, PURPOSES, type Artifact, type Purpose } from '../utils/model';
+import { PURPOSE_LABELS, PURPOSES, type Artifact, type Closing, type Intervention, type Purpose } from '../utils/model';
+import { ClosingQuestions } from './ClosingQuestions';
 
-export interface PromptRequest {
-  promptId: string;
-  report: ReportRef;
-  artifact: Artifact;
-  toolLabel: string;
+export type PromptRequest =
+  /** Editing a report's artifact: is this deliberate? */
+  | { kind: 'ask'; promptId: string; report: ReportRef; artifact: Artifact; toolLabel: string }
+  /** Back on an artifact whose intervention is past its planned end. */
+  | { kind: 'overdue'; intervention: Intervention; report: ReportRef; artifact: Artifact; toolLabel: string };
+
+/** What the overdue prompt can do, through the background. */
+export interface LifecycleActions {
+  end(id: string): Promise<Intervention>;
+  extend(id: string, minutes: number): Promise<Intervention>;
+  recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<unknown>;
 }
 
 export interface AnswerOptions {
@@ -25,6 +33,7 @@ export interface AnswerOptions {
 export interface InterventionPromptProps {
   request: PromptRequest;
   onAnswer(answer: PromptChoice, options: AnswerOptions): Promise<AnswerResult>;
+  lifecycle: LifecycleActions;
   /** Hide the prompt (and give the keyboard back to the page's editor if the prompt had it). */
   onClose(): void;
   /** Bumped by the content script to move focus into the prompt on request. */
@@ -49,13 +58,19 @@ export function minutesUntilEndOfDay(now = new Date()): number {
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 
-type Phase = { kind: 'ask' } | { kind: 'started'; plannedEndAt: string } | { kind: 'stepped-back' } | { kind: 'error'; message: string };
+type Phase =
+  | { kind: 'ask' }
+  | { kind: 'started'; plannedEndAt: string }
+  | { kind: 'stepped-back' }
+  | { kind: 'overdue' }
+  | { kind: 'closing'; record: Intervention }
+  | { kind: 'error'; message: string };
 
-export function InterventionPrompt({ request, onAnswer, onClose, focusRequest }: InterventionPromptProps) {
+export function InterventionPrompt({ request, onAnswer, lifecycle, onClose, focusRequest }: InterventionPromptProps) {
   const [purpose, setPurpose] = useState<Purpose>('back-on-track');
   const [duration, setDuration] = useState<DurationChoice>('15');
   const [customMinutes, setCustomMinutes] = useState('30');
-  const [phase, setPhase] = useState<Phase>({ kind: 'ask' });
+  const [phase, setPhase] = useState<Phase>({ kind: request.kind });
   const [busy, setBusy] = useState(false);
   const dialogRef = useRef<HTMLDivElement>(null);
   const { report, artifact } = request;
@@ -82,6 +97,24 @@ export function InterventionPrompt({ request, onAnswer, onClose, focusRequest }:
       setBusy(false);
     }
   }
+
+  async function lifecycleStep(step: () => Promise<void>) {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await step();
+    } catch (e) {
+      setPhase({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+  const endNow = (id: string) => lifecycleStep(async () => setPhase({ kind: 'closing', record: await lifecycle.end(id) }));
+  const extendNow = (id: string) =>
+    lifecycleStep(async () => {
+      await lifecycle.extend(id, EXTEND_MINUTES);
+      onClose();
+    });
 
   // A confirmation needs no answer: it goes by itself.
   useEffect(() => {
@@ -170,6 +203,36 @@ export function InterventionPrompt({ request, onAnswer, onClose, focusRequest }:
               Not now
             </button>
           </div>
+        </>
+      )}
+      {phase.kind === 'overdue' && request.kind === 'overdue' && (
+        <>
+          <h2 id="pullback-prompt-title">Time to pull back from this intervention?</h2>
+          <p id="pullback-prompt-body">
+            You planned to be done with {whose} by {new Date(request.intervention.plannedEndAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.
+          </p>
+          <div class="actions">
+            <button type="button" class="primary" disabled={busy} onMouseDown={keepFocus} onClick={() => endNow(request.intervention.id)}>
+              End it
+            </button>
+            <button type="button" disabled={busy} onMouseDown={keepFocus} onClick={() => extendNow(request.intervention.id)}>
+              {EXTEND_MINUTES} more minutes
+            </button>
+            <button type="button" class="quiet" disabled={busy} onMouseDown={keepFocus} onClick={onClose}>
+              Not now
+            </button>
+          </div>
+        </>
+      )}
+      {phase.kind === 'closing' && (
+        <>
+          <h2 id="pullback-prompt-title">Intervention ended: hand it back</h2>
+          <ClosingQuestions
+            record={{ ...phase.record, reportName: report.name }}
+            keepFocus={keepFocus}
+            onSave={(answers) => lifecycle.recordClosing(phase.record.id, answers)}
+            onDone={onClose}
+          />
         </>
       )}
       {phase.kind === 'started' && (

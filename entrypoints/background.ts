@@ -1,27 +1,37 @@
 /**
  * The background owns the database and is its only writer. It answers the
- * typed messages of utils/messages.ts: content scripts report edits and
- * answers (validated here, since host pages are not ours); extension pages
- * list, end, export and import.
+ * typed messages of utils/messages.ts: content scripts report edits,
+ * heartbeats and answers (validated here, since host pages are not ours);
+ * extension pages list, end, extend, export and import. After every change
+ * and on every alarm it refreshes the badge, reminders and lapses.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SettingsSchema } from '@/utils/backup';
 import { openPullbackDb } from '@/utils/db';
-import { EditSignalSchema, IdSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/message-schemas';
+import { ClosingSchema, EditSignalSchema, EndSchema, ExtendSchema, HeartbeatSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/message-schemas';
 import { onMessage, sendMessage } from '@/utils/messages';
+import { EXTEND_MINUTES } from '@/utils/durations';
+import { ensureTickAlarm, NOTIFICATION_PREFIX, refresh } from '@/utils/reminders';
 import { createService, type PullbackService } from '@/utils/service';
 import { settingsItem } from '@/utils/settings';
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Opened once per worker life; a stopped worker reopens it on the next message.
+    // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
     const getService = () =>
       (service ??= openPullbackDb().then((db) =>
         createService({ db, getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
       ));
+    const refreshNow = async () => refresh(await getService());
+    /** Runs a change, then brings badge, alarms and reminders up to date. */
+    const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
+      const result = await change(await getService());
+      await refreshNow();
+      return result;
+    };
 
     /** Page-only messages: refuse them from content scripts (and so from host pages). */
     const fromExtensionPage = (sender: chrome.runtime.MessageSender) => {
@@ -30,34 +40,73 @@ export default defineBackground({
       }
     };
 
+    // From content scripts: validated before anything is written.
     onMessage('edit', async ({ data }) => (await getService()).edit(parseOrThrow(EditSignalSchema, data, 'edit signal')));
-    onMessage('answerPrompt', async ({ data }) => (await getService()).answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer')));
+    onMessage('heartbeat', async ({ data }) => (await getService()).heartbeat(parseOrThrow(HeartbeatSchema, data, 'heartbeat')));
+    onMessage('answerPrompt', ({ data }) => changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))));
+    // From the in-page prompt and the popup alike.
+    onMessage('endIntervention', ({ data }) => changing((s) => s.endIntervention(parseOrThrow(EndSchema, data, 'intervention').id)));
+    onMessage('extendIntervention', ({ data }) => {
+      const { id, minutes } = parseOrThrow(ExtendSchema, data, 'extension');
+      return changing((s) => s.extendIntervention(id, minutes));
+    });
+    onMessage('recordClosing', ({ data }) => {
+      const { id, ...answers } = parseOrThrow(ClosingSchema, data, 'closing answers');
+      return changing((s) => s.recordClosing(id, answers));
+    });
 
+    // From extension pages only.
     onMessage('listActive', async ({ sender }) => {
       fromExtensionPage(sender);
       return (await getService()).listActive();
+    });
+    onMessage('listAwaitingClosing', async ({ sender }) => {
+      fromExtensionPage(sender);
+      return (await getService()).listAwaitingClosing();
     });
     onMessage('listLog', async ({ data, sender }) => {
       fromExtensionPage(sender);
       const limit = Math.min(Math.max(Number(data?.limit) || 50, 1), 500);
       return (await getService()).listLog(limit);
     });
-    onMessage('endIntervention', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).endIntervention(parseOrThrow(IdSchema, data?.id, 'intervention id'));
-    });
     onMessage('exportBackup', async ({ sender }) => {
       fromExtensionPage(sender);
       return (await getService()).exportBackup();
     });
-    onMessage('importBackup', async ({ data, sender }) => {
+    onMessage('importBackup', ({ data, sender }) => {
       fromExtensionPage(sender);
-      return (await getService()).importBackup(String(data?.text ?? ''));
+      return changing((s) => s.importBackup(String(data?.text ?? '')));
     });
-    onMessage('saveSettings', async ({ data, sender }) => {
+    onMessage('saveSettings', ({ data, sender }) => {
       fromExtensionPage(sender);
-      const settings = parseOrThrow(SettingsSchema, data, 'settings');
-      return (await getService()).saveSettings(settings);
+      return changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings')));
+    });
+
+    // Clockwork: the minute tick and the next planned end.
+    void ensureTickAlarm();
+    browser.alarms.onAlarm.addListener(() => void refreshNow());
+    browser.runtime.onStartup.addListener(() => void refreshNow());
+    browser.runtime.onInstalled.addListener(() => void refreshNow());
+
+    // Idle or locked time is never hands-on time.
+    const applyIdleThreshold = (minutes: number) => browser.idle.setDetectionInterval(Math.max(15, Math.round(minutes * 60)));
+    void settingsItem.getValue().then((s) => applyIdleThreshold(s.idleMinutes));
+    settingsItem.watch((s) => s && applyIdleThreshold(s.idleMinutes));
+    browser.idle.onStateChanged.addListener((state) => {
+      if (state !== 'active') void getService().then((s) => s.markIdle());
+    });
+
+    // The pull-back reminder's answers.
+    browser.notifications.onButtonClicked.addListener((notificationId, button) => {
+      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+      const id = notificationId.slice(NOTIFICATION_PREFIX.length);
+      void browser.notifications.clear(notificationId);
+      void changing((s) => (button === 0 ? s.endIntervention(id) : s.extendIntervention(id, EXTEND_MINUTES)));
+    });
+    browser.notifications.onClicked.addListener((notificationId) => {
+      if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
+      void browser.notifications.clear(notificationId);
+      void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
     });
 
     // The keyboard route into the prompt: the page keeps focus until the lead asks.

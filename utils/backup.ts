@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import {
+  DEFAULT_SETTINGS,
   INTERVENTION_STATUSES,
   LIMITS,
   PROMPT_ANSWERS,
@@ -57,7 +58,10 @@ export const SettingsSchema = v.pipe(
       ),
       v.maxLength(LIMITS.reports),
     ),
-    cooldownMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7 * 24 * 60)), 30),
+    cooldownMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(7 * 24 * 60)), DEFAULT_SETTINGS.cooldownMinutes),
+    // Chrome's idle API cannot detect less than 15 seconds; a whole minute is the useful floor.
+    idleMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)), DEFAULT_SETTINGS.idleMinutes),
+    lapseHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7 * 24)), DEFAULT_SETTINGS.lapseHours),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
 );
@@ -75,6 +79,16 @@ const InterventionSchema = v.pipe(
     status: v.picklist(INTERVENTION_STATUSES),
     activeMs: v.optional(v.pipe(v.number(), v.minValue(0)), 0),
     lastActivityAt: v.optional(isoTime),
+    stretchBroken: v.optional(v.boolean(), false),
+    remindedAt: v.nullish(isoTime, null),
+    closing: v.nullish(
+      v.object({
+        saidFramework: v.nullish(v.boolean(), null),
+        ownerNow: v.nullish(v.picklist(['report', 'me']), null),
+        answeredAt: isoTime,
+      }),
+      null,
+    ),
   }),
   v.check((r) => (r.status === 'active') === (r.endedAt === null), 'an active intervention has no end, an ended one has one'),
   v.transform((r): Intervention => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),

@@ -7,7 +7,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Intervention, PromptRecord, ToolId } from './model';
 
 export const DB_NAME = 'pullback';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface PullbackDB extends DBSchema {
   interventions: {
@@ -49,6 +49,21 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
     prompts.createIndex('by-at', 'at');
     prompts.createIndex('by-report', ['reportId', 'at']);
     prompts.createIndex('by-artifact', ['tool', 'artifact.key']);
+  },
+  (_db, tx) => {
+    // v2 (lifecycle): idle breaks, reminders and closing answers on every intervention.
+    void tx.objectStore('interventions').openCursor().then(function migrate(cursor): Promise<void> | undefined {
+      if (!cursor) return;
+      const old = cursor.value as Partial<Intervention> & Intervention;
+      void cursor.update({
+        ...old,
+        lastActivityAt: old.lastActivityAt ?? old.endedAt ?? old.startedAt,
+        stretchBroken: old.stretchBroken ?? false,
+        remindedAt: old.remindedAt ?? null,
+        closing: old.closing ?? null,
+      });
+      return cursor.continue().then(migrate);
+    });
   },
 ];
 

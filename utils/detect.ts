@@ -5,7 +5,7 @@
  * content editor; the artifact and its owner are resolved then, once per
  * artifact, and forgotten on navigation.
  */
-import type { EditDecision, EditSignal } from './messages';
+import type { EditDecision, EditSignal, Heartbeat } from './messages';
 import type { Artifact } from './model';
 import type { Ownership, SiteAdapter } from './sites/types';
 
@@ -17,6 +17,8 @@ const QUIET_RECHECK_MS = 60_000;
 export interface DetectorDeps {
   adapterFor(url: URL): SiteAdapter | null;
   send(signal: EditSignal): Promise<EditDecision>;
+  /** Interaction (not only typing) on an artifact with an active intervention. */
+  sendHeartbeat(beat: Heartbeat): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
   /** Called on every navigation, so the page's UI can drop the previous artifact's state. */
   onNavigate(): void;
@@ -34,6 +36,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       controller: new AbortController(),
       ownership: new Map<string, Promise<Ownership | null>>(),
       nextAskAt: new Map<string, number>(),
+      /** The artifact on this page with an active intervention: interactions feed it. */
+      feeding: null as { tool: SiteAdapter['id']; key: string; artifact: Artifact } | null,
     };
   }
 
@@ -95,7 +99,32 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'not-a-report')) {
       page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
     }
+    track(decision, adapter.id, signal.artifact);
     deps.onDecision(decision, signal.artifact);
+  }
+
+  function track(decision: EditDecision, tool: SiteAdapter['id'], artifact: Artifact) {
+    if (decision.action === 'feeding' || decision.action === 'overdue') page.feeding = { tool, key: artifact.key, artifact };
+    else if (page.feeding?.key === artifact.key) page.feeding = null;
+  }
+
+  /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
+  async function onInteraction() {
+    const fed = page.feeding;
+    if (!fed) return;
+    const t = now();
+    if ((page.nextAskAt.get(fed.key) ?? 0) > t) return;
+    page.nextAskAt.set(fed.key, t + EDIT_THROTTLE_MS);
+    const state = page;
+    let decision: EditDecision;
+    try {
+      decision = await deps.sendHeartbeat({ tool: fed.tool, key: fed.key });
+    } catch {
+      return;
+    }
+    if (state !== page) return;
+    track(decision, fed.tool, fed.artifact);
+    deps.onDecision(decision, fed.artifact);
   }
 
   const options = { capture: true, passive: true } as const;
@@ -103,6 +132,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     ['beforeinput', (e) => void onEdit(e)],
     ['input', (e) => void onEdit(e)],
     ['focusin', onFocusIn],
+    ['pointerdown', () => void onInteraction()],
+    ['keydown', () => void onInteraction()],
+    ['wheel', () => void onInteraction()],
   ];
 
   return {

@@ -10,13 +10,30 @@ import type { Intervention } from './model';
 /** Edits arrive at most every few seconds while typing; reading pauses up to a minute stay hands-on. */
 export const PULSE_MS = 60_000;
 
-export function mergeHeartbeat(record: Pick<Intervention, 'activeMs' | 'lastActivityAt'>, at: Date, pulseMs = PULSE_MS) {
+/** "15 more minutes", from the reminder, the popup and the in-page prompt. */
+export const EXTEND_MINUTES = 15;
+
+/**
+ * A stretch also ends when the machine went idle in between
+ * (`stretchBroken`): idle or locked time never counts, even inside the window.
+ */
+export function mergeHeartbeat(
+  record: Pick<Intervention, 'activeMs' | 'lastActivityAt'> & { stretchBroken?: boolean },
+  at: Date,
+  pulseMs = PULSE_MS,
+): Pick<Intervention, 'activeMs' | 'lastActivityAt' | 'stretchBroken'> {
   const gap = at.getTime() - Date.parse(record.lastActivityAt);
-  if (gap <= 0) return { activeMs: record.activeMs, lastActivityAt: record.lastActivityAt };
+  if (gap <= 0) return { activeMs: record.activeMs, lastActivityAt: record.lastActivityAt, stretchBroken: record.stretchBroken ?? false };
   return {
-    activeMs: record.activeMs + (gap <= pulseMs ? gap : 0),
+    activeMs: record.activeMs + (gap <= pulseMs && !record.stretchBroken ? gap : 0),
     lastActivityAt: at.toISOString(),
+    stretchBroken: false,
   };
+}
+
+/** The lapse rule: no heartbeat for `lapseMs` closes an intervention at its last heartbeat. */
+export function isLapsed(record: Pick<Intervention, 'status' | 'lastActivityAt'>, now: Date, lapseMs: number): boolean {
+  return record.status === 'active' && now.getTime() - Date.parse(record.lastActivityAt) > lapseMs;
 }
 
 /** Wall-clock span: start to end, or to `now` while active. */

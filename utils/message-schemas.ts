@@ -40,6 +40,27 @@ export const PromptAnswerSchema = v.object({
 });
 export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
 
+/** Content script -> background: the lead interacts with an artifact's page. */
+export const HeartbeatSchema = v.object({
+  tool: v.picklist(TOOL_IDS),
+  key: nonEmpty(LIMITS.keyLength),
+});
+export type Heartbeat = v.InferOutput<typeof HeartbeatSchema>;
+
+export const ExtendSchema = v.object({
+  id: nonEmpty(LIMITS.idLength),
+  minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)),
+});
+
+export const EndSchema = v.object({ id: nonEmpty(LIMITS.idLength) });
+
+export const ClosingSchema = v.object({
+  id: nonEmpty(LIMITS.idLength),
+  saidFramework: v.nullable(v.boolean()),
+  ownerNow: v.nullable(v.picklist(['report', 'me'])),
+});
+export type ClosingInput = v.InferOutput<typeof ClosingSchema>;
+
 export const IdSchema = nonEmpty(LIMITS.idLength);
 
 /** Parse untrusted input; throws an Error whose message says which field is wrong. */

@@ -5,7 +5,7 @@
  * this file stays free of the validator so the content script stays small.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { EditSignal, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
+import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
 import type { Artifact, Intervention, PromptRecord, Settings, ToolId } from './model';
 
 export type ReportRef = { id: string; name: string };
@@ -14,7 +14,9 @@ export type EditDecision =
   | { action: 'prompt'; promptId: string; report: ReportRef; tool: ToolId; artifact: Artifact }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' };
+  /** As feeding, but past its planned end: the page offers to pull back now. */
+  | { action: 'overdue'; intervention: Intervention; report: ReportRef }
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -30,10 +32,15 @@ export interface ProtocolMap {
   // From content scripts (validated, bounded):
   edit(data: EditSignal): EditDecision;
   answerPrompt(data: PromptAnswerInput): AnswerResult;
+  heartbeat(data: Heartbeat): EditDecision;
+  /** The in-page "time to pull back?" and the popup end and extend through these too. */
+  endIntervention(data: { id: string }): Intervention;
+  extendIntervention(data: { id: string; minutes: number }): Intervention;
+  recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
   listLog(data: { limit: number }): { interventions: InterventionView[]; prompts: PromptView[] };
-  endIntervention(data: { id: string }): Intervention;
+  listAwaitingClosing(): InterventionView[];
   exportBackup(): string;
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
@@ -45,4 +52,4 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 
 
 export type PromptChoice = (typeof PROMPT_CHOICES)[number];
-export type { EditSignal, PromptAnswerInput };
+export type { ClosingInput, EditSignal, Heartbeat, PromptAnswerInput };

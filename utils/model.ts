@@ -45,6 +45,19 @@ export interface Settings {
   reports: Report[];
   /** After any answer, the same artifact does not prompt again for this long. */
   cooldownMinutes: number;
+  /** No input for this long and the machine counts as idle: no hands-on time. */
+  idleMinutes: number;
+  /** An active intervention with no heartbeat for this long is closed as lapsed. */
+  lapseHours: number;
+}
+
+/** The two closing questions, both optional. */
+export interface Closing {
+  /** Did I say the framework I used out loud? */
+  saidFramework: boolean | null;
+  /** Who owns the detail now. */
+  ownerNow: 'report' | 'me' | null;
+  answeredAt: string;
 }
 
 export interface Intervention {
@@ -61,6 +74,11 @@ export interface Intervention {
   activeMs: number;
   /** Last heartbeat; the base for hands-on time and for the lapse rule. */
   lastActivityAt: string;
+  /** Set when the machine went idle: the next heartbeat starts a new stretch. */
+  stretchBroken: boolean;
+  /** When the pull-back reminder was last shown (null: not yet for this planned end). */
+  remindedAt: string | null;
+  closing: Closing | null;
 }
 
 export interface PromptRecord {
@@ -84,6 +102,8 @@ export const DEFAULT_SETTINGS: Settings = {
   me: { name: '', aliases: [] },
   reports: [],
   cooldownMinutes: 30,
+  idleMinutes: 2,
+  lapseHours: 8,
 };
 
 export const LIMITS = {

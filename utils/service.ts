@@ -7,17 +7,18 @@
  */
 import { buildBackup, parseBackup, type ParsedBackup } from './backup';
 import { activeInterventions, recentInterventions, recentPrompts, type PullbackDatabase } from './db';
-import { mergeHeartbeat } from './durations';
+import { isLapsed, isOverdue, mergeHeartbeat } from './durations';
 import type {
   AnswerResult,
   EditDecision,
   EditSignal,
+  Heartbeat,
   ImportResult,
   InterventionView,
   PromptAnswerInput,
   PromptView,
 } from './messages';
-import type { Intervention, PromptRecord, Settings } from './model';
+import type { Closing, Intervention, PromptRecord, Settings } from './model';
 import { matchOwner } from './roster';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
@@ -63,6 +64,8 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       if (active) {
         await interventions.put({ ...active, ...mergeHeartbeat(active, at) });
         await tx.done;
+        // Back on an artifact past its planned end: the page asks whether to pull back now.
+        if (isOverdue(active, at)) return { action: 'overdue', intervention: active, report };
         return { action: 'feeding', interventionId: active.id, report };
       }
 
@@ -109,7 +112,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         return { prompt, intervention: existing };
       }
 
-      let intervention: Intervention | null = null;
+      let intervention: Intervention | null | undefined = null;
       if (input.answer === 'deliberate') {
         const [already] = (await interventions.index('by-artifact').getAll([prompt.tool, prompt.artifact.key])).filter(
           (r) => r.status === 'active',
@@ -126,13 +129,16 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
           status: 'active',
           activeMs: 0,
           lastActivityAt: at.toISOString(),
+          stretchBroken: false,
+          remindedAt: null,
+          closing: null,
         };
-        if (!already) await interventions.add(intervention);
+        if (!already) await interventions.add(intervention!);
       }
       const answered: PromptRecord = { ...prompt, answer: input.answer, answeredAt: at.toISOString(), interventionId: intervention?.id ?? null };
       await prompts.put(answered);
       await tx.done;
-      return { prompt: answered, intervention };
+      return { prompt: answered, intervention: intervention ?? null };
     },
 
     /** Pull back: end an active intervention now. Ending an ended one changes nothing. */
@@ -148,6 +154,94 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       await tx.store.put(ended);
       await tx.done;
       return ended;
+    },
+
+    /** Interaction on an artifact's page: extends the active intervention's hands-on time. */
+    async heartbeat(beat: Heartbeat): Promise<EditDecision> {
+      const at = now();
+      const tx = db.transaction('interventions', 'readwrite');
+      const [active] = (await tx.store.index('by-artifact').getAll([beat.tool, beat.key])).filter((r) => r.status === 'active');
+      if (active) await tx.store.put({ ...active, ...mergeHeartbeat(active, at) });
+      await tx.done;
+      if (!active) return { action: 'none', reason: 'not-active' };
+      const report = { id: active.reportId, name: (await reportNames()).get(active.reportId) ?? 'a former report' };
+      return isOverdue(active, at) ? { action: 'overdue', intervention: active, report } : { action: 'feeding', interventionId: active.id, report };
+    },
+
+    /** The machine went idle or locked: every open hands-on stretch ends here. */
+    async markIdle(): Promise<number> {
+      const tx = db.transaction('interventions', 'readwrite');
+      const active = await tx.store.index('by-status').getAll('active');
+      await Promise.all(active.map((r) => tx.store.put({ ...r, stretchBroken: true })));
+      await tx.done;
+      return active.length;
+    },
+
+    /** "15 more minutes": from the planned end, or from now if that has passed. */
+    async extendIntervention(id: string, minutes: number): Promise<Intervention> {
+      const at = now();
+      const tx = db.transaction('interventions', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+      if (record.status !== 'active') {
+        await tx.done;
+        return record;
+      }
+      const from = Math.max(at.getTime(), Date.parse(record.plannedEndAt));
+      const extended: Intervention = { ...record, plannedEndAt: new Date(from + minutes * 60_000).toISOString(), remindedAt: null };
+      await tx.store.put(extended);
+      await tx.done;
+      return extended;
+    },
+
+    /** The two closing questions, answered (or skipped) after pulling back. */
+    async recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<Intervention> {
+      const tx = db.transaction('interventions', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+      const updated: Intervention = { ...record, closing: { ...answers, answeredAt: now().toISOString() } };
+      await tx.store.put(updated);
+      await tx.done;
+      return updated;
+    },
+
+    /**
+     * The periodic check: closes lapsed interventions at their last heartbeat
+     * (never deleted, never extended) and returns what is still active, with
+     * the overdue ones not yet reminded marked as reminded now.
+     */
+    async sweep(): Promise<{ active: Intervention[]; lapsed: Intervention[]; toRemind: Intervention[] }> {
+      const at = now();
+      const settings = await getSettings();
+      const lapseMs = settings.lapseHours * 3_600_000;
+      const tx = db.transaction('interventions', 'readwrite');
+      const active: Intervention[] = [];
+      const lapsed: Intervention[] = [];
+      const toRemind: Intervention[] = [];
+      for (const record of await tx.store.index('by-status').getAll('active')) {
+        if (isLapsed(record, at, lapseMs)) {
+          const closed: Intervention = { ...record, status: 'lapsed', endedAt: record.lastActivityAt };
+          await tx.store.put(closed);
+          lapsed.push(closed);
+        } else if (isOverdue(record, at) && !record.remindedAt) {
+          const reminded: Intervention = { ...record, remindedAt: at.toISOString() };
+          await tx.store.put(reminded);
+          active.push(reminded);
+          toRemind.push(reminded);
+        } else {
+          active.push(record);
+        }
+      }
+      await tx.done;
+      return { active, lapsed, toRemind };
+    },
+
+    /** Ended recently with the closing questions still open: the popup offers them. */
+    async listAwaitingClosing(withinMs = 24 * 3_600_000): Promise<InterventionView[]> {
+      const names = await reportNames();
+      const since = new Date(now().getTime() - withinMs).toISOString();
+      const recent = await recentInterventions(db, 50);
+      return recent.filter((r) => r.status !== 'active' && !r.closing && (r.endedAt ?? '') >= since).map((r) => named(names, r));
     },
 
     async listActive(): Promise<InterventionView[]> {

@@ -8,5 +8,13 @@ import { DEFAULT_SETTINGS, type Settings } from './model';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 (lifecycle): idle threshold and lapse time, at their defaults.
+    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours'>): Settings => ({
+      ...old,
+      idleMinutes: DEFAULT_SETTINGS.idleMinutes,
+      lapseHours: DEFAULT_SETTINGS.lapseHours,
+    }),
+  },
 });

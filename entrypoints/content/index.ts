@@ -17,13 +17,17 @@ export default defineContentScript({
     const detector = createDetector(document, {
       adapterFor,
       send: (signal) => sendMessage('edit', signal),
+      sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
       isOwnUi: (el) => el.closest(PROMPT_HOST_TAG) !== null,
       onDecision(decision, artifact) {
-        if (decision.action !== 'prompt') return;
-        const adapter = adapterFor(new URL(location.href));
-        void prompt.show({ promptId: decision.promptId, report: decision.report, artifact, toolLabel: adapter?.label ?? '' });
+        const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
+        if (decision.action === 'prompt') {
+          void prompt.show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel });
+        } else if (decision.action === 'overdue') {
+          void prompt.show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel });
+        }
       },
-      onNavigate: () => prompt.hide(),
+      onNavigate: () => prompt.reset(),
     });
     detector.start();
     ctx.onInvalidated(() => detector.stop());

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { InterventionPrompt, type PromptRequest } from '@/components/InterventionPrompt';
+import { InterventionPrompt, type LifecycleActions, type PromptRequest } from '@/components/InterventionPrompt';
 import { sendMessage } from '@/utils/messages';
 import css from './prompt.css?inline';
 
@@ -14,9 +14,18 @@ export const PROMPT_HOST_TAG = 'pullback-prompt';
 
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'focusin', 'focusout'];
 
+const lifecycle: LifecycleActions = {
+  end: (id) => sendMessage('endIntervention', { id }),
+  extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
+  recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
+};
+
 export function createPromptHost(ctx: ContentScriptContext) {
   let ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
   let current: PromptRequest | null = null;
+  /** Each prompt (and each overdue reminder) is shown once per page, whatever the edits that follow. */
+  const shown = new Set<string>();
+  const idOf = (r: PromptRequest) => (r.kind === 'ask' ? r.promptId : `overdue:${r.intervention.id}:${r.intervention.plannedEndAt}`);
   let focusRequest = 0;
   /** Where the keyboard was before the lead moved into the prompt, to give it back. */
   let returnTo: HTMLElement | null = null;
@@ -42,10 +51,11 @@ export function createPromptHost(ctx: ContentScriptContext) {
     render(
       current ? (
         <InterventionPrompt
-          key={current.promptId}
+          key={idOf(current)}
           request={current}
           focusRequest={focusRequest}
-          onAnswer={(answer, options) => sendMessage('answerPrompt', { promptId: current!.promptId, answer, ...options })}
+          onAnswer={(answer, options) => sendMessage('answerPrompt', { promptId: idOf(current!), answer, ...options })}
+          lifecycle={lifecycle}
           onClose={hide}
         />
       ) : null,
@@ -81,12 +91,18 @@ export function createPromptHost(ctx: ContentScriptContext) {
 
   return {
     async show(request: PromptRequest) {
-      if (current?.promptId === request.promptId) return;
+      if (shown.has(idOf(request))) return;
+      shown.add(idOf(request));
       current = request;
       window.addEventListener('keydown', onShortcut, true);
       await draw();
     },
     hide,
+    /** Navigation: a new artifact, so whatever was shown may be shown again later. */
+    reset() {
+      shown.clear();
+      hide();
+    },
     focus,
   };
 }

@@ -28,6 +28,8 @@ export function Options() {
   const [meAliases, setMeAliases] = useState('');
   const [reports, setReports] = useState<DraftReport[]>([]);
   const [cooldown, setCooldown] = useState('30');
+  const [idleMinutes, setIdleMinutes] = useState('2');
+  const [lapseHours, setLapseHours] = useState('8');
   const [saveStatus, setSaveStatus] = useState<Status>(null);
   const [backupStatus, setBackupStatus] = useState<Status>(null);
 
@@ -36,6 +38,8 @@ export function Options() {
     setMeAliases(settings.me.aliases.join('\n'));
     setReports(settings.reports.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases.join('\n') })));
     setCooldown(String(settings.cooldownMinutes));
+    setIdleMinutes(String(settings.idleMinutes));
+    setLapseHours(String(settings.lapseHours));
     setLoaded(true);
   }
 
@@ -49,7 +53,17 @@ export function Options() {
     e.preventDefault();
     const cooldownMinutes = Number(cooldown);
     if (!Number.isInteger(cooldownMinutes) || cooldownMinutes < 0) {
-      setSaveStatus({ kind: 'error', text: 'The cooldown must be a whole number of minutes (0 or more).' });
+      setSaveStatus({ kind: 'error', text: 'The cooldown must be a whole number of minutes (0 or more). Nothing was saved.' });
+      return;
+    }
+    const idle = Number(idleMinutes);
+    if (!Number.isInteger(idle) || idle < 1 || idle > 60) {
+      setSaveStatus({ kind: 'error', text: 'The idle time must be a whole number of minutes from 1 to 60. Nothing was saved.' });
+      return;
+    }
+    const lapse = Number(lapseHours);
+    if (!Number.isInteger(lapse) || lapse < 1 || lapse > 168) {
+      setSaveStatus({ kind: 'error', text: 'The lapse time must be a whole number of hours from 1 to 168. Nothing was saved.' });
       return;
     }
     const taken = new Set<string>();
@@ -65,6 +79,8 @@ export function Options() {
         me: { name: meName.trim(), aliases: parseAliases(meAliases) },
         reports: cleanReports,
         cooldownMinutes,
+        idleMinutes: idle,
+        lapseHours: lapse,
       });
       load(saved);
       setSaveStatus({ kind: 'ok', text: `Saved: ${plural(saved.reports.length, 'report')}.` });
@@ -149,10 +165,18 @@ export function Options() {
           </button>
         </section>
         <section aria-labelledby="prompt-heading">
-          <h2 id="prompt-heading">Prompt</h2>
+          <h2 id="prompt-heading">Prompt and timing</h2>
           <label>
             <span>After any answer, do not ask again about the same item for (minutes)</span>
             <input type="number" min={0} value={cooldown} onInput={(e) => setCooldown(e.currentTarget.value)} style={{ width: '8em' }} />
+          </label>
+          <label>
+            <span>Count me as away after this many minutes without input (no hands-on time while away)</span>
+            <input type="number" min={1} max={60} value={idleMinutes} onInput={(e) => setIdleMinutes(e.currentTarget.value)} style={{ width: '8em' }} />
+          </label>
+          <label>
+            <span>Close an intervention as lapsed after this many hours without activity on it</span>
+            <input type="number" min={1} max={168} value={lapseHours} onInput={(e) => setLapseHours(e.currentTarget.value)} style={{ width: '8em' }} />
           </label>
         </section>
         <div class="actions">

@@ -3,8 +3,9 @@
  * ("Pull back"), then the recent log of interventions and prompts.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { ClosingQuestions } from '@/components/ClosingQuestions';
 import { formatClock, formatTime } from '@/components/format';
-import { formatDuration, isOverdue, spanMs } from '@/utils/durations';
+import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
 import { PURPOSE_LABELS } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
@@ -20,6 +21,7 @@ type LogEntry = { at: string; id: string; text: string };
 
 export function Popup() {
   const [active, setActive] = useState<InterventionView[] | null>(null);
+  const [closing, setClosing] = useState<InterventionView[]>([]);
   const [log, setLog] = useState<LogEntry[]>([]);
   const [hasRoster, setHasRoster] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -27,8 +29,14 @@ export function Popup() {
 
   async function refresh() {
     try {
-      const [list, recent, settings] = await Promise.all([sendMessage('listActive'), sendMessage('listLog', { limit: 30 }), settingsItem.getValue()]);
+      const [list, awaiting, recent, settings] = await Promise.all([
+        sendMessage('listActive'),
+        sendMessage('listAwaitingClosing'),
+        sendMessage('listLog', { limit: 30 }),
+        settingsItem.getValue(),
+      ]);
       setActive(list);
+      setClosing(awaiting);
       setHasRoster(settings.reports.length > 0);
       setLog(toLog(recent.interventions, recent.prompts));
       setNow(new Date());
@@ -44,14 +52,16 @@ export function Popup() {
     return () => clearInterval(timer);
   }, []);
 
-  async function pullBack(id: string) {
+  async function act(what: string, action: () => Promise<unknown>) {
     try {
-      await sendMessage('endIntervention', { id });
+      await action();
       await refresh();
     } catch (e) {
-      setError(`Could not end the intervention: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const pullBack = (id: string) => act('end the intervention', () => sendMessage('endIntervention', { id }));
+  const extend = (id: string) => act('extend the intervention', () => sendMessage('extendIntervention', { id, minutes: EXTEND_MINUTES }));
 
   return (
     <main>
@@ -78,7 +88,7 @@ export function Popup() {
                     <span>
                       <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">{r.artifact.key}</a> · {r.reportName}
                     </span>
-                    {overdue && <span class="overdue">Overdue</span>}
+                    {overdue && <span class="overdue">Overdue: time to pull back</span>}
                   </div>
                   {r.artifact.title && <div class="muted">{r.artifact.title}</div>}
                   <div>
@@ -89,6 +99,11 @@ export function Popup() {
                     <button type="button" class="primary" onClick={() => pullBack(r.id)} aria-label={`Pull back from ${r.artifact.key} (${r.reportName})`}>
                       Pull back
                     </button>
+                    {overdue && (
+                      <button type="button" onClick={() => extend(r.id)}>
+                        {EXTEND_MINUTES} more minutes
+                      </button>
+                    )}
                   </div>
                 </li>
               );
@@ -96,6 +111,24 @@ export function Popup() {
           </ul>
         )}
       </section>
+      {closing.length > 0 && (
+        <section aria-labelledby="closing-heading">
+          <h2 id="closing-heading">Just pulled back</h2>
+          {closing.map((r) => (
+            <div key={r.id} class="card">
+              <p>
+                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'lapsed' : 'ended'} after{' '}
+                {formatDuration(spanMs(r, now))}
+              </p>
+              <ClosingQuestions
+                record={r}
+                onSave={(answers) => sendMessage('recordClosing', { id: r.id, ...answers })}
+                onDone={() => void refresh()}
+              />
+            </div>
+          ))}
+        </section>
+      )}
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Recent</h2>
         {log.length === 0 ? (

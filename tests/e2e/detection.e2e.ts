@@ -117,7 +117,7 @@ describe('Jira detection', () => {
     await expect(prompt.textContent()).resolves.toContain('PAY-143');
     await expect(prompt.textContent()).resolves.toContain('Bob Okafor');
     await prompt.getByRole('button', { name: /^No\b/ }).click();
-    await expect(prompt.textContent()).resolves.toMatch(/hand this detail back to Bob Okafor/i);
+    await prompt.getByText(/hand this detail back to Bob Okafor/i).waitFor();
     await page.close();
 
     // The browse page of the same ticket is in the cooldown the answer started.

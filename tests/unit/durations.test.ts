@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isOverdue, mergeHeartbeat, PULSE_MS, spanMs } from '@/utils/durations';
+import { formatDuration, isLapsed, isOverdue, mergeHeartbeat, PULSE_MS, spanMs } from '@/utils/durations';
 
 const T0 = '2026-11-28T10:00:00.000Z';
 const at = (secondsAfterT0: number) => new Date(Date.parse(T0) + secondsAfterT0 * 1000);
@@ -7,7 +7,7 @@ const at = (secondsAfterT0: number) => new Date(Date.parse(T0) + secondsAfterT0 
 describe('mergeHeartbeat', () => {
   it('adds the gap when the heartbeat comes within the pulse window', () => {
     const out = mergeHeartbeat({ activeMs: 5_000, lastActivityAt: T0 }, at(30));
-    expect(out).toEqual({ activeMs: 35_000, lastActivityAt: at(30).toISOString() });
+    expect(out).toMatchObject({ activeMs: 35_000, lastActivityAt: at(30).toISOString() });
   });
 
   it('counts a gap of exactly the pulse window', () => {
@@ -17,15 +17,27 @@ describe('mergeHeartbeat', () => {
 
   it('adds nothing for a longer gap but starts a new stretch from the heartbeat', () => {
     const out = mergeHeartbeat({ activeMs: 12_000, lastActivityAt: T0 }, at(61));
-    expect(out).toEqual({ activeMs: 12_000, lastActivityAt: at(61).toISOString() });
+    expect(out).toMatchObject({ activeMs: 12_000, lastActivityAt: at(61).toISOString() });
     // The next heartbeat is measured from the new stretch's start.
     expect(mergeHeartbeat(out, at(71)).activeMs).toBe(22_000);
   });
 
   it('ignores a heartbeat at the same time or earlier (clock skew, reordered messages)', () => {
     const record = { activeMs: 7_000, lastActivityAt: T0 };
-    expect(mergeHeartbeat(record, at(0))).toEqual(record);
-    expect(mergeHeartbeat(record, at(-10))).toEqual(record);
+    expect(mergeHeartbeat(record, at(0))).toMatchObject(record);
+    expect(mergeHeartbeat(record, at(-10))).toMatchObject(record);
+  });
+
+  it('adds nothing after an idle break even inside the window, then counts again', () => {
+    const broken = mergeHeartbeat({ activeMs: 10_000, lastActivityAt: T0, stretchBroken: true }, at(20));
+    expect(broken).toEqual({ activeMs: 10_000, lastActivityAt: at(20).toISOString(), stretchBroken: false });
+    expect(mergeHeartbeat(broken, at(50)).activeMs).toBe(40_000);
+  });
+
+  it('keeps an idle break pending when the heartbeat is not newer', () => {
+    const out = mergeHeartbeat({ activeMs: 10_000, lastActivityAt: T0, stretchBroken: true }, at(0));
+    expect(out.stretchBroken).toBe(true);
+    expect(mergeHeartbeat(out, at(10)).activeMs).toBe(10_000);
   });
 
   it('honours a custom pulse window', () => {
@@ -69,6 +81,19 @@ describe('isOverdue', () => {
   it('is never overdue once ended or lapsed', () => {
     expect(isOverdue({ status: 'ended', plannedEndAt }, at(5_000))).toBe(false);
     expect(isOverdue({ status: 'lapsed', plannedEndAt }, at(5_000))).toBe(false);
+  });
+});
+
+describe('isLapsed', () => {
+  const hour = 3_600_000;
+  it('lapses an active record only after more than lapseMs without a heartbeat', () => {
+    expect(isLapsed({ status: 'active', lastActivityAt: T0 }, at(8 * 3600), 8 * hour)).toBe(false);
+    expect(isLapsed({ status: 'active', lastActivityAt: T0 }, at(8 * 3600 + 1), 8 * hour)).toBe(true);
+  });
+
+  it('never lapses a record that is not active', () => {
+    expect(isLapsed({ status: 'ended', lastActivityAt: T0 }, at(100 * 3600), hour)).toBe(false);
+    expect(isLapsed({ status: 'lapsed', lastActivityAt: T0 }, at(100 * 3600), hour)).toBe(false);
   });
 });
 

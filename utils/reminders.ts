@@ -1,0 +1,55 @@
+/**
+ * The background's clockwork: after every change and on every alarm it
+ * sweeps the database (lapse rule, overdue reminders), sets the toolbar
+ * badge, and arms the next alarm. Alarms persist across worker and browser
+ * restarts; nothing here keeps state in the worker's memory.
+ */
+import { browser } from 'wxt/browser';
+import { EXTEND_MINUTES, isOverdue } from './durations';
+import type { Intervention } from './model';
+import type { PullbackService } from './service';
+
+export const TICK_ALARM = 'pullback-tick';
+export const DUE_ALARM = 'pullback-due';
+export const NOTIFICATION_PREFIX = 'pullback-due:';
+export const BADGE_COLORS = { active: '#1f4fd1', overdue: '#c2410c' } as const;
+
+/** Chrome offers notification buttons; Firefox does not, so its notification opens the popup. */
+const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
+
+export async function refresh(service: PullbackService, now = new Date()): Promise<void> {
+  const { active, toRemind } = await service.sweep();
+  await setBadge(active, now);
+  await armDueAlarm(active, now);
+  for (const record of toRemind) await remind(record);
+}
+
+async function setBadge(active: Intervention[], now: Date) {
+  const overdue = active.some((r) => isOverdue(r, now));
+  await browser.action.setBadgeText({ text: active.length ? String(active.length) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.active });
+  await browser.action.setTitle({
+    title: active.length ? `Pullback: ${active.length} active${overdue ? ', time to pull back' : ''}` : 'Pullback',
+  });
+}
+
+/** One alarm at the next planned end (the minute tick catches anything else). */
+async function armDueAlarm(active: Intervention[], now: Date) {
+  const next = active.map((r) => Date.parse(r.plannedEndAt)).filter((t) => t > now.getTime()).sort((a, b) => a - b)[0];
+  if (next) await browser.alarms.create(DUE_ALARM, { when: next + 500 });
+  else await browser.alarms.clear(DUE_ALARM);
+}
+
+async function remind(record: Intervention) {
+  await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Time to pull back?',
+    message: `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`,
+    ...(NOTIFICATION_BUTTONS ? { buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }], requireInteraction: true } : {}),
+  });
+}
+
+export function ensureTickAlarm() {
+  return browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+}
