@@ -21,7 +21,10 @@ export async function refresh(service: PullbackService, now = new Date()): Promi
   const { active, toRemind } = await service.sweep();
   await setBadge(active, now);
   await armDueAlarm(active, now);
-  for (const record of toRemind) await remind(record);
+  for (const record of toRemind) {
+    // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
+    await remind(record).catch((e) => console.warn('Pullback: reminder not shown', e));
+  }
 }
 
 async function setBadge(active: Intervention[], now: Date) {

@@ -1,0 +1,192 @@
+/**
+ * Durations that survive what a browser does to an extension: a stopped
+ * worker, a browser restart, a planned end that passes, a lapse. And the
+ * way out: reminders, "End it", the closing questions.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeJira, type FakeJira } from '../support/fake-jira';
+import { alice, bob, dana, rosterBackup } from '../support/roster';
+import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+
+const issues = {
+  'LIF-1': { summary: 'Hands-on time', assignee: alice },
+  'LIF-2': { summary: 'Restart', assignee: bob },
+  'LIF-3': { summary: 'Overdue', assignee: alice },
+  'LIF-4': { summary: 'Two tabs', assignee: bob },
+  'LIF-5': { summary: 'Pull back from the popup', assignee: alice },
+};
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+const activeRecord = (id: string, key: string, startedMinAgo: number, plannedMin: number, lastActivityMinAgo: number) => ({
+  id,
+  tool: 'jira',
+  artifact: { key, title: issues[key as keyof typeof issues]?.summary ?? key, url: `https://acme.atlassian.net/browse/${key}` },
+  reportId: 'alice',
+  purpose: 'back-on-track',
+  startedAt: minutesAgo(startedMinAgo),
+  plannedEndAt: minutesAgo(startedMinAgo - plannedMin),
+  endedAt: null,
+  status: 'active',
+  activeMs: 60_000,
+  lastActivityAt: minutesAgo(lastActivityMinAgo),
+});
+
+async function startIntervention(page: Page, url: string) {
+  await page.goto(url);
+  await editSummary(page, ' x');
+  await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
+  await promptOn(page).getByText(/intervention started/i).waitFor();
+}
+
+async function stopWorkers(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+describe('intervention lifecycle', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+  const serve = async (e: ExtensionBrowser) => (jira = await serveFakeJira(e.context, { myself: dana, issues }));
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    await serve(ext);
+    await importBackupFile(ext, rosterBackup);
+  });
+  afterAll(async () => ext?.close());
+
+  test('hands-on time keeps growing across a stopped service worker, and the record stays whole', async () => {
+    const page = await ext.context.newPage();
+    await startIntervention(page, jira.url('LIF-1'));
+    const worker = await ext.worker();
+    await worker.evaluate(() => ((globalThis as any).__beforeStop = true));
+    await stopWorkers(page);
+
+    // Keep editing for ~12 s: heartbeats every few seconds wake a fresh worker.
+    const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+    await editor.click();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.type('.');
+      await page.waitForTimeout(1000);
+    }
+    const fresh = await ext.worker();
+    await expect(fresh.evaluate(() => (globalThis as any).__beforeStop ?? false)).resolves.toBe(false);
+
+    const { interventions } = await exportBackup(ext);
+    const record = interventions.find((r: any) => r.artifact.key === 'LIF-1');
+    expect(record).toMatchObject({ status: 'active', reportId: 'alice', purpose: 'back-on-track', endedAt: null });
+    expect(record.activeMs).toBeGreaterThanOrEqual(5_000);
+    expect(record.activeMs).toBeLessThanOrEqual(Date.now() - Date.parse(record.startedAt));
+    await page.close();
+  });
+
+  test('one ticket open in two tabs (browse page and board modal) feeds one intervention', async () => {
+    const first = await ext.context.newPage();
+    await startIntervention(first, jira.url('LIF-4'));
+    const second = await ext.context.newPage();
+    await second.goto(jira.boardUrl('LIF-4'));
+    await typeInDescription(second, ' from the board');
+    await first.bringToFront();
+    await typeInDescription(first, ' from the browse page');
+    await second.waitForTimeout(1000);
+    await expect(promptOn(second).count()).resolves.toBe(0);
+    const { interventions } = await exportBackup(ext);
+    expect(interventions.filter((r: any) => r.artifact.key === 'LIF-4')).toHaveLength(1);
+    await first.close();
+    await second.close();
+  });
+
+  test('a planned end in the past: badge turns to the overdue colour, the popup marks it, a reminder is shown', async () => {
+    const overdue = activeRecord('overdue-1', 'LIF-3', 40, 15, 1);
+    await importBackupFile(ext, { ...rosterBackup, interventions: [overdue] }, 'overdue.json');
+    const worker = await ext.worker();
+    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).not.toBe('');
+    const badge = await worker.evaluate(async () => ({
+      text: await chrome.action.getBadgeText({}),
+      color: await chrome.action.getBadgeBackgroundColor({}),
+    }));
+    expect(Number(badge.text)).toBeGreaterThanOrEqual(1);
+    expect(badge.color).toEqual([0xc2, 0x41, 0x0c, 255]); // #c2410c, the overdue colour
+    await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toHaveProperty('pullback-due:overdue-1');
+
+    const popup = await ext.openPage('popup.html');
+    const item = popup.getByRole('listitem').filter({ hasText: 'LIF-3' });
+    await expect(item.textContent()).resolves.toMatch(/overdue/i);
+
+    // Back on the ticket: the page asks to pull back; End it, then the closing questions.
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('LIF-3'));
+    await typeInDescription(page, ' one more thing');
+    const prompt = promptOn(page);
+    await prompt.getByText(/time to pull back/i).waitFor();
+    await prompt.getByRole('button', { name: 'End it' }).click();
+    const closing = prompt.getByRole('group', { name: /closing questions/i });
+    await closing.waitFor();
+    await closing.getByRole('button', { name: 'Yes' }).click();
+    await closing.getByRole('button', { name: 'Alice Chen' }).click();
+    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(/^Hi Alice, I stepped into LIF-3 .*yours again/);
+    await closing.getByRole('button', { name: 'Done' }).click();
+    await prompt.waitFor({ state: 'detached' });
+
+    const { interventions } = await exportBackup(ext);
+    expect(interventions.find((r: any) => r.id === 'overdue-1')).toMatchObject({
+      status: 'ended',
+      closing: { saidFramework: true, ownerNow: 'report' },
+    });
+    await popup.close();
+    await page.close();
+  });
+
+  test('pulling back in the popup asks the closing questions there, and offers the hand-back note', async () => {
+    const page = await ext.context.newPage();
+    await startIntervention(page, jira.url('LIF-5'));
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('listitem').filter({ hasText: 'LIF-5' }).getByRole('button', { name: /pull back/i }).click();
+    const closing = popup.getByRole('group', { name: 'Closing questions for LIF-5' });
+    await closing.waitFor();
+    await closing.getByRole('button', { name: 'Still me' }).click();
+    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(/holding this detail/);
+    await closing.getByRole('button', { name: 'Done' }).click();
+    await closing.waitFor({ state: 'detached' });
+    const { interventions } = await exportBackup(ext);
+    expect(interventions.find((r: any) => r.artifact.key === 'LIF-5')).toMatchObject({ status: 'ended', closing: { saidFramework: null, ownerNow: 'me' } });
+    await popup.close();
+    await page.close();
+  });
+
+  test('across a browser restart: a recent intervention stays active, a stale one is closed as lapsed at its last heartbeat', async () => {
+    const page = await ext.context.newPage();
+    await startIntervention(page, jira.url('LIF-2'));
+    // As if the browser had been closed for nine hours with this one open: last heartbeat long ago.
+    const stale = { ...activeRecord('stale-1', 'LIF-9', 600, 30, 9 * 60), stretchBroken: false, remindedAt: null, closing: null };
+    const worker = await ext.worker();
+    await worker.evaluate(
+      (record) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('pullback');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('interventions', 'readwrite');
+            tx.objectStore('interventions').put(record);
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+      stale,
+    );
+    await ext.close({ keepProfile: true });
+
+    ext = await launchExtension({ userDataDir: ext.userDataDir });
+    await serve(ext);
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('listitem').filter({ hasText: 'LIF-2' }).waitFor();
+    await expect(popup.getByRole('listitem').filter({ hasText: 'LIF-9' }).count()).resolves.toBe(0);
+    const { interventions } = await exportBackup(ext);
+    expect(interventions.find((r: any) => r.id === 'stale-1')).toMatchObject({ status: 'lapsed', endedAt: stale.lastActivityAt });
+    expect(interventions.find((r: any) => r.artifact.key === 'LIF-2')).toMatchObject({ status: 'active', endedAt: null });
+  });
+});
