@@ -22,7 +22,7 @@ export default defineBackground({
     // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
     const getService = () =>
-      (service ??= openPullbackDb().then((db) =>
+      (service ??= openPullbackDb(undefined, undefined, () => (service = undefined)).then((db) =>
         createService({ db, getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
       ));
     const refreshNow = async () => refresh(await getService());

@@ -32,9 +32,11 @@ export interface Backup {
   prompts: PromptRecord[];
 }
 
+/** ISO 8601 with a time zone, as Pullback writes it. Date.parse alone would guess "May 3" into 2001. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const isoTime = v.pipe(
   v.string(),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a date and time (ISO 8601)'),
+  v.check((s) => ISO_TIME.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date and time in ISO 8601 (2026-11-28T10:00:00.000Z)'),
   v.transform((s) => new Date(s).toISOString()),
 );
 const name = v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`));

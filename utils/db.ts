@@ -67,13 +67,21 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
   },
 ];
 
-export function openPullbackDb(name = DB_NAME, version = DB_VERSION): Promise<PullbackDatabase> {
+/**
+ * `onGone` runs when this connection closes to let a newer version upgrade
+ * (an updated extension) or because the browser closed it: the owner drops
+ * its handle and opens again on next use.
+ */
+export function openPullbackDb(name = DB_NAME, version = DB_VERSION, onGone?: () => void): Promise<PullbackDatabase> {
   return openDB<PullbackDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) UPGRADES[v]?.(db, tx);
     },
-    // Another context (an older worker) holds the DB open: let it go so the upgrade proceeds.
-    blocking() {},
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated: () => onGone?.(),
   });
 }
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { matchOwner, normalizeIdentity } from '@/utils/roster';
-import type { Settings } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 
 const alice = { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] };
 const bob = { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] };
 
-function settings(overrides: Partial<Settings> = {}): Settings {
+function settings(overrides: Partial<Pick<Settings, 'me' | 'reports'>> = {}): Settings {
   return {
+    ...DEFAULT_SETTINGS,
     me: { name: 'Dana Lead', aliases: ['dana@acme.test', '557058:d0'] },
     reports: [alice, bob],
-    cooldownMinutes: 30,
     ...overrides,
   };
 }

@@ -1,0 +1,245 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  InterventionPrompt,
+  minutesUntilEndOfDay,
+  type AnswerOptions,
+  type LifecycleActions,
+  type PromptRequest,
+} from '@/components/InterventionPrompt';
+import { EXTEND_MINUTES } from '@/utils/durations';
+import type { AnswerResult, PromptChoice } from '@/utils/messages';
+import { intervention, promptRecord } from './helpers';
+
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Fix checkout';
+
+const askRequest: PromptRequest = {
+  kind: 'ask',
+  promptId: 'p1',
+  report: { id: 'alice', name: 'Alice Chen' },
+  artifact: { key: 'PAY-142', title: HOSTILE_TITLE, url: 'https://acme.atlassian.net/browse/PAY-142' },
+  toolLabel: 'Jira',
+};
+
+let container: HTMLDivElement;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+  vi.useRealTimers();
+});
+
+function mount(request: PromptRequest = askRequest, overrides: Partial<{ onAnswer: (a: PromptChoice, o: AnswerOptions) => Promise<AnswerResult> }> = {}) {
+  const started = intervention({ id: 'i1', plannedEndAt: '2026-11-28T10:15:00.000Z' });
+  const onAnswer = vi.fn(
+    overrides.onAnswer ??
+      (async (answer: PromptChoice): Promise<AnswerResult> => ({
+        prompt: promptRecord({ id: 'p1', answer }),
+        intervention: answer === 'deliberate' ? started : null,
+      })),
+  );
+  const onClose = vi.fn();
+  const lifecycle = {
+    end: vi.fn(async (id: string) => intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' })),
+    extend: vi.fn(async (id: string, _minutes: number) => intervention({ id })),
+    recordClosing: vi.fn(async () => undefined),
+  } satisfies LifecycleActions;
+  act(() => {
+    render(<InterventionPrompt request={request} onAnswer={onAnswer} lifecycle={lifecycle} onClose={onClose} focusRequest={0} />, container);
+  });
+  return { onAnswer, onClose, lifecycle };
+}
+
+const dialog = () => container.querySelector<HTMLElement>('[role="dialog"]')!;
+const buttons = () => [...container.querySelectorAll<HTMLButtonElement>('button')];
+function button(label: string | RegExp): HTMLButtonElement {
+  const found = buttons().find((b) => (typeof label === 'string' ? b.textContent?.trim() === label : label.test(b.textContent ?? '')));
+  if (!found) throw new Error(`no button ${label}; have: ${buttons().map((b) => b.textContent).join(' | ')}`);
+  return found;
+}
+async function click(label: string | RegExp) {
+  await act(async () => {
+    button(label).click();
+  });
+}
+const title = () => document.getElementById(dialog().getAttribute('aria-labelledby')!)?.textContent;
+
+describe('InterventionPrompt: asking', () => {
+  it('is a dialog labelled by its question, naming the report and the issue key', () => {
+    mount();
+    expect(dialog()).not.toBeNull();
+    expect(title()).toBe('Is this a deliberate, temporary intervention?');
+    const body = document.getElementById(dialog().getAttribute('aria-describedby')!)!;
+    expect(body.textContent).toContain('Alice Chen');
+    expect(body.textContent).toContain('PAY-142');
+    expect(body.textContent).toContain('Jira');
+  });
+
+  it('shows a title with markup as text and never creates elements from it', () => {
+    mount();
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain(HOSTILE_TITLE);
+    expect(container.querySelector('.title')?.textContent).toBe(HOSTILE_TITLE);
+  });
+
+  it('"Yes" starts with the default purpose and 15 minutes, then confirms', async () => {
+    const { onAnswer } = mount();
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledTimes(1);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 15 });
+    expect(title()).toBe('Intervention started');
+  });
+
+  it('the chosen purpose and "1 h" are what "Yes" sends', async () => {
+    const { onAnswer } = mount();
+    await click('Teach a framework');
+    await click('1 h');
+    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
+    expect(button('15 min').getAttribute('aria-pressed')).toBe('false');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'teach-framework', plannedMinutes: 60 });
+  });
+
+  it('"Today" sends the minutes left until local midnight', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 28, 22, 0, 0));
+    const { onAnswer } = mount();
+    await click('Today');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 120 });
+  });
+
+  it('"Custom" with a valid number sends it', async () => {
+    const { onAnswer } = mount();
+    await click('Custom');
+    const input = container.querySelector<HTMLInputElement>('input[type="number"]')!;
+    await act(async () => {
+      input.value = '45';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 45 });
+  });
+
+  it('"Custom" with 0 (or a fraction) shows an error and does not answer', async () => {
+    const { onAnswer } = mount();
+    await click('Custom');
+    const input = container.querySelector<HTMLInputElement>('input[type="number"]')!;
+    for (const bad of ['0', '2.5', '']) {
+      await act(async () => {
+        input.value = bad;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      expect(container.querySelector('.error')?.textContent).toContain('whole number of minutes');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      await click(/^Yes/);
+      expect(onAnswer).not.toHaveBeenCalled();
+    }
+    expect(title()).toBe('Is this a deliberate, temporary intervention?');
+  });
+
+  it('"No" records stepped-back and shows a hand-back message naming the report', async () => {
+    const { onAnswer, onClose } = mount();
+    await click(/^No/);
+    expect(onAnswer).toHaveBeenCalledWith('stepped-back', {});
+    expect(title()).toBe('Good catch: no intervention');
+    expect(container.textContent).toContain('Hand this detail back to Alice Chen');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('"Not now" records dismissed, then closes', async () => {
+    const { onAnswer, onClose } = mount();
+    await click('Not now');
+    expect(onAnswer).toHaveBeenCalledWith('dismissed', {});
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(onAnswer.mock.invocationCallOrder[0]!).toBeLessThan(onClose.mock.invocationCallOrder[0]!);
+  });
+
+  it('Escape means "Not now"', async () => {
+    const { onAnswer, onClose } = mount();
+    await act(async () => {
+      button(/^Yes/).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    });
+    expect(onAnswer).toHaveBeenCalledWith('dismissed', {});
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('pressing the mouse on any button does not take focus from the page’s editor', () => {
+    mount();
+    expect(buttons().length).toBeGreaterThanOrEqual(10);
+    for (const b of buttons()) {
+      const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+      b.dispatchEvent(down);
+      expect(down.defaultPrevented, b.textContent ?? '').toBe(true);
+    }
+  });
+
+  it('shows the error when the answer cannot be saved', async () => {
+    mount(askRequest, { onAnswer: async () => Promise.reject(new Error('This prompt is no longer known to Pullback.')) });
+    await click(/^Yes/);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(title()).toBe('Pullback could not save that intervention answer');
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('This prompt is no longer known to Pullback.');
+  });
+
+  it('the confirmation closes itself after a few seconds', async () => {
+    const { onClose } = mount();
+    vi.useFakeTimers();
+    await click(/^Yes/);
+    expect(onClose).not.toHaveBeenCalled();
+    await act(async () => {
+      vi.advanceTimersByTime(6_000);
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('InterventionPrompt: overdue', () => {
+  const overdue: PromptRequest = {
+    kind: 'overdue',
+    intervention: intervention({ id: 'i9', plannedEndAt: '2026-11-28T10:15:00.000Z' }),
+    report: { id: 'alice', name: 'Alice Chen' },
+    artifact: askRequest.artifact,
+    toolLabel: 'Jira',
+  };
+
+  it('asks whether to pull back, and "End it" ends the intervention and asks the closing questions', async () => {
+    const { lifecycle } = mount(overdue);
+    expect(title()).toBe('Time to pull back from this intervention?');
+    await click('End it');
+    expect(lifecycle.end).toHaveBeenCalledWith('i9');
+    expect(title()).toBe('Intervention ended: hand it back');
+  });
+
+  it(`"${EXTEND_MINUTES} more minutes" extends and closes`, async () => {
+    const { lifecycle, onClose } = mount(overdue);
+    await click(`${EXTEND_MINUTES} more minutes`);
+    expect(lifecycle.extend).toHaveBeenCalledWith('i9', EXTEND_MINUTES);
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('Escape closes without ending anything', async () => {
+    const { lifecycle, onClose, onAnswer } = mount(overdue);
+    await act(async () => {
+      dialog().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(lifecycle.end).not.toHaveBeenCalled();
+    expect(onAnswer).not.toHaveBeenCalled();
+  });
+});
+
+describe('minutesUntilEndOfDay', () => {
+  it('counts the minutes to local midnight, rounding up, at least one', () => {
+    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 23, 30))).toBe(30);
+    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 23, 59, 30))).toBe(1);
+    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 12, 0, 30))).toBe(720);
+    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 0, 0))).toBe(24 * 60);
+  });
+});

@@ -1,0 +1,294 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
+import type { EditDecision, EditSignal, Heartbeat } from '@/utils/messages';
+import type { Artifact } from '@/utils/model';
+import type { Ownership, SiteAdapter } from '@/utils/sites/types';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const promptFor = (key: string): EditDecision => ({
+  action: 'prompt',
+  promptId: `p-${key}`,
+  report: { id: 'alice', name: 'Alice Chen' },
+  tool: 'jira',
+  artifact: { key, title: '', url: `https://acme.atlassian.net/browse/${key}` },
+});
+
+type OwnershipFn = SiteAdapter['ownership'];
+
+function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
+  document.body.innerHTML = `
+    <div id="editor" contenteditable="true" data-editor></div>
+    <input id="search" type="search" />
+    <pullback-prompt><input id="own" data-editor /></pullback-prompt>`;
+  const page = { key: 'PAY-1' as string | null, t: 1_000_000, adapter: true };
+  const ownership = vi.fn<OwnershipFn>(options.ownership ?? (async () => ({ owner: ['Alice Chen'], viewer: ['Dana Lead'] })));
+  const adapter: SiteAdapter = {
+    id: 'jira',
+    label: 'Fake Jira',
+    matches: [],
+    appliesTo: () => true,
+    artifact: (): Artifact | null =>
+      page.key ? { key: page.key, title: options.title ?? `Title ${page.key}`, url: `https://acme.atlassian.net/browse/${page.key}` } : null,
+    ownership,
+    isContentEditor: (el) => el.hasAttribute('data-editor'),
+  };
+  const send = vi.fn(async (signal: EditSignal): Promise<EditDecision> => promptFor(signal.artifact.key));
+  const sendHeartbeat = vi.fn(async (_beat: Heartbeat): Promise<EditDecision> => ({ action: 'none', reason: 'not-active' }));
+  const onDecision = vi.fn();
+  const onNavigate = vi.fn();
+  const detector = createDetector(document, {
+    adapterFor: () => (page.adapter ? adapter : null),
+    send,
+    sendHeartbeat,
+    onDecision,
+    onNavigate,
+    isOwnUi: (el) => el.closest('pullback-prompt') !== null,
+    now: () => page.t,
+  });
+  detector.start();
+  const type = async (id = 'editor') => {
+    const el = document.getElementById(id)!;
+    el.dispatchEvent(new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: 'x' }));
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+    await flush();
+  };
+  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, detector, type };
+}
+
+let current: ReturnType<typeof harness> | undefined;
+beforeEach(() => {
+  current = undefined;
+});
+afterEach(() => {
+  current?.detector.stop();
+  document.body.innerHTML = '';
+});
+const setup = (...args: Parameters<typeof harness>) => (current = harness(...args));
+
+describe('edit detection', () => {
+  it('typing in a content editor sends one edit with the artifact and its owner, and hands the decision on', async () => {
+    const h = setup();
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    expect(h.send).toHaveBeenCalledWith({
+      tool: 'jira',
+      artifact: { key: 'PAY-1', title: 'Title PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' },
+      owner: ['Alice Chen'],
+      viewer: ['Dana Lead'],
+    });
+    expect(h.onDecision).toHaveBeenCalledTimes(1);
+    expect(h.onDecision).toHaveBeenCalledWith(promptFor('PAY-1'), expect.objectContaining({ key: 'PAY-1' }));
+  });
+
+  it('sends at most one edit per artifact per throttle window while typing', async () => {
+    const h = setup();
+    await h.type();
+    for (let i = 0; i < 5; i++) {
+      h.page.t += 900;
+      await h.type();
+    }
+    expect(h.page.t - 1_000_000).toBeLessThan(EDIT_THROTTLE_MS);
+    expect(h.send).toHaveBeenCalledTimes(1);
+    h.page.t = 1_000_000 + EDIT_THROTTLE_MS;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('throttles per artifact: another artifact is sent right away', async () => {
+    const h = setup();
+    await h.type();
+    h.page.key = 'PAY-2';
+    h.page.t += 100;
+    await h.type();
+    expect(h.send.mock.calls.map(([s]) => s.artifact.key)).toEqual(['PAY-1', 'PAY-2']);
+  });
+
+  it('resolves the owner once per artifact (focus, then many edits)', async () => {
+    const h = setup();
+    document.getElementById('editor')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    expect(h.ownership).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses the tool’s own title when the page has none', async () => {
+    const h = setup({ title: '', ownership: async () => ({ owner: ['Alice Chen'], viewer: [], title: 'From the API' }) });
+    await h.type();
+    expect(h.send.mock.calls[0]![0].artifact.title).toBe('From the API');
+  });
+
+  it('sends nothing for elements that are not content editors', async () => {
+    const h = setup();
+    await h.type('search');
+    document.body.dispatchEvent(new Event('input', { bubbles: true }));
+    await flush();
+    expect(h.send).not.toHaveBeenCalled();
+    expect(h.ownership).not.toHaveBeenCalled();
+  });
+
+  it("sends nothing for typing inside Pullback's own UI", async () => {
+    const h = setup();
+    await h.type('own');
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing on pages without an adapter or without an artifact', async () => {
+    const h = setup();
+    h.page.adapter = false;
+    await h.type();
+    h.page.adapter = true;
+    h.page.key = null;
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing when the owner cannot be found', async () => {
+    const h = setup({ ownership: async () => null });
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing (and does not throw into the page) when the owner lookup fails', async () => {
+    const h = setup({ ownership: async () => Promise.reject(new Error('network')) });
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+    expect(h.onDecision).not.toHaveBeenCalled();
+  });
+
+  it('swallows a refused send (extension reloaded): no decision, no error', async () => {
+    const h = setup();
+    h.send.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    await h.type();
+    expect(h.onDecision).not.toHaveBeenCalled();
+  });
+
+  it('after "mine" or "not a report", waits a minute before asking about that artifact again', async () => {
+    const h = setup();
+    h.send.mockResolvedValue({ action: 'none', reason: 'not-a-report' });
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    await h.type();
+    h.page.t += 30_000;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    h.page.t = 1_000_000 + 60_000;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('stop() removes the listeners', async () => {
+    const h = setup();
+    h.detector.stop();
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('navigation', () => {
+  it('calls onNavigate and does not deliver a late answer for the previous artifact', async () => {
+    const h = setup();
+    const answer = deferred<EditDecision>();
+    h.send.mockReturnValueOnce(answer.promise);
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
+
+    h.page.key = 'PAY-2';
+    h.detector.navigated();
+    expect(h.onNavigate).toHaveBeenCalledTimes(1);
+    answer.resolve(promptFor('PAY-1'));
+    await flush();
+    expect(h.onDecision).not.toHaveBeenCalled();
+  });
+
+  it('does not send an edit whose owner lookup was still pending at navigation, and aborts the lookup', async () => {
+    let seenSignal: AbortSignal | undefined;
+    const owner = deferred<Ownership | null>();
+    const h = setup({ ownership: () => owner.promise });
+    h.ownership.mockImplementationOnce(async (_a, _d, signal) => {
+      seenSignal = signal;
+      return owner.promise;
+    });
+    await h.type();
+    h.detector.navigated();
+    expect(seenSignal?.aborted).toBe(true);
+    owner.resolve({ owner: ['Alice Chen'], viewer: [] });
+    await flush();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('forgets the throttle and the owner: the same artifact after navigation is asked about at once', async () => {
+    const h = setup();
+    await h.type();
+    h.detector.navigated();
+    h.page.t += 100;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    expect(h.ownership).toHaveBeenCalledTimes(2);
+    expect(h.onDecision).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('interaction heartbeats on a fed artifact', () => {
+  const feeding: EditDecision = { action: 'feeding', interventionId: 'i1', report: { id: 'alice', name: 'Alice Chen' } };
+
+  it('sends no heartbeat before any intervention is being fed', async () => {
+    const h = setup();
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await flush();
+    expect(h.sendHeartbeat).not.toHaveBeenCalled();
+  });
+
+  it('after a feeding decision, clicks and keys send throttled heartbeats for that artifact', async () => {
+    const h = setup();
+    h.send.mockResolvedValue(feeding);
+    h.sendHeartbeat.mockResolvedValue(feeding);
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: 'j' }));
+    await flush();
+    expect(h.sendHeartbeat).toHaveBeenCalledTimes(1);
+    expect(h.sendHeartbeat).toHaveBeenCalledWith({ tool: 'jira', key: 'PAY-1' });
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(new Event('wheel', { bubbles: true }));
+    await flush();
+    expect(h.sendHeartbeat).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops heartbeats once the background says the intervention is no longer active', async () => {
+    const h = setup();
+    h.send.mockResolvedValue(feeding);
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await flush();
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await flush();
+    expect(h.sendHeartbeat).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops heartbeats after navigation', async () => {
+    const h = setup();
+    h.send.mockResolvedValue(feeding);
+    await h.type();
+    h.detector.navigated();
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await flush();
+    expect(h.sendHeartbeat).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,428 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBackup } from '@/utils/backup';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
+import { PULSE_MS } from '@/utils/durations';
+import type { EditSignal } from '@/utils/messages';
+import type { Settings } from '@/utils/model';
+import { createService, UnknownRecordError } from '@/utils/service';
+import { intervention, promptRecord, uniqueDbName } from './helpers';
+
+const T0 = Date.parse('2026-11-28T10:00:00.000Z');
+const MIN = 60_000;
+
+const roster: Settings = {
+  me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
+  reports: [
+    { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] },
+    { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] },
+  ],
+  cooldownMinutes: 30,
+  idleMinutes: 2,
+  lapseHours: 8,
+};
+
+const dbs: PullbackDatabase[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) db.close();
+});
+
+async function setup(initial: Settings = roster, idPrefix = 'id') {
+  const db = await openPullbackDb(uniqueDbName());
+  dbs.push(db);
+  let settings = structuredClone(initial);
+  let t = T0;
+  let n = 0;
+  const service = createService({
+    db,
+    getSettings: async () => structuredClone(settings),
+    setSettings: async (next) => {
+      settings = structuredClone(next);
+    },
+    now: () => new Date(t),
+    newId: () => `${idPrefix}-${++n}`,
+  });
+  return {
+    db,
+    service,
+    settings: () => settings,
+    advance(ms: number) {
+      t += ms;
+    },
+    at: () => new Date(t).toISOString(),
+  };
+}
+
+function editOn(key: string, owner: string[], viewer: string[] = ['Dana Lead']): EditSignal {
+  return {
+    tool: 'jira',
+    artifact: { key, title: `Title of ${key}`, url: `https://acme.atlassian.net/browse/${key}` },
+    owner,
+    viewer,
+  };
+}
+const aliceEdit = (key = 'PAY-142') => editOn(key, ['Alice Chen', 'alice@acme.test', '557058:a1']);
+
+async function promptIdOf(decision: Promise<import('@/utils/messages').EditDecision>): Promise<string> {
+  const d = await decision;
+  if (d.action !== 'prompt') throw new Error(`expected a prompt, got ${JSON.stringify(d)}`);
+  return d.promptId;
+}
+
+describe('edit', () => {
+  it('stays quiet with no reports in the roster, and writes nothing', async () => {
+    const { service, db } = await setup({ ...roster, reports: [] });
+    expect(await service.edit(aliceEdit())).toEqual({ action: 'none', reason: 'no-roster' });
+    expect(await db.count('prompts')).toBe(0);
+  });
+
+  it("stays quiet on the lead's own ticket (by roster or by Jira's /myself)", async () => {
+    const { service, db } = await setup();
+    expect(await service.edit(editOn('PAY-1', ['DANA@acme.test']))).toEqual({ action: 'none', reason: 'mine' });
+    expect(await service.edit(editOn('PAY-2', ['557058:d0'], ['Dana L', '557058:d0']))).toEqual({ action: 'none', reason: 'mine' });
+    expect(await db.count('prompts')).toBe(0);
+  });
+
+  it('stays quiet on a ticket owned by someone who is not a report, or by nobody', async () => {
+    const { service, db } = await setup();
+    expect(await service.edit(editOn('PAY-1', ['Carol Peer', 'carol@acme.test']))).toEqual({ action: 'none', reason: 'not-a-report' });
+    expect(await service.edit(editOn('PAY-2', []))).toEqual({ action: 'none', reason: 'not-a-report' });
+    expect(await db.count('prompts')).toBe(0);
+  });
+
+  it("asks on a report's ticket, naming the report as the roster has it, and stores an unanswered prompt", async () => {
+    const { service, db } = await setup();
+    const decision = await service.edit(editOn('PAY-142', ['  ALICE   chen ']));
+    expect(decision).toEqual({
+      action: 'prompt',
+      promptId: 'id-1',
+      report: { id: 'alice', name: 'Alice Chen' },
+      tool: 'jira',
+      artifact: aliceEdit().artifact,
+    });
+    expect(await db.getAll('prompts')).toEqual([
+      {
+        id: 'id-1',
+        at: new Date(T0).toISOString(),
+        tool: 'jira',
+        artifact: aliceEdit().artifact,
+        reportId: 'alice',
+        answer: 'unanswered',
+        answeredAt: null,
+        interventionId: null,
+      },
+    ]);
+  });
+
+  it('offers the same unanswered prompt again within the cooldown, without a second record', async () => {
+    const h = await setup();
+    const first = await promptIdOf(h.service.edit(aliceEdit()));
+    h.advance(5 * MIN);
+    const second = await promptIdOf(h.service.edit(aliceEdit()));
+    expect(second).toBe(first);
+    expect(await h.db.count('prompts')).toBe(1);
+  });
+
+  it('asks separately for a different ticket of the same report', async () => {
+    const h = await setup();
+    const a = await promptIdOf(h.service.edit(aliceEdit('PAY-1')));
+    const b = await promptIdOf(h.service.edit(aliceEdit('PAY-2')));
+    expect(a).not.toBe(b);
+    expect(await h.db.count('prompts')).toBe(2);
+  });
+
+  it('two concurrent edits on one ticket (two tabs) create exactly one prompt', async () => {
+    const h = await setup();
+    const [a, b] = await Promise.all([h.service.edit(aliceEdit()), h.service.edit(aliceEdit())]);
+    expect(a.action).toBe('prompt');
+    expect(b.action).toBe('prompt');
+    expect(a.action === 'prompt' && b.action === 'prompt' && a.promptId === b.promptId).toBe(true);
+    expect(await h.db.count('prompts')).toBe(1);
+  });
+
+  it('after "not now", stays quiet during the cooldown from the answer, then asks again with a new prompt', async () => {
+    const h = await setup();
+    const first = await promptIdOf(h.service.edit(aliceEdit()));
+    h.advance(20 * MIN);
+    await h.service.answerPrompt({ promptId: first, answer: 'dismissed' });
+    h.advance(29 * MIN); // 49 min after the prompt, 29 after the answer
+    expect(await h.service.edit(aliceEdit())).toEqual({ action: 'none', reason: 'cooldown' });
+    h.advance(1 * MIN + 1);
+    const second = await promptIdOf(h.service.edit(aliceEdit()));
+    expect(second).not.toBe(first);
+    expect(await h.db.count('prompts')).toBe(2);
+  });
+
+  it('after "I\'ll hand it back", also stays quiet for the cooldown', async () => {
+    const h = await setup();
+    const id = await promptIdOf(h.service.edit(aliceEdit()));
+    await h.service.answerPrompt({ promptId: id, answer: 'stepped-back' });
+    h.advance(10 * MIN);
+    expect(await h.service.edit(aliceEdit())).toEqual({ action: 'none', reason: 'cooldown' });
+  });
+
+  it('an unanswered prompt older than the cooldown is replaced by a new one', async () => {
+    const h = await setup();
+    const first = await promptIdOf(h.service.edit(aliceEdit()));
+    h.advance(31 * MIN);
+    const second = await promptIdOf(h.service.edit(aliceEdit()));
+    expect(second).not.toBe(first);
+  });
+});
+
+describe('answerPrompt', () => {
+  it('deliberate starts an active intervention with the purpose and planned end, and links the prompt', async () => {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    h.advance(10_000);
+    const answeredAt = h.at();
+    const result = await h.service.answerPrompt({ promptId, answer: 'deliberate', purpose: 'teach-framework', plannedMinutes: 45 });
+
+    expect(result.intervention).toMatchObject({
+      tool: 'jira',
+      artifact: aliceEdit().artifact,
+      reportId: 'alice',
+      purpose: 'teach-framework',
+      status: 'active',
+      startedAt: answeredAt,
+      plannedEndAt: new Date(Date.parse(answeredAt) + 45 * MIN).toISOString(),
+      endedAt: null,
+      activeMs: 0,
+    });
+    const id = result.intervention!.id;
+    expect(await h.db.get('interventions', id)).toEqual(result.intervention);
+    expect(await h.db.get('prompts', promptId)).toMatchObject({ answer: 'deliberate', answeredAt, interventionId: id });
+    expect(result.prompt).toMatchObject({ answer: 'deliberate', interventionId: id });
+  });
+
+  it('deliberate without purpose or minutes uses "back on track" and 15 minutes', async () => {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    const { intervention: started } = await h.service.answerPrompt({ promptId, answer: 'deliberate' });
+    expect(started).toMatchObject({ purpose: 'back-on-track', plannedEndAt: new Date(T0 + 15 * MIN).toISOString() });
+  });
+
+  it('stepped-back and dismissed start nothing', async () => {
+    const h = await setup();
+    const p1 = await promptIdOf(h.service.edit(aliceEdit('PAY-1')));
+    const p2 = await promptIdOf(h.service.edit(aliceEdit('PAY-2')));
+    expect((await h.service.answerPrompt({ promptId: p1, answer: 'stepped-back' })).intervention).toBeNull();
+    expect((await h.service.answerPrompt({ promptId: p2, answer: 'dismissed' })).intervention).toBeNull();
+    expect(await h.db.count('interventions')).toBe(0);
+    expect((await h.db.get('prompts', p1))?.answer).toBe('stepped-back');
+    expect((await h.db.get('prompts', p2))?.answer).toBe('dismissed');
+  });
+
+  it('answering twice (two tabs) keeps the first answer', async () => {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    await h.service.answerPrompt({ promptId, answer: 'stepped-back' });
+    h.advance(MIN);
+    const second = await h.service.answerPrompt({ promptId, answer: 'deliberate', plannedMinutes: 60 });
+    expect(second.prompt.answer).toBe('stepped-back');
+    expect(second.prompt.answeredAt).toBe(new Date(T0).toISOString());
+    expect(second.intervention).toBeNull();
+    expect(await h.db.count('interventions')).toBe(0);
+  });
+
+  it('answering a deliberate prompt again returns the intervention it started, not a new one', async () => {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    const first = await h.service.answerPrompt({ promptId, answer: 'deliberate' });
+    const again = await h.service.answerPrompt({ promptId, answer: 'deliberate' });
+    expect(again.intervention?.id).toBe(first.intervention?.id);
+    expect(await h.db.count('interventions')).toBe(1);
+  });
+
+  it('two concurrent deliberate answers on two prompts of one ticket start one intervention', async () => {
+    const h = await setup();
+    const p1 = await promptIdOf(h.service.edit(aliceEdit()));
+    h.advance(31 * MIN); // past the cooldown: a second prompt on the same ticket
+    const p2 = await promptIdOf(h.service.edit(aliceEdit()));
+    expect(p2).not.toBe(p1);
+
+    const [a, b] = await Promise.all([
+      h.service.answerPrompt({ promptId: p1, answer: 'deliberate' }),
+      h.service.answerPrompt({ promptId: p2, answer: 'deliberate' }),
+    ]);
+    const all = await h.db.getAll('interventions');
+    expect(all.filter((r) => r.status === 'active')).toHaveLength(1);
+    expect(all).toHaveLength(1);
+    expect(a.intervention?.id).toBe(all[0]!.id);
+    expect(b.intervention?.id).toBe(all[0]!.id);
+    expect((await h.db.get('prompts', p2))?.interventionId).toBe(all[0]!.id);
+  });
+
+  it('an unknown prompt id throws', async () => {
+    const h = await setup();
+    await expect(h.service.answerPrompt({ promptId: 'nope', answer: 'dismissed' })).rejects.toBeInstanceOf(UnknownRecordError);
+  });
+});
+
+describe('edits during an intervention', () => {
+  async function started() {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    const { intervention: i } = await h.service.answerPrompt({ promptId, answer: 'deliberate', plannedMinutes: 60 });
+    return { ...h, id: i!.id };
+  }
+
+  it('feeds the active intervention instead of asking, adding gaps within the pulse window', async () => {
+    const h = await started();
+    h.advance(20_000);
+    expect(await h.service.edit(aliceEdit())).toEqual({ action: 'feeding', interventionId: h.id, report: { id: 'alice', name: 'Alice Chen' } });
+    h.advance(PULSE_MS); // exactly the window: still counts
+    await h.service.edit(aliceEdit());
+    const record = await h.db.get('interventions', h.id);
+    expect(record?.activeMs).toBe(20_000 + PULSE_MS);
+    expect(record?.lastActivityAt).toBe(h.at());
+    expect(await h.db.count('prompts')).toBe(1);
+  });
+
+  it('does not count a gap longer than the pulse window, but counts from the new stretch on', async () => {
+    const h = await started();
+    h.advance(10_000);
+    await h.service.edit(aliceEdit());
+    h.advance(PULSE_MS + 1);
+    await h.service.edit(aliceEdit());
+    expect((await h.db.get('interventions', h.id))?.activeMs).toBe(10_000);
+    h.advance(5_000);
+    await h.service.edit(aliceEdit());
+    expect((await h.db.get('interventions', h.id))?.activeMs).toBe(15_000);
+  });
+
+  it('past the planned end, an edit still counts and says the intervention is overdue', async () => {
+    const h = await started();
+    h.advance(60 * MIN + 30_000);
+    const decision = await h.service.edit(aliceEdit());
+    expect(decision.action).toBe('overdue');
+    expect(decision.action === 'overdue' && decision.intervention.id).toBe(h.id);
+    expect(await h.db.count('prompts')).toBe(1);
+  });
+
+  it('after the intervention ends, the next edit within the cooldown stays quiet', async () => {
+    const h = await started();
+    h.advance(5 * MIN);
+    await h.service.endIntervention(h.id);
+    expect(await h.service.edit(aliceEdit())).toEqual({ action: 'none', reason: 'cooldown' });
+  });
+});
+
+describe('endIntervention', () => {
+  it('ends an active intervention now, and ending it again changes nothing', async () => {
+    const h = await setup();
+    const promptId = await promptIdOf(h.service.edit(aliceEdit()));
+    const { intervention: i } = await h.service.answerPrompt({ promptId, answer: 'deliberate' });
+    h.advance(7 * MIN);
+    const endedAt = h.at();
+    const ended = await h.service.endIntervention(i!.id);
+    expect(ended).toMatchObject({ id: i!.id, status: 'ended', endedAt });
+    expect(await h.db.get('interventions', i!.id)).toEqual(ended);
+
+    h.advance(3 * MIN);
+    const again = await h.service.endIntervention(i!.id);
+    expect(again).toEqual(ended);
+    expect((await h.db.get('interventions', i!.id))?.endedAt).toBe(endedAt);
+    expect(await h.service.listActive()).toEqual([]);
+  });
+
+  it('throws for an unknown id', async () => {
+    const h = await setup();
+    await expect(h.service.endIntervention('missing')).rejects.toBeInstanceOf(UnknownRecordError);
+    await expect(h.service.endIntervention('missing')).rejects.toThrow('no longer known');
+  });
+});
+
+describe('lists', () => {
+  it('names each row by the roster, and a removed report as "a former report"', async () => {
+    const h = await setup();
+    await h.db.put('interventions', intervention({ id: 'a', reportId: 'alice' }));
+    await h.db.put('interventions', intervention({ id: 'z', reportId: 'zed', startedAt: '2026-11-28T11:00:00.000Z', artifact: { key: 'PAY-9', title: '', url: 'https://acme.atlassian.net/browse/PAY-9' } }));
+    const active = await h.service.listActive();
+    expect(active.map((r) => [r.id, r.reportName])).toEqual([
+      ['z', 'a former report'],
+      ['a', 'Alice Chen'],
+    ]);
+    await h.db.put('prompts', promptRecord({ id: 'p', reportId: 'bob' }));
+    const log = await h.service.listLog(10);
+    expect(log.prompts.map((p) => p.reportName)).toEqual(['Bob Okafor']);
+    expect(log.interventions.map((r) => r.id)).toEqual(['z', 'a']);
+  });
+});
+
+describe('backup', () => {
+  async function withHistory() {
+    const h = await setup();
+    const p1 = await promptIdOf(h.service.edit(aliceEdit('PAY-1')));
+    const { intervention: i } = await h.service.answerPrompt({ promptId: p1, answer: 'deliberate', purpose: 'details-matter' });
+    h.advance(2 * MIN);
+    await h.service.endIntervention(i!.id);
+    await promptIdOf(h.service.edit(editOn('PAY-2', ['bob@acme.test'])));
+    return h;
+  }
+
+  it('exportBackup writes a file parseBackup accepts, holding the settings and every record', async () => {
+    const h = await withHistory();
+    const text = await h.service.exportBackup();
+    const parsed = parseBackup(text);
+    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.backup.settings).toEqual(roster);
+    expect(parsed.backup.interventions).toEqual(await h.db.getAll('interventions'));
+    expect(parsed.backup.prompts).toEqual(await h.db.getAll('prompts'));
+    expect(parsed.backup.prompts).toHaveLength(2);
+    expect(parsed.backup.exportedAt).toBe(h.at());
+  });
+
+  it('importBackup refuses a bad file with its message and writes nothing', async () => {
+    const h = await withHistory();
+    const before = { settings: h.settings(), interventions: await h.db.getAll('interventions'), prompts: await h.db.getAll('prompts') };
+
+    const good = JSON.parse(await h.service.exportBackup());
+    // Valid settings and a valid first record, then a damaged one: nothing at all may land.
+    good.settings = { me: { name: 'Someone Else' }, reports: [] };
+    good.interventions.push({ ...good.interventions[0], id: 'new-1' });
+    good.interventions.push({ ...good.interventions[0], id: 'new-2', status: 'paused' });
+    good.prompts.push({ ...good.prompts[0], id: 'new-p' });
+
+    for (const text of ['', 'not json', JSON.stringify(good)]) {
+      const result = await h.service.importBackup(text);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatch(/Nothing was imported\.$/);
+    }
+    expect(h.settings()).toEqual(before.settings);
+    expect(await h.db.getAll('interventions')).toEqual(before.interventions);
+    expect(await h.db.getAll('prompts')).toEqual(before.prompts);
+  });
+
+  it('importBackup replaces settings, merges records by id (records here win), and a re-import adds nothing', async () => {
+    const source = await withHistory();
+    const text = await source.service.exportBackup();
+
+    const h = await setup({ ...roster, me: { name: 'Old Me', aliases: [] }, reports: [] });
+    // A record already here with an id the file also has: the local one is kept.
+    const fileInterventions = JSON.parse(text).interventions as Array<{ id: string }>;
+    const local = intervention({ id: fileInterventions[0]!.id, reportId: 'local', status: 'ended', endedAt: '2026-11-28T09:00:00.000Z' });
+    await h.db.put('interventions', local);
+
+    const first = await h.service.importBackup(text);
+    expect(first).toEqual({ ok: true, reports: 2, interventionsAdded: 0, promptsAdded: 2, duplicatesSkipped: 1 });
+    expect(h.settings()).toEqual(roster);
+    expect(await h.db.get('interventions', local.id)).toEqual(local);
+    expect(await h.db.getAll('prompts')).toEqual(await source.db.getAll('prompts'));
+
+    const again = await h.service.importBackup(text);
+    expect(again).toEqual({ ok: true, reports: 2, interventionsAdded: 0, promptsAdded: 0, duplicatesSkipped: 3 });
+    expect(await h.db.count('prompts')).toBe(2);
+    expect(await h.db.count('interventions')).toBe(1);
+  });
+
+  it('importBackup into an empty database adds every record', async () => {
+    const source = await withHistory();
+    const text = await source.service.exportBackup();
+    const h = await setup({ ...roster, reports: [] }, 'here');
+    expect(await h.service.importBackup(text)).toEqual({ ok: true, reports: 2, interventionsAdded: 1, promptsAdded: 2, duplicatesSkipped: 0 });
+    expect(await h.db.getAll('interventions')).toEqual(await source.db.getAll('interventions'));
+    // The imported roster is live: a report's ticket now prompts.
+    expect((await h.service.edit(aliceEdit('PAY-77'))).action).toBe('prompt');
+  });
+});
