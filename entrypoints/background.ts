@@ -9,10 +9,29 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { SettingsSchema } from '@/utils/backup';
 import { openPullbackDb } from '@/utils/db';
-import { ClosingSchema, EditSignalSchema, EndSchema, ExtendSchema, HeartbeatSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/message-schemas';
+import {
+  ClosingSchema,
+  EditSignalSchema,
+  EndSchema,
+  ExtendSchema,
+  HeartbeatSchema,
+  parseOrThrow,
+  PromptAnswerSchema,
+  RatingInputSchema,
+  SummaryRangeSchema,
+} from '@/utils/message-schemas';
 import { onMessage, sendMessage } from '@/utils/messages';
 import { EXTEND_MINUTES } from '@/utils/durations';
-import { ensureTickAlarm, NOTIFICATION_PREFIX, refresh } from '@/utils/reminders';
+import {
+  armWeeklyAlarm,
+  ensureTickAlarm,
+  NOTIFICATION_PREFIX,
+  refresh,
+  showWeeklyNotification,
+  WEEKLY_ALARM,
+  WEEKLY_NOTIFICATION,
+} from '@/utils/reminders';
+import { weekIdOf } from '@/utils/week';
 import { createService, type PullbackService } from '@/utils/service';
 import { settingsItem } from '@/utils/settings';
 
@@ -77,14 +96,31 @@ export default defineBackground({
       fromExtensionPage(sender);
       return changing((s) => s.importBackup(String(data?.text ?? '')));
     });
+    onMessage('summaryData', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range'));
+    });
+    onMessage('saveRating', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating'));
+    });
     onMessage('saveSettings', ({ data, sender }) => {
       fromExtensionPage(sender);
       return changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings')));
     });
 
-    // Clockwork: the minute tick and the next planned end.
+    // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
-    browser.alarms.onAlarm.addListener(() => void refreshNow());
+    void settingsItem.getValue().then((s) => armWeeklyAlarm(s.weeklyDigest));
+    settingsItem.watch((s) => s && void armWeeklyAlarm(s.weeklyDigest));
+    browser.alarms.onAlarm.addListener(async (alarm) => {
+      if (alarm.name === WEEKLY_ALARM) {
+        await showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
+        await armWeeklyAlarm((await settingsItem.getValue()).weeklyDigest);
+        return;
+      }
+      await refreshNow();
+    });
     browser.runtime.onStartup.addListener(() => void refreshNow());
     browser.runtime.onInstalled.addListener(() => void refreshNow());
 
@@ -104,6 +140,11 @@ export default defineBackground({
       void changing((s) => (button === 0 ? s.endIntervention(id) : s.extendIntervention(id, EXTEND_MINUTES)));
     });
     browser.notifications.onClicked.addListener((notificationId) => {
+      if (notificationId === WEEKLY_NOTIFICATION) {
+        void browser.notifications.clear(notificationId);
+        void browser.tabs.create({ url: browser.runtime.getURL(`/summary.html#${weekIdOf(new Date())}`) });
+        return;
+      }
       if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
       void browser.notifications.clear(notificationId);
       void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });

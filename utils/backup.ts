@@ -17,6 +17,7 @@ import {
   type Settings,
 } from './model';
 import { ArtifactSchema } from './message-schemas';
+import type { Rating } from './summary';
 
 export const BACKUP_FORMAT = 'pullback-backup';
 export const BACKUP_VERSION = 1;
@@ -30,6 +31,8 @@ export interface Backup {
   settings: Settings;
   interventions: Intervention[];
   prompts: PromptRecord[];
+  /** Alignment x confidence check-ins, one per report per week. */
+  ratings: Rating[];
 }
 
 /** ISO 8601 with a time zone, as Pullback writes it. Date.parse alone would guess "May 3" into 2001. */
@@ -64,6 +67,14 @@ export const SettingsSchema = v.pipe(
     // Chrome's idle API cannot detect less than 15 seconds; a whole minute is the useful floor.
     idleMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)), DEFAULT_SETTINGS.idleMinutes),
     lapseHours: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7 * 24)), DEFAULT_SETTINGS.lapseHours),
+    weeklyDigest: v.optional(
+      v.object({
+        enabled: v.boolean(),
+        day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+        time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00')),
+      }),
+      DEFAULT_SETTINGS.weeklyDigest,
+    ),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
 );
@@ -110,6 +121,18 @@ const PromptSchema = v.pipe(
   v.transform((p): PromptRecord => p),
 );
 
+const score = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(4));
+export const RatingSchema = v.pipe(
+  v.object({
+    week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48')),
+    reportId: id,
+    alignment: score,
+    confidence: score,
+    at: isoTime,
+  }),
+  v.transform((r) => ({ ...r, id: `${r.week}:${r.reportId}`, alignment: r.alignment as Rating['alignment'], confidence: r.confidence as Rating['confidence'] })),
+);
+
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
@@ -117,6 +140,7 @@ const BackupSchema = v.object({
   settings: SettingsSchema,
   interventions: v.optional(v.array(InterventionSchema), []),
   prompts: v.optional(v.array(PromptSchema), []),
+  ratings: v.optional(v.array(RatingSchema), []),
 });
 
 export type ParsedBackup = v.InferOutput<typeof BackupSchema>;
@@ -151,6 +175,6 @@ export function parseBackup(text: string): BackupParse {
   return { ok: true, backup: result.output };
 }
 
-export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], now = new Date()): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts };
+export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], ratings: Rating[] = [], now = new Date()): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts, ratings };
 }

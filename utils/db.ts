@@ -5,9 +5,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Intervention, PromptRecord, ToolId } from './model';
+import type { Rating } from './summary';
 
 export const DB_NAME = 'pullback';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PullbackDB extends DBSchema {
   interventions: {
@@ -27,6 +28,14 @@ export interface PullbackDB extends DBSchema {
       'by-at': string;
       'by-report': [string, string];
       'by-artifact': [ToolId, string];
+    };
+  };
+  ratings: {
+    key: string;
+    value: Rating;
+    indexes: {
+      'by-week': string;
+      'by-report': [string, string];
     };
   };
 }
@@ -64,6 +73,12 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
       });
       return cursor.continue().then(migrate);
     });
+  },
+  (db) => {
+    // v3 (weekly summary): alignment x confidence check-ins, one per report per week.
+    const ratings = db.createObjectStore('ratings', { keyPath: 'id' });
+    ratings.createIndex('by-week', 'week');
+    ratings.createIndex('by-report', ['reportId', 'week']);
   },
 ];
 
@@ -127,6 +142,17 @@ export function interventionsForReport(db: PullbackDatabase, reportId: string, f
   return db.getAllFromIndex('interventions', 'by-report', IDBKeyRange.bound([reportId, fromIso], [reportId, toIso]));
 }
 
-export function interventionsStartedBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<Intervention[]> {
+export async function interventionsStartedBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<Intervention[]> {
+  if (fromIso >= toIso) return []; // An empty half-open range is not a valid key range.
   return db.getAllFromIndex('interventions', 'by-startedAt', IDBKeyRange.bound(fromIso, toIso, false, true));
+}
+
+export async function promptsBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<PromptRecord[]> {
+  if (fromIso >= toIso) return [];
+  return db.getAllFromIndex('prompts', 'by-at', IDBKeyRange.bound(fromIso, toIso, false, true));
+}
+
+/** Ratings of the weeks from `fromWeek` to `toWeek` inclusive ('2026-W41' sorts as text). */
+export function ratingsBetween(db: PullbackDatabase, fromWeek: string, toWeek: string): Promise<Rating[]> {
+  return db.getAllFromIndex('ratings', 'by-week', IDBKeyRange.bound(fromWeek, toWeek));
 }

@@ -109,9 +109,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
-  async function onInteraction() {
+  async function onInteraction(event: Event) {
     const fed = page.feeding;
     if (!fed) return;
+    const el = targetOf(event);
+    if (el && deps.isOwnUi(el)) return; // Answering Pullback is not working on the artifact.
+
     const t = now();
     if ((page.nextAskAt.get(fed.key) ?? 0) > t) return;
     page.nextAskAt.set(fed.key, t + EDIT_THROTTLE_MS);
@@ -132,9 +135,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     ['beforeinput', (e) => void onEdit(e)],
     ['input', (e) => void onEdit(e)],
     ['focusin', onFocusIn],
-    ['pointerdown', () => void onInteraction()],
-    ['keydown', () => void onInteraction()],
-    ['wheel', () => void onInteraction()],
+    ['pointerdown', (e) => void onInteraction(e)],
+    ['keydown', (e) => void onInteraction(e)],
+    ['wheel', (e) => void onInteraction(e)],
   ];
 
   return {

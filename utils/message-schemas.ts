@@ -72,3 +72,17 @@ export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknow
   throw new Error(`Invalid ${what}: ${path ? `${path} ` : ''}${issue?.message ?? 'unreadable'}`);
 }
 
+
+export const SummaryRangeSchema = v.object({
+  fromIso: v.pipe(v.string(), v.isoTimestamp()),
+  toIso: v.pipe(v.string(), v.isoTimestamp()),
+  fromWeek: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/)),
+  toWeek: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/)),
+});
+
+export const RatingInputSchema = v.object({
+  week: v.pipe(v.string(), v.regex(/^\d{4}-W\d{2}$/, 'must be an ISO week like 2026-W48')),
+  reportId: nonEmpty(LIMITS.idLength),
+  alignment: v.picklist([1, 2, 3, 4] as const),
+  confidence: v.picklist([1, 2, 3, 4] as const),
+});

@@ -7,6 +7,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
 import type { Artifact, Intervention, PromptRecord, Settings, ToolId } from './model';
+import type { Rating } from './summary';
 
 export type ReportRef = { id: string; name: string };
 
@@ -23,6 +24,10 @@ export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | 
 /** A row in the popup: the record plus the report's name as the roster has it. */
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
+
+/** ISO bounds for records, and week ids for ratings, of the weeks a summary shows. */
+export type SummaryRange = { fromIso: string; toIso: string; fromWeek: string; toWeek: string };
+export type SummaryData = { interventions: Intervention[]; prompts: PromptRecord[]; ratings: Rating[] };
 
 export type ImportResult =
   | { ok: true; reports: number; interventionsAdded: number; promptsAdded: number; duplicatesSkipped: number }
@@ -44,6 +49,8 @@ export interface ProtocolMap {
   exportBackup(): string;
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
+  summaryData(data: SummaryRange): SummaryData;
+  saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
   // Background -> content script:
   focusPrompt(): boolean;
 }

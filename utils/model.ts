@@ -49,6 +49,16 @@ export interface Settings {
   idleMinutes: number;
   /** An active intervention with no heartbeat for this long is closed as lapsed. */
   lapseHours: number;
+  /** The weekly "look in the mirror" notification that opens the summary. */
+  weeklyDigest: WeeklyDigest;
+}
+
+export interface WeeklyDigest {
+  enabled: boolean;
+  /** 0 Sunday … 6 Saturday, as Date#getDay. */
+  day: number;
+  /** Local time, "HH:MM". */
+  time: string;
 }
 
 /** The two closing questions, both optional. */
@@ -104,6 +114,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cooldownMinutes: 30,
   idleMinutes: 2,
   lapseHours: 8,
+  weeklyDigest: { enabled: true, day: 5, time: '16:00' },
 };
 
 export const LIMITS = {

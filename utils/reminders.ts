@@ -4,14 +4,17 @@
  * badge, and arms the next alarm. Alarms persist across worker and browser
  * restarts; nothing here keeps state in the worker's memory.
  */
+import { addDays, set } from 'date-fns';
 import { browser } from 'wxt/browser';
 import { EXTEND_MINUTES, isOverdue } from './durations';
-import type { Intervention } from './model';
+import type { Intervention, WeeklyDigest } from './model';
 import type { PullbackService } from './service';
 
 export const TICK_ALARM = 'pullback-tick';
 export const DUE_ALARM = 'pullback-due';
 export const NOTIFICATION_PREFIX = 'pullback-due:';
+export const WEEKLY_ALARM = 'pullback-weekly';
+export const WEEKLY_NOTIFICATION = 'pullback-weekly';
 export const BADGE_COLORS = { active: '#1f4fd1', overdue: '#c2410c' } as const;
 
 /** Chrome offers notification buttons; Firefox does not, so its notification opens the popup. */
@@ -55,4 +58,26 @@ async function remind(record: Intervention) {
 
 export function ensureTickAlarm() {
   return browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+}
+
+/** The next local day-and-time of the weekly summary, strictly after `now` (DST-safe local days). */
+export function nextWeeklyAt(now: Date, digest: WeeklyDigest): Date {
+  const [hours = 16, minutes = 0] = digest.time.split(':').map(Number);
+  const today = set(now, { hours, minutes, seconds: 0, milliseconds: 0 });
+  const candidate = addDays(today, (digest.day - today.getDay() + 7) % 7);
+  return candidate > now ? candidate : addDays(candidate, 7);
+}
+
+export async function armWeeklyAlarm(digest: WeeklyDigest, now = new Date()) {
+  if (!digest.enabled) return browser.alarms.clear(WEEKLY_ALARM);
+  await browser.alarms.create(WEEKLY_ALARM, { when: nextWeeklyAt(now, digest).getTime() });
+}
+
+export async function showWeeklyNotification() {
+  await browser.notifications.create(WEEKLY_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Your week in Pullback',
+    message: 'Where did you step in, and did you pull back? Open the weekly summary.',
+  });
 }

@@ -6,7 +6,15 @@
  * same ticket at once cannot both create a prompt or an intervention.
  */
 import { buildBackup, parseBackup, type ParsedBackup } from './backup';
-import { activeInterventions, recentInterventions, recentPrompts, type PullbackDatabase } from './db';
+import {
+  activeInterventions,
+  interventionsStartedBetween,
+  promptsBetween,
+  ratingsBetween,
+  recentInterventions,
+  recentPrompts,
+  type PullbackDatabase,
+} from './db';
 import { isLapsed, isOverdue, mergeHeartbeat } from './durations';
 import type {
   AnswerResult,
@@ -17,9 +25,12 @@ import type {
   InterventionView,
   PromptAnswerInput,
   PromptView,
+  SummaryData,
+  SummaryRange,
 } from './messages';
 import type { Closing, Intervention, PromptRecord, Settings } from './model';
 import { matchOwner } from './roster';
+import type { Rating } from './summary';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
@@ -62,10 +73,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         (r) => r.status === 'active',
       );
       if (active) {
-        await interventions.put({ ...active, ...mergeHeartbeat(active, at) });
+        const fed = { ...active, ...mergeHeartbeat(active, at) };
+        await interventions.put(fed);
         await tx.done;
         // Back on an artifact past its planned end: the page asks whether to pull back now.
-        if (isOverdue(active, at)) return { action: 'overdue', intervention: active, report };
+        if (isOverdue(fed, at)) return { action: 'overdue', intervention: fed, report };
         return { action: 'feeding', interventionId: active.id, report };
       }
 
@@ -160,8 +172,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     async heartbeat(beat: Heartbeat): Promise<EditDecision> {
       const at = now();
       const tx = db.transaction('interventions', 'readwrite');
-      const [active] = (await tx.store.index('by-artifact').getAll([beat.tool, beat.key])).filter((r) => r.status === 'active');
-      if (active) await tx.store.put({ ...active, ...mergeHeartbeat(active, at) });
+      const [found] = (await tx.store.index('by-artifact').getAll([beat.tool, beat.key])).filter((r) => r.status === 'active');
+      const active = found && { ...found, ...mergeHeartbeat(found, at) };
+      if (active) await tx.store.put(active);
       await tx.done;
       if (!active) return { action: 'none', reason: 'not-active' };
       const report = { id: active.reportId, name: (await reportNames()).get(active.reportId) ?? 'a former report' };
@@ -256,8 +269,37 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     async exportBackup(): Promise<string> {
-      const [settings, interventions, prompts] = await Promise.all([getSettings(), db.getAll('interventions'), db.getAll('prompts')]);
-      return JSON.stringify(buildBackup(settings, interventions, prompts, now()), null, 2);
+      const [settings, interventions, prompts, ratings] = await Promise.all([
+        getSettings(),
+        db.getAll('interventions'),
+        db.getAll('prompts'),
+        db.getAll('ratings'),
+      ]);
+      return JSON.stringify(buildBackup(settings, interventions, prompts, ratings, now()), null, 2);
+    },
+
+    /**
+     * The records behind a summary: started (or shown, or rated) within the
+     * range, through the time indexes, plus anything still active from before
+     * (open at the week's end means "temporary becoming permanent").
+     */
+    async summaryData(range: SummaryRange): Promise<SummaryData> {
+      const [started, stillActive, prompts, ratings] = await Promise.all([
+        interventionsStartedBetween(db, range.fromIso, range.toIso),
+        activeInterventions(db),
+        promptsBetween(db, range.fromIso, range.toIso),
+        ratingsBetween(db, range.fromWeek, range.toWeek),
+      ]);
+      const seen = new Set(started.map((r) => r.id));
+      const olderOpen = stillActive.filter((r) => !seen.has(r.id) && r.startedAt < range.fromIso);
+      return { interventions: [...olderOpen, ...started], prompts, ratings };
+    },
+
+    /** This week's alignment x confidence check-in for one report (one per report per week). */
+    async saveRating(input: Omit<Rating, 'id' | 'at'>): Promise<Rating> {
+      const rating: Rating = { ...input, id: `${input.week}:${input.reportId}`, at: now().toISOString() };
+      await db.put('ratings', rating);
+      return rating;
     },
 
     /** Validate first; then merge the log by id (records already here win) and replace settings. */
@@ -274,7 +316,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
   };
 
   async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
-    const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+    const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
     let interventionsAdded = 0;
     let promptsAdded = 0;
     let duplicatesSkipped = 0;
@@ -291,6 +333,10 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         await tx.objectStore('prompts').add(record);
         promptsAdded++;
       }
+    }
+    for (const rating of backup.ratings) {
+      if ((await tx.objectStore('ratings').getKey(rating.id)) !== undefined) duplicatesSkipped++;
+      else await tx.objectStore('ratings').add(rating);
     }
     await tx.done;
     await setSettings(backup.settings);

@@ -8,13 +8,15 @@ import { DEFAULT_SETTINGS, type Settings } from './model';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
+  version: 3,
   migrations: {
     // v2 (lifecycle): idle threshold and lapse time, at their defaults.
-    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours'>): Settings => ({
+    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest'>): Omit<Settings, 'weeklyDigest'> => ({
       ...old,
       idleMinutes: DEFAULT_SETTINGS.idleMinutes,
       lapseHours: DEFAULT_SETTINGS.lapseHours,
     }),
+    // v3 (weekly summary): the Friday notification, on by default.
+    3: (old: Omit<Settings, 'weeklyDigest'>): Settings => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
   },
 });

@@ -5,7 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
-import type { Report, Settings } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Report, type Settings, type WeeklyDigest } from '@/utils/model';
+
+/** Day names in the lead's language, Sunday first (as Date#getDay counts). */
+const WEEKDAYS = Array.from({ length: 7 }, (_, day) => new Date(2026, 10, 22 + day).toLocaleDateString(undefined, { weekday: 'long' }));
 import { settingsItem } from '@/utils/settings';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -30,6 +33,7 @@ export function Options() {
   const [cooldown, setCooldown] = useState('30');
   const [idleMinutes, setIdleMinutes] = useState('2');
   const [lapseHours, setLapseHours] = useState('8');
+  const [digest, setDigest] = useState<WeeklyDigest>(DEFAULT_SETTINGS.weeklyDigest);
   const [saveStatus, setSaveStatus] = useState<Status>(null);
   const [backupStatus, setBackupStatus] = useState<Status>(null);
 
@@ -40,6 +44,7 @@ export function Options() {
     setCooldown(String(settings.cooldownMinutes));
     setIdleMinutes(String(settings.idleMinutes));
     setLapseHours(String(settings.lapseHours));
+    setDigest(settings.weeklyDigest);
     setLoaded(true);
   }
 
@@ -81,6 +86,7 @@ export function Options() {
         cooldownMinutes,
         idleMinutes: idle,
         lapseHours: lapse,
+        weeklyDigest: digest,
       });
       load(saved);
       setSaveStatus({ kind: 'ok', text: `Saved: ${plural(saved.reports.length, 'report')}.` });
@@ -178,6 +184,27 @@ export function Options() {
             <span>Close an intervention as lapsed after this many hours without activity on it</span>
             <input type="number" min={1} max={168} value={lapseHours} onInput={(e) => setLapseHours(e.currentTarget.value)} style={{ width: '8em' }} />
           </label>
+        </section>
+        <section aria-labelledby="weekly-heading">
+          <h2 id="weekly-heading">Weekly summary</h2>
+          <label class="inline">
+            <input type="checkbox" checked={digest.enabled} onChange={(e) => setDigest({ ...digest, enabled: e.currentTarget.checked })} />{' '}
+            Remind me to look at my week
+          </label>
+          <div class="row">
+            <label>
+              <span>Day</span>
+              <select value={String(digest.day)} onChange={(e) => setDigest({ ...digest, day: Number(e.currentTarget.value) })} disabled={!digest.enabled}>
+                {WEEKDAYS.map((name, day) => (
+                  <option value={String(day)}>{name}</option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>Time</span>
+              <input type="time" value={digest.time} required onInput={(e) => setDigest({ ...digest, time: e.currentTarget.value })} disabled={!digest.enabled} />
+            </label>
+          </div>
         </section>
         <div class="actions">
           <button type="submit" class="primary">Save</button>

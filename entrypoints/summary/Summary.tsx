@@ -1,38 +1,404 @@
 /**
- * The weekly summary. Until the full week view lands (issue 4) it shows the
- * last seven days as plain figures from the same log the popup reads.
+ * The weekly summary: the pattern behind the log. Which reports' work did I
+ * step into, for how long, did I pull back when I meant to, and where does
+ * each report stand on alignment x confidence.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { formatDuration } from '@/utils/durations';
-import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AlignmentConfidenceGrid, Bar, Sparkline, type GridPoint } from '@/components/charts';
+import { formatTime, plural } from '@/components/format';
+import { interventionsCsv } from '@/utils/csv';
+import { formatDuration, spanMs } from '@/utils/durations';
+import { sendMessage, type SummaryData } from '@/utils/messages';
+import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
+import { settingsItem } from '@/utils/settings';
+import { QUADRANT_GUIDANCE, quadrantOf, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
+import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
+
+const WEEKS_SHOWN = 8;
+
+function weekFromHash(): WeekId {
+  return parseWeekId(location.hash) ?? weekIdOf(new Date());
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function Summary() {
-  const [data, setData] = useState<{ interventions: InterventionView[]; prompts: PromptView[] } | null>(null);
+  const [week, setWeek] = useState<WeekId>(weekFromHash);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [data, setData] = useState<SummaryData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
   useEffect(() => {
-    void sendMessage('listLog', { limit: 500 }).then(setData);
+    const onHash = () => setWeek(weekFromHash());
+    window.addEventListener('hashchange', onHash);
+    void settingsItem.getValue().then(setSettings);
+    return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const since = Date.now() - 7 * 24 * 3600_000;
-  const week = data?.interventions.filter((r) => Date.parse(r.startedAt) >= since) ?? [];
-  const prompts = data?.prompts.filter((p) => Date.parse(p.at) >= since) ?? [];
-  const onTime = week.filter((r) => r.endedAt && r.endedAt <= r.plannedEndAt).length;
+
+  async function load(target: WeekId) {
+    const first = shiftWeek(target, -(WEEKS_SHOWN - 1));
+    try {
+      setData(
+        await sendMessage('summaryData', {
+          fromIso: weekRange(first).start.toISOString(),
+          toIso: weekRange(target).end.toISOString(),
+          fromWeek: first,
+          toWeek: target,
+        }),
+      );
+      setError(null);
+    } catch (e) {
+      setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  useEffect(() => {
+    if (location.hash !== `#${week}`) history.replaceState(null, '', `#${week}`);
+    document.title = `Pullback — week ${week}`;
+    void load(week);
+  }, [week]);
+
+  const summary = useMemo(
+    () =>
+      data && settings
+        ? summarizeWeek({ week, now: new Date(), reports: settings.reports, interventions: data.interventions, prompts: data.prompts, ratings: data.ratings })
+        : null,
+    [data, settings, week],
+  );
+
+  const go = (target: WeekId) => setWeek(target);
+  const thisWeek = weekIdOf(new Date());
+
   return (
-    <main style={{ maxWidth: '760px', margin: '0 auto', padding: '20px' }}>
-      <h1>Pullback: the last seven days</h1>
-      {data === null ? (
+    <main class="summary">
+      <header class="summary-head">
+        <h1>
+          Your week: <span>{weekLabel(week)}</span>
+        </h1>
+        <nav class="week-nav" aria-label="Week">
+          <button type="button" onClick={() => go(shiftWeek(week, -1))}>
+            ← Previous week
+          </button>
+          <label>
+            <span class="visually-hidden">Week</span>
+            <input type="week" value={week} onChange={(e) => parseWeekId(e.currentTarget.value) && go(parseWeekId(e.currentTarget.value)!)} />
+          </label>
+          <button type="button" onClick={() => go(shiftWeek(week, 1))} disabled={week >= thisWeek}>
+            Next week →
+          </button>
+          {week !== thisWeek && (
+            <button type="button" onClick={() => go(thisWeek)}>
+              This week
+            </button>
+          )}
+        </nav>
+      </header>
+      {error && <p role="alert" class="alert">{error}</p>}
+      {!summary ? (
         <p class="muted">Loading…</p>
+      ) : settings && settings.reports.length === 0 ? (
+        <FirstRun />
       ) : (
-        <dl>
-          <dt>Interventions started</dt>
-          <dd>{week.length}</dd>
-          <dt>Hands-on time</dt>
-          <dd>{formatDuration(week.reduce((t, r) => t + r.activeMs, 0))}</dd>
-          <dt>Pulled back by the planned end</dt>
-          <dd>{onTime} of {week.length}</dd>
-          <dt>Prompts where you caught yourself</dt>
-          <dd>{prompts.filter((p) => p.answer === 'stepped-back').length} of {prompts.length}</dd>
-        </dl>
+        <WeekView summary={summary} data={data!} onRated={() => load(week)} reportName={(id) => settings!.reports.find((r) => r.id === id)?.name ?? 'a former report'} />
       )}
-      <p class="muted">The full weekly view (per report, alignment × confidence) is on its way.</p>
     </main>
+  );
+}
+
+function FirstRun() {
+  return (
+    <section class="empty" aria-labelledby="empty-heading">
+      <h2 id="empty-heading">Nothing to show yet</h2>
+      <p>
+        Pullback needs to know who your reports are. Add them on the <a href="/options.html">roster page</a> with the names, emails
+        and account ids your tools show for them (or import a backup).
+      </p>
+      <p>
+        Then, whenever you edit the details of their work, Pullback asks whether it is a deliberate, temporary intervention. Each
+        Friday this page shows the pattern: whose work you stepped into, for how long, whether you pulled back when you meant to,
+        and where each report stands on alignment and confidence.
+      </p>
+    </section>
+  );
+}
+
+function change(h: Headline, format: (n: number) => string, lowerIsBetter = false) {
+  if (h.previousAverage === null || h.change === null) return <span class="muted">no earlier weeks to compare</span>;
+  if (Math.abs(h.change) < 1e-9) return <span class="muted">same as the 4-week average</span>;
+  const up = h.change > 0;
+  const good = lowerIsBetter ? !up : up;
+  return (
+    <span class={good ? 'delta good' : 'delta'}>
+      {up ? '▲' : '▼'} {format(Math.abs(h.change))} {up ? 'more' : 'less'} than the 4-week average ({format(h.previousAverage)})
+    </span>
+  );
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; onRated(): void }) {
+  const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
+  const weekRecords = data.interventions.filter((r) => r.startedAt >= summary.start.toISOString() && r.startedAt < summary.end.toISOString());
+  const points: GridPoint[] = summary.perReport
+    .filter((row) => row.rating)
+    .map((row) => ({ reportId: row.report.id, name: row.report.name, rating: row.rating!, quadrant: quadrantOf(row.rating!), history: row.ratingHistory }));
+
+  return (
+    <>
+      {summary.isEmpty && (
+        <section class="empty" aria-labelledby="quiet-heading">
+          <h2 id="quiet-heading">A quiet week</h2>
+          <p>
+            No interventions and no prompts this week. That is scalable leadership if your reports are aligned and you trust their
+            judgement; check that below. If someone is drifting, stepping in on purpose, briefly, is the right move.
+          </p>
+        </section>
+      )}
+
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">This week</h2>
+        <dl class="figures">
+          <div>
+            <dt>Interventions started</dt>
+            <dd data-figure="started">{summary.started.value}</dd>
+            <dd class="change">{change(summary.started, count, true)}</dd>
+          </div>
+          <div>
+            <dt>Hands-on time</dt>
+            <dd data-figure="hands-on">{formatDuration(summary.handsOnMs.value)}</dd>
+            <dd class="change">{change(summary.handsOnMs, formatDuration, true)}</dd>
+          </div>
+          <div>
+            <dt>Median span</dt>
+            <dd data-figure="median-span">{formatDuration(summary.medianSpanMs.value)}</dd>
+            <dd class="change">{change(summary.medianSpanMs, formatDuration, true)}</dd>
+          </div>
+          <div>
+            <dt>Pulled back by the planned end</dt>
+            <dd data-figure="pull-back">
+              {summary.pullBack.rate ? `${percent(summary.pullBack.rate.value)} (${summary.pullBack.onTime} of ${summary.pullBack.ended})` : 'none ended yet'}
+            </dd>
+            <dd class="change">{summary.pullBack.rate ? change(summary.pullBack.rate, percent) : null}</dd>
+          </div>
+          <div>
+            <dt>Prompts</dt>
+            <dd data-figure="prompts">
+              {summary.prompts.shown}: {summary.prompts.deliberate} deliberate, {summary.prompts.steppedBack} caught myself, {summary.prompts.dismissed} not now
+              {summary.prompts.unanswered ? `, ${summary.prompts.unanswered} unanswered` : ''}
+            </dd>
+            {summary.prompts.steppedBack > 0 && (
+              <dd class="change delta good">Catching yourself {plural(summary.prompts.steppedBack, 'time')} is the habit working.</dd>
+            )}
+          </div>
+          <div>
+            <dt>Still open at the week’s end</dt>
+            <dd data-figure="open">{summary.openAtWeekEnd.length}</dd>
+            {summary.openAtWeekEnd.length > 0 && <dd class="change delta">Temporary should not become permanent: {summary.openAtWeekEnd.map((r) => r.artifact.key).join(', ')}</dd>}
+          </div>
+        </dl>
+      </section>
+
+      {summary.reflections.length > 0 && (
+        <section aria-labelledby="reflect-heading">
+          <h2 id="reflect-heading">To reflect on</h2>
+          <ul class="reflections">
+            {summary.reflections.map((r) => (
+              <li data-rule={r.rule}>
+                {r.text}{' '}
+                <RecordLinks ids={r.recordIds} data={data} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="reports-heading">
+        <h2 id="reports-heading">Per report</h2>
+        <table class="reports">
+          <thead>
+            <tr>
+              <th scope="col">Report</th>
+              <th scope="col">Interventions</th>
+              <th scope="col">Hands-on</th>
+              <th scope="col">Purposes</th>
+              <th scope="col">Tools</th>
+              <th scope="col">Longest</th>
+              <th scope="col">8 weeks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.perReport.map((row) => (
+              <tr data-report={row.report.id}>
+                <th scope="row">{row.report.name}</th>
+                <td>{row.interventions === 0 && row.prompts === 0 ? <span class="muted">no touchpoints</span> : row.interventions}</td>
+                <td>
+                  {formatDuration(row.handsOnMs)}
+                  <Bar value={row.handsOnMs} max={maxHandsOn} label={`${formatDuration(row.handsOnMs)} hands-on on ${row.report.name}’s work`} />
+                </td>
+                <td>
+                  {Object.entries(row.purposes)
+                    .map(([p, n]) => `${PURPOSE_LABELS[p as Purpose]} ×${n}`)
+                    .join(', ') || '—'}
+                </td>
+                <td>{row.tools.join(', ') || '—'}</td>
+                <td>{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
+                <td>
+                  <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <CheckIn summary={summary} points={points} onRated={onRated} />
+
+      <section aria-labelledby="records-heading">
+        <h2 id="records-heading">Interventions this week</h2>
+        {weekRecords.length === 0 ? (
+          <p class="muted">None.</p>
+        ) : (
+          <table class="records">
+            <thead>
+              <tr>
+                <th scope="col">Started</th>
+                <th scope="col">Item</th>
+                <th scope="col">Report</th>
+                <th scope="col">Purpose</th>
+                <th scope="col">Span</th>
+                <th scope="col">Hands-on</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weekRecords.map((r) => (
+                <tr id={`rec-${r.id}`}>
+                  <td>{formatTime(r.startedAt)}</td>
+                  <td>
+                    <span class="key">{r.artifact.key}</span> {r.artifact.title}
+                  </td>
+                  <td>{reportName(r.reportId)}</td>
+                  <td>{PURPOSE_LABELS[r.purpose]}</td>
+                  <td>{formatDuration(spanMs(r, new Date()))}</td>
+                  <td>{formatDuration(r.activeMs)}</td>
+                  <td>{r.status === 'ended' ? (r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late') : r.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="export-heading" class="no-print">
+        <h2 id="export-heading">Take it to a 1:1 or a coach</h2>
+        <div class="actions">
+          <button type="button" onClick={() => download(`pullback-${summary.week}.csv`, 'text/csv', `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`)}>
+            Download this week as CSV
+          </button>
+          <button type="button" onClick={async () => download(`pullback-backup-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', await sendMessage('exportBackup'))}>
+            Download the full backup (JSON)
+          </button>
+          <button type="button" onClick={() => print()}>
+            Print
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** Links to the records behind a reflection (ratings and other non-record ids are left out). */
+function RecordLinks({ ids, data }: { ids: string[]; data: SummaryData }) {
+  const keyOf = (id: string) => data.interventions.find((x) => x.id === id)?.artifact.key ?? data.prompts.find((x) => x.id === id)?.artifact.key;
+  const known = ids.filter((id) => keyOf(id));
+  if (known.length === 0) return null;
+  return (
+    <span class="muted">
+      (
+      {known.map((id, i) => (
+        <>
+          {i > 0 && ', '}
+          <a href={`#rec-${id}`} onClick={(e) => (e.preventDefault(), document.getElementById(`rec-${id}`)?.scrollIntoView())}>
+            {keyOf(id)}
+          </a>
+        </>
+      ))}
+      )
+    </span>
+  );
+}
+
+const SCALE = [1, 2, 3, 4] as const;
+const SCALE_LABELS = ['low', 'rather low', 'rather high', 'high'];
+
+function CheckIn({ summary, points, onRated }: { summary: WeekSummary; points: GridPoint[]; onRated(): void }) {
+  const [error, setError] = useState<string | null>(null);
+  async function rate(reportId: string, alignment: number, confidence: number) {
+    try {
+      await sendMessage('saveRating', { week: summary.week, reportId, alignment: alignment as 1, confidence: confidence as 1 });
+      setError(null);
+      onRated();
+    } catch (e) {
+      setError(`Could not save the rating: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return (
+    <section aria-labelledby="checkin-heading">
+      <h2 id="checkin-heading">Alignment × confidence check-in</h2>
+      <p class="muted">
+        For each report: is this person heading where the team needs (alignment), and how much do you trust their judgement here
+        (confidence)? One rating per report per week; earlier weeks show as a trail.
+      </p>
+      {error && <p role="alert" class="alert">{error}</p>}
+      <div class="checkin">
+        <div class="checkin-forms">
+          {summary.perReport
+            .filter((row) => !row.former)
+            .map((row) => {
+              const current = row.rating ?? row.ratingHistory[row.ratingHistory.length - 1] ?? null;
+              return (
+                <fieldset class="rating" data-report={row.report.id}>
+                  <legend>{row.report.name}</legend>
+                  {(['alignment', 'confidence'] as const).map((axis) => (
+                    <div role="radiogroup" aria-label={`${axis === 'alignment' ? 'Alignment' : 'Confidence'} for ${row.report.name}`} class="scale">
+                      <span class="axis">{axis === 'alignment' ? 'Alignment' : 'Confidence'}</span>
+                      {SCALE.map((n) => (
+                        <label>
+                          <input
+                            type="radio"
+                            name={`${axis}-${row.report.id}`}
+                            value={String(n)}
+                            checked={row.rating?.[axis] === n}
+                            onChange={() => {
+                              const other = axis === 'alignment' ? 'confidence' : 'alignment';
+                              const otherValue = row.rating?.[other] ?? current?.[other] ?? 3;
+                              void rate(row.report.id, axis === 'alignment' ? n : otherValue, axis === 'confidence' ? n : otherValue);
+                            }}
+                          />
+                          <span title={SCALE_LABELS[n - 1]}>{n}</span>
+                        </label>
+                      ))}
+                    </div>
+                  ))}
+                  {row.rating && (
+                    <p class="guidance">
+                      <strong>{QUADRANT_GUIDANCE[quadrantOf(row.rating)].title}.</strong> {QUADRANT_GUIDANCE[quadrantOf(row.rating)].advice}
+                    </p>
+                  )}
+                </fieldset>
+              );
+            })}
+        </div>
+        <AlignmentConfidenceGrid points={points} />
+      </div>
+    </section>
   );
 }

@@ -26,6 +26,8 @@ export interface LaunchOptions {
   /** Reuse a profile (to test a browser restart). */
   userDataDir?: string;
   slowMo?: number;
+  /** The browser's time zone (the summary's weeks are local weeks). */
+  timezoneId?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -38,6 +40,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: options.headless ?? true,
     slowMo: options.slowMo,
     acceptDownloads: true,
+    timezoneId: options.timezoneId,
     viewport: { width: 1280, height: 800 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -240,6 +240,7 @@ describe('parseBackup accepts good files', () => {
 describe('buildBackup', () => {
   it('round-trips settings and records through parseBackup', () => {
     const settings: Settings = {
+      ...DEFAULT_SETTINGS,
       me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
       reports: [
         { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test'] },
@@ -266,7 +267,7 @@ describe('buildBackup', () => {
       promptRecord({ id: 'p2', answer: 'unanswered' }),
     ];
     const now = new Date('2026-11-28T12:00:00.000Z');
-    const built = buildBackup(settings, interventions, prompts, now);
+    const built = buildBackup(settings, interventions, prompts, [], now);
     expect(built).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() });
 
     const result = parseBackup(JSON.stringify(built));

@@ -30,7 +30,7 @@ describe('openPullbackDb', () => {
   it('creates both stores with their indexes and key paths on a fresh database', async () => {
     const db = await freshDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['interventions', 'prompts']);
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['interventions', 'prompts']));
 
     const tx = db.transaction(['interventions', 'prompts']);
     const interventions = tx.objectStore('interventions');

@@ -222,7 +222,7 @@ describe('database migration', () => {
     expect(migrated).toHaveLength(3);
     for (const original of v1Records) {
       const record = migrated.find((m) => m.id === original.id)!;
-      expect(record).toMatchObject(original.lastActivityAt ? original : { ...original, lastActivityAt: original.endedAt });
+      expect(record).toMatchObject('lastActivityAt' in original ? original : { ...original, lastActivityAt: original.endedAt });
       expect(record).toMatchObject({ stretchBroken: false, remindedAt: null, closing: null });
     }
     expect(await v2.getAllFromIndex('interventions', 'by-status', 'active')).toHaveLength(1);

@@ -3,7 +3,7 @@ import { parseBackup } from '@/utils/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
 import { PULSE_MS } from '@/utils/durations';
 import type { EditSignal } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { createService, UnknownRecordError } from '@/utils/service';
 import { intervention, promptRecord, uniqueDbName } from './helpers';
 
@@ -11,6 +11,7 @@ const T0 = Date.parse('2026-11-28T10:00:00.000Z');
 const MIN = 60_000;
 
 const roster: Settings = {
+  ...DEFAULT_SETTINGS,
   me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
   reports: [
     { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] },
