@@ -10,7 +10,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { SettingsSchema } from '@/utils/backup';
 import { openPullbackDb } from '@/utils/db';
 import {
+  ClaimInputSchema,
   ClosingSchema,
+  DiagnosticSchema,
   EditSignalSchema,
   EndSchema,
   ExtendSchema,
@@ -33,6 +35,7 @@ import {
 } from '@/utils/reminders';
 import { weekIdOf } from '@/utils/week';
 import { createService, type PullbackService } from '@/utils/service';
+import { recordDiagnostic } from '@/utils/diagnostics';
 import { settingsItem } from '@/utils/settings';
 
 export default defineBackground({
@@ -104,6 +107,15 @@ export default defineBackground({
       fromExtensionPage(sender);
       return (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating'));
     });
+    onMessage('addClaim', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim'));
+    });
+    onMessage('removeClaim', async ({ data, sender }) => {
+      fromExtensionPage(sender);
+      return (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id);
+    });
+    onMessage('reportDiagnostic', async ({ data }) => recordDiagnostic(parseOrThrow(DiagnosticSchema, data, 'diagnostic')));
     onMessage('saveSettings', ({ data, sender }) => {
       fromExtensionPage(sender);
       return changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings')));

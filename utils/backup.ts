@@ -75,8 +75,25 @@ export const SettingsSchema = v.pipe(
       }),
       DEFAULT_SETTINGS.weeklyDigest,
     ),
+    claims: v.optional(
+      v.pipe(
+        v.array(
+          v.object({
+            id,
+            reportId: id,
+            urlPrefix: v.pipe(v.string(), v.maxLength(LIMITS.urlLength), v.url('must be a URL')),
+            label: v.pipe(v.string(), v.maxLength(LIMITS.titleLength)),
+            createdAt: isoTime,
+          }),
+        ),
+        v.maxLength(LIMITS.claims),
+      ),
+      [],
+    ),
+    disabledTools: v.optional(v.array(v.picklist(TOOL_IDS)), []),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
+  v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),
 );
 
 const InterventionSchema = v.pipe(

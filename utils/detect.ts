@@ -24,6 +24,8 @@ export interface DetectorDeps {
   onNavigate(): void;
   /** Our own UI's host element: edits inside it are not the lead's edits of the page. */
   isOwnUi(el: Element): boolean;
+  /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */
+  diagnose?(tool: SiteAdapter['id'], problem: string): void;
   now?: () => number;
 }
 
@@ -36,6 +38,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       controller: new AbortController(),
       ownership: new Map<string, Promise<Ownership | null>>(),
       nextAskAt: new Map<string, number>(),
+      diagnosed: new Set<string>(),
       /** The artifact on this page with an active intervention: interactions feed it. */
       feeding: null as { tool: SiteAdapter['id']; key: string; artifact: Artifact } | null,
     };
@@ -69,19 +72,27 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (adapter && artifact) void ownershipOf(adapter, artifact);
   }
 
+  function diagnose(adapter: SiteAdapter, problem: string) {
+    if (page.diagnosed.has(problem)) return;
+    page.diagnosed.add(problem);
+    deps.diagnose?.(adapter.id, problem);
+  }
+
   async function onEdit(event: Event) {
     const el = targetOf(event);
     const adapter = el && currentAdapter(el);
     if (!adapter) return;
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
-    if (!artifact) return;
+    if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
     const t = now();
     if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
     page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
 
     const state = page;
     const ownership = await ownershipOf(adapter, artifact);
-    if (!ownership || state !== page) return;
+    if (state !== page) return;
+    if (!ownership) return diagnose(adapter, 'the owner was not found on this page');
+    if (!artifact.title && !ownership.title) diagnose(adapter, 'the title was not found on this page');
     const signal: EditSignal = {
       tool: adapter.id,
       artifact: { ...artifact, title: artifact.title || ownership.title || '' },
@@ -143,6 +154,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   return {
     start() {
       for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
+    },
+    /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */
+    currentArtifact() {
+      const adapter = deps.adapterFor(new URL(doc.location.href));
+      const artifact = adapter?.artifact(new URL(doc.location.href), doc);
+      return adapter && artifact ? { tool: adapter.id, toolLabel: adapter.label, artifact } : null;
     },
     /** Navigation: abort pending lookups and forget everything about the previous artifact. */
     navigated() {

@@ -86,3 +86,15 @@ export const RatingInputSchema = v.object({
   alignment: v.picklist([1, 2, 3, 4] as const),
   confidence: v.picklist([1, 2, 3, 4] as const),
 });
+
+export const ClaimInputSchema = v.object({
+  reportId: nonEmpty(LIMITS.idLength),
+  urlPrefix: v.pipe(text(LIMITS.urlLength), v.url('must be a URL'), v.regex(/^https:\/\//, 'must start with https://')),
+  label: text(LIMITS.titleLength),
+});
+
+export const DiagnosticSchema = v.object({
+  tool: v.picklist(TOOL_IDS),
+  problem: nonEmpty(200),
+  where: text(LIMITS.urlLength),
+});

@@ -6,7 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
-import type { Artifact, Intervention, PromptRecord, Settings, ToolId } from './model';
+import type { Artifact, Claim, Intervention, PromptRecord, Settings, ToolId } from './model';
 import type { Rating } from './summary';
 
 export type ReportRef = { id: string; name: string };
@@ -17,7 +17,7 @@ export type EditDecision =
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
   | { action: 'overdue'; intervention: Intervention; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' };
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -50,9 +50,15 @@ export interface ProtocolMap {
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
+  addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
+  removeClaim(data: { id: string }): void;
   saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
-  // Background -> content script:
+  /** An adapter could not find something it needs on a page (shown on the options page). */
+  reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
+  // Background or popup -> content script:
   focusPrompt(): boolean;
+  /** What the page in this tab is, for "This belongs to…" in the popup. */
+  currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });

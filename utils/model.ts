@@ -51,6 +51,21 @@ export interface Settings {
   lapseHours: number;
   /** The weekly "look in the mirror" notification that opens the summary. */
   weeklyDigest: WeeklyDigest;
+  /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
+  claims: Claim[];
+  /** Tools the lead switched off: their edits never prompt. */
+  disabledTools: ToolId[];
+}
+
+/** An artifact, or everything under a URL prefix, belongs to a report. */
+export interface Claim {
+  id: string;
+  reportId: string;
+  /** An artifact's canonical URL, or a shorter prefix (a Figma project, a repo, a Notion section). */
+  urlPrefix: string;
+  /** What the lead saw when claiming ("Checkout flow — Figma"). */
+  label: string;
+  createdAt: string;
 }
 
 export interface WeeklyDigest {
@@ -115,6 +130,8 @@ export const DEFAULT_SETTINGS: Settings = {
   idleMinutes: 2,
   lapseHours: 8,
   weeklyDigest: { enabled: true, day: 5, time: '16:00' },
+  claims: [],
+  disabledTools: [],
 };
 
 export const LIMITS = {
@@ -123,6 +140,7 @@ export const LIMITS = {
   urlLength: 2048,
   identityLength: 320,
   identities: 20,
+  claims: 1000,
   nameLength: 120,
   aliases: 50,
   reports: 500,

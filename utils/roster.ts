@@ -1,4 +1,4 @@
-import type { Person, Report, Settings } from './model';
+import type { Claim, Person, Report, Settings } from './model';
 
 /**
  * Who a tool says owns an artifact, as the strings the tool shows:
@@ -37,4 +37,13 @@ export function matchOwner(settings: Settings, owner: Identity, viewer: Identity
   if (ownerKeys.some((k) => viewerKeys.has(k))) return { kind: 'me' };
   const report = settings.reports.find((r) => overlaps(personKeys(r), ownerKeys));
   return report ? { kind: 'report', report } : { kind: 'nobody' };
+}
+
+/** The claim that covers a URL: the longest matching prefix wins (a file's claim beats its project's). */
+export function claimFor(claims: readonly Claim[], url: string): Claim | null {
+  let best: Claim | null = null;
+  for (const claim of claims) {
+    if (url.startsWith(claim.urlPrefix) && (!best || claim.urlPrefix.length > best.urlPrefix.length)) best = claim;
+  }
+  return best;
 }

@@ -28,8 +28,8 @@ import type {
   SummaryData,
   SummaryRange,
 } from './messages';
-import type { Closing, Intervention, PromptRecord, Settings } from './model';
-import { matchOwner } from './roster';
+import type { Claim, Closing, Intervention, PromptRecord, Settings } from './model';
+import { claimFor, matchOwner } from './roster';
 import type { Rating } from './summary';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
@@ -60,10 +60,14 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
       if (settings.reports.length === 0) return { action: 'none', reason: 'no-roster' };
+      if (settings.disabledTools.includes(signal.tool)) return { action: 'none', reason: 'tool-off' };
       const match = matchOwner(settings, signal.owner, signal.viewer);
       if (match.kind === 'me') return { action: 'none', reason: 'mine' };
-      if (match.kind === 'nobody') return { action: 'none', reason: 'not-a-report' };
-      const report = { id: match.report.id, name: match.report.name };
+      // Where the tool names no report, the lead's claim can: "this file is Alice's work".
+      const claimed = match.kind === 'nobody' ? claimFor(settings.claims, signal.artifact.url) : null;
+      const owner = match.kind === 'report' ? match.report : settings.reports.find((r) => r.id === claimed?.reportId);
+      if (!owner) return { action: 'none', reason: 'not-a-report' };
+      const report = { id: owner.id, name: owner.name };
       const at = now();
 
       const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
@@ -312,6 +316,20 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     async saveSettings(settings: Settings): Promise<Settings> {
       await setSettings(settings);
       return settings;
+    },
+
+    /** "This belongs to…": one claim per URL prefix (claiming again re-assigns it). */
+    async addClaim(input: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Promise<Claim> {
+      const settings = await getSettings();
+      if (!settings.reports.some((r) => r.id === input.reportId)) throw new UnknownRecordError('That report is not in your roster.');
+      const claim: Claim = { ...input, id: newId(), createdAt: now().toISOString() };
+      await setSettings({ ...settings, claims: [...settings.claims.filter((c) => c.urlPrefix !== input.urlPrefix), claim] });
+      return claim;
+    },
+
+    async removeClaim(id: string): Promise<void> {
+      const settings = await getSettings();
+      await setSettings({ ...settings, claims: settings.claims.filter((c) => c.id !== id) });
     },
   };
 

@@ -8,15 +8,30 @@ import { DEFAULT_SETTINGS, type Settings } from './model';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 3,
+  version: 4,
   migrations: {
     // v2 (lifecycle): idle threshold and lapse time, at their defaults.
-    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest'>): Omit<Settings, 'weeklyDigest'> => ({
+    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest' | 'claims' | 'disabledTools'>) => ({
       ...old,
       idleMinutes: DEFAULT_SETTINGS.idleMinutes,
       lapseHours: DEFAULT_SETTINGS.lapseHours,
     }),
     // v3 (weekly summary): the Friday notification, on by default.
-    3: (old: Omit<Settings, 'weeklyDigest'>): Settings => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
+    3: (old: Omit<Settings, 'weeklyDigest' | 'claims' | 'disabledTools'>) => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
+    // v4 (more tools): claims for tools without owners, per-tool switches.
+    4: (old: Omit<Settings, 'claims' | 'disabledTools'>): Settings => ({ ...old, claims: [], disabledTools: [] }),
   },
 });
+
+/** What adapters could not find, so a broken selector is visible on the options page. */
+export interface Diagnostic {
+  tool: string;
+  problem: string;
+  /** Origin and path only: no query strings, no titles. */
+  where: string;
+  lastSeenAt: string;
+  count: number;
+}
+
+export const diagnosticsItem = storage.defineItem<Diagnostic[]>('local:diagnostics', { fallback: [] });
+export const MAX_DIAGNOSTICS = 30;

@@ -28,12 +28,13 @@ export default defineContentScript({
         }
       },
       onNavigate: () => prompt.reset(),
+      diagnose: (tool, problem) => void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {}),
     });
     detector.start();
     ctx.onInvalidated(() => detector.stop());
     // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
     ctx.addEventListener(window, 'wxt:locationchange', () => detector.navigated());
-    const stopListening = onMessage('focusPrompt', () => prompt.focus());
-    ctx.onInvalidated(stopListening);
+    ctx.onInvalidated(onMessage('focusPrompt', () => prompt.focus()));
+    ctx.onInvalidated(onMessage('currentArtifact', () => detector.currentArtifact()));
   },
 });

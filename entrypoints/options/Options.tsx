@@ -5,7 +5,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Report, type Settings, type WeeklyDigest } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Claim, type Report, type Settings, type ToolId, type WeeklyDigest } from '@/utils/model';
+import { adapters } from '@/utils/sites/registry';
+import { diagnosticsItem, type Diagnostic } from '@/utils/settings';
 
 /** Day names in the lead's language, Sunday first (as Date#getDay counts). */
 const WEEKDAYS = Array.from({ length: 7 }, (_, day) => new Date(2026, 10, 22 + day).toLocaleDateString(undefined, { weekday: 'long' }));
@@ -34,6 +36,9 @@ export function Options() {
   const [idleMinutes, setIdleMinutes] = useState('2');
   const [lapseHours, setLapseHours] = useState('8');
   const [digest, setDigest] = useState<WeeklyDigest>(DEFAULT_SETTINGS.weeklyDigest);
+  const [claims, setClaims] = useState<Claim[]>([]);
+  const [disabledTools, setDisabledTools] = useState<ToolId[]>([]);
+  const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
   const [saveStatus, setSaveStatus] = useState<Status>(null);
   const [backupStatus, setBackupStatus] = useState<Status>(null);
 
@@ -45,13 +50,18 @@ export function Options() {
     setIdleMinutes(String(settings.idleMinutes));
     setLapseHours(String(settings.lapseHours));
     setDigest(settings.weeklyDigest);
+    setClaims(settings.claims);
+    setDisabledTools(settings.disabledTools);
     setLoaded(true);
   }
 
   useEffect(() => {
     void settingsItem.getValue().then(load);
-    // An import (or another options tab) changes settings: show them.
-    return settingsItem.watch((s) => s && load(s));
+    void diagnosticsItem.getValue().then(setDiagnostics);
+    const unwatchDiagnostics = diagnosticsItem.watch((d) => setDiagnostics(d ?? []));
+    // An import, a claim from the popup, or another options tab changes settings: show them.
+    const unwatch = settingsItem.watch((s) => s && load(s));
+    return () => (unwatch(), unwatchDiagnostics());
   }, []);
 
   async function save(e: Event) {
@@ -87,6 +97,9 @@ export function Options() {
         idleMinutes: idle,
         lapseHours: lapse,
         weeklyDigest: digest,
+        // A claim whose report was removed goes with the report.
+        claims: claims.filter((c) => cleanReports.some((r) => r.id === c.reportId)),
+        disabledTools,
       });
       load(saved);
       setSaveStatus({ kind: 'ok', text: `Saved: ${plural(saved.reports.length, 'report')}.` });
@@ -185,6 +198,52 @@ export function Options() {
             <input type="number" min={1} max={168} value={lapseHours} onInput={(e) => setLapseHours(e.currentTarget.value)} style={{ width: '8em' }} />
           </label>
         </section>
+        <section aria-labelledby="tools-heading">
+          <h2 id="tools-heading">Tools</h2>
+          <p class="muted">Pullback watches edits in these tools. Switch one off and its edits never prompt.</p>
+          {adapters.map((a) => (
+            <label class="inline">
+              <input
+                type="checkbox"
+                checked={!disabledTools.includes(a.id)}
+                onChange={(e) => setDisabledTools(e.currentTarget.checked ? disabledTools.filter((t) => t !== a.id) : [...disabledTools, a.id])}
+              />{' '}
+              {a.label}
+            </label>
+          ))}
+        </section>
+        <section aria-labelledby="claims-heading">
+          <h2 id="claims-heading">Claims</h2>
+          <p class="muted">
+            Some tools do not say who owns a file or page. A claim says it for them: everything whose address starts with the prefix is
+            that report’s work. Make one from the popup on the page (“This belongs to…”), or edit them here.
+          </p>
+          {claims.length === 0 ? (
+            <p class="muted">No claims yet.</p>
+          ) : (
+            claims.map((c, i) => (
+              <div class="claim" role="group" aria-label={`Claim ${i + 1}: ${c.label || c.urlPrefix}`}>
+                <label>
+                  <span>Address prefix</span>
+                  <input type="url" value={c.urlPrefix} onInput={(e) => setClaims(claims.map((x, j) => (j === i ? { ...x, urlPrefix: e.currentTarget.value } : x)))} />
+                </label>
+                <label>
+                  <span>Belongs to</span>
+                  <select value={c.reportId} onChange={(e) => setClaims(claims.map((x, j) => (j === i ? { ...x, reportId: e.currentTarget.value } : x)))}>
+                    {reports
+                      .filter((r) => r.id)
+                      .map((r) => (
+                        <option value={r.id}>{r.name}</option>
+                      ))}
+                  </select>
+                </label>
+                <button type="button" onClick={() => setClaims(claims.filter((_, j) => j !== i))} aria-label={`Remove claim ${c.label || c.urlPrefix}`}>
+                  Remove
+                </button>
+              </div>
+            ))
+          )}
+        </section>
         <section aria-labelledby="weekly-heading">
           <h2 id="weekly-heading">Weekly summary</h2>
           <label class="inline">
@@ -211,6 +270,20 @@ export function Options() {
           {saveStatus && <span role={saveStatus.kind === 'error' ? 'alert' : 'status'} class={saveStatus.kind === 'error' ? 'alert' : 'status'}>{saveStatus.text}</span>}
         </div>
       </form>
+      <section aria-labelledby="health-heading">
+        <h2 id="health-heading">Adapter health</h2>
+        {diagnostics.length === 0 ? (
+          <p class="muted">No problems seen. If a tool changes its pages and Pullback can no longer read them, it says so here.</p>
+        ) : (
+          <ul class="diagnostics">
+            {diagnostics.map((d) => (
+              <li>
+                {adapters.find((a) => a.id === d.tool)?.label ?? d.tool}: {d.problem} <span class="muted">({d.where}, {d.count}×, last {new Date(d.lastSeenAt).toLocaleString()})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="backup-heading">
         <h2 id="backup-heading">Backup</h2>
         <p class="muted">One JSON file with your roster, settings, interventions and prompts. Importing replaces the settings and adds log records this browser does not have yet.</p>

@@ -7,7 +7,8 @@ import { ClosingQuestions } from '@/components/ClosingQuestions';
 import { formatClock, formatTime } from '@/components/format';
 import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
-import { PURPOSE_LABELS } from '@/utils/model';
+import { PURPOSE_LABELS, type Settings } from '@/utils/model';
+import { ClaimCurrentPage } from './ClaimCurrentPage';
 import { settingsItem } from '@/utils/settings';
 
 const ANSWER_LABELS: Record<PromptView['answer'], string> = {
@@ -23,7 +24,7 @@ export function Popup() {
   const [active, setActive] = useState<InterventionView[] | null>(null);
   const [closing, setClosing] = useState<InterventionView[]>([]);
   const [log, setLog] = useState<LogEntry[]>([]);
-  const [hasRoster, setHasRoster] = useState(true);
+  const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
 
@@ -37,7 +38,7 @@ export function Popup() {
       ]);
       setActive(list);
       setClosing(awaiting);
-      setHasRoster(settings.reports.length > 0);
+      setSettings(settings);
       setLog(toLog(recent.interventions, recent.prompts));
       setNow(new Date());
       setError(null);
@@ -67,7 +68,7 @@ export function Popup() {
     <main>
       <h1>Pullback</h1>
       {error && <p role="alert" class="alert">{error}</p>}
-      {!hasRoster && (
+      {settings && settings.reports.length === 0 && (
         <p class="alert">
           Pullback does not know your reports yet. <a href="/options.html" target="_blank">Add your roster</a> so it can notice edits on their work.
         </p>
@@ -129,6 +130,7 @@ export function Popup() {
           ))}
         </section>
       )}
+      {settings && <ClaimCurrentPage settings={settings} onChanged={() => void refresh()} />}
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Recent</h2>
         {log.length === 0 ? (
