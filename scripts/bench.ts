@@ -1,153 +1,258 @@
 /**
- * npm run bench: figures, not pass/fail. Content-script size, keystroke to
- * visible prompt, messages per minute of typing, one heartbeat round trip,
- * and the summary's render time on a year of data.
+ * npm run bench: figures, not pass/fail.
+ *
+ *   - the content script's size, as built (minified) and gzip -9 (budget: 30 KB as built);
+ *   - keystroke -> prompt visible, measured inside the page (budget: 100 ms).
+ *
+ * With --extended (npm run bench -- --extended), also: messages per minute of
+ * continuous typing on a ticket with an active intervention, the heartbeat
+ * round trip, and the weekly summary on a year of data (about a minute more).
+ *
+ * Builds the extension first if .output/chrome-mv3 is missing. Environment:
+ * BENCH_RUNS (keystroke runs, default 9; each on a ticket not seen before, so
+ * each is a first prompt), BENCH_TYPING_SECONDS (extended typing, default 30).
  */
-import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, launchExtension } from '../tests/support/extension';
-import { serveFakeJira, type FakeJiraIssue } from '../tests/support/fake-jira';
+import { CHROMIUM, EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../tests/support/extension';
+import { serveFakeJira, type FakeJira, type FakeJiraIssue } from '../tests/support/fake-jira';
 import { alice, dana, rosterBackup } from '../tests/support/roster';
-import { importBackupFile, promptOn } from '../tests/support/steps';
+import { importBackupFile, promptOn, typeInDescription } from '../tests/support/steps';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 30);
-const rows: Array<[string, string, string]> = [];
-const row = (what: string, value: string, budget = '') => {
-  rows.push([what, value, budget]);
-  console.log(`  ${what}: ${value}${budget ? `   (budget ${budget})` : ''}`);
-};
+const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '9', 10) || 9);
+const TYPING_SECONDS = Math.max(5, Number.parseInt(process.env.BENCH_TYPING_SECONDS ?? '30', 10) || 30);
+const EXTENDED = process.argv.includes('--extended');
+const CONTENT_BUDGET_BYTES = 30 * 1024;
+const LATENCY_BUDGET_MS = 100;
+const SUMMARY_BUDGET_MS = 200;
+const SUMMARY_HEADING = 'h1[data-testid="issue.views.issue-base.foundation.summary.heading"]';
+const SUMMARY_EDITOR = 'textarea[data-testid$="summary.heading.writeable.field"]';
+
+type Row = [figure: string, value: string, budget: string];
+const rows: Row[] = [];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** Progress goes to stderr; the table is the output. */
+const progress = (text: string) => process.stderr.write(`  ${text}\n`);
 
-console.log(`Pullback bench — ${new Date().toISOString()} — ${execFileSync(CHROMIUM, ['--version']).toString().trim()}\n`);
-
-// 1. Content-script size.
-const content = readFileSync(`${EXTENSION_DIR}/content-scripts/content.js`);
-row('content script, minified', `${(content.length / 1024).toFixed(1)} KB`, '≤ 30 KB');
-row('content script, gzip -9', `${(gzipSync(content, { level: 9 }).length / 1024).toFixed(1)} KB`);
-
-const issues: Record<string, FakeJiraIssue> = {};
-for (let i = 0; i < RUNS + 2; i++) issues[`PAY-${1001 + i}`] = { summary: `Bench ticket ${i}`, assignee: alice };
-const ext = await launchExtension();
-const jira = await serveFakeJira(ext.context, { myself: dana, issues });
-await importBackupFile(ext, rosterBackup);
-
-// 2. Keystroke -> prompt visible, a fresh prompt per run (a new ticket each time).
-const latencies: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  const page = await ext.context.newPage();
-  await page.goto(jira.url(`PAY-${1001 + i}`));
-  await page.locator('h1[data-testid$="summary.heading"]').click(); // Focus resolves the owner, as for a lead.
-  await page.waitForLoadState('networkidle');
-  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
-  await page.evaluate(`
-    window.__visible = new Promise((resolve) => {
-      document.addEventListener('keydown', () => (window.__t0 = performance.now()), { capture: true, once: true });
-      const check = () => {
-        const dialog = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('[role="dialog"]');
-        const box = dialog?.getBoundingClientRect();
-        if (window.__t0 !== undefined && box && box.width > 0 && box.height > 0) resolve(performance.now() - window.__t0);
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    });
-  `);
-  await page.keyboard.type('x');
-  const latency = await page.evaluate('Promise.race([window.__visible, new Promise((r) => setTimeout(() => r(null), 5000))])');
-  if (latency === null) throw new Error(`No prompt within 5 s on run ${i + 1}: is the build broken? (npm test)`);
-  latencies.push(latency as number);
-  await page.close();
+function chromiumVersion(): string {
+  try {
+    // Debian's wrapper script may print shell noise on stderr: keep only stdout.
+    return execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return `${CHROMIUM} (version unknown)`;
+  }
 }
-row(`keystroke -> prompt visible, median of ${RUNS}`, `${ms(median(latencies))} (min ${ms(Math.min(...latencies))}, max ${ms(Math.max(...latencies))})`, '≤ 100 ms');
 
-// 3. Messages per minute of continuous typing on a ticket with an active intervention.
-{
+function ensureBuilt() {
+  if (existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) return;
+  console.log(`No build at ${EXTENSION_DIR}: building (npx wxt build)…`);
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`still no build at ${EXTENSION_DIR} after "npx wxt build"`);
+}
+
+function contentScriptSize() {
+  const bytes = readFileSync(path.join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  rows.push(['content script, minified (as built)', `${kb(bytes.length)} (${bytes.length.toLocaleString('en')} B)`, `≤ ${CONTENT_BUDGET_BYTES / 1024} KB`]);
+  rows.push(['content script, gzip -9', `${kb(gzip)} (${gzip.toLocaleString('en')} B)`, '']);
+}
+
+/**
+ * One run: a ticket not seen before, its summary editor focused (the owner is
+ * resolved on focus, as when a lead clicks in), then one keystroke. Timed in
+ * the page from the keydown (capturing, on window: ahead of every listener on
+ * the path) to the first frame where the prompt's dialog has a size.
+ */
+async function keystrokeToPrompt(ext: ExtensionBrowser, jira: FakeJira, key: string): Promise<number> {
+  const page: Page = await ext.context.newPage();
+  try {
+    await page.goto(jira.url(key));
+    await page.locator(SUMMARY_HEADING).click();
+    const editor = page.locator(SUMMARY_EDITOR);
+    await editor.waitFor();
+    await editor.focus();
+    await page.waitForLoadState('networkidle'); // The owner lookup the focus started has answered.
+    // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+    await page.evaluate(`
+      window.__pullbackBench = new Promise((resolve, reject) => {
+        let t0;
+        window.addEventListener('keydown', () => { t0 ??= performance.now(); }, { capture: true });
+        const started = performance.now();
+        const check = () => {
+          const dialog = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('[role="dialog"]');
+          const box = dialog?.getBoundingClientRect();
+          if (t0 !== undefined && box && box.width > 0 && box.height > 0) return resolve(performance.now() - t0);
+          if (performance.now() - started > 15000) return reject(new Error('no prompt within 15 s of the keystroke'));
+          requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      undefined; // Not the promise: page.evaluate would wait for it, and the keystroke would never come.
+    `);
+    await page.keyboard.type('x');
+    return (await page.evaluate('window.__pullbackBench')) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+async function keystrokeFigures(ext: ExtensionBrowser, jira: FakeJira, keys: string[], warmKey: string) {
+  // A first run, reported apart: it pays for the worker's and the database's start.
+  const cold = await keystrokeToPrompt(ext, jira, warmKey);
+  progress(`first (cold) run: ${ms(cold)}`);
+  const latencies: number[] = [];
+  for (const key of keys) {
+    latencies.push(await keystrokeToPrompt(ext, jira, key));
+    progress(`run ${latencies.length}/${keys.length}: ${ms(latencies.at(-1)!)}`);
+  }
+  rows.push([`keystroke -> prompt visible, median of ${keys.length}`, ms(median(latencies)), `≤ ${LATENCY_BUDGET_MS} ms`]);
+  rows.push(['keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
+  rows.push(['keystroke -> prompt visible, max', ms(Math.max(...latencies)), '']);
+  rows.push(['keystroke -> prompt visible, first run (cold)', ms(cold), '']);
+}
+
+/** Extended: messages the worker hears per minute of continuous typing on a ticket with an active intervention. */
+async function messagesPerMinute(ext: ExtensionBrowser, jira: FakeJira, key: string) {
   const page = await ext.context.newPage();
-  await page.goto(jira.url(`PAY-${1001 + RUNS}`));
-  await page.locator('h1[data-testid$="summary.heading"]').click();
+  await page.goto(jira.url(key));
+  await page.locator(SUMMARY_HEADING).click();
   await page.keyboard.type('a');
   await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
+  await promptOn(page).getByText(/intervention started/i).waitFor();
   const worker = await ext.worker();
-  await worker.evaluate(() => {
-    (globalThis as any).__messages = 0;
-    chrome.runtime.onMessage.addListener(() => void (globalThis as any).__messages++);
-  });
-  const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
-  await editor.click();
+  await worker.evaluate(`
+    globalThis.__benchMessages = 0;
+    chrome.runtime.onMessage.addListener(() => { globalThis.__benchMessages++; });
+  `);
+  progress(`typing for ${TYPING_SECONDS} s…`);
+  await typeInDescription(page, ' ');
   const end = Date.now() + TYPING_SECONDS * 1000;
-  while (Date.now() < end) await page.keyboard.type('typing ', { delay: 40 }); // ~25 keys a second
-  const count = await (await ext.worker()).evaluate(() => (globalThis as any).__messages as number);
-  row('messages per minute of continuous typing', `${((count * 60) / TYPING_SECONDS).toFixed(1)} (${count} in ${TYPING_SECONDS} s)`, 'a handful');
+  while (Date.now() < end) await page.keyboard.type('typing ', { delay: 40 }); // about 25 keys a second
+  const count = (await (await ext.worker()).evaluate('globalThis.__benchMessages')) as number;
+  rows.push(['messages per minute of continuous typing', `${((count * 60) / TYPING_SECONDS).toFixed(1)} (${count} in ${TYPING_SECONDS} s)`, '']);
   await page.close();
 }
 
-// 4. One heartbeat round trip (message + IndexedDB read-write + answer), from an extension page.
-{
+/** Extended: one heartbeat (message, IndexedDB read-write, answer), from an extension page. */
+async function heartbeatRoundTrip(ext: ExtensionBrowser, key: string) {
   const page = await ext.openPage('popup.html');
-  const times = await page.evaluate(async () => {
-    const out: number[] = [];
+  const times = (await page.evaluate(`(async () => {
+    const out = [];
     for (let i = 0; i < 50; i++) {
       const t0 = performance.now();
-      await chrome.runtime.sendMessage({ id: i, type: 'heartbeat', data: { tool: 'jira', key: 'PAY-1011' }, timestamp: Date.now() });
+      await chrome.runtime.sendMessage({ id: i, type: 'heartbeat', data: { tool: 'jira', key: ${JSON.stringify(key)} }, timestamp: Date.now() });
       out.push(performance.now() - t0);
     }
     return out;
-  });
-  row('heartbeat round trip, median of 50', ms(median(times)));
+  })()`)) as number[];
+  rows.push(['heartbeat round trip, median of 50', ms(median(times)), '']);
   await page.close();
 }
-await ext.close();
 
-// 5. The summary on a year of data: 20,000 interventions and 50,000 prompts.
-{
+/** Extended: the weekly summary on a year of data (20,000 interventions, 50,000 prompts). */
+async function summaryOnAYear() {
   const year = await launchExtension({ timezoneId: 'UTC' });
-  const start = Date.parse('2025-12-01T00:00:00Z');
-  const span = Date.parse('2026-11-28T00:00:00Z') - start;
-  const reports = Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, name: `Report ${i}`, aliases: [] }));
-  const artifact = (i: number) => ({ key: `PAY-${i}`, title: `Ticket ${i}`, url: `https://acme.atlassian.net/browse/PAY-${i}` });
-  const purposes = ['back-on-track', 'teach-framework', 'details-matter'];
-  const interventions = Array.from({ length: 20_000 }, (_, i) => {
-    const t = start + Math.floor((i / 20_000) * span);
-    return {
-      id: `i${i}`, tool: 'jira', artifact: artifact(i), reportId: `r${i % 12}`, purpose: purposes[i % 3],
-      startedAt: new Date(t).toISOString(), plannedEndAt: new Date(t + 15 * 60_000).toISOString(),
-      endedAt: new Date(t + ((i % 5) + 10) * 60_000 * 2).toISOString(), status: 'ended', activeMs: (i % 20) * 60_000,
-    };
-  });
-  const answers = ['deliberate', 'stepped-back', 'dismissed'];
-  const prompts = Array.from({ length: 50_000 }, (_, i) => ({
-    id: `p${i}`, at: new Date(start + Math.floor((i / 50_000) * span)).toISOString(), tool: 'jira', artifact: artifact(i),
-    reportId: `r${i % 12}`, answer: answers[i % 3],
-  }));
-  const backup = { ...rosterBackup, settings: { ...rosterBackup.settings, reports }, interventions, prompts };
-  const t0 = performance.now();
-  await importBackupFile(year, backup, 'year.json');
-  row('import a year (20,000 interventions, 50,000 prompts)', `${((performance.now() - t0) / 1000).toFixed(1)} s`);
-
-  const renders: number[] = [];
-  let read = 0;
-  for (let i = 0; i < 5; i++) {
-    const page: Page = await year.openPage('summary.html#2026-W47');
-    await page.locator('[data-figure="started"]').waitFor();
-    const result = await page.evaluate(async () => {
-      const [m] = performance.getEntriesByName('pullback:render');
-      const data = await chrome.runtime.sendMessage({ id: 1, type: 'summaryData', timestamp: Date.now(), data: {
-        fromIso: '2026-10-05T00:00:00.000Z', toIso: '2026-11-23T00:00:00.000Z', fromWeek: '2026-W41', toWeek: '2026-W47' } });
-      return { render: m?.duration ?? NaN, read: data.res.interventions.length + data.res.prompts.length };
+  try {
+    year.context.setDefaultTimeout(300_000); // The import of a year takes a while.
+    const start = Date.parse('2025-12-01T00:00:00Z');
+    const span = Date.parse('2026-11-28T00:00:00Z') - start;
+    const reports = Array.from({ length: 12 }, (_, i) => ({ id: `r${i}`, name: `Report ${i}`, aliases: [] }));
+    const artifact = (i: number) => ({ key: `PAY-${i}`, title: `Ticket ${i}`, url: `https://acme.atlassian.net/browse/PAY-${i}` });
+    const purposes = ['back-on-track', 'teach-framework', 'details-matter'];
+    const interventions = Array.from({ length: 20_000 }, (_, i) => {
+      const t = start + Math.floor((i / 20_000) * span);
+      return {
+        id: `i${i}`, tool: 'jira', artifact: artifact(i), reportId: `r${i % 12}`, purpose: purposes[i % 3],
+        startedAt: new Date(t).toISOString(), plannedEndAt: new Date(t + 15 * 60_000).toISOString(),
+        endedAt: new Date(t + ((i % 5) + 10) * 60_000 * 2).toISOString(), status: 'ended', activeMs: (i % 20) * 60_000,
+      };
     });
-    renders.push(result.render);
-    read = result.read;
-    await page.close();
+    const answers = ['deliberate', 'stepped-back', 'dismissed'];
+    const prompts = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `p${i}`, at: new Date(start + Math.floor((i / 50_000) * span)).toISOString(), tool: 'jira', artifact: artifact(i),
+      reportId: `r${i % 12}`, answer: answers[i % 3],
+    }));
+    const backup = { ...rosterBackup, settings: { ...rosterBackup.settings, reports }, interventions, prompts };
+    progress('importing a year of data…');
+    const t0 = performance.now();
+    await importBackupFile(year, backup, 'year.json');
+    rows.push(['import a year (20,000 interventions, 50,000 prompts)', `${((performance.now() - t0) / 1000).toFixed(1)} s`, '']);
+
+    const renders: number[] = [];
+    let read = 0;
+    for (let i = 0; i < 5; i++) {
+      const page = await year.openPage('summary.html#2026-W47');
+      await page.locator('[data-figure="started"]').waitFor();
+      const result = (await page.evaluate(`(async () => {
+        const [m] = performance.getEntriesByName('pullback:render');
+        const data = await chrome.runtime.sendMessage({ id: 1, type: 'summaryData', timestamp: Date.now(), data: {
+          fromIso: '2026-10-05T00:00:00.000Z', toIso: '2026-11-23T00:00:00.000Z', fromWeek: '2026-W41', toWeek: '2026-W47' } });
+        return { render: m ? m.duration : NaN, read: data.res.interventions.length + data.res.prompts.length };
+      })()`)) as { render: number; read: number };
+      renders.push(result.render);
+      read = result.read;
+      await page.close();
+    }
+    rows.push(['summary render after data load, median of 5', ms(median(renders)), `≤ ${SUMMARY_BUDGET_MS} ms`]);
+    rows.push(['records read for one summary (8 weeks)', `${read.toLocaleString('en')} of 70,000`, '']);
+  } finally {
+    await year.close();
   }
-  row('summary render after data load, median of 5', ms(median(renders)), '≤ 200 ms');
-  row('records read for one summary (8 weeks, via the time indexes)', `${read} of 70,000`);
-  await year.close();
 }
 
-console.log('\nDone.');
+function printTable() {
+  const header: Row = ['figure', 'value', 'budget'];
+  const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => r[c]!.length)));
+  const line = (r: Row) => `${r[0].padEnd(widths[0]!)}  ${r[1].padStart(widths[1]!)}  ${r[2]}`.trimEnd();
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+}
+
+async function main() {
+  ensureBuilt();
+  const now = new Date();
+  console.log(`Pullback bench, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  console.log(`${chromiumVersion()}, headless; ${RUNS} keystroke runs (BENCH_RUNS)${EXTENDED ? '; extended' : ''}\n`);
+  contentScriptSize();
+
+  const keys = Array.from({ length: RUNS }, (_, i) => `PAY-${1001 + i}`);
+  const warmKey = 'PAY-1000';
+  const typingKey = 'PAY-2000';
+  const issues: Record<string, FakeJiraIssue> = { [warmKey]: { summary: 'Checkout: warm-up ticket', assignee: alice } };
+  keys.forEach((key, i) => (issues[key] = { summary: `Checkout: bench ticket ${i + 1}`, assignee: alice }));
+  issues[typingKey] = { summary: 'Checkout: typing ticket', assignee: alice };
+
+  const ext = await launchExtension();
+  try {
+    const jira = await serveFakeJira(ext.context, { myself: dana, issues });
+    const { page: options, status } = await importBackupFile(ext, rosterBackup);
+    if (!/imported/i.test(status)) throw new Error(`importing the roster failed: ${status}`);
+    await options.close();
+    await keystrokeFigures(ext, jira, keys, warmKey);
+    if (EXTENDED) {
+      await messagesPerMinute(ext, jira, typingKey);
+      await heartbeatRoundTrip(ext, typingKey);
+    }
+  } finally {
+    await ext.close();
+  }
+  if (EXTENDED) await summaryOnAYear();
+  printTable();
+  if (!EXTENDED) console.log('\n(npm run bench -- --extended adds typing traffic, heartbeat and the summary on a year of data.)');
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(`\nThe bench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../tests/support/extension';
+import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../tests/support/extension';
 import { serveFakeJira, type FakeJiraIssue } from '../tests/support/fake-jira';
 import { alice, bob, carol, dana, rosterBackup } from '../tests/support/roster';
 import { editSummary, importBackupFile, promptOn } from '../tests/support/steps';
@@ -27,6 +27,11 @@ const issues: Record<string, FakeJiraIssue> = {
 };
 const ALICE_TICKET = 'PAY-142';
 
+const shortPath = (p: string) => {
+  const relative = path.relative(process.cwd(), p);
+  return relative.startsWith('..') ? p : relative;
+};
+
 let current = 'starting';
 /** Runs one named step, so a failure says which step failed. */
 async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -35,7 +40,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 async function main() {
-  const ext = await step('launch Chromium with the extension (.output/chrome-mv3)', () => launchExtension({ headless }));
+  const ext = await step(`launch Chromium with the extension (${shortPath(EXTENSION_DIR)})`, () => launchExtension({ headless }));
   try {
     ext.context.setDefaultTimeout(15_000);
     const jira = await step('serve the demo Jira workspace', () => serveFakeJira(ext.context, { myself: dana, issues }));
@@ -60,6 +65,8 @@ async function waitForYou(ext: ExtensionBrowser, aliceUrl: string, ownUrl: strin
     await page.goto(aliceUrl);
     return page;
   });
+  // The window opens with an empty tab: leave only the options page and the ticket.
+  for (const page of ext.context.pages()) if (page.url() === 'about:blank') await page.close();
   await ticket.bringToFront();
   const base = `chrome-extension://${ext.extensionId}`;
   console.log(`
@@ -77,6 +84,8 @@ You are Dana Lead. Alice Chen and Bob Okafor report to you; Carol Peer does not.
   Weekly summary:           ${base}/summary.html
 
 Close the browser window (or press Ctrl+C here) to end the demo.`);
+  // Ctrl+C: Playwright closes the browser and exits; the throwaway profile goes too.
+  process.once('exit', () => rmSync(ext.userDataDir, { recursive: true, force: true }));
   const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   await Promise.race([closed, interrupted]);
 }

@@ -1,7 +1,8 @@
 /**
  * Edit detection in the host page. One delegated, passive listener per event
- * type on the document (capture phase, so host handlers that stop
- * propagation cannot hide an edit). Nothing runs until the lead types in a
+ * type on the document, and on the documents of the adapter's same-origin
+ * edit frames (capture phase, so host handlers that stop propagation cannot
+ * hide an edit). Nothing runs until the lead types in a
  * content editor; the artifact and its owner are resolved then, once per
  * artifact, and forgotten on navigation.
  */
@@ -13,6 +14,8 @@ import type { Ownership, SiteAdapter } from './sites/types';
 export const EDIT_THROTTLE_MS = 5_000;
 /** After "not a report" or "mine" the answer will not change soon: ask again much later. */
 const QUIET_RECHECK_MS = 60_000;
+/** Edits everywhere; an adapter may add its own (`SiteAdapter.editEvents`). */
+const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
 
 export interface DetectorDeps {
   adapterFor(url: URL): SiteAdapter | null;
@@ -46,12 +49,13 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   function targetOf(event: Event): Element | null {
     const target = event.composedPath()[0] ?? event.target;
-    return target instanceof Element ? target : null;
+    // Not `instanceof Element`: nodes in an `editFrames` document belong to that frame's realm.
+    return target && (target as Node).nodeType === 1 ? (target as Element) : null;
   }
 
-  function currentAdapter(el: Element) {
+  function currentAdapter(el: Element, event?: Event) {
     const adapter = deps.adapterFor(new URL(doc.location.href));
-    if (!adapter || deps.isOwnUi(el) || !adapter.isContentEditor(el)) return null;
+    if (!adapter || deps.isOwnUi(el) || !adapter.isContentEditor(el, event)) return null;
     return adapter;
   }
 
@@ -80,8 +84,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   async function onEdit(event: Event) {
     const el = targetOf(event);
-    const adapter = el && currentAdapter(el);
+    const adapter = el && currentAdapter(el, event);
     if (!adapter) return;
+    if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
     if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
     const t = now();
@@ -107,9 +112,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     }
     // Navigated while waiting: this answer belongs to the previous artifact.
     if (state !== page) return;
-    if (decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'not-a-report')) {
-      page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
-    }
+    // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
+    const settled = decision.action === 'none' && (decision.reason === 'mine' || (decision.reason === 'not-a-report' && signal.owner.length > 0));
+    if (settled) page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
     track(decision, adapter.id, signal.artifact);
     deps.onDecision(decision, signal.artifact);
   }
@@ -142,18 +147,45 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   const options = { capture: true, passive: true } as const;
+  const edit = (e: Event) => void onEdit(e);
   const listeners: Array<[string, (e: Event) => void]> = [
-    ['beforeinput', (e) => void onEdit(e)],
-    ['input', (e) => void onEdit(e)],
     ['focusin', onFocusIn],
     ['pointerdown', (e) => void onInteraction(e)],
     ['keydown', (e) => void onInteraction(e)],
     ['wheel', (e) => void onInteraction(e)],
   ];
+  /** Edit event types listened to: input events, and the page's adapter's `editEvents` (read at start). */
+  let editTypes: string[] = [];
+  /** Documents of the adapter's `editFrames`, each listened to once. */
+  const frameDocs = new Set<Document>();
+
+  /** Listens inside the adapter's same-origin edit frames: at start, and when focus moves into a frame. */
+  function listenInFrames() {
+    const selectors = deps.adapterFor(new URL(doc.location.href))?.editFrames;
+    if (!selectors?.length) return;
+    for (const frame of doc.querySelectorAll<HTMLIFrameElement>(selectors.join(','))) {
+      let frameDoc: Document | null = null;
+      try {
+        frameDoc = frame.contentDocument; // null for a cross-origin frame
+      } catch {
+        continue;
+      }
+      if (!frameDoc || frameDocs.has(frameDoc)) continue;
+      frameDocs.add(frameDoc);
+      for (const type of editTypes) frameDoc.addEventListener(type, edit, options);
+    }
+  }
+  // Focus moving into a frame blurs this window (the frame gets no focusin here).
+  const onWindowBlur = () => listenInFrames();
 
   return {
     start() {
+      const adapter = deps.adapterFor(new URL(doc.location.href));
+      editTypes = [...new Set([...INPUT_EVENTS, ...(adapter?.editEvents ?? [])])];
+      for (const type of editTypes) doc.addEventListener(type, edit, options);
       for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
+      doc.defaultView?.addEventListener('blur', onWindowBlur);
+      listenInFrames();
     },
     /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */
     currentArtifact() {
@@ -168,7 +200,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       deps.onNavigate();
     },
     stop() {
+      for (const type of editTypes) doc.removeEventListener(type, edit, options);
       for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
+      doc.defaultView?.removeEventListener('blur', onWindowBlur);
+      for (const frameDoc of frameDocs) for (const type of editTypes) frameDoc.removeEventListener(type, edit, options);
+      frameDocs.clear();
       page.controller.abort();
     },
   };

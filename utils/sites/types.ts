@@ -24,8 +24,21 @@ export interface SiteAdapter {
   appliesTo(url: URL): boolean;
   artifact(url: URL, doc: Document): Artifact | null;
   ownership(artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
-  /** True where typing changes the artifact's content; false for conversation (comments). */
-  isContentEditor(el: Element): boolean;
+  /**
+   * True where typing changes the artifact's content; false for conversation (comments).
+   * `event` is the edit event, for adapters that opt into `editEvents` (to tell an editing key from a panning one).
+   */
+  isContentEditor(el: Element, event?: Event): boolean;
+  /**
+   * Events that are edits on this tool besides `beforeinput` and `input`, e.g. `['keydown']` where
+   * the editor cancels its keys and no input event follows (Figma's canvas). Optional.
+   */
+  editEvents?: readonly string[];
+  /**
+   * Selectors of same-origin frames that take the typing (Google Docs' text event target). The
+   * content script runs in the top frame only, so the detector listens inside these frames too. Optional.
+   */
+  editFrames?: readonly string[];
 }
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */

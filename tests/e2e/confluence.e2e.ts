@@ -1,0 +1,227 @@
+/**
+ * What counts as an intervention on Confluence Cloud: a report's page edited
+ * in the editor (body or title) prompts, naming the report as the roster
+ * does and the page by its id; my own page, a peer's page and comments never
+ * do. Single-page navigation judges the next page on its own. With the REST
+ * API down, the owner comes from the byline. Jira on the same host is
+ * unaffected.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeConfluence, type ConfluenceUser, type FakeConfluence } from '../support/fake-confluence';
+import { serveFakeJira, type FakeJira } from '../support/fake-jira';
+import { alice as jiraAlice, dana as jiraDana, rosterBackup } from '../support/roster';
+import { editSummary, exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+
+// A site of its own, so other suites' fakes on acme.atlassian.net never meet these routes.
+const ORIGIN = 'https://docs-acme.atlassian.net';
+
+// Confluence's own names for the team. The roster (tests/support/roster.ts) knows
+// Alice by her account id, Bob by his email, Dana by her name.
+const dana: ConfluenceUser = { accountId: '557058:d0', displayName: 'Dana Lead', email: 'dana@acme.test' };
+const alice: ConfluenceUser = { accountId: '557058:a1', displayName: 'alice chen', publicName: 'alice.c', email: '' };
+const bob: ConfluenceUser = { accountId: '712020:b2', displayName: 'Bob O.', email: 'bob@acme.test' };
+const carol: ConfluenceUser = { accountId: '557058:c3', displayName: 'Carol Peer', email: 'carol@acme.test' };
+
+const PAGES = {
+  aliceTitle: '3342337',
+  aliceComments: '3342339',
+  bobSpa: '3342341',
+  danaOwn: '3342343',
+  carolPeer: '3342345',
+  aliceLive: '3342347',
+  bobBody: '3342349',
+  danaLive: '3342351',
+} as const;
+
+async function openEditor(page: Page, wiki: FakeConfluence, id: string) {
+  await page.goto(wiki.url(id));
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.waitForURL(`**/pages/edit-v2/${id}`);
+}
+
+async function typeInBody(page: Page, text: string) {
+  const body = page.getByRole('textbox', { name: 'Main content area' });
+  await body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+async function typeInTitle(page: Page, text: string) {
+  const title = page.getByRole('textbox', { name: 'Page title' });
+  await title.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+describe('Confluence detection', () => {
+  let ext: ExtensionBrowser;
+  let wiki: FakeConfluence;
+  let jira: FakeJira;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    // Jira first, on the same host: Confluence's routes (/wiki/**) are registered later and take precedence there.
+    jira = await serveFakeJira(ext.context, {
+      origin: ORIGIN,
+      myself: jiraDana,
+      issues: { 'PAY-142': { summary: 'Checkout button copy', assignee: jiraAlice } },
+    });
+    wiki = await serveFakeConfluence(ext.context, {
+      origin: ORIGIN,
+      currentUser: dana,
+      pages: {
+        [PAGES.aliceTitle]: { title: 'Payment retries', space: 'ENG', owner: alice },
+        [PAGES.aliceComments]: { title: 'Retry budget', space: 'ENG', owner: alice },
+        [PAGES.bobSpa]: { title: 'Refund policy', space: 'ENG', owner: bob },
+        [PAGES.danaOwn]: { title: 'Team charter', space: 'ENG', owner: dana },
+        // Bob (a report) created it and handed it over: Carol (a peer) owns it now, so it is not Bob’s work.
+        [PAGES.carolPeer]: { title: 'Design review notes', space: 'DES', owner: carol, createdBy: bob },
+        [PAGES.aliceLive]: { title: 'Incident log', space: 'OPS', owner: alice, live: true },
+        [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
+        [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
+      },
+    });
+    await importBackupFile(ext, rosterBackup);
+  });
+  afterAll(async () => ext?.close());
+
+  test('a report’s page edited in the editor body prompts, naming the report as the roster does and the page id', async () => {
+    const page = await ext.context.newPage();
+    await openEditor(page, wiki, PAGES.bobBody);
+    await typeInBody(page, ' Escalate after two days.');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    // Confluence calls him "Bob O."; the roster (matched on his email) calls him Bob Okafor.
+    expect(text).toContain('Bob Okafor');
+    expect(text).not.toContain('Bob O.');
+    expect(text).toContain('Confluence');
+    expect(text).toContain(PAGES.bobBody);
+    expect(text).toContain('Chargeback runbook');
+    await prompt.getByRole('button', { name: /^Not now/ }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await page.close();
+
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === PAGES.bobBody)).toEqual([
+      expect.objectContaining({
+        reportId: 'bob',
+        tool: 'confluence',
+        artifact: expect.objectContaining({ key: PAGES.bobBody, url: `${ORIGIN}/wiki/spaces/OPS/pages/${PAGES.bobBody}` }),
+      }),
+    ]);
+  });
+
+  test('the title field is content too: editing a report’s page title prompts', async () => {
+    const page = await ext.context.newPage();
+    await openEditor(page, wiki, PAGES.aliceTitle);
+    await typeInTitle(page, ' (v2)');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    await expect(prompt.textContent()).resolves.toContain('Alice Chen');
+    await expect(prompt.textContent()).resolves.toContain(PAGES.aliceTitle);
+    await page.close();
+  });
+
+  test('my own page and a peer’s page never prompt, in the title or the body', async () => {
+    for (const id of [PAGES.danaOwn, PAGES.carolPeer]) {
+      const page = await ext.context.newPage();
+      await openEditor(page, wiki, id);
+      await typeInTitle(page, ' tweak');
+      await typeInBody(page, ' More detail.');
+      await settle(page);
+      await expect(promptOn(page).count(), id).resolves.toBe(0);
+      await page.close();
+    }
+    // The extension did ask (so the silence is a decision, not a missed edit).
+    expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.danaOwn}?expand=history,history.ownedBy`);
+    expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.carolPeer}?expand=history,history.ownedBy`);
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === PAGES.danaOwn || p.artifact.key === PAGES.carolPeer)).toEqual([]);
+  });
+
+  test('footer and inline comments on a report’s page are conversation: no prompt; the editor is content: prompt', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(wiki.url(PAGES.aliceComments));
+    await page.getByRole('textbox', { name: 'Add a comment' }).click();
+    await page.keyboard.type('Could we cap retries at three?');
+    await page.getByRole('textbox', { name: 'Reply' }).click();
+    await page.keyboard.type('Five feels like a lot.');
+    await settle(page);
+    await expect(promptOn(page).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.waitForURL(`**/pages/edit-v2/${PAGES.aliceComments}`);
+    await typeInBody(page, ' Cap at three.');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain(PAGES.aliceComments);
+    await page.close();
+  });
+
+  test('single-page navigation: the next page is judged on its own, with its own id and owner', async () => {
+    const page = await ext.context.newPage();
+    await openEditor(page, wiki, PAGES.danaOwn);
+    await typeInBody(page, ' mine');
+    await settle(page, 300);
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.waitForURL(`**/pages/${PAGES.danaOwn}/**`);
+    // Follow the page tree: the URL changes without a page load.
+    await page.evaluate(() => ((window as any).__sameDocument = true));
+    await page.getByRole('navigation', { name: 'Page tree' }).getByRole('link', { name: 'Refund policy' }).click();
+    await page.waitForURL(`**/pages/${PAGES.bobSpa}/**`);
+    await page.locator('[data-testid="title-text"]', { hasText: 'Refund policy' }).waitFor();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.waitForURL(`**/pages/edit-v2/${PAGES.bobSpa}`);
+    await typeInBody(page, ' Refunds within 30 days.');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    expect(text).toContain('Bob Okafor');
+    expect(text).toContain(PAGES.bobSpa);
+    expect(text).not.toContain(PAGES.danaOwn);
+    // It really was one document all along.
+    await expect(page.evaluate(() => (window as any).__sameDocument)).resolves.toBe(true);
+    await page.close();
+  });
+
+  test('when the REST API fails, the owner is read from the byline (a live doc); my own live doc stays quiet', async () => {
+    wiki.setApiDown(true);
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(wiki.url(PAGES.aliceLive));
+      await typeInBody(page, ' 10:42 rollback done.');
+      const prompt = promptOn(page);
+      await prompt.waitFor();
+      // The byline says "alice chen" and links her account id: the roster knows her as Alice Chen.
+      await expect(prompt.textContent()).resolves.toContain('Alice Chen');
+      await expect(prompt.textContent()).resolves.toContain(PAGES.aliceLive);
+      expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.aliceLive}?expand=history,history.ownedBy`);
+      await page.close();
+
+      const own = await ext.context.newPage();
+      await own.goto(wiki.url(PAGES.danaLive));
+      await typeInBody(own, ' note to self');
+      await settle(own);
+      await expect(promptOn(own).count()).resolves.toBe(0);
+      await own.close();
+    } finally {
+      wiki.setApiDown(false);
+    }
+  });
+
+  test('a Jira ticket on the same host is still Jira’s', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-142'));
+    await editSummary(page, ' (same host)');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    expect(text).toContain('PAY-142');
+    expect(text).toContain('Alice Chen');
+    expect(text).toContain('Jira');
+    expect(jira.restCalls.some((c) => c.startsWith('/rest/api/3/issue/PAY-142'))).toBe(true);
+    await page.close();
+  });
+});

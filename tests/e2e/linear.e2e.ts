@@ -1,0 +1,162 @@
+/**
+ * What counts as an intervention on Linear: a report's issue (assigned to
+ * them) edited in its title or description prompts, naming the report as the
+ * roster names them; my own issue, a peer's, an unassigned one and comments
+ * never do. Single-page navigation judges the next issue on its own.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeLinear, type FakeLinear } from '../support/fake-linear';
+import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+
+/** Dana leads Alice and Bob. Linear shows Bob by his username, which the roster knows as an alias. Carol is a peer. */
+const linearRoster = {
+  format: 'pullback-backup',
+  version: 1,
+  exportedAt: '2026-11-28T10:00:00.000Z',
+  settings: {
+    me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
+    reports: [
+      { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test'] },
+      { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test', 'bokafor'] },
+    ],
+  },
+};
+
+const alice = { name: 'Alice Chen' };
+const bob = { name: 'Bob Okafor', shown: 'bokafor' };
+
+async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+const titleEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue title', exact: true });
+const descriptionEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue description', exact: true });
+const commentComposer = (page: Page) => page.getByRole('textbox', { name: 'Leave a comment…' });
+
+describe('Linear detection', () => {
+  let ext: ExtensionBrowser;
+  let linear: FakeLinear;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    linear = await serveFakeLinear(ext.context, {
+      issues: {
+        'ENG-142': { title: 'Checkout button copy', assignee: alice, description: 'The button says "Submit".' },
+        'ENG-143': { title: 'Refund flow', assignee: bob, description: 'Refunds take a week.' },
+        'ENG-144': {
+          title: 'Receipt email',
+          assignee: alice,
+          description: 'Receipts go out late.',
+          comments: [{ author: 'Carol Peer', body: 'Is this the SES queue?' }],
+        },
+        'ENG-145': { title: 'Invoice totals', assignee: bob, description: 'Totals are off by a cent.' },
+        'ENG-9': { title: 'Dana’s own issue', assignee: { name: 'Dana Lead' }, description: 'Mine.' },
+        'ENG-10': { title: 'Carol’s issue', assignee: { name: 'Carol Peer' }, description: 'Hers.' },
+        'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
+      },
+    });
+    await importBackupFile(ext, linearRoster);
+  });
+  afterAll(async () => ext?.close());
+
+  test('my own issue, a peer’s issue and an unassigned one never prompt', async () => {
+    for (const key of ['ENG-9', 'ENG-10', 'ENG-11']) {
+      const page = await ext.context.newPage();
+      await page.goto(linear.url(key));
+      await typeAtEnd(page, titleEditor(page), ' tweak');
+      await typeAtEnd(page, descriptionEditor(page), ' More detail.');
+      await settle(page);
+      await expect(promptOn(page).count(), key).resolves.toBe(0);
+      await page.close();
+    }
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => ['ENG-9', 'ENG-10', 'ENG-11'].includes(p.artifact.key))).toEqual([]);
+  });
+
+  test('editing the title of a report’s issue prompts, naming the report and the issue', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-142'));
+    await typeAtEnd(page, titleEditor(page), ' (v2)');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    expect(text).toContain('Alice Chen');
+    expect(text).toContain('Linear');
+    expect(text).toContain('ENG-142');
+    expect(text).toContain('Checkout button copy');
+    await prompt.getByRole('button', { name: /^Not now/ }).click();
+    await prompt.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  test('editing the description prompts; the report is named as the roster names them, not as Linear shows them', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-143'));
+    await typeAtEnd(page, descriptionEditor(page), ' Use the ledger.');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    expect(text).toContain('Bob Okafor');
+    expect(text).not.toContain('bokafor');
+    expect(text).toContain('ENG-143');
+    await prompt.getByRole('button', { name: /^No\b/ }).click();
+    await prompt.getByText(/hand this detail back to Bob Okafor/i).waitFor();
+    await page.close();
+
+    const backup = await exportBackup(ext);
+    const answers = backup.prompts.filter((p: any) => p.artifact.key === 'ENG-143');
+    expect(answers).toEqual([
+      expect.objectContaining({
+        tool: 'linear',
+        answer: 'stepped-back',
+        reportId: 'bob',
+        artifact: expect.objectContaining({ url: linear.canonicalUrl('ENG-143'), title: 'Refund flow' }),
+      }),
+    ]);
+  });
+
+  test('comments on a report’s issue are conversation: no prompt; its description is content: prompt', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-144'));
+    // A new comment, and an edit of an existing one.
+    await typeAtEnd(page, commentComposer(page), 'Could we batch them?');
+    await page.getByRole('button', { name: 'Edit comment' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Probably.');
+    await settle(page);
+    await expect(promptOn(page).count()).resolves.toBe(0);
+
+    await typeAtEnd(page, descriptionEditor(page), ' Batch hourly.');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('ENG-144');
+    await page.close();
+  });
+
+  test('single-page navigation: the next issue is judged on its own, with its own key and report', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-9'));
+    await typeAtEnd(page, titleEditor(page), ' mine');
+    await settle(page, 300);
+    await expect(promptOn(page).count()).resolves.toBe(0);
+    // Follow an in-app link: the URL changes without a page load.
+    await page.getByRole('link', { name: 'ENG-145' }).click();
+    await page.waitForURL('**/acme/issue/ENG-145/**');
+    await titleEditor(page).filter({ hasText: 'Invoice totals' }).waitFor();
+    await typeAtEnd(page, titleEditor(page), ' (rounded)');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const text = await prompt.textContent();
+    expect(text).toContain('Bob Okafor');
+    expect(text).toContain('ENG-145');
+    expect(text).not.toContain('ENG-9');
+    // And away again: the prompt for ENG-145 does not follow the lead to another issue.
+    await page.getByRole('link', { name: 'ENG-9' }).click();
+    await page.waitForURL('**/acme/issue/ENG-9/**');
+    await prompt.waitFor({ state: 'detached' });
+    await page.close();
+  });
+});

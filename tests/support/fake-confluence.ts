@@ -1,0 +1,108 @@
+/**
+ * Serves a Confluence Cloud site on its real origin
+ * (https://<site>.atlassian.net/wiki/...) through Playwright's routing: the
+ * pages (tests/fixtures/confluence), the REST answers the extension reads,
+ * and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
+ * origin (registered before this) keeps the rest of the host.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Route } from 'playwright-core';
+
+const fixtureDir = fileURLToPath(new URL('../fixtures/confluence/', import.meta.url));
+const siteHtml = readFileSync(`${fixtureDir}site.html`, 'utf8');
+const siteJs = readFileSync(`${fixtureDir}site.js`, 'utf8');
+
+/** A user as Confluence Cloud's REST API returns one (email may be hidden: ""). */
+export interface ConfluenceUser {
+  accountId: string;
+  displayName: string;
+  publicName?: string;
+  email?: string;
+}
+
+export interface FakeConfluencePage {
+  title: string;
+  space: string;
+  /** The page's owner (history.ownedBy), shown in the byline. */
+  owner: ConfluenceUser;
+  /** Who created it (history.createdBy), when ownership was handed over; else the owner. */
+  createdBy?: ConfluenceUser;
+  /** A live doc: the editor in place on the view URL, under the byline. */
+  live?: boolean;
+  body?: string;
+}
+
+export interface FakeConfluenceOptions {
+  origin?: string;
+  currentUser: ConfluenceUser;
+  pages: Record<string, FakeConfluencePage>;
+  /** When true, the REST API answers 503: the extension must read the byline instead. */
+  apiDown?: boolean;
+}
+
+export interface FakeConfluence {
+  origin: string;
+  /** The page view, `/wiki/spaces/KEY/pages/ID/Title`. */
+  url(id: string): string;
+  /** The editor, `/wiki/spaces/KEY/pages/edit-v2/ID`. */
+  editUrl(id: string): string;
+  /** REST calls seen (path and query), for tests that check what the extension asked. */
+  restCalls: string[];
+  setApiDown(down: boolean): void;
+}
+
+const restUser = (u: ConfluenceUser) => ({
+  type: 'known',
+  accountId: u.accountId,
+  accountType: 'atlassian',
+  email: u.email ?? '',
+  publicName: u.publicName ?? u.displayName,
+  displayName: u.displayName,
+});
+
+export async function serveFakeConfluence(context: BrowserContext, options: FakeConfluenceOptions): Promise<FakeConfluence> {
+  const origin = options.origin ?? 'https://acme.atlassian.net';
+  let apiDown = options.apiDown ?? false;
+  const restCalls: string[] = [];
+  const json = (route: Route, body: unknown, status = 200) =>
+    route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+  const titlePath = (p: FakeConfluencePage) => encodeURIComponent(p.title).replace(/%20/g, '+');
+
+  await context.route(`${origin}/wiki/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname.startsWith('/wiki/rest/')) {
+      restCalls.push(url.pathname + url.search);
+      if (apiDown) return json(route, { statusCode: 503, message: 'Service unavailable' }, 503);
+      if (url.pathname === '/wiki/rest/api/user/current') return json(route, restUser(options.currentUser));
+      const id = /^\/wiki\/rest\/api\/content\/(\d+)$/.exec(url.pathname)?.[1];
+      const page = id && options.pages[id];
+      if (!page) return json(route, { statusCode: 404, message: 'No content found with id: ' + id }, 404);
+      // As the real API: ownedBy is present only when expanded; otherwise it is listed as expandable.
+      const expand = (url.searchParams.get('expand') ?? '').split(',');
+      const history: Record<string, unknown> = {
+        latest: true,
+        createdBy: restUser(page.createdBy ?? page.owner),
+        createdDate: '2026-10-01T09:00:00.000Z',
+        _expandable: expand.includes('history.ownedBy') ? {} : { ownedBy: '' },
+      };
+      if (expand.includes('history.ownedBy')) history.ownedBy = restUser(page.owner);
+      return json(route, { id, type: 'page', status: 'current', title: page.title, space: { key: page.space }, history });
+    }
+    if (url.pathname === '/wiki/__fixture__/confluence.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    // The app's own data (Confluence renders from server state), whatever the REST API answers.
+    if (url.pathname === '/wiki/__fixture__/site.json') return json(route, { pages: options.pages });
+    // Any other path is the single-page app's shell.
+    return route.fulfill({ contentType: 'text/html', body: siteHtml });
+  });
+
+  return {
+    origin,
+    url: (id) => `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/${id}/${titlePath(options.pages[id]!)}`,
+    editUrl: (id) => `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/edit-v2/${id}`,
+    restCalls,
+    setApiDown: (down) => {
+      apiDown = down;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Serves github.com on its real origin through Playwright's routing: the
+ * stand-in app (tests/fixtures/github) with the viewer's meta tags and the
+ * issues, pull requests and files a test needs, and nothing else.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+
+const fixtureDir = fileURLToPath(new URL('../fixtures/github/', import.meta.url));
+const siteHtml = readFileSync(`${fixtureDir}site.html`, 'utf8');
+const siteJs = readFileSync(`${fixtureDir}site.js`, 'utf8');
+
+export const GITHUB_ORIGIN = 'https://github.com';
+
+export interface FakeComment {
+  author: string;
+  body: string;
+}
+
+export interface FakeIssue {
+  title: string;
+  /** Login of whoever opened it. */
+  author: string;
+  assignees: string[];
+  body?: string;
+  comments?: FakeComment[];
+}
+
+export interface FakePull {
+  title: string;
+  author: string;
+  assignees?: string[];
+  reviewers?: string[];
+  body?: string;
+  /** Review comments in the timeline. */
+  comments?: FakeComment[];
+}
+
+export interface FakeGitHubOptions {
+  /** The signed-in user's login (`<meta name="user-login">`). */
+  viewer: string;
+  /** By key: `owner/repo#12`. */
+  issues: Record<string, FakeIssue>;
+  pulls?: Record<string, FakePull>;
+  /** File contents by key: `owner/repo@branch:path`. */
+  files?: Record<string, string>;
+}
+
+export interface FakeGitHub {
+  issueUrl(key: string): string;
+  pullUrl(key: string): string;
+  /** The web editor's URL for a file key `owner/repo@branch:path`. */
+  editUrl(key: string): string;
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export async function serveFakeGitHub(context: BrowserContext, options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const data = { issues: options.issues, pulls: options.pulls ?? {}, files: options.files ?? {} };
+  const head = [
+    `<meta name="user-login" content="${escapeAttr(options.viewer)}">`,
+    `<meta name="octolytics-actor-login" content="${escapeAttr(options.viewer)}">`,
+    `<script type="application/json" id="fixture-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
+  ].join('\n    ');
+  const page = siteHtml.replace('<!--FIXTURE_HEAD-->', head);
+
+  await context.route(`${GITHUB_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/__fixture__/github.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
+    // GitHub renders every page on the server; the stand-in app renders from the embedded items.
+    return route.fulfill({ contentType: 'text/html', body: page });
+  });
+
+  return {
+    issueUrl: (key) => `${GITHUB_ORIGIN}/${key.replace('#', '/issues/')}`,
+    pullUrl: (key) => `${GITHUB_ORIGIN}/${key.replace('#', '/pull/')}`,
+    editUrl: (key) => {
+      const [nwo = '', rest = ''] = key.split('@');
+      const [branch = '', path = ''] = rest.split(/:(.*)/s);
+      return `${GITHUB_ORIGIN}/${nwo}/edit/${branch}/${path}`;
+    },
+  };
+}

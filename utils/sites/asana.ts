@@ -1,0 +1,226 @@
+/**
+ * Asana (`https://app.asana.com`).
+ *
+ * The artifact is the task open in the task pane (or full screen): its id
+ * (Asana's numeric gid) from the URL, in either of Asana's URL schemes:
+ *
+ * - `/0/<project>/<task>`, `/0/<project>/<task>/f` (full screen); the
+ *   "project" is any container, My Tasks included, and `0` for none;
+ * - `/1/<workspace>/project/<project>/task/<task>`, `/1/<workspace>/task/<task>`
+ *   and other `/1/…/task/<task>` views.
+ *
+ * Where the URL names no task (the inbox, search) but a task pane is open,
+ * the pane's own `data-task-id` says which task it is. The artifact's URL is
+ * the URL's task path (the project stays in it, so a claim on a project
+ * covers its tasks).
+ *
+ * The owner is the task pane's assignee token. Everything is read from the
+ * page: no network calls. The viewer is not in the markup in a form we can
+ * read reliably (the avatars show initials): empty, the roster's "me" applies.
+ *
+ * Content is the task's name and description; the comment composer and the
+ * story feed (comments, their edit boxes) are conversation. Asana moves its
+ * components to hashed CSS-module class names over time, so the last
+ * selectors of each list match a class name's stable prefix.
+ */
+import type { Artifact } from '../model';
+import type { Identity } from '../roster';
+import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+
+const ORIGIN = 'https://app.asana.com';
+const GID = '(\\d{1,20})';
+/** `/0/<container>/<task>` and `/0/<container>/<task>/f`: both segments numeric (`/0/home/<id>`, `/0/inbox/<id>` are not tasks). */
+const V0_TASK = new RegExp(`^/0/${GID}/${GID}(?:/f)?/?$`);
+/** `/1/<workspace>/…/task/<task>[/f]`: the task is the id after the last `task` segment. */
+const V1_TASK = new RegExp(`^(/1/${GID}(?:/[^/]+)*?/task/${GID})(?:/f)?/?$`);
+
+/** The task pane when it does not say which task it shows (no `data-task-id`), newest markup first. */
+const PANE_SELECTORS = [
+  // Task pane: `<article class="TaskPane" data-task-id="…">`, side pane or full screen.
+  '.TaskPane',
+  // Single-task pane (older markup).
+  '.SingleTaskPane',
+] as const;
+
+/** The task name field, newest markup first. Read as the field's value (a textarea). */
+const TITLE_SELECTORS = [
+  // Task pane, current markup (as Toggl's integration reads it): the title block's textarea.
+  '.TaskPaneTitle textarea',
+  // Task pane as saved in 2022-2023: the title row's autogrowing textarea, labelled "Task Name".
+  '.TaskPane textarea[aria-label="Task Name"]',
+  '.TaskPane-titleRow textarea',
+  // Single-task pane (older markup, as Clockify's integration reads it).
+  '.SingleTaskTitleInput-taskName textarea',
+  '.SingleTaskPane-titleRowInput textarea',
+  // Hashed CSS-module class names of the title block.
+  '[class*="TaskPaneTitle"] textarea',
+] as const;
+
+/** Containers of the task name: typing there renames the task. */
+const TITLE_EDITOR_SELECTORS = [
+  '.TaskPaneTitle',
+  '.TaskPane textarea[aria-label="Task Name"]',
+  '.TaskPane-titleRow',
+  '.SingleTaskTitleInput-taskName',
+  '.SingleTaskPane-titleRowInput',
+  '[class*="TaskPaneTitle"]',
+] as const;
+
+/** Containers of the description's rich-text editor (ProseMirror). */
+const DESCRIPTION_SELECTORS = [
+  // Task pane: the description block.
+  '.TaskPaneDescription',
+  // Task pane as saved in 2022-2023: the description block and its editor view.
+  '.TaskDescription',
+  '#TaskDescriptionView',
+  '.TaskPaneFields-taskDescription',
+  // The editor itself names the task it describes: "Edit description for <task name>".
+  '.ProseMirror[aria-label^="Edit description for"]',
+  // Hashed CSS-module class names.
+  '[class*="TaskPaneDescription"]',
+  '[class*="TaskDescription"]',
+] as const;
+
+/** The assignee token in the task pane's fields, newest markup first. */
+const ASSIGNEE_SELECTORS = [
+  // Task pane (2022-): the token wrapper; its button is `#task_pane_assignee_input`.
+  '.TaskPaneAssigneeToken',
+  '#task_pane_assignee_input',
+  '.TaskPaneFields-assigneeContainer',
+  // Single-task pane (older markup).
+  '.SingleTaskPane .AssigneeToken',
+  // Hashed CSS-module class names.
+  '[class*="TaskPaneAssigneeToken"]',
+] as const;
+
+/** Where a token shows the assignee's name (the rest is an avatar with initials and a remove button). */
+const ASSIGNEE_NAME_SELECTORS = ['.AssigneeToken-userNameLabel', '.AssigneeTokenButton-label', '.AssigneeToken-label', '[class*="userNameLabel"]'] as const;
+
+/** What the token says when nobody is assigned (or the remove button's label). */
+const UNASSIGNED = /^(no assignee|unassigned|assignee|assign|remove assignee|remove)$/i;
+
+/** Conversation: comments are how a lead should talk, never an intervention. */
+const CONVERSATION_SELECTORS = [
+  // The task pane's comment composer (its editor is labelled "Edit comment").
+  '.TaskPane-commentComposer',
+  '.CommentComposer',
+  '.CommentComposerEditor',
+  // The story feed: comments, and a comment's editor while it is edited.
+  '.TaskStoryFeed',
+  '.TaskPane-feed',
+  '.BlockStory',
+  // Hashed CSS-module class names of the same components.
+  '[class*="CommentComposer"]',
+  '[class*="StoryFeed"]',
+] as const;
+
+export interface AsanaTask {
+  id: string;
+  /** The task's URL path (no `/f`, query or hash). */
+  path: string;
+}
+
+/** The task a URL names, or null (project lists, home, inbox, search, goals). */
+export function asanaTask(url: URL): AsanaTask | null {
+  if (url.hostname !== 'app.asana.com') return null;
+  const v0 = V0_TASK.exec(url.pathname);
+  if (v0) return { id: v0[2]!, path: `/0/${v0[1]}/${v0[2]}` };
+  const v1 = V1_TASK.exec(url.pathname);
+  if (v1) return { id: v1[3]!, path: v1[1]! };
+  return null;
+}
+
+/**
+ * Where task `id` is shown: its pane; else, when no pane says which task it shows, the first task
+ * pane or the whole page. Null when the panes on the page show other tasks (a stale pane while
+ * Asana swaps tasks): reading them would name the wrong task's assignee.
+ */
+function paneFor(doc: Document, id: string): ParentNode | null {
+  const exact = doc.querySelector(`.TaskPane[data-task-id="${id}"]`) ?? doc.querySelector(`article[data-task-id="${id}"]`);
+  if (exact) return exact;
+  if (doc.querySelector('.TaskPane[data-task-id], article[data-task-id]')) return null;
+  for (const selector of PANE_SELECTORS) {
+    const pane = doc.querySelector(selector);
+    if (pane) return pane;
+  }
+  return doc;
+}
+
+/** A task pane open where the URL names no task (inbox, search): `/0/0/<task>` opens it anywhere. */
+function paneFallback(doc: Document): AsanaTask | null {
+  const pane = doc.querySelector('.TaskPane[data-task-id]') ?? doc.querySelector('article[data-task-id]');
+  const id = pane?.getAttribute('data-task-id') ?? '';
+  return /^\d{1,20}$/.test(id) ? { id, path: `/0/0/${id}` } : null;
+}
+
+function fieldValue(el: Element): string {
+  const raw = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
+  return raw.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function firstValue(root: ParentNode, selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    for (const el of root.querySelectorAll(selector)) {
+      const value = fieldValue(el);
+      if (value) return value;
+    }
+  }
+  return null;
+}
+
+/** Text of an element without the parts hidden from assistive technology (avatar initials, icons). */
+function visibleText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) text += node.textContent;
+    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Who the assignee token names. Null when there is no token (the markup changed); empty when nobody is assigned. */
+export function asanaAssignee(root: ParentNode): Identity | null {
+  for (const selector of ASSIGNEE_SELECTORS) {
+    const token = root.querySelector(selector);
+    if (!token) continue;
+    // An empty token ("No assignee") carries Asana's `--empty` modifier.
+    if (token.matches('[class*="--empty"]') || token.querySelector('.AssigneeTokenButton--empty, .SubtleTokenButton--empty')) return [];
+    const named = [...token.querySelectorAll(ASSIGNEE_NAME_SELECTORS.join(','))].map(visibleText);
+    const label = /^assignee\s*[:\-–]\s*(.+)$/i.exec(token.getAttribute('aria-label') ?? '')?.[1];
+    const values = named.length ? named : [visibleText(token)];
+    const names = [...values, label].map((s) => s?.replace(/\u00a0/g, ' ').trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
+    return [...new Set(names)];
+  }
+  return null;
+}
+
+export const asana: SiteAdapter = {
+  id: 'asana',
+  label: 'Asana',
+  matches: [`${ORIGIN}/*`],
+
+  appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'app.asana.com',
+
+  artifact(url, doc): Artifact | null {
+    const fromUrl = asanaTask(url);
+    const task = fromUrl ?? (url.hostname === 'app.asana.com' ? paneFallback(doc) : null);
+    if (!task) return null;
+    const pane = paneFor(doc, task.id);
+    const title = (pane && firstValue(pane, TITLE_SELECTORS)) ?? '';
+    return { key: task.id, title, url: `${ORIGIN}${task.path}` };
+  },
+
+  async ownership(artifact, doc, signal): Promise<Ownership | null> {
+    signal.throwIfAborted();
+    const pane = paneFor(doc, artifact.key);
+    const owner = pane && asanaAssignee(pane);
+    return owner ? { owner, viewer: [] } : null;
+  },
+
+  isContentEditor(el) {
+    if (!isTextEditable(el)) return false;
+    if (closestOf(el, CONVERSATION_SELECTORS)) return false;
+    return closestOf(el, TITLE_EDITOR_SELECTORS) !== null || closestOf(el, DESCRIPTION_SELECTORS) !== null;
+  },
+};
+

@@ -1,0 +1,205 @@
+/**
+ * Confluence Cloud (`*.atlassian.net/wiki/...`).
+ *
+ * The artifact is the page (or blog post). Its key is the bare content id
+ * (`3342337`), not `SPACE/3342337`: the id is unique within a site and
+ * survives renames, moves to another space and space-key changes, and the
+ * URL forms without a space (`?pageId=`, `resumedraft.action?draftId=`) give
+ * the same key as `/wiki/spaces/KEY/pages/ID/Title` and its editor
+ * (`/wiki/spaces/KEY/pages/edit-v2/ID`). The title carries the readable part.
+ *
+ * The owner is the page's owner (Confluence Cloud lets the creator hand a
+ * page over; `history.ownedBy`), else its creator (`history.createdBy`),
+ * from the same-origin REST API the page itself can use (the lead's session
+ * cookie), or, when that fails, the first person in the page byline
+ * ("Owned by …" / "Created by …"). The editor shows no byline, so with the
+ * API down only pages whose byline is on screen (view mode, live docs) can
+ * be attributed; elsewhere nothing is sent, which never prompts.
+ */
+import type { Artifact } from '../model';
+import { normalizeIdentity, type Identity } from '../roster';
+import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+
+/** Confluence content ids are positive integers (long in the API). */
+const CONTENT_ID = /^\d{1,20}$/;
+
+/** Page title, view mode first, then the editor's title field. */
+const TITLE_SELECTORS = [
+  // Page view (current renderer): the heading carries a test id.
+  '[data-testid="title-text"]',
+  // Page view, older markup: h1#title-text (sometimes wrapping a link).
+  '#title-text',
+  // Editor (edit-v2 and live docs): the title is a textarea, by test id on itself or its wrapper.
+  'textarea[data-testid="editor-title"]',
+  '[data-testid="editor-title"] textarea',
+  // Older builds spelled the attribute data-test-id.
+  'textarea[data-test-id="editor-title"]',
+  // Legacy (TinyMCE) editor: an input.
+  '#content-title',
+] as const;
+
+/** Page byline (API fallback): the first person named there is the owner or creator. */
+const BYLINE_SELECTORS = [
+  '[data-testid="page-byline"]',
+  '[data-testid="content-byline"]',
+  '[data-testid*="byline" i]',
+  // Older view: "Created by <a class="url fn">…</a>, last modified by …".
+  '.page-metadata',
+] as const;
+
+/**
+ * Containers of conversation: footer comments, inline comments and their
+ * editors (which are the same Atlassian editor as the page's, down to
+ * `#ak-editor-textarea`). Every one carries "comment" in a test id, class or id.
+ */
+const CONVERSATION_SELECTORS = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'] as const;
+
+/** Where the page's own content is edited. */
+const CONTENT_SELECTORS = [
+  // The page body: the Atlassian editor's ProseMirror host.
+  '#ak-editor-textarea',
+  '.ak-editor-content-area .ProseMirror',
+  '.ak-editor-content-area [contenteditable]',
+  // The title field of the editor.
+  'textarea[data-testid="editor-title"]',
+  '[data-testid="editor-title"]',
+  'textarea[data-test-id="editor-title"]',
+  '#content-title',
+] as const;
+
+/**
+ * The content id in a Confluence URL, or null:
+ * - `/wiki/spaces/KEY/pages/ID[/Title]` and `/wiki/spaces/KEY/pages/edit-v2/ID` (also `edit/ID`)
+ * - `/wiki/spaces/KEY/blog/[YYYY/MM/DD/]ID[/Title]` and `/wiki/spaces/KEY/blog/edit-v2/ID`
+ * - `?pageId=ID` (viewpage.action, editpage.action)
+ * - `/wiki/pages/resumedraft.action?draftId=ID` (the draft's content id; when the API will not
+ *   return a draft and no byline is shown, nothing is attributed and nothing prompts)
+ */
+export function confluencePageId(url: URL): string | null {
+  if (!url.pathname.startsWith('/wiki/')) return null;
+  const path = url.pathname;
+  const fromPath =
+    /^\/wiki\/spaces\/[^/]+\/pages\/(?:edit(?:-v2)?\/)?(\d+)(?:\/|$)/.exec(path)?.[1] ??
+    /^\/wiki\/spaces\/[^/]+\/blog\/(?:edit(?:-v2)?\/|\d{4}\/\d{2}\/\d{2}\/)?(\d+)(?:\/|$)/.exec(path)?.[1];
+  const fromQuery =
+    url.searchParams.get('pageId') ?? (/\/resumedraft\.action$/.test(path) ? url.searchParams.get('draftId') : null);
+  const candidate = fromPath ?? fromQuery ?? '';
+  return CONTENT_ID.test(candidate) && !/^0+$/.test(candidate) ? candidate : null;
+}
+
+/** The space of a page URL (`/wiki/spaces/KEY/pages/…`); null for blog posts and the `.action` forms. */
+function pageSpace(url: URL): string | null {
+  const key = /^\/wiki\/spaces\/([^/]+)\/pages\//.exec(url.pathname)?.[1];
+  return key ? decodeURIComponent(key) : null;
+}
+
+/** The title the lead sees: a form field's current value, else an element's text. */
+function titleOf(doc: Document): string {
+  for (const selector of TITLE_SELECTORS) {
+    const el = doc.querySelector(selector);
+    const text = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el?.textContent;
+    if (text?.trim()) return text.trim();
+  }
+  return '';
+}
+
+function userIdentity(user: unknown): Identity {
+  if (!user || typeof user !== 'object') return [];
+  const u = user as Record<string, unknown>;
+  // The anonymous user is nobody's identity (a public page seen logged out).
+  if (u.type === 'anonymous') return [];
+  const values = [u.displayName, u.publicName, u.email, u.accountId, u.username].filter(
+    (x): x is string => typeof x === 'string' && x.trim().length > 0,
+  );
+  return [...new Set(values)];
+}
+
+async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${res.status} from ${url}`);
+  return res.json();
+}
+
+/** Account id from a profile link: `/wiki/people/<accountId>` (Cloud) or `/people/<accountId>`. */
+function accountIdFromHref(href: string | null): string | null {
+  const id = href && /\/people\/([^/?#]+)/.exec(href)?.[1];
+  return id ? decodeURIComponent(id) : null;
+}
+
+/** Marks of a person in a byline: profile links and avatars. */
+const PERSON_MARKS = 'a[href*="/people/"], img[alt], [role="img"][aria-label]';
+
+/**
+ * The first person in the byline, in reading order ("Owned by Alice · Last
+ * updated by Bob" is Alice's): a profile link's text and the account id in
+ * its href, merged with an avatar of the same person just before it; else
+ * the English "Owned by"/"Created by" text.
+ */
+function bylineOwner(doc: Document): Identity {
+  for (const selector of BYLINE_SELECTORS) {
+    const byline = doc.querySelector(selector);
+    if (!byline) continue;
+    const person: string[] = [];
+    for (const mark of byline.querySelectorAll(PERSON_MARKS)) {
+      const isLink = mark.matches('a');
+      const name = (isLink ? mark.textContent : mark.getAttribute('alt') || mark.getAttribute('aria-label'))?.replace(/\s+/g, ' ').trim();
+      if (!name) continue;
+      if (person.length && normalizeIdentity(person[0]!) !== normalizeIdentity(name)) break; // The next person.
+      if (!person.length) person.push(name);
+      const accountId = isLink ? accountIdFromHref(mark.getAttribute('href')) : null;
+      if (accountId && !person.includes(accountId)) person.push(accountId);
+      if (isLink) break;
+    }
+    if (person.length) return person;
+    // Plain text, English only: "Owned by Alice Chen · Last updated …", "Created by Alice Chen, last modified …".
+    const text = byline.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const named = /\b(?:Owned|Created) by (.+?)(?=\s*[,·•|]| [Ll]ast | on |$)/.exec(text)?.[1]?.trim();
+    if (named) return [named];
+  }
+  return [];
+}
+
+export const confluence: SiteAdapter = {
+  id: 'confluence',
+  label: 'Confluence',
+  matches: ['https://*.atlassian.net/*'],
+
+  appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
+
+  artifact(url, doc): Artifact | null {
+    const id = confluencePageId(url);
+    if (!id) return null;
+    const space = pageSpace(url);
+    // A view URL, never the editor's: the record should open the page, not an edit session.
+    // Blog posts and the `.action` forms use viewpage.action, which takes any content id.
+    const canonical = space
+      ? `${url.origin}/wiki/spaces/${encodeURIComponent(space)}/pages/${id}`
+      : `${url.origin}/wiki/pages/viewpage.action?pageId=${id}`;
+    return { key: id, title: titleOf(doc), url: canonical };
+  },
+
+  async ownership(artifact, doc, signal): Promise<Ownership | null> {
+    const origin = new URL(artifact.url).origin;
+    const [content, current] = await Promise.allSettled([
+      getJson(`${origin}/wiki/rest/api/content/${encodeURIComponent(artifact.key)}?expand=history,history.ownedBy`, signal),
+      getJson(`${origin}/wiki/rest/api/user/current`, signal),
+    ]);
+    signal.throwIfAborted();
+    const viewer = current.status === 'fulfilled' ? userIdentity(current.value) : [];
+    if (content.status === 'fulfilled') {
+      const page = (content.value ?? {}) as { title?: unknown; history?: { ownedBy?: unknown; createdBy?: unknown } };
+      const owned = userIdentity(page.history?.ownedBy);
+      const owner = owned.length ? owned : userIdentity(page.history?.createdBy);
+      const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+      if (owner.length) return { owner, viewer, title };
+    }
+    const owner = bylineOwner(doc);
+    return owner.length ? { owner, viewer } : null;
+  },
+
+  isContentEditor(el) {
+    if (!isTextEditable(el)) return false;
+    if (closestOf(el, CONVERSATION_SELECTORS)) return false;
+    return closestOf(el, CONTENT_SELECTORS) !== null;
+  },
+};

@@ -1,0 +1,278 @@
+/**
+ * GitHub (`https://github.com`): issues, pull requests, and files edited in
+ * the web editor.
+ *
+ * - Issue `/owner/repo/issues/N` and pull request `/owner/repo/pull/N[/files…]`:
+ *   key `owner/repo#N`. An issue is its assignees' work (none assigned: nobody's,
+ *   whoever opened it); a pull request is its author's.
+ * - File in the web editor `/owner/repo/edit/BRANCH/PATH`: key
+ *   `owner/repo@BRANCH:PATH`, URL the file's `/blob/` page. GitHub names no
+ *   owner for a file (the last committer is not its owner), so the owner is
+ *   empty: no prompt, unless the lead has claimed the repo or the file
+ *   ("This belongs to…"), which the background applies to an owner-less edit.
+ *   A branch with a slash in its name is read as branch + directory (the URL
+ *   alone cannot tell them apart); the key stays stable either way.
+ *
+ * Everything is read from the page (GitHub's markup carries the owner and the
+ * viewer): no network calls. Every read uses the URL it is given, so Turbo and
+ * React soft navigations never carry one item's key to the next.
+ */
+import type { Artifact } from '../model';
+import type { Identity } from '../roster';
+import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+
+const ORIGIN = 'https://github.com';
+const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
+const REPO = '[A-Za-z0-9._-]{1,100}';
+const CONVERSATION_PATH = new RegExp(`^/(${OWNER})/(${REPO})/(issues|pull)/(\\d{1,9})(?:/.*)?$`);
+const EDIT_PATH = new RegExp(`^/(${OWNER})/(${REPO})/edit/([^/]+)/(.+?)/?$`);
+
+/** Title of an issue or pull request, newest markup first. */
+const TITLE_SELECTORS = [
+  // Issues (React view, 2024-).
+  '[data-testid="issue-title"]',
+  // Issues and pull requests in Primer's PageHeader.
+  'h1[data-component="PH_Title"] .markdown-title',
+  // Pull requests (React header, 2025-): the same PageHeader, matched by its class.
+  'h1[class*="PageHeader-Title"] .markdown-title',
+  // Legacy (Rails) header, still on pull requests.
+  '.js-issue-title',
+] as const;
+
+/** A pull request's author. The first match wins. */
+const PR_AUTHOR_SELECTORS = [
+  // React views: the opening post's author.
+  'a[data-testid="issue-body-header-author"]',
+  // Legacy header: "alice wants to merge 3 commits into main".
+  '.gh-header-meta a.author',
+  // Legacy timeline: the author of the description (first post).
+  '.js-command-palette-pull-body a.author',
+] as const;
+
+/** Where an issue's assignees are listed (the link per person carries the login). */
+const ASSIGNEE_SECTIONS = [
+  // React issue view, 2024-.
+  '[data-testid="sidebar-assignees-section"]',
+  // Legacy sidebar.
+  '.js-issue-assignees',
+] as const;
+
+/** Comments, replies and reviews: how leads should talk; never an intervention. */
+const CONVERSATION_SELECTORS = [
+  // React issue view: the new-comment composer and the comments (their own edit boxes too).
+  '#react-issue-comment-composer',
+  '[data-testid="comment-composer"]',
+  'textarea[aria-labelledby="comment-composer-heading"]',
+  '[data-testid="issue-viewer-comments-container"]',
+  '.react-issue-comment',
+  // React pull request files view: inline review comments.
+  'div[class*="AddCommentEditor"]',
+  '[data-testid="review-thread"]',
+  // Legacy views: new comment, comment edits, review summary, inline review threads.
+  '#new_comment_field',
+  '#issue-comment-box',
+  '.js-new-comment-form',
+  'textarea[name="comment[body]"]',
+  'textarea[name="issue_comment[body]"]',
+  'textarea[name="pull_request_review[body]"]',
+  'textarea[name="pull_request_review_comment[body]"]',
+  '#pull_request_review_body',
+  '.review-comment',
+  '.inline-comments',
+  '.js-inline-comment-form',
+  '.js-resolvable-timeline-thread-container',
+] as const;
+
+/** Overlays on the item's page that edit something else (create a sub-issue, filter a picker). */
+const ELSEWHERE_SELECTORS = ['[role="dialog"]', '[role="menu"]', '[role="listbox"]'] as const;
+
+/** Where an issue's or pull request's own content is edited. */
+const CONTENT_SELECTORS = [
+  // Title. React issue view: the header's field while editing.
+  '[data-testid="issue-header"] input',
+  'input[placeholder="Title"]',
+  // React pull request header.
+  '[class*="PageLayout-Header"] input',
+  // Legacy header form ("Edit" beside the title).
+  '#issue_title',
+  'input[name="issue[title]"]',
+  'input[name="pull_request[title]"]',
+  // Description. React issue view: the body's markdown editor while editing.
+  '.react-issue-body',
+  '[data-testid="issue-body"]',
+  '[data-testid="issue-viewer-issue-container"]',
+  // Legacy: the description's edit form.
+  '.js-command-palette-pull-body',
+  'textarea[name="pull_request[body]"]',
+  'textarea[name="issue[body]"]',
+] as const;
+
+/** The web editor's file content and name (`/edit/` pages only). */
+const FILE_EDITOR_SELECTORS = [
+  // CodeMirror 6 (React editor, 2023-).
+  '.cm-editor .cm-content',
+  // File name field in the editor's breadcrumb.
+  'input[aria-label="File name"]',
+  // Legacy editor (CodeMirror 5) and its file name field.
+  '.CodeMirror',
+  'input.js-blob-filename',
+] as const;
+
+type GitHubPage =
+  | { kind: 'issues' | 'pull'; owner: string; repo: string; number: string }
+  | { kind: 'edit'; owner: string; repo: string; branch: string; path: string; rawRef: string };
+
+/** What a github.com URL points at, or null for every other page (lists, new issue, settings). */
+export function githubPage(url: URL): GitHubPage | null {
+  if (url.hostname !== 'github.com') return null;
+  const conversation = CONVERSATION_PATH.exec(url.pathname);
+  if (conversation) {
+    const [, owner, repo, kind, number] = conversation as unknown as [string, string, string, 'issues' | 'pull', string];
+    if (repo === '.' || repo === '..') return null;
+    return { kind, owner, repo, number: String(Number(number)) };
+  }
+  const edit = EDIT_PATH.exec(url.pathname);
+  if (edit) {
+    const [, owner, repo, rawBranch, rawPath] = edit as unknown as [string, string, string, string, string];
+    const branch = decode(rawBranch);
+    const path = decode(rawPath);
+    if (repo === '.' || repo === '..' || !branch || !path) return null;
+    return { kind: 'edit', owner, repo, branch, path, rawRef: `${rawBranch}/${rawPath}` };
+  }
+  return null;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * `owner/repo` as GitHub spells it: the page's repository meta tag when it
+ * names the same repository (URLs are case-insensitive), else the URL's.
+ */
+function repoName(doc: Document, owner: string, repo: string): string {
+  const typed = `${owner}/${repo}`;
+  const meta = doc.querySelector('meta[name="octolytics-dimension-repository_nwo"]')?.getAttribute('content')?.trim();
+  return meta && meta.toLowerCase() === typed.toLowerCase() ? meta : typed;
+}
+
+/**
+ * The browser tab's title: "Title · Issue #12 · owner/repo" or
+ * "Title by alice · Pull Request #12 · owner/repo". Used only when it names
+ * the same item (after a soft navigation it may still be the previous one's).
+ */
+function fromDocumentTitle(doc: Document, page: GitHubPage): { title: string; author: string | null } | null {
+  if (page.kind === 'edit') return null;
+  const m = /^(.*?)(?: by (\S+))? · (Issue|Pull Request) #(\d+) · (\S+\/\S+)$/.exec(doc.title.trim());
+  if (!m) return null;
+  const [, title = '', author, type, number, nwo = ''] = m;
+  if (number !== page.number || nwo.toLowerCase() !== `${page.owner}/${page.repo}`.toLowerCase()) return null;
+  if ((type === 'Pull Request') !== (page.kind === 'pull')) return null;
+  return { title: title.trim(), author: author ?? null };
+}
+
+/** A login from a profile link: `/alice`, `https://github.com/alice`, `/users/alice/hovercard`. */
+function loginFromPath(value: string | null): string | null {
+  if (!value) return null;
+  let path: string;
+  try {
+    path = new URL(value, ORIGIN).pathname;
+  } catch {
+    return null;
+  }
+  const m = /^\/(?:users\/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?)(?:\/hovercard)?\/?$/.exec(path);
+  return m?.[1] ?? null;
+}
+
+/** What the page shows for one person: login (link text, href, hovercard), display name, avatar's alt. */
+function personIdentity(el: Element): string[] {
+  const values = [
+    el.textContent,
+    loginFromPath(el.getAttribute('data-hovercard-url')),
+    loginFromPath(el.getAttribute('href')),
+    ...[...el.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt')),
+  ];
+  return values.map((v) => (v ?? '').trim().replace(/\s+/g, ' ').replace(/^@/, '')).filter((v) => v.length > 0 && v.length <= 100);
+}
+
+function unique(values: string[]): Identity {
+  return [...new Set(values)];
+}
+
+/** A link to a person's profile (not to a label, a team or "assign yourself"). */
+function isPersonLink(a: Element): boolean {
+  const hovercard = a.getAttribute('data-hovercard-url');
+  if (hovercard) return /^\/users\//.test(hovercard);
+  return loginFromPath(a.getAttribute('href')) !== null;
+}
+
+function assignees(doc: Document): Identity | null {
+  for (const selector of ASSIGNEE_SECTIONS) {
+    const section = doc.querySelector(selector);
+    if (!section) continue;
+    // An empty section ("No one assigned") is an answer: nobody's.
+    return unique([...section.querySelectorAll('a[href]')].filter(isPersonLink).flatMap(personIdentity));
+  }
+  return null;
+}
+
+function pullAuthor(doc: Document, page: GitHubPage): Identity | null {
+  for (const selector of PR_AUTHOR_SELECTORS) {
+    const link = doc.querySelector(selector);
+    const identity = link ? personIdentity(link) : [];
+    if (identity.length) return unique(identity);
+  }
+  const author = fromDocumentTitle(doc, page)?.author;
+  return author ? [author] : null;
+}
+
+function viewerOf(doc: Document): Identity {
+  const logins = ['user-login', 'octolytics-actor-login'].map(
+    (name) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() ?? '',
+  );
+  return unique(logins.filter(Boolean));
+}
+
+export const github: SiteAdapter = {
+  id: 'github',
+  label: 'GitHub',
+  matches: ['https://github.com/*'],
+
+  appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
+
+  artifact(url, doc): Artifact | null {
+    const page = githubPage(url);
+    if (!page) return null;
+    const repo = repoName(doc, page.owner, page.repo);
+    if (page.kind === 'edit') {
+      return { key: `${repo}@${page.branch}:${page.path}`, title: page.path, url: `${ORIGIN}/${repo}/blob/${page.rawRef}` };
+    }
+    // While the title is being edited its heading may be gone: the tab's title still has it.
+    const title = firstText(doc, TITLE_SELECTORS) ?? fromDocumentTitle(doc, page)?.title ?? '';
+    return { key: `${repo}#${page.number}`, title, url: `${ORIGIN}/${repo}/${page.kind}/${page.number}` };
+  },
+
+  async ownership(artifact, doc, signal): Promise<Ownership | null> {
+    signal.throwIfAborted();
+    const viewer = viewerOf(doc);
+    // A file's artifact URL is its /blob/ page: GitHub names no owner for it; the lead's claims decide.
+    const page = githubPage(new URL(artifact.url));
+    if (!page || page.kind === 'edit') return { owner: [], viewer };
+    const owner = page.kind === 'pull' ? pullAuthor(doc, page) : assignees(doc);
+    return owner ? { owner, viewer } : null;
+  },
+
+  isContentEditor(el) {
+    if (!isTextEditable(el)) return false;
+    const location = el.ownerDocument.location;
+    const page = location ? githubPage(new URL(location.href)) : null;
+    if (!page) return false;
+    if (page.kind === 'edit') return closestOf(el, FILE_EDITOR_SELECTORS) !== null;
+    if (closestOf(el, CONVERSATION_SELECTORS) || closestOf(el, ELSEWHERE_SELECTORS)) return false;
+    return closestOf(el, CONTENT_SELECTORS) !== null;
+  },
+};

@@ -1,0 +1,199 @@
+/**
+ * Linear (`https://linear.app`).
+ *
+ * The artifact is the issue: its key from `/<workspace>/issue/KEY-123[/<slug>]`,
+ * its URL that path without the slug (Linear redirects to the current slug).
+ * The owner is the assignee, read from the Assignee property button in the
+ * issue's properties panel; Linear's data API is on another origin
+ * (client-api.linear.app), so nothing is fetched. The viewer is not in
+ * Linear's markup in a form we can read reliably: empty (the roster's "me"
+ * still applies).
+ *
+ * Content is the issue's title and description. The comment composer, reply
+ * boxes and comments being edited are conversation: never a prompt. Overlays
+ * (the new-issue dialog, pickers, the command menu) edit something else.
+ *
+ * Linear's class names are generated (styled-components hashes), so every
+ * selector below keys on ARIA attributes, data attributes or document order.
+ */
+import type { Artifact } from '../model';
+import type { Identity } from '../roster';
+import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+
+const ORIGIN = 'https://linear.app';
+/** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */
+const ISSUE_PATH = /^\/([A-Za-z0-9_-]{1,100})\/issue\/([A-Za-z][A-Za-z0-9_]{0,19}-\d{1,9})(?:\/[^/]*)?\/?$/;
+
+/** The issue title, newest markup first. */
+const TITLE_SELECTORS = [
+  // Issue view: the title's editing host, a single-line rich-text field with `role="textbox"`
+  // (what time-tracking integrations read), or a textarea.
+  '[aria-label="Issue title"]',
+  // A title textarea that is named only by its placeholder.
+  'textarea[placeholder="Issue title"]',
+  // Issue view as other integrations read it: the first single-line contenteditable of the page,
+  // its text in a <p>. Read only (not an editing selector): too broad to say "this is the title".
+  // The sub-issue composer is one too, but empty, and titleElement skips empty fields.
+  '[contenteditable="true"][aria-multiline="false"]',
+] as const;
+
+/** Title editors: where typing changes the title (no broad fallback, see TITLE_SELECTORS). */
+const TITLE_EDITOR_SELECTORS = TITLE_SELECTORS.slice(0, 2);
+
+/**
+ * The description editor (ProseMirror) when it names itself. When it does not, the first editor
+ * after the title is the description (see isFirstEditorAfterTitle).
+ */
+const DESCRIPTION_SELECTORS = [
+  // Issue view: the description's editing host, named like the title's.
+  '[aria-label="Issue description"]',
+  // The same editor named by its placeholder ("Add description…") while it is empty.
+  '[aria-placeholder^="Add description"]',
+] as const;
+
+/** The Assignee property in the issue's properties panel, newest markup first. */
+const ASSIGNEE_SELECTORS = [
+  // Properties panel: each property is a button (`data-detail-button`) labelled by what it
+  // changes, "Change status" (as time trackers find it), "Change priority", "Change assignee".
+  'button[aria-label="Change assignee"]',
+  '[aria-label="Change assignee"]',
+  // Other labels of the same button: the wording of Linear's assign command, and a labelled property.
+  '[aria-label="Assign to…"]',
+  '[aria-label="Assign to..."]',
+  '[aria-label="Assignee"][data-detail-button]',
+] as const;
+
+/** Values the Assignee button shows when nobody is assigned. */
+const UNASSIGNED = /^(assign|assign to(…|\.\.\.)?|assignee|unassigned|no assignee|change assignee)$/i;
+
+/** Conversation: comments are how a lead should talk, never an intervention. */
+const CONVERSATION_SELECTORS = [
+  // The comment composer ("Leave a comment…"), its edit box ("Edit comment") and comment containers.
+  '[aria-label*="comment" i]',
+  '[aria-placeholder*="comment" i]',
+  // Thread reply boxes ("Leave a reply…").
+  '[aria-label*="reply" i]',
+  '[aria-placeholder*="reply" i]',
+  // A comment in the activity feed: its permalink is `#comment-<id>`.
+  '[id^="comment-"]',
+  '[data-comment-id]',
+] as const;
+
+/** Overlays on the issue page that edit something else: new-issue dialog, pickers, command menu. */
+const ELSEWHERE_SELECTORS = ['[role="dialog"]', '[aria-modal="true"]', '[role="menu"]', '[role="listbox"]'] as const;
+
+export function linearIssue(url: URL): { workspace: string; key: string } | null {
+  if (url.hostname !== 'linear.app') return null;
+  const match = ISSUE_PATH.exec(url.pathname);
+  if (!match) return null;
+  return { workspace: match[1]!, key: match[2]!.toUpperCase() };
+}
+
+/** A field's current text: the value of a textarea or input, the text of anything else. */
+function valueOf(el: Element): string {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value.trim();
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function titleElement(doc: ParentNode): Element | null {
+  for (const selector of TITLE_SELECTORS) {
+    for (const el of doc.querySelectorAll(selector)) {
+      if (closestOf(el, ELSEWHERE_SELECTORS)) continue; // the new-issue dialog's title
+      if (valueOf(el)) return el;
+    }
+  }
+  return null;
+}
+
+/** Text of an element without the parts hidden from assistive technology (avatar initials, icons). */
+function visibleText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) text += node.textContent;
+    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "Assignee: Alice Chen" or "Assigned to Alice Chen" in a label; a generic label gives nothing. */
+function nameInLabel(label: string | null): string | null {
+  const match = /^(?:assignee|assigned to)\s*[:\-–]?\s*(.+)$/i.exec(label?.trim() ?? '');
+  return match ? match[1]!.trim() : null;
+}
+
+/** Who the Assignee button names: its text, its avatar's alt text, a name in its label. Null when there is no button. */
+export function linearAssignee(doc: ParentNode): Identity | null {
+  for (const selector of ASSIGNEE_SELECTORS) {
+    const button = [...doc.querySelectorAll(selector)].find((el) => !closestOf(el, ELSEWHERE_SELECTORS));
+    if (!button) continue;
+    const values = [
+      visibleText(button),
+      // Each visible piece on its own too: "AC" initials beside "Alice Chen" must not glue into one name.
+      ...[...button.querySelectorAll('*')].filter((el) => !el.children.length && !el.closest('[aria-hidden="true"]')).map(visibleText),
+      nameInLabel(button.getAttribute('aria-label')),
+      nameInLabel(button.getAttribute('title')) ?? button.getAttribute('title'),
+      ...[...button.querySelectorAll('img[alt], [role="img"][aria-label], [title]')].flatMap((el) => [
+        el.getAttribute('alt'),
+        el.getAttribute('aria-label'),
+        el.getAttribute('title'),
+      ]),
+    ];
+    const names = values.map((s) => s?.trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
+    return [...new Set(names)];
+  }
+  return null;
+}
+
+/** The editing host of an element: the outermost contenteditable around it, or the field itself. */
+function editingHost(el: Element): Element {
+  let host = el;
+  for (let up = el.parentElement; up && (up as HTMLElement).isContentEditable; up = up.parentElement) host = up;
+  return host;
+}
+
+/**
+ * The description editor when it does not name itself: the first rich-text editor after the title
+ * in document order (the description sits right under the title; sub-issues and the activity with
+ * its comment composer come later).
+ */
+function isFirstEditorAfterTitle(host: Element, doc: Document): boolean {
+  const title = titleElement(doc);
+  if (!title || title === host || title.contains(host) || host.contains(title)) return false;
+  for (const candidate of doc.querySelectorAll('[contenteditable="true"], [contenteditable=""], .ProseMirror[contenteditable]')) {
+    if (!(title.compareDocumentPosition(candidate) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) continue;
+    if (title.contains(candidate) || closestOf(candidate, ELSEWHERE_SELECTORS)) continue;
+    if (candidate.parentElement && (candidate.parentElement as HTMLElement).isContentEditable) continue; // nested in another editor
+    return candidate === host;
+  }
+  return false;
+}
+
+export const linear: SiteAdapter = {
+  id: 'linear',
+  label: 'Linear',
+  matches: [`${ORIGIN}/*`],
+
+  appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'linear.app',
+
+  artifact(url, doc): Artifact | null {
+    const issue = linearIssue(url);
+    if (!issue) return null;
+    const title = titleElement(doc);
+    return { key: issue.key, title: title ? valueOf(title) : '', url: `${ORIGIN}/${issue.workspace}/issue/${issue.key}` };
+  },
+
+  async ownership(_artifact, doc, signal): Promise<Ownership | null> {
+    signal.throwIfAborted();
+    const owner = linearAssignee(doc);
+    // No Assignee button at all: the markup changed (say so); a button naming nobody: nobody's issue.
+    return owner ? { owner, viewer: [] } : null;
+  },
+
+  isContentEditor(el) {
+    if (!isTextEditable(el)) return false;
+    if (closestOf(el, CONVERSATION_SELECTORS) || closestOf(el, ELSEWHERE_SELECTORS)) return false;
+    if (closestOf(el, TITLE_EDITOR_SELECTORS) || closestOf(el, DESCRIPTION_SELECTORS)) return true;
+    const host = editingHost(el);
+    return (host as HTMLElement).isContentEditable === true && isFirstEditorAfterTitle(host, el.ownerDocument);
+  },
+};
