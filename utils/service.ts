@@ -335,27 +335,28 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
 
   async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
     const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
-    let interventionsAdded = 0;
-    let promptsAdded = 0;
-    let duplicatesSkipped = 0;
-    for (const record of backup.interventions) {
-      if ((await tx.objectStore('interventions').getKey(record.id)) !== undefined) duplicatesSkipped++;
-      else {
-        await tx.objectStore('interventions').add(record);
-        interventionsAdded++;
-      }
-    }
-    for (const record of backup.prompts) {
-      if ((await tx.objectStore('prompts').getKey(record.id)) !== undefined) duplicatesSkipped++;
-      else {
-        await tx.objectStore('prompts').add(record);
-        promptsAdded++;
-      }
-    }
-    for (const rating of backup.ratings) {
-      if ((await tx.objectStore('ratings').getKey(rating.id)) !== undefined) duplicatesSkipped++;
-      else await tx.objectStore('ratings').add(rating);
-    }
+    // Read the ids once, then queue every add in the one transaction: no round trip per record.
+    const [haveInterventions, havePrompts, haveRatings] = await Promise.all([
+      tx.objectStore('interventions').getAllKeys().then((k) => new Set(k)),
+      tx.objectStore('prompts').getAllKeys().then((k) => new Set(k)),
+      tx.objectStore('ratings').getAllKeys().then((k) => new Set(k)),
+    ]);
+    const fresh = <T extends { id: string }>(records: T[], have: Set<string>) => {
+      const out: T[] = [];
+      for (const r of records) if (!have.has(r.id)) (have.add(r.id), out.push(r));
+      return out;
+    };
+    const interventions = fresh(backup.interventions, haveInterventions);
+    const prompts = fresh(backup.prompts, havePrompts);
+    const ratings = fresh(backup.ratings, haveRatings);
+    const interventionsAdded = interventions.length;
+    const promptsAdded = prompts.length;
+    const duplicatesSkipped = backup.interventions.length + backup.prompts.length + backup.ratings.length - interventionsAdded - promptsAdded - ratings.length;
+    await Promise.all([
+      ...interventions.map((r) => tx.objectStore('interventions').add(r)),
+      ...prompts.map((r) => tx.objectStore('prompts').add(r)),
+      ...ratings.map((r) => tx.objectStore('ratings').add(r)),
+    ]);
     await tx.done;
     await setSettings(backup.settings);
     return { ok: true, reports: backup.settings.reports.length, interventionsAdded, promptsAdded, duplicatesSkipped };

@@ -172,7 +172,7 @@ export function Options() {
               </label>
               <label>
                 <span>Aliases (one per line)</span>
-                <textarea rows={1} value={r.aliases} onInput={(e) => updateReport(i, { aliases: e.currentTarget.value })} />
+                <textarea rows={2} value={r.aliases} onInput={(e) => updateReport(i, { aliases: e.currentTarget.value })} />
               </label>
               <button type="button" onClick={() => setReports(reports.filter((_, j) => j !== i))} aria-label={`Remove ${r.name || `report ${i + 1}`}`}>
                 Remove

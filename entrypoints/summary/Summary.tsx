@@ -11,6 +11,7 @@ import { formatDuration, spanMs } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
 import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
+import { adapters } from '@/utils/sites/registry';
 import { QUADRANT_GUIDANCE, quadrantOf, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
@@ -206,7 +207,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
             )}
           </div>
           <div>
-            <dt>Still open at the week’s end</dt>
+            <dt>{summary.end.getTime() > Date.now() ? 'Still open now' : 'Still open at the week’s end'}</dt>
             <dd data-figure="open">{summary.openAtWeekEnd.length}</dd>
             {summary.openAtWeekEnd.length > 0 && <dd class="change delta">Temporary should not become permanent: {summary.openAtWeekEnd.map((r) => r.artifact.key).join(', ')}</dd>}
           </div>
@@ -255,7 +256,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
                     .map(([p, n]) => `${PURPOSE_LABELS[p as Purpose]} ×${n}`)
                     .join(', ') || '—'}
                 </td>
-                <td>{row.tools.join(', ') || '—'}</td>
+                <td>{row.tools.map((t) => adapters.find((a) => a.id === t)?.label ?? t).join(', ') || '—'}</td>
                 <td>{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
                 <td>
                   <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />

@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { InterventionPrompt, type LifecycleActions, type PromptRequest } from '@/components/InterventionPrompt';
+import { InterventionPrompt, type LifecycleActions, type PromptRequest } from './InterventionPrompt';
 import { sendMessage } from '@/utils/messages';
 import css from './prompt.css?inline';
 

@@ -1,0 +1,7 @@
+// Jira and Confluence share *.atlassian.net; each adapter's appliesTo picks by path.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { contentScriptFor } from '@/utils/content-script';
+import { confluence } from '@/utils/sites/confluence';
+import { jira } from '@/utils/sites/jira';
+
+export default defineContentScript(contentScriptFor([jira, confluence]));
