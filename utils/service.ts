@@ -158,18 +158,8 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** Pull back: end an active intervention now. Ending an ended one changes nothing. */
-    async endIntervention(id: string): Promise<Intervention> {
-      const tx = db.transaction('interventions', 'readwrite');
-      const record = await tx.store.get(id);
-      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
-      if (record.status !== 'active') {
-        await tx.done;
-        return record;
-      }
-      const ended: Intervention = { ...record, status: 'ended', endedAt: now().toISOString() };
-      await tx.store.put(ended);
-      await tx.done;
-      return ended;
+    endIntervention(id: string): Promise<Intervention> {
+      return changeActive(id, (record) => ({ ...record, status: 'ended', endedAt: now().toISOString() }));
     },
 
     /** Interaction on an artifact's page: extends the active intervention's hands-on time. */
@@ -195,20 +185,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** "15 more minutes": from the planned end, or from now if that has passed. */
-    async extendIntervention(id: string, minutes: number): Promise<Intervention> {
-      const at = now();
-      const tx = db.transaction('interventions', 'readwrite');
-      const record = await tx.store.get(id);
-      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
-      if (record.status !== 'active') {
-        await tx.done;
-        return record;
-      }
-      const from = Math.max(at.getTime(), Date.parse(record.plannedEndAt));
-      const extended: Intervention = { ...record, plannedEndAt: new Date(from + minutes * 60_000).toISOString(), remindedAt: null };
-      await tx.store.put(extended);
-      await tx.done;
-      return extended;
+    extendIntervention(id: string, minutes: number): Promise<Intervention> {
+      return changeActive(id, (record) => {
+        const from = Math.max(now().getTime(), Date.parse(record.plannedEndAt));
+        return { ...record, plannedEndAt: new Date(from + minutes * 60_000).toISOString(), remindedAt: null };
+      });
     },
 
     /** The two closing questions, answered (or skipped) after pulling back. */
@@ -332,6 +313,17 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       await setSettings({ ...settings, claims: settings.claims.filter((c) => c.id !== id) });
     },
   };
+
+  /** Read-change-write of one intervention in one transaction; one no longer active is returned as it is. */
+  async function changeActive(id: string, change: (record: Intervention) => Intervention): Promise<Intervention> {
+    const tx = db.transaction('interventions', 'readwrite');
+    const record = await tx.store.get(id);
+    if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+    const result = record.status === 'active' ? change(record) : record;
+    if (result !== record) await tx.store.put(result);
+    await tx.done;
+    return result;
+  }
 
   async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
     const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');

@@ -25,7 +25,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
 
 const ORIGIN = 'https://app.asana.com';
 const GID = '(\\d{1,20})';
@@ -169,14 +169,6 @@ function firstValue(root: ParentNode, selectors: readonly string[]): string | nu
 }
 
 /** Text of an element without the parts hidden from assistive technology (avatar initials, icons). */
-function visibleText(el: Element): string {
-  let text = '';
-  for (const node of el.childNodes) {
-    if (node.nodeType === 3) text += node.textContent;
-    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
-  }
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Who the assignee token names. Null when there is no token (the markup changed); empty when nobody is assigned. */
 export function asanaAssignee(root: ParentNode): Identity | null {

@@ -18,7 +18,7 @@
  */
 import type { Artifact } from '../model';
 import { normalizeIdentity, type Identity } from '../roster';
-import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { atlassianUserIdentity, closestOf, getJson, isTextEditable, type Ownership, type SiteAdapter } from './types';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
@@ -103,22 +103,7 @@ function titleOf(doc: Document): string {
   return '';
 }
 
-function userIdentity(user: unknown): Identity {
-  if (!user || typeof user !== 'object') return [];
-  const u = user as Record<string, unknown>;
-  // The anonymous user is nobody's identity (a public page seen logged out).
-  if (u.type === 'anonymous') return [];
-  const values = [u.displayName, u.publicName, u.email, u.accountId, u.username].filter(
-    (x): x is string => typeof x === 'string' && x.trim().length > 0,
-  );
-  return [...new Set(values)];
-}
 
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${res.status} from ${url}`);
-  return res.json();
-}
 
 /** Account id from a profile link: `/wiki/people/<accountId>` (Cloud) or `/people/<accountId>`. */
 function accountIdFromHref(href: string | null): string | null {
@@ -185,11 +170,11 @@ export const confluence: SiteAdapter = {
       getJson(`${origin}/wiki/rest/api/user/current`, signal),
     ]);
     signal.throwIfAborted();
-    const viewer = current.status === 'fulfilled' ? userIdentity(current.value) : [];
+    const viewer = current.status === 'fulfilled' ? atlassianUserIdentity(current.value) : [];
     if (content.status === 'fulfilled') {
       const page = (content.value ?? {}) as { title?: unknown; history?: { ownedBy?: unknown; createdBy?: unknown } };
-      const owned = userIdentity(page.history?.ownedBy);
-      const owner = owned.length ? owned : userIdentity(page.history?.createdBy);
+      const owned = atlassianUserIdentity(page.history?.ownedBy);
+      const owner = owned.length ? owned : atlassianUserIdentity(page.history?.createdBy);
       const title = typeof page.title === 'string' && page.title ? page.title : undefined;
       if (owner.length) return { owner, viewer, title };
     }

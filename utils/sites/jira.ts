@@ -8,7 +8,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { atlassianUserIdentity, closestOf, firstText, getJson, isTextEditable, type Ownership, type SiteAdapter } from './types';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 
@@ -51,17 +51,7 @@ export function jiraIssueKey(url: URL): string | null {
   return ISSUE_KEY.test(candidate) ? candidate : null;
 }
 
-function userIdentity(user: unknown): Identity {
-  if (!user || typeof user !== 'object') return [];
-  const u = user as Record<string, unknown>;
-  return [u.displayName, u.emailAddress, u.accountId, u.name].filter((x): x is string => typeof x === 'string' && x.length > 0);
-}
 
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!res.ok) throw new Error(`${res.status} from ${url}`);
-  return res.json();
-}
 
 function assigneeFromPage(doc: Document): Identity {
   for (const selector of ASSIGNEE_SELECTORS) {
@@ -96,12 +86,12 @@ export const jira: SiteAdapter = {
       getJson(`${origin}/rest/api/3/myself`, signal),
     ]);
     signal.throwIfAborted();
-    const viewer = myself.status === 'fulfilled' ? userIdentity(myself.value) : [];
+    const viewer = myself.status === 'fulfilled' ? atlassianUserIdentity(myself.value) : [];
     if (issue.status === 'fulfilled') {
       const fields = (issue.value as { fields?: Record<string, unknown> })?.fields ?? {};
       const title = typeof fields.summary === 'string' ? fields.summary : undefined;
       // An unassigned issue is nobody's: no prompt, whoever reported it.
-      return { owner: userIdentity(fields.assignee), viewer, title };
+      return { owner: atlassianUserIdentity(fields.assignee), viewer, title };
     }
     const owner = assigneeFromPage(doc);
     return owner.length ? { owner, viewer } : null;

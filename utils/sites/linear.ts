@@ -18,7 +18,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
 
 const ORIGIN = 'https://linear.app';
 /** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */
@@ -106,14 +106,6 @@ function titleElement(doc: ParentNode): Element | null {
 }
 
 /** Text of an element without the parts hidden from assistive technology (avatar initials, icons). */
-function visibleText(el: Element): string {
-  let text = '';
-  for (const node of el.childNodes) {
-    if (node.nodeType === 3) text += node.textContent;
-    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
-  }
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** "Assignee: Alice Chen" or "Assigned to Alice Chen" in a label; a generic label gives nothing. */
 function nameInLabel(label: string | null): string | null {

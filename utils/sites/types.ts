@@ -66,3 +66,34 @@ export function firstText(doc: ParentNode, selectors: readonly string[]): string
   }
   return null;
 }
+
+/** Text a person sees: skips `aria-hidden` parts (avatar initials, icons), collapses whitespace. */
+export function visibleText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) text += node.textContent;
+    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A same-origin JSON API the page itself uses, with the lead's session; aborted on navigation. */
+export async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!res.ok) throw new Error(`${res.status} from ${url}`);
+  return res.json();
+}
+
+/**
+ * An Atlassian user object (Jira's and Confluence's REST APIs) as identities:
+ * names, email, account id. The anonymous user is nobody.
+ */
+export function atlassianUserIdentity(user: unknown): string[] {
+  if (!user || typeof user !== 'object') return [];
+  const u = user as Record<string, unknown>;
+  if (u.type === 'anonymous') return [];
+  const values = [u.displayName, u.publicName, u.emailAddress, u.email, u.accountId, u.name, u.username].filter(
+    (x): x is string => typeof x === 'string' && x.trim().length > 0,
+  );
+  return [...new Set(values)];
+}
