@@ -30,7 +30,9 @@ export default defineConfig({
     name: 'Pullback',
     description:
       'Notices when you edit the details of work your reports own, and helps you make it deliberate, temporary, and then pull back.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'idle', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'idle', 'notifications', 'scripting'],
+    // Sites the lead adds on the options page are asked for one origin at a time (permissions.request).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: allSiteMatches,
     commands: {
       'focus-prompt': {

@@ -35,6 +35,7 @@ import {
 } from '@/utils/reminders';
 import { weekIdOf } from '@/utils/week';
 import { createService, type PullbackService } from '@/utils/service';
+import { syncCustomSites } from '@/utils/custom-sites';
 import { recordDiagnostic } from '@/utils/diagnostics';
 import { settingsItem } from '@/utils/settings';
 
@@ -135,6 +136,13 @@ export default defineBackground({
     });
     browser.runtime.onStartup.addListener(() => void refreshNow());
     browser.runtime.onInstalled.addListener(() => void refreshNow());
+
+    // Sites the lead added: the run-time content script follows settings and granted permissions.
+    const syncSites = async () => syncCustomSites((await settingsItem.getValue()).customSites).catch((e) => console.warn('Pullback: custom sites', e));
+    void syncSites();
+    settingsItem.watch(() => void syncSites());
+    browser.permissions.onRemoved.addListener(() => void syncSites());
+    browser.permissions.onAdded.addListener(() => void syncSites());
 
     // Idle or locked time is never hands-on time.
     const applyIdleThreshold = (minutes: number) => browser.idle.setDetectionInterval(Math.max(15, Math.round(minutes * 60)));

@@ -50,6 +50,17 @@ const aliases = v.pipe(
 );
 const id = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.idLength));
 
+export const CustomSiteSchema = v.object({
+  origin: v.pipe(
+    v.string(),
+    v.regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin like https://wiki.acme.test'),
+    v.maxLength(LIMITS.urlLength),
+  ),
+  label: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(LIMITS.nameLength)),
+  editableSelector: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(1000)),
+  conversationSelector: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(1000)), ''),
+});
+
 export const SettingsSchema = v.pipe(
   v.object({
     me: v.object({ name, aliases: v.optional(aliases, []) }),
@@ -91,6 +102,7 @@ export const SettingsSchema = v.pipe(
       [],
     ),
     disabledTools: v.optional(v.array(v.picklist(TOOL_IDS)), []),
+    customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(100)), []),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
   v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),

@@ -55,6 +55,19 @@ export interface Settings {
   claims: Claim[];
   /** Tools the lead switched off: their edits never prompt. */
   disabledTools: ToolId[];
+  /** Sites the lead added, beyond the supported tools (owners come from claims). */
+  customSites: CustomSite[];
+}
+
+/** A site the lead added on the options page, with the regions whose editing counts. */
+export interface CustomSite {
+  /** "https://wiki.acme.test": the origin the permission was granted for. */
+  origin: string;
+  label: string;
+  /** CSS selectors of the editable regions that count ("main [contenteditable], textarea.body"). */
+  editableSelector: string;
+  /** CSS selectors of conversation (comments) inside them, which never prompts; may be empty. */
+  conversationSelector: string;
 }
 
 /** An artifact, or everything under a URL prefix, belongs to a report. */
@@ -132,6 +145,7 @@ export const DEFAULT_SETTINGS: Settings = {
   weeklyDigest: { enabled: true, day: 5, time: '16:00' },
   claims: [],
   disabledTools: [],
+  customSites: [],
 };
 
 export const LIMITS = {

@@ -11,15 +11,15 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 4,
   migrations: {
     // v2 (lifecycle): idle threshold and lapse time, at their defaults.
-    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest' | 'claims' | 'disabledTools'>) => ({
+    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'>) => ({
       ...old,
       idleMinutes: DEFAULT_SETTINGS.idleMinutes,
       lapseHours: DEFAULT_SETTINGS.lapseHours,
     }),
     // v3 (weekly summary): the Friday notification, on by default.
-    3: (old: Omit<Settings, 'weeklyDigest' | 'claims' | 'disabledTools'>) => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
-    // v4 (more tools): claims for tools without owners, per-tool switches.
-    4: (old: Omit<Settings, 'claims' | 'disabledTools'>): Settings => ({ ...old, claims: [], disabledTools: [] }),
+    3: (old: Omit<Settings, 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'>) => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
+    // v4 (more tools): claims for tools without owners, per-tool switches, sites the lead adds.
+    4: (old: Omit<Settings, 'claims' | 'disabledTools' | 'customSites'>): Settings => ({ ...old, claims: [], disabledTools: [], customSites: [] }),
   },
 });
 

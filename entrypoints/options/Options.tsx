@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Claim, type Report, type Settings, type ToolId, type WeeklyDigest } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Claim, type CustomSite, type Report, type Settings, type ToolId, type WeeklyDigest } from '@/utils/model';
+import { CustomSites } from './CustomSites';
 import { adapters } from '@/utils/sites/registry';
 import { diagnosticsItem, type Diagnostic } from '@/utils/settings';
 
@@ -39,6 +40,7 @@ export function Options() {
   const [claims, setClaims] = useState<Claim[]>([]);
   const [disabledTools, setDisabledTools] = useState<ToolId[]>([]);
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);
+  const [customSites, setCustomSites] = useState<CustomSite[]>([]);
   const [saveStatus, setSaveStatus] = useState<Status>(null);
   const [backupStatus, setBackupStatus] = useState<Status>(null);
 
@@ -52,6 +54,7 @@ export function Options() {
     setDigest(settings.weeklyDigest);
     setClaims(settings.claims);
     setDisabledTools(settings.disabledTools);
+    setCustomSites(settings.customSites);
     setLoaded(true);
   }
 
@@ -100,6 +103,7 @@ export function Options() {
         // A claim whose report was removed goes with the report.
         claims: claims.filter((c) => cleanReports.some((r) => r.id === c.reportId)),
         disabledTools,
+        customSites,
       });
       load(saved);
       setSaveStatus({ kind: 'ok', text: `Saved: ${plural(saved.reports.length, 'report')}.` });
@@ -270,6 +274,7 @@ export function Options() {
           {saveStatus && <span role={saveStatus.kind === 'error' ? 'alert' : 'status'} class={saveStatus.kind === 'error' ? 'alert' : 'status'}>{saveStatus.text}</span>}
         </div>
       </form>
+      <CustomSites sites={customSites} />
       <section aria-labelledby="health-heading">
         <h2 id="health-heading">Adapter health</h2>
         {diagnostics.length === 0 ? (

@@ -28,11 +28,14 @@ export interface LaunchOptions {
   slowMo?: number;
   /** The browser's time zone (the summary's weeks are local weeks). */
   timezoneId?: string;
+  /** Another build of the extension (a test's patched copy). */
+  extensionDir?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run "npm run build" first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'pullback-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -43,8 +46,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     timezoneId: options.timezoneId,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

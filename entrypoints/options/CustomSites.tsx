@@ -1,0 +1,117 @@
+/**
+ * Sites the lead adds beyond the supported tools. Adding one asks the
+ * browser for that origin only (permissions.request, from the click
+ * itself); removing one gives the permission back. Pages there are claimed
+ * from the popup like Figma files, since a generic site names no owner.
+ */
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/utils/messages';
+import type { CustomSite } from '@/utils/model';
+import { settingsItem } from '@/utils/settings';
+
+const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
+
+/** A selector the browser can parse, or the reason it cannot. */
+function selectorProblem(selector: string): string | null {
+  try {
+    document.createDocumentFragment().querySelector(selector);
+    return null;
+  } catch {
+    return `“${selector}” is not a CSS selector the browser understands.`;
+  }
+}
+
+async function saveSites(customSites: CustomSite[]) {
+  await sendMessage('saveSettings', { ...(await settingsItem.getValue()), customSites });
+}
+
+export function CustomSites({ sites }: { sites: CustomSite[] }) {
+  const [address, setAddress] = useState('');
+  const [label, setLabel] = useState('');
+  const [editable, setEditable] = useState(DEFAULT_EDITABLE);
+  const [conversation, setConversation] = useState('');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  function add(e: Event) {
+    e.preventDefault();
+    let origin: string;
+    try {
+      const url = new URL(address.trim().includes('://') ? address.trim() : `https://${address.trim()}`);
+      if (!/^https?:$/.test(url.protocol)) throw new Error();
+      origin = url.origin;
+    } catch {
+      setStatus({ kind: 'error', text: 'Enter the site’s address, like https://wiki.acme.test. Nothing was added.' });
+      return;
+    }
+    const problem = selectorProblem(editable.trim() || '*') ?? (conversation.trim() ? selectorProblem(conversation.trim()) : null);
+    if (problem || !editable.trim()) {
+      setStatus({ kind: 'error', text: `${problem ?? 'Say which regions count as editing.'} Nothing was added.` });
+      return;
+    }
+    // The permission prompt must come from the click itself: ask before anything else is awaited.
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
+      if (!granted) {
+        setStatus({ kind: 'error', text: `The browser did not grant access to ${origin}. Nothing was added.` });
+        return;
+      }
+      const site: CustomSite = { origin, label: label.trim() || new URL(origin).host, editableSelector: editable.trim(), conversationSelector: conversation.trim() };
+      await saveSites([...sites.filter((s) => s.origin !== origin), site]);
+      setStatus({ kind: 'ok', text: `Added ${site.label}. Claim its pages for a report from the popup.` });
+      setAddress('');
+      setLabel('');
+    }, (err) => setStatus({ kind: 'error', text: `${err instanceof Error ? err.message : String(err)} Nothing was added.` }));
+  }
+
+  async function remove(site: CustomSite) {
+    // A permission the browser will not take back (granted at install) stays; the site is removed all the same.
+    await browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false);
+    await saveSites(sites.filter((s) => s.origin !== site.origin));
+    setStatus({ kind: 'ok', text: `Removed ${site.label}. Pullback no longer runs there.` });
+  }
+
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Your own sites</h2>
+      <p class="muted">
+        Add a site your team works in (a wiki, an internal tool). Pullback asks the browser for that site only, and runs nowhere else
+        you have not enabled.
+      </p>
+      {sites.map((site) => (
+        <div class="claim" role="group" aria-label={`Site ${site.label}`}>
+          <span>
+            <strong>{site.label}</strong> <span class="muted">{site.origin}</span>
+          </span>
+          <span class="muted key">{site.editableSelector}</span>
+          <button type="button" onClick={() => remove(site)}>
+            Remove
+          </button>
+        </div>
+      ))}
+      <form onSubmit={add} aria-label="Add a site">
+        <div class="row">
+          <label>
+            <span>Site address</span>
+            <input type="url" value={address} placeholder="https://wiki.acme.test" onInput={(e) => setAddress(e.currentTarget.value)} />
+          </label>
+          <label>
+            <span>Name</span>
+            <input type="text" value={label} placeholder="Team wiki" onInput={(e) => setLabel(e.currentTarget.value)} />
+          </label>
+        </div>
+        <label>
+          <span>Regions whose editing counts (CSS selectors)</span>
+          <input type="text" value={editable} onInput={(e) => setEditable(e.currentTarget.value)} />
+        </label>
+        <label>
+          <span>Conversation inside them that never counts, e.g. comments (CSS selectors, optional)</span>
+          <input type="text" value={conversation} onInput={(e) => setConversation(e.currentTarget.value)} />
+        </label>
+        <div class="actions">
+          <button type="submit">Add site</button>
+        </div>
+      </form>
+      {status && <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+    </section>
+  );
+}
