@@ -1,0 +1,56 @@
+/**
+ * The options page's tool controls: a switched-off tool never prompts, and an
+ * adapter that cannot read a page stays quiet there and says so under
+ * "Adapter health".
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeJira, type FakeJira } from '../support/fake-jira';
+import { alice, dana, rosterBackup } from '../support/roster';
+import { editSummary, importBackupFile, promptOn, settle } from '../support/steps';
+
+describe('tools on the options page', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    jira = await serveFakeJira(ext.context, { myself: dana, issues: { 'OFF-1': { summary: 'Switch test', assignee: alice } } });
+    await importBackupFile(ext, rosterBackup);
+  });
+  afterAll(async () => ext?.close());
+
+  test('a switched-off tool never prompts; switched on again, it does', async () => {
+    const options = await ext.openPage('options.html');
+    await options.getByRole('checkbox', { name: 'Jira' }).uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('OFF-1'));
+    await editSummary(page, ' off');
+    await settle(page);
+    await expect(promptOn(page).count()).resolves.toBe(0);
+
+    await options.getByRole('checkbox', { name: 'Jira' }).check();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await page.reload();
+    await editSummary(page, ' on');
+    await promptOn(page).waitFor();
+  });
+
+  test('a page the adapter cannot read stays quiet and shows up under adapter health', async () => {
+    jira.setApiDown(true);
+    try {
+      // An issue neither the API nor the page attributes: no owner to find.
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('GONE-7'));
+      await editSummary(page, ' x');
+      await settle(page);
+      await expect(promptOn(page).count()).resolves.toBe(0);
+    } finally {
+      jira.setApiDown(false);
+    }
+    const options = await ext.openPage('options.html');
+    const health = options.locator('section[aria-labelledby="health-heading"]');
+    await expect.poll(() => health.textContent()).toMatch(/Jira: the owner was not found on this page \(https:\/\/acme\.atlassian\.net\/browse\/GONE-7, 1×/);
+  });
+});
