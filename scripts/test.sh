@@ -14,6 +14,7 @@ step() { # step NAME COMMAND...: a step that is one check; records pass/fail.
   if "$@"; then echo pass > "$results/step-$name"; else echo fail > "$results/step-$name"; fi
 }
 
+npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads
 step typecheck npx tsc --noEmit
 echo "== unit"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
