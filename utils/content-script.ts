@@ -8,10 +8,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPromptHost, PROMPT_HOST_TAG } from '@/components/PromptHost';
 import { createDetector } from './detect';
 import { onMessage, sendMessage } from './messages';
-import type { SiteAdapter } from './sites/types';
+import { pickAdapter, type SiteAdapter } from './sites/types';
 
 export function contentScriptFor(adapters: readonly SiteAdapter[]) {
-  const adapterFor = (url: URL) => adapters.find((a) => a.appliesTo(url)) ?? null;
+  const adapterFor = (url: URL) => pickAdapter(adapters, url);
   return {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
     runAt: 'document_idle' as const,

@@ -10,7 +10,7 @@ import { notion } from './notion';
 import { gdocs } from './gdocs';
 import { linear } from './linear';
 import { asana } from './asana';
-import type { SiteAdapter } from './types';
+import { pickAdapter, type SiteAdapter } from './types';
 
 export const adapters: readonly SiteAdapter[] = [jira, confluence, github, figma, notion, gdocs, linear, asana];
 
@@ -18,5 +18,5 @@ export const adapters: readonly SiteAdapter[] = [jira, confluence, github, figma
 export const allSiteMatches: string[] = [...new Set(adapters.flatMap((a) => a.matches))];
 
 export function adapterFor(url: URL): SiteAdapter | null {
-  return adapters.find((a) => a.appliesTo(url)) ?? null;
+  return pickAdapter(adapters, url);
 }

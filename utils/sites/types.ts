@@ -97,3 +97,8 @@ export function atlassianUserIdentity(user: unknown): string[] {
   );
   return [...new Set(values)];
 }
+
+/** The adapter, among `list`, for a page: the first whose `appliesTo` says yes. */
+export function pickAdapter(list: readonly SiteAdapter[], url: URL): SiteAdapter | null {
+  return list.find((a) => a.appliesTo(url)) ?? null;
+}
