@@ -3,6 +3,7 @@
  * backup (export everything; import with validation first).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { backupFileName, downloadText } from '@/components/download';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
 import { DEFAULT_SETTINGS, type Claim, type CustomSite, type Report, type Settings, type ToolId, type WeeklyDigest } from '@/utils/model';
@@ -114,13 +115,7 @@ export function Options() {
 
   async function exportBackup() {
     try {
-      const json = await sendMessage('exportBackup');
-      const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `pullback-backup-${new Date().toISOString().slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(backupFileName(), 'application/json', await sendMessage('exportBackup'));
       setBackupStatus({ kind: 'ok', text: 'Backup exported.' });
     } catch (err) {
       setBackupStatus({ kind: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AlignmentConfidenceGrid, Bar, Sparkline, type GridPoint } from '@/components/charts';
+import { backupFileName, downloadText } from '@/components/download';
 import { formatTime, plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
 import { formatDuration, spanMs } from '@/utils/durations';
@@ -21,14 +22,6 @@ function weekFromHash(): WeekId {
   return parseWeekId(location.hash) ?? weekIdOf(new Date());
 }
 
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function Summary() {
   const [week, setWeek] = useState<WeekId>(weekFromHash);
@@ -308,10 +301,10 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
       <section aria-labelledby="export-heading" class="no-print">
         <h2 id="export-heading">Take it to a 1:1 or a coach</h2>
         <div class="actions">
-          <button type="button" onClick={() => download(`pullback-${summary.week}.csv`, 'text/csv', `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`)}>
+          <button type="button" onClick={() => downloadText(`pullback-${summary.week}.csv`, 'text/csv', `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`)}>
             Download this week as CSV
           </button>
-          <button type="button" onClick={async () => download(`pullback-backup-${new Date().toISOString().slice(0, 10)}.json`, 'application/json', await sendMessage('exportBackup'))}>
+          <button type="button" onClick={async () => downloadText(backupFileName(), 'application/json', await sendMessage('exportBackup'))}>
             Download the full backup (JSON)
           </button>
           <button type="button" onClick={() => print()}>
