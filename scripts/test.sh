@@ -19,7 +19,7 @@ step typecheck npx tsc --noEmit
 echo "== unit"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 step build-chrome npx wxt build
-step build-firefox npx wxt build -b firefox
+step build-firefox npx wxt build -b firefox --mv3
 if [ "$(cat "$results/step-build-chrome")" = pass ]; then
   echo "== e2e"
   npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
