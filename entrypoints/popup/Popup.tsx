@@ -2,8 +2,8 @@
  * The toolbar popup: active interventions first, each with its way out
  * ("Pull back"), then the recent log of interventions and prompts.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { ClosingQuestions } from '@/components/ClosingQuestions';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createClosingQuestions } from '@/components/ClosingQuestions';
 import { formatClock, formatTime } from '@/components/format';
 import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
@@ -121,11 +121,7 @@ export function Popup() {
                 <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'lapsed' : 'ended'} after{' '}
                 {formatDuration(spanMs(r, now))}
               </p>
-              <ClosingQuestions
-                record={r}
-                onSave={(answers) => sendMessage('recordClosing', { id: r.id, ...answers })}
-                onDone={() => void refresh()}
-              />
+              <ClosingQuestionsMount record={r} onDone={() => void refresh()} />
             </div>
           ))}
         </section>
@@ -174,4 +170,15 @@ function toLog(interventions: InterventionView[], prompts: PromptView[]): LogEnt
     entries.push({ id: p.id, at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
   }
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30);
+}
+
+/** The closing questions are plain DOM (shared with the in-page prompt): mounted once per record. */
+function ClosingQuestionsMount({ record, onDone }: { record: InterventionView; onDone(): void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.replaceChildren(
+      createClosingQuestions({ record, onSave: (answers) => sendMessage('recordClosing', { id: record.id, ...answers }), onDone }),
+    );
+  }, [record.id]);
+  return <div ref={ref} />;
 }

@@ -3,10 +3,9 @@
  * for every later prompt on this page. Key and pointer events stay inside
  * it, so the host's shortcuts and click-outside handlers never see them.
  */
-import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { InterventionPrompt, type LifecycleActions, type PromptRequest } from './InterventionPrompt';
+import { createInterventionPrompt, type InterventionPromptView, type LifecycleActions, type PromptRequest } from './InterventionPrompt';
 import { sendMessage } from '@/utils/messages';
 import css from './prompt.css?inline';
 
@@ -26,7 +25,7 @@ export function createPromptHost(ctx: ContentScriptContext) {
   /** Each prompt (and each overdue reminder) is shown once per page, whatever the edits that follow. */
   const shown = new Set<string>();
   const idOf = (r: PromptRequest) => (r.kind === 'ask' ? r.promptId : `overdue:${r.intervention.id}:${r.intervention.plannedEndAt}`);
-  let focusRequest = 0;
+  let view: InterventionPromptView | null = null;
   /** Where the keyboard was before the lead moved into the prompt, to give it back. */
   let returnTo: HTMLElement | null = null;
 
@@ -45,22 +44,21 @@ export function createPromptHost(ctx: ContentScriptContext) {
       return created;
     }));
 
+  /** Puts the current request's prompt in the shadow root (or nothing), replacing the previous one. */
   async function draw() {
     const { uiContainer, shadowHost } = await getUi();
     if (!shadowHost.isConnected) document.body.append(shadowHost); // The host page rebuilt its body.
-    render(
-      current ? (
-        <InterventionPrompt
-          key={idOf(current)}
-          request={current}
-          focusRequest={focusRequest}
-          onAnswer={(answer, options) => sendMessage('answerPrompt', { promptId: idOf(current!), answer, ...options })}
-          lifecycle={lifecycle}
-          onClose={hide}
-        />
-      ) : null,
-      uiContainer,
-    );
+    view?.destroy();
+    view = null;
+    if (!current) return;
+    const request = current;
+    view = createInterventionPrompt({
+      request,
+      onAnswer: (answer, options) => sendMessage('answerPrompt', { promptId: idOf(request), answer, ...options }),
+      lifecycle,
+      onClose: hide,
+    });
+    uiContainer.append(view.element);
   }
 
   /** Alt+Shift+P reaches the prompt even where the browser's command shortcut is taken. */
@@ -84,8 +82,7 @@ export function createPromptHost(ctx: ContentScriptContext) {
     if (!current) return false;
     const active = document.activeElement;
     if (active instanceof HTMLElement && active.tagName.toLowerCase() !== PROMPT_HOST_TAG) returnTo = active;
-    focusRequest++;
-    void draw();
+    view?.focus();
     return true;
   }
 

@@ -1,9 +1,8 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  InterventionPrompt,
+  createInterventionPrompt,
   minutesUntilEndOfDay,
+  type InterventionPromptView,
   type AnswerOptions,
   type LifecycleActions,
   type PromptRequest,
@@ -22,13 +21,21 @@ const askRequest: PromptRequest = {
   toolLabel: 'Jira',
 };
 
+/** Runs a step, then lets the prompt's promises settle (as the page would before the next event). */
+async function act(step: () => unknown | Promise<unknown>) {
+  await step();
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
 let container: HTMLDivElement;
+let view: InterventionPromptView | undefined;
 beforeEach(() => {
   container = document.createElement('div');
   document.body.append(container);
 });
 afterEach(() => {
-  render(null, container);
+  view?.destroy();
+  view = undefined;
   container.remove();
   vi.useRealTimers();
 });
@@ -48,9 +55,8 @@ function mount(request: PromptRequest = askRequest, overrides: Partial<{ onAnswe
     extend: vi.fn(async (id: string, _minutes: number) => intervention({ id })),
     recordClosing: vi.fn(async () => undefined),
   } satisfies LifecycleActions;
-  act(() => {
-    render(<InterventionPrompt request={request} onAnswer={onAnswer} lifecycle={lifecycle} onClose={onClose} focusRequest={0} />, container);
-  });
+  view = createInterventionPrompt({ request, onAnswer, lifecycle, onClose });
+  container.append(view.element);
   return { onAnswer, onClose, lifecycle };
 }
 
