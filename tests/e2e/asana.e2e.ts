@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeAsana, type FakeAsana } from '../support/fake-asana';
 import { rosterBackup } from '../support/roster';
-import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { exportBackup, importBackupFile, promptOn, settle, typeAtEnd } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 const PROJECT = '1204000000000001';
 const OPS = '1204000000000002';
@@ -23,11 +24,6 @@ const T = {
   nobodys: '1204000000000011',
 };
 
-async function typeAtEnd(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
-}
 
 const nameField = (page: Page) => page.locator('.TaskPane .TaskPaneTitle textarea');
 const descriptionEditor = (page: Page) => page.locator('.TaskPane .TaskPaneDescription .ProseMirror');
@@ -68,8 +64,7 @@ describe('Asana detection', () => {
       await page.goto(asana.url(key));
       await typeAtEnd(page, nameField(page), ' tweak');
       await typeAtEnd(page, descriptionEditor(page), ' More detail.');
-      await settle(page);
-      await expect(promptOn(page).count(), key).resolves.toBe(0);
+      await expectNoPrompt(page, key);
       await page.close();
     }
     const backup = await exportBackup(ext);
@@ -125,8 +120,7 @@ describe('Asana detection', () => {
     await page.getByRole('button', { name: 'Edit comment 1' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Probably.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await typeAtEnd(page, descriptionEditor(page), ' Batch hourly.');
     await promptOn(page).waitFor();

@@ -13,7 +13,8 @@ import { EDIT_THROTTLE_MS } from '../../utils/detect';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeSites, type FakeSites } from '../support/fake-sites';
 import { rosterBackup } from '../support/roster';
-import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { exportBackup, importBackupFile, promptOn } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 // Figma file keys (22 alphanumerics); a branch of CHECKOUT; Notion page ids; Google Docs ids.
 const CHECKOUT = 'Fk1CheckoutFlowAaaaaa1';
@@ -128,8 +129,7 @@ describe('Claims for tools that name no owner', () => {
     await figmaTypeInTextLayer(page, ' today');
     const lastEdit = Date.now();
     await expect(page.locator('.fixture-layer-text').textContent()).resolves.toBe('Pay now today');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     const shown = await claimFromPopup(page, 'Alice Chen');
     expect(shown).toContain(CHECKOUT);
@@ -139,8 +139,7 @@ describe('Claims for tools that name no owner', () => {
     await afterThrottle(page, lastEdit);
     await page.getByRole('button', { name: 'Add comment' }).click();
     await page.keyboard.type('Could the button be darker?');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     // A canvas key that changes the file (a cancelled keydown, no input event) is an edit.
     await figmaDelete(page);
@@ -170,8 +169,7 @@ describe('Claims for tools that name no owner', () => {
     await page.waitForURL(`**/design/${DESIGN_SYSTEM}/**`);
     await prompt.waitFor({ state: 'detached' });
     await figmaDelete(page);
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     // Everything under https://www.figma.com/design/ is Bob's (the file's own claim, longer, stays Alice's).
     await claimFromPopup(page, 'Bob Okafor', 'https://www.figma.com/design/');
@@ -194,8 +192,7 @@ describe('Claims for tools that name no owner', () => {
 
     await page.getByRole('textbox', { name: 'Add a comment…' }).click();
     await page.keyboard.type('Shall we add a referral bonus?');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await notionTypeInBlock(page, ' Two more engineers.');
     const prompt = promptOn(page);
@@ -208,8 +205,7 @@ describe('Claims for tools that name no owner', () => {
     await page.getByRole('link', { name: 'Team handbook' }).click();
     await page.waitForURL(`**/Team-handbook-${HANDBOOK}`);
     await notionTypeInBlock(page, ' Updated.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     // A database entry in a side peek: its own key, and its "Created by" names the owner without a claim.
     await page.getByRole('link', { name: 'Tasks' }).click();
@@ -232,14 +228,12 @@ describe('Claims for tools that name no owner', () => {
     await docsMode(page, 'Suggesting');
     await docsType(page, ' Maybe: hire two.');
     await expect(page.locator('.fixture-text').textContent()).resolves.toContain('Maybe: hire two.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await docsMode(page, 'Editing');
     await page.getByRole('button', { name: 'Add comment' }).click();
     await page.keyboard.type('Is two enough?');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     // Keystrokes land in the hidden text event frame, as in Docs.
     await docsType(page, ' Hire three.');
@@ -254,8 +248,7 @@ describe('Claims for tools that name no owner', () => {
     await page.waitForURL(`**/d/${OFFSITE}/edit`);
     await prompt.waitFor({ state: 'detached' });
     await docsType(page, ' Lunch at noon.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
     await page.close();
   });
 

@@ -13,6 +13,7 @@ import { serveFakeConfluence, type ConfluenceUser, type FakeConfluence } from '.
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice as jiraAlice, dana as jiraDana, rosterBackup } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 // A site of its own, so other suites' fakes on acme.atlassian.net never meet these routes.
 const ORIGIN = 'https://docs-acme.atlassian.net';
@@ -131,8 +132,7 @@ describe('Confluence detection', () => {
       await openEditor(page, wiki, id);
       await typeInTitle(page, ' tweak');
       await typeInBody(page, ' More detail.');
-      await settle(page);
-      await expect(promptOn(page).count(), id).resolves.toBe(0);
+      await expectNoPrompt(page, id);
       await page.close();
     }
     // The extension did ask (so the silence is a decision, not a missed edit).
@@ -149,8 +149,7 @@ describe('Confluence detection', () => {
     await page.keyboard.type('Could we cap retries at three?');
     await page.getByRole('textbox', { name: 'Reply' }).click();
     await page.keyboard.type('Five feels like a lot.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.waitForURL(`**/pages/edit-v2/${PAGES.aliceComments}`);
@@ -203,8 +202,7 @@ describe('Confluence detection', () => {
       const own = await ext.context.newPage();
       await own.goto(wiki.url(PAGES.danaLive));
       await typeInBody(own, ' note to self');
-      await settle(own);
-      await expect(promptOn(own).count()).resolves.toBe(0);
+      await expectNoPrompt(own);
       await own.close();
     } finally {
       wiki.setApiDown(false);

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 const ORIGIN = 'https://intranet.acme.test';
 const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body>
@@ -86,8 +87,7 @@ describe('a site the lead adds', () => {
     await wiki.getByRole('textbox', { name: 'Comment' }).click();
     await wiki.keyboard.type('looks good');
     await wiki.getByRole('searchbox', { name: 'Search the wiki' }).fill('checklist');
-    await settle(wiki);
-    await expect(promptOn(wiki).count()).resolves.toBe(0);
+    await expectNoPrompt(wiki);
 
     await typeInBody(wiki, ' second');
     const prompt = promptOn(wiki);

@@ -9,6 +9,7 @@ import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, promptOn, settle, typeComment, typeInDescription } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 const XSS_TITLE = '<img src=x onerror="window.__pwned=1">Fix <b>copy</b> & <script>window.__pwned=2</script>';
 
@@ -41,8 +42,7 @@ describe('Jira detection', () => {
       await page.goto(jira.url(key));
       await editSummary(page, ' tweak');
       await typeInDescription(page, 'More detail.');
-      await settle(page);
-      await expect(promptOn(page).count(), key).resolves.toBe(0);
+      await expectNoPrompt(page, key);
       await page.close();
     }
     const backup = await exportBackup(ext);
@@ -53,8 +53,7 @@ describe('Jira detection', () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-144'));
     await typeComment(page, 'Could we call it "Pay now"?');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await typeInDescription(page, ' Use "Pay now".');
     await promptOn(page).waitFor();
@@ -124,8 +123,7 @@ describe('Jira detection', () => {
     const browse = await ext.context.newPage();
     await browse.goto(jira.url('PAY-143'));
     await editSummary(browse, ' again');
-    await settle(browse);
-    await expect(promptOn(browse).count()).resolves.toBe(0);
+    await expectNoPrompt(browse);
     const backup = await exportBackup(ext);
     const answers = backup.prompts.filter((p: any) => p.artifact.key === 'PAY-143');
     expect(answers).toEqual([expect.objectContaining({ answer: 'stepped-back', reportId: 'bob', artifact: expect.objectContaining({ url: jira.url('PAY-143') }) })]);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 /** Dana leads Alice and Bob; their GitHub logins are aliases. Carol (carolp) is a peer. */
 const githubRoster = {
@@ -134,8 +135,7 @@ describe('GitHub detection', () => {
     await own.goto(gh.pullUrl('acme/shop#21'));
     await editPullTitle(own, ' (mine)');
     await editPullBody(own, ' More.');
-    await settle(own);
-    await expect(promptOn(own).count()).resolves.toBe(0);
+    await expectNoPrompt(own);
     await own.close();
 
     for (const key of ['acme/shop#13', 'acme/shop#16']) {
@@ -143,8 +143,7 @@ describe('GitHub detection', () => {
       await page.goto(gh.issueUrl(key));
       await editIssueTitle(page, ' tweak');
       await editIssueBody(page, ' More detail.');
-      await settle(page);
-      await expect(promptOn(page).count(), key).resolves.toBe(0);
+      await expectNoPrompt(page, key);
       await page.close();
     }
   });
@@ -153,8 +152,7 @@ describe('GitHub detection', () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#15'));
     await typeIn(page, 'Add a comment', 'Could we add the order number?');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await editIssueBody(page, ' Include the order number.');
     const prompt = promptOn(page);
@@ -167,8 +165,7 @@ describe('GitHub detection', () => {
     await pull.goto(gh.pullUrl('acme/shop#22'));
     await typeIn(pull, 'Comment body', 'Thanks!');
     await typeIn(pull, 'Reply', 'Renamed.');
-    await settle(pull);
-    await expect(promptOn(pull).count()).resolves.toBe(0);
+    await expectNoPrompt(pull);
     await editPullTitle(pull, ' (HTML)');
     await promptOn(pull).waitFor();
     await expect(promptOn(pull).textContent()).resolves.toContain('acme/shop#22');
@@ -198,8 +195,7 @@ describe('GitHub detection', () => {
     const unclaimed = await ext.context.newPage();
     await unclaimed.goto(gh.editUrl('acme/shop@main:README.md'));
     await typeIn(unclaimed, 'Editing README.md file contents', 'More docs. ');
-    await settle(unclaimed);
-    await expect(promptOn(unclaimed).count()).resolves.toBe(0);
+    await expectNoPrompt(unclaimed);
     await unclaimed.close();
 
     const claimed = await ext.context.newPage();

@@ -8,7 +8,8 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeLinear, type FakeLinear } from '../support/fake-linear';
-import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { exportBackup, importBackupFile, promptOn, settle, typeAtEnd } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 /** Dana leads Alice and Bob. Linear shows Bob by his username, which the roster knows as an alias. Carol is a peer. */
 const linearRoster = {
@@ -27,11 +28,6 @@ const linearRoster = {
 const alice = { name: 'Alice Chen' };
 const bob = { name: 'Bob Okafor', shown: 'bokafor' };
 
-async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(text);
-}
 
 const titleEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue title', exact: true });
 const descriptionEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue description', exact: true });
@@ -69,8 +65,7 @@ describe('Linear detection', () => {
       await page.goto(linear.url(key));
       await typeAtEnd(page, titleEditor(page), ' tweak');
       await typeAtEnd(page, descriptionEditor(page), ' More detail.');
-      await settle(page);
-      await expect(promptOn(page).count(), key).resolves.toBe(0);
+      await expectNoPrompt(page, key);
       await page.close();
     }
     const backup = await exportBackup(ext);
@@ -127,8 +122,7 @@ describe('Linear detection', () => {
     await page.getByRole('button', { name: 'Edit comment' }).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Probably.');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await typeAtEnd(page, descriptionEditor(page), ' Batch hourly.');
     await promptOn(page).waitFor();

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, settle, typeInDescription } from '../support/steps';
+import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 const activeInPrompt = (page: Page) =>
   page.evaluate(() => {
@@ -64,8 +65,7 @@ describe('the prompt', () => {
     // "Not now" starts the cooldown: the same ticket, even after a reload, does not ask again.
     await page.reload();
     await typeInDescription(page, ' v3');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
     await page.close();
   });
 
@@ -82,8 +82,7 @@ describe('the prompt', () => {
 
     await page.reload();
     await editSummary(page, ' more');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     const { interventions } = await exportBackup(ext);
     const started = interventions.find((r: any) => r.artifact.key === 'KEY-2');

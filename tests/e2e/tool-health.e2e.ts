@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, dana, rosterBackup } from '../support/roster';
-import { editSummary, importBackupFile, promptOn, settle } from '../support/steps';
+import { editSummary, importBackupFile, promptOn } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
 
 describe('tools on the options page', () => {
   let ext: ExtensionBrowser;
@@ -27,8 +28,7 @@ describe('tools on the options page', () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('OFF-1'));
     await editSummary(page, ' off');
-    await settle(page);
-    await expect(promptOn(page).count()).resolves.toBe(0);
+    await expectNoPrompt(page);
 
     await options.getByRole('checkbox', { name: 'Jira' }).check();
     await options.getByRole('button', { name: 'Save' }).click();
@@ -44,8 +44,7 @@ describe('tools on the options page', () => {
       const page = await ext.context.newPage();
       await page.goto(jira.url('GONE-7'));
       await editSummary(page, ' x');
-      await settle(page);
-      await expect(promptOn(page).count()).resolves.toBe(0);
+      await expectNoPrompt(page);
     } finally {
       jira.setApiDown(false);
     }

@@ -27,6 +27,13 @@ export async function editSummary(page: Page, text: string): Promise<Locator> {
   return editor;
 }
 
+/** Clicks into a field or editor, goes to its end, and types. */
+export async function typeAtEnd(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
 export async function typeInDescription(page: Page, text: string): Promise<Locator> {
   const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
   await editor.click();
