@@ -22,7 +22,9 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
-import { onMessage, sendMessage } from '@/utils/messages';
+import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
+import type { Settings } from '@/utils/model';
+import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
 import {
   armWeeklyAlarm,
@@ -78,54 +80,26 @@ export default defineBackground({
       return changing((s) => s.recordClosing(id, answers));
     });
 
-    // From extension pages only.
-    onMessage('listActive', async ({ sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).listActive();
-    });
-    onMessage('listAwaitingClosing', async ({ sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).listAwaitingClosing();
-    });
-    onMessage('listLog', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      const limit = Math.min(Math.max(Number(data?.limit) || 50, 1), 500);
-      return (await getService()).listLog(limit);
-    });
-    onMessage('exportBackup', async ({ sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).exportBackup();
-    });
-    onMessage('importBackup', ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return changing((s) => s.importBackup(String(data?.text ?? '')));
-    });
-    onMessage('summaryData', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range'));
-    });
-    onMessage('saveRating', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating'));
-    });
-    onMessage('addClaim', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim'));
-    });
-    onMessage('removeClaim', async ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id);
-    });
+    // From extension pages only: refused from content scripts (and so from host pages).
+    const fromPage = <T extends keyof ProtocolMap>(type: T, handle: (data: GetDataType<ProtocolMap[T]>) => Promise<GetReturnType<ProtocolMap[T]>>) =>
+      onMessage(type, ({ data, sender }) => {
+        fromExtensionPage(sender);
+        return handle(data);
+      });
+    fromPage('listActive', async () => (await getService()).listActive());
+    fromPage('listAwaitingClosing', async () => (await getService()).listAwaitingClosing());
+    fromPage('listLog', async (data) => (await getService()).listLog(Math.min(Math.max(Number(data?.limit) || 50, 1), 500)));
+    fromPage('exportBackup', async () => (await getService()).exportBackup());
+    fromPage('importBackup', (data) => changing((s) => s.importBackup(String(data?.text ?? ''))));
+    fromPage('summaryData', async (data) => (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range')));
+    fromPage('saveRating', async (data) => (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating')));
+    fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
+    fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
+    fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
     onMessage('reportDiagnostic', async ({ data }) => recordDiagnostic(parseOrThrow(DiagnosticSchema, data, 'diagnostic')));
-    onMessage('saveSettings', ({ data, sender }) => {
-      fromExtensionPage(sender);
-      return changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings')));
-    });
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
-    void settingsItem.getValue().then((s) => armWeeklyAlarm(s.weeklyDigest));
-    settingsItem.watch((s) => s && void armWeeklyAlarm(s.weeklyDigest));
     browser.alarms.onAlarm.addListener(async (alarm) => {
       if (alarm.name === WEEKLY_ALARM) {
         await showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
@@ -139,18 +113,23 @@ export default defineBackground({
 
     // Sites the lead added: the run-time content script follows settings and granted permissions.
     const syncSites = async () => syncCustomSites((await settingsItem.getValue()).customSites).catch((e) => console.warn('Pullback: custom sites', e));
-    void syncSites();
-    settingsItem.watch(() => void syncSites());
     browser.permissions.onRemoved.addListener(() => void syncSites());
     browser.permissions.onAdded.addListener(() => void syncSites());
 
     // Idle or locked time is never hands-on time.
     const applyIdleThreshold = (minutes: number) => browser.idle.setDetectionInterval(Math.max(15, Math.round(minutes * 60)));
-    void settingsItem.getValue().then((s) => applyIdleThreshold(s.idleMinutes));
-    settingsItem.watch((s) => s && applyIdleThreshold(s.idleMinutes));
     browser.idle.onStateChanged.addListener((state) => {
       if (state !== 'active') void getService().then((s) => s.markIdle());
     });
+
+    // What follows settings, now and on every change: the weekly alarm, added sites, the idle threshold.
+    const applySettings = (settings: Settings) => {
+      void armWeeklyAlarm(settings.weeklyDigest);
+      void syncSites();
+      void applyIdleThreshold(settings.idleMinutes);
+    };
+    void settingsItem.getValue().then(applySettings);
+    settingsItem.watch((settings) => settings && applySettings(settings));
 
     // The pull-back reminder's answers.
     browser.notifications.onButtonClicked.addListener((notificationId, button) => {

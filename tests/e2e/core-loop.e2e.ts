@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { serveFakeJira, type FakeJira } from '../support/fake-jira';
-import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn } from '../support/steps';
+import type { ExtensionBrowser } from '../support/extension';
+import { startLeadOnJira } from '../support/lead';
+import type { FakeJira } from '../support/fake-jira';
+import { alice, bob, carol, dana } from '../support/roster';
+import { editSummary, exportBackup, promptOn } from '../support/steps';
 
 describe('core loop: a report’s Jira ticket edited, answered, pulled back', () => {
   let ext: ExtensionBrowser;
   let jira: FakeJira;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    jira = await serveFakeJira(ext.context, {
-      myself: dana,
-      issues: {
-        'PAY-142': { summary: 'Checkout button copy', assignee: alice },
-        'PAY-143': { summary: 'Refund flow', assignee: bob },
-        'OPS-9': { summary: 'Dana’s own ticket', assignee: dana },
-        'WEB-3': { summary: 'Carol’s ticket', assignee: carol },
-      },
-    });
-    const { status } = await importBackupFile(ext, rosterBackup);
-    expect(status).toMatch(/imported/i);
+    let importStatus: string;
+    ({ ext, jira, importStatus } = await startLeadOnJira({
+      'PAY-142': { summary: 'Checkout button copy', assignee: alice },
+      'PAY-143': { summary: 'Refund flow', assignee: bob },
+      'OPS-9': { summary: 'Dana’s own ticket', assignee: dana },
+      'WEB-3': { summary: 'Carol’s ticket', assignee: carol },
+    }));
+    expect(importStatus).toMatch(/imported/i);
   });
   afterAll(async () => ext?.close());
 

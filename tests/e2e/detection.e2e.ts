@@ -5,10 +5,11 @@
  * state to the next.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { serveFakeJira, type FakeJira } from '../support/fake-jira';
-import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, settle, typeComment, typeInDescription } from '../support/steps';
+import type { ExtensionBrowser } from '../support/extension';
+import { startLeadOnJira } from '../support/lead';
+import type { FakeJira } from '../support/fake-jira';
+import { alice, bob, carol, dana } from '../support/roster';
+import { editSummary, exportBackup, promptOn, settle, typeComment, typeInDescription } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 const XSS_TITLE = '<img src=x onerror="window.__pwned=1">Fix <b>copy</b> & <script>window.__pwned=2</script>';
@@ -18,21 +19,16 @@ describe('Jira detection', () => {
   let jira: FakeJira;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    jira = await serveFakeJira(ext.context, {
-      myself: dana,
-      issues: {
-        'PAY-142': { summary: 'Checkout button copy', assignee: alice },
-        'PAY-143': { summary: 'Refund flow', assignee: bob },
-        'PAY-144': { summary: 'Receipt email', assignee: alice },
-        'PAY-145': { summary: 'Invoice totals', assignee: bob },
-        'OPS-9': { summary: 'Dana’s own ticket', assignee: dana },
-        'WEB-3': { summary: 'Carol’s ticket', assignee: carol },
-        'WEB-4': { summary: 'Nobody’s ticket', assignee: null },
-        'SEC-1': { summary: XSS_TITLE, assignee: alice },
-      },
-    });
-    await importBackupFile(ext, rosterBackup);
+    ({ ext, jira } = await startLeadOnJira({
+      'PAY-142': { summary: 'Checkout button copy', assignee: alice },
+      'PAY-143': { summary: 'Refund flow', assignee: bob },
+      'PAY-144': { summary: 'Receipt email', assignee: alice },
+      'PAY-145': { summary: 'Invoice totals', assignee: bob },
+      'OPS-9': { summary: 'Dana’s own ticket', assignee: dana },
+      'WEB-3': { summary: 'Carol’s ticket', assignee: carol },
+      'WEB-4': { summary: 'Nobody’s ticket', assignee: null },
+      'SEC-1': { summary: XSS_TITLE, assignee: alice },
+    }));
   });
   afterAll(async () => ext?.close());
 

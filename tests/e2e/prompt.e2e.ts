@@ -5,10 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { serveFakeJira, type FakeJira } from '../support/fake-jira';
-import { alice, bob, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+import type { ExtensionBrowser } from '../support/extension';
+import { startLeadOnJira } from '../support/lead';
+import type { FakeJira } from '../support/fake-jira';
+import { alice, bob } from '../support/roster';
+import { editSummary, exportBackup, promptOn, typeInDescription } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 const activeInPrompt = (page: Page) =>
@@ -22,17 +23,12 @@ describe('the prompt', () => {
   let jira: FakeJira;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    jira = await serveFakeJira(ext.context, {
-      myself: dana,
-      issues: {
-        'KEY-1': { summary: 'Onboarding copy', assignee: alice },
-        'KEY-2': { summary: 'Empty state', assignee: bob },
-        'KEY-3': { summary: 'Pricing table', assignee: alice },
-        'KEY-4': { summary: 'Error message', assignee: bob },
-      },
-    });
-    await importBackupFile(ext, rosterBackup);
+    ({ ext, jira } = await startLeadOnJira({
+      'KEY-1': { summary: 'Onboarding copy', assignee: alice },
+      'KEY-2': { summary: 'Empty state', assignee: bob },
+      'KEY-3': { summary: 'Pricing table', assignee: alice },
+      'KEY-4': { summary: 'Error message', assignee: bob },
+    }));
   });
   afterAll(async () => ext?.close());
 

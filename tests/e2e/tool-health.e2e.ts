@@ -4,19 +4,18 @@
  * "Adapter health".
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { serveFakeJira, type FakeJira } from '../support/fake-jira';
-import { alice, dana, rosterBackup } from '../support/roster';
-import { editSummary, importBackupFile, promptOn } from '../support/steps';
+import type { ExtensionBrowser } from '../support/extension';
+import { startLeadOnJira } from '../support/lead';
+import type { FakeJira } from '../support/fake-jira';
+import { alice } from '../support/roster';
+import { editSummary, promptOn } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 describe('tools on the options page', () => {
   let ext: ExtensionBrowser;
   let jira: FakeJira;
   beforeAll(async () => {
-    ext = await launchExtension();
-    jira = await serveFakeJira(ext.context, { myself: dana, issues: { 'OFF-1': { summary: 'Switch test', assignee: alice } } });
-    await importBackupFile(ext, rosterBackup);
+    ({ ext, jira } = await startLeadOnJira({ 'OFF-1': { summary: 'Switch test', assignee: alice } }));
   });
   afterAll(async () => ext?.close());
 
