@@ -7,11 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fixtureScript } from './fixture-script';
 import type { BrowserContext, Route } from 'playwright-core';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/confluence/', import.meta.url));
 const siteHtml = readFileSync(`${fixtureDir}site.html`, 'utf8');
-const siteJs = readFileSync(`${fixtureDir}site.js`, 'utf8');
+const siteJs = fixtureScript(fixtureDir);
 
 /** A user as Confluence Cloud's REST API returns one (email may be hidden: ""). */
 export interface ConfluenceUser {

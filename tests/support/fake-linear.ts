@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fixtureScript } from './fixture-script';
 import type { BrowserContext } from 'playwright-core';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/linear/', import.meta.url));
 const siteHtml = readFileSync(`${fixtureDir}site.html`, 'utf8');
-const siteJs = readFileSync(`${fixtureDir}site.js`, 'utf8');
+const siteJs = fixtureScript(fixtureDir);
 
 export const LINEAR_ORIGIN = 'https://linear.app';
 
