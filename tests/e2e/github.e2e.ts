@@ -10,25 +10,19 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeGitHub, type FakeGitHub } from '../support/fake-github';
 import { exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
+import { rosterWith } from '../support/roster';
 import { expectNoPrompt } from '../support/assertions';
 
 /** Dana leads Alice and Bob; their GitHub logins are aliases. Carol (carolp) is a peer. */
-const githubRoster = {
-  format: 'pullback-backup',
-  version: 1,
-  exportedAt: '2026-11-28T10:00:00.000Z',
-  settings: {
-    // Dana's own login is deliberately not an alias: GitHub's viewer meta tag says who is looking.
-    me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
-    reports: [
-      { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', 'achen'] },
-      { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test', 'bokafor'] },
-    ],
+const githubRoster = rosterWith(
+  // Dana's own login is deliberately not an alias: GitHub's viewer meta tag says who is looking.
+  { alice: ['achen'], bob: ['bokafor'] },
+  {
     claims: [
       { id: 'claim-infra', reportId: 'bob', urlPrefix: 'https://github.com/acme/infra', label: 'acme/infra — GitHub', createdAt: '2026-11-20T09:00:00.000Z' },
     ],
   },
-};
+);
 
 async function editIssueTitle(page: Page, text: string) {
   await page.getByRole('button', { name: 'Edit issue title' }).click();

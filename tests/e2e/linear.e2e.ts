@@ -9,21 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeLinear, type FakeLinear } from '../support/fake-linear';
 import { exportBackup, importBackupFile, promptOn, settle, typeAtEnd } from '../support/steps';
+import { rosterWith } from '../support/roster';
 import { expectNoPrompt } from '../support/assertions';
 
 /** Dana leads Alice and Bob. Linear shows Bob by his username, which the roster knows as an alias. Carol is a peer. */
-const linearRoster = {
-  format: 'pullback-backup',
-  version: 1,
-  exportedAt: '2026-11-28T10:00:00.000Z',
-  settings: {
-    me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
-    reports: [
-      { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test'] },
-      { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test', 'bokafor'] },
-    ],
-  },
-};
+const linearRoster = rosterWith({ bob: ['bokafor'] });
 
 const alice = { name: 'Alice Chen' };
 const bob = { name: 'Bob Okafor', shown: 'bokafor' };

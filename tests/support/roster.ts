@@ -14,9 +14,21 @@ export const rosterBackup = {
   settings: {
     me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
     reports: [
-      // Alice is matched by her account id only: the name in Jira differs in case and spacing.
+      // Jira's account id is an alias like any other: the REST API names people by it too.
       { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] },
       { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] },
     ],
   },
 };
+
+/** Dana's team with tool-specific aliases (logins, handles) added per report, and any extra settings. */
+export function rosterWith(aliases: Partial<Record<'alice' | 'bob', string[]>>, settings: Record<string, unknown> = {}) {
+  return {
+    ...rosterBackup,
+    settings: {
+      ...rosterBackup.settings,
+      reports: rosterBackup.settings.reports.map((r) => ({ ...r, aliases: [...r.aliases, ...(aliases[r.id as 'alice' | 'bob'] ?? [])] })),
+      ...settings,
+    },
+  };
+}
