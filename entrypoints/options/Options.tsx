@@ -2,7 +2,7 @@
  * Options: who I am, who my reports are, the prompt cooldown, and the
  * backup (export everything; import with validation first).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { backupFileName, downloadText } from '@/components/download';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
@@ -45,7 +45,11 @@ export function Options() {
   const [saveStatus, setSaveStatus] = useState<Status>(null);
   const [backupStatus, setBackupStatus] = useState<Status>(null);
 
+  /** The lead has typed in the form since it was loaded or saved. */
+  const unsaved = useRef(false);
+
   function load(settings: Settings) {
+    unsaved.current = false;
     setMeName(settings.me.name);
     setMeAliases(settings.me.aliases.join('\n'));
     setReports(settings.reports.map((r) => ({ id: r.id, name: r.name, aliases: r.aliases.join('\n') })));
@@ -64,7 +68,13 @@ export function Options() {
     void diagnosticsItem.getValue().then(setDiagnostics);
     const unwatchDiagnostics = diagnosticsItem.watch((d) => setDiagnostics(d ?? []));
     // An import, a claim from the popup, or another options tab changes settings: show them.
-    const unwatch = settingsItem.watch((s) => s && load(s));
+    // With unsaved edits in the form, only what changes elsewhere (claims, added sites) is taken in.
+    const unwatch = settingsItem.watch((s) => {
+      if (!s) return;
+      if (!unsaved.current) return load(s);
+      setClaims(s.claims);
+      setCustomSites(s.customSites);
+    });
     return () => (unwatch(), unwatchDiagnostics());
   }, []);
 
@@ -148,7 +158,7 @@ export function Options() {
     <main>
       <h1>Pullback: roster and settings</h1>
       <p class="muted">Everything stays in this browser. Pullback has no account and sends nothing anywhere.</p>
-      <form onSubmit={save} aria-busy={!loaded}>
+      <form onSubmit={save} aria-busy={!loaded} onInput={() => (unsaved.current = true)} onChange={() => (unsaved.current = true)} onClick={() => (unsaved.current = true)}>
         <section aria-labelledby="me-heading">
           <h2 id="me-heading">Who I am</h2>
           <label>

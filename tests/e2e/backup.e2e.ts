@@ -81,4 +81,20 @@ describe('backup import and export (options page)', () => {
     const exported = await exportBackup(ext);
     expect(exported.settings.reports[2]).toEqual({ id: 'erin-diaz', name: 'Erin Diaz', aliases: ['erin@acme.test', '557058:e4'] });
   });
+
+  test('unsaved edits in one options tab survive a change saved elsewhere', async () => {
+    const first = await ext.openPage('options.html');
+    await first.getByRole('button', { name: 'Add a report' }).click();
+    const rows = first.getByRole('group', { name: /^Report \d+$/ });
+    const draft = rows.last();
+    await draft.getByLabel('Name').fill('Gail Unsaved');
+
+    const second = await ext.openPage('options.html');
+    await second.getByLabel(/do not ask again/i).fill('45');
+    await second.getByRole('button', { name: 'Save' }).click();
+    await second.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await first.waitForTimeout(500); // The first tab has heard of the change by now.
+    await expect(draft.getByLabel('Name').inputValue()).resolves.toBe('Gail Unsaved');
+  });
 });
