@@ -102,3 +102,43 @@ export function atlassianUserIdentity(user: unknown): string[] {
 export function pickAdapter(list: readonly SiteAdapter[], url: URL): SiteAdapter | null {
   return list.find((a) => a.appliesTo(url)) ?? null;
 }
+
+/**
+ * What an edit on a surface of a tool means (issue 11). Each adapter keeps one
+ * table of its surfaces, each commented with the evidence it follows:
+ * - content: the report's craft (title, description, page text, code): prompts;
+ * - planning: the lead's job (status, priority, sprint, labels, estimate, due date,
+ *   links, watchers, parent): never prompts, never logged;
+ * - conversation: comments, reviews, discussions: never prompts.
+ * Anything that matches no surface is silence: where a tool's markup cannot tell
+ * content from planning, Pullback errs towards not prompting.
+ */
+export type SurfaceKind = 'content' | 'planning' | 'conversation';
+
+export interface Surface {
+  kind: SurfaceKind;
+  /** A CSS selector of the surface's container (an editor sits inside it). */
+  selector: string;
+  /** What the lead would call it ("Summary", "Priority"). */
+  what: string;
+  /** Where the selector comes from: the real-markup file and the evidence's date. */
+  evidence: string;
+}
+
+/**
+ * The kind of the innermost surface around `el`, or null when none matches.
+ * Innermost wins (a comment editor inside the activity panel is conversation);
+ * at the same element, conversation beats planning beats content (silence first).
+ */
+export function surfaceKindOf(el: Element, surfaces: readonly Surface[]): SurfaceKind | null {
+  const rank: Record<SurfaceKind, number> = { conversation: 3, planning: 2, content: 1 };
+  let best: { node: Element; kind: SurfaceKind } | null = null;
+  for (const surface of surfaces) {
+    const node = el.closest(surface.selector);
+    if (!node) continue;
+    if (!best || best.node.contains(node) && best.node !== node || (best.node === node && rank[surface.kind] > rank[best.kind])) {
+      best = { node, kind: surface.kind };
+    }
+  }
+  return best?.kind ?? null;
+}
