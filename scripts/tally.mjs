@@ -14,7 +14,7 @@ for (const file of readdirSync(dir).filter((f) => f.startsWith('step-')).sort())
   ok ? passed++ : failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${file.slice(5)}`);
 }
-for (const suite of ['unit', 'e2e']) {
+for (const suite of ['unit', 'e2e', 'firefox']) {
   const file = path.join(dir, `${suite}.json`);
   if (!existsSync(file)) {
     failed++;

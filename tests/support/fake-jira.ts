@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fixtureScript } from './fixture-script';
-import type { BrowserContext, Route } from 'playwright-core';
+import type { FulfilledRoute as Route, RouteHost } from './route-host';
 
 const fixtureDir = fileURLToPath(new URL('../fixtures/jira/', import.meta.url));
 const siteHtml = readFileSync(`${fixtureDir}site.html`, 'utf8');
@@ -40,7 +40,7 @@ export interface FakeJira {
   setApiDown(down: boolean): void;
 }
 
-export async function serveFakeJira(context: BrowserContext, options: FakeJiraOptions): Promise<FakeJira> {
+export async function serveFakeJira(context: RouteHost, options: FakeJiraOptions): Promise<FakeJira> {
   const origin = options.origin ?? 'https://acme.atlassian.net';
   let apiDown = options.apiDown ?? false;
   const restCalls: string[] = [];

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Route } from 'playwright-core';
+import type { FulfilledRoute as Route, RouteHost } from './route-host';
 
 type Tool = 'figma' | 'notion' | 'gdocs';
 
@@ -71,7 +71,7 @@ function page(tool: Tool, data: unknown): string {
   return shell.replace('<!--BODY-->', body).replace('<!--DATA-->', `<script>window.__FIXTURE__ = ${json};</script>`);
 }
 
-export async function serveFakeSites(context: BrowserContext, options: FakeSitesOptions): Promise<FakeSites> {
+export async function serveFakeSites(context: RouteHost, options: FakeSitesOptions): Promise<FakeSites> {
   const figmaFiles = options.figma ?? {};
   const notion = options.notion ?? { workspace: 'acme', pages: {} };
   const docs = options.gdocs ?? {};
