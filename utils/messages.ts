@@ -5,9 +5,20 @@
  * this file stays free of the validator so the content script stays small.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
-import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Settings, ToolId } from './model';
-import type { Rating } from './summary';
+import type {
+  ClaimInput,
+  ClosingInput,
+  DiagnosticInput,
+  EditSignal,
+  ExtendInput,
+  Heartbeat,
+  IdInput,
+  PromptAnswerInput,
+  PromptChoice,
+  RatingInput,
+  SummaryRange,
+} from './message-schemas';
+import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
 
 export type ReportRef = { id: string; name: string };
 
@@ -26,8 +37,6 @@ export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | 
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
 
-/** ISO bounds for records, and week ids for ratings, of the weeks a summary shows. */
-export type SummaryRange = { fromIso: string; toIso: string; fromWeek: string; toWeek: string };
 export type SummaryData = { interventions: Intervention[]; prompts: PromptRecord[]; ratings: Rating[] };
 
 export type ImportResult =
@@ -40,8 +49,8 @@ export interface ProtocolMap {
   answerPrompt(data: PromptAnswerInput): AnswerResult;
   heartbeat(data: Heartbeat): EditDecision;
   /** The in-page "time to pull back?" and the popup end and extend through these too. */
-  endIntervention(data: { id: string }): Intervention;
-  extendIntervention(data: { id: string; minutes: number }): Intervention;
+  endIntervention(data: IdInput): Intervention;
+  extendIntervention(data: ExtendInput): Intervention;
   recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
@@ -51,11 +60,11 @@ export interface ProtocolMap {
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
-  addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
-  removeClaim(data: { id: string }): void;
-  saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
+  addClaim(data: ClaimInput): Claim;
+  removeClaim(data: IdInput): void;
+  saveRating(data: RatingInput): Rating;
   /** An adapter could not find something it needs on a page (shown on the options page). */
-  reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
+  reportDiagnostic(data: DiagnosticInput): void;
   // Background or popup -> content script:
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
@@ -64,6 +73,4 @@ export interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 
-
-export type PromptChoice = (typeof PROMPT_CHOICES)[number];
-export type { ClosingInput, EditSignal, Heartbeat, PromptAnswerInput };
+export type { ClaimInput, ClosingInput, EditSignal, Heartbeat, PromptAnswerInput, PromptChoice, RatingInput, SummaryRange };
