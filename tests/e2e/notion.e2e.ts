@@ -5,6 +5,8 @@
  * and the page; my page, a peer's page, the discussion and the page's
  * properties (Status: planning) never do. An old notion.so link lands on
  * app.notion.com and the same page counts as one artifact with one URL.
+ *
+ * Tool cases: notion prompts, notion quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -20,6 +20,7 @@
  */
 import type { Artifact } from '../model';
 import { isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
+import { toolInfo } from './tools';
 
 /** Today's host first (notion.md §1 #1: app.notion.com since June 2026; notion.so redirects there). */
 const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
@@ -157,9 +158,7 @@ function createdBy(scope: ParentNode): string[] {
 }
 
 export const notion: SiteAdapter = {
-  id: 'notion',
-  label: 'Notion',
-  matches: ['https://app.notion.com/*', 'https://www.notion.so/*', 'https://notion.so/*'],
+  ...toolInfo('notion'),
 
   appliesTo: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
 
