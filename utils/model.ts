@@ -20,6 +20,14 @@ export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unans
 /** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
 export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
 
+/**
+ * What the lead did to a report's work: edited its details, or took it over
+ * (reassigned it to themself, moved it across the board). Absent means 'edit':
+ * records written before take-overs were noticed stay as they are.
+ */
+export const INTERVENTION_KINDS = ['edit', 'takeover'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
@@ -106,6 +114,10 @@ export interface Closing {
 
 export interface Intervention {
   id: string;
+  /** Absent: 'edit'. Copied from the prompt the lead answered. */
+  kind?: InterventionKind;
+  /** The lead's few words on "Yes": what the report should learn, or the framework used. */
+  intent?: string;
   tool: ToolId;
   artifact: Artifact;
   reportId: string;
@@ -127,6 +139,8 @@ export interface Intervention {
 
 export interface PromptRecord {
   id: string;
+  /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
+  kind?: InterventionKind;
   at: string;
   tool: ToolId;
   artifact: Artifact;
@@ -165,4 +179,5 @@ export const LIMITS = {
   aliases: 50,
   reports: 500,
   idLength: 100,
+  intentLength: 280,
 } as const;
