@@ -22,6 +22,7 @@ import {
 } from './model';
 
 export { ArtifactSchema, IdSchema };
+import { FORGET_STORES } from './forget';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 
@@ -118,3 +119,18 @@ export const DiagnosticSchema = v.object({
   where: text(LIMITS.urlLength),
 });
 export type DiagnosticInput = v.InferOutput<typeof DiagnosticSchema>;
+
+// Forgetting (page-only messages, validated all the same).
+export const DeleteRecordSchema = v.object({ store: v.picklist(FORGET_STORES), id: IdSchema });
+export type DeleteRecordInput = v.InferOutput<typeof DeleteRecordSchema>;
+export const ReportIdSchema = v.object({ reportId: IdSchema });
+export type ReportIdInput = v.InferOutput<typeof ReportIdSchema>;
+const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
+export const DeleteBeforeSchema = v.object({ beforeIso });
+export type DeleteBeforeInput = v.InferOutput<typeof DeleteBeforeSchema>;
+export const ForgetScopeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('record'), store: v.picklist(FORGET_STORES), id: IdSchema }),
+  v.object({ kind: v.literal('report'), reportId: IdSchema }),
+  v.object({ kind: v.literal('before'), beforeIso }),
+  v.object({ kind: v.literal('everything') }),
+]);

@@ -8,6 +8,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
   ClaimInput,
   ClosingInput,
+  DeleteBeforeInput,
+  DeleteRecordInput,
   DiagnosticInput,
   EditSignal,
   ExtendInput,
@@ -16,9 +18,11 @@ import type {
   PromptAnswerInput,
   PromptChoice,
   RatingInput,
+  ReportIdInput,
   SummaryRange,
 } from './message-schemas';
 import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
 
@@ -63,6 +67,17 @@ export interface ProtocolMap {
   addClaim(data: ClaimInput): Claim;
   removeClaim(data: IdInput): void;
   saveRating(data: RatingInput): Rating;
+  // Forgetting (utils/forget.ts): each returns what it deleted; forgetPreview what it would delete.
+  deleteRecord(data: DeleteRecordInput): ForgetCounts;
+  /** Their roster entry, interventions, prompts, check-ins and claims. */
+  forgetReport(data: ReportIdInput): ForgetCounts;
+  /** Finished interventions started, prompts shown and check-ins made before the date. */
+  deleteBefore(data: DeleteBeforeInput): ForgetCounts;
+  /** Every record, the roster (me included) and claims; preferences stay. */
+  deleteEverything(data?: Record<string, never>): ForgetCounts;
+  forgetPreview(data: ForgetScope): ForgetCounts;
+  /** Off the roster, history kept under their name (formerReports). */
+  retireReport(data: ReportIdInput): Settings;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
   // Background or popup -> content script:
@@ -74,3 +89,4 @@ export interface ProtocolMap {
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 
 export type { ClaimInput, ClosingInput, EditSignal, Heartbeat, PromptAnswerInput, PromptChoice, RatingInput, SummaryRange };
+export type { ForgetCounts, ForgetScope, ForgetStore };

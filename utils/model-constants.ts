@@ -65,6 +65,8 @@ export const RANGES = {
   lapseHours: { min: 1, max: 7 * 24 },
   /** A planned duration or an extension, in minutes: "Today" at most reaches midnight. */
   durationMinutes: { min: 1, max: 24 * 60 },
+  /** Keep the last N months of records (0: keep everything). */
+  retentionMonths: { min: 0, max: 120 },
 } as const;
 
 /** '2026-W48': an ISO week of the years Pullback accepts (weeks 01 to 53). */

@@ -148,6 +148,13 @@ export const SettingsSchema = v.pipe(
     disabledTools: v.optional(v.array(ToolIdSchema), []),
     /** Sites the lead added, beyond the supported tools (owners come from claims). */
     customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
+    // Optional with no default: a backup without them reads back exactly as it was written.
+    /** Reports taken off the roster with their history kept: their records still show their name. */
+    formerReports: v.optional(v.pipe(v.array(v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) })), v.maxLength(LIMITS.reports))),
+    /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
+    retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
+    /** System notifications say "an intervention" instead of the item's title (shared screens). */
+    hideNotificationTitles: v.optional(v.boolean()),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
   v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),
