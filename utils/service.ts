@@ -28,9 +28,10 @@ import type {
   SummaryData,
   SummaryRange,
 } from './messages';
-import type { Claim, Closing, Intervention, PromptRecord, Settings } from './model';
-import { claimFor, matchOwner } from './roster';
-import type { Rating } from './summary';
+import type { ClaimInput, RatingInput } from './message-schemas';
+import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Rating, Settings } from './model';
+import { claimFor, matchOwner, reportNameMap } from './roster';
+import { createForgetting } from './forget';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
@@ -45,10 +46,12 @@ export interface ServiceDeps {
 
 export class UnknownRecordError extends Error {}
 
+/** `kind` travels only when said: absent means 'edit', so older records and signals stay as they were. */
+const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } => (from.kind ? { kind: from.kind } : {});
+
 export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
-    const settings = await getSettings();
-    return new Map(settings.reports.map((r) => [r.id, r.name]));
+    return reportNameMap(await getSettings());
   }
   const named = <T extends { reportId: string }>(names: Map<string, string>, row: T) => ({
     ...row,
@@ -56,6 +59,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
   });
 
   return {
+    // Deleting: one record, a report, before a date, everything; retention (utils/forget.ts).
+    ...createForgetting({ db, getSettings, setSettings, now }),
+
     /** An edit on an artifact: feed its active intervention, stay quiet, or ask. */
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
@@ -94,13 +100,16 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         if (since < cooldownMs) {
           await tx.done;
           // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-          if (previous.answer === 'unanswered') return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact };
+          if (previous.answer === 'unanswered') {
+            return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact, ...kindOf(previous) };
+          }
           return { action: 'none', reason: 'cooldown' };
         }
       }
 
       const prompt: PromptRecord = {
         id: newId(),
+        ...kindOf(signal),
         at: at.toISOString(),
         tool: signal.tool,
         artifact: signal.artifact,
@@ -111,7 +120,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       };
       await prompts.add(prompt);
       await tx.done;
-      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact };
+      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact, ...kindOf(prompt) };
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
@@ -133,8 +142,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         const [already] = (await interventions.index('by-artifact').getAll([prompt.tool, prompt.artifact.key])).filter(
           (r) => r.status === 'active',
         );
+        const intent = input.intent?.trim();
         intervention = already ?? {
           id: newId(),
+          ...kindOf(prompt),
+          ...(intent ? { intent } : {}),
           tool: prompt.tool,
           artifact: prompt.artifact,
           reportId: prompt.reportId,
@@ -281,7 +293,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** This week's alignment x confidence check-in for one report (one per report per week). */
-    async saveRating(input: Omit<Rating, 'id' | 'at'>): Promise<Rating> {
+    async saveRating(input: RatingInput): Promise<Rating> {
       const rating: Rating = { ...input, id: `${input.week}:${input.reportId}`, at: now().toISOString() };
       await db.put('ratings', rating);
       return rating;
@@ -300,7 +312,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** "This belongs to…": one claim per URL prefix (claiming again re-assigns it). */
-    async addClaim(input: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Promise<Claim> {
+    async addClaim(input: ClaimInput): Promise<Claim> {
       const settings = await getSettings();
       if (!settings.reports.some((r) => r.id === input.reportId)) throw new UnknownRecordError('That report is not in your roster.');
       const claim: Claim = { ...input, id: newId(), createdAt: now().toISOString() };

@@ -10,7 +10,8 @@
  * records x reports.
  */
 import { formatDuration } from './durations';
-import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type ToolId } from './model';
+import { toolLabel } from './sites/tools';
+import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type Rating, type ToolId } from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
 
 /** Weeks a summary looks at: this week and the seven before it (the sparkline). */
@@ -29,15 +30,8 @@ const OVERRAN_NAMED = 5;
 // ---------------------------------------------------------------------------
 // Alignment x confidence
 
-/** One report's check-in for one week. `id` is `${week}:${reportId}`; scores 1-2 are low, 3-4 high. */
-export interface Rating {
-  id: string;
-  week: WeekId;
-  reportId: string;
-  alignment: 1 | 2 | 3 | 4;
-  confidence: 1 | 2 | 3 | 4;
-  at: string;
-}
+/** The stored check-in lives with the other records (utils/model.ts). */
+export type { Rating };
 
 export type Quadrant = 'support' | 'give-context' | 'build-confidence' | 'act-now';
 
@@ -386,17 +380,6 @@ const PURPOSE_REASONS: Record<Purpose, string> = {
   'details-matter': 'because the details mattered',
 };
 
-const TOOL_NAMES: Record<ToolId, string> = {
-  jira: 'Jira',
-  github: 'GitHub',
-  linear: 'Linear',
-  figma: 'Figma',
-  confluence: 'Confluence',
-  notion: 'Notion',
-  asana: 'Asana',
-  gdocs: 'Google Docs',
-  custom: 'your custom site',
-};
 
 function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
   const out: Reflection[] = [];
@@ -451,7 +434,7 @@ function missingStandard(week: WeekId, detailsByTool: Map<ToolId, Intervention[]
   for (const tool of [...detailsByTool.keys()].sort(byToolOrder)) {
     const records = detailsByTool.get(tool)!;
     if (records.length < REPEAT_THRESHOLD) continue;
-    const toolName = TOOL_NAMES[tool] ?? tool;
+    const toolName = toolLabel(tool);
     const text =
       `${records.length} interventions in ${toolName} this week were about details that mattered (${tally(records, nameOf)}). ` +
       `When the same kind of detail keeps needing you, a shared standard for work in ${toolName}, such as a style guide or a checklist, may be what is missing.`;
