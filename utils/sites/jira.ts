@@ -70,6 +70,7 @@ export const jira: SiteAdapter = {
   matches: ['https://*.atlassian.net/*'],
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
+  selectors: { title: TITLE_SELECTORS, owner: ASSIGNEE_SELECTORS, content: CONTENT_SELECTORS },
 
   artifact(url, doc): Artifact | null {
     const key = jiraIssueKey(url);
