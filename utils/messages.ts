@@ -8,6 +8,8 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
 import type { Artifact, Claim, Intervention, PromptRecord, Settings, ToolId } from './model';
 import type { Rating } from './summary';
+import type { PageVerdict } from './page-verdict';
+import type { PageReading } from './sites/types';
 
 export type ReportRef = { id: string; name: string };
 
@@ -17,7 +19,7 @@ export type EditDecision =
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
   | { action: 'overdue'; intervention: Intervention; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' };
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' | 'paused' };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -55,7 +57,16 @@ export interface ProtocolMap {
   saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
+  /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
+  describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
+  /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
+  pausePrompts(data: { until: string | null }): void;
+  resumePrompts(): void;
   // Background or popup -> content script:
+  /** What the content script reads on its page (for describeTab). */
+  describePage(): PageReading | null;
+  /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
+  rereadPage(): void;
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
