@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { allSiteMatches } from './utils/sites/registry';
+import { allSiteMatches } from './utils/sites/tools';
 
 // See README "Decisions" for why each permission is here.
 export default defineConfig({

@@ -22,8 +22,9 @@ for (const suite of ['unit', 'e2e']) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  // Files that failed to load (syntax errors, failing hooks) count as failures too.
-  const loadFailures = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  // A file that failed with no failing test in it (a syntax error, a failing
+  // beforeAll that left its tests skipped) counts as one failure too.
+  const loadFailures = report.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
   passed += report.numPassedTests;
   failed += report.numFailedTests + loadFailures;
   lines.push(`${report.numFailedTests + loadFailures ? 'FAIL' : 'ok  '} ${suite}: ${report.numPassedTests} passed, ${report.numFailedTests + loadFailures} failed`);

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import {
   DEFAULT_SETTINGS,
+  INTERVENTION_KINDS,
   INTERVENTION_STATUSES,
   LIMITS,
   PROMPT_ANSWERS,
@@ -111,6 +112,8 @@ export const SettingsSchema = v.pipe(
 const InterventionSchema = v.pipe(
   v.object({
     id,
+    kind: v.optional(v.picklist(INTERVENTION_KINDS)),
+    intent: v.optional(v.pipe(v.string(), v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`))),
     tool: v.picklist(TOOL_IDS),
     artifact: ArtifactSchema,
     reportId: id,
@@ -139,6 +142,7 @@ const InterventionSchema = v.pipe(
 const PromptSchema = v.pipe(
   v.object({
     id,
+    kind: v.optional(v.picklist(INTERVENTION_KINDS)),
     at: isoTime,
     tool: v.picklist(TOOL_IDS),
     artifact: ArtifactSchema,

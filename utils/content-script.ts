@@ -17,8 +17,9 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
     runAt: 'document_idle' as const,
     main(ctx: ContentScriptContext) {
-      const prompt = createPromptHost(ctx);
+      const prompt = createPromptHost(ctx, { onStarted: (artifact) => detector.interventionStarted(artifact) });
       const detector = createDetector(document, {
+        isAlive: () => ctx.isValid,
         adapterFor,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),

@@ -4,7 +4,7 @@
  * lengths, known enums, real URLs; anything else is refused before a write.
  */
 import * as v from 'valibot';
-import { LIMITS, PURPOSES, TOOL_IDS } from './model';
+import { INTERVENTION_KINDS, LIMITS, PURPOSES, TOOL_IDS } from './model';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
@@ -19,6 +19,8 @@ const IdentitySchema = v.pipe(v.array(text(LIMITS.identityLength)), v.maxLength(
 
 /** Content script -> background: "the lead is editing this artifact". */
 export const EditSignalSchema = v.object({
+  /** Absent: 'edit'. A take-over detection (reassign, status move) sends 'takeover'. */
+  kind: v.optional(v.picklist(INTERVENTION_KINDS)),
   tool: v.picklist(TOOL_IDS),
   artifact: ArtifactSchema,
   /** Who the tool says owns the artifact. */
@@ -37,6 +39,8 @@ export const PromptAnswerSchema = v.object({
   purpose: v.optional(v.picklist(PURPOSES)),
   /** Minutes from now; "today" is computed by the prompt in the lead's time zone. */
   plannedMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(7 * 24 * 60))),
+  /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
+  intent: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`))),
 });
 export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
 

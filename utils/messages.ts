@@ -6,7 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
-import type { Artifact, Claim, Intervention, PromptRecord, Settings, ToolId } from './model';
+import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Settings, ToolId } from './model';
 import type { Rating } from './summary';
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
@@ -14,7 +14,8 @@ import type { PageReading } from './sites/types';
 export type ReportRef = { id: string; name: string };
 
 export type EditDecision =
-  | { action: 'prompt'; promptId: string; report: ReportRef; tool: ToolId; artifact: Artifact }
+  /** `kind` (absent: 'edit') lets the page word the question for a take-over. */
+  | { action: 'prompt'; promptId: string; report: ReportRef; tool: ToolId; artifact: Artifact; kind?: InterventionKind }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */

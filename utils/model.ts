@@ -4,8 +4,11 @@
  * and back without translation. Times are ISO-8601 strings in UTC.
  */
 
-export const TOOL_IDS = ['jira', 'github', 'linear', 'figma', 'confluence', 'notion', 'asana', 'gdocs', 'custom'] as const;
-export type ToolId = (typeof TOOL_IDS)[number];
+import { CUSTOM_TOOL, SITE_TOOL_IDS, type SiteToolId } from './sites/tools';
+
+/** Every tool id: the supported tools (utils/sites/tools.ts, their order) and the lead's own sites. */
+export type ToolId = SiteToolId | typeof CUSTOM_TOOL.id;
+export const TOOL_IDS: readonly ToolId[] = [...SITE_TOOL_IDS, CUSTOM_TOOL.id];
 
 /** Why the lead chose to dive in: the three reasons the framework accepts. */
 export const PURPOSES = ['back-on-track', 'teach-framework', 'details-matter'] as const;
@@ -19,6 +22,14 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
 export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unanswered'] as const;
 /** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
 export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
+
+/**
+ * What the lead did to a report's work: edited its details, or took it over
+ * (reassigned it to themself, moved it across the board). Absent means 'edit':
+ * records written before take-overs were noticed stay as they are.
+ */
+export const INTERVENTION_KINDS = ['edit', 'takeover'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
@@ -100,6 +111,10 @@ export interface Closing {
 
 export interface Intervention {
   id: string;
+  /** Absent: 'edit'. Copied from the prompt the lead answered. */
+  kind?: InterventionKind;
+  /** The lead's few words on "Yes": what the report should learn, or the framework used. */
+  intent?: string;
   tool: ToolId;
   artifact: Artifact;
   reportId: string;
@@ -121,6 +136,8 @@ export interface Intervention {
 
 export interface PromptRecord {
   id: string;
+  /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
+  kind?: InterventionKind;
   at: string;
   tool: ToolId;
   artifact: Artifact;
@@ -159,4 +176,5 @@ export const LIMITS = {
   aliases: 50,
   reports: 500,
   idLength: 100,
+  intentLength: 280,
 } as const;

@@ -28,7 +28,7 @@ import type {
   SummaryData,
   SummaryRange,
 } from './messages';
-import type { Claim, Closing, Intervention, PromptRecord, Settings } from './model';
+import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Settings } from './model';
 import { claimFor, matchOwner } from './roster';
 import type { Rating } from './summary';
 
@@ -44,6 +44,9 @@ export interface ServiceDeps {
 }
 
 export class UnknownRecordError extends Error {}
+
+/** `kind` travels only when said: absent means 'edit', so older records and signals stay as they were. */
+const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } => (from.kind ? { kind: from.kind } : {});
 
 export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
@@ -94,13 +97,16 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         if (since < cooldownMs) {
           await tx.done;
           // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-          if (previous.answer === 'unanswered') return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact };
+          if (previous.answer === 'unanswered') {
+            return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact, ...kindOf(previous) };
+          }
           return { action: 'none', reason: 'cooldown' };
         }
       }
 
       const prompt: PromptRecord = {
         id: newId(),
+        ...kindOf(signal),
         at: at.toISOString(),
         tool: signal.tool,
         artifact: signal.artifact,
@@ -111,7 +117,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       };
       await prompts.add(prompt);
       await tx.done;
-      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact };
+      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact, ...kindOf(prompt) };
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
@@ -133,8 +139,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         const [already] = (await interventions.index('by-artifact').getAll([prompt.tool, prompt.artifact.key])).filter(
           (r) => r.status === 'active',
         );
+        const intent = input.intent?.trim();
         intervention = already ?? {
           id: newId(),
+          ...kindOf(prompt),
+          ...(intent ? { intent } : {}),
           tool: prompt.tool,
           artifact: prompt.artifact,
           reportId: prompt.reportId,

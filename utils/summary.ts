@@ -10,6 +10,7 @@
  * records x reports.
  */
 import { formatDuration } from './durations';
+import { toolLabel } from './sites/tools';
 import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type ToolId } from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
 
@@ -386,17 +387,6 @@ const PURPOSE_REASONS: Record<Purpose, string> = {
   'details-matter': 'because the details mattered',
 };
 
-const TOOL_NAMES: Record<ToolId, string> = {
-  jira: 'Jira',
-  github: 'GitHub',
-  linear: 'Linear',
-  figma: 'Figma',
-  confluence: 'Confluence',
-  notion: 'Notion',
-  asana: 'Asana',
-  gdocs: 'Google Docs',
-  custom: 'your custom site',
-};
 
 function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
   const out: Reflection[] = [];
@@ -451,7 +441,7 @@ function missingStandard(week: WeekId, detailsByTool: Map<ToolId, Intervention[]
   for (const tool of [...detailsByTool.keys()].sort(byToolOrder)) {
     const records = detailsByTool.get(tool)!;
     if (records.length < REPEAT_THRESHOLD) continue;
-    const toolName = TOOL_NAMES[tool] ?? tool;
+    const toolName = toolLabel(tool);
     const text =
       `${records.length} interventions in ${toolName} this week were about details that mattered (${tally(records, nameOf)}). ` +
       `When the same kind of detail keeps needing you, a shared standard for work in ${toolName}, such as a style guide or a checklist, may be what is missing.`;

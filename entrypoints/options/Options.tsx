@@ -8,7 +8,7 @@ import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
 import { DEFAULT_SETTINGS, type Claim, type CustomSite, type Report, type Settings, type ToolId, type WeeklyDigest } from '@/utils/model';
 import { CustomSites } from './CustomSites';
-import { adapters } from '@/utils/sites/registry';
+import { SITE_TOOLS, toolLabel } from '@/utils/sites/tools';
 import { diagnosticsItem, type Diagnostic } from '@/utils/settings';
 
 /** Day names in the lead's language, Sunday first (as Date#getDay counts). */
@@ -210,7 +210,7 @@ export function Options() {
         <section aria-labelledby="tools-heading">
           <h2 id="tools-heading">Tools</h2>
           <p class="muted">Pullback watches edits in these tools. Switch one off and its edits never prompt.</p>
-          {adapters.map((a) => (
+          {SITE_TOOLS.map((a) => (
             <label class="inline">
               <input
                 type="checkbox"
@@ -288,7 +288,7 @@ export function Options() {
           <ul class="diagnostics">
             {diagnostics.map((d) => (
               <li>
-                {adapters.find((a) => a.id === d.tool)?.label ?? d.tool}: {d.problem} <span class="muted">({d.where}, {d.count}×, last {new Date(d.lastSeenAt).toLocaleString()})</span>
+                {toolLabel(d.tool)}: {d.problem} <span class="muted">({d.where}, {d.count}×, last {new Date(d.lastSeenAt).toLocaleString()})</span>
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ import { formatDuration, spanMs } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
 import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
-import { adapters } from '@/utils/sites/registry';
+import { toolLabel } from '@/utils/sites/tools';
 import { QUADRANT_GUIDANCE, quadrantOf, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
@@ -249,7 +249,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
                     .map(([p, n]) => `${PURPOSE_LABELS[p as Purpose]} ×${n}`)
                     .join(', ') || '—'}
                 </td>
-                <td>{row.tools.map((t) => adapters.find((a) => a.id === t)?.label ?? t).join(', ') || '—'}</td>
+                <td>{row.tools.map(toolLabel).join(', ') || '—'}</td>
                 <td>{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
                 <td>
                   <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />

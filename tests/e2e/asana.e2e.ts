@@ -3,6 +3,8 @@
  * edited in its name or description prompts, in either URL scheme and full
  * screen; my own task, a peer's, an unassigned one and comments never do.
  * Opening another task in the app (no page load) judges it on its own.
+ *
+ * Tool cases: asana prompts, asana quiet
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -6,6 +6,8 @@
  * and the Figma comment composer are conversation. Single-page navigation
  * judges the next artifact by its own key. Claims show on the options page
  * and travel in the backup.
+ *
+ * Tool cases: figma prompts, figma quiet, notion prompts, notion quiet, gdocs prompts, gdocs quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';

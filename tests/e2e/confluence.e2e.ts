@@ -5,6 +5,8 @@
  * do. Single-page navigation judges the next page on its own. With the REST
  * API down, the owner comes from the byline. Jira on the same host is
  * unaffected.
+ *
+ * Tool cases: confluence prompts, confluence quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

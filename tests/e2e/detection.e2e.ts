@@ -3,6 +3,8 @@
  * summary, description or fields prompts; my own ticket, a peer's ticket and
  * comments never do. Single-page navigation never carries one ticket's
  * state to the next.
+ *
+ * Tool cases: jira prompts, jira quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';

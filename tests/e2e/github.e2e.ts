@@ -4,6 +4,8 @@
  * edited, prompt; my own pull request, a peer's issue, an unassigned issue
  * and comments never do. A file in the web editor prompts only when the lead
  * has claimed it. Soft (Turbo) navigation judges the next issue on its own.
+ *
+ * Tool cases: github prompts, github quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

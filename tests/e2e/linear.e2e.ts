@@ -3,6 +3,8 @@
  * them) edited in its title or description prompts, naming the report as the
  * roster names them; my own issue, a peer's, an unassigned one and comments
  * never do. Single-page navigation judges the next issue on its own.
+ *
+ * Tool cases: linear prompts, linear quiet
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -19,6 +19,7 @@
 import type { Artifact } from '../model';
 import { normalizeIdentity, type Identity } from '../roster';
 import { atlassianUserIdentity, closestOf, getJson, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
@@ -145,9 +146,7 @@ function bylineOwner(doc: Document): Identity {
 }
 
 export const confluence: SiteAdapter = {
-  id: 'confluence',
-  label: 'Confluence',
-  matches: ['https://*.atlassian.net/*'],
+  ...toolInfo('confluence'),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
 

@@ -20,6 +20,7 @@
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
 import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
@@ -238,9 +239,7 @@ function viewerOf(doc: Document): Identity {
 }
 
 export const github: SiteAdapter = {
-  id: 'github',
-  label: 'GitHub',
-  matches: ['https://github.com/*'],
+  ...toolInfo('github'),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
 

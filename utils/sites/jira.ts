@@ -9,6 +9,7 @@
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
 import { atlassianUserIdentity, closestOf, firstText, getJson, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 
@@ -65,9 +66,7 @@ function assigneeFromPage(doc: Document): Identity {
 }
 
 export const jira: SiteAdapter = {
-  id: 'jira',
-  label: 'Jira',
-  matches: ['https://*.atlassian.net/*'],
+  ...toolInfo('jira'),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
   selectors: { title: TITLE_SELECTORS, owner: ASSIGNEE_SELECTORS, content: CONTENT_SELECTORS },

@@ -1,6 +1,7 @@
 /**
- * Every supported tool, one adapter each. Adding a tool is one file in this
- * folder, one line here, and its fixture test.
+ * Every supported tool's adapter, keyed by its line in tools.ts (a tool
+ * listed there without an adapter here does not type-check). Only the
+ * background and tests import this; extension pages read tools.ts.
  */
 import { jira } from './jira';
 import { confluence } from './confluence';
@@ -10,12 +11,15 @@ import { notion } from './notion';
 import { gdocs } from './gdocs';
 import { linear } from './linear';
 import { asana } from './asana';
+import { SITE_TOOLS, type SiteToolId } from './tools';
 import { pickAdapter, type SiteAdapter } from './types';
 
-export const adapters: readonly SiteAdapter[] = [jira, confluence, github, figma, notion, gdocs, linear, asana];
+const byId: Record<SiteToolId, SiteAdapter> = { jira, confluence, github, figma, notion, gdocs, linear, asana };
 
-/** The static match patterns: only the supported tools, never all sites. */
-export const allSiteMatches: string[] = [...new Set(adapters.flatMap((a) => a.matches))];
+/** In tools.ts order. */
+export const adapters: readonly SiteAdapter[] = SITE_TOOLS.map((t) => byId[t.id]);
+
+export { allSiteMatches } from './tools';
 
 export function adapterFor(url: URL): SiteAdapter | null {
   return pickAdapter(adapters, url);
