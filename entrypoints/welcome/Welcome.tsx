@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messages';
 import type { Settings, ToolId } from '@/utils/model';
 import { parseAliases, slugId } from '@/utils/people';
-import { adapters } from '@/utils/sites/registry';
+import { SITE_TOOLS } from '@/utils/sites/tools';
 import { settingsItem } from '@/utils/settings';
 
 type Row = { id: string; name: string; aliases: string };
@@ -123,7 +123,7 @@ export function Welcome() {
         <fieldset aria-labelledby="tools-heading">
           <p class="hint">Pullback listens only in these; untick the ones you do not use. You can change this later, and add your own sites, in the settings.</p>
           <div class="tools">
-            {adapters.map((a) => (
+            {SITE_TOOLS.map((a) => (
               <label key={a.id}>
                 <input
                   type="checkbox"
