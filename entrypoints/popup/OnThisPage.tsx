@@ -169,23 +169,23 @@ function Standing({ verdict, reading, ownerName }: { verdict: PageVerdict; readi
     case 'report':
       return s.byClaim ? (
         <>
-          {tool} names no owner; you said this is <strong>{s.reportName}</strong>’s work: one of your reports.
+          {tool} names no owner; you said this is <strong>{s.reportName}</strong>’s work, one of your reports.
         </>
       ) : (
         <>
-          Owner in {tool}: <strong>{ownerName}</strong>: one of your reports{ownerName !== s.reportName ? ` (${s.reportName} in your roster)` : ''}.
+          Owner in {tool}: <strong>{ownerName}</strong>, one of your reports{ownerName !== s.reportName ? ` (${s.reportName} in your roster)` : ''}.
         </>
       );
     case 'me':
       return (
         <>
-          Owner in {tool}: <strong>{ownerName}</strong>: that is you.
+          Owner in {tool}: <strong>{ownerName}</strong>, that is you.
         </>
       );
     case 'not-in-roster':
       return (
         <>
-          Owner in {tool}: <strong>{ownerName}</strong>: not in your roster.
+          Owner in {tool}: <strong>{ownerName}</strong>, not in your roster.
         </>
       );
     case 'nobody':

@@ -67,7 +67,7 @@ describe('On this page', () => {
   test("a report's item: the owner as Jira names them, one of your reports, an edit asks", async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-301'));
-    const { popup, region } = await onThisPage(page, /one of your reports/);
+    const { popup, region } = await onThisPage(page, 'Owner in Jira: Alice Chen, one of your reports.');
     const text = await region.textContent();
     expect(text).toContain('Jira');
     expect(text).toContain('PAY-301');
@@ -90,7 +90,7 @@ describe('On this page', () => {
   test('my own item: that is you, an edit does nothing because it is yours', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('OPS-302'));
-    const { popup, region } = await onThisPage(page, /that is you/);
+    const { popup, region } = await onThisPage(page, 'Owner in Jira: Dana Lead, that is you.');
     const text = await region.textContent();
     expect(text).toContain('OPS-302');
     expect(text).toContain('Dana Lead');
@@ -105,7 +105,7 @@ describe('On this page', () => {
     const editor = await editSummary(page, ' v2');
     await expectNoPrompt(page);
 
-    const { popup, region } = await onThisPage(page, /not in your roster/);
+    const { popup, region } = await onThisPage(page, 'Owner in Jira: Erin Park, not in your roster.');
     const text = await region.textContent();
     expect(text).toContain('NEW-303');
     expect(text).toContain('Erin Park');
@@ -113,7 +113,7 @@ describe('On this page', () => {
     await region.getByRole('button', { name: /this is me/i }).waitFor();
     await region.getByRole('button', { name: /add erin park as (a )?report/i }).click();
     await region.getByRole('status').filter({ hasText: 'Added Erin Park as a report, with erin@acme.test, 557058:e5 as aliases' }).waitFor();
-    await region.getByText(/one of your reports/).waitFor();
+    await region.getByText('Owner in Jira: Erin Park, one of your reports.').waitFor();
     await expect(region.getByRole('button', { name: /add .+ as (a )?report/i }).count()).resolves.toBe(0);
 
     // The page had settled on "not a report"; the very next edit asks, naming Erin as the roster does.
