@@ -12,7 +12,11 @@ import { openPullbackDb } from '@/utils/db';
 import {
   ClaimInputSchema,
   ClosingSchema,
+  DeleteBeforeSchema,
+  DeleteRecordSchema,
   DiagnosticSchema,
+  ForgetScopeSchema,
+  ReportIdSchema,
   EditSignalSchema,
   EndSchema,
   ExtendSchema,
@@ -123,6 +127,16 @@ export default defineBackground({
     fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
     fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
     fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
+    // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
+    fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
+    fromPage('deleteRecord', (data) => {
+      const { store, id } = parseOrThrow(DeleteRecordSchema, data, 'record');
+      return changing((s) => s.deleteRecord(store, id));
+    });
+    fromPage('forgetReport', (data) => changing((s) => s.forgetReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
+    fromPage('retireReport', (data) => changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
+    fromPage('deleteBefore', (data) => changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)));
+    fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
     onMessage('reportDiagnostic', async ({ data, sender }) => {
       const diagnostic = parseOrThrow(DiagnosticSchema, data, 'diagnostic');
       // The lead was editing here and the adapter could not read the page: that tab's icon says so.

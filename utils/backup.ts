@@ -18,6 +18,7 @@ import {
   type Settings,
 } from './model';
 import { ArtifactSchema } from './message-schemas';
+import { RETENTION_MAX_MONTHS } from './forget';
 import type { Rating } from './summary';
 
 export const BACKUP_FORMAT = 'pullback-backup';
@@ -104,6 +105,12 @@ export const SettingsSchema = v.pipe(
     ),
     disabledTools: v.optional(v.array(v.picklist(TOOL_IDS)), []),
     customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(100)), []),
+    // Optional with no default: a backup without them reads back exactly as it was written.
+    formerReports: v.optional(
+      v.pipe(v.array(v.object({ id, name: v.pipe(name, v.minLength(1, 'must not be empty')) })), v.maxLength(LIMITS.reports)),
+    ),
+    retentionMonths: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(RETENTION_MAX_MONTHS))),
+    hideNotificationTitles: v.optional(v.boolean()),
   }),
   v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
   v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),

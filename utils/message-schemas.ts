@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { INTERVENTION_KINDS, LIMITS, PURPOSES, TOOL_IDS } from './model';
+import { FORGET_STORES } from './forget';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 const nonEmpty = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
@@ -102,3 +103,15 @@ export const DiagnosticSchema = v.object({
   problem: nonEmpty(200),
   where: text(LIMITS.urlLength),
 });
+
+// Forgetting (page-only messages, validated all the same).
+export const DeleteRecordSchema = v.object({ store: v.picklist(FORGET_STORES), id: IdSchema });
+export const ReportIdSchema = v.object({ reportId: IdSchema });
+const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
+export const DeleteBeforeSchema = v.object({ beforeIso });
+export const ForgetScopeSchema = v.variant('kind', [
+  v.object({ kind: v.literal('record'), store: v.picklist(FORGET_STORES), id: IdSchema }),
+  v.object({ kind: v.literal('report'), reportId: IdSchema }),
+  v.object({ kind: v.literal('before'), beforeIso }),
+  v.object({ kind: v.literal('everything') }),
+]);

@@ -10,6 +10,7 @@ import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Set
 import type { Rating } from './summary';
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
+import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
 
@@ -56,6 +57,17 @@ export interface ProtocolMap {
   addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
   removeClaim(data: { id: string }): void;
   saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
+  // Forgetting (utils/forget.ts): each returns what it deleted; forgetPreview what it would delete.
+  deleteRecord(data: { store: ForgetStore; id: string }): ForgetCounts;
+  /** Their roster entry, interventions, prompts, check-ins and claims. */
+  forgetReport(data: { reportId: string }): ForgetCounts;
+  /** Finished interventions started, prompts shown and check-ins made before the date. */
+  deleteBefore(data: { beforeIso: string }): ForgetCounts;
+  /** Every record, the roster (me included) and claims; preferences stay. */
+  deleteEverything(data?: Record<string, never>): ForgetCounts;
+  forgetPreview(data: ForgetScope): ForgetCounts;
+  /** Off the roster, history kept under their name (formerReports). */
+  retireReport(data: { reportId: string }): Settings;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
   /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
@@ -78,3 +90,4 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 
 export type PromptChoice = (typeof PROMPT_CHOICES)[number];
 export type { ClosingInput, EditSignal, Heartbeat, PromptAnswerInput };
+export type { ForgetCounts, ForgetScope, ForgetStore };

@@ -68,6 +68,12 @@ export interface Settings {
   disabledTools: ToolId[];
   /** Sites the lead added, beyond the supported tools (owners come from claims). */
   customSites: CustomSite[];
+  /** Reports taken off the roster with their history kept: their records still show their name. */
+  formerReports?: Array<{ id: string; name: string }>;
+  /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
+  retentionMonths?: number;
+  /** System notifications say "an intervention" instead of the item's title (shared screens). */
+  hideNotificationTitles?: boolean;
 }
 
 /** A site the lead added on the options page, with the regions whose editing counts. */

@@ -29,7 +29,8 @@ import type {
   SummaryRange,
 } from './messages';
 import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Settings } from './model';
-import { claimFor, matchOwner } from './roster';
+import { claimFor, matchOwner, reportNameMap } from './roster';
+import { createForgetting } from './forget';
 import type { Rating } from './summary';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
@@ -50,8 +51,7 @@ const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } 
 
 export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
-    const settings = await getSettings();
-    return new Map(settings.reports.map((r) => [r.id, r.name]));
+    return reportNameMap(await getSettings());
   }
   const named = <T extends { reportId: string }>(names: Map<string, string>, row: T) => ({
     ...row,
@@ -59,6 +59,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
   });
 
   return {
+    // Deleting: one record, a report, before a date, everything; retention (utils/forget.ts).
+    ...createForgetting({ db, getSettings, setSettings, now }),
+
     /** An edit on an artifact: feed its active intervention, stay quiet, or ask. */
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
