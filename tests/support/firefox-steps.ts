@@ -172,7 +172,8 @@ export async function tabIdOf(ff: FirefoxExtension, page: Page): Promise<number>
 /** "This belongs to…" from the popup (opened for the tab showing `page`), for one item or everything under a prefix. */
 export async function claimFromPopup(ff: FirefoxExtension, page: Page, reportName: string, prefix?: string): Promise<string> {
   const popup = await ff.openPage(`popup.html?tab=${await tabIdOf(ff, page)}`);
-  const section = (await popup.waitForSelector('section[aria-labelledby="claim-heading"] p', SELECTOR_WAIT))!;
+  // The popup's "On this page" section (its first paragraph names the tool and the item).
+  const section = (await popup.waitForSelector('section[aria-labelledby="page-heading"] p', SELECTOR_WAIT))!;
   const shown = await textOf(section);
   const select = await field(popup, 'This belongs to');
   const value = await select.evaluate((s, name) => [...(s as unknown as HTMLSelectElement).options].find((o) => o.text === name)?.value ?? '', reportName);
