@@ -47,7 +47,10 @@ export function urlShape(url: URL): string {
     .split('/')
     .map((part) => (part === '' || /^[a-z]{1,20}$/.test(part) ? part : ':id'))
     .join('/');
-  const query = [...new Set(url.searchParams.keys())].map((k) => `${/^[a-zA-Z_]{1,30}$/.test(k) ? k : ':key'}=:value`).join('&');
+  // forEach, not keys(): in Firefox's content scripts that iterator is not iterable (found by tests/firefox).
+  const keys = new Set<string>();
+  url.searchParams.forEach((_value, key) => keys.add(key));
+  const query = [...keys].map((k) => `${/^[a-zA-Z_]{1,30}$/.test(k) ? k : ':key'}=:value`).join('&');
   return `${url.origin}${path}${query ? `?${query}` : ''}`;
 }
 

@@ -19,7 +19,7 @@ describe('Firefox: a browser restart', () => {
   let ff: FirefoxExtension | undefined;
   afterAll(async () => {
     await ff?.close();
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5 });
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   });
 
   const launch = async () => {

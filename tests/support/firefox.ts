@@ -136,7 +136,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     },
     async close({ keepProfile = false } = {}) {
       await browser.close();
-      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true, maxRetries: 5 });
+      // Firefox's helper processes may still write to the profile for a moment after it closes.
+      if (!keepProfile && !options.profileDir) rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
     },
   };
 }
