@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { allSiteMatches } from './utils/sites/tools';
 
-// See README "Decisions" for why each permission is here.
+// README "Permissions" gives each permission's reason.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a newcomer can follow every name to its file.
@@ -26,6 +26,9 @@ export default defineConfig({
       };
     },
   },
+  // `npm run zip`: the Chrome zip, the Firefox zip and, for AMO's review, the sources zip that
+  // rebuilds it (WXT leaves out node_modules, tests and hidden files; screenshots are not needed).
+  zip: { excludeSources: ['docs/**', 'demo-screenshots/**', '*.log'] },
   manifest: ({ browser }) => ({
     name: 'Pullback',
     description:
@@ -44,8 +47,16 @@ export default defineConfig({
         description: 'Pause Pullback prompts for an hour (press again to resume)',
       },
     },
+    // Firefox: nothing leaves the device, so the data collected and transmitted is "none"
+    // (data_collection_permissions, read from Firefox 140, Android 142; 140 is the current ESR and
+    // has optional_host_permissions, which need 128, for the sites the lead adds).
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'pullback@pullback.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'pullback@pullback.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
