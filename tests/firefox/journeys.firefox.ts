@@ -6,7 +6,7 @@
  * a bad backup refused; a site the lead adds, granted by a real click; the
  * weekly summary. Same fixtures and fake tool servers as the Chromium suite.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { serveFakeSites, type FakeSites } from '../support/fake-sites';
@@ -120,6 +120,9 @@ describe('Firefox: the lead’s journeys', () => {
     await statusText(options, 'Added Team wiki');
     await expect(granted()).resolves.toBe(true);
     await options.close();
+    // The background registers the content script for the granted origin (as in the Chromium suite).
+    const registered = () => inExtension(ff, () => (globalThis as any).browser.scripting.getRegisteredContentScripts().then((s: Array<{ matches: string[] }>) => s.map((x) => x.matches)), '');
+    await vi.waitFor(async () => expect(await registered()).toEqual([[`${WIKI}/*`]]), { timeout: 60_000, interval: 250 });
 
     const wiki = await ff.newPage(`${WIKI}/wiki/release`);
     await claimFromPopup(ff, wiki, 'Alice Chen', `${WIKI}/wiki/`);
@@ -128,7 +131,7 @@ describe('Firefox: the lead’s journeys', () => {
     await expect(textOf(prompt)).resolves.toContain('Alice Chen');
     await expect(textOf(prompt)).resolves.toContain('intranet.acme.test/wiki/release');
     await wiki.close();
-  });
+  }, 300_000); // the options page, the popup and the site: several pages on a loaded machine
 
   // Last: importing the eight weeks replaces the roster the journeys above use. The week shown is
   // 2026-W47, which the journeys above (this week) add nothing to.
