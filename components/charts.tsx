@@ -2,7 +2,8 @@
  * Small SVG charts for the summary. Each is an image with a text
  * alternative that says what it shows, and none relies on colour alone.
  */
-import type { Quadrant, Rating } from '../utils/summary';
+import type { Rating } from '../utils/model';
+import type { Quadrant } from '../utils/summary';
 
 export function Bar({ value, max, label }: { value: number; max: number; label: string }) {
   const width = max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100)) : 0;
