@@ -54,6 +54,8 @@ export interface ProtocolMap {
   addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
   removeClaim(data: { id: string }): void;
   saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
+  /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
+  loadPrompt(): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
   // Background or popup -> content script:
