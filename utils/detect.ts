@@ -11,7 +11,8 @@
  * learn who the lead's reports are, or grow hands-on time.
  */
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
-import { LIMITS, type Artifact } from './model';
+import { LIMITS } from './model-constants';
+import type { Artifact } from './model';
 import type { Ownership, SiteAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */

@@ -5,9 +5,26 @@
  * this file stays free of the validator so the content script stays small.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
-import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Settings, ToolId } from './model';
-import type { Rating } from './summary';
+import type {
+  ClaimInput,
+  ClosingInput,
+  DeleteBeforeInput,
+  DeleteRecordInput,
+  DiagnosticInput,
+  EditSignal,
+  ExtendInput,
+  Heartbeat,
+  IdInput,
+  PromptAnswerInput,
+  PromptChoice,
+  RatingInput,
+  ReportIdInput,
+  SummaryRange,
+} from './message-schemas';
+import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type { PageVerdict } from './page-verdict';
+import type { PageReading } from './sites/types';
+import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
 
@@ -18,7 +35,7 @@ export type EditDecision =
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
   | { action: 'overdue'; intervention: Intervention; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' };
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' | 'paused' };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -26,8 +43,6 @@ export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | 
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
 
-/** ISO bounds for records, and week ids for ratings, of the weeks a summary shows. */
-export type SummaryRange = { fromIso: string; toIso: string; fromWeek: string; toWeek: string };
 export type SummaryData = { interventions: Intervention[]; prompts: PromptRecord[]; ratings: Rating[] };
 
 export type ImportResult =
@@ -40,8 +55,8 @@ export interface ProtocolMap {
   answerPrompt(data: PromptAnswerInput): AnswerResult;
   heartbeat(data: Heartbeat): EditDecision;
   /** The in-page "time to pull back?" and the popup end and extend through these too. */
-  endIntervention(data: { id: string }): Intervention;
-  extendIntervention(data: { id: string; minutes: number }): Intervention;
+  endIntervention(data: IdInput): Intervention;
+  extendIntervention(data: ExtendInput): Intervention;
   recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
@@ -51,14 +66,34 @@ export interface ProtocolMap {
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
-  addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
-  removeClaim(data: { id: string }): void;
-  saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
+  addClaim(data: ClaimInput): Claim;
+  removeClaim(data: IdInput): void;
+  saveRating(data: RatingInput): Rating;
+  // Forgetting (utils/forget.ts): each returns what it deleted; forgetPreview what it would delete.
+  deleteRecord(data: DeleteRecordInput): ForgetCounts;
+  /** Their roster entry, interventions, prompts, check-ins and claims. */
+  forgetReport(data: ReportIdInput): ForgetCounts;
+  /** Finished interventions started, prompts shown and check-ins made before the date. */
+  deleteBefore(data: DeleteBeforeInput): ForgetCounts;
+  /** Every record, the roster (me included) and claims; preferences stay. */
+  deleteEverything(data?: Record<string, never>): ForgetCounts;
+  forgetPreview(data: ForgetScope): ForgetCounts;
+  /** Off the roster, history kept under their name (formerReports). */
+  retireReport(data: ReportIdInput): Settings;
   /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
   loadPrompt(): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
-  reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
+  reportDiagnostic(data: DiagnosticInput): void;
+  /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
+  describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
+  /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
+  pausePrompts(data: { until: string | null }): void;
+  resumePrompts(): void;
   // Background or popup -> content script:
+  /** What the content script reads on its page (for describeTab). */
+  describePage(): PageReading | null;
+  /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
+  rereadPage(): void;
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
@@ -66,6 +101,5 @@ export interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 
-
-export type PromptChoice = (typeof PROMPT_CHOICES)[number];
-export type { ClosingInput, EditSignal, Heartbeat, PromptAnswerInput };
+export type { ClaimInput, ClosingInput, EditSignal, Heartbeat, PromptAnswerInput, PromptChoice, RatingInput, SummaryRange };
+export type { ForgetCounts, ForgetScope, ForgetStore };

@@ -13,6 +13,7 @@ import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/pr
 import type { PromptRequest } from '@/components/InterventionPrompt';
 import { createDetector } from '@/utils/detect';
 import { onMessage, sendMessage } from '@/utils/messages';
+import { readPage } from '@/utils/page-reading';
 import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
@@ -88,6 +89,12 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         onNavigate((url) => detector.navigated(url)),
         onMessage('focusPrompt', () => host?.focus() ?? false),
         onMessage('currentArtifact', () => detector.currentArtifact()),
+        // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
+        onMessage('describePage', () => {
+          const adapter = adapterFor(new URL(location.href));
+          return adapter ? readPage(adapter, document) : null;
+        }),
+        onMessage('rereadPage', () => detector.navigated()),
       ];
       detector.start();
     },

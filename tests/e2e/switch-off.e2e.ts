@@ -103,5 +103,5 @@ describe('a real reload of the extension retires the old script', () => {
     await again.goto(second.jira.url('KEY-2'));
     await typeInDescription(again, ' new script');
     await promptOn(again).waitFor();
-  });
+  }, 150_000); // Two browser starts and two roster imports.
 });
