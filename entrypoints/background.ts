@@ -26,7 +26,8 @@ import {
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
-import { SettingsSchema, type Settings } from '@/utils/model';
+import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
+import { assertSenderServes, senderPage } from '@/utils/sender-trust';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
 import {
@@ -47,6 +48,12 @@ import { settingsItem } from '@/utils/settings';
 export default defineBackground({
   type: 'module',
   main() {
+    // Settings name people: close extension storage to content scripts (they live inside host pages) and
+    // answer what they need by message. Chromium only; elsewhere the call is missing or refused, and harmless.
+    void Promise.resolve()
+      .then(() => chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
+      .catch(() => undefined);
+
     // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
     const getService = () =>
@@ -68,9 +75,24 @@ export default defineBackground({
       }
     };
 
-    // From content scripts: validated before anything is written.
-    onMessage('edit', async ({ data }) => (await getService()).edit(parseOrThrow(EditSignalSchema, data, 'edit signal')));
-    onMessage('heartbeat', async ({ data }) => (await getService()).heartbeat(parseOrThrow(HeartbeatSchema, data, 'heartbeat')));
+    // From content scripts: validated, and believed only as far as the sender's page agrees (utils/sender-trust.ts).
+    const fromServedPage = async (sender: chrome.runtime.MessageSender, claim: { tool: ToolId; artifactUrl?: string }) =>
+      assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
+    onMessage('edit', async ({ data, sender }) => {
+      const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
+      await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
+      return (await getService()).edit(signal);
+    });
+    onMessage('heartbeat', async ({ data, sender }) => {
+      const beat = parseOrThrow(HeartbeatSchema, data, 'heartbeat');
+      await fromServedPage(sender, { tool: beat.tool });
+      return (await getService()).heartbeat(beat);
+    });
+    // A content script on a site the lead added asks for that site's definition (storage is closed to it).
+    onMessage('customSiteHere', async ({ sender }) => {
+      const page = senderPage(sender);
+      return (page && (await settingsItem.getValue()).customSites.find((s) => s.origin === page.origin)) || null;
+    });
     onMessage('answerPrompt', ({ data }) => changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))));
     // From the in-page prompt and the popup alike.
     onMessage('endIntervention', ({ data }) => changing((s) => s.endIntervention(parseOrThrow(EndSchema, data, 'intervention').id)));

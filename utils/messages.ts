@@ -21,7 +21,7 @@ import type {
   ReportIdInput,
   SummaryRange,
 } from './message-schemas';
-import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type { Artifact, Claim, CustomSite, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
@@ -80,6 +80,8 @@ export interface ProtocolMap {
   retireReport(data: ReportIdInput): Settings;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
+  /** A content script on a site the lead added: that site's definition (by the sender's origin), or null. */
+  customSiteHere(): CustomSite | null;
   // Background or popup -> content script:
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
