@@ -14,9 +14,11 @@ export interface ClosingQuestionsProps {
   onDone(): void;
   /** In the host page, mouse presses must not move the page's focus. */
   keepFocus?: (e: MouseEvent) => void;
+  /** In the host page, each answer gives the keyboard back to the page's editor. */
+  onAnswered?: () => void;
 }
 
-export function createClosingQuestions({ record, onSave, onDone, keepFocus }: ClosingQuestionsProps): HTMLElement {
+export function createClosingQuestions({ record, onSave, onDone, keepFocus, onAnswered }: ClosingQuestionsProps): HTMLElement {
   const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = { saidFramework: null, ownerNow: null };
   const note = h('textarea', { readonly: true, rows: 4 });
   const status = h('p', { role: 'status' });
@@ -34,6 +36,7 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus }: Cl
       trusted(() => {
         answers[key] = answers[key] === value ? null : value;
         refresh();
+        onAnswered?.();
       }),
     );
     toggles.push(() => button.setAttribute('aria-pressed', String(answers[key] === value)));

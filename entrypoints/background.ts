@@ -25,7 +25,7 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
-import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
+import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
 import { assertSenderServes, senderPage } from '@/utils/sender-trust';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
@@ -44,6 +44,10 @@ import { createService, type PullbackService } from '@/utils/service';
 import { syncCustomSites } from '@/utils/custom-sites';
 import { recordDiagnostic } from '@/utils/diagnostics';
 import { settingsItem } from '@/utils/settings';
+import type { PullbackDatabase } from '@/utils/db';
+import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
+import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
+import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
 
 export default defineBackground({
   type: 'module',
@@ -56,11 +60,21 @@ export default defineBackground({
 
     // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
+    let database: PullbackDatabase | undefined;
     const getService = () =>
       (service ??= openPullbackDb(undefined, undefined, () => (service = undefined)).then((db) =>
-        createService({ db, getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
+        createService({ db: (database = db), getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
       ));
-    const refreshNow = async () => refresh(await getService());
+    /** The pause in force now (one that ran out is ended and logged here); the icon follows. */
+    const currentPause = async () => {
+      const pause = await expirePause(new Date());
+      if (pause?.until) await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
+      return pause;
+    };
+    const refreshNow = async () => {
+      await refresh(await getService());
+      await showPause(await currentPause());
+    };
     /** Runs a change, then brings badge, alarms and reminders up to date. */
     const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
       const result = await change(await getService());
@@ -78,15 +92,23 @@ export default defineBackground({
     // From content scripts: validated, and believed only as far as the sender's page agrees (utils/sender-trust.ts).
     const fromServedPage = async (sender: chrome.runtime.MessageSender, claim: { tool: ToolId; artifactUrl?: string }) =>
       assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
+    // While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
+    const quietWhilePaused = (decision: EditDecision): EditDecision =>
+      decision.action === 'overdue' ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
+      : decision.action === 'none' ? { action: 'none', reason: 'paused' }
+      : decision;
     onMessage('edit', async ({ data, sender }) => {
       const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
       await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
-      return (await getService()).edit(signal);
+      const s = await getService();
+      if (await currentPause()) return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
+      return s.edit(signal);
     });
     onMessage('heartbeat', async ({ data, sender }) => {
       const beat = parseOrThrow(HeartbeatSchema, data, 'heartbeat');
       await fromServedPage(sender, { tool: beat.tool });
-      return (await getService()).heartbeat(beat);
+      const decision = await (await getService()).heartbeat(beat);
+      return (await currentPause()) && decision.action === 'overdue' ? quietWhilePaused(decision) : decision;
     });
     // A content script on a site the lead added asks for that site's definition (storage is closed to it).
     onMessage('customSiteHere', async ({ sender }) => {
@@ -121,6 +143,12 @@ export default defineBackground({
     fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
     fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
     fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
+    // The in-page prompt is injected into the asking content script's frame only when a prompt may
+    // show: the always-loaded script stays small, and no extension file is exposed to web pages.
+    onMessage('loadPrompt', async ({ sender }) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads the prompt.');
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/prompt.js'] });
+    });
     // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
     fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
     fromPage('deleteRecord', (data) => {
@@ -131,7 +159,39 @@ export default defineBackground({
     fromPage('retireReport', (data) => changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
     fromPage('deleteBefore', (data) => changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)));
     fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
-    onMessage('reportDiagnostic', async ({ data }) => recordDiagnostic(parseOrThrow(DiagnosticSchema, data, 'diagnostic')));
+    onMessage('reportDiagnostic', async ({ data, sender }) => {
+      const diagnostic = parseOrThrow(DiagnosticSchema, data, 'diagnostic');
+      // The lead was editing here and the adapter could not read the page: that tab's icon says so.
+      if (sender.tab?.id !== undefined) await markTab(sender.tab.id, diagnostic.problem).catch(() => {});
+      return recordDiagnostic(diagnostic);
+    });
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url) void clearTabMark(tabId);
+    });
+
+    // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
+    fromPage('describeTab', async (data) => {
+      const tabId = Number(data?.tabId);
+      if (!Number.isInteger(tabId) || tabId < 0) throw new Error('Which tab? A tab id is a whole number.');
+      const raw = await sendMessage('describePage', undefined, tabId).catch(() => null);
+      if (!raw) return null;
+      const reading = parseOrThrow(PageReadingSchema, raw, 'page reading');
+      await getService();
+      const verdict = await verdictFor(reading, { db: database!, settings: await settingsItem.getValue(), pause: await currentPause(), now: new Date() });
+      return { reading, verdict };
+    });
+
+    // Pause: from the popup and the keyboard command; it ends by itself at its end (alarm, and every check).
+    fromPage('pausePrompts', async (data) => {
+      const until = checkPauseUntil(data?.until, new Date());
+      await startPause(until, new Date());
+      await refreshNow();
+    });
+    fromPage('resumePrompts', async () => {
+      await resumePause(new Date());
+      await browser.alarms.clear(PAUSE_ALARM);
+      await refreshNow();
+    });
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
@@ -144,7 +204,11 @@ export default defineBackground({
       await refreshNow();
     });
     browser.runtime.onStartup.addListener(() => void refreshNow());
-    browser.runtime.onInstalled.addListener(() => void refreshNow());
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void refreshNow();
+      // A first run: who you are, your reports, your tools (entrypoints/welcome).
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
 
     // Sites the lead added: the run-time content script follows settings and granted permissions.
     const syncSites = async () => syncCustomSites((await settingsItem.getValue()).customSites).catch((e) => console.warn('Pullback: custom sites', e));
@@ -186,6 +250,14 @@ export default defineBackground({
 
     // The keyboard route into the prompt: the page keeps focus until the lead asks.
     browser.commands?.onCommand.addListener(async (command) => {
+      if (command === 'pause-prompts') {
+        // One key: pause prompts for an hour, or resume when paused.
+        const now = new Date();
+        if (activePause(await pauseItem.getValue(), now)) await resumePause(now);
+        else await startPause(pauseEnd('hour', now), now);
+        await refreshNow();
+        return;
+      }
       if (command !== 'focus-prompt') return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id !== undefined) await sendMessage('focusPrompt', undefined, tab.id).catch(() => false);
