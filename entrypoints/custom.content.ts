@@ -2,15 +2,16 @@
 // background (utils/custom-sites.ts) for the origins the lead granted; the
 // manifest lists none, so nothing runs on a site the lead never enabled.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptFor } from '@/utils/content-script';
-import { settingsItem } from '@/utils/settings';
+import { contentScriptFor } from './page/content-script';
+import { sendMessage } from '@/utils/messages';
 import { customAdapter } from '@/utils/sites/custom';
 
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  async main(ctx) {
-    const site = (await settingsItem.getValue()).customSites.find((s) => s.origin === location.origin);
-    if (site) contentScriptFor([customAdapter(site)]).main(ctx);
+  async main() {
+    // Extension storage is closed to content scripts: the background answers for this origin.
+    const site = await sendMessage('customSiteHere', undefined).catch(() => null);
+    if (site) contentScriptFor([customAdapter(site)]).main();
   },
 });
