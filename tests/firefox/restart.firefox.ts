@@ -5,12 +5,12 @@
  * and can be pulled back. The add-on is installed as an .xpi in the profile,
  * as a user has it (a temporary add-on would be gone after the restart).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { serveFakeJira } from '../support/fake-jira';
-import { launchFirefox, type FirefoxExtension } from '../support/firefox';
+import { launchFirefox, removeProfile, type FirefoxExtension } from '../support/firefox';
 import { byText, clickButton, editSummary, exportBackup, importBackupFile, inExtension, textOf, waitForPrompt } from '../support/firefox-steps';
 import { bob, dana, rosterBackup } from '../support/roster';
 
@@ -19,7 +19,7 @@ describe('Firefox: a browser restart', () => {
   let ff: FirefoxExtension | undefined;
   afterAll(async () => {
     await ff?.close();
-    rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+    removeProfile(profileDir);
   });
 
   const launch = async () => {
