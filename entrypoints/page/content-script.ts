@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
 import type { PromptRequest } from '@/components/InterventionPrompt';
 import { createDetector } from '@/utils/detect';
-import { onMessage, sendMessage } from '@/utils/messages';
+import { onMessage, sendMessage } from './messaging';
 import { readPage } from '@/utils/page-reading';
 import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
 
