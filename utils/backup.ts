@@ -24,7 +24,7 @@ import type { Rating } from './summary';
 export const BACKUP_FORMAT = 'pullback-backup';
 export const BACKUP_VERSION = 1;
 /** A year of heavy use is a few MB; anything far bigger is not ours. */
-export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;

@@ -182,5 +182,7 @@ export const LIMITS = {
   aliases: 50,
   reports: 500,
   idLength: 100,
+  /** A backup file: a year of heavy use is a few MB; anything far bigger is not ours (checked before reading it). */
+  backupBytes: 50 * 1024 * 1024,
   intentLength: 280,
 } as const;
