@@ -104,7 +104,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
           <input type="text" value={editable} onInput={(e) => setEditable(e.currentTarget.value)} />
         </label>
         <label>
-          <span>Conversation inside those areas that never counts, e.g. comments: CSS selectors (optional, e.g. .comments)</span>
+          <span>Conversation inside them that never counts, e.g. comments: CSS selectors (optional, e.g. .comments)</span>
           <input type="text" value={conversation} onInput={(e) => setConversation(e.currentTarget.value)} />
         </label>
         <div class="actions">
