@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { backupFileName, downloadText } from '@/components/download';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
-import { LIMITS } from '@/utils/model';
+import { LIMITS } from '@/utils/model-constants';
 
 const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 

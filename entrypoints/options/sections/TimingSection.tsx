@@ -1,6 +1,7 @@
 /** When Pullback asks again, when I count as away, when an intervention left alone ends by itself. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model';
+import { RANGES } from '@/utils/model-constants';
 import { saver } from '../autosave';
 
 type Field = 'cooldownMinutes' | 'idleMinutes' | 'lapseHours';
@@ -54,25 +55,22 @@ export function TimingSection({ settings }: { settings: Settings }) {
         field="cooldownMinutes"
         settings={settings}
         label="After any answer, do not ask again about the same item for (minutes)"
-        min={0}
-        max={7 * 24 * 60}
-        problem="The pause before asking again must be a whole number of minutes, from 0 to 10080."
+        {...RANGES.cooldownMinutes}
+        problem={`The pause before asking again must be a whole number of minutes from ${RANGES.cooldownMinutes.min} to ${RANGES.cooldownMinutes.max}.`}
       />
       <WholeNumber
         field="idleMinutes"
         settings={settings}
         label="Count me as away after this many minutes without input (no hands-on time while away)"
-        min={1}
-        max={60}
-        problem="The away time must be a whole number of minutes from 1 to 60."
+        {...RANGES.idleMinutes}
+        problem={`The away time must be a whole number of minutes from ${RANGES.idleMinutes.min} to ${RANGES.idleMinutes.max}.`}
       />
       <WholeNumber
         field="lapseHours"
         settings={settings}
         label="If I never come back to an intervention, end it by itself after this many hours without activity (it then shows as “lapsed”)"
-        min={1}
-        max={168}
-        problem="The time before an intervention ends by itself must be a whole number of hours from 1 to 168."
+        {...RANGES.lapseHours}
+        problem={`The time before an intervention ends by itself must be a whole number of hours from ${RANGES.lapseHours.min} to ${RANGES.lapseHours.max}.`}
       />
     </section>
   );
