@@ -68,7 +68,7 @@ export function TimingSection({ settings }: { settings: Settings }) {
       <WholeNumber
         field="lapseHours"
         settings={settings}
-        label="If I never come back to an intervention, end it by itself after this many hours without activity (it then shows as “lapsed”)"
+        label="If I never come back to an intervention, end it by itself after this many hours without activity (Pullback then closes it at its last activity)"
         {...RANGES.lapseHours}
         problem={`The time before an intervention ends by itself must be a whole number of hours from ${RANGES.lapseHours.min} to ${RANGES.lapseHours.max}.`}
       />
