@@ -39,6 +39,21 @@ export interface SiteAdapter {
    * content script runs in the top frame only, so the detector listens inside these frames too. Optional.
    */
   editFrames?: readonly string[];
+  /**
+   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * an assignee. Optional; without it no take-over is noticed on this tool.
+   */
+  takeover?: TakeoverControls;
+}
+
+/** Who an assigning click gives the item to: the lead ("Assign to me"), or the person picked. */
+export type AssignTarget = { to: 'viewer' } | { to: 'person'; identity: Identity };
+
+export interface TakeoverControls {
+  /** For a click on `el`: null when it assigns nobody; else to whom it gives the item. */
+  assignedBy(el: Element): AssignTarget | null;
+  /** The assignee as the page shows it right now (read before the tool handles the click); null: unreadable. */
+  assigneeOnPage(doc: Document): Identity | null;
 }
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
@@ -81,6 +96,9 @@ export function visibleText(el: Element): string {
 export async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`${res.status} from ${url}`);
+  // Logged out, Atlassian answers 200 with its HTML login page (jira.md, Aug 2026): that is no answer.
+  const type = res.headers.get('content-type') ?? '';
+  if (!/\bjson\b/i.test(type)) throw new Error(`${type || 'no content type'} (not JSON) from ${url}`);
   return res.json();
 }
 
