@@ -6,7 +6,7 @@
 import { handBackNote } from '../utils/handback';
 import type { InterventionView } from '../utils/messages';
 import type { Closing } from '../utils/model';
-import { h } from './dom';
+import { h, trusted } from './dom';
 
 export interface ClosingQuestionsProps {
   record: InterventionView;
@@ -29,10 +29,13 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus }: Cl
   /** A toggle: pressing the chosen answer again clears it (both questions are optional). */
   function choice<K extends keyof typeof answers>(key: K, value: (typeof answers)[K], label: string) {
     const button = h('button', { type: 'button', onMousedown: keepFocus }, label);
-    button.addEventListener('click', () => {
-      answers[key] = answers[key] === value ? null : value;
-      refresh();
-    });
+    button.addEventListener(
+      'click',
+      trusted(() => {
+        answers[key] = answers[key] === value ? null : value;
+        refresh();
+      }),
+    );
     toggles.push(() => button.setAttribute('aria-pressed', String(answers[key] === value)));
     return button;
   }

@@ -9,9 +9,11 @@
  */
 import { EXTEND_MINUTES } from '../utils/durations';
 import type { AnswerResult, PromptChoice, ReportRef } from '../utils/messages';
-import { PURPOSE_LABELS, PURPOSES, type Artifact, type Closing, type Intervention, type Purpose } from '../utils/model';
+// The plain values, not utils/model.ts: its schemas stay out of the content script.
+import { PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '../utils/model-constants';
+import type { Artifact, Closing, Intervention } from '../utils/model';
 import { createClosingQuestions } from './ClosingQuestions';
-import { append, fragment, h, type Child } from './dom';
+import { append, fragment, h, trusted, type Child } from './dom';
 
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
@@ -54,7 +56,7 @@ const DURATIONS: Array<[DurationChoice, string]> = [
   ['today', 'Today'],
   ['custom', 'Custom'],
 ];
-const MAX_CUSTOM_MINUTES = 24 * 60;
+const MAX_CUSTOM_MINUTES = RANGES.durationMinutes.max;
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
 /** Minutes left until local midnight, at least one. */
@@ -107,7 +109,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     const purposeButtons = PURPOSES.map((p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const);
     const durationButtons = DURATIONS.map(([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const);
     const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
-    minutes.addEventListener('input', () => refresh());
+    minutes.addEventListener('input', trusted(() => refresh()));
     const customLabel = h('label', { class: 'custom' }, 'Minutes', minutes);
     const error = h('p', { id: 'pullback-custom-error', class: 'error' }, `Enter a whole number of minutes from 1 to ${MAX_CUSTOM_MINUTES}.`);
     const yes = button('Yes, start the intervention', () => void answer('deliberate'), 'primary');
@@ -225,11 +227,14 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
   }
 
   let escape: () => void = onClose;
-  root.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    escape();
-  });
+  root.addEventListener(
+    'keydown',
+    trusted((e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      escape();
+    }),
+  );
 
   function focus() {
     root.querySelector<HTMLElement>('button:not([disabled]), input')?.focus();

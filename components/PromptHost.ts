@@ -19,7 +19,12 @@ const lifecycle: LifecycleActions = {
   recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
 };
 
-export function createPromptHost(ctx: ContentScriptContext) {
+export interface PromptHostEvents {
+  /** The lead said Yes: hands-on time on this artifact counts from now on. */
+  onStarted(artifact: PromptRequest['artifact']): void;
+}
+
+export function createPromptHost(ctx: ContentScriptContext, events: PromptHostEvents) {
   let ui: Promise<ShadowRootContentScriptUi<void>> | undefined;
   let current: PromptRequest | null = null;
   /** Each prompt (and each overdue reminder) is shown once per page, whatever the edits that follow. */
@@ -54,7 +59,11 @@ export function createPromptHost(ctx: ContentScriptContext) {
     const request = current;
     view = createInterventionPrompt({
       request,
-      onAnswer: (answer, options) => sendMessage('answerPrompt', { promptId: idOf(request), answer, ...options }),
+      onAnswer: async (answer, options) => {
+        const result = await sendMessage('answerPrompt', { promptId: idOf(request), answer, ...options });
+        if (result.intervention?.status === 'active') events.onStarted(request.artifact);
+        return result;
+      },
       lifecycle,
       onClose: hide,
     });

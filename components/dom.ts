@@ -10,12 +10,23 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), trusted(value as EventListener));
     else if (name === 'class') el.className = String(value);
     else el.setAttribute(name, value === true ? 'true' : String(value));
   }
   append(el, children);
   return el;
+}
+
+/**
+ * Only the person at the keyboard answers: a handler that ignores events a
+ * page script dispatched (the prompt's shadow root is open, so a page can
+ * reach its buttons and call click()).
+ */
+export function trusted<E extends Event>(handler: (event: E) => void): (event: E) => void {
+  return (event) => {
+    if (event.isTrusted) handler(event);
+  };
 }
 
 export function append(parent: Element | DocumentFragment, children: Child[]): void {

@@ -7,12 +7,15 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SettingsSchema } from '@/utils/backup';
 import { openPullbackDb } from '@/utils/db';
 import {
   ClaimInputSchema,
   ClosingSchema,
+  DeleteBeforeSchema,
+  DeleteRecordSchema,
   DiagnosticSchema,
+  ForgetScopeSchema,
+  ReportIdSchema,
   EditSignalSchema,
   EndSchema,
   ExtendSchema,
@@ -23,7 +26,7 @@ import {
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
+import { SettingsSchema, type Settings } from '@/utils/model';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
 import {
@@ -96,6 +99,16 @@ export default defineBackground({
     fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
     fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
     fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
+    // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
+    fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
+    fromPage('deleteRecord', (data) => {
+      const { store, id } = parseOrThrow(DeleteRecordSchema, data, 'record');
+      return changing((s) => s.deleteRecord(store, id));
+    });
+    fromPage('forgetReport', (data) => changing((s) => s.forgetReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
+    fromPage('retireReport', (data) => changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
+    fromPage('deleteBefore', (data) => changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)));
+    fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
     onMessage('reportDiagnostic', async ({ data }) => recordDiagnostic(parseOrThrow(DiagnosticSchema, data, 'diagnostic')));
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.

@@ -18,7 +18,7 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
     runAt: 'document_idle' as const,
     main(ctx: ContentScriptContext) {
-      const prompt = createPromptHost(ctx);
+      const prompt = createPromptHost(ctx, { onStarted: (artifact) => detector.interventionStarted(artifact) });
       const onDecision = (decision: EditDecision, artifact: Artifact) => {
         const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
         if (decision.action === 'prompt') {
@@ -29,6 +29,7 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         }
       };
       const detector = createDetector(document, {
+        isAlive: () => ctx.isValid,
         adapterFor,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),

@@ -5,9 +5,13 @@
  * hide an edit). Nothing runs until the lead types in a
  * content editor; the artifact and its owner are resolved then, once per
  * artifact, and forgotten on navigation.
+ *
+ * Only the lead's own hand counts: events a page script dispatched
+ * (`isTrusted` false) are ignored, so a page cannot make Pullback prompt,
+ * learn who the lead's reports are, or grow hands-on time.
  */
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
-import type { Artifact } from './model';
+import { LIMITS, type Artifact } from './model';
 import type { Ownership, SiteAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
@@ -29,8 +33,32 @@ export interface DetectorDeps {
   isOwnUi(el: Element): boolean;
   /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */
   diagnose?(tool: SiteAdapter['id'], problem: string): void;
+  /** False once the extension was reloaded or updated: a failed send is then no refusal worth reporting. */
+  isAlive?(): boolean;
   now?: () => number;
 }
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const clipList = (list: readonly string[]) => list.slice(0, LIMITS.identities).map((id) => id.slice(0, LIMITS.identityLength));
+
+/** What the page read, within the bounds the background accepts (a 600-character title still prompts). */
+export function boundedSignal(signal: EditSignal): EditSignal {
+  const { key, title, url } = signal.artifact;
+  let boundedUrl = url;
+  if (url.length > LIMITS.urlLength) {
+    const parsed = new URL(url);
+    boundedUrl = (parsed.origin + parsed.pathname).slice(0, LIMITS.urlLength);
+  }
+  return {
+    ...signal,
+    artifact: { key: key.slice(0, LIMITS.keyLength), title: clip(title, LIMITS.titleLength), url: boundedUrl },
+    owner: clipList(signal.owner),
+    viewer: clipList(signal.viewer),
+  };
+}
+
+/** Clamped like the background's limit for a problem's text. */
+const MAX_PROBLEM = 200;
 
 export function createDetector(doc: Document, deps: DetectorDeps) {
   const now = deps.now ?? Date.now;
@@ -70,6 +98,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Focus in an editor: resolve the owner now so the first keystroke's prompt is quick. */
   function onFocusIn(event: Event) {
+    if (!event.isTrusted) return;
     const el = targetOf(event);
     const adapter = el && currentAdapter(el);
     const artifact = adapter?.artifact(new URL(doc.location.href), doc);
@@ -83,6 +112,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   async function onEdit(event: Event) {
+    if (!event.isTrusted) return;
     const el = targetOf(event);
     const adapter = el && currentAdapter(el, event);
     if (!adapter) return;
@@ -98,17 +128,19 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (state !== page) return;
     if (!ownership) return diagnose(adapter, 'the owner was not found on this page');
     if (!artifact.title && !ownership.title) diagnose(adapter, 'the title was not found on this page');
-    const signal: EditSignal = {
+    const signal = boundedSignal({
       tool: adapter.id,
       artifact: { ...artifact, title: artifact.title || ownership.title || '' },
       owner: ownership.owner,
       viewer: ownership.viewer,
-    };
+    });
     let decision: EditDecision;
     try {
       decision = await deps.send(signal);
-    } catch {
-      return; // The extension was reloaded or the worker refused: the page must not notice.
+    } catch (error) {
+      // The page must not notice; adapter health must (unless the extension itself went away).
+      if (deps.isAlive?.() !== false) diagnose(adapter, clip(`Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`, MAX_PROBLEM));
+      return;
     }
     // Navigated while waiting: this answer belongs to the previous artifact.
     if (state !== page) return;
@@ -127,7 +159,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
   async function onInteraction(event: Event) {
     const fed = page.feeding;
-    if (!fed) return;
+    if (!fed || !event.isTrusted) return;
     const el = targetOf(event);
     if (el && deps.isOwnUi(el)) return; // Answering Pullback is not working on the artifact.
 
@@ -192,6 +224,16 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       const adapter = deps.adapterFor(new URL(doc.location.href));
       const artifact = adapter?.artifact(new URL(doc.location.href), doc);
       return adapter && artifact ? { tool: adapter.id, toolLabel: adapter.label, artifact } : null;
+    },
+    /**
+     * The lead said Yes: their clicks, keys and scrolling on this artifact count from now on,
+     * the very next one included (not only after their next edit).
+     */
+    interventionStarted(artifact: Artifact) {
+      const adapter = deps.adapterFor(new URL(doc.location.href));
+      if (!adapter) return;
+      page.feeding = { tool: adapter.id, key: artifact.key, artifact };
+      page.nextAskAt.delete(artifact.key);
     },
     /** Navigation: abort pending lookups and forget everything about the previous artifact. */
     navigated() {

@@ -21,12 +21,15 @@ export const BADGE_COLORS = { active: '#1f4fd1', overdue: '#c2410c' } as const;
 const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
 
 export async function refresh(service: PullbackService, now = new Date()): Promise<void> {
+  // Retention ("keep the last N months", off by default) must not stop the badge or reminders.
+  await service.applyRetention().catch((e) => console.warn('Pullback: retention not applied', e));
   const { active, toRemind } = await service.sweep();
   await setBadge(active, now);
   await armDueAlarm(active, now);
+  const hideTitles = (await service.notificationPrivacy()).hideTitles;
   for (const record of toRemind) {
     // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
-    await remind(record).catch((e) => console.warn('Pullback: reminder not shown', e));
+    await remind(record, hideTitles).catch((e) => console.warn('Pullback: reminder not shown', e));
   }
 }
 
@@ -46,12 +49,18 @@ async function armDueAlarm(active: Intervention[], now: Date) {
   else await browser.alarms.clear(DUE_ALARM);
 }
 
-async function remind(record: Intervention) {
+/** What the reminder says; with titles hidden (a shared screen) it names no item and no person. */
+export function reminderMessage(record: Intervention, hideTitles: boolean): string {
+  if (hideTitles) return 'The planned end of an intervention has passed.';
+  return `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`;
+}
+
+async function remind(record: Intervention, hideTitles: boolean) {
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: 'Time to pull back?',
-    message: `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`,
+    message: reminderMessage(record, hideTitles),
     ...(NOTIFICATION_BUTTONS ? { buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }], requireInteraction: true } : {}),
   });
 }

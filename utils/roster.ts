@@ -47,3 +47,8 @@ export function claimFor(claims: readonly Claim[], url: string): Claim | null {
   }
   return best;
 }
+
+/** Report id -> name, for the roster and for former reports whose history was kept. */
+export function reportNameMap(settings: Pick<Settings, 'reports' | 'formerReports'>): Map<string, string> {
+  return new Map([...(settings.formerReports ?? []), ...settings.reports].map((r) => [r.id, r.name]));
+}

@@ -267,7 +267,7 @@ describe('Claims for tools that name no owner', () => {
     expect(backup.settings.claims).toEqual([
       expect.objectContaining({ urlPrefix: `https://www.figma.com/design/${CHECKOUT}/`, reportId: 'alice', label: 'Checkout flow (Figma)' }),
       expect.objectContaining({ urlPrefix: 'https://www.figma.com/design/', reportId: 'bob' }),
-      expect.objectContaining({ urlPrefix: `https://www.notion.so/acme/${HIRING}`, reportId: 'bob', label: 'Hiring plan (Notion)' }),
+      expect.objectContaining({ urlPrefix: `https://app.notion.com/p/${HIRING}`, reportId: 'bob', label: 'Hiring plan (Notion)' }),
       expect.objectContaining({ urlPrefix: `https://docs.google.com/document/d/${Q3_PLAN}/`, reportId: 'alice', label: 'Q3 plan (Google Docs)' }),
     ]);
     const prompts = backup.prompts.map((p: any) => [p.tool, p.artifact.key, p.reportId]).sort();

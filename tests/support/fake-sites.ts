@@ -1,5 +1,6 @@
 /**
- * Serves Figma (https://www.figma.com), Notion (https://www.notion.so) and
+ * Serves Figma (https://www.figma.com), Notion (https://app.notion.com; the old
+ * https://www.notion.so addresses redirect there, as they do since June 2026) and
  * Google Docs (https://docs.google.com) on their real origins through
  * Playwright's routing: each tool's page is its shell (site.html) with the
  * saved editor markup the unit tests read (file.html, page.html,
@@ -54,13 +55,17 @@ export interface FakeSitesOptions {
 
 export interface FakeSites {
   figmaUrl(key: string): string;
+  /** The page on app.notion.com: `/p/<Title>-<id>`. */
   notionUrl(id: string): string;
+  /** The page's pre-June-2026 address (`www.notion.so/<workspace>/<Title>-<id>`): redirects to notionUrl. */
+  legacyNotionUrl(id: string): string;
   notionPeekUrl(databaseId: string, pageId: string): string;
   docUrl(id: string): string;
 }
 
 const FIGMA = 'https://www.figma.com';
-const NOTION = 'https://www.notion.so';
+const NOTION = 'https://app.notion.com';
+const OLD_NOTION = 'https://www.notion.so';
 const DOCS = 'https://docs.google.com';
 
 const slug = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
@@ -82,7 +87,8 @@ export async function serveFakeSites(context: BrowserContext, options: FakeSites
       const name = slug(file?.name ?? 'Untitled');
       return file?.branchOf ? `${FIGMA}/design/${file.branchOf}/branch/${key}/${name}` : `${FIGMA}/design/${key}/${name}`;
     },
-    notionUrl: (id) => `${NOTION}/${notion.workspace}/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
+    notionUrl: (id) => `${NOTION}/p/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
+    legacyNotionUrl: (id) => `${OLD_NOTION}/${notion.workspace}/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
     notionPeekUrl: (databaseId, pageId) => `${sites.notionUrl(databaseId)}?p=${pageId}&pm=s`,
     docUrl: (id) => `${DOCS}/document/d/${id}/edit`,
   };
@@ -110,7 +116,7 @@ export async function serveFakeSites(context: BrowserContext, options: FakeSites
     `${NOTION}/**`,
     serve(
       'notion',
-      (url) => url.pathname.startsWith(`/${notion.workspace}/`),
+      (url) => url.pathname.startsWith('/p/'),
       () => ({
         workspace: notion.workspace,
         pages: notion.pages,
@@ -118,6 +124,15 @@ export async function serveFakeSites(context: BrowserContext, options: FakeSites
       }),
     ),
   );
+  // The old host sends every page on to app.notion.com/p/<last segment>, as Notion does. Notion answers
+  // with an HTTP redirect; Playwright cannot fulfil a navigation with one (Chromium then fails the
+  // navigation), so the stand-in redirects from the page instead.
+  await context.route(`${OLD_NOTION}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const last = url.pathname.split('/').filter(Boolean).at(-1) ?? '';
+    const target = JSON.stringify(`${NOTION}/p/${last}${url.search}`).replace(/</g, '\\u003c');
+    return route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Notion</title><script>location.replace(${target})</script>` });
+  });
   await context.route(
     `${DOCS}/**`,
     serve(

@@ -249,3 +249,41 @@ describe('minutesUntilEndOfDay', () => {
     expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 0, 0))).toBe(24 * 60);
   });
 });
+
+describe('InterventionPrompt: only the lead answers', () => {
+  /** A click as a page script makes it through the open shadow root (`isTrusted` false in a browser). */
+  const scriptClick = (b: HTMLElement) => {
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    Object.defineProperty(event, 'isTrusted', { value: false });
+    b.dispatchEvent(event);
+  };
+
+  it('a page script clicking Yes, No or Not now, or pressing Esc, answers nothing', async () => {
+    const { onAnswer, onClose } = mount();
+    await act(() => {
+      scriptClick(button(/^Yes/));
+      scriptClick(button(/^No/));
+      scriptClick(button('Not now'));
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      Object.defineProperty(esc, 'isTrusted', { value: false });
+      dialog().dispatchEvent(esc);
+    });
+    expect(onAnswer).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(title()).toBe('Is this a deliberate, temporary intervention?');
+  });
+
+  it('a page script clicking End it or the closing answers changes nothing', async () => {
+    const overdue: PromptRequest = { kind: 'overdue', intervention: intervention({ id: 'i1' }), report: askRequest.report, artifact: askRequest.artifact, toolLabel: 'Jira' };
+    const { lifecycle } = mount(overdue);
+    await act(() => scriptClick(button('End it')));
+    expect(lifecycle.end).not.toHaveBeenCalled();
+    await click('End it');
+    await act(() => {
+      scriptClick(button('Still me'));
+      scriptClick(button('Done'));
+    });
+    expect(button('Still me').getAttribute('aria-pressed')).toBe('false');
+    expect(lifecycle.recordClosing).not.toHaveBeenCalled();
+  });
+});

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
+import { boundedSignal, createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
 import type { EditDecision, EditSignal, Heartbeat } from '@/utils/messages';
-import type { Artifact } from '@/utils/model';
+import { LIMITS, type Artifact } from '@/utils/model';
 import type { Ownership, SiteAdapter } from '@/utils/sites/types';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -31,7 +31,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     <div id="editor" contenteditable="true" data-editor></div>
     <input id="search" type="search" />
     <pullback-prompt><input id="own" data-editor /></pullback-prompt>`;
-  const page = { key: 'PAY-1' as string | null, t: 1_000_000, adapter: true };
+  const page = { key: 'PAY-1' as string | null, t: 1_000_000, adapter: true, alive: true };
   const ownership = vi.fn<OwnershipFn>(options.ownership ?? (async () => ({ owner: ['Alice Chen'], viewer: ['Dana Lead'] })));
   const adapter: SiteAdapter = {
     id: 'jira',
@@ -47,7 +47,10 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
   const sendHeartbeat = vi.fn(async (_beat: Heartbeat): Promise<EditDecision> => ({ action: 'none', reason: 'not-active' }));
   const onDecision = vi.fn();
   const onNavigate = vi.fn();
+  const diagnose = vi.fn();
   const detector = createDetector(document, {
+    diagnose,
+    isAlive: () => page.alive,
     adapterFor: () => (page.adapter ? adapter : null),
     send,
     sendHeartbeat,
@@ -63,7 +66,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
     await flush();
   };
-  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, detector, type };
+  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, detector, type };
 }
 
 let current: ReturnType<typeof harness> | undefined;
@@ -290,5 +293,86 @@ describe('interaction heartbeats on a fed artifact', () => {
     document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     await flush();
     expect(h.sendHeartbeat).not.toHaveBeenCalled();
+  });
+});
+
+/** An event as a page script makes it (`isTrusted` false in a browser). */
+function untrusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: false });
+  return event;
+}
+
+describe('only the lead’s own input counts', () => {
+  const feeding: EditDecision = { action: 'feeding', interventionId: 'i1', report: { id: 'alice', name: 'Alice Chen' } };
+
+  it('ignores input, focus and edits a page script dispatches: no owner lookup, no edit sent', async () => {
+    const h = setup();
+    const editor = document.getElementById('editor')!;
+    editor.dispatchEvent(untrusted(new FocusEvent('focusin', { bubbles: true })));
+    editor.dispatchEvent(untrusted(new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' })));
+    editor.dispatchEvent(untrusted(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' })));
+    await flush();
+    expect(h.ownership).not.toHaveBeenCalled();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('ignores synthetic clicks, keys and wheels on a fed artifact: no heartbeat', async () => {
+    const h = setup();
+    h.send.mockResolvedValue(feeding);
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    document.body.dispatchEvent(untrusted(new Event('pointerdown', { bubbles: true })));
+    document.body.dispatchEvent(untrusted(new KeyboardEvent('keydown', { bubbles: true, key: 'j' })));
+    document.body.dispatchEvent(untrusted(new Event('wheel', { bubbles: true })));
+    await flush();
+    expect(h.sendHeartbeat).not.toHaveBeenCalled();
+  });
+
+  it('after Yes, the very next click on the item is hands-on time (no edit needed first)', async () => {
+    const h = setup();
+    await h.type(); // The edit that prompted: its throttle window is still open.
+    h.detector.interventionStarted({ key: 'PAY-1', title: 'Title PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' });
+    h.page.t += 1_000;
+    document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    await flush();
+    expect(h.sendHeartbeat).toHaveBeenCalledWith({ tool: 'jira', key: 'PAY-1' });
+  });
+});
+
+describe('edits within the bounds the background accepts', () => {
+  it('a 600-character title, a long key and 30 owner identities are clamped, not dropped', async () => {
+    const h = setup({ title: 'T'.repeat(600) });
+    h.page.key = 'K'.repeat(250);
+    h.ownership.mockResolvedValue({ owner: Array.from({ length: 30 }, (_, i) => `Person ${i} ${'x'.repeat(400)}`), viewer: ['Dana Lead'] });
+    await h.type();
+    const sent = h.send.mock.calls[0]![0];
+    expect(sent.artifact.title).toHaveLength(LIMITS.titleLength);
+    expect(sent.artifact.title.endsWith('…')).toBe(true);
+    expect(sent.artifact.key).toHaveLength(LIMITS.keyLength);
+    expect(sent.owner).toHaveLength(LIMITS.identities);
+    expect(sent.owner.every((id) => id.length <= LIMITS.identityLength)).toBe(true);
+    expect(sent.owner[0]!.startsWith('Person 0 ')).toBe(true);
+  });
+
+  it('a URL over the limit keeps its origin and path', () => {
+    const url = `https://acme.atlassian.net/browse/PAY-1?q=${'x'.repeat(3000)}`;
+    const signal = boundedSignal({ tool: 'jira', artifact: { key: 'PAY-1', title: 't', url }, owner: [], viewer: [] });
+    expect(signal.artifact.url).toBe('https://acme.atlassian.net/browse/PAY-1');
+  });
+
+  it('a refusal by the background reaches adapter health with its reason', async () => {
+    const h = setup();
+    h.send.mockRejectedValueOnce(new Error('Invalid edit: tool must be the tool of this tab'));
+    await h.type();
+    expect(h.onDecision).not.toHaveBeenCalled();
+    expect(h.diagnose).toHaveBeenCalledWith('jira', 'Pullback refused this edit: Invalid edit: tool must be the tool of this tab');
+  });
+
+  it('a send that failed because the extension was reloaded is not reported', async () => {
+    const h = setup();
+    h.page.alive = false;
+    h.send.mockRejectedValueOnce(new Error('Extension context invalidated.'));
+    await h.type();
+    expect(h.diagnose).not.toHaveBeenCalled();
   });
 });

@@ -26,6 +26,7 @@
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
 import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const ORIGIN = 'https://app.asana.com';
 const GID = '(\\d{1,20})';
@@ -187,9 +188,7 @@ export function asanaAssignee(root: ParentNode): Identity | null {
 }
 
 export const asana: SiteAdapter = {
-  id: 'asana',
-  label: 'Asana',
-  matches: [`${ORIGIN}/*`],
+  ...toolInfo('asana'),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'app.asana.com',
 

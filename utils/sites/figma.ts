@@ -25,6 +25,7 @@
  */
 import type { Artifact } from '../model';
 import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
 const ORIGIN = 'https://www.figma.com';
@@ -151,9 +152,7 @@ function isEditMode(doc: Document): boolean {
 }
 
 export const figma: SiteAdapter = {
-  id: 'figma',
-  label: 'Figma',
-  matches: ['https://www.figma.com/*'],
+  ...toolInfo('figma'),
   editEvents: ['keydown'],
 
   appliesTo: (url) => HOSTS.has(url.hostname),

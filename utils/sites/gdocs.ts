@@ -19,6 +19,7 @@
  */
 import type { Artifact } from '../model';
 import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const ORIGIN = 'https://docs.google.com';
 /** Document ids: URL-safe base64 (44 characters today). `/d/e/<id>/pub` (published copies) does not match. */
@@ -133,9 +134,7 @@ function hostFrame(el: Element): Element | null {
 }
 
 export const gdocs: SiteAdapter = {
-  id: 'gdocs',
-  label: 'Google Docs',
-  matches: ['https://docs.google.com/document/*'],
+  ...toolInfo('gdocs'),
   editFrames: TEXT_EVENT_FRAMES,
 
   appliesTo: (url) => url.hostname === 'docs.google.com' && url.pathname.startsWith('/document/'),

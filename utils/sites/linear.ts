@@ -19,6 +19,7 @@
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
 import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
+import { toolInfo } from './tools';
 
 const ORIGIN = 'https://linear.app';
 /** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */
@@ -161,9 +162,7 @@ function isFirstEditorAfterTitle(host: Element, doc: Document): boolean {
 }
 
 export const linear: SiteAdapter = {
-  id: 'linear',
-  label: 'Linear',
-  matches: [`${ORIGIN}/*`],
+  ...toolInfo('linear'),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'linear.app',
 

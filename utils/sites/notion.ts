@@ -1,56 +1,87 @@
 /**
- * Notion (`www.notion.so`).
+ * Notion (`app.notion.com`; `www.notion.so` until June 2026, still redirecting there).
  *
  * The artifact is the page, keyed by its id (32 hex digits, dashes removed,
- * lower case) from the end of the path (`/<workspace>/<Title>-<id>`,
- * `/<Title>-<id>`, `/<id>`), or from `?p=<id>` when a page is open in a
- * peek over a database (side or centre peek): the peek is the page being
- * edited. The canonical URL is `https://www.notion.so/<workspace>/<id>`
- * (`https://www.notion.so/<id>` where the URL names no workspace): no title
- * slug (renames change it) and no query, the same for a page opened
- * directly or in a peek. A claim on `https://www.notion.so/<workspace>/`
- * covers the workspace.
+ * lower case) from the end of the path (`/p/<Title>-<id>`, `/p/<id>` on
+ * app.notion.com; `/<workspace>/<Title>-<id>`, `/<id>` on the old host), or
+ * from `?p=<id>` when a page is open in a peek over a database (side or
+ * centre peek): the peek is the page being edited. The canonical URL is
+ * `https://app.notion.com/p/<id>` whichever host or route opened it: no title
+ * slug (renames change it), no workspace (today's URLs carry none), no query.
+ * A claim on `https://app.notion.com/p/` covers every Notion page.
  *
  * Notion names no owner of a page; a database page may show a "Created by"
  * property, which is used when it is on screen. Otherwise the owner is
  * nobody and the lead's claim decides (utils/service.ts).
  *
- * Editing is typing in the page's blocks or its title. Comments and
- * discussions (page-level, inline and margin) and Notion AI's prompt are not.
+ * What counts is the `surfaces` table below: the page's blocks and its title
+ * are content; database views inside a page and the page's properties are
+ * planning; discussions, comments and Notion AI's prompt are conversation.
  */
 import type { Artifact } from '../model';
-import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
+import { toolInfo } from './tools';
 
-const HOSTS = new Set(['www.notion.so', 'notion.so']);
-const ORIGIN = 'https://www.notion.so';
+/** Today's host first (notion.md §1 #1: app.notion.com since June 2026; notion.so redirects there). */
+const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
+const ORIGIN = 'https://app.notion.com';
 /** A page id at the end of a path segment or as a query value: 32 hex digits, possibly dashed 8-4-4-4-12. */
 const PAGE_ID = /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
-/** Workspace path segments are domain-like names. */
-const WORKSPACE = /^[a-z0-9][a-z0-9_-]{0,62}$/i;
+const EVIDENCE = 'real-markup/notion.md';
+
+/**
+ * What an edit on each part of a Notion page means. Innermost wins (utils/sites/types.ts).
+ * Anything outside these (sidebar, topbar, search) matches nothing: silence.
+ */
+export const surfaces: readonly Surface[] = [
+  // Blocks: `.notion-page-content > div[data-block-id].notion-selectable.notion-<type>-block`, text in
+  // `[data-content-editable-leaf][contenteditable="true"]` leaves.
+  { kind: 'content', selector: '.notion-page-content', what: 'Page text', evidence: `${EVIDENCE} §1 #2-#3 (markup 2022-2023, selectors in use 2026-03)` },
+  // Title: `h1[contenteditable]` or `h1[aria-roledescription="page title"]` (toggl 2026-03-10), in the title block.
+  { kind: 'content', selector: '.notion-page-block', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
+  { kind: 'content', selector: 'h1[contenteditable]', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
+  { kind: 'content', selector: 'h1[aria-roledescription="page title"]', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
+  // A database inside a page (inline table or board, `notion-collection_view-block`): its cells are
+  // tasks' status, assignee, dates: planning, not the page's text.
+  { kind: 'planning', selector: '.notion-collection_view-block', what: 'Database cells', evidence: `${EVIDENCE} §1 #2 (the notion-<type>-block class scheme)` },
+  // A database page's properties (Status, Assignee, Due). Not in the evidence (notion.md §4): they sit
+  // outside every content surface, so they are silent whether or not this selector still matches.
+  { kind: 'planning', selector: '[aria-label="Page properties"]', what: 'Properties', evidence: `${EVIDENCE} §4: not evidenced; silent either way` },
+  { kind: 'planning', selector: '.notion-collection-property-row', what: 'Properties', evidence: `${EVIDENCE} §4: not evidenced; silent either way` },
+  // Discussions and comments (page top, inline, margin). Their markup is not in the evidence: these
+  // keep the composer silent where it is nested in a block (margin comments).
+  { kind: 'conversation', selector: '.notion-discussion, .notion-page-view-discussion, .notion-margin-discussion-item', what: 'Discussion', evidence: `${EVIDENCE} §4: not evidenced` },
+  { kind: 'conversation', selector: '[class*="discussion" i], [class*="comment" i]', what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` },
+  { kind: 'conversation', selector: '[aria-label*="comment" i], [placeholder*="comment" i], [placeholder^="Reply" i]', what: 'Comment composer', evidence: `${EVIDENCE} §4: not evidenced` },
+  // Notion AI's prompt box: a request to the assistant, not the page.
+  { kind: 'conversation', selector: '[class*="notion-ai" i]', what: 'Notion AI prompt', evidence: `${EVIDENCE} §4: not evidenced` },
+];
 
 /** The peek (a page opened over a database with `?p=`), newest markup first. */
 const PEEK_SELECTORS = [
-  // The peek's renderer (side and centre peek).
+  // Side and centre peek's renderer (toggl 2026-03-10, notion.md §1 #4).
   '.notion-peek-renderer',
-  // The same container by test id.
+  // Older test ids.
   '[data-testid="peek-renderer"]',
   '[data-testid="side-peek"]',
 ] as const;
 
-/** The page's title, inside the page (or the peek). */
+/** The page's title, inside the page (or the peek), newest markup first. */
 const TITLE_SELECTORS = [
-  // Title block: an editable heading.
-  '.notion-page-block h1[contenteditable]',
+  // Title heading (toggl 2026-03-10, notion.md §1 #3).
+  'h1[contenteditable]',
+  'h1[aria-roledescription="page title"]',
   '.notion-page-block h1',
   // Older title block: a contenteditable leaf with the "Untitled" placeholder.
   '.notion-page-block [data-content-editable-leaf="true"]',
   '[placeholder="Untitled"][contenteditable]',
-  // Any editable heading (a page without the block classes).
-  'h1[contenteditable]',
 ] as const;
 
-/** The main page (outside any peek). */
-const FRAME_SELECTORS = ['.notion-frame', 'main'] as const;
+/** The topbar breadcrumb's last item names the page too (notion.md §1 #4, toggl 2026-03-10). */
+const BREADCRUMB_TITLE = '.notion-topbar div > .notranslate';
+
+/** The main page (outside any peek): `main.notion-frame` (notion.md §1 #4). */
+const FRAME_SELECTORS = ['main.notion-frame', '.notion-frame', 'main'] as const;
 
 /** Page property rows (database pages), where "Created by" may be shown. */
 const PROPERTY_ROW_SELECTORS = [
@@ -58,34 +89,7 @@ const PROPERTY_ROW_SELECTORS = [
   '[role="table"] [role="row"]',
   '[role="row"]',
   // Older markup: property rows by class.
-  '.notion-page-block ~ * .notion-collection-property-row',
-] as const;
-
-/** Conversation: discussions, comments and their composers; Notion AI's prompt. */
-const CONVERSATION_SELECTORS = [
-  // Page discussions and comment threads (top of page, inline, margin).
-  '.notion-discussion',
-  '.notion-page-view-discussion',
-  '.notion-discussion-container',
-  '.notion-margin-discussion-item',
-  '[class*="discussion" i]',
-  '[class*="comment" i]',
-  // Comment composers, by their label or placeholder ("Add a comment…", "Reply…").
-  '[aria-label*="comment" i]',
-  '[placeholder*="comment" i]',
-  '[placeholder^="Reply" i]',
-  // Notion AI's prompt box: a request to the assistant, not the page.
-  '[class*="notion-ai" i]',
-] as const;
-
-/** Where the page's own content is edited. */
-const CONTENT_SELECTORS = [
-  // The page's blocks.
-  '.notion-page-content',
-  // The title block.
-  '.notion-page-block',
-  // A title heading outside the block classes.
-  'h1[contenteditable]',
+  '.notion-collection-property-row',
 ] as const;
 
 function pageId(value: string | null | undefined): string | null {
@@ -94,7 +98,7 @@ function pageId(value: string | null | undefined): string | null {
 }
 
 export function notionPage(url: URL): { key: string; url: string; peek: boolean; slug: string } | null {
-  if (!HOSTS.has(url.hostname)) return null;
+  if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
   const segments = url.pathname.split('/').filter(Boolean).map((s) => {
     try {
       return decodeURIComponent(s);
@@ -107,10 +111,8 @@ export function notionPage(url: URL): { key: string; url: string; peek: boolean;
   const fromPath = pageId(last);
   const key = fromPeek ?? fromPath;
   if (!key) return null;
-  // A workspace segment precedes the page's segment: `/<workspace>/<Title>-<id>`.
-  const workspace = segments.length >= 2 && WORKSPACE.test(segments[0]!) && !pageId(segments[0]) ? segments[0] : null;
   const slug = !fromPeek && fromPath ? last.slice(0, last.length - (last.match(PAGE_ID)?.[1]?.length ?? 0)).replace(/-+$/, '') : '';
-  return { key, url: `${ORIGIN}/${workspace ? `${encodeURIComponent(workspace)}/` : ''}${key}`, peek: fromPeek !== null, slug };
+  return { key, url: `${ORIGIN}/p/${key}`, peek: fromPeek !== null, slug };
 }
 
 function firstOf(root: ParentNode, selectors: readonly string[]): Element | null {
@@ -127,9 +129,11 @@ function scopeOf(doc: Document, peek: boolean): ParentNode | null {
   return firstOf(doc, FRAME_SELECTORS) ?? doc;
 }
 
+const clean = (s: string | null | undefined) => s?.replace(/\s+/g, ' ').trim() ?? '';
+
 function titleIn(scope: ParentNode): string | null {
   for (const s of TITLE_SELECTORS) {
-    const text = scope.querySelector(s)?.textContent?.replace(/\s+/g, ' ').trim();
+    const text = clean(scope.querySelector(s)?.textContent);
     if (text) return text;
   }
   return null;
@@ -143,10 +147,10 @@ function createdBy(scope: ParentNode): string[] {
       if (!header || !/^created by$/i.test(header.textContent?.trim() ?? '')) continue;
       const values: string[] = [];
       for (const cell of [...row.children].filter((c) => c !== header)) {
-        values.push(cell.textContent?.trim() ?? '');
+        values.push(cell.textContent ?? '');
         for (const el of cell.querySelectorAll('[alt], [aria-label]')) values.push(el.getAttribute('alt') ?? '', el.getAttribute('aria-label') ?? '');
       }
-      const names = [...new Set(values.map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean))];
+      const names = [...new Set(values.map(clean).filter(Boolean))];
       if (names.length) return names;
     }
   }
@@ -154,19 +158,18 @@ function createdBy(scope: ParentNode): string[] {
 }
 
 export const notion: SiteAdapter = {
-  id: 'notion',
-  label: 'Notion',
-  matches: ['https://www.notion.so/*', 'https://notion.so/*'],
+  ...toolInfo('notion'),
 
-  appliesTo: (url) => HOSTS.has(url.hostname),
+  appliesTo: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
 
   artifact(url, doc): Artifact | null {
     const page = notionPage(url);
     if (!page) return null;
     const scope = scopeOf(doc, page.peek);
-    // The tab's title is the main page's, never the peek's.
+    // The tab's title and the breadcrumb are the main page's, never the peek's.
     const fromDocTitle = page.peek ? '' : doc.title.replace(/\s+[|–—-]\s*Notion\s*$/, '').trim();
-    const title = (scope && titleIn(scope)) || fromDocTitle || page.slug.replace(/-+/g, ' ').trim();
+    const fromBreadcrumb = page.peek ? '' : clean([...doc.querySelectorAll(BREADCRUMB_TITLE)].at(-1)?.textContent);
+    const title = (scope && titleIn(scope)) || fromDocTitle || fromBreadcrumb || page.slug.replace(/-+/g, ' ').trim();
     return { key: page.key, title, url: page.url };
   },
 
@@ -177,12 +180,10 @@ export const notion: SiteAdapter = {
   },
 
   isContentEditor(el) {
-    if (!isTextEditable(el)) return false;
-    if (closestOf(el, CONVERSATION_SELECTORS)) return false;
+    if (!isTextEditable(el) || surfaceKindOf(el, surfaces) !== 'content') return false;
     // With a peek open the artifact is the peek's page: typing behind it (side peek) is not attributed to it.
     const page = notionPage(new URL(el.ownerDocument.location.href));
     const peek = page?.peek ? firstOf(el.ownerDocument, PEEK_SELECTORS) : null;
-    if (peek && !peek.contains(el)) return false;
-    return closestOf(el, CONTENT_SELECTORS) !== null;
+    return !peek || peek.contains(el);
   },
 };

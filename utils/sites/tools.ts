@@ -19,7 +19,8 @@ export const SITE_TOOLS = [
   { id: 'figma', label: 'Figma', matches: ['https://www.figma.com/*'], contentScript: 'figma' },
   // Confluence shares Jira's host; each adapter's appliesTo picks by path, one content script carries both.
   { id: 'confluence', label: 'Confluence', matches: ['https://*.atlassian.net/*'], contentScript: 'atlassian' },
-  { id: 'notion', label: 'Notion', matches: ['https://www.notion.so/*', 'https://notion.so/*'], contentScript: 'notion' },
+  // Notion serves its app from app.notion.com since June 2026; notion.so still redirects there (real-markup/notion.md).
+  { id: 'notion', label: 'Notion', matches: ['https://app.notion.com/*', 'https://www.notion.so/*', 'https://notion.so/*'], contentScript: 'notion' },
   { id: 'asana', label: 'Asana', matches: ['https://app.asana.com/*'], contentScript: 'asana' },
   { id: 'gdocs', label: 'Google Docs', matches: ['https://docs.google.com/document/*'], contentScript: 'gdocs' },
 ] as const satisfies readonly ToolInfo[];

@@ -1,0 +1,132 @@
+/**
+ * A page that tries to drive Pullback with its own script: synthetic input on
+ * a report's editor, clicks on the prompt's buttons through its open shadow
+ * root, synthetic clicks, keys and scrolling to grow hands-on time. None of it
+ * counts; the lead's real keyboard and mouse still do.
+ *
+ * page.evaluate runs in the page's main world: exactly where a host page's
+ * own script runs.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ExtensionBrowser } from '../support/extension';
+import { startLeadOnJira } from '../support/lead';
+import type { FakeJira } from '../support/fake-jira';
+import { alice, bob } from '../support/roster';
+import { exportBackup, promptOn, typeInDescription } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
+
+/** Longer than the 500 characters a record's title holds. */
+const LONG_TITLE = `Checkout: ${'the pay button copy and its states, '.repeat(17)}`.slice(0, 600);
+const DESCRIPTION = '[data-testid="issue.views.field.rich-text.description"] .ProseMirror';
+
+/** The page's script types into the description and the summary editor, as a script can. */
+const scriptTypes = (page: Page) =>
+  page.evaluate((selector) => {
+    const editor = document.querySelector<HTMLElement>(selector)!;
+    editor.focus();
+    for (const type of ['beforeinput', 'input']) {
+      editor.dispatchEvent(new InputEvent(type, { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+    }
+    editor.append('x');
+    document.querySelector<HTMLElement>('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')?.click();
+    const summary = document.querySelector<HTMLTextAreaElement>('textarea[data-testid$="summary.heading.writeable.field"]');
+    summary?.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+  }, DESCRIPTION);
+
+/** The page's script presses every button in Pullback's prompt and sends it Esc. Returns what it pressed. */
+const scriptAnswers = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector('pullback-prompt')?.shadowRoot;
+    const buttons = [...(root?.querySelectorAll('button') ?? [])];
+    for (const b of buttons) b.click();
+    root?.querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    return buttons.map((b) => b.textContent);
+  });
+
+/** The page's script fakes a lead at work: pointer presses, keys and wheel turns on the ticket. */
+const scriptFidgets = (page: Page) =>
+  page.evaluate((selector) => {
+    const editor = document.querySelector<HTMLElement>(selector)!;
+    for (let i = 0; i < 5; i++) {
+      editor.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+      editor.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, bubbles: true, composed: true }));
+    }
+  }, DESCRIPTION);
+
+describe('a page script cannot drive Pullback', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+
+  beforeAll(async () => {
+    ({ ext, jira } = await startLeadOnJira({
+      'KEY-1': { summary: 'Onboarding copy', assignee: alice },
+      'KEY-2': { summary: 'Empty state', assignee: bob },
+      'KEY-3': { summary: LONG_TITLE, assignee: alice },
+    }));
+  });
+  afterAll(async () => ext?.close());
+
+  test('synthetic input on a report’s editor neither prompts nor logs a prompt; the lead’s real typing does', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('KEY-1'));
+    await page.locator(DESCRIPTION).waitFor();
+    await scriptTypes(page);
+    await expectNoPrompt(page, 'a page script typed into Alice’s ticket');
+    expect((await exportBackup(ext)).prompts).toEqual([]);
+
+    await typeInDescription(page, ' by hand');
+    await promptOn(page).waitFor();
+    const { prompts } = await exportBackup(ext);
+    expect(prompts).toEqual([expect.objectContaining({ answer: 'unanswered', artifact: expect.objectContaining({ key: 'KEY-1' }) })]);
+    await page.close();
+  });
+
+  test('the page clicking the prompt’s buttons answers nothing; hands-on time grows only with the lead’s own clicks', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('KEY-2'));
+    await typeInDescription(page, ' edit');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+
+    const pressed = await scriptAnswers(page);
+    expect(pressed).toEqual(expect.arrayContaining([expect.stringMatching(/^Yes/), expect.stringMatching(/^No/), 'Not now']));
+    // Still the question: nothing was answered.
+    await expect(prompt.getByRole('heading').textContent()).resolves.toBe('Is this a deliberate, temporary intervention?');
+    let backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'KEY-2').map((p: any) => p.answer)).toEqual(['unanswered']);
+    expect(backup.interventions).toEqual([]);
+
+    // The lead answers for real.
+    await prompt.getByRole('button', { name: /^Yes/ }).click();
+    await prompt.getByText(/intervention started/i).waitFor();
+    // The page cannot end it or answer the closing questions either (none of its clicks land).
+    await scriptAnswers(page);
+    await scriptFidgets(page);
+    backup = await exportBackup(ext);
+    const started = backup.interventions.find((r: any) => r.artifact.key === 'KEY-2');
+    expect(started).toMatchObject({ status: 'active', activeMs: 0 });
+    expect(started.lastActivityAt).toBe(started.startedAt);
+
+    // The lead's own click on the ticket counts at once, without another edit.
+    await page.locator(DESCRIPTION).click();
+    await expect
+      .poll(async () => (await exportBackup(ext)).interventions.find((r: any) => r.artifact.key === 'KEY-2').activeMs, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('a 600-character title still prompts, and is kept as far as a record holds it', async () => {
+    expect(LONG_TITLE).toHaveLength(600);
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('KEY-3'));
+    await typeInDescription(page, ' long');
+    await promptOn(page).waitFor();
+    const { prompts } = await exportBackup(ext);
+    const logged = prompts.find((p: any) => p.artifact.key === 'KEY-3');
+    expect(logged.artifact.title).toHaveLength(500);
+    expect(LONG_TITLE.startsWith(logged.artifact.title.slice(0, -1))).toBe(true);
+    await page.close();
+  });
+});
