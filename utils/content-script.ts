@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPromptHost, PROMPT_HOST_TAG } from '@/components/PromptHost';
 import { createDetector } from './detect';
+import { readPage } from './page-reading';
 import { onMessage, sendMessage, type EditDecision } from './messages';
 import type { Artifact } from './model';
 import { pickAdapter, type SiteAdapter } from './sites/types';
@@ -59,6 +60,12 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
       });
       ctx.onInvalidated(onMessage('focusPrompt', () => prompt.focus()));
       ctx.onInvalidated(onMessage('currentArtifact', () => detector.currentArtifact()));
+      // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
+      ctx.onInvalidated(onMessage('describePage', () => {
+        const adapter = adapterFor(new URL(location.href));
+        return adapter ? readPage(adapter, document) : null;
+      }));
+      ctx.onInvalidated(onMessage('rereadPage', () => detector.navigated()));
     },
   };
 }

@@ -19,7 +19,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
@@ -231,6 +231,12 @@ export const github: SiteAdapter = {
   ...toolInfo('github'),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
+  selectors: {
+    title: TITLE_SELECTORS,
+    owner: [...PR_AUTHOR_SELECTORS, ...ASSIGNEE_SECTIONS],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  },
 
   artifact(url, doc): Artifact | null {
     const page = githubPage(url);

@@ -10,7 +10,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
+import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
@@ -109,6 +109,12 @@ export const jira: SiteAdapter = {
   ...toolInfo('jira'),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
+  selectors: {
+    title: TITLE_SELECTORS,
+    owner: [ASSIGNEE_FIELD, `${ASSIGNEE_FIELD} ${PERSON}`, '#assignee-val'],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  },
 
   artifact(url, doc): Artifact | null {
     const key = jiraIssueKey(url);

@@ -40,6 +40,11 @@ export interface SiteAdapter {
    */
   editFrames?: readonly string[];
   /**
+   * The selector lists the adapter reads the page with, by what they find ("title", "owner"), so
+   * "Copy details" in the popup can say which matched on a page and which did not. Optional.
+   */
+  selectors?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Taking over (issue 11): the controls that hand the item to someone, for tools that name
    * an assignee. Optional; without it no take-over is noticed on this tool.
    */
@@ -54,6 +59,24 @@ export interface TakeoverControls {
   assignedBy(el: Element): AssignTarget | null;
   /** The assignee as the page shows it right now (read before the tool handles the click); null: unreadable. */
   assigneeOnPage(doc: Document): Identity | null;
+}
+
+/**
+ * What the content script read on its page, for the popup's "On this page":
+ * no page text beyond the item's key and title and the owner's identities.
+ */
+export interface PageReading {
+  tool: ToolId;
+  toolLabel: string;
+  /** null: the item could not be identified from the page. */
+  artifact: Artifact | null;
+  /** The tool's identities for the owner; [] when the tool names nobody; null when it could not be read. */
+  owner: Identity | null;
+  viewer: Identity;
+  /** The page's address without ids, names or query values: "https://acme.atlassian.net/browse/:id". */
+  urlShape: string;
+  /** Selector lists ("title: h1[data-testid=…]"), split by whether anything on the page matched them. */
+  selectors: { matched: string[]; missed: string[] };
 }
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
@@ -159,4 +182,9 @@ export function surfaceKindOf(el: Element, surfaces: readonly Surface[]): Surfac
     }
   }
   return best?.kind ?? null;
+}
+
+/** The selectors of one kind of surface, for `SiteAdapter.selectors` ("which matched on this page"). */
+export function surfaceSelectors(surfaces: readonly Surface[], kind: SurfaceKind): string[] {
+  return surfaces.filter((s) => s.kind === kind).map((s) => s.selector);
 }
