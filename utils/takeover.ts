@@ -4,7 +4,8 @@
  * assigning click instead (one passive capture listener, nothing else until
  * such a click). The adapter says which clicks assign and to whom
  * (`SiteAdapter.takeover`); the assignee is read from the page before the
- * tool handles the click, so it is the one being replaced.
+ * tool handles the click (or, while a picker hides it, as seen when the lead
+ * pressed to open the picker), so it is the one being replaced.
  *
  * Reassigning to anyone but the lead is planning: nothing is sent. An item
  * nobody had is not taken from anyone: nothing is sent. The background
@@ -12,7 +13,7 @@
  */
 import type { EditDecision, EditSignal } from './messages';
 import type { Artifact } from './model';
-import { normalizeIdentity } from './roster';
+import { normalizeIdentity, type Identity } from './roster';
 import type { SiteAdapter } from './sites/types';
 
 export interface TakeoverDeps {
@@ -25,6 +26,23 @@ export interface TakeoverDeps {
 
 export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
   let controller = new AbortController();
+  /**
+   * The assignee as last seen on the page, by item. A picker replaces the assignee with its options
+   * while open, and the API may already answer with the new assignee: the reading taken when the
+   * lead pressed to open the picker is the one being replaced.
+   */
+  let lastSeen: { key: string; assignee: Identity } | null = null;
+
+  function onPointerDown(event: Event) {
+    const target = event.composedPath()[0] ?? event.target;
+    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
+    const url = new URL(doc.location.href);
+    const adapter = deps.adapterFor(url);
+    if (!adapter?.takeover) return;
+    const key = adapter.artifact(url, doc)?.key;
+    const assignee = adapter.takeover.assigneeOnPage(doc);
+    if (key && assignee) lastSeen = { key, assignee };
+  }
 
   async function onClick(event: Event) {
     const target = event.composedPath()[0] ?? event.target;
@@ -36,7 +54,8 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     const artifact = adapter.artifact(url, doc);
     if (!artifact) return deps.diagnose?.(adapter.id, 'the item being reassigned could not be identified from this page');
     // Read now, in the capture phase: the tool has not yet replaced the assignee on the page.
-    const before = adapter.takeover!.assigneeOnPage(doc);
+    const before = adapter.takeover!.assigneeOnPage(doc) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
+    if (before?.length === 0) return; // Nobody had it: taken from nobody.
     const signal = controller.signal;
     const ownership = await adapter.ownership(artifact, doc, signal).catch(() => null);
     if (signal.aborted) return;
@@ -69,13 +88,18 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
   const listener = (e: Event) => void onClick(e);
   const options = { capture: true, passive: true } as const;
   return {
-    start: () => doc.addEventListener('click', listener, options),
+    start() {
+      doc.addEventListener('pointerdown', onPointerDown, options);
+      doc.addEventListener('click', listener, options);
+    },
     /** Navigation: a pending read belongs to the previous item. */
     navigated() {
       controller.abort();
       controller = new AbortController();
+      lastSeen = null;
     },
     stop() {
+      doc.removeEventListener('pointerdown', onPointerDown, options);
       doc.removeEventListener('click', listener, options);
       controller.abort();
     },
