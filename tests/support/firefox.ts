@@ -110,7 +110,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     const route = routes.find((r) => r.pattern.test(request.url()));
     if (!route) return request.continue();
     await route.handler({
-      request: () => ({ url: () => request.url() }),
+      request: () => ({ url: () => request.url(), method: () => request.method(), postDataJSON: () => JSON.parse(request.postData() ?? 'null') }),
       fulfill: ({ status = 200, contentType, body = '' }) => request.respond({ status, contentType, body }),
     });
   };

@@ -6,7 +6,7 @@
  * servers (fake-jira.ts, fake-sites.ts, …) serve both suites unchanged.
  */
 export interface FulfilledRoute {
-  request(): { url(): string };
+  request(): { url(): string; method(): string; postDataJSON(): unknown };
   fulfill(response: { status?: number; contentType?: string; body?: string }): Promise<void>;
 }
 
