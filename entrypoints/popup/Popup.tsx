@@ -147,7 +147,7 @@ export function Popup() {
           {closing.map((r) => (
             <div key={r.id} class="card">
               <p>
-                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'lapsed' : 'ended'} after{' '}
+                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'closed by Pullback when the work went quiet' : 'ended'} after{' '}
                 {formatDuration(spanMs(r, now))}
               </p>
               <ClosingQuestionsMount record={r} onDone={() => void refresh()} />
@@ -227,7 +227,7 @@ function toLog(interventions: InterventionView[], prompts: PromptView[], pauses:
         record: interventionRecord(r),
         id: `${r.id}-end`,
         at: r.endedAt,
-        text: `${r.status === 'lapsed' ? 'Lapsed' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
     entries.push({ record: interventionRecord(r), id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
