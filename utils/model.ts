@@ -240,9 +240,10 @@ export const InterventionSchema = v.pipe(
 );
 export type Intervention = v.InferOutput<typeof InterventionSchema>;
 
-/** Hands-on time fits inside the span: start to the end, or to the last heartbeat, whichever is later. */
+/** Hands-on time fits inside the span: start to the end (or, while active, to now), or to the last heartbeat if later. */
 function handsOnCeiling(r: { startedAt: string; endedAt: string | null; lastActivityAt?: string | undefined }): number {
-  const last = Math.max(Date.parse(r.endedAt ?? r.startedAt), Date.parse(r.lastActivityAt ?? r.startedAt));
+  const end = r.endedAt === null ? Date.now() : Date.parse(r.endedAt);
+  const last = Math.max(end, Date.parse(r.lastActivityAt ?? r.startedAt));
   return last - Date.parse(r.startedAt);
 }
 
