@@ -9,7 +9,9 @@
  */
 import { EXTEND_MINUTES } from '../utils/durations';
 import type { AnswerResult, PromptChoice, ReportRef } from '../utils/messages';
-import { PURPOSE_LABELS, PURPOSES, type Artifact, type Closing, type Intervention, type Purpose } from '../utils/model';
+// The plain values, not utils/model.ts: its schemas stay out of the content script.
+import { PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '../utils/model-constants';
+import type { Artifact, Closing, Intervention } from '../utils/model';
 import { createClosingQuestions } from './ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from './dom';
 
@@ -53,7 +55,7 @@ const DURATIONS: Array<[DurationChoice, string]> = [
   ['today', 'Today'],
   ['custom', 'Custom'],
 ];
-const MAX_CUSTOM_MINUTES = 24 * 60;
+const MAX_CUSTOM_MINUTES = RANGES.durationMinutes.max;
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
 /** Minutes left until local midnight, at least one. */

@@ -7,7 +7,6 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SettingsSchema } from '@/utils/backup';
 import { openPullbackDb } from '@/utils/db';
 import {
   ClaimInputSchema,
@@ -27,7 +26,7 @@ import {
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
+import { SettingsSchema, type Settings } from '@/utils/model';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
 import {

@@ -4,8 +4,7 @@
  * later version adds a step and never rewrites an earlier one.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Intervention, PromptRecord, ToolId } from './model';
-import type { Rating } from './summary';
+import type { Intervention, PromptRecord, Rating, ToolId } from './model';
 
 export const DB_NAME = 'pullback';
 export const DB_VERSION = 3;

@@ -8,6 +8,7 @@
  */
 import { subMonths } from 'date-fns';
 import type { PullbackDatabase } from './db';
+import { RANGES } from './model-constants';
 import type { Settings } from './model';
 
 export const FORGET_STORES = ['interventions', 'prompts'] as const;
@@ -32,7 +33,7 @@ export interface ForgetCounts {
 
 /** Retention choices offered on the options page (months); absent or 0 means keep everything. */
 export const RETENTION_MONTHS = [3, 6, 12, 24] as const;
-export const RETENTION_MAX_MONTHS = 120;
+export const RETENTION_MAX_MONTHS = RANGES.retentionMonths.max;
 
 export interface ForgetDeps {
   db: PullbackDatabase;

@@ -5,9 +5,23 @@
  * this file stays free of the validator so the content script stays small.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ClosingInput, EditSignal, Heartbeat, PROMPT_CHOICES, PromptAnswerInput } from './message-schemas';
-import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Settings, ToolId } from './model';
-import type { Rating } from './summary';
+import type {
+  ClaimInput,
+  ClosingInput,
+  DeleteBeforeInput,
+  DeleteRecordInput,
+  DiagnosticInput,
+  EditSignal,
+  ExtendInput,
+  Heartbeat,
+  IdInput,
+  PromptAnswerInput,
+  PromptChoice,
+  RatingInput,
+  ReportIdInput,
+  SummaryRange,
+} from './message-schemas';
+import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
@@ -27,8 +41,6 @@ export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | 
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
 
-/** ISO bounds for records, and week ids for ratings, of the weeks a summary shows. */
-export type SummaryRange = { fromIso: string; toIso: string; fromWeek: string; toWeek: string };
 export type SummaryData = { interventions: Intervention[]; prompts: PromptRecord[]; ratings: Rating[] };
 
 export type ImportResult =
@@ -41,8 +53,8 @@ export interface ProtocolMap {
   answerPrompt(data: PromptAnswerInput): AnswerResult;
   heartbeat(data: Heartbeat): EditDecision;
   /** The in-page "time to pull back?" and the popup end and extend through these too. */
-  endIntervention(data: { id: string }): Intervention;
-  extendIntervention(data: { id: string; minutes: number }): Intervention;
+  endIntervention(data: IdInput): Intervention;
+  extendIntervention(data: ExtendInput): Intervention;
   recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
@@ -52,22 +64,22 @@ export interface ProtocolMap {
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
-  addClaim(data: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Claim;
-  removeClaim(data: { id: string }): void;
-  saveRating(data: Omit<Rating, 'id' | 'at'>): Rating;
+  addClaim(data: ClaimInput): Claim;
+  removeClaim(data: IdInput): void;
+  saveRating(data: RatingInput): Rating;
   // Forgetting (utils/forget.ts): each returns what it deleted; forgetPreview what it would delete.
-  deleteRecord(data: { store: ForgetStore; id: string }): ForgetCounts;
+  deleteRecord(data: DeleteRecordInput): ForgetCounts;
   /** Their roster entry, interventions, prompts, check-ins and claims. */
-  forgetReport(data: { reportId: string }): ForgetCounts;
+  forgetReport(data: ReportIdInput): ForgetCounts;
   /** Finished interventions started, prompts shown and check-ins made before the date. */
-  deleteBefore(data: { beforeIso: string }): ForgetCounts;
+  deleteBefore(data: DeleteBeforeInput): ForgetCounts;
   /** Every record, the roster (me included) and claims; preferences stay. */
   deleteEverything(data?: Record<string, never>): ForgetCounts;
   forgetPreview(data: ForgetScope): ForgetCounts;
   /** Off the roster, history kept under their name (formerReports). */
-  retireReport(data: { reportId: string }): Settings;
+  retireReport(data: ReportIdInput): Settings;
   /** An adapter could not find something it needs on a page (shown on the options page). */
-  reportDiagnostic(data: { tool: ToolId; problem: string; where: string }): void;
+  reportDiagnostic(data: DiagnosticInput): void;
   // Background or popup -> content script:
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
@@ -76,7 +88,5 @@ export interface ProtocolMap {
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
 
-
-export type PromptChoice = (typeof PROMPT_CHOICES)[number];
-export type { ClosingInput, EditSignal, Heartbeat, PromptAnswerInput };
+export type { ClaimInput, ClosingInput, EditSignal, Heartbeat, PromptAnswerInput, PromptChoice, RatingInput, SummaryRange };
 export type { ForgetCounts, ForgetScope, ForgetStore };

@@ -1,186 +1,232 @@
 /**
- * The records Pullback keeps. These shapes are the backup file's shapes too
- * (see utils/backup.ts), so a record travels from IndexedDB to the export
- * and back without translation. Times are ISO-8601 strings in UTC.
+ * The records Pullback keeps and its settings, each shape written once as a
+ * valibot schema; the TypeScript types are inferred from them. These are the
+ * backup file's shapes too (utils/backup.ts), so a record travels from
+ * IndexedDB to the export and back without translation. Times are ISO-8601
+ * strings in UTC.
+ *
+ * Content scripts import only types from here (the schemas cost them
+ * nothing); the background and the extension pages use the schemas.
  */
+import * as v from 'valibot';
+import {
+  INTERVENTION_KINDS,
+  INTERVENTION_STATUSES,
+  ISO_WEEK_PATTERN,
+  LIMITS,
+  PROMPT_ANSWERS,
+  PURPOSES,
+  RANGES,
+  SCORES,
+  SETTING_DEFAULTS,
+  TOOL_IDS,
+} from './model-constants';
 
-import { CUSTOM_TOOL, SITE_TOOL_IDS, type SiteToolId } from './sites/tools';
+export * from './model-constants';
 
-/** Every tool id: the supported tools (utils/sites/tools.ts, their order) and the lead's own sites. */
-export type ToolId = SiteToolId | typeof CUSTOM_TOOL.id;
-export const TOOL_IDS: readonly ToolId[] = [...SITE_TOOL_IDS, CUSTOM_TOOL.id];
+// ---- Building blocks ----
 
-/** Why the lead chose to dive in: the three reasons the framework accepts. */
-export const PURPOSES = ['back-on-track', 'teach-framework', 'details-matter'] as const;
-export type Purpose = (typeof PURPOSES)[number];
-export const PURPOSE_LABELS: Record<Purpose, string> = {
-  'back-on-track': 'Get it back on track',
-  'teach-framework': 'Teach a framework',
-  'details-matter': 'The details matter here',
-};
+export const ToolIdSchema = v.picklist(TOOL_IDS);
 
-export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unanswered'] as const;
-/** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
-export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
+// Marked free of side effects so that a bundle importing this file for one schema
+// drops the others.
+/* @__NO_SIDE_EFFECTS__ */
+function text(max: number) {
+  return v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+}
+/* @__NO_SIDE_EFFECTS__ */
+function trimmed(max: number) {
+  return v.pipe(v.string(), v.trim(), v.maxLength(max, `must be at most ${max} characters`));
+}
+/** Trimmed, at least one character. */
+/* @__NO_SIDE_EFFECTS__ */
+export function nonEmptyText(max: number) {
+  return v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+}
+/* @__NO_SIDE_EFFECTS__ */
+export function inRange(range: { min: number; max: number }) {
+  return v.pipe(
+    v.number(),
+    v.integer('must be a whole number'),
+    v.minValue(range.min, `must be from ${range.min} to ${range.max}`),
+    v.maxValue(range.max, `must be from ${range.min} to ${range.max}`),
+  );
+}
+export const IdSchema = nonEmptyText(LIMITS.idLength);
 
-/**
- * What the lead did to a report's work: edited its details, or took it over
- * (reassigned it to themself, moved it across the board). Absent means 'edit':
- * records written before take-overs were noticed stay as they are.
- */
-export const INTERVENTION_KINDS = ['edit', 'takeover'] as const;
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+/** ISO 8601 with a time zone, as Pullback writes it. Date.parse alone would guess "May 3" into 2001. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+export const IsoTimeSchema = v.pipe(
+  v.string(),
+  v.check((s) => ISO_TIME.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date and time in ISO 8601 (2026-11-28T10:00:00.000Z)'),
+  v.transform((s) => new Date(s).toISOString()),
+);
+export const IsoWeekSchema = v.pipe(v.string(), v.regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W48'));
 
-export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
-export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+// ---- Artifacts and people ----
 
-export interface Artifact {
+export const ArtifactSchema = v.object({
   /** Stable per tool: `PAY-142`, `owner/repo#12`, a file key. */
-  key: string;
-  title: string;
-  url: string;
-}
+  key: nonEmptyText(LIMITS.keyLength),
+  title: text(LIMITS.titleLength),
+  url: v.pipe(text(LIMITS.urlLength), v.url('must be a URL')),
+});
+export type Artifact = v.InferOutput<typeof ArtifactSchema>;
 
-export interface Person {
-  name: string;
-  /** Emails, account ids, handles: anything a tool may show instead of the name. */
-  aliases: string[];
-}
+const NameSchema = trimmed(LIMITS.nameLength);
+/** Emails, account ids, handles: anything a tool may show instead of the name. Blank and repeated ones are dropped. */
+const AliasesSchema = v.pipe(
+  v.array(trimmed(LIMITS.identityLength)),
+  v.maxLength(LIMITS.aliases, `must have at most ${LIMITS.aliases} aliases`),
+  v.transform((list) => [...new Set(list.filter(Boolean))]),
+);
 
-export interface Report extends Person {
-  id: string;
-}
+export const PersonSchema = v.object({ name: NameSchema, aliases: v.optional(AliasesSchema, []) });
+export type Person = v.InferOutput<typeof PersonSchema>;
 
-export interface Settings {
-  me: Person;
-  reports: Report[];
-  /** After any answer, the same artifact does not prompt again for this long. */
-  cooldownMinutes: number;
-  /** No input for this long and the machine counts as idle: no hands-on time. */
-  idleMinutes: number;
-  /** An active intervention with no heartbeat for this long is closed as lapsed. */
-  lapseHours: number;
-  /** The weekly "look in the mirror" notification that opens the summary. */
-  weeklyDigest: WeeklyDigest;
-  /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
-  claims: Claim[];
-  /** Tools the lead switched off: their edits never prompt. */
-  disabledTools: ToolId[];
-  /** Sites the lead added, beyond the supported tools (owners come from claims). */
-  customSites: CustomSite[];
-  /** Reports taken off the roster with their history kept: their records still show their name. */
-  formerReports?: Array<{ id: string; name: string }>;
-  /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
-  retentionMonths?: number;
-  /** System notifications say "an intervention" instead of the item's title (shared screens). */
-  hideNotificationTitles?: boolean;
-}
+export const ReportSchema = v.object({
+  id: IdSchema,
+  name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')),
+  aliases: v.optional(AliasesSchema, []),
+});
+export type Report = v.InferOutput<typeof ReportSchema>;
+
+// ---- Settings ----
 
 /** A site the lead added on the options page, with the regions whose editing counts. */
-export interface CustomSite {
+export const CustomSiteSchema = v.object({
   /** "https://wiki.acme.test": the origin the permission was granted for. */
-  origin: string;
-  label: string;
+  origin: v.pipe(
+    v.string(),
+    v.regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'must be an origin like https://wiki.acme.test'),
+    v.maxLength(LIMITS.urlLength),
+  ),
+  label: nonEmptyText(LIMITS.nameLength),
   /** CSS selectors of the editable regions that count ("main [contenteditable], textarea.body"). */
-  editableSelector: string;
+  editableSelector: nonEmptyText(LIMITS.selectorLength),
   /** CSS selectors of conversation (comments) inside them, which never prompts; may be empty. */
-  conversationSelector: string;
-}
+  conversationSelector: v.optional(trimmed(LIMITS.selectorLength), ''),
+});
+export type CustomSite = v.InferOutput<typeof CustomSiteSchema>;
 
 /** An artifact, or everything under a URL prefix, belongs to a report. */
-export interface Claim {
-  id: string;
-  reportId: string;
+export const ClaimSchema = v.object({
+  id: IdSchema,
+  reportId: IdSchema,
   /** An artifact's canonical URL, or a shorter prefix (a Figma project, a repo, a Notion section). */
-  urlPrefix: string;
+  urlPrefix: v.pipe(v.string(), v.maxLength(LIMITS.urlLength), v.url('must be a URL')),
   /** What the lead saw when claiming ("Checkout flow — Figma"). */
-  label: string;
-  createdAt: string;
-}
+  label: text(LIMITS.titleLength),
+  createdAt: IsoTimeSchema,
+});
+export type Claim = v.InferOutput<typeof ClaimSchema>;
 
-export interface WeeklyDigest {
-  enabled: boolean;
+/** The weekly "look in the mirror" notification that opens the summary. */
+export const WeeklyDigestSchema = v.object({
+  enabled: v.boolean(),
   /** 0 Sunday … 6 Saturday, as Date#getDay. */
-  day: number;
+  day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
   /** Local time, "HH:MM". */
-  time: string;
-}
+  time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00')),
+});
+export type WeeklyDigest = v.InferOutput<typeof WeeklyDigestSchema>;
+
+export const SettingsSchema = v.pipe(
+  v.object({
+    me: PersonSchema,
+    reports: v.pipe(v.array(ReportSchema), v.maxLength(LIMITS.reports)),
+    /** After any answer, the same artifact does not prompt again for this long. */
+    cooldownMinutes: v.optional(inRange(RANGES.cooldownMinutes), SETTING_DEFAULTS.cooldownMinutes),
+    /** No input for this long and the machine counts as idle: no hands-on time. */
+    idleMinutes: v.optional(inRange(RANGES.idleMinutes), SETTING_DEFAULTS.idleMinutes),
+    /** An active intervention with no heartbeat for this long is closed as lapsed. */
+    lapseHours: v.optional(inRange(RANGES.lapseHours), SETTING_DEFAULTS.lapseHours),
+    weeklyDigest: v.optional(WeeklyDigestSchema, SETTING_DEFAULTS.weeklyDigest),
+    /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
+    claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.claims)), []),
+    /** Tools the lead switched off: their edits never prompt. */
+    disabledTools: v.optional(v.array(ToolIdSchema), []),
+    /** Sites the lead added, beyond the supported tools (owners come from claims). */
+    customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
+    // Optional with no default: a backup without them reads back exactly as it was written.
+    /** Reports taken off the roster with their history kept: their records still show their name. */
+    formerReports: v.optional(v.pipe(v.array(v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) })), v.maxLength(LIMITS.reports))),
+    /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
+    retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
+    /** System notifications say "an intervention" instead of the item's title (shared screens). */
+    hideNotificationTitles: v.optional(v.boolean()),
+  }),
+  v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
+  v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),
+);
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+// ---- The log ----
 
 /** The two closing questions, both optional. */
-export interface Closing {
+export const ClosingSchema = v.object({
   /** Did I say the framework I used out loud? */
-  saidFramework: boolean | null;
+  saidFramework: v.nullish(v.boolean(), null),
   /** Who owns the detail now. */
-  ownerNow: 'report' | 'me' | null;
-  answeredAt: string;
-}
+  ownerNow: v.nullish(v.picklist(['report', 'me']), null),
+  answeredAt: IsoTimeSchema,
+});
+export type Closing = v.InferOutput<typeof ClosingSchema>;
 
-export interface Intervention {
-  id: string;
-  /** Absent: 'edit'. Copied from the prompt the lead answered. */
-  kind?: InterventionKind;
-  /** The lead's few words on "Yes": what the report should learn, or the framework used. */
-  intent?: string;
-  tool: ToolId;
-  artifact: Artifact;
-  reportId: string;
-  purpose: Purpose;
-  startedAt: string;
-  plannedEndAt: string;
-  endedAt: string | null;
-  status: InterventionStatus;
-  /** Hands-on time: heartbeats merged within a pulse window. */
-  activeMs: number;
-  /** Last heartbeat; the base for hands-on time and for the lapse rule. */
-  lastActivityAt: string;
-  /** Set when the machine went idle: the next heartbeat starts a new stretch. */
-  stretchBroken: boolean;
-  /** When the pull-back reminder was last shown (null: not yet for this planned end). */
-  remindedAt: string | null;
-  closing: Closing | null;
-}
+export const InterventionSchema = v.pipe(
+  v.object({
+    id: IdSchema,
+    /** Absent: 'edit'. Copied from the prompt the lead answered. */
+    kind: v.optional(v.picklist(INTERVENTION_KINDS)),
+    /** The lead's few words on "Yes": what the report should learn, or the framework used. */
+    intent: v.optional(text(LIMITS.intentLength)),
+    tool: ToolIdSchema,
+    artifact: ArtifactSchema,
+    reportId: IdSchema,
+    purpose: v.picklist(PURPOSES),
+    startedAt: IsoTimeSchema,
+    plannedEndAt: IsoTimeSchema,
+    endedAt: v.nullish(IsoTimeSchema, null),
+    status: v.picklist(INTERVENTION_STATUSES),
+    /** Hands-on time: heartbeats merged within a pulse window. */
+    activeMs: v.optional(v.pipe(v.number(), v.minValue(0)), 0),
+    /** Last heartbeat; the base for hands-on time and for the lapse rule (absent in old files: the end or start). */
+    lastActivityAt: v.optional(IsoTimeSchema),
+    /** Set when the machine went idle: the next heartbeat starts a new stretch. */
+    stretchBroken: v.optional(v.boolean(), false),
+    /** When the pull-back reminder was last shown (null: not yet for this planned end). */
+    remindedAt: v.nullish(IsoTimeSchema, null),
+    closing: v.nullish(ClosingSchema, null),
+  }),
+  v.check((r) => (r.status === 'active') === (r.endedAt === null), 'an active intervention has no end, an ended one has one'),
+  v.transform((r) => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),
+);
+export type Intervention = v.InferOutput<typeof InterventionSchema>;
 
-export interface PromptRecord {
-  id: string;
+export const PromptRecordSchema = v.object({
+  id: IdSchema,
   /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
-  kind?: InterventionKind;
-  at: string;
-  tool: ToolId;
-  artifact: Artifact;
-  reportId: string;
-  answer: PromptAnswer;
-  answeredAt: string | null;
+  kind: v.optional(v.picklist(INTERVENTION_KINDS)),
+  at: IsoTimeSchema,
+  tool: ToolIdSchema,
+  artifact: ArtifactSchema,
+  reportId: IdSchema,
+  answer: v.picklist(PROMPT_ANSWERS),
+  answeredAt: v.nullish(IsoTimeSchema, null),
   /** For answers of `deliberate`: the intervention the answer started. */
-  interventionId: string | null;
-}
+  interventionId: v.nullish(IdSchema, null),
+});
+export type PromptRecord = v.InferOutput<typeof PromptRecordSchema>;
 
-/** The key that makes one artifact one thing across tabs and URLs. */
-export function artifactRef(tool: ToolId, key: string): string {
-  return `${tool}:${key}`;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  me: { name: '', aliases: [] },
-  reports: [],
-  cooldownMinutes: 30,
-  idleMinutes: 2,
-  lapseHours: 8,
-  weeklyDigest: { enabled: true, day: 5, time: '16:00' },
-  claims: [],
-  disabledTools: [],
-  customSites: [],
-};
-
-export const LIMITS = {
-  keyLength: 200,
-  titleLength: 500,
-  urlLength: 2048,
-  identityLength: 320,
-  identities: 20,
-  claims: 1000,
-  nameLength: 120,
-  aliases: 50,
-  reports: 500,
-  idLength: 100,
-  intentLength: 280,
-} as const;
+/** One report's alignment x confidence check-in for one week; its id is `${week}:${reportId}`. */
+export const RatingSchema = v.pipe(
+  v.object({
+    week: IsoWeekSchema,
+    reportId: IdSchema,
+    alignment: v.picklist(SCORES, 'must be 1, 2, 3 or 4'),
+    confidence: v.picklist(SCORES, 'must be 1, 2, 3 or 4'),
+    at: IsoTimeSchema,
+  }),
+  v.transform((r) => ({ id: `${r.week}:${r.reportId}`, ...r })),
+);
+export type Rating = v.InferOutput<typeof RatingSchema>;

@@ -28,10 +28,10 @@ import type {
   SummaryData,
   SummaryRange,
 } from './messages';
-import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Settings } from './model';
+import type { ClaimInput, RatingInput } from './message-schemas';
+import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Rating, Settings } from './model';
 import { claimFor, matchOwner, reportNameMap } from './roster';
 import { createForgetting } from './forget';
-import type { Rating } from './summary';
 
 export const DEFAULT_PLANNED_MINUTES = 15;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
@@ -293,7 +293,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** This week's alignment x confidence check-in for one report (one per report per week). */
-    async saveRating(input: Omit<Rating, 'id' | 'at'>): Promise<Rating> {
+    async saveRating(input: RatingInput): Promise<Rating> {
       const rating: Rating = { ...input, id: `${input.week}:${input.reportId}`, at: now().toISOString() };
       await db.put('ratings', rating);
       return rating;
@@ -312,7 +312,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     /** "This belongs to…": one claim per URL prefix (claiming again re-assigns it). */
-    async addClaim(input: Pick<Claim, 'reportId' | 'urlPrefix' | 'label'>): Promise<Claim> {
+    async addClaim(input: ClaimInput): Promise<Claim> {
       const settings = await getSettings();
       if (!settings.reports.some((r) => r.id === input.reportId)) throw new UnknownRecordError('That report is not in your roster.');
       const claim: Claim = { ...input, id: newId(), createdAt: now().toISOString() };

@@ -4,7 +4,8 @@
  * watched for changes. Only the background writes them, after validation.
  */
 import { storage } from '@wxt-dev/storage';
-import { DEFAULT_SETTINGS, type Settings } from './model';
+import { DEFAULT_SETTINGS } from './model-constants';
+import type { Settings } from './model';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

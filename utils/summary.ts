@@ -11,7 +11,7 @@
  */
 import { formatDuration } from './durations';
 import { toolLabel } from './sites/tools';
-import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type ToolId } from './model';
+import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type Rating, type ToolId } from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
 
 /** Weeks a summary looks at: this week and the seven before it (the sparkline). */
@@ -30,15 +30,8 @@ const OVERRAN_NAMED = 5;
 // ---------------------------------------------------------------------------
 // Alignment x confidence
 
-/** One report's check-in for one week. `id` is `${week}:${reportId}`; scores 1-2 are low, 3-4 high. */
-export interface Rating {
-  id: string;
-  week: WeekId;
-  reportId: string;
-  alignment: 1 | 2 | 3 | 4;
-  confidence: 1 | 2 | 3 | 4;
-  at: string;
-}
+/** The stored check-in lives with the other records (utils/model.ts). */
+export type { Rating };
 
 export type Quadrant = 'support' | 'give-context' | 'build-confidence' | 'act-now';
 

@@ -4,7 +4,7 @@
  * each report stand on alignment x confidence.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { AlignmentConfidenceGrid, Bar, Sparkline, type GridPoint } from '@/components/charts';
+import { Bar, Sparkline } from '@/components/charts';
 import { backupFileName, downloadText } from '@/components/download';
 import { formatTime, plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
@@ -13,7 +13,8 @@ import { sendMessage, type SummaryData } from '@/utils/messages';
 import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
-import { QUADRANT_GUIDANCE, quadrantOf, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
+import { summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
+import { CheckIn } from './CheckIn';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
 const WEEKS_SHOWN = 8;
@@ -148,9 +149,6 @@ const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; onRated(): void }) {
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const weekRecords = data.interventions.filter((r) => r.startedAt >= summary.start.toISOString() && r.startedAt < summary.end.toISOString());
-  const points: GridPoint[] = summary.perReport
-    .filter((row) => row.rating)
-    .map((row) => ({ reportId: row.report.id, name: row.report.name, rating: row.rating!, quadrant: quadrantOf(row.rating!), history: row.ratingHistory }));
 
   return (
     <>
@@ -250,7 +248,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
                     .join(', ') || '—'}
                 </td>
                 <td>{row.tools.map(toolLabel).join(', ') || '—'}</td>
-                <td>{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
+                <td class="longest">{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
                 <td>
                   <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />
                 </td>
@@ -260,7 +258,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
         </table>
       </section>
 
-      <CheckIn summary={summary} points={points} onRated={onRated} />
+      <CheckIn summary={summary} onRated={onRated} />
 
       <section aria-labelledby="records-heading">
         <h2 id="records-heading">Interventions this week</h2>
@@ -283,7 +281,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
               {weekRecords.map((r) => (
                 <tr id={`rec-${r.id}`}>
                   <td>{formatTime(r.startedAt)}</td>
-                  <td>
+                  <td class="item">
                     <span class="key">{r.artifact.key}</span> {r.artifact.title}
                   </td>
                   <td>{reportName(r.reportId)}</td>
@@ -334,72 +332,5 @@ function RecordLinks({ ids, data }: { ids: string[]; data: SummaryData }) {
       ))}
       )
     </span>
-  );
-}
-
-const SCALE = [1, 2, 3, 4] as const;
-const SCALE_LABELS = ['low', 'rather low', 'rather high', 'high'];
-
-function CheckIn({ summary, points, onRated }: { summary: WeekSummary; points: GridPoint[]; onRated(): void }) {
-  const [error, setError] = useState<string | null>(null);
-  async function rate(reportId: string, alignment: number, confidence: number) {
-    try {
-      await sendMessage('saveRating', { week: summary.week, reportId, alignment: alignment as 1, confidence: confidence as 1 });
-      setError(null);
-      onRated();
-    } catch (e) {
-      setError(`Could not save the rating: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  return (
-    <section aria-labelledby="checkin-heading">
-      <h2 id="checkin-heading">Alignment × confidence check-in</h2>
-      <p class="muted">
-        For each report: is this person heading where the team needs (alignment), and how much do you trust their judgement here
-        (confidence)? One rating per report per week; earlier weeks show as a trail.
-      </p>
-      {error && <p role="alert" class="alert">{error}</p>}
-      <div class="checkin">
-        <div class="checkin-forms">
-          {summary.perReport
-            .filter((row) => !row.former)
-            .map((row) => {
-              const current = row.rating ?? row.ratingHistory[row.ratingHistory.length - 1] ?? null;
-              return (
-                <fieldset class="rating" data-report={row.report.id}>
-                  <legend>{row.report.name}</legend>
-                  {(['alignment', 'confidence'] as const).map((axis) => (
-                    <div role="radiogroup" aria-label={`${axis === 'alignment' ? 'Alignment' : 'Confidence'} for ${row.report.name}`} class="scale">
-                      <span class="axis">{axis === 'alignment' ? 'Alignment' : 'Confidence'}</span>
-                      {SCALE.map((n) => (
-                        <label>
-                          <input
-                            type="radio"
-                            name={`${axis}-${row.report.id}`}
-                            value={String(n)}
-                            checked={row.rating?.[axis] === n}
-                            onChange={() => {
-                              const other = axis === 'alignment' ? 'confidence' : 'alignment';
-                              const otherValue = row.rating?.[other] ?? current?.[other] ?? 3;
-                              void rate(row.report.id, axis === 'alignment' ? n : otherValue, axis === 'confidence' ? n : otherValue);
-                            }}
-                          />
-                          <span title={SCALE_LABELS[n - 1]}>{n}</span>
-                        </label>
-                      ))}
-                    </div>
-                  ))}
-                  {row.rating && (
-                    <p class="guidance">
-                      <strong>{QUADRANT_GUIDANCE[quadrantOf(row.rating)].title}.</strong> {QUADRANT_GUIDANCE[quadrantOf(row.rating)].advice}
-                    </p>
-                  )}
-                </fieldset>
-              );
-            })}
-        </div>
-        <AlignmentConfidenceGrid points={points} />
-      </div>
-    </section>
   );
 }

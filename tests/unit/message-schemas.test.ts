@@ -116,9 +116,11 @@ describe('PromptAnswerSchema', () => {
     expect(parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'dismissed' }, 'answer').answer).toBe('dismissed');
   });
 
-  it('accepts exactly seven days of planned minutes', () => {
-    const input = { promptId: 'p1', answer: 'deliberate', plannedMinutes: 7 * 24 * 60 };
-    expect(parseOrThrow(PromptAnswerSchema, input, 'answer').plannedMinutes).toBe(10080);
+  // Issue 9: the prompt caps a planned duration at a day (1440 minutes); a week from a page is refused.
+  it('accepts exactly a day of planned minutes and refuses seven days, naming the range', () => {
+    const input = { promptId: 'p1', answer: 'deliberate', plannedMinutes: 24 * 60 };
+    expect(parseOrThrow(PromptAnswerSchema, input, 'answer').plannedMinutes).toBe(1440);
+    expectRejected(() => parseOrThrow(PromptAnswerSchema, { ...input, plannedMinutes: 7 * 24 * 60 }, 'answer'), 'plannedMinutes', '1 to 1440');
   });
 
   it('rejects plannedMinutes 0, naming plannedMinutes', () => {
