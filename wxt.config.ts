@@ -39,6 +39,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: 'Move keyboard focus to the Pullback prompt on this page',
       },
+      'pause-prompts': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: 'Pause Pullback prompts for an hour (press again to resume)',
+      },
     },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'pullback@pullback.invalid', strict_min_version: '115.0' } } }

@@ -25,7 +25,7 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
-import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
+import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings } from '@/utils/model';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
@@ -43,17 +43,31 @@ import { createService, type PullbackService } from '@/utils/service';
 import { syncCustomSites } from '@/utils/custom-sites';
 import { recordDiagnostic } from '@/utils/diagnostics';
 import { settingsItem } from '@/utils/settings';
+import type { PullbackDatabase } from '@/utils/db';
+import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
+import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
+import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
 
 export default defineBackground({
   type: 'module',
   main() {
     // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
+    let database: PullbackDatabase | undefined;
     const getService = () =>
       (service ??= openPullbackDb(undefined, undefined, () => (service = undefined)).then((db) =>
-        createService({ db, getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
+        createService({ db: (database = db), getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
       ));
-    const refreshNow = async () => refresh(await getService());
+    /** The pause in force now (one that ran out is ended and logged here); the icon follows. */
+    const currentPause = async () => {
+      const pause = await expirePause(new Date());
+      if (pause?.until) await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
+      return pause;
+    };
+    const refreshNow = async () => {
+      await refresh(await getService());
+      await showPause(await currentPause());
+    };
     /** Runs a change, then brings badge, alarms and reminders up to date. */
     const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
       const result = await change(await getService());
@@ -69,8 +83,21 @@ export default defineBackground({
     };
 
     // From content scripts: validated before anything is written.
-    onMessage('edit', async ({ data }) => (await getService()).edit(parseOrThrow(EditSignalSchema, data, 'edit signal')));
-    onMessage('heartbeat', async ({ data }) => (await getService()).heartbeat(parseOrThrow(HeartbeatSchema, data, 'heartbeat')));
+    // While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
+    const quietWhilePaused = (decision: EditDecision): EditDecision =>
+      decision.action === 'overdue' ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
+      : decision.action === 'none' ? { action: 'none', reason: 'paused' }
+      : decision;
+    onMessage('edit', async ({ data }) => {
+      const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
+      const s = await getService();
+      if (await currentPause()) return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
+      return s.edit(signal);
+    });
+    onMessage('heartbeat', async ({ data }) => {
+      const decision = await (await getService()).heartbeat(parseOrThrow(HeartbeatSchema, data, 'heartbeat'));
+      return (await currentPause()) && decision.action === 'overdue' ? quietWhilePaused(decision) : decision;
+    });
     onMessage('answerPrompt', ({ data }) => changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))));
     // From the in-page prompt and the popup alike.
     onMessage('endIntervention', ({ data }) => changing((s) => s.endIntervention(parseOrThrow(EndSchema, data, 'intervention').id)));
@@ -109,7 +136,39 @@ export default defineBackground({
     fromPage('retireReport', (data) => changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
     fromPage('deleteBefore', (data) => changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)));
     fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
-    onMessage('reportDiagnostic', async ({ data }) => recordDiagnostic(parseOrThrow(DiagnosticSchema, data, 'diagnostic')));
+    onMessage('reportDiagnostic', async ({ data, sender }) => {
+      const diagnostic = parseOrThrow(DiagnosticSchema, data, 'diagnostic');
+      // The lead was editing here and the adapter could not read the page: that tab's icon says so.
+      if (sender.tab?.id !== undefined) await markTab(sender.tab.id, diagnostic.problem).catch(() => {});
+      return recordDiagnostic(diagnostic);
+    });
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.url) void clearTabMark(tabId);
+    });
+
+    // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
+    fromPage('describeTab', async (data) => {
+      const tabId = Number(data?.tabId);
+      if (!Number.isInteger(tabId) || tabId < 0) throw new Error('Which tab? A tab id is a whole number.');
+      const raw = await sendMessage('describePage', undefined, tabId).catch(() => null);
+      if (!raw) return null;
+      const reading = parseOrThrow(PageReadingSchema, raw, 'page reading');
+      await getService();
+      const verdict = await verdictFor(reading, { db: database!, settings: await settingsItem.getValue(), pause: await currentPause(), now: new Date() });
+      return { reading, verdict };
+    });
+
+    // Pause: from the popup and the keyboard command; it ends by itself at its end (alarm, and every check).
+    fromPage('pausePrompts', async (data) => {
+      const until = checkPauseUntil(data?.until, new Date());
+      await startPause(until, new Date());
+      await refreshNow();
+    });
+    fromPage('resumePrompts', async () => {
+      await resumePause(new Date());
+      await browser.alarms.clear(PAUSE_ALARM);
+      await refreshNow();
+    });
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
@@ -122,7 +181,11 @@ export default defineBackground({
       await refreshNow();
     });
     browser.runtime.onStartup.addListener(() => void refreshNow());
-    browser.runtime.onInstalled.addListener(() => void refreshNow());
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      void refreshNow();
+      // A first run: who you are, your reports, your tools (entrypoints/welcome).
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    });
 
     // Sites the lead added: the run-time content script follows settings and granted permissions.
     const syncSites = async () => syncCustomSites((await settingsItem.getValue()).customSites).catch((e) => console.warn('Pullback: custom sites', e));
@@ -164,6 +227,14 @@ export default defineBackground({
 
     // The keyboard route into the prompt: the page keeps focus until the lead asks.
     browser.commands?.onCommand.addListener(async (command) => {
+      if (command === 'pause-prompts') {
+        // One key: pause prompts for an hour, or resume when paused.
+        const now = new Date();
+        if (activePause(await pauseItem.getValue(), now)) await resumePause(now);
+        else await startPause(pauseEnd('hour', now), now);
+        await refreshNow();
+        return;
+      }
       if (command !== 'focus-prompt') return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id !== undefined) await sendMessage('focusPrompt', undefined, tab.id).catch(() => false);

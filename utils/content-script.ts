@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createPromptHost, PROMPT_HOST_TAG } from '@/components/PromptHost';
 import { createDetector } from './detect';
+import { readPage } from './page-reading';
 import { onMessage, sendMessage } from './messages';
 import { pickAdapter, type SiteAdapter } from './sites/types';
 
@@ -41,6 +42,12 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
       ctx.addEventListener(window, 'wxt:locationchange', () => detector.navigated());
       ctx.onInvalidated(onMessage('focusPrompt', () => prompt.focus()));
       ctx.onInvalidated(onMessage('currentArtifact', () => detector.currentArtifact()));
+      // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
+      ctx.onInvalidated(onMessage('describePage', () => {
+        const adapter = adapterFor(new URL(location.href));
+        return adapter ? readPage(adapter, document) : null;
+      }));
+      ctx.onInvalidated(onMessage('rereadPage', () => detector.navigated()));
     },
   };
 }

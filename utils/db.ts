@@ -3,7 +3,7 @@
  * Versioned upgrades run in order from whatever version is on disk, so a
  * later version adds a step and never rewrites an earlier one.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Intervention, PromptRecord, Rating, ToolId } from './model';
 
 export const DB_NAME = 'pullback';
@@ -41,6 +41,13 @@ export interface PullbackDB extends DBSchema {
 
 export type PullbackDatabase = IDBPDatabase<PullbackDB>;
 type UpgradeTx = IDBPTransaction<PullbackDB, StoreNames<PullbackDB>[], 'versionchange'>;
+/** One store as seen inside any transaction (read-only or read-write) that includes it. */
+export type StoreOf<S extends StoreNames<PullbackDB>, Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
+  PullbackDB,
+  ArrayLike<StoreNames<PullbackDB>>,
+  S,
+  Mode
+>;
 
 /** Step n builds version n from version n-1. Append; never edit a shipped step. */
 const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
@@ -106,9 +113,10 @@ export async function activeInterventions(db: PullbackDatabase): Promise<Interve
   return rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-/** The active intervention on one artifact, if any. */
-export async function activeOnArtifact(db: PullbackDatabase, tool: ToolId, key: string): Promise<Intervention | undefined> {
-  const rows = await db.getAllFromIndex('interventions', 'by-artifact', [tool, key]);
+/** The active intervention on one artifact, if any: from the database, or from a store inside a caller's transaction. */
+export async function activeOnArtifact(from: PullbackDatabase | StoreOf<'interventions'>, tool: ToolId, key: string): Promise<Intervention | undefined> {
+  const store = 'objectStoreNames' in from ? from.transaction('interventions').store : from;
+  const rows = await store.index('by-artifact').getAll([tool, key]);
   return rows.find((r) => r.status === 'active');
 }
 
@@ -133,8 +141,11 @@ export async function recentPrompts(db: PullbackDatabase, limit: number): Promis
   return out;
 }
 
-export function promptsOnArtifact(db: PullbackDatabase, tool: ToolId, key: string): Promise<PromptRecord[]> {
-  return db.getAllFromIndex('prompts', 'by-artifact', [tool, key]);
+/** Every prompt on one artifact, oldest first: from the database, or from a store inside a caller's transaction. */
+export async function promptsOnArtifact(from: PullbackDatabase | StoreOf<'prompts'>, tool: ToolId, key: string): Promise<PromptRecord[]> {
+  const store = 'objectStoreNames' in from ? from.transaction('prompts').store : from;
+  const rows = await store.index('by-artifact').getAll([tool, key]);
+  return rows.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export function interventionsForReport(db: PullbackDatabase, reportId: string, fromIso = '', toIso = '\uffff'): Promise<Intervention[]> {

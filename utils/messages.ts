@@ -22,6 +22,8 @@ import type {
   SummaryRange,
 } from './message-schemas';
 import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type { PageVerdict } from './page-verdict';
+import type { PageReading } from './sites/types';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
 
 export type ReportRef = { id: string; name: string };
@@ -33,7 +35,7 @@ export type EditDecision =
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
   | { action: 'overdue'; intervention: Intervention; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' };
+  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' | 'paused' };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -80,7 +82,16 @@ export interface ProtocolMap {
   retireReport(data: ReportIdInput): Settings;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
+  /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
+  describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
+  /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
+  pausePrompts(data: { until: string | null }): void;
+  resumePrompts(): void;
   // Background or popup -> content script:
+  /** What the content script reads on its page (for describeTab). */
+  describePage(): PageReading | null;
+  /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
+  rereadPage(): void;
   focusPrompt(): boolean;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;

@@ -8,14 +8,16 @@
 import { buildBackup, parseBackup, type ParsedBackup } from './backup';
 import {
   activeInterventions,
+  activeOnArtifact,
   interventionsStartedBetween,
   promptsBetween,
   ratingsBetween,
   recentInterventions,
+  promptsOnArtifact,
   recentPrompts,
   type PullbackDatabase,
 } from './db';
-import { isLapsed, isOverdue, mergeHeartbeat } from './durations';
+import { isLapsed, isOverdue } from './durations';
 import type {
   AnswerResult,
   EditDecision,
@@ -29,12 +31,12 @@ import type {
   SummaryRange,
 } from './messages';
 import type { ClaimInput, RatingInput } from './message-schemas';
-import type { Claim, Closing, Intervention, InterventionKind, PromptRecord, Rating, Settings } from './model';
-import { claimFor, matchOwner, reportNameMap } from './roster';
+import type { Claim, Closing, Intervention, PromptRecord, Rating, Settings } from './model';
+import { reportNameMap } from './roster';
+import { feed, feedingDecision, newPrompt, promptDecision, startedFrom, whoseWork, withinCooldown } from './edit-steps';
 import { createForgetting } from './forget';
 
-export const DEFAULT_PLANNED_MINUTES = 15;
-export const DEFAULT_PURPOSE = 'back-on-track' as const;
+export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from './edit-steps';
 
 export interface ServiceDeps {
   db: PullbackDatabase;
@@ -45,9 +47,6 @@ export interface ServiceDeps {
 }
 
 export class UnknownRecordError extends Error {}
-
-/** `kind` travels only when said: absent means 'edit', so older records and signals stay as they were. */
-const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } => (from.kind ? { kind: from.kind } : {});
 
 export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
@@ -62,65 +61,38 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     // Deleting: one record, a report, before a date, everything; retention (utils/forget.ts).
     ...createForgetting({ db, getSettings, setSettings, now }),
 
-    /** An edit on an artifact: feed its active intervention, stay quiet, or ask. */
+    /**
+     * An edit on an artifact: whose work is it; then, in one transaction, feed
+     * its active intervention, respect the cooldown of its last prompt, or ask.
+     */
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
-      if (settings.reports.length === 0) return { action: 'none', reason: 'no-roster' };
-      if (settings.disabledTools.includes(signal.tool)) return { action: 'none', reason: 'tool-off' };
-      const match = matchOwner(settings, signal.owner, signal.viewer);
-      if (match.kind === 'me') return { action: 'none', reason: 'mine' };
-      // Where the tool names no report, the lead's claim can: "this file is Alice's work".
-      const claimed = match.kind === 'nobody' ? claimFor(settings.claims, signal.artifact.url) : null;
-      const owner = match.kind === 'report' ? match.report : settings.reports.find((r) => r.id === claimed?.reportId);
-      if (!owner) return { action: 'none', reason: 'not-a-report' };
-      const report = { id: owner.id, name: owner.name };
+      const whose = whoseWork(settings, signal);
+      if ('reason' in whose) return { action: 'none', reason: whose.reason };
+      const { report } = whose;
       const at = now();
 
       const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
       const interventions = tx.objectStore('interventions');
       const prompts = tx.objectStore('prompts');
-      const [active] = (await interventions.index('by-artifact').getAll([signal.tool, signal.artifact.key])).filter(
-        (r) => r.status === 'active',
-      );
+      const active = await activeOnArtifact(interventions, signal.tool, signal.artifact.key);
       if (active) {
-        const fed = { ...active, ...mergeHeartbeat(active, at) };
-        await interventions.put(fed);
+        const fed = await feed(interventions, active, at);
         await tx.done;
-        // Back on an artifact past its planned end: the page asks whether to pull back now.
-        if (isOverdue(fed, at)) return { action: 'overdue', intervention: fed, report };
-        return { action: 'feeding', interventionId: active.id, report };
+        return feedingDecision(fed, at, report);
       }
 
-      const cooldownMs = settings.cooldownMinutes * 60_000;
-      const previous = (await prompts.index('by-artifact').getAll([signal.tool, signal.artifact.key])).sort((a, b) =>
-        b.at.localeCompare(a.at),
-      )[0];
-      if (previous) {
-        const since = at.getTime() - Date.parse(previous.answeredAt ?? previous.at);
-        if (since < cooldownMs) {
-          await tx.done;
-          // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-          if (previous.answer === 'unanswered') {
-            return { action: 'prompt', promptId: previous.id, report, tool: signal.tool, artifact: previous.artifact, ...kindOf(previous) };
-          }
-          return { action: 'none', reason: 'cooldown' };
-        }
+      const previous = (await promptsOnArtifact(prompts, signal.tool, signal.artifact.key)).at(-1);
+      if (previous && withinCooldown(previous, at, settings.cooldownMinutes)) {
+        await tx.done;
+        // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
+        return previous.answer === 'unanswered' ? promptDecision(previous, report) : { action: 'none', reason: 'cooldown' };
       }
 
-      const prompt: PromptRecord = {
-        id: newId(),
-        ...kindOf(signal),
-        at: at.toISOString(),
-        tool: signal.tool,
-        artifact: signal.artifact,
-        reportId: report.id,
-        answer: 'unanswered',
-        answeredAt: null,
-        interventionId: null,
-      };
+      const prompt = newPrompt(signal, report, at, newId());
       await prompts.add(prompt);
       await tx.done;
-      return { action: 'prompt', promptId: prompt.id, report, tool: signal.tool, artifact: signal.artifact, ...kindOf(prompt) };
+      return promptDecision(prompt, report);
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
@@ -137,36 +109,19 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
         return { prompt, intervention: existing };
       }
 
-      let intervention: Intervention | null | undefined = null;
+      let intervention: Intervention | null = null;
       if (input.answer === 'deliberate') {
-        const [already] = (await interventions.index('by-artifact').getAll([prompt.tool, prompt.artifact.key])).filter(
-          (r) => r.status === 'active',
-        );
-        const intent = input.intent?.trim();
-        intervention = already ?? {
-          id: newId(),
-          ...kindOf(prompt),
-          ...(intent ? { intent } : {}),
-          tool: prompt.tool,
-          artifact: prompt.artifact,
-          reportId: prompt.reportId,
-          purpose: input.purpose ?? DEFAULT_PURPOSE,
-          startedAt: at.toISOString(),
-          plannedEndAt: new Date(at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000).toISOString(),
-          endedAt: null,
-          status: 'active',
-          activeMs: 0,
-          lastActivityAt: at.toISOString(),
-          stretchBroken: false,
-          remindedAt: null,
-          closing: null,
-        };
-        if (!already) await interventions.add(intervention!);
+        // Yes in two tabs, or on an artifact another prompt already started: one intervention.
+        intervention = (await activeOnArtifact(interventions, prompt.tool, prompt.artifact.key)) ?? null;
+        if (!intervention) {
+          intervention = startedFrom(prompt, input, at, newId());
+          await interventions.add(intervention);
+        }
       }
       const answered: PromptRecord = { ...prompt, answer: input.answer, answeredAt: at.toISOString(), interventionId: intervention?.id ?? null };
       await prompts.put(answered);
       await tx.done;
-      return { prompt: answered, intervention: intervention ?? null };
+      return { prompt: answered, intervention };
     },
 
     /** Pull back: end an active intervention now. Ending an ended one changes nothing. */
@@ -178,13 +133,12 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     async heartbeat(beat: Heartbeat): Promise<EditDecision> {
       const at = now();
       const tx = db.transaction('interventions', 'readwrite');
-      const [found] = (await tx.store.index('by-artifact').getAll([beat.tool, beat.key])).filter((r) => r.status === 'active');
-      const active = found && { ...found, ...mergeHeartbeat(found, at) };
-      if (active) await tx.store.put(active);
+      const found = await activeOnArtifact(tx.store, beat.tool, beat.key);
+      const active = found && (await feed(tx.store, found, at));
       await tx.done;
       if (!active) return { action: 'none', reason: 'not-active' };
       const report = { id: active.reportId, name: (await reportNames()).get(active.reportId) ?? 'a former report' };
-      return isOverdue(active, at) ? { action: 'overdue', intervention: active, report } : { action: 'feeding', interventionId: active.id, report };
+      return feedingDecision(active, at, report);
     },
 
     /** The machine went idle or locked: every open hands-on stretch ends here. */

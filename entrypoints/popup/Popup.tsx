@@ -1,6 +1,7 @@
 /**
- * The toolbar popup: active interventions first, each with its way out
- * ("Pull back"), then the recent log of interventions and prompts.
+ * The toolbar popup: pause, then active interventions (overdue first), each
+ * with its way out ("Pull back"), then what Pullback reads on this page, then
+ * the recent log: one row per event (prompts, interventions, pauses).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createClosingQuestions } from '@/components/ClosingQuestions';
@@ -8,8 +9,10 @@ import { formatClock, formatTime } from '@/components/format';
 import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
 import { PURPOSE_LABELS, type Settings } from '@/utils/model';
-import { ClaimCurrentPage } from './ClaimCurrentPage';
+import { OnThisPage } from './OnThisPage';
+import { PauseControl } from './PauseControl';
 import { settingsItem } from '@/utils/settings';
+import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/pause';
 
 const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   deliberate: 'started an intervention',
@@ -19,6 +22,12 @@ const ANSWER_LABELS: Record<PromptView['answer'], string> = {
 };
 
 type LogEntry = { at: string; id: string; text: string };
+
+/** Overdue first (the one to act on), then by planned end, soonest first. */
+function byUrgency(now: Date) {
+  return (a: InterventionView, b: InterventionView) =>
+    Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.plannedEndAt.localeCompare(b.plannedEndAt);
+}
 
 export function Popup() {
   const [active, setActive] = useState<InterventionView[] | null>(null);
@@ -30,17 +39,20 @@ export function Popup() {
 
   async function refresh() {
     try {
-      const [list, awaiting, recent, settings] = await Promise.all([
+      const [list, awaiting, recent, settings, pauses] = await Promise.all([
         sendMessage('listActive'),
         sendMessage('listAwaitingClosing'),
         sendMessage('listLog', { limit: 30 }),
         settingsItem.getValue(),
+        pauseLogItem.getValue(),
       ]);
-      setActive(list);
+      const now = new Date();
+      setActive([...list].sort(byUrgency(now)));
       setClosing(awaiting);
-      setSettings(settings);
-      setLog(toLog(recent.interventions, recent.prompts));
-      setNow(new Date());
+      // Same settings as before: keep the object, so "On this page" is not judged again for nothing.
+      setSettings((before) => (before && JSON.stringify(before) === JSON.stringify(settings) ? before : settings));
+      setLog(toLog(recent.interventions, recent.prompts, pauses));
+      setNow(now);
       setError(null);
     } catch (e) {
       setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
@@ -68,17 +80,27 @@ export function Popup() {
     <main>
       <h1>Pullback</h1>
       {error && <p role="alert" class="alert">{error}</p>}
+      <PauseControl onChanged={() => void refresh()} />
       {settings && settings.reports.length === 0 && (
-        <p class="alert">
-          Pullback does not know your reports yet. <a href="/options.html" target="_blank">Add your roster</a> so it can notice edits on their work.
-        </p>
+        <div class="next-step" role="note" aria-label="What to do next">
+          <p>
+            <strong>Next: tell Pullback who your reports are.</strong> Until then it stays quiet everywhere.
+          </p>
+          <p>
+            Open one of their tickets or pages and use <em>Add … as a report</em> under “On this page” below, or{' '}
+            <a href="/welcome.html" target="_blank">
+              set up your team
+            </a>
+            .
+          </p>
+        </div>
       )}
       <section aria-labelledby="active-heading">
         <h2 id="active-heading">Active interventions</h2>
         {active === null ? (
           <p class="muted">Loading…</p>
         ) : active.length === 0 ? (
-          <p class="muted">None. You are leading at scale right now.</p>
+          <p class="muted">None right now.</p>
         ) : (
           <ul class="rows">
             {active.map((r) => {
@@ -86,12 +108,16 @@ export function Popup() {
               return (
                 <li key={r.id}>
                   <div class="row-head">
-                    <span>
+                    <span class="who">
                       <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">{r.artifact.key}</a> · {r.reportName}
                     </span>
                     {overdue && <span class="overdue">Overdue: time to pull back</span>}
                   </div>
-                  {r.artifact.title && <div class="muted">{r.artifact.title}</div>}
+                  {r.artifact.title && (
+                    <div class="muted title" title={r.artifact.title}>
+                      {r.artifact.title}
+                    </div>
+                  )}
                   <div>
                     {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))} of {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))} planned
                     · hands-on {formatDuration(r.activeMs)}
@@ -126,7 +152,7 @@ export function Popup() {
           ))}
         </section>
       )}
-      {settings && <ClaimCurrentPage settings={settings} onChanged={() => void refresh()} />}
+      {settings && <OnThisPage settings={settings} onChanged={() => void refresh()} />}
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">Recent</h2>
         {log.length === 0 ? (
@@ -154,7 +180,13 @@ export function Popup() {
   );
 }
 
-function toLog(interventions: InterventionView[], prompts: PromptView[]): LogEntry[] {
+const PAUSE_TEXT: Record<PauseEvent['kind'], (e: PauseEvent) => string> = {
+  paused: (e) => `Paused prompts ${describePauseEnd(e.until ?? null, new Date(e.at))}`,
+  resumed: () => 'Resumed prompts',
+  ended: () => 'Pause ended; prompts are back',
+};
+
+function toLog(interventions: InterventionView[], prompts: PromptView[], pauses: PauseEvent[] = []): LogEntry[] {
   const entries: LogEntry[] = [];
   for (const r of interventions) {
     if (r.endedAt) {
@@ -166,9 +198,13 @@ function toLog(interventions: InterventionView[], prompts: PromptView[]): LogEnt
     }
     entries.push({ id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
   }
+  const listed = new Set(interventions.map((r) => r.id));
   for (const p of prompts) {
+    // "Yes" and the start of its intervention are one event: the start's row says it.
+    if (p.answer === 'deliberate' && p.interventionId && listed.has(p.interventionId)) continue;
     entries.push({ id: p.id, at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
   }
+  for (const e of pauses) entries.push({ id: `pause-${e.id}`, at: e.at, text: PAUSE_TEXT[e.kind](e) });
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30);
 }
 

@@ -69,6 +69,7 @@ export const jira: SiteAdapter = {
   ...toolInfo('jira'),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
+  selectors: { title: TITLE_SELECTORS, owner: ASSIGNEE_SELECTORS, content: CONTENT_SELECTORS },
 
   artifact(url, doc): Artifact | null {
     const key = jiraIssueKey(url);

@@ -39,6 +39,29 @@ export interface SiteAdapter {
    * content script runs in the top frame only, so the detector listens inside these frames too. Optional.
    */
   editFrames?: readonly string[];
+  /**
+   * The selector lists the adapter reads the page with, by what they find ("title", "owner"), so
+   * "Copy details" in the popup can say which matched on a page and which did not. Optional.
+   */
+  selectors?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * What the content script read on its page, for the popup's "On this page":
+ * no page text beyond the item's key and title and the owner's identities.
+ */
+export interface PageReading {
+  tool: ToolId;
+  toolLabel: string;
+  /** null: the item could not be identified from the page. */
+  artifact: Artifact | null;
+  /** The tool's identities for the owner; [] when the tool names nobody; null when it could not be read. */
+  owner: Identity | null;
+  viewer: Identity;
+  /** The page's address without ids, names or query values: "https://acme.atlassian.net/browse/:id". */
+  urlShape: string;
+  /** Selector lists ("title: h1[data-testid=…]"), split by whether anything on the page matched them. */
+  selectors: { matched: string[]; missed: string[] };
 }
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
