@@ -10,6 +10,7 @@
  * records x reports.
  */
 import { formatDuration } from './durations';
+import { spokenDuration } from './spoken-duration';
 import { toolLabel } from './sites/tools';
 import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type Rating, type ToolId } from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
@@ -75,7 +76,10 @@ export interface ReportRow {
   report: { id: string; name: string };
   /** True for a reportId found in the records but no longer on the roster (name: 'a former report'). */
   former: boolean;
+  /** This week's interventions, take-overs included. */
   interventions: number;
+  /** Of those, take-overs: the lead assigned the report's item to themself. */
+  takeovers: number;
   handsOnMs: number;
   prompts: number;
   /** Interventions this week per purpose, in PURPOSES order, only purposes that occurred. */
@@ -92,7 +96,7 @@ export interface ReportRow {
   ratingHistory: Rating[];
 }
 
-export type ReflectionRule = 'repeat-purpose' | 'overran' | 'hands-off' | 'missing-standard' | 'caught-myself';
+export type ReflectionRule = 'takeover-open' | 'repeat-purpose' | 'overran' | 'hands-off' | 'missing-standard' | 'caught-myself';
 
 export interface Reflection {
   id: string;
@@ -108,15 +112,22 @@ export interface WeekSummary {
   end: Date;
   /** The window's weeks, oldest first, ending with `week` (the sparkline's x axis). */
   weeks: WeekId[];
+  /** Interventions started, take-overs included. */
   started: Headline;
+  /** Take-overs started (also counted in `started`). */
+  takeovers: Headline;
   handsOnMs: Headline;
   medianSpanMs: Headline;
   pullBack: { ended: number; onTime: number; rate: Headline | null };
   prompts: { shown: number; deliberate: number; steppedBack: number; dismissed: number; unanswered: number };
   openAtWeekEnd: Intervention[];
+  /** Those of openAtWeekEnd already past their planned end (at the week's end, or now): temporary becoming permanent. */
+  pastPlannedEnd: Intervention[];
   perReport: ReportRow[];
   reflections: Reflection[];
   isEmpty: boolean;
+  /** Whether the four weeks before had any records: without them, nothing here is praise or blame. */
+  earlierData: boolean;
 }
 
 export interface WeekInput {
@@ -129,11 +140,12 @@ export interface WeekInput {
 }
 
 // ---------------------------------------------------------------------------
-// Computation
+// Computation: a few named steps over one pass of each kind of record.
 
 /** Per week of the window. */
 interface WeekAcc {
   started: number;
+  takeovers: number;
   handsOnMs: number;
   spans: number[];
   ended: number;
@@ -157,14 +169,30 @@ interface Overran {
 }
 
 const THIS = WINDOW_WEEKS - 1;
+/** Weeks before this index only feed the sparkline. */
+const FIRST_COMPARED = THIS - AVERAGE_WEEKS;
 
-export function summarizeWeek(input: WeekInput): WeekSummary {
-  const { now } = input;
-  const week = shiftWeek(input.week, 0); // '#2026-w48' -> '2026-W48'; throws on a week that does not exist
+/** The eight weeks ending with the summary's week, and which of them a time falls in. */
+interface WeekWindow {
+  week: WeekId;
+  start: Date;
+  end: Date;
+  endMs: number;
+  nowMs: number;
+  weeks: WeekId[];
+  /** Week index of an epoch-ms time, -1 outside the window. */
+  bucketOf(ms: number): number;
+  /** The same for a stored ISO string. */
+  bucketOfIso(iso: string): number;
+  /** Where an active record's span stops counting for week i: now, or that week's end if earlier. */
+  cutoff(i: number): number;
+}
+
+function weekWindow(weekId: WeekId, now: Date): WeekWindow {
+  const week = shiftWeek(weekId, 0); // '#2026-w48' -> '2026-W48'; throws on a week that does not exist
   const nowMs = now.getTime();
   const { start, end } = weekRange(week);
   const endMs = end.getTime();
-
   // Week ids and boundaries of the window, oldest first; bounds[i]..bounds[i+1] is week i.
   const weeks: WeekId[] = [];
   const bounds: number[] = [];
@@ -188,21 +216,25 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
     for (let i = THIS; i > 0; i--) if (iso >= boundsIso[i]!) return i;
     return 0;
   };
-  /** Weeks before this index only feed the sparkline. */
-  const firstCompared = THIS - AVERAGE_WEEKS;
-  /** Where an active record's span stops counting for week i: now, or that week's end if earlier. */
-  const cutoff = (i: number) => Math.min(nowMs, bounds[i + 1]!);
+  return { week, start, end, endMs, nowMs, weeks, bucketOf, bucketOfIso, cutoff: (i) => Math.min(nowMs, bounds[i + 1]!) };
+}
 
-  const perWeek: WeekAcc[] = weeks.map(() => ({ started: 0, handsOnMs: 0, spans: [], ended: 0, onTime: 0, hasData: false }));
+/** Rows: the roster first, in its order; former reports are added as records name them. */
+class ReportRows {
+  private readonly rows = new Map<string, RowAcc>();
+  private readonly formerIds: string[] = [];
 
-  // Rows: the roster first, in its order; former reports are added as records name them.
-  const rows = new Map<string, RowAcc>();
-  const newRow = (id: string, name: string, former: boolean): RowAcc => {
+  constructor(reports: Array<{ id: string; name: string }>) {
+    for (const report of reports) if (!this.rows.has(report.id)) this.add(report.id, report.name, false);
+  }
+
+  private add(id: string, name: string, former: boolean): RowAcc {
     const acc: RowAcc = {
       row: {
         report: { id, name },
         former,
         interventions: 0,
+        takeovers: 0,
         handsOnMs: 0,
         prompts: 0,
         purposes: {},
@@ -216,53 +248,88 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
       purposeIds: new Map(),
       tools: new Set(),
     };
-    rows.set(id, acc);
+    this.rows.set(id, acc);
     return acc;
-  };
-  for (const report of input.reports) if (!rows.has(report.id)) newRow(report.id, report.name, false);
-  const formerIds: string[] = [];
-  const rowFor = (reportId: string): RowAcc => {
-    const known = rows.get(reportId);
-    if (known) return known;
-    formerIds.push(reportId);
-    return newRow(reportId, FORMER_REPORT_NAME, true);
-  };
+  }
 
+  /** The row of a report id found in the records (a former report gets one on first sight). */
+  for(reportId: string): RowAcc {
+    const known = this.rows.get(reportId);
+    if (known) return known;
+    this.formerIds.push(reportId);
+    return this.add(reportId, FORMER_REPORT_NAME, true);
+  }
+
+  /** Only rows that exist already (ratings never create one). */
+  find(reportId: string): RowAcc | undefined {
+    return this.rows.get(reportId);
+  }
+
+  nameOf = (reportId: string): string => this.rows.get(reportId)?.row.report.name ?? FORMER_REPORT_NAME;
+
+  /** Roster order, then former reports by id; each row's lists finished. */
+  finish(): RowAcc[] {
+    const ordered: RowAcc[] = [];
+    for (const acc of this.rows.values()) if (!acc.row.former) ordered.push(acc);
+    for (const id of [...this.formerIds].sort()) ordered.push(this.rows.get(id)!);
+    for (const acc of ordered) {
+      const row = acc.row;
+      row.purposes = purposeCounts(acc.purposeIds);
+      row.tools = [...acc.tools].sort(byToolOrder);
+      row.ratingHistory = latestPerWeek(row.ratingHistory);
+    }
+    return ordered;
+  }
+}
+
+interface InterventionTally {
+  perWeek: WeekAcc[];
+  openAtWeekEnd: Intervention[];
+  overran: Overran[];
+  detailsByTool: Map<ToolId, Intervention[]>;
+}
+
+/** Interventions into their week and their report's row. */
+function tallyInterventions(records: Intervention[], w: WeekWindow, rows: ReportRows): InterventionTally {
+  const perWeek: WeekAcc[] = w.weeks.map(() => ({ started: 0, takeovers: 0, handsOnMs: 0, spans: [], ended: 0, onTime: 0, hasData: false }));
   const openAtWeekEnd: Intervention[] = [];
   const overran: Overran[] = [];
   const detailsByTool = new Map<ToolId, Intervention[]>();
 
-  for (const record of input.interventions) {
+  for (const record of records) {
     const startMs = isoMs(record.startedAt);
     const endedMs = record.endedAt === null ? null : isoMs(record.endedAt);
     // Open at the week's end looks past the window: an intervention started
     // months ago and never closed is the clearest "temporary became permanent".
-    if (startMs < endMs && (endedMs === null || !(endedMs < endMs))) openAtWeekEnd.push(record);
+    if (startMs < w.endMs && (endedMs === null || !(endedMs < w.endMs))) openAtWeekEnd.push(record);
 
-    const i = bucketOf(startMs);
+    const i = w.bucketOf(startMs);
     if (i < 0) continue;
     const activeMs = Number.isFinite(record.activeMs) ? record.activeMs : 0;
-    const acc = rowFor(record.reportId);
+    const acc = rows.for(record.reportId);
     acc.row.sparkline[i]! += activeMs;
-    if (i < firstCompared) continue;
+    if (i < FIRST_COMPARED) continue;
 
-    const w = perWeek[i]!;
-    const stopMs = endedMs ?? cutoff(i);
+    const week = perWeek[i]!;
+    const stopMs = endedMs ?? w.cutoff(i);
     const span = Math.max(0, stopMs - startMs);
-    w.started++;
-    w.hasData = true;
-    w.handsOnMs += activeMs;
-    w.spans.push(span);
+    const takeover = isTakeover(record);
+    week.started++;
+    if (takeover) week.takeovers++;
+    week.hasData = true;
+    week.handsOnMs += activeMs;
+    week.spans.push(span);
     const plannedMs = isoMs(record.plannedEndAt);
     if (record.status === 'ended' || record.status === 'lapsed') {
-      w.ended++;
-      if (record.status === 'ended' && endedMs !== null && endedMs <= plannedMs) w.onTime++;
+      week.ended++;
+      if (record.status === 'ended' && endedMs !== null && endedMs <= plannedMs) week.onTime++;
     }
     if (i !== THIS) continue;
 
     // This week's details.
     const row = acc.row;
     row.interventions++;
+    if (takeover) row.takeovers++;
     row.handsOnMs += activeMs;
     acc.tools.add(record.tool);
     const ids = acc.purposeIds.get(record.purpose);
@@ -279,95 +346,118 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
       else detailsByTool.set(record.tool, [record]);
     }
   }
+  openAtWeekEnd.sort(byStart);
+  return { perWeek, openAtWeekEnd, overran, detailsByTool };
+}
 
-  const prompts = { shown: 0, deliberate: 0, steppedBack: 0, dismissed: 0, unanswered: 0 };
+type PromptCounts = WeekSummary['prompts'];
+
+/** This week's prompts by answer; any week's prompt marks the log as in use. */
+function tallyPrompts(records: PromptRecord[], w: WeekWindow, rows: ReportRows, perWeek: WeekAcc[]): { counts: PromptCounts; steppedBack: PromptRecord[] } {
+  const counts: PromptCounts = { shown: 0, deliberate: 0, steppedBack: 0, dismissed: 0, unanswered: 0 };
   const steppedBack: PromptRecord[] = [];
-  for (const prompt of input.prompts) {
-    const i = bucketOfIso(prompt.at);
+  for (const prompt of records) {
+    const i = w.bucketOfIso(prompt.at);
     if (i < 0) continue;
-    const acc = rowFor(prompt.reportId);
+    const acc = rows.for(prompt.reportId);
     perWeek[i]!.hasData = true;
     if (i !== THIS) continue;
     acc.row.prompts++;
-    prompts.shown++;
+    counts.shown++;
     switch (prompt.answer) {
       case 'deliberate':
-        prompts.deliberate++;
+        counts.deliberate++;
         break;
       case 'stepped-back':
-        prompts.steppedBack++;
+        counts.steppedBack++;
         steppedBack.push(prompt);
         break;
       case 'dismissed':
-        prompts.dismissed++;
+        counts.dismissed++;
         break;
       case 'unanswered':
-        prompts.unanswered++;
+        counts.unanswered++;
         break;
     }
   }
+  return { counts, steppedBack };
+}
 
-  // Ratings: this week's, and the earlier weeks' of the window as history.
-  const weekIndex = new Map(weeks.map((id, i) => [id, i]));
-  for (const rating of input.ratings) {
+/** This week's rating per report (the latest), and the earlier weeks' of the window as history. */
+function placeRatings(ratings: Rating[], w: WeekWindow, rows: ReportRows): void {
+  const weekIndex = new Map(w.weeks.map((id, i) => [id, i]));
+  for (const rating of ratings) {
     const i = weekIndex.get(rating.week);
-    const acc = rows.get(rating.reportId);
+    const acc = rows.find(rating.reportId);
     if (i === undefined || !acc) continue;
     if (i === THIS) {
       const current = acc.row.rating;
       if (!current || rating.at > current.at) acc.row.rating = rating;
     } else acc.row.ratingHistory.push(rating);
   }
+}
 
-  // Finish the rows: roster order, then former reports by id.
-  formerIds.sort();
-  const ordered: RowAcc[] = [];
-  for (const acc of rows.values()) if (!acc.row.former) ordered.push(acc);
-  for (const id of formerIds) ordered.push(rows.get(id)!);
-  for (const acc of ordered) {
-    const row = acc.row;
-    row.purposes = purposeCounts(acc.purposeIds);
-    row.tools = [...acc.tools].sort(byToolOrder);
-    row.ratingHistory = latestPerWeek(row.ratingHistory);
-  }
-  const perReport = ordered.map((acc) => acc.row);
-
-  // Headline figures.
-  const previous = perWeek.slice(THIS - AVERAGE_WEEKS, THIS);
+/** This week against the four before; a week with nothing to measure is left out of an average rather than counted as 0. */
+function headlineFigures(perWeek: WeekAcc[]) {
+  const previous = perWeek.slice(FIRST_COMPARED, THIS);
   const anyPrevious = previous.some((w) => w.hasData);
   const current = perWeek[THIS]!;
-  const started = headline(current.started, anyPrevious ? mean(previous.map((w) => w.started)) : null);
-  const handsOnMs = headline(current.handsOnMs, anyPrevious ? mean(previous.map((w) => w.handsOnMs)) : null);
-  // A week without interventions has no median span, and one where none ended
-  // has no rate: they are left out of the average rather than counted as 0.
-  const medianSpanMs = headline(median(current.spans) ?? 0, mean(previous.filter((w) => w.spans.length > 0).map((w) => median(w.spans)!)));
-  const rate = current.ended > 0 ? headline(current.onTime / current.ended, mean(previous.filter((w) => w.ended > 0).map((w) => w.onTime / w.ended))) : null;
+  const averageOf = (pick: (w: WeekAcc) => number) => (anyPrevious ? mean(previous.map(pick)) : null);
+  return {
+    earlierData: anyPrevious,
+    started: headline(current.started, averageOf((w) => w.started)),
+    takeovers: headline(current.takeovers, averageOf((w) => w.takeovers)),
+    handsOnMs: headline(current.handsOnMs, averageOf((w) => w.handsOnMs)),
+    medianSpanMs: headline(median(current.spans) ?? 0, mean(previous.filter((w) => w.spans.length > 0).map((w) => median(w.spans)!))),
+    pullBack: {
+      ended: current.ended,
+      onTime: current.onTime,
+      rate: current.ended > 0 ? headline(current.onTime / current.ended, mean(previous.filter((w) => w.ended > 0).map((w) => w.onTime / w.ended))) : null,
+    },
+  };
+}
 
-  openAtWeekEnd.sort(byStart);
+/** Open at the week's end (or now, for the current week) and already past the planned end. */
+function pastPlannedEnd(open: Intervention[], w: WeekWindow): Intervention[] {
+  const at = Math.min(w.nowMs, w.endMs);
+  return open.filter((r) => isoMs(r.plannedEndAt) < at);
+}
 
-  const nameOf = (reportId: string) => rows.get(reportId)?.row.report.name ?? FORMER_REPORT_NAME;
+export function isTakeover(record: { kind?: string }): boolean {
+  return record.kind === 'takeover';
+}
+
+export function summarizeWeek(input: WeekInput): WeekSummary {
+  const w = weekWindow(input.week, input.now);
+  const rows = new ReportRows(input.reports);
+  const interventions = tallyInterventions(input.interventions, w, rows);
+  const prompts = tallyPrompts(input.prompts, w, rows, interventions.perWeek);
+  placeRatings(input.ratings, w, rows);
+  const ordered = rows.finish();
+  const figures = headlineFigures(interventions.perWeek);
+  const overdue = pastPlannedEnd(interventions.openAtWeekEnd, w);
+
   const reflections = [
-    ...repeatPurpose(week, ordered),
-    ...overranReflection(week, overran, nameOf),
-    ...handsOff(week, ordered),
-    ...missingStandard(week, detailsByTool, nameOf),
-    ...caughtMyself(week, steppedBack, nameOf),
+    ...takeoverOpen(w.week, overdue, rows.nameOf, w.nowMs, w.endMs),
+    ...repeatPurpose(w.week, ordered),
+    ...overranReflection(w.week, interventions.overran, rows.nameOf),
+    ...handsOff(w.week, ordered),
+    ...missingStandard(w.week, interventions.detailsByTool, rows.nameOf),
+    ...caughtMyself(w.week, prompts.steppedBack, rows.nameOf),
   ];
 
   return {
-    week,
-    start,
-    end,
-    weeks,
-    started,
-    handsOnMs,
-    medianSpanMs,
-    pullBack: { ended: current.ended, onTime: current.onTime, rate },
-    prompts,
-    openAtWeekEnd,
-    perReport,
+    week: w.week,
+    start: w.start,
+    end: w.end,
+    weeks: w.weeks,
+    ...figures,
+    prompts: prompts.counts,
+    openAtWeekEnd: interventions.openAtWeekEnd,
+    pastPlannedEnd: overdue,
+    perReport: ordered.map((acc) => acc.row),
     reflections,
-    isEmpty: current.started === 0 && prompts.shown === 0,
+    isEmpty: figures.started.value === 0 && prompts.counts.shown === 0,
   };
 }
 
@@ -380,6 +470,24 @@ const PURPOSE_REASONS: Record<Purpose, string> = {
   'details-matter': 'because the details mattered',
 };
 
+
+/**
+ * A take-over still with the lead past its planned end: the clearest sign
+ * that temporary became permanent. One reflection each, oldest first.
+ */
+function takeoverOpen(week: WeekId, overdue: Intervention[], nameOf: (id: string) => string, nowMs: number, weekEndMs: number): Reflection[] {
+  const at = Math.min(nowMs, weekEndMs);
+  return overdue.filter(isTakeover).map((record) => {
+    const name = nameOf(record.reportId);
+    const first = firstName(name);
+    const over = spokenDuration(at - isoMs(record.plannedEndAt));
+    const still = weekEndMs <= nowMs ? 'was still with you at the week’s end' : 'is still with you';
+    const text =
+      `You took ${record.artifact.key} over from ${name} and it ${still}, ${over} past the end you planned. ` +
+      `A take-over left open is how temporary becomes permanent: hand it back to ${first}, or agree with ${first} out loud that it is yours now.`;
+    return { id: `${week}:takeover-open:${record.id}`, rule: 'takeover-open' as const, text, recordIds: [record.id] };
+  });
+}
 
 function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
   const out: Reflection[] = [];
@@ -532,6 +640,10 @@ function tally(records: Array<{ reportId: string }>, nameOf: (id: string) => str
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.reportId, (counts.get(r.reportId) ?? 0) + 1);
   return [...counts].map(([id, n]) => `${nameOf(id)} ×${n}`).join(', ');
+}
+
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] || name;
 }
 
 function possessive(name: string): string {

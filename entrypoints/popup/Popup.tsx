@@ -181,9 +181,10 @@ export function Popup() {
 }
 
 const PAUSE_TEXT: Record<PauseEvent['kind'], (e: PauseEvent) => string> = {
-  paused: (e) => `Paused prompts ${describePauseEnd(e.until ?? null, new Date(e.at))}`,
+  // Worded without "paused", so that word on the popup always means a pause in force.
+  paused: (e) => `Pause started, prompts silent ${describePauseEnd(e.until ?? null, new Date(e.at))}`,
   resumed: () => 'Resumed prompts',
-  ended: () => 'Pause ended; prompts are back',
+  ended: () => 'Pause ended by itself; prompts are back',
 };
 
 function toLog(interventions: InterventionView[], prompts: PromptView[], pauses: PauseEvent[] = []): LogEntry[] {

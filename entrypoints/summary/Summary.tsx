@@ -10,10 +10,10 @@ import { formatTime, plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
 import { formatDuration, spanMs } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
-import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
+import { PURPOSE_LABELS, type Intervention, type Purpose, type Settings } from '@/utils/model';
 import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
-import { summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
+import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { CheckIn } from './CheckIn';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
@@ -143,6 +143,81 @@ function change(h: Headline, format: (n: number) => string, lowerIsBetter = fals
   );
 }
 
+/** "6: 4 deliberate, 1 caught myself, 1 not now"; answers nobody gave are left out. */
+function promptsFigure(p: WeekSummary['prompts']): string {
+  if (p.shown === 0) return 'none';
+  const parts = [
+    [p.deliberate, 'deliberate'],
+    [p.steppedBack, 'caught myself'],
+    [p.dismissed, 'not now'],
+    [p.unanswered, 'unanswered'],
+  ] as const;
+  return `${p.shown}: ${parts
+    .filter(([n]) => n > 0)
+    .map(([n, words]) => `${n} ${words}`)
+    .join(', ')}`;
+}
+
+/** Under a minute old and still open: its span and hands-on time say nothing yet. */
+function justStarted(r: Intervention, now = Date.now()): boolean {
+  return r.status === 'active' && now - Date.parse(r.startedAt) < 60_000;
+}
+
+function statusWords(r: Intervention): string {
+  if (r.status === 'ended') return r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late';
+  if (r.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
+  if (justStarted(r)) return 'just started';
+  return Date.parse(r.plannedEndAt) < Date.now() ? 'open, past the planned end' : 'open, within its plan';
+}
+
+/**
+ * Nothing this week. Without earlier weeks there is nothing to praise yet:
+ * the page says what will appear. With them, a quiet week is worth a look.
+ */
+function QuietWeek({ summary }: { summary: WeekSummary }) {
+  const soFar = summary.end.getTime() > Date.now() ? ' so far' : '';
+  if (!summary.earlierData) {
+    return (
+      <section class="empty" aria-labelledby="quiet-heading">
+        <h2 id="quiet-heading">Nothing recorded{soFar} this week</h2>
+        <p>
+          No interventions and no prompts yet. As you work in your reports’ tools, Pullback asks when you start editing their work,
+          and the pattern builds up here week by week.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="empty" aria-labelledby="quiet-heading">
+      <h2 id="quiet-heading">A quiet week{soFar}</h2>
+      <p>
+        No interventions and no prompts{soFar} this week, after some in the weeks before. That is scalable leadership if your reports
+        are aligned and you trust their judgement; check that below. If someone is drifting, stepping in on purpose, briefly, is the
+        right move.
+      </p>
+    </section>
+  );
+}
+
+/** What is still open: only what is past its planned end is called temporary-becoming-permanent. */
+function OpenNotes({ summary }: { summary: WeekSummary }) {
+  const past = new Set(summary.pastPlannedEnd.map((r) => r.id));
+  const within = summary.openAtWeekEnd.filter((r) => !past.has(r.id));
+  return (
+    <>
+      {summary.pastPlannedEnd.length > 0 && (
+        <dd class="change delta">
+          Past the planned end: {summary.pastPlannedEnd.map((r) => r.artifact.key + (isTakeover(r) ? ' (take-over)' : '')).join(', ')}. Temporary should not
+          become permanent.
+        </dd>
+      )}
+      {within.length > 0 && (
+        <dd class="change muted">Within the plan: {within.map((r) => `${r.artifact.key}${justStarted(r) ? ' (just started)' : ''}`).join(', ')}</dd>
+      )}
+    </>
+  );
+}
+
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
@@ -152,15 +227,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
 
   return (
     <>
-      {summary.isEmpty && (
-        <section class="empty" aria-labelledby="quiet-heading">
-          <h2 id="quiet-heading">A quiet week</h2>
-          <p>
-            No interventions and no prompts this week. That is scalable leadership if your reports are aligned and you trust their
-            judgement; check that below. If someone is drifting, stepping in on purpose, briefly, is the right move.
-          </p>
-        </section>
-      )}
+      {summary.isEmpty && <QuietWeek summary={summary} />}
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">This week</h2>
@@ -169,6 +236,12 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
             <dt>Interventions started</dt>
             <dd data-figure="started">{summary.started.value}</dd>
             <dd class="change">{change(summary.started, count, true)}</dd>
+            {summary.takeovers.value > 0 && <dd class="change">including {plural(summary.takeovers.value, 'take-over')}</dd>}
+          </div>
+          <div>
+            <dt>Take-overs (a report’s item assigned to you)</dt>
+            <dd data-figure="takeovers">{summary.takeovers.value}</dd>
+            <dd class="change">{change(summary.takeovers, count, true)}</dd>
           </div>
           <div>
             <dt>Hands-on time</dt>
@@ -176,7 +249,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
             <dd class="change">{change(summary.handsOnMs, formatDuration, true)}</dd>
           </div>
           <div>
-            <dt>Median span</dt>
+            <dt>Typical length, start to end (median)</dt>
             <dd data-figure="median-span">{formatDuration(summary.medianSpanMs.value)}</dd>
             <dd class="change">{change(summary.medianSpanMs, formatDuration, true)}</dd>
           </div>
@@ -188,11 +261,9 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
             <dd class="change">{summary.pullBack.rate ? change(summary.pullBack.rate, percent) : null}</dd>
           </div>
           <div>
-            <dt>Prompts</dt>
-            <dd data-figure="prompts">
-              {summary.prompts.shown}: {summary.prompts.deliberate} deliberate, {summary.prompts.steppedBack} caught myself, {summary.prompts.dismissed} not now
-              {summary.prompts.unanswered ? `, ${summary.prompts.unanswered} unanswered` : ''}
-            </dd>
+            <dt>Times Pullback asked</dt>
+            <dd data-figure="prompts">{promptsFigure(summary.prompts)}</dd>
+            {summary.prompts.shown > 0 && <dd class="change muted">Deliberate: you said yes, with a plan. Caught myself: you left it with its owner.</dd>}
             {summary.prompts.steppedBack > 0 && (
               <dd class="change delta good">Catching yourself {plural(summary.prompts.steppedBack, 'time')} is the habit working.</dd>
             )}
@@ -200,7 +271,7 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
           <div>
             <dt>{summary.end.getTime() > Date.now() ? 'Still open now' : 'Still open at the week’s end'}</dt>
             <dd data-figure="open">{summary.openAtWeekEnd.length}</dd>
-            {summary.openAtWeekEnd.length > 0 && <dd class="change delta">Temporary should not become permanent: {summary.openAtWeekEnd.map((r) => r.artifact.key).join(', ')}</dd>}
+            <OpenNotes summary={summary} />
           </div>
         </dl>
       </section>
@@ -237,7 +308,10 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
             {summary.perReport.map((row) => (
               <tr data-report={row.report.id}>
                 <th scope="row">{row.report.name}</th>
-                <td>{row.interventions === 0 && row.prompts === 0 ? <span class="muted">no touchpoints</span> : row.interventions}</td>
+                <td>
+                  {row.interventions === 0 && row.prompts === 0 ? <span class="muted">no touchpoints</span> : row.interventions}
+                  {row.takeovers > 0 && <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>}
+                </td>
                 <td>
                   {formatDuration(row.handsOnMs)}
                   <Bar value={row.handsOnMs} max={maxHandsOn} label={`${formatDuration(row.handsOnMs)} hands-on on ${row.report.name}’s work`} />
@@ -286,9 +360,9 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
                   </td>
                   <td>{reportName(r.reportId)}</td>
                   <td>{PURPOSE_LABELS[r.purpose]}</td>
-                  <td>{formatDuration(spanMs(r, new Date()))}</td>
-                  <td>{formatDuration(r.activeMs)}</td>
-                  <td>{r.status === 'ended' ? (r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late') : r.status}</td>
+                  <td>{justStarted(r) ? 'just started' : formatDuration(spanMs(r, new Date()))}</td>
+                  <td>{justStarted(r) ? 'just started' : formatDuration(r.activeMs)}</td>
+                  <td>{statusWords(r)}</td>
                 </tr>
               ))}
             </tbody>

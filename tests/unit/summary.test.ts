@@ -540,3 +540,60 @@ describe('summarizeWeek: reflections', () => {
     expect(r!.text).toContain('a former report’s work');
   });
 });
+
+describe('summarizeWeek: take-overs (issue 11)', () => {
+  const takeover = (record: Intervention): Intervention => ({ ...record, kind: 'takeover' });
+
+  it('counts take-overs per report and in the headline, inside the interventions they also are', () => {
+    const s = summarizeWeek(
+      only({
+        interventions: [
+          takeover(iv('t1', 'alice', 'jira', 'PAY-7', 'back-on-track', at(1, 9), 60, 30, 20)),
+          iv('e1', 'alice', 'jira', 'PAY-8', 'back-on-track', at(1, 11), 30, 20, 10),
+          takeover(iv('t0', 'bob', 'jira', 'WEB-7', 'back-on-track', at(-3, 9), 60, 30, 20)), // W47
+        ],
+      }),
+    );
+    expect(s.takeovers).toEqual({ value: 1, previousAverage: 0.25, change: 0.75 });
+    expect(s.started.value).toBe(2);
+    const alice = s.perReport.find((r) => r.report.id === 'alice')!;
+    expect([alice.interventions, alice.takeovers]).toEqual([2, 1]);
+    expect(s.perReport.find((r) => r.report.id === 'bob')!.takeovers).toBe(0);
+  });
+
+  it('speaks to a take-over still open past its planned end, even one started before the window', () => {
+    const s = summarizeWeek(
+      only({
+        interventions: [
+          takeover(iv('t1', 'alice', 'jira', 'PAY-7', 'back-on-track', at(4, 9), 60, null, 20)), // Fri 9:00, planned to 10:00; now Sat noon
+          takeover(iv('t2', 'bob', 'jira', 'WEB-7', 'back-on-track', at(5, 11), 120, null, 5)), // within its plan
+          takeover(iv('old', 'erin', 'jira', 'OPS-1', 'back-on-track', at(-70, 9), 60, null, 5)),
+          iv('e1', 'dev', 'jira', 'DEV-1', 'back-on-track', at(4, 9), 30, null, 5), // an edit, overdue: not a take-over reflection
+        ],
+      }),
+    );
+    const texts = s.reflections.filter((r) => r.rule === 'takeover-open');
+    expect(texts.map((r) => r.recordIds[0])).toEqual(['old', 't1']);
+    expect(texts[1]!.text).toMatch(/took PAY-7 over from Alice Chen and it is still with you, about a day past the end you planned/);
+    expect(texts[1]!.text).toMatch(/hand it back to Alice/);
+    expect(s.pastPlannedEnd.map((r) => r.id)).toEqual(['old', 'e1', 't1']);
+  });
+});
+
+describe('summarizeWeek: honest states (issue 12, item 6)', () => {
+  it('lists as past its plan only what is open beyond its planned end, not what just started', () => {
+    const s = summarizeWeek(
+      only({
+        now: local(4, 9, 1),
+        interventions: [iv('fresh', 'alice', 'jira', 'PAY-142', 'back-on-track', at(4, 9), 15, null, 0)],
+      }),
+    );
+    expect(s.openAtWeekEnd.map((r) => r.id)).toEqual(['fresh']);
+    expect(s.pastPlannedEnd).toEqual([]);
+  });
+
+  it('says whether the four weeks before had any records', () => {
+    expect(summarizeWeek(only({})).earlierData).toBe(false);
+    expect(summarizeWeek(only({ prompts: [pr('p', 'alice', at(-10, 9), 'stepped-back')] })).earlierData).toBe(true);
+  });
+});
