@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { allSiteMatches } from './utils/sites/tools';
@@ -16,13 +17,20 @@ export default defineConfig({
     // budget. It uses the browser's own promise-based namespace (MV3 Chrome,
     // Firefox); the polyfill's API table would be 40% of that budget.
     // Background and pages keep webextension-polyfill.
+    // The same goes for the prompt script the background injects (entrypoints/prompt.ts).
+    // Content scripts also get our own stand-in for WXT's ContentScriptContext, which
+    // would announce every start to the page and let a page replay it to stop the script
+    // (entrypoints/page/context.ts says more).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const alias = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      const aliases = [
+        { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
+        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/page/context.ts', import.meta.url)) },
+      ];
       const current = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
-        alias: Array.isArray(current) ? [alias, ...current] : [alias, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+        alias: Array.isArray(current) ? [...aliases, ...current] : [...aliases, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
       };
     },
   },

@@ -3,7 +3,7 @@
  * hand-back note to copy. One implementation for the in-page prompt and the
  * popup (which mounts it), in plain DOM so the page's script stays small.
  */
-import { handBackNote } from '../utils/handback';
+import { handBackNote, unfinishedNote } from '../utils/handback';
 import type { InterventionView } from '../utils/messages';
 import type { Closing } from '../utils/model';
 import { h, trusted } from './dom';
@@ -14,16 +14,21 @@ export interface ClosingQuestionsProps {
   onDone(): void;
   /** In the host page, mouse presses must not move the page's focus. */
   keepFocus?: (e: MouseEvent) => void;
+  /** In the host page, each answer gives the keyboard back to the page's editor. */
+  onAnswered?: () => void;
 }
 
-export function createClosingQuestions({ record, onSave, onDone, keepFocus }: ClosingQuestionsProps): HTMLElement {
+export function createClosingQuestions({ record, onSave, onDone, keepFocus, onAnswered }: ClosingQuestionsProps): HTMLElement {
   const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = { saidFramework: null, ownerNow: null };
-  const note = h('textarea', { readonly: true, rows: 4 });
+  // Editable: the lead's own edits are kept; until they type, the answers rewrite it.
+  const note = h('textarea', { rows: 5 });
+  let edited = false;
+  note.addEventListener('input', () => (edited = true));
   const status = h('p', { role: 'status' });
   const toggles: Array<() => void> = [];
   const refresh = () => {
     toggles.forEach((t) => t());
-    note.value = handBackNote({ ...record, closing: { ...answers, answeredAt: '' } }, record.reportName);
+    if (!edited) note.value = handBackNote({ ...record, closing: { ...answers, answeredAt: '' } }, record.reportName);
   };
 
   /** A toggle: pressing the chosen answer again clears it (both questions are optional). */
@@ -34,6 +39,7 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus }: Cl
       trusted(() => {
         answers[key] = answers[key] === value ? null : value;
         refresh();
+        onAnswered?.();
       }),
     );
     toggles.push(() => button.setAttribute('aria-pressed', String(answers[key] === value)));
@@ -41,6 +47,11 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus }: Cl
   }
 
   async function copy() {
+    const unfinished = unfinishedNote(note.value);
+    if (unfinished) {
+      status.textContent = `Not copied. ${unfinished}`;
+      return;
+    }
     try {
       await navigator.clipboard.writeText(note.value);
       status.textContent = 'Copied. Paste it where your report will see it.';
@@ -54,7 +65,7 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus }: Cl
     { class: 'closing', role: 'group', 'aria-label': `Closing questions for ${record.artifact.key}` },
     h('fieldset', {}, h('legend', {}, 'Did you say the framework you used out loud?'), choice('saidFramework', true, 'Yes'), choice('saidFramework', false, 'Not yet')),
     h('fieldset', {}, h('legend', {}, 'Who owns this detail now?'), choice('ownerNow', 'report', record.reportName), choice('ownerNow', 'me', 'Still me')),
-    h('label', { class: 'note' }, h('span', {}, 'Hand-back note'), note),
+    h('label', { class: 'note' }, h('span', {}, 'Hand-back note (edit it before copying)'), note),
     h(
       'div',
       { class: 'actions' },

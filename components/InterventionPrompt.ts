@@ -10,7 +10,7 @@
 import { EXTEND_MINUTES } from '../utils/durations';
 import type { AnswerResult, PromptChoice, ReportRef } from '../utils/messages';
 // The plain values, not utils/model.ts: its schemas stay out of the content script.
-import { PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '../utils/model-constants';
+import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '../utils/model-constants';
 import type { Artifact, Closing, Intervention } from '../utils/model';
 import { createClosingQuestions } from './ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from './dom';
@@ -31,6 +31,8 @@ export interface LifecycleActions {
 export interface AnswerOptions {
   purpose?: Purpose;
   plannedMinutes?: number;
+  /** The lead's few words on Yes: what the report should learn, or the framework used. */
+  intent?: string;
 }
 
 export interface InterventionPromptProps {
@@ -39,6 +41,11 @@ export interface InterventionPromptProps {
   lifecycle: LifecycleActions;
   /** Hide the prompt (and give the keyboard back to the page's editor if the prompt had it). */
   onClose(): void;
+  /**
+   * An answer was given (Yes, No, End it, 15 more minutes, a closing answer, Done): if the
+   * keyboard was in the prompt, it goes back to the page's editor, caret where it was.
+   */
+  onAnswered?(): void;
 }
 
 export interface InterventionPromptView {
@@ -68,7 +75,7 @@ export function minutesUntilEndOfDay(now = new Date()): number {
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose }: InterventionPromptProps): InterventionPromptView {
+export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose, onAnswered = () => {} }: InterventionPromptProps): InterventionPromptView {
   const { report, artifact } = request;
   let purpose: Purpose = 'back-on-track';
   let duration: DurationChoice = '15';
@@ -78,13 +85,17 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
   let refresh = () => {};
 
   const body = h('div', {});
+  const hint = h('p', { class: 'hint' });
   const root = h(
     'div',
     { class: 'prompt', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'pullback-prompt-title', 'aria-describedby': 'pullback-prompt-body' },
     h('p', { class: 'brand', 'aria-hidden': 'true' }, 'Pullback'),
     body,
-    h('p', { class: 'hint' }, 'Keyboard: Alt+Shift+P to reach this prompt, Esc for “Not now”.'),
+    hint,
   );
+  /** Esc is mentioned only where it means “Not now”. */
+  const setHint = (escIsNotNow: boolean) =>
+    (hint.textContent = `Keyboard: Alt+Shift+P to reach this prompt${escIsNotNow ? ', Esc for “Not now”' : ''}; after an answer, your keys go back to where you were typing.`);
 
   const whose = () =>
     fragment(
@@ -108,6 +119,8 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     const purposeButtons = PURPOSES.map((p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const);
     const durationButtons = DURATIONS.map(([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const);
     const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
+    const intent = h('input', { type: 'text', maxlength: LIMITS.intentLength, placeholder: 'e.g. check the edge cases first; RACI', autocomplete: 'off' });
+    const intentLabel = h('label', { class: 'intent' }, h('span', {}, 'If Yes, in a few words: what should they learn, or which framework are you using? (optional)'), intent);
     minutes.addEventListener('input', trusted(() => refresh()));
     const customLabel = h('label', { class: 'custom' }, 'Minutes', minutes);
     const error = h('p', { id: 'pullback-custom-error', class: 'error' }, `Enter a whole number of minutes from 1 to ${MAX_CUSTOM_MINUTES}.`);
@@ -124,10 +137,12 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       busy = true;
       refresh();
       try {
-        const result = await onAnswer(choice, choice === 'deliberate' ? { purpose, plannedMinutes: plannedMinutes() } : {});
-        if (choice === 'dismissed') onClose();
-        else if (choice === 'stepped-back') showSteppedBack();
+        const words = intent.value.trim();
+        const result = await onAnswer(choice, choice === 'deliberate' ? { purpose, plannedMinutes: plannedMinutes(), ...(words ? { intent: words } : {}) } : {});
+        if (choice === 'dismissed') return onClose();
+        if (choice === 'stepped-back') showSteppedBack();
         else showStarted(result.intervention?.plannedEndAt ?? '');
+        onAnswered();
       } catch (e) {
         showError(errorMessage(e));
       } finally {
@@ -136,12 +151,14 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       }
     }
     escape = () => void answer('dismissed');
+    setHint(true);
 
     show(
       'Is this a deliberate, temporary intervention?',
       h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
       h('fieldset', {}, h('legend', {}, 'Why you are stepping in'), h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b))),
       h('fieldset', {}, h('legend', {}, 'Pull back after'), h('div', { class: 'choices' }, ...durationButtons.map(([, b]) => b)), customLabel, error),
+      intentLabel,
       h('div', { class: 'actions' }, yes, no, notNow),
     );
     refresh = () => {
@@ -165,6 +182,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       busy = true;
       try {
         await run();
+        onAnswered();
       } catch (e) {
         showError(errorMessage(e));
       } finally {
@@ -172,6 +190,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       }
     };
     escape = onClose;
+    setHint(true);
     show(
       'Time to pull back from this intervention?',
       h('p', { id: 'pullback-prompt-body' }, 'You planned to be done with ', whose(), ` by ${clock.format(new Date(record.plannedEndAt))}.`),
@@ -187,6 +206,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
 
   function showClosing(record: Intervention) {
     escape = onClose;
+    setHint(false);
     show(
       'Intervention ended: hand it back',
       createClosingQuestions({
@@ -194,12 +214,14 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
         keepFocus,
         onSave: (answers) => lifecycle.recordClosing(record.id, answers),
         onDone: onClose,
+        onAnswered,
       }),
     );
   }
 
   function showStarted(plannedEndAt: string) {
     escape = onClose;
+    setHint(false);
     show(
       'Intervention started',
       h('p', { id: 'pullback-prompt-body' }, 'On ', whose(), `. Say the framework you are using out loud, then pull back${plannedEndAt ? ` by ${clock.format(new Date(plannedEndAt))}` : ''}.`),
@@ -211,6 +233,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
 
   function showSteppedBack() {
     escape = onClose;
+    setHint(false);
     show(
       'Good catch: no intervention',
       h('p', { id: 'pullback-prompt-body' }, `Hand this detail back to ${report.name}: undo your change, and say what you noticed in a comment or your next 1:1, so they make the call.`),
@@ -220,6 +243,7 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
 
   function showError(message: string) {
     escape = onClose;
+    setHint(false);
     show('Pullback could not save that intervention answer', h('p', { id: 'pullback-prompt-body', role: 'alert' }, message), h('div', { class: 'actions' }, button('Close', onClose)));
   }
 

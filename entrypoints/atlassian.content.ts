@@ -1,6 +1,6 @@
 // Jira and Confluence share *.atlassian.net; each adapter's appliesTo picks by path.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptFor } from '@/utils/content-script';
+import { contentScriptFor } from './page/content-script';
 import { confluence } from '@/utils/sites/confluence';
 import { jira } from '@/utils/sites/jira';
 

@@ -126,6 +126,12 @@ export default defineBackground({
     fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
     fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
     fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
+    // The in-page prompt is injected into the asking content script's frame only when a prompt may
+    // show: the always-loaded script stays small, and no extension file is exposed to web pages.
+    onMessage('loadPrompt', async ({ sender }) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads the prompt.');
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/prompt.js'] });
+    });
     // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
     fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
     fromPage('deleteRecord', (data) => {

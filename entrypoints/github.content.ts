@@ -1,6 +1,6 @@
 // GitHub issues, pull requests and web-editor file edits.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptFor } from '@/utils/content-script';
+import { contentScriptFor } from './page/content-script';
 import { github } from '@/utils/sites/github';
 
 export default defineContentScript(contentScriptFor([github]));

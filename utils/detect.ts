@@ -11,7 +11,8 @@
  * learn who the lead's reports are, or grow hands-on time.
  */
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
-import { LIMITS, type Artifact } from './model';
+import { LIMITS } from './model-constants';
+import type { Artifact } from './model';
 import type { Ownership, SiteAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
@@ -33,8 +34,14 @@ export interface DetectorDeps {
   isOwnUi(el: Element): boolean;
   /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */
   diagnose?(tool: SiteAdapter['id'], problem: string): void;
-  /** False once the extension was reloaded or updated: a failed send is then no refusal worth reporting. */
+  /**
+   * False once the extension that started this script was reloaded, updated or removed: the
+   * detector then stops (and calls onRetired) instead of working for an extension that is gone.
+   */
   isAlive?(): boolean;
+  onRetired?(): void;
+  /** The lead focused a content editor (a prompt may follow soon). */
+  onEditorFocus?(): void;
   now?: () => number;
 }
 
@@ -64,8 +71,10 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   const now = deps.now ?? Date.now;
   let page = newPageState();
 
-  function newPageState() {
+  function newPageState(url = doc.location.href) {
     return {
+      /** The address this state belongs to: a different one means the page navigated. */
+      url,
       controller: new AbortController(),
       ownership: new Map<string, Promise<Ownership | null>>(),
       nextAskAt: new Map<string, number>(),
@@ -79,6 +88,19 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     const target = event.composedPath()[0] ?? event.target;
     // Not `instanceof Element`: nodes in an `editFrames` document belong to that frame's realm.
     return target && (target as Node).nodeType === 1 ? (target as Element) : null;
+  }
+
+  /**
+   * Where the Navigation API is missing, the first input after a soft navigation notices the new
+   * address (no polling). Also retires the detector once the extension is gone.
+   */
+  function current(): boolean {
+    if (deps.isAlive?.() === false) {
+      retire();
+      return false;
+    }
+    if (doc.location.href !== page.url) navigated();
+    return true;
   }
 
   function currentAdapter(el: Element, event?: Event) {
@@ -101,8 +123,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (!event.isTrusted) return;
     const el = targetOf(event);
     const adapter = el && currentAdapter(el);
-    const artifact = adapter?.artifact(new URL(doc.location.href), doc);
-    if (adapter && artifact) void ownershipOf(adapter, artifact);
+    if (!adapter || !current()) return;
+    const artifact = adapter.artifact(new URL(doc.location.href), doc);
+    if (!artifact) return;
+    void ownershipOf(adapter, artifact);
+    deps.onEditorFocus?.();
   }
 
   function diagnose(adapter: SiteAdapter, problem: string) {
@@ -117,6 +142,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     const adapter = el && currentAdapter(el, event);
     if (!adapter) return;
     if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
+    if (!current()) return;
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
     if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
     const t = now();
@@ -139,7 +165,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       decision = await deps.send(signal);
     } catch (error) {
       // The page must not notice; adapter health must (unless the extension itself went away).
-      if (deps.isAlive?.() !== false) diagnose(adapter, clip(`Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`, MAX_PROBLEM));
+      if (deps.isAlive?.() === false) retire();
+      else diagnose(adapter, clip(`Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`, MAX_PROBLEM));
       return;
     }
     // Navigated while waiting: this answer belongs to the previous artifact.
@@ -158,8 +185,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
   async function onInteraction(event: Event) {
+    if (!page.feeding || !event.isTrusted || !current()) return;
     const fed = page.feeding;
-    if (!fed || !event.isTrusted) return;
+    if (!fed) return;
     const el = targetOf(event);
     if (el && deps.isOwnUi(el)) return; // Answering Pullback is not working on the artifact.
 
@@ -210,6 +238,27 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   // Focus moving into a frame blurs this window (the frame gets no focusin here).
   const onWindowBlur = () => listenInFrames();
 
+  /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
+  function navigated(url?: string) {
+    page.controller.abort();
+    page = newPageState(url);
+    deps.onNavigate();
+  }
+
+  function stop() {
+    for (const type of editTypes) doc.removeEventListener(type, edit, options);
+    for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
+    doc.defaultView?.removeEventListener('blur', onWindowBlur);
+    for (const frameDoc of frameDocs) for (const type of editTypes) frameDoc.removeEventListener(type, edit, options);
+    frameDocs.clear();
+    page.controller.abort();
+  }
+
+  function retire() {
+    stop();
+    deps.onRetired?.();
+  }
+
   return {
     start() {
       const adapter = deps.adapterFor(new URL(doc.location.href));
@@ -235,19 +284,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       page.feeding = { tool: adapter.id, key: artifact.key, artifact };
       page.nextAskAt.delete(artifact.key);
     },
-    /** Navigation: abort pending lookups and forget everything about the previous artifact. */
-    navigated() {
-      page.controller.abort();
-      page = newPageState();
-      deps.onNavigate();
-    },
-    stop() {
-      for (const type of editTypes) doc.removeEventListener(type, edit, options);
-      for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
-      doc.defaultView?.removeEventListener('blur', onWindowBlur);
-      for (const frameDoc of frameDocs) for (const type of editTypes) frameDoc.removeEventListener(type, edit, options);
-      frameDocs.clear();
-      page.controller.abort();
-    },
+    navigated,
+    stop,
   };
 }

@@ -80,6 +80,8 @@ export interface ProtocolMap {
   forgetPreview(data: ForgetScope): ForgetCounts;
   /** Off the roster, history kept under their name (formerReports). */
   retireReport(data: ReportIdInput): Settings;
+  /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
+  loadPrompt(): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
   /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */

@@ -287,3 +287,43 @@ describe('InterventionPrompt: only the lead answers', () => {
     expect(lifecycle.recordClosing).not.toHaveBeenCalled();
   });
 });
+
+describe('InterventionPrompt: the lead’s words, hints and the keyboard', () => {
+  it('Yes sends the lead’s few words as intent (trimmed); left empty, none is sent', async () => {
+    const { onAnswer } = mount();
+    const words = container.querySelector<HTMLInputElement>('.intent input')!;
+    expect(words.maxLength).toBe(280);
+    words.value = '  RACI for the launch ';
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 15, intent: 'RACI for the launch' });
+  });
+
+  it('mentions Esc only where it means “Not now”', async () => {
+    mount();
+    expect(dialog().querySelector('.hint')?.textContent).toMatch(/Esc for “Not now”/);
+    await click(/^Yes/);
+    expect(dialog().querySelector('.hint')?.textContent).not.toMatch(/Esc/);
+  });
+
+  it('after Yes, No, End it and each closing answer, the keyboard is handed back (onAnswered)', async () => {
+    const onAnswered = vi.fn();
+    const lifecycle = {
+      end: vi.fn(async (id: string) => intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' })),
+      extend: vi.fn(async (id: string) => intervention({ id })),
+      recordClosing: vi.fn(async () => undefined),
+    };
+    const onAnswer = vi.fn(async (answer: PromptChoice): Promise<AnswerResult> => ({ prompt: promptRecord({ id: 'p1', answer }), intervention: answer === 'deliberate' ? intervention({ id: 'i1' }) : null }));
+    view = createInterventionPrompt({ request: askRequest, onAnswer, lifecycle, onClose: vi.fn(), onAnswered });
+    container.append(view.element);
+    await click(/^No/);
+    expect(onAnswered).toHaveBeenCalledTimes(1);
+    view.destroy();
+    const overdue: PromptRequest = { kind: 'overdue', intervention: intervention({ id: 'i1' }), report: askRequest.report, artifact: askRequest.artifact, toolLabel: 'Jira' };
+    view = createInterventionPrompt({ request: overdue, onAnswer, lifecycle, onClose: vi.fn(), onAnswered });
+    container.append(view.element);
+    await click('End it');
+    expect(onAnswered).toHaveBeenCalledTimes(2);
+    await click('Still me');
+    expect(onAnswered).toHaveBeenCalledTimes(3);
+  });
+});

@@ -48,8 +48,12 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
   const onDecision = vi.fn();
   const onNavigate = vi.fn();
   const diagnose = vi.fn();
+  const onRetired = vi.fn();
+  const onEditorFocus = vi.fn();
   const detector = createDetector(document, {
     diagnose,
+    onRetired,
+    onEditorFocus,
     isAlive: () => page.alive,
     adapterFor: () => (page.adapter ? adapter : null),
     send,
@@ -66,7 +70,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
     await flush();
   };
-  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, detector, type };
+  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, onRetired, onEditorFocus, detector, type };
 }
 
 let current: ReturnType<typeof harness> | undefined;
@@ -374,5 +378,47 @@ describe('edits within the bounds the background accepts', () => {
     h.send.mockRejectedValueOnce(new Error('Extension context invalidated.'));
     await h.type();
     expect(h.diagnose).not.toHaveBeenCalled();
+  });
+});
+
+describe('lifecycle without signals a page could fake', () => {
+  it('focus in a content editor resolves the owner and says a prompt may follow; other fields do not', async () => {
+    const h = setup();
+    document.getElementById('search')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(h.onEditorFocus).not.toHaveBeenCalled();
+    document.getElementById('editor')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    expect(h.onEditorFocus).toHaveBeenCalledTimes(1);
+    expect(h.ownership).toHaveBeenCalledTimes(1);
+  });
+
+  it('once the extension is gone (reloaded or updated), the next input retires the detector for good', async () => {
+    const h = setup();
+    h.page.alive = false;
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+    expect(h.ownership).not.toHaveBeenCalled();
+    expect(h.onRetired).toHaveBeenCalledTimes(1);
+    h.page.alive = true; // Listeners are gone: nothing brings it back.
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+  });
+
+  it('notices a soft navigation on the next input where no navigation event told it (no polling)', async () => {
+    const h = setup();
+    await h.type();
+    history.pushState({}, '', '/browse/PAY-2');
+    h.page.t += 100;
+    await h.type();
+    expect(h.onNavigate).toHaveBeenCalledTimes(1);
+    expect(h.send).toHaveBeenCalledTimes(2); // The throttle of the previous address is forgotten.
+  });
+
+  it('a navigation announced before it commits is not counted twice when the address changes', async () => {
+    const h = setup();
+    const next = new URL('/browse/PAY-3', location.href).href;
+    h.detector.navigated(next);
+    history.pushState({}, '', next);
+    await h.type();
+    expect(h.onNavigate).toHaveBeenCalledTimes(1);
   });
 });

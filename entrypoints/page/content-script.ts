@@ -1,0 +1,102 @@
+/**
+ * What every tool's content script does: pick the adapter for the page, run
+ * the edit detector, and show the prompt when the background (the one that
+ * decides) asks for it. Each tool has its own small entrypoint
+ * (entrypoints/<tool>.content.ts), so a page loads only its own adapters.
+ *
+ * Kept small because it loads with every page of every tool: the prompt
+ * itself (entrypoints/prompt.ts) is injected by the background only when one
+ * may show. Nothing runs per DOM mutation and no timer runs while idle.
+ */
+import { browser } from 'wxt/browser';
+import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
+import type { PromptRequest } from '@/components/InterventionPrompt';
+import { createDetector } from '@/utils/detect';
+import { onMessage, sendMessage } from '@/utils/messages';
+import { readPage } from '@/utils/page-reading';
+import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
+
+/** True while the extension that started this script is installed and enabled (a page cannot fake this). */
+const extensionAlive = () => browser.runtime?.id !== undefined;
+
+/** An element inside Pullback's own UI (its shadow root's host), not the page's. */
+function isOwnUi(el: Element): boolean {
+  const root = el.getRootNode();
+  const outer = 'host' in root ? (root as ShadowRoot).host : el;
+  return outer.closest(PROMPT_HOST_TAG) !== null;
+}
+
+/** The Navigation API where the browser has it (no polling); elsewhere the detector notices a changed URL on the next input. */
+function onNavigate(listener: (url: string) => void): () => void {
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  if (!navigation?.addEventListener) return () => {};
+  const handler = (e: Event) => {
+    const url = (e as Event & { destination?: { url: string } }).destination?.url;
+    if (url && url !== location.href) listener(url);
+  };
+  navigation.addEventListener('navigate', handler);
+  return () => navigation.removeEventListener('navigate', handler);
+}
+
+export function contentScriptFor(adapters: readonly SiteAdapter[]) {
+  const adapterFor = (url: URL) => pickAdapter(adapters, url);
+  return {
+    matches: [...new Set(adapters.flatMap((a) => a.matches))],
+    runAt: 'document_idle' as const,
+    main() {
+      let host: PromptHost | null = null;
+      let loading: Promise<PromptHost | null> | null = null;
+      /** The prompt script, injected by the background on first need (once per page). */
+      function promptHost(): Promise<PromptHost | null> {
+        loading ??= (async () => {
+          if (!globalThis[PROMPT_GLOBAL]) await sendMessage('loadPrompt', undefined);
+          const create = globalThis[PROMPT_GLOBAL];
+          host = create ? create({ onStarted: (artifact) => detector.interventionStarted(artifact) }) : null;
+          return host;
+        })().catch(() => (loading = null));
+        return loading;
+      }
+      async function show(request: PromptRequest) {
+        await (await promptHost())?.show(request);
+      }
+
+      const detector = createDetector(document, {
+        adapterFor,
+        send: (signal) => sendMessage('edit', signal),
+        sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
+        isOwnUi,
+        isAlive: extensionAlive,
+        // The lead is in a content editor: have the prompt ready before the first keystroke's answer.
+        onEditorFocus: () => void promptHost(),
+        onDecision(decision, artifact) {
+          const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
+          if (decision.action === 'prompt') {
+            void show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel });
+          } else if (decision.action === 'overdue') {
+            void show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel });
+          }
+        },
+        onNavigate: () => host?.reset(),
+        diagnose: (tool, problem) =>
+          void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {}),
+        // The extension was reloaded, updated or removed: this script retires for good.
+        onRetired: () => stops.forEach((stop) => stop()),
+      });
+      const stops = [
+        () => detector.stop(),
+        () => host?.hide(),
+        // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
+        onNavigate((url) => detector.navigated(url)),
+        onMessage('focusPrompt', () => host?.focus() ?? false),
+        onMessage('currentArtifact', () => detector.currentArtifact()),
+        // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
+        onMessage('describePage', () => {
+          const adapter = adapterFor(new URL(location.href));
+          return adapter ? readPage(adapter, document) : null;
+        }),
+        onMessage('rereadPage', () => detector.navigated()),
+      ];
+      detector.start();
+    },
+  };
+}

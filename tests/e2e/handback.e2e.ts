@@ -1,0 +1,75 @@
+/**
+ * The hand-back note after pulling back from the popup (issue 12, item 4):
+ * with the lead's words from "Yes" it carries them; without, it reads whole
+ * with no placeholder; durations read as a person writes them; the closing
+ * answers change it; it is editable, and a note with a gap is not copied.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { rosterBackup } from '../support/roster';
+import { importBackupFile } from '../support/steps';
+
+const MIN = 60_000;
+const started = (key: string, purpose: string, intent?: string) => ({
+  id: `hb-${key}`,
+  ...(intent ? { intent } : {}),
+  tool: 'jira',
+  artifact: { key, title: `Ticket ${key}`, url: `https://acme.atlassian.net/browse/${key}` },
+  reportId: 'alice',
+  purpose,
+  startedAt: new Date(Date.now() - 10 * MIN).toISOString(),
+  plannedEndAt: new Date(Date.now() + 20 * MIN).toISOString(),
+  endedAt: null,
+  status: 'active',
+  activeMs: 4 * MIN,
+});
+
+describe('hand-back note', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    const backup = { ...rosterBackup, interventions: [started('HB-1', 'teach-framework', 'RICE scoring for the backlog'), started('HB-2', 'teach-framework')] };
+    const { page, status } = await importBackupFile(ext, backup);
+    expect(status).toMatch(/imported/i);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  async function pullBack(key: string) {
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('listitem').filter({ hasText: key }).getByRole('button', { name: /pull back/i }).click();
+    const closing = popup.getByRole('group', { name: `Closing questions for ${key}` });
+    await closing.waitFor();
+    return { popup, closing, note: closing.getByRole('textbox', { name: /hand-back note/i }) };
+  }
+
+  test('with the lead’s words: the note names the framework, reads "about 10 minutes", and follows the answers', async () => {
+    const { popup, closing, note } = await pullBack('HB-1');
+    const text = await note.inputValue();
+    expect(text).toMatch(/^Hi Alice, I stepped into HB-1 \(“Ticket HB-1”\) for about 10 minutes\./);
+    expect(text).toContain('The framework I used, so you can apply it without me next time: RICE scoring for the backlog.');
+    expect(text).not.toMatch(/\[|\b\d+ s\b/);
+
+    await closing.getByRole('button', { name: 'Not yet' }).click();
+    await expect.poll(() => note.inputValue()).toMatch(/not walked you through my reasoning yet/);
+    await closing.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => note.inputValue()).toMatch(/talked you through my reasoning as I went/);
+    await popup.close();
+  });
+
+  test('without the lead’s words: a whole note, no placeholder; editable, and a gap typed in is not copied', async () => {
+    const { popup, closing, note } = await pullBack('HB-2');
+    const text = await note.inputValue();
+    expect(text).toMatch(/so you can make it without me next time/);
+    expect(text).not.toMatch(/\[|name it here/);
+
+    expect(await note.isEditable()).toBe(true);
+    await note.fill('Hi Alice, the framework: [name it here].');
+    await closing.getByRole('button', { name: /copy/i }).click();
+    await expect.poll(() => closing.getByRole('status').textContent()).toMatch(/not copied.*\[name it here\]/i);
+    // The lead's own edits survive an answer.
+    await closing.getByRole('button', { name: 'Still me' }).click();
+    expect(await note.inputValue()).toBe('Hi Alice, the framework: [name it here].');
+    await popup.close();
+  });
+});
