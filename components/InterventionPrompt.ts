@@ -17,7 +17,8 @@ import { append, fragment, h, trusted, type Child } from './dom';
 
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
-  | { kind: 'ask'; promptId: string; report: ReportRef; artifact: Artifact; toolLabel: string }
+  /** `takeover`: the lead assigned the report's item to themself (issue 11); same dialog, its own question. */
+  | { kind: 'ask'; promptId: string; report: ReportRef; artifact: Artifact; toolLabel: string; takeover?: boolean }
   /** Back on an artifact whose intervention is past its planned end. */
   | { kind: 'overdue'; intervention: Intervention; report: ReportRef; artifact: Artifact; toolLabel: string };
 
@@ -155,7 +156,9 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
 
     show(
       'Is this a deliberate, temporary intervention?',
-      h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
+      request.kind === 'ask' && request.takeover
+        ? h('p', { id: 'pullback-prompt-body' }, `You are taking this over from ${report.name}: deliberate, and until when? `, whose(), '.')
+        : h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
       h('fieldset', {}, h('legend', {}, 'Why you are stepping in'), h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b))),
       h('fieldset', {}, h('legend', {}, 'Pull back after'), h('div', { class: 'choices' }, ...durationButtons.map(([, b]) => b)), customLabel, error),
       intentLabel,

@@ -26,7 +26,8 @@ import {
   SummaryRangeSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
-import { SettingsSchema, type Settings } from '@/utils/model';
+import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
+import { assertSenderServes, senderPage } from '@/utils/sender-trust';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { EXTEND_MINUTES } from '@/utils/durations';
 import {
@@ -51,6 +52,12 @@ import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
 export default defineBackground({
   type: 'module',
   main() {
+    // Settings name people: close extension storage to content scripts (they live inside host pages) and
+    // answer what they need by message. Chromium only; elsewhere the call is missing or refused, and harmless.
+    void Promise.resolve()
+      .then(() => chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
+      .catch(() => undefined);
+
     // Opened once per worker life; a stopped worker reopens it on the next event.
     let service: Promise<PullbackService> | undefined;
     let database: PullbackDatabase | undefined;
@@ -82,21 +89,31 @@ export default defineBackground({
       }
     };
 
-    // From content scripts: validated before anything is written.
+    // From content scripts: validated, and believed only as far as the sender's page agrees (utils/sender-trust.ts).
+    const fromServedPage = async (sender: chrome.runtime.MessageSender, claim: { tool: ToolId; artifactUrl?: string }) =>
+      assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
     // While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
     const quietWhilePaused = (decision: EditDecision): EditDecision =>
       decision.action === 'overdue' ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
       : decision.action === 'none' ? { action: 'none', reason: 'paused' }
       : decision;
-    onMessage('edit', async ({ data }) => {
+    onMessage('edit', async ({ data, sender }) => {
       const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
+      await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
       const s = await getService();
       if (await currentPause()) return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
       return s.edit(signal);
     });
-    onMessage('heartbeat', async ({ data }) => {
-      const decision = await (await getService()).heartbeat(parseOrThrow(HeartbeatSchema, data, 'heartbeat'));
+    onMessage('heartbeat', async ({ data, sender }) => {
+      const beat = parseOrThrow(HeartbeatSchema, data, 'heartbeat');
+      await fromServedPage(sender, { tool: beat.tool });
+      const decision = await (await getService()).heartbeat(beat);
       return (await currentPause()) && decision.action === 'overdue' ? quietWhilePaused(decision) : decision;
+    });
+    // A content script on a site the lead added asks for that site's definition (storage is closed to it).
+    onMessage('customSiteHere', async ({ sender }) => {
+      const page = senderPage(sender);
+      return (page && (await settingsItem.getValue()).customSites.find((s) => s.origin === page.origin)) || null;
     });
     onMessage('answerPrompt', ({ data }) => changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))));
     // From the in-page prompt and the popup alike.

@@ -3,14 +3,15 @@
 // manifest lists none, so nothing runs on a site the lead never enabled.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { settingsItem } from '@/utils/settings';
+import { sendMessage } from '@/utils/messages';
 import { customAdapter } from '@/utils/sites/custom';
 
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
   async main() {
-    const site = (await settingsItem.getValue()).customSites.find((s) => s.origin === location.origin);
+    // Extension storage is closed to content scripts: the background answers for this origin.
+    const site = await sendMessage('customSiteHere', undefined).catch(() => null);
     if (site) contentScriptFor([customAdapter(site)]).main();
   },
 });

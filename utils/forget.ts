@@ -190,7 +190,7 @@ export function describeCounts(counts: ForgetCounts): string {
       [counts.interventions, 'intervention', 'interventions'],
       [counts.prompts, 'prompt', 'prompts'],
       [counts.ratings, 'check-in', 'check-ins'],
-      [counts.claims, 'claim', 'claims'],
+      [counts.claims, 'assigned page', 'assigned pages'],
       [counts.reports, 'roster entry', 'roster entries'],
     ] as const
   )

@@ -21,7 +21,7 @@ import type {
   ReportIdInput,
   SummaryRange,
 } from './message-schemas';
-import type { Artifact, Claim, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type { Artifact, Claim, CustomSite, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
@@ -84,6 +84,8 @@ export interface ProtocolMap {
   loadPrompt(): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
+  /** A content script on a site the lead added: that site's definition (by the sender's origin), or null. */
+  customSiteHere(): CustomSite | null;
   /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
   describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
   /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */

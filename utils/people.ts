@@ -24,7 +24,10 @@ const looksLikeId = (value: string) => /@|^[\w-]*\d[\w:-]*$/.test(value) && !/\s
  * first identity that reads like a name) and every other identity as an alias.
  */
 export function personFrom(identity: Identity): Person {
-  const values = [...new Map(identity.map((v) => v.trim()).filter(Boolean).map((v) => [normalizeIdentity(v), v])).values()];
+  // One value per person-key, as the tool first gave it ("Erin Park", not a later " erin  park").
+  const byKey = new Map<string, string>();
+  for (const v of identity.map((x) => x.trim()).filter(Boolean)) if (!byKey.has(normalizeIdentity(v))) byKey.set(normalizeIdentity(v), v);
+  const values = [...byKey.values()];
   const name = values.find((v) => !looksLikeId(v)) ?? values[0] ?? '';
   return {
     name: name.slice(0, LIMITS.nameLength),

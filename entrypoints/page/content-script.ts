@@ -12,9 +12,11 @@ import { browser } from 'wxt/browser';
 import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
 import type { PromptRequest } from '@/components/InterventionPrompt';
 import { createDetector } from '@/utils/detect';
-import { onMessage, sendMessage } from '@/utils/messages';
+import { onMessage, sendMessage, type EditDecision } from '@/utils/messages';
+import type { Artifact } from '@/utils/model';
 import { readPage } from '@/utils/page-reading';
 import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
+import { createTakeoverWatcher } from '@/utils/takeover';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
 const extensionAlive = () => browser.runtime?.id !== undefined;
@@ -60,6 +62,19 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         await (await promptHost())?.show(request);
       }
 
+      function onDecision(decision: EditDecision, artifact: Artifact) {
+        const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
+        if (decision.action === 'prompt') {
+          // A take-over (issue 11) asks its own question in the same dialog.
+          const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
+          void show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel, ...takeover });
+        } else if (decision.action === 'overdue') {
+          void show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel });
+        }
+      }
+      const diagnose = (tool: SiteAdapter['id'], problem: string) =>
+        void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {});
+
       const detector = createDetector(document, {
         adapterFor,
         send: (signal) => sendMessage('edit', signal),
@@ -68,25 +83,23 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         isAlive: extensionAlive,
         // The lead is in a content editor: have the prompt ready before the first keystroke's answer.
         onEditorFocus: () => void promptHost(),
-        onDecision(decision, artifact) {
-          const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
-          if (decision.action === 'prompt') {
-            void show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel });
-          } else if (decision.action === 'overdue') {
-            void show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel });
-          }
-        },
+        onDecision,
         onNavigate: () => host?.reset(),
-        diagnose: (tool, problem) =>
-          void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {}),
+        diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),
       });
+      // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
+      const takeovers = createTakeoverWatcher(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose });
       const stops = [
         () => detector.stop(),
+        () => takeovers.stop(),
         () => host?.hide(),
         // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
-        onNavigate((url) => detector.navigated(url)),
+        onNavigate((url) => {
+          detector.navigated(url);
+          takeovers.navigated();
+        }),
         onMessage('focusPrompt', () => host?.focus() ?? false),
         onMessage('currentArtifact', () => detector.currentArtifact()),
         // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
@@ -97,6 +110,7 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         onMessage('rereadPage', () => detector.navigated()),
       ];
       detector.start();
+      takeovers.start();
     },
   };
 }

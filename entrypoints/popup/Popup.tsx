@@ -21,7 +21,8 @@ const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   unanswered: 'left unanswered',
 };
 
-type LogEntry = { at: string; id: string; text: string };
+/** A row of the log; `record` is what deleting the row removes (pauses are not records). */
+type LogEntry = { at: string; id: string; text: string; record?: { store: 'interventions' | 'prompts'; id: string; what: string } };
 
 /** Overdue first (the one to act on), then by planned end, soonest first. */
 function byUrgency(now: Date) {
@@ -35,6 +36,8 @@ export function Popup() {
   const [log, setLog] = useState<LogEntry[]>([]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<LogEntry | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
 
   async function refresh() {
@@ -144,7 +147,7 @@ export function Popup() {
           {closing.map((r) => (
             <div key={r.id} class="card">
               <p>
-                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'lapsed' : 'ended'} after{' '}
+                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'closed by Pullback when the work went quiet' : 'ended'} after{' '}
                 {formatDuration(spanMs(r, now))}
               </p>
               <ClosingQuestionsMount record={r} onDone={() => void refresh()} />
@@ -166,10 +169,39 @@ export function Popup() {
                 <tr key={e.id}>
                   <td class="muted">{formatTime(e.at)}</td>
                   <td>{e.text}</td>
+                  <td>
+                    {e.record && (
+                      <button type="button" class="delete" aria-label={`Delete from the log: ${e.text}`} title="Delete this record" onClick={() => setConfirming(e)}>
+                        ×
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {confirming?.record && (
+          <ConfirmDelete
+            entry={confirming}
+            onCancel={() => setConfirming(null)}
+            onConfirm={async () => {
+              const { store, id, what } = confirming.record!;
+              setConfirming(null);
+              try {
+                await sendMessage('deleteRecord', { store, id });
+                setDeleted(`Deleted ${what}.`);
+                await refresh();
+              } catch (e) {
+                setError(`Could not delete the record: ${e instanceof Error ? e.message : String(e)}`);
+              }
+            }}
+          />
+        )}
+        {deleted && (
+          <p role="status" class="status">
+            {deleted}
+          </p>
         )}
       </section>
       <nav>
@@ -192,21 +224,58 @@ function toLog(interventions: InterventionView[], prompts: PromptView[], pauses:
   for (const r of interventions) {
     if (r.endedAt) {
       entries.push({
+        record: interventionRecord(r),
         id: `${r.id}-end`,
         at: r.endedAt,
-        text: `${r.status === 'lapsed' ? 'Lapsed' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
-    entries.push({ id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
+    entries.push({ record: interventionRecord(r), id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
   }
   const listed = new Set(interventions.map((r) => r.id));
   for (const p of prompts) {
     // "Yes" and the start of its intervention are one event: the start's row says it.
     if (p.answer === 'deliberate' && p.interventionId && listed.has(p.interventionId)) continue;
-    entries.push({ id: p.id, at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
+    entries.push({
+      record: { store: 'prompts', id: p.id, what: `the prompt on ${p.artifact.key} (${p.reportName}) from ${formatTime(p.at)}, answered “${ANSWER_LABELS[p.answer]}”` },
+      id: p.id,
+      at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
   }
   for (const e of pauses) entries.push({ id: `pause-${e.id}`, at: e.at, text: PAUSE_TEXT[e.kind](e) });
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30);
+}
+
+function interventionRecord(r: InterventionView): NonNullable<LogEntry['record']> {
+  return {
+    store: 'interventions',
+    id: r.id,
+    what: `the intervention on ${r.artifact.key} (${r.reportName}) started ${formatTime(r.startedAt)}, with its hands-on time and closing answers`,
+  };
+}
+
+/** Deleting asks first, and says what will go. */
+function ConfirmDelete({ entry, onCancel, onConfirm }: { entry: LogEntry; onCancel(): void; onConfirm(): void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), [entry.id]);
+  return (
+    <div role="alertdialog" aria-labelledby="delete-title" aria-describedby="delete-what" class="confirm" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <p id="delete-title">
+        <strong>Delete this record?</strong>
+      </p>
+      <p id="delete-what">
+        This deletes {entry.record!.what} from this browser. It will not be in the log, the summary or exports. This cannot be undone.
+        {entry.record!.store === 'interventions' ? ' The prompt that started it, if any, stays in the log.' : ''}
+      </p>
+      <div class="row-actions">
+        <button type="button" class="danger" onClick={onConfirm}>
+          Delete
+        </button>
+        <button type="button" ref={keep} onClick={onCancel}>
+          Keep it
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /** The closing questions are plain DOM (shared with the in-page prompt): mounted once per record. */

@@ -15,6 +15,7 @@ import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
 import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { CheckIn } from './CheckIn';
+import { WeeklyNotes } from './WeeklyNotes';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
 const WEEKS_SHOWN = 8;
@@ -108,7 +109,7 @@ export function Summary() {
       ) : settings && settings.reports.length === 0 ? (
         <FirstRun />
       ) : (
-        <WeekView summary={summary} data={data!} onRated={() => load(week)} reportName={(id) => settings!.reports.find((r) => r.id === id)?.name ?? 'a former report'} />
+        <WeekView summary={summary} data={data!} leadName={settings!.me.name} onRated={() => load(week)} reportName={(id) => settings!.reports.find((r) => r.id === id)?.name ?? 'a former report'} />
       )}
     </main>
   );
@@ -221,7 +222,7 @@ function OpenNotes({ summary }: { summary: WeekSummary }) {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
-function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; onRated(): void }) {
+function WeekView({ summary, data, reportName, leadName, onRated }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void }) {
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const weekRecords = data.interventions.filter((r) => r.startedAt >= summary.start.toISOString() && r.startedAt < summary.end.toISOString());
 
@@ -331,6 +332,8 @@ function WeekView({ summary, data, reportName, onRated }: { summary: WeekSummary
           </tbody>
         </table>
       </section>
+
+      <WeeklyNotes summary={summary} data={data} leadName={leadName} />
 
       <CheckIn summary={summary} onRated={onRated} />
 

@@ -76,8 +76,8 @@ describe('backup import and export (options page)', () => {
     const row = page.getByRole('group', { name: 'Report 3' });
     await row.getByLabel('Name').fill('Erin Diaz');
     await row.getByLabel(/aliases/i).fill('erin@acme.test\n557058:e4');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).resolves.toMatch(/3 reports/);
+    // Changes save as they are made: the saved state shows without a Save button.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toMatch(/3 reports/);
     const exported = await exportBackup(ext);
     expect(exported.settings.reports[2]).toEqual({ id: 'erin-diaz', name: 'Erin Diaz', aliases: ['erin@acme.test', '557058:e4'] });
   });
@@ -91,7 +91,6 @@ describe('backup import and export (options page)', () => {
 
     const second = await ext.openPage('options.html');
     await second.getByLabel(/do not ask again/i).fill('45');
-    await second.getByRole('button', { name: 'Save' }).click();
     await second.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
     await first.waitForTimeout(500); // The first tab has heard of the change by now.

@@ -36,6 +36,7 @@ const PAGES = {
   aliceLive: '3342347',
   bobBody: '3342349',
   danaLive: '3342351',
+  aliceV2: '3342353',
 } as const;
 
 async function openEditor(page: Page, wiki: FakeConfluence, id: string) {
@@ -84,6 +85,7 @@ describe('Confluence detection', () => {
         [PAGES.aliceLive]: { title: 'Incident log', space: 'OPS', owner: alice, live: true },
         [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
         [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
+        [PAGES.aliceV2]: { title: 'Retry metrics', space: 'ENG', owner: alice, createdBy: bob },
       },
     });
     await importBackupFile(ext, rosterBackup);
@@ -208,6 +210,21 @@ describe('Confluence detection', () => {
       await own.close();
     } finally {
       wiki.setApiDown(false);
+    }
+  });
+
+  test('with the v1 content API gone, the owner is the v2 pages API’s ownerId (an account id the roster knows), not the author', async () => {
+    wiki.setV1Gone(true);
+    try {
+      const page = await ext.context.newPage();
+      await openEditor(page, wiki, PAGES.aliceV2);
+      await typeInBody(page, ' p95 too.');
+      await promptOn(page).waitFor();
+      await expect(promptOn(page).textContent()).resolves.toContain('Alice Chen');
+      expect(wiki.restCalls).toContain(`/wiki/api/v2/pages/${PAGES.aliceV2}`);
+      await page.close();
+    } finally {
+      wiki.setV1Gone(false);
     }
   });
 

@@ -64,7 +64,7 @@ describe('a site the lead adds', () => {
     const form = options.getByRole('form', { name: 'Add a site' });
     await form.getByLabel('Site address').fill(`${ORIGIN}/wiki/release`);
     await form.getByLabel('Name').fill('Team wiki');
-    await form.getByLabel(/regions whose editing counts/i).fill('.doc-body');
+    await form.getByLabel(/where on its pages typing counts/i).fill('.doc-body');
     await form.getByLabel(/conversation inside them/i).fill('.comments');
     await form.getByRole('button', { name: 'Add site' }).click();
     await options.getByRole('status').filter({ hasText: 'Added Team wiki' }).waitFor();
@@ -106,7 +106,7 @@ describe('a site the lead adds', () => {
     await form.getByRole('button', { name: 'Add site' }).click();
     await expect(options.getByRole('alert').textContent()).resolves.toMatch(/enter the site’s address.*nothing was added/i);
     await form.getByLabel('Site address').fill(`${ORIGIN}`);
-    await form.getByLabel(/regions whose editing counts/i).fill('div[');
+    await form.getByLabel(/where on its pages typing counts/i).fill('div[');
     await form.getByRole('button', { name: 'Add site' }).click();
     await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/not a CSS selector.*nothing was added/i);
 

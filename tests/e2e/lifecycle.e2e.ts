@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+import { editSummary, exportBackup, importBackupFile, openDescriptionEditor, promptOn, typeInDescription } from '../support/steps';
 
 const issues = {
   'LIF-1': { summary: 'Hands-on time', assignee: alice },
@@ -67,7 +67,7 @@ describe('intervention lifecycle', () => {
     await stopWorkers(page);
 
     // Keep editing for ~12 s: heartbeats every few seconds wake a fresh worker.
-    const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+    const editor = await openDescriptionEditor(page);
     await editor.click();
     for (let i = 0; i < 12; i++) {
       await page.keyboard.type('.');

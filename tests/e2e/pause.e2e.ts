@@ -100,10 +100,10 @@ describe('Pause prompts', () => {
     await working.close();
   });
 
-  test('a pause ends by itself at its end: the icon and popup let go, it is logged, and the next edit prompts', async () => {
-    // The popup's clock runs an hour (less 8 s) behind: its "1 hour" ends 8 s from now.
+  test('a pause ends by itself at its end: the icon and popup let go, it is logged, and the next edit prompts', { timeout: 90_000 }, async () => {
+    // The popup's clock runs an hour (less 25 s) behind: its "1 hour" ends 25 s from now.
     const popup = await ext.context.newPage();
-    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 8_000) });
+    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 25_000) });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.getByRole('button', { name: /pause/i }).click();
     await popup.getByRole('button', { name: '1 hour' }).click();
@@ -116,7 +116,7 @@ describe('Pause prompts', () => {
     await expectNoPrompt(page, 'no prompt while paused');
 
     // The end: the background's alarm ends the pause and logs it; the icon's title lets go.
-    await expect.poll(toolbarTitle, { timeout: 30_000 }).not.toMatch(/paused/);
+    await expect.poll(toolbarTitle, { timeout: 45_000 }).not.toMatch(/paused/);
     const fresh = await ext.openPage('popup.html');
     await fresh.getByRole('row').filter({ hasText: 'Pause ended by itself; prompts are back' }).waitFor();
     await fresh.getByRole('button', { name: /pause/i }).waitFor();

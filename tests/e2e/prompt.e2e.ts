@@ -110,7 +110,6 @@ describe('the prompt', () => {
   test('the cooldown is configurable: at 0 minutes, “Not now” asks again on the next edit', async () => {
     const options = await ext.openPage('options.html');
     await options.getByLabel(/do not ask again/i).fill('0');
-    await options.getByRole('button', { name: 'Save' }).click();
     await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
     const page = await ext.context.newPage();

@@ -8,7 +8,7 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice } from '../support/roster';
-import { editSummary, promptOn } from '../support/steps';
+import { editSummary, exportBackup, promptOn } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 describe('tools on the options page', () => {
@@ -22,7 +22,7 @@ describe('tools on the options page', () => {
   test('a switched-off tool never prompts; switched on again, it does', async () => {
     const options = await ext.openPage('options.html');
     await options.getByRole('checkbox', { name: 'Jira' }).uncheck();
-    await options.getByRole('button', { name: 'Save' }).click();
+    // Saved as made (no Save button): the page's saved state says so.
     await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const page = await ext.context.newPage();
     await page.goto(jira.url('OFF-1'));
@@ -30,7 +30,7 @@ describe('tools on the options page', () => {
     await expectNoPrompt(page);
 
     await options.getByRole('checkbox', { name: 'Jira' }).check();
-    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await exportBackup(ext)).settings.disabledTools).toEqual([]);
     await page.reload();
     await editSummary(page, ' on');
     await promptOn(page).waitFor();

@@ -1,8 +1,9 @@
 /**
  * Serves a Confluence Cloud site on its real origin
  * (https://<site>.atlassian.net/wiki/...) through Playwright's routing: the
- * pages (tests/fixtures/confluence), the REST answers the extension reads,
- * and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
+ * pages (tests/fixtures/confluence), the REST answers the extension reads
+ * (v1 content with history.ownedBy; v2 pages with ownerId/authorId as account
+ * ids only, confluence.md §1.4, 2024-2025), and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
  * origin (registered before this) keeps the rest of the host.
  */
 import { readFileSync } from 'node:fs';
@@ -51,6 +52,8 @@ export interface FakeConfluence {
   /** REST calls seen (path and query), for tests that check what the extension asked. */
   restCalls: string[];
   setApiDown(down: boolean): void;
+  /** The v1 content API gone (410), as Atlassian retires it: only the v2 pages API answers. */
+  setV1Gone(gone: boolean): void;
 }
 
 const restUser = (u: ConfluenceUser) => ({
@@ -65,6 +68,7 @@ const restUser = (u: ConfluenceUser) => ({
 export async function serveFakeConfluence(context: BrowserContext, options: FakeConfluenceOptions): Promise<FakeConfluence> {
   const origin = options.origin ?? 'https://acme.atlassian.net';
   let apiDown = options.apiDown ?? false;
+  let v1Gone = false;
   const restCalls: string[] = [];
   const json = (route: Route, body: unknown, status = 200) =>
     route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
@@ -77,6 +81,7 @@ export async function serveFakeConfluence(context: BrowserContext, options: Fake
       if (apiDown) return json(route, { statusCode: 503, message: 'Service unavailable' }, 503);
       if (url.pathname === '/wiki/rest/api/user/current') return json(route, restUser(options.currentUser));
       const id = /^\/wiki\/rest\/api\/content\/(\d+)$/.exec(url.pathname)?.[1];
+      if (id && v1Gone) return json(route, { statusCode: 410, message: 'This API is no longer available' }, 410);
       const page = id && options.pages[id];
       if (!page) return json(route, { statusCode: 404, message: 'No content found with id: ' + id }, 404);
       // As the real API: ownedBy is present only when expanded; otherwise it is listed as expandable.
@@ -89,6 +94,14 @@ export async function serveFakeConfluence(context: BrowserContext, options: Fake
       };
       if (expand.includes('history.ownedBy')) history.ownedBy = restUser(page.owner);
       return json(route, { id, type: 'page', status: 'current', title: page.title, space: { key: page.space }, history });
+    }
+    // v2 pages API (confluence.md §1.4): the owner and the author by account id only.
+    const v2 = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname)?.[1];
+    if (v2) {
+      restCalls.push(url.pathname + url.search);
+      const page = options.pages[v2];
+      if (apiDown || !page) return json(route, { errors: [{ status: apiDown ? 503 : 404 }] }, apiDown ? 503 : 404);
+      return json(route, { id: v2, status: 'current', title: page.title, spaceId: '98306', authorId: (page.createdBy ?? page.owner).accountId, ownerId: page.owner.accountId, lastOwnerId: null });
     }
     if (url.pathname === '/wiki/__fixture__/confluence.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     // The app's own data (Confluence renders from server state), whatever the REST API answers.
@@ -104,6 +117,9 @@ export async function serveFakeConfluence(context: BrowserContext, options: Fake
     restCalls,
     setApiDown: (down) => {
       apiDown = down;
+    },
+    setV1Gone: (gone) => {
+      v1Gone = gone;
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Serves github.com on its real origin through Playwright's routing: the
- * stand-in app (tests/fixtures/github) with the viewer's meta tags and the
- * issues, pull requests and files a test needs, and nothing else.
+ * stand-in app (tests/fixtures/github, following real-markup/github.md,
+ * evidence 2025-08 to 2026-09) with the viewer's meta tags and the issues,
+ * pull requests and files a test needs, and nothing else.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,7 @@ export interface FakeIssue {
   /** Login of whoever opened it. */
   author: string;
   assignees: string[];
+  labels?: string[];
   body?: string;
   comments?: FakeComment[];
 }
@@ -36,6 +38,10 @@ export interface FakePull {
   body?: string;
   /** Review comments in the timeline. */
   comments?: FakeComment[];
+  /** The header: legacy (Rails) or the React one rolled out from Feb 2026 (github.md §1.5). */
+  header?: 'legacy' | 'react';
+  /** Merged, by this login: the React header then names the merger, not the author. */
+  mergedBy?: string;
 }
 
 export interface FakeGitHubOptions {

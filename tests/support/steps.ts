@@ -34,16 +34,26 @@ export async function typeAtEnd(page: Page, editor: Locator, text: string): Prom
   await page.keyboard.type(text);
 }
 
+/** Jira's description: the read view is clicked into edit mode, where the editor sits in its own container. */
+export async function openDescriptionEditor(page: Page): Promise<Locator> {
+  const editor = page.locator('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror');
+  if ((await editor.count()) === 0) await page.locator('[data-testid="issue.views.field.rich-text.description"]').click();
+  await editor.waitFor();
+  return editor;
+}
+
 export async function typeInDescription(page: Page, text: string): Promise<Locator> {
-  const editor = page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+  const editor = await openDescriptionEditor(page);
   await editor.click();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
   return editor;
 }
 
+/** Jira's comment composer: its placeholder opens the same Atlaskit editor, under issue.activity.comment. */
 export async function typeComment(page: Page, text: string): Promise<Locator> {
-  const editor = page.getByRole('textbox', { name: 'Add a comment' });
+  const editor = page.locator('[data-testid="issue.activity.comment"] .ProseMirror');
+  if ((await editor.count()) === 0) await page.locator('[data-testid="canned-comments.common.ui.comment-text-area-placeholder.textarea"]').click();
   await editor.click();
   await page.keyboard.type(text);
   return editor;

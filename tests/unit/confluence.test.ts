@@ -238,7 +238,7 @@ interface Route {
   body: unknown;
 }
 
-function stubConfluence(routes: { content?: Route; current?: Route }) {
+function stubConfluence(routes: { content?: Route; current?: Route; v2?: Route }) {
   const calls: Array<{ url: string; init?: RequestInit }> = [];
   const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -246,7 +246,13 @@ function stubConfluence(routes: { content?: Route; current?: Route }) {
     if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
     const path = new URL(url).pathname;
     const route =
-      path === '/wiki/rest/api/user/current' ? routes.current : path.startsWith('/wiki/rest/api/content/') ? routes.content : undefined;
+      path === '/wiki/rest/api/user/current'
+        ? routes.current
+        : path.startsWith('/wiki/rest/api/content/')
+          ? routes.content
+          : path.startsWith('/wiki/api/v2/pages/')
+            ? routes.v2
+            : undefined;
     if (!route) return new Response('not found', { status: 404 });
     return new Response(JSON.stringify(route.body), { status: route.status, headers: { 'Content-Type': 'application/json' } });
   });
@@ -353,5 +359,25 @@ describe('ownership', () => {
     const pending = confluence.ownership(viewArtifact(), document, controller.signal);
     controller.abort();
     await expect(pending).rejects.toThrow();
+  });
+});
+
+describe('ownership from the v2 pages API (account ids only)', () => {
+  const v2Page = (ids: Record<string, string>) => ({ id: '3342337', status: 'current', title: 'From v2', spaceId: '98306', ...ids });
+
+  it('when the v1 content API fails, the owner is the v2 ownerId, named from the byline when it links that account', async () => {
+    stubConfluence({ content: { status: 410, body: {} }, current: { status: 200, body: { accountId: '557058:d0', displayName: 'Dana Lead' } }, v2: { status: 200, body: v2Page({ ownerId: '557058:a1', authorId: '557058:b2' }) } });
+    const ownership = await confluence.ownership(viewArtifact(), document, signal());
+    expect(ownership).toEqual({ owner: ['557058:a1', 'Alice Chen'], viewer: ['Dana Lead', '557058:d0'], title: 'From v2' });
+  });
+
+  it('an owner the byline does not link is the account id alone (the roster needs it as an alias)', async () => {
+    stubConfluence({ content: { status: 500, body: {} }, current: { status: 500, body: {} }, v2: { status: 200, body: v2Page({ ownerId: '557058:zz' }) } });
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual(['557058:zz']);
+  });
+
+  it('without an ownerId the authorId is the owner', async () => {
+    stubConfluence({ content: { status: 500, body: {} }, current: { status: 500, body: {} }, v2: { status: 200, body: v2Page({ authorId: '557058:b2' }) } });
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual(['557058:b2']);
   });
 });

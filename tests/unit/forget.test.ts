@@ -68,7 +68,7 @@ describe('forgetting a report', () => {
     const { service, settings } = await setup();
     const preview = await service.forgetPreview({ kind: 'report', reportId: 'alice' });
     expect(preview).toEqual({ interventions: 3, prompts: 2, ratings: 2, claims: 1, reports: 1 });
-    expect(describeCounts(preview)).toBe('3 interventions, 2 prompts, 2 check-ins, 1 claim and 1 roster entry');
+    expect(describeCounts(preview)).toBe('3 interventions, 2 prompts, 2 check-ins, 1 assigned page and 1 roster entry');
 
     expect(await service.forgetReport('alice')).toEqual(preview);
 

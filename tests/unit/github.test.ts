@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { github, githubPage } from '@/utils/sites/github';
+import { github, githubPage, surfaces } from '@/utils/sites/github';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const ORIGIN = 'https://github.com';
@@ -304,5 +305,52 @@ describe('isContentEditor', () => {
       load('edit', '/acme/shop/new/main/docs');
       expect(github.isContentEditor(q('.cm-content'))).toBe(false);
     });
+  });
+});
+
+describe('surfaces (issue 11) and the 2026 markup', () => {
+  it('the sidebar and its pickers are planning; title and description content; comments conversation', () => {
+    load('issue', '/acme/shop/issues/12');
+    const kind = (selector: string) => surfaceKindOf(q(selector), surfaces);
+    expect(kind('[data-testid="sidebar-assignees-section"] h3')).toBe('planning');
+    expect(kind('[data-testid="sidebar-labels-section"] h3')).toBe('planning');
+    expect(kind('#sub-issue-title')).toBe('planning');
+    expect(kind('bdi[data-testid="issue-title"]')).toBe('content');
+    expect(kind('#body-editor')).toBe('content');
+    expect(kind('#new-comment')).toBe('conversation');
+    expect(kind('#comment-edit')).toBe('conversation');
+    for (const s of surfaces) expect(s.evidence, s.selector).toBeTruthy();
+  });
+
+  it('strips " · GitHub" from the tab title: while the title is edited the item is still named by its title', () => {
+    load('issue', '/acme/shop/issues/12');
+    document.title = 'Checkout button copy · Issue #12 · Acme/Shop · GitHub';
+    q('[data-testid="issue-title"]').remove();
+    expect(github.artifact(here(), document)?.title).toBe('Checkout button copy');
+  });
+
+  it('a merged pull request with the React header: the author, never the merger the header links', async () => {
+    load('pull', '/acme/shop/pull/20');
+    document.title = 'Add Apple Pay by bokafor · Pull Request #20 · acme/shop · GitHub';
+    q('#partial-discussion-header').outerHTML =
+      '<header class="prc-PageLayout-Header-0of-R"><div class="prc-PageLayout-HeaderContent-gdFfN"><div class="prc-PageHeader-TitleArea-2n2J0">' +
+      '<h1 class="prc-PageHeader-Title-p0Mgh"><span class="f1 text-normal markdown-title">Add Apple Pay</span><span class="sr-only">- #20</span></h1></div>' +
+      '<div class="prc-PageHeader-Description-w-ejP">Merged · <a href="/carolp" data-hovercard-url="/users/carolp/hovercard">carolp</a> merged 3 commits into main</div></div></header>';
+    q('.js-command-palette-pull-body').remove();
+    expect(github.artifact(here(), document)?.title).toBe('Add Apple Pay');
+    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner).toEqual(['bokafor']);
+  });
+
+  it('take-over: picking an unselected person in the assignee picker assigns them; unselecting or a PR does not', () => {
+    load('issue', '/acme/shop/issues/12');
+    q('[data-testid="sidebar-assignees-section"]').insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog" aria-label="Edit assignees"><ul role="listbox"><li role="option" aria-selected="false" id="o-dana"><span>dana-lead</span></li><li role="option" aria-selected="true" id="o-achen"><span>achen</span></li></ul></div>',
+    );
+    expect(github.takeover!.assignedBy(byId('o-dana'))).toEqual({ to: 'person', identity: ['dana-lead'] });
+    expect(github.takeover!.assignedBy(byId('o-achen'))).toBeNull();
+    expect(github.takeover!.assigneeOnPage(document)).toEqual(['achen']);
+    setUrl(`${ORIGIN}/acme/shop/pull/20`);
+    expect(github.takeover!.assignedBy(byId('o-dana'))).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { jira, jiraIssueKey } from '@/utils/sites/jira';
+import { assigneeOnPage, jira, jiraIssueKey, surfaces } from '@/utils/sites/jira';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/jira/issue.html'), 'utf8');
@@ -105,22 +106,26 @@ describe('isContentEditor', () => {
     expect(jira.isContentEditor(input)).toBe(true);
   });
 
-  it("is true for the description's ProseMirror editor (and text inside it)", () => {
-    const editor = q('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+  it("is true for the description's ProseMirror editor in edit mode (and text inside it)", () => {
+    const editor = q('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror');
     expect(jira.isContentEditor(editor)).toBe(true);
     expect(jira.isContentEditor(editor.querySelector('strong')!)).toBe(true);
   });
 
-  it('is true for another field editor of the issue (story points)', () => {
-    expect(jira.isContentEditor(byId('story-points'))).toBe(true);
+  // Issue 11: an estimate is the lead's planning, not the report's words (this said true before).
+  it('is false for planning fields of the work item (story points, priority, labels)', () => {
+    expect(jira.isContentEditor(byId('story-points'))).toBe(false);
+    expect(jira.isContentEditor(byId('priority'))).toBe(false);
+    expect(jira.isContentEditor(byId('labels'))).toBe(false);
   });
 
-  it('is false for the comment editor: comments are conversation', () => {
+  it('is false for the comment editor: comments are conversation, though it shares the id #ak-editor-textarea', () => {
+    expect(document.querySelectorAll('#ak-editor-textarea')).toHaveLength(2);
     expect(jira.isContentEditor(q('.comment-editor'))).toBe(false);
   });
 
   it('is false for a comment editor even inside an issue field (whatever the case of its test id)', () => {
-    const description = q('[data-testid="issue.views.field.rich-text.description"]');
+    const description = q('[data-testid="issue.views.field.rich-text.editor-container"]');
     description.insertAdjacentHTML(
       'beforeend',
       '<div data-testid="inline-Comment-editor"><div id="inline" class="ProseMirror" contenteditable="true"></div></div>',
@@ -139,7 +144,7 @@ describe('isContentEditor', () => {
   it('is false for things that do not take typing: the heading, a read-only input, a checkbox, a disabled textarea', () => {
     expect(jira.isContentEditor(q('h1'))).toBe(false);
     expect(jira.isContentEditor(byId('readonly-field'))).toBe(false);
-    const field = q('[data-testid="issue.views.field.number-inline-edit.story-points"]');
+    const field = q('[data-testid="issue.views.issue-base.foundation.summary.heading.container"]');
     const checkbox = document.createElement('input');
     checkbox.type = 'checkbox';
     const disabled = document.createElement('textarea');
@@ -150,7 +155,7 @@ describe('isContentEditor', () => {
   });
 
   it('is false for a description editor that is not editable right now', () => {
-    const editor = q('[data-testid="issue.views.field.rich-text.description"] .ProseMirror');
+    const editor = q('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror');
     editor.setAttribute('contenteditable', 'false');
     expect(jira.isContentEditor(editor)).toBe(false);
   });
@@ -239,7 +244,8 @@ describe('ownership', () => {
 
   it('returns null when the API fails and the page shows "Unassigned"', async () => {
     stubJira({ issue: { status: 500, body: {} }, myself: { status: 500, body: {} } });
-    q('[data-testid="issue.views.field.user.assignee"]').innerHTML = '<span> Unassigned </span>';
+    q('[data-testid="issue.views.field.user.assignee"]').innerHTML =
+      '<span> Unassigned </span><div role="button" data-testid="issue-view-layout-assignee-field.ui.assign-to-me">Assign to me</div>';
     expect(await jira.ownership(artifact(), document, new AbortController().signal)).toBeNull();
   });
 
@@ -270,5 +276,105 @@ describe('ownership', () => {
     const pending = jira.ownership(artifact(), document, controller.signal);
     controller.abort();
     await expect(pending).rejects.toThrow();
+  });
+});
+
+describe('surfaces (issue 11: content, planning, conversation)', () => {
+  const kindAt = (selector: string) => surfaceKindOf(q(selector), surfaces);
+
+  it('summary, description (read and edit mode) and rich-text custom fields are content', () => {
+    expect(kindAt('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')).toBe('content');
+    expect(kindAt('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror')).toBe('content');
+    q('section[aria-label="Description section"]').insertAdjacentHTML(
+      'beforeend',
+      '<div data-testid="issue.views.field.rich-text.description"><div class="ak-renderer-document" id="read-view"><p>x</p></div></div>' +
+        '<div data-testid="issue.views.field.rich-text.customfield_10040"><div id="criteria" contenteditable="true"></div></div>',
+    );
+    expect(surfaceKindOf(byId('read-view'), surfaces)).toBe('content');
+    expect(jira.isContentEditor(byId('criteria'))).toBe(true);
+  });
+
+  it('status, assignee, priority, labels, estimate, sprint, due date and breadcrumbs are planning', () => {
+    expect(kindAt('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]')).toBe('planning');
+    expect(kindAt('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]')).toBe('planning');
+    for (const id of ['priority', 'labels', 'story-points']) expect(surfaceKindOf(byId(id), surfaces), id).toBe('planning');
+    q('aside').insertAdjacentHTML(
+      'beforeend',
+      '<div data-testid="issue.views.field.sprint.customfield_10020"><input id="sprint"></div><div data-testid="issue.views.field.date-inline-edit.duedate"><input id="due"></div>',
+    );
+    expect(surfaceKindOf(byId('sprint'), surfaces)).toBe('planning');
+    expect(surfaceKindOf(byId('due'), surfaces)).toBe('planning');
+    expect(kindAt('[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]')).toBe('planning');
+  });
+
+  it('the comment composer and existing comments are conversation; the search box is nothing', () => {
+    expect(kindAt('[data-testid="issue.activity.comment"] .ProseMirror')).toBe('conversation');
+    expect(kindAt('[data-testid="issue-comment-base.ui.comment.ak-comment.10001-body"] p')).toBe('conversation');
+    expect(kindAt('#global-search')).toBeNull();
+  });
+
+  it('a comment being edited in the rich-text container stays conversation', () => {
+    q('[data-testid="issue-comment-base.ui.comment.ak-comment.10001-body"]').innerHTML =
+      '<div data-testid="issue.views.field.rich-text.editor-container"><div id="comment-edit" class="ProseMirror" contenteditable="true"></div></div>';
+    expect(jira.isContentEditor(byId('comment-edit'))).toBe(false);
+  });
+
+  it('every surface names what it is and the evidence it follows', () => {
+    for (const s of surfaces) {
+      expect(s.what.length, s.selector).toBeGreaterThan(0);
+      expect(s.evidence, s.selector).toMatch(/jira\.md|older Jira/);
+      expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
+    }
+  });
+});
+
+describe('the assignee on the page (the REST API down)', () => {
+  it('reads the name once from the real field: not twice, not "Assign to me", not "More information about"', () => {
+    expect(assigneeOnPage(document)).toEqual(['Alice Chen']);
+  });
+
+  it('never reads the reporter, whose person trigger is the same component', () => {
+    q('[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]').remove();
+    expect(assigneeOnPage(document)).toBeNull();
+  });
+
+  it('reads an older field (avatar and name) without its buttons', () => {
+    q('[data-testid="issue.views.field.user.assignee"]').innerHTML =
+      '<div role="presentation"><img src="/a.png" alt="Alice Chen"><span>Alice Chen</span></div><button>Assign to me</button>';
+    expect(assigneeOnPage(document)).toEqual(['Alice Chen']);
+  });
+
+  it('logged out, the REST API answers 200 with an HTML login page: the owner comes from the page', async () => {
+    const html = vi.fn(async () => new Response('<!doctype html><title>Log in with Atlassian account</title>', { status: 200, headers: { 'Content-Type': 'text/html;charset=UTF-8' } }));
+    vi.stubGlobal('fetch', html);
+    const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
+    expect(ownership).toEqual({ owner: ['Alice Chen'], viewer: [] });
+  });
+});
+
+describe('take-over controls', () => {
+  it('"Assign to me" gives the item to the viewer', () => {
+    expect(jira.takeover!.assignedBy(q('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]'))).toEqual({ to: 'viewer' });
+  });
+
+  it('a person picked in the assignee field gives it to that person; elsewhere nothing is assigned', () => {
+    q('[data-testid="issue.views.field.user.assignee"]').insertAdjacentHTML(
+      'beforeend',
+      '<div role="listbox"><div role="option" id="opt-dana"><span>Dana Lead</span></div><div role="option" id="opt-none">Unassigned</div></div>',
+    );
+    expect(jira.takeover!.assignedBy(byId('opt-dana').firstElementChild!)).toEqual({ to: 'person', identity: ['Dana Lead'] });
+    expect(jira.takeover!.assignedBy(byId('opt-none'))).toBeNull();
+    q('aside').insertAdjacentHTML('beforeend', '<div role="listbox"><div role="option" id="opt-high">High</div></div>');
+    expect(jira.takeover!.assignedBy(byId('opt-high'))).toBeNull();
+    expect(jira.takeover!.assignedBy(q('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]'))).toBeNull();
+  });
+});
+
+describe('the assignee while its picker is open', () => {
+  it('is unreadable on the page (the options are not the assignee): the API answers instead', () => {
+    q('[data-testid="issue.views.field.user.assignee"]').innerHTML =
+      '<input role="combobox" aria-label="Assignee"><div role="listbox"><div role="option">Unassigned</div><div role="option"><span>Dana Lead</span></div></div>' +
+      '<div role="button" data-testid="issue-view-layout-assignee-field.ui.assign-to-me">Assign to me</div>';
+    expect(assigneeOnPage(document)).toBeNull();
   });
 });

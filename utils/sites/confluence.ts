@@ -18,7 +18,7 @@
  */
 import type { Artifact } from '../model';
 import { normalizeIdentity, type Identity } from '../roster';
-import { atlassianUserIdentity, closestOf, getJson, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { atlassianUserIdentity, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 /** Confluence content ids are positive integers (long in the API). */
@@ -30,6 +30,9 @@ const TITLE_SELECTORS = [
   '[data-testid="title-text"]',
   // Page view, older markup: h1#title-text (sometimes wrapping a link).
   '#title-text',
+  // Live docs (edit in place): the title box (confluence.md §1.1, confirmed 2026-07).
+  '#editor-title-id',
+  '[data-testid="editor-title-container"]',
   // Editor (edit-v2 and live docs): the title is a textarea, by test id on itself or its wrapper.
   'textarea[data-testid="editor-title"]',
   '[data-testid="editor-title"] textarea',
@@ -41,6 +44,8 @@ const TITLE_SELECTORS = [
 
 /** Page byline (API fallback): the first person named there is the owner or creator. */
 const BYLINE_SELECTORS = [
+  // confluence.md §1.1 (2026-07).
+  '[data-testid="byline-single-line"]',
   '[data-testid="page-byline"]',
   '[data-testid="content-byline"]',
   '[data-testid*="byline" i]',
@@ -48,25 +53,30 @@ const BYLINE_SELECTORS = [
   '.page-metadata',
 ] as const;
 
-/**
- * Containers of conversation: footer comments, inline comments and their
- * editors (which are the same Atlassian editor as the page's, down to
- * `#ak-editor-textarea`). Every one carries "comment" in a test id, class or id.
- */
-const CONVERSATION_SELECTORS = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'] as const;
+const EVIDENCE = 'real-markup/confluence.md';
+const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'];
+const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
-/** Where the page's own content is edited. */
-const CONTENT_SELECTORS = [
-  // The page body: the Atlassian editor's ProseMirror host.
-  '#ak-editor-textarea',
-  '.ak-editor-content-area .ProseMirror',
-  '.ak-editor-content-area [contenteditable]',
-  // The title field of the editor.
-  'textarea[data-testid="editor-title"]',
-  '[data-testid="editor-title"]',
-  'textarea[data-test-id="editor-title"]',
-  '#content-title',
-] as const;
+/**
+ * What an edit on each part of a page means (issue 11), innermost wins. The body is the Atlaskit
+ * editor, the same component inline and footer comments use (down to `#ak-editor-textarea`), so an
+ * editor area inside anything named for comments is conversation at that very node (a tie, which
+ * conversation wins). Confluence's comment markup is not in the evidence; the page has no planning
+ * fields on its edit surface (labels and owner are set elsewhere).
+ */
+export const surfaces: readonly Surface[] = [
+  { kind: 'content', what: 'Page body (full-page editor)', selector: '[data-testid="ak-editor-fp-content-area"], [data-testid="ak-editor-container"]', evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)` },
+  { kind: 'content', what: 'Page body (editor area)', selector: EDITOR_AREAS.join(', '), evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)` },
+  { kind: 'content', what: 'Title (live docs)', selector: '#editor-title-id, [data-testid="editor-title-container"]', evidence: `${EVIDENCE} §1.1 (2026-07)` },
+  { kind: 'content', what: 'Title (editor)', selector: 'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title', evidence: `${EVIDENCE} §1.5 (older; verify)` },
+  { kind: 'conversation', what: 'Inline and footer comments', selector: COMMENTISH.join(', '), evidence: `${EVIDENCE} §4 (no real comment markup found: named for comments)` },
+  {
+    kind: 'conversation',
+    what: 'A comment\'s own editor (the same editor as the page body)',
+    selector: COMMENTISH.flatMap((c) => EDITOR_AREAS.map((e) => `${c} ${e}`)).join(', '),
+    evidence: `${EVIDENCE} §2 (shared editor)`,
+  },
+];
 
 /**
  * The content id in a Confluence URL, or null:
@@ -149,6 +159,12 @@ export const confluence: SiteAdapter = {
   ...toolInfo('confluence'),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
+  selectors: {
+    title: TITLE_SELECTORS,
+    owner: BYLINE_SELECTORS,
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  },
 
   artifact(url, doc): Artifact | null {
     const id = confluencePageId(url);
@@ -177,13 +193,22 @@ export const confluence: SiteAdapter = {
       const title = typeof page.title === 'string' && page.title ? page.title : undefined;
       if (owner.length) return { owner, viewer, title };
     }
-    const owner = bylineOwner(doc);
-    return owner.length ? { owner, viewer } : null;
+    const byline = bylineOwner(doc);
+    // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
+    // the byline adds the name when it links the same account.
+    const v2 = await getJson(`${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`, signal).catch(() => null);
+    signal.throwIfAborted();
+    const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
+    const accountId = [page.ownerId, page.authorId].find((id): id is string => typeof id === 'string' && id.trim().length > 0);
+    if (accountId) {
+      const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
+      const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+      return { owner, viewer, ...(title ? { title } : {}) };
+    }
+    return byline.length ? { owner: byline, viewer } : null;
   },
 
   isContentEditor(el) {
-    if (!isTextEditable(el)) return false;
-    if (closestOf(el, CONVERSATION_SELECTORS)) return false;
-    return closestOf(el, CONTENT_SELECTORS) !== null;
+    return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };

@@ -19,7 +19,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
@@ -40,13 +40,14 @@ const TITLE_SELECTORS = [
   '.js-issue-title',
 ] as const;
 
-/** A pull request's author. The first match wins. */
+/**
+ * A pull request's author. The first match wins. Never the React header (Feb 2026): on a
+ * merged pull request its only user link is the merger, not the author (github.md §3).
+ */
 const PR_AUTHOR_SELECTORS = [
   // React views: the opening post's author.
   'a[data-testid="issue-body-header-author"]',
-  // Legacy header: "alice wants to merge 3 commits into main".
-  '.gh-header-meta a.author',
-  // Legacy timeline: the author of the description (first post).
+  // Timeline: the author of the description (first post).
   '.js-command-palette-pull-body a.author',
 ] as const;
 
@@ -58,55 +59,37 @@ const ASSIGNEE_SECTIONS = [
   '.js-issue-assignees',
 ] as const;
 
-/** Comments, replies and reviews: how leads should talk; never an intervention. */
-const CONVERSATION_SELECTORS = [
-  // React issue view: the new-comment composer and the comments (their own edit boxes too).
-  '#react-issue-comment-composer',
-  '[data-testid="comment-composer"]',
-  'textarea[aria-labelledby="comment-composer-heading"]',
-  '[data-testid="issue-viewer-comments-container"]',
-  '.react-issue-comment',
-  // React pull request files view: inline review comments.
-  'div[class*="AddCommentEditor"]',
-  '[data-testid="review-thread"]',
-  // Legacy views: new comment, comment edits, review summary, inline review threads.
-  '#new_comment_field',
-  '#issue-comment-box',
-  '.js-new-comment-form',
-  'textarea[name="comment[body]"]',
-  'textarea[name="issue_comment[body]"]',
-  'textarea[name="pull_request_review[body]"]',
-  'textarea[name="pull_request_review_comment[body]"]',
-  '#pull_request_review_body',
-  '.review-comment',
-  '.inline-comments',
-  '.js-inline-comment-form',
-  '.js-resolvable-timeline-thread-container',
-] as const;
+const EVIDENCE = 'real-markup/github.md';
 
-/** Overlays on the item's page that edit something else (create a sub-issue, filter a picker). */
-const ELSEWHERE_SELECTORS = ['[role="dialog"]', '[role="menu"]', '[role="listbox"]'] as const;
-
-/** Where an issue's or pull request's own content is edited. */
-const CONTENT_SELECTORS = [
-  // Title. React issue view: the header's field while editing.
-  '[data-testid="issue-header"] input',
-  'input[placeholder="Title"]',
-  // React pull request header.
-  '[class*="PageLayout-Header"] input',
-  // Legacy header form ("Edit" beside the title).
-  '#issue_title',
-  'input[name="issue[title]"]',
-  'input[name="pull_request[title]"]',
-  // Description. React issue view: the body's markdown editor while editing.
-  '.react-issue-body',
-  '[data-testid="issue-body"]',
-  '[data-testid="issue-viewer-issue-container"]',
-  // Legacy: the description's edit form.
-  '.js-command-palette-pull-body',
-  'textarea[name="pull_request[body]"]',
-  'textarea[name="issue[body]"]',
-] as const;
+/**
+ * What an edit on each part of an issue or pull request means (issue 11), innermost wins.
+ * Content: title and description. Planning: the sidebar (assignees, labels, projects,
+ * milestone, development, type) and every picker overlay. Conversation: comments and reviews.
+ */
+export const surfaces: readonly Surface[] = [
+  // Content.
+  // The title field (`input[placeholder="Title"]`) exists only while editing; a new sub-issue's dialog has one too.
+  { kind: 'content', what: 'Issue title (field only while editing)', selector: '[data-testid="issue-header"]', evidence: `${EVIDENCE} §1.1, §1.4 (2025-08 capture; 2024-10-15)` },
+  { kind: 'content', what: 'Pull request title (React header, Feb 2026; rotating class hashes)', selector: '[class*="PageLayout-Header"]', evidence: `${EVIDENCE} §1.4-1.5 (2026-02 to 2026-09)` },
+  { kind: 'content', what: 'Title (legacy header form)', selector: '#issue_title, input[name="issue[title]"], input[name="pull_request[title]"], #pull_request_title', evidence: `${EVIDENCE} §1.4 (legacy)` },
+  { kind: 'content', what: 'Issue description', selector: '.react-issue-body, [data-testid="issue-body"], [data-testid="issue-viewer-issue-container"]', evidence: `${EVIDENCE} §1.1 (2025-08 capture)` },
+  { kind: 'content', what: 'Pull request description (first post, legacy timeline)', selector: '.js-command-palette-pull-body, textarea[name="pull_request[body]"], textarea[name="issue[body]"]', evidence: `${EVIDENCE} §1.2 (legacy, still on PR pages)` },
+  // Planning: the sidebar and its pickers.
+  { kind: 'planning', what: 'Sidebar: assignees, labels, projects, milestone, type, development', selector: '[data-testid="issue-viewer-metadata-container"], [data-testid="issue-viewer-metadata-pane"], [data-testid^="sidebar-"]', evidence: `${EVIDENCE} §1.1-1.2 (2025-08; 2026-05-26)` },
+  { kind: 'planning', what: 'Pull request sidebar (legacy)', selector: '#partial-discussion-sidebar, .discussion-sidebar-item', evidence: `${EVIDENCE} §1.2` },
+  { kind: 'planning', what: 'Pickers and other overlays (assignees, labels, new sub-issue)', selector: '[role="dialog"], [role="menu"], [role="listbox"]', evidence: 'overlays on the item page (ARIA roles)' },
+  // Conversation.
+  { kind: 'conversation', what: 'New comment (React issue view)', selector: '#react-issue-comment-composer, [data-testid="comment-composer"], textarea[aria-labelledby="comment-composer-heading"]', evidence: `${EVIDENCE} §1.3 (2024-10 to 2026-08)` },
+  { kind: 'conversation', what: 'Comments and their edit boxes', selector: '[data-testid="issue-viewer-comments-container"], .react-issue-comment, [data-timeline-event-id]', evidence: `${EVIDENCE} §1.1 (2025-08 capture)` },
+  { kind: 'conversation', what: 'Review comments (files view)', selector: 'div[class*="AddCommentEditor"], [data-testid="review-thread"]', evidence: 'refined-github selectors (2026)' },
+  {
+    kind: 'conversation',
+    what: 'Comments, reviews and replies (legacy views)',
+    selector:
+      '#new_comment_field, #issue-comment-box, .js-new-comment-form, textarea[name="comment[body]"], textarea[name="issue_comment[body]"], textarea[name="pull_request_review[body]"], textarea[name="pull_request_review_comment[body]"], #pull_request_review_body, .review-comment, .inline-comments, .js-inline-comment-form, .js-resolvable-timeline-thread-container',
+    evidence: `${EVIDENCE} §1.3 (legacy PR comment box)`,
+  },
+];
 
 /** The web editor's file content and name (`/edit/` pages only). */
 const FILE_EDITOR_SELECTORS = [
@@ -168,7 +151,8 @@ function repoName(doc: Document, owner: string, repo: string): string {
  */
 function fromDocumentTitle(doc: Document, page: GitHubPage): { title: string; author: string | null } | null {
   if (page.kind === 'edit') return null;
-  const m = /^(.*?)(?: by (\S+))? · (Issue|Pull Request) #(\d+) · (\S+\/\S+)$/.exec(doc.title.trim());
+  // Real tab titles end in " · GitHub" (github.md); older captures and some tabs do not.
+  const m = /^(.*?)(?: by (\S+))? · (Issue|Pull Request) #(\d+) · (\S+\/\S+?)(?: · GitHub)?$/.exec(doc.title.trim());
   if (!m) return null;
   const [, title = '', author, type, number, nwo = ''] = m;
   if (number !== page.number || nwo.toLowerCase() !== `${page.owner}/${page.repo}`.toLowerCase()) return null;
@@ -227,8 +211,13 @@ function pullAuthor(doc: Document, page: GitHubPage): Identity | null {
     const identity = link ? personIdentity(link) : [];
     if (identity.length) return unique(identity);
   }
+  // The tab's title: "Title by alice · Pull Request #12 · owner/repo · GitHub".
   const author = fromDocumentTitle(doc, page)?.author;
-  return author ? [author] : null;
+  if (author) return [author];
+  // Legacy header "alice wants to merge…"; once merged it reads "bob merged…" (the merger): not read then.
+  const meta = doc.querySelector('.gh-header-meta');
+  const link = meta && !meta.querySelector('.State--merged') ? meta.querySelector('a.author') : null;
+  return link ? unique(personIdentity(link)) : null;
 }
 
 function viewerOf(doc: Document): Identity {
@@ -242,6 +231,12 @@ export const github: SiteAdapter = {
   ...toolInfo('github'),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
+  selectors: {
+    title: TITLE_SELECTORS,
+    owner: [...PR_AUTHOR_SELECTORS, ...ASSIGNEE_SECTIONS],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  },
 
   artifact(url, doc): Artifact | null {
     const page = githubPage(url);
@@ -271,7 +266,22 @@ export const github: SiteAdapter = {
     const page = location ? githubPage(new URL(location.href)) : null;
     if (!page) return false;
     if (page.kind === 'edit') return closestOf(el, FILE_EDITOR_SELECTORS) !== null;
-    if (closestOf(el, CONVERSATION_SELECTORS) || closestOf(el, ELSEWHERE_SELECTORS)) return false;
-    return closestOf(el, CONTENT_SELECTORS) !== null;
+    return surfaceKindOf(el, surfaces) === 'content';
+  },
+
+  takeover: {
+    // An issue's assignee picker: an unselected person picked (the picker overlay's markup is not in
+    // the evidence: any option under an element labelled for assignees). A pull request is its
+    // author's: assigning it is planning.
+    assignedBy(el) {
+      const location = el.ownerDocument.location;
+      if (!location || githubPage(new URL(location.href))?.kind !== 'issues') return null;
+      const option = el.closest('[role="option"], [role="menuitemcheckbox"]');
+      if (!option?.closest('[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"]')) return null;
+      if (option.getAttribute('aria-selected') === 'true' || option.getAttribute('aria-checked') === 'true') return null;
+      const identity = (option.textContent ?? '').split(/\s+/).filter(Boolean);
+      return identity.length ? { to: 'person', identity } : null;
+    },
+    assigneeOnPage: (doc) => assignees(doc),
   },
 };

@@ -50,6 +50,21 @@ export interface SiteAdapter {
    * "Copy details" in the popup can say which matched on a page and which did not. Optional.
    */
   selectors?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * an assignee. Optional; without it no take-over is noticed on this tool.
+   */
+  takeover?: TakeoverControls;
+}
+
+/** Who an assigning click gives the item to: the lead ("Assign to me"), or the person picked. */
+export type AssignTarget = { to: 'viewer' } | { to: 'person'; identity: Identity };
+
+export interface TakeoverControls {
+  /** For a click on `el`: null when it assigns nobody; else to whom it gives the item. */
+  assignedBy(el: Element): AssignTarget | null;
+  /** The assignee as the page shows it right now (read before the tool handles the click); null: unreadable. */
+  assigneeOnPage(doc: Document): Identity | null;
 }
 
 /**
@@ -110,6 +125,9 @@ export function visibleText(el: Element): string {
 export async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
   const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`${res.status} from ${url}`);
+  // Logged out, Atlassian answers 200 with its HTML login page (jira.md, Aug 2026): that is no answer.
+  const type = res.headers.get('content-type') ?? '';
+  if (!/\bjson\b/i.test(type)) throw new Error(`${type || 'no content type'} (not JSON) from ${url}`);
   return res.json();
 }
 
@@ -170,4 +188,9 @@ export function surfaceKindOf(el: Element, surfaces: readonly Surface[]): Surfac
     }
   }
   return best?.kind ?? null;
+}
+
+/** The selectors of one kind of surface, for `SiteAdapter.selectors` ("which matched on this page"). */
+export function surfaceSelectors(surfaces: readonly Surface[], kind: SurfaceKind): string[] {
+  return surfaces.filter((s) => s.kind === kind).map((s) => s.selector);
 }

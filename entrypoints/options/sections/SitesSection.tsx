@@ -6,9 +6,8 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/utils/messages';
 import type { CustomSite } from '@/utils/model';
-import { settingsItem } from '@/utils/settings';
+import { saver } from '../autosave';
 
 const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
 
@@ -22,8 +21,9 @@ function selectorProblem(selector: string): string | null {
   }
 }
 
-async function saveSites(customSites: CustomSite[]) {
-  await sendMessage('saveSettings', { ...(await settingsItem.getValue()), customSites });
+/** Adding or removing a site saves at once, like every change on this page. */
+async function saveSites(change: (sites: CustomSite[]) => CustomSite[]) {
+  await saver.saveNow((s) => ({ ...s, customSites: change(s.customSites) }));
 }
 
 export function CustomSites({ sites }: { sites: CustomSite[] }) {
@@ -56,7 +56,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
         return;
       }
       const site: CustomSite = { origin, label: label.trim() || new URL(origin).host, editableSelector: editable.trim(), conversationSelector: conversation.trim() };
-      await saveSites([...sites.filter((s) => s.origin !== origin), site]);
+      await saveSites((all) => [...all.filter((s) => s.origin !== origin), site]);
       setStatus({ kind: 'ok', text: `Added ${site.label}. Claim its pages for a report from the popup.` });
       setAddress('');
       setLabel('');
@@ -66,7 +66,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
   async function remove(site: CustomSite) {
     // A permission the browser will not take back (granted at install) stays; the site is removed all the same.
     await browser.permissions.remove({ origins: [`${site.origin}/*`] }).catch(() => false);
-    await saveSites(sites.filter((s) => s.origin !== site.origin));
+    await saveSites((all) => all.filter((s) => s.origin !== site.origin));
     setStatus({ kind: 'ok', text: `Removed ${site.label}. Pullback no longer runs there.` });
   }
 
@@ -100,11 +100,11 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
           </label>
         </div>
         <label>
-          <span>Regions whose editing counts (CSS selectors)</span>
+          <span>Where on its pages typing counts: CSS selectors (the default, any editable area, suits most sites)</span>
           <input type="text" value={editable} onInput={(e) => setEditable(e.currentTarget.value)} />
         </label>
         <label>
-          <span>Conversation inside them that never counts, e.g. comments (CSS selectors, optional)</span>
+          <span>Conversation inside them that never counts, e.g. comments: CSS selectors (optional, e.g. .comments)</span>
           <input type="text" value={conversation} onInput={(e) => setConversation(e.currentTarget.value)} />
         </label>
         <div class="actions">

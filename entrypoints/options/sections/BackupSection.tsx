@@ -1,0 +1,73 @@
+/**
+ * Backup: export everything as one JSON file; import one (validated whole by
+ * the background first). The file's size is checked before it is read, so a
+ * huge file gets Pullback's own message rather than the browser's.
+ */
+import { useState } from 'preact/hooks';
+import { backupFileName, downloadText } from '@/components/download';
+import { plural } from '@/components/format';
+import { sendMessage } from '@/utils/messages';
+import { LIMITS } from '@/utils/model-constants';
+
+const MAX_BACKUP_BYTES = LIMITS.backupBytes;
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+export function BackupSection() {
+  const [status, setStatus] = useState<Status>(null);
+
+  async function exportBackup() {
+    try {
+      downloadText(backupFileName(), 'application/json', await sendMessage('exportBackup'));
+      setStatus({ kind: 'ok', text: 'Backup exported.' });
+    } catch (err) {
+      setStatus({ kind: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+
+  async function importBackup(e: Event) {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = ''; // The same file can be chosen again after a fix.
+    if (!file) return;
+    if (file.size > MAX_BACKUP_BYTES) {
+      const mb = Math.round(file.size / (1024 * 1024));
+      setStatus({ kind: 'error', text: `${file.name}: This file is too large to be a Pullback backup (${mb} MB; a backup is at most ${MAX_BACKUP_BYTES / (1024 * 1024)} MB). Nothing was imported.` });
+      return;
+    }
+    try {
+      const result = await sendMessage('importBackup', { text: await file.text() });
+      if (!result.ok) {
+        setStatus({ kind: 'error', text: `${file.name}: ${result.error}` });
+        return;
+      }
+      setStatus({
+        kind: 'ok',
+        text: `Imported ${file.name}: ${plural(result.reports, 'report')}, ${plural(result.interventionsAdded, 'intervention')} and ${plural(result.promptsAdded, 'prompt')} added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
+      });
+    } catch (err) {
+      setStatus({ kind: 'error', text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.` });
+    }
+  }
+
+  return (
+    <section aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup</h2>
+      <p class="muted">One JSON file with your roster, settings, interventions, prompts and check-ins. Importing replaces the settings and adds records this browser does not have yet.</p>
+      <div class="actions">
+        <button type="button" onClick={exportBackup}>
+          Export backup
+        </button>
+        <label>
+          <span>Import a backup file</span>
+          <input type="file" accept="application/json,.json" aria-label="Import backup" onChange={importBackup} />
+        </label>
+      </div>
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * What Pullback keeps and for how long: retention (off by default), titles
+ * in system notifications, and deleting before a date or everything. Each
+ * deletion is confirmed with the counts of what goes.
+ */
+import { useState } from 'preact/hooks';
+import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/forget';
+import type { Settings } from '@/utils/model';
+import { saver } from '../autosave';
+import { ForgetDialog } from '../ForgetDialog';
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+/** Local midnight at the start of a yyyy-mm-dd day, as the ISO time the background takes. */
+const startOfLocalDay = (day: string) => new Date(`${day}T00:00:00`).toISOString();
+
+export function PrivacySection({ settings }: { settings: Settings }) {
+  const [day, setDay] = useState('');
+  const [dayError, setDayError] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ scope: ForgetScope; title: string; confirm: string; intro: string } | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+
+  function askBefore(e: Event) {
+    e.preventDefault();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00`))) {
+      setDayError('Choose a date first. Nothing was deleted.');
+      return;
+    }
+    setDayError(null);
+    const shown = new Date(`${day}T00:00:00`).toLocaleDateString(undefined, { dateStyle: 'long' });
+    setPending({
+      scope: { kind: 'before', beforeIso: startOfLocalDay(day) },
+      title: `Delete everything before ${shown}?`,
+      confirm: `Delete before ${shown}`,
+      intro: `Interventions started, prompts shown and check-ins made before ${shown} go. Interventions still going on, your roster and settings stay.`,
+    });
+  }
+
+  return (
+    <section aria-labelledby="privacy-heading">
+      <h2 id="privacy-heading">Your data</h2>
+      <p class="muted">Everything Pullback keeps stays in this browser. Here you decide how long, and you can delete it.</p>
+      <label>
+        <span>Keep my records for</span>
+        <select
+          value={String(settings.retentionMonths ?? 0)}
+          onChange={(e) => {
+            const retentionMonths = Number(e.currentTarget.value);
+            saver.schedule('retention', (s) => ({ ...s, retentionMonths }), 0);
+          }}
+        >
+          <option value="0">As long as I keep Pullback</option>
+          {RETENTION_MONTHS.map((m) => (
+            <option value={String(m)}>The last {m} months (older ones are deleted)</option>
+          ))}
+        </select>
+      </label>
+      <label class="inline">
+        <input
+          type="checkbox"
+          checked={settings.hideNotificationTitles === true}
+          onChange={(e) => {
+            const hideNotificationTitles = e.currentTarget.checked;
+            saver.schedule('notification-titles', (s) => ({ ...s, hideNotificationTitles }), 0);
+          }}
+        />{' '}
+        Hide item titles in system notifications (they can show on a shared screen)
+      </label>
+      <form class="row" aria-label="Delete before a date" onSubmit={askBefore}>
+        <label>
+          <span>Delete everything before</span>
+          <input type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} aria-invalid={dayError ? true : undefined} />
+        </label>
+        <div class="actions">
+          <button type="submit">Delete before this date…</button>
+        </div>
+      </form>
+      {dayError && (
+        <p role="alert" class="alert">
+          {dayError}
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class="danger"
+          onClick={() =>
+            setPending({
+              scope: { kind: 'everything' },
+              title: 'Delete everything?',
+              confirm: 'Delete everything',
+              intro: 'Every intervention, prompt and check-in, your roster (you and your reports) and the pages you assigned go. Your preferences (timing, tools, sites, reminders) stay.',
+            })
+          }
+        >
+          Delete everything…
+        </button>
+      </div>
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text}
+        </p>
+      )}
+      {pending && (
+        <ForgetDialog
+          scope={pending.scope}
+          title={pending.title}
+          intro={<p>{pending.intro}</p>}
+          confirm={pending.confirm}
+          onCancel={() => setPending(null)}
+          onDone={({ deleted, error }) => {
+            setStatus(deleted ? { kind: 'ok', text: `Deleted ${describeCounts(deleted)}.` } : { kind: 'error', text: `Nothing was deleted: ${error}` });
+            setPending(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

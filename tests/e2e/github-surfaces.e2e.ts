@@ -1,0 +1,120 @@
+/**
+ * GitHub as it is in 2026 (real-markup/github.md): the React issue view's
+ * sidebar is planning (labels, reassigning to another report: no prompt);
+ * picking myself in a report's issue's assignee picker asks the take-over
+ * question and Yes records a take-over; a pull request with the React header
+ * (Feb 2026, no test ids, rotating classes) prompts on its title, and when
+ * merged its owner is its author, not the merger the header links. Tab
+ * titles end in " · GitHub": while the title is edited, the prompt still
+ * names the item by its title.
+ *
+ * Tool cases: github prompts, github quiet
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeGitHub, type FakeGitHub } from '../support/fake-github';
+import { exportBackup, importBackupFile, promptOn } from '../support/steps';
+import { rosterWith } from '../support/roster';
+import { expectNoPrompt } from '../support/assertions';
+
+const roster = rosterWith({ alice: ['achen'], bob: ['bokafor'] });
+
+async function pickInSidebar(page: Page, section: 'Assignees' | 'Labels', filter: string, option: string) {
+  await page.getByRole('button', { name: `Edit ${section}` }).click();
+  await page.getByRole('textbox', { name: `Filter ${section.toLowerCase()}` }).pressSequentially(filter);
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function editReactPullTitle(page: Page, text: string) {
+  await page.locator('[class*="prc-PageHeader-Actions"]').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Pull request title' }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+describe('GitHub: planning, taking over, the React pull request header', () => {
+  let ext: ExtensionBrowser;
+  let gh: FakeGitHub;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    gh = await serveFakeGitHub(ext.context, {
+      viewer: 'dana-lead',
+      issues: {
+        'acme/shop#31': { title: 'Saved cards', author: 'carolp', assignees: ['achen'] },
+        'acme/shop#32': { title: 'Card expiry', author: 'carolp', assignees: ['bokafor'] },
+        'acme/shop#33': { title: 'Wallet copy', author: 'carolp', assignees: ['achen'] },
+      },
+      pulls: {
+        'acme/shop#40': { title: 'Wallet redesign', author: 'achen', header: 'react', body: 'New wallet.' },
+        'acme/shop#41': { title: 'Receipt PDF', author: 'bokafor', header: 'react', mergedBy: 'dana-lead', body: 'PDF receipts.' },
+        'acme/shop#42': { title: 'Lead’s cleanup', author: 'dana-lead', header: 'react', mergedBy: 'achen' },
+      },
+    });
+    const { page } = await importBackupFile(ext, roster);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  test('labels and reassigning a report’s issue to another report never prompt', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.issueUrl('acme/shop#32'));
+    await pickInSidebar(page, 'Labels', 'pay', 'payments');
+    await pickInSidebar(page, 'Assignees', 'ach', 'achen');
+    await page.locator('[data-testid="issue-assignees"] a[href="/achen"]').waitFor();
+    await expectNoPrompt(page);
+    expect((await exportBackup(ext)).prompts).toEqual([]);
+    await page.close();
+  });
+
+  test('picking myself as assignee of a report’s issue asks the take-over question; Yes records a take-over', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.issueUrl('acme/shop#31'));
+    await pickInSidebar(page, 'Assignees', 'dana', 'dana-lead');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
+    await expect(prompt.textContent()).resolves.toContain('acme/shop#31');
+    await prompt.getByRole('button', { name: /^Yes/ }).click();
+    await expect.poll(async () => (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'acme/shop#31')?.kind).toBe('takeover');
+    await page.close();
+  });
+
+  test('editing a report’s issue title prompts and names it by its title while the heading is gone', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.issueUrl('acme/shop#33'));
+    await expect(page.title()).resolves.toMatch(/ · GitHub$/);
+    await page.getByRole('button', { name: 'Edit issue title' }).click();
+    await page.locator('[data-testid="issue-header"] input[placeholder="Title"]').focus();
+    await page.keyboard.type(' now');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('“Wallet copy”');
+    await expect(promptOn(page).textContent()).resolves.not.toContain('GitHub”');
+    await page.close();
+  });
+
+  test('a report’s pull request with the React header: editing its title prompts, naming the report', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.pullUrl('acme/shop#40'));
+    await expect(page.locator('[data-testid]').filter({ has: page.locator('h1') }).count()).resolves.toBe(0);
+    await editReactPullTitle(page, ' (v2)');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen.*acme\/shop#40.*Wallet redesign/);
+    await page.close();
+  });
+
+  test('a merged pull request: the owner is its author (a report), not the merger in the header; my own merged by a report stays quiet', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.pullUrl('acme/shop#42'));
+    await editReactPullTitle(page, ' done');
+    await expectNoPrompt(page);
+    await page.goto(gh.pullUrl('acme/shop#41'));
+    await editReactPullTitle(page, ' (v2)');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('Bob Okafor');
+    await page.close();
+    const keys = (await exportBackup(ext)).prompts.map((p: any) => p.artifact.key);
+    expect(keys).not.toContain('acme/shop#42');
+  });
+});

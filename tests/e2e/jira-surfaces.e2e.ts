@@ -1,0 +1,191 @@
+/**
+ * Jira as it is in 2026 (real-markup/jira.md): what an edit means depends on
+ * where it happens (issue 11). The report's words (summary, description in
+ * edit mode) prompt; the lead's planning (priority, sprint, labels, status,
+ * reassigning to another report) never does; assigning a report's work item
+ * to myself asks the take-over question, and Yes records a take-over. Also:
+ * the compact layout, and the REST API answering 200 with an HTML login page
+ * (logged out), where the owner comes from the page.
+ *
+ * Tool cases: jira prompts, jira quiet
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeJira, type FakeJira } from '../support/fake-jira';
+import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
+import { editSummary, exportBackup, importBackupFile, promptOn, typeComment, typeInDescription } from '../support/steps';
+import { expectNoPrompt } from '../support/assertions';
+
+async function pick(page: Page, field: string, typed: string, option: string) {
+  await page.getByRole('button', { name: new RegExp(`^${field}: .* - edit$`) }).click();
+  await page.getByRole('combobox', { name: field }).pressSequentially(typed);
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function openAssigneePicker(page: Page) {
+  await page.locator('[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]').click();
+  await page.getByRole('combobox', { name: 'Assignee' }).waitFor();
+}
+
+describe('Jira: content, planning and taking over', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    jira = await serveFakeJira(ext.context, {
+      myself: dana,
+      people: [carol],
+      issues: {
+        'PAY-201': { summary: 'Checkout button copy', assignee: alice, status: 'To Do', priority: { name: 'Medium' } },
+        'PAY-202': { summary: 'Refund flow', assignee: bob, status: 'To Do', priority: { name: 'Medium' } },
+        'PAY-203': { summary: 'Receipt email', assignee: alice, status: 'In Progress', comments: [{ author: 'Bob Okafor', body: 'Looks good.' }] },
+        'PAY-204': { summary: 'Invoice totals', assignee: bob },
+        'PAY-205': { summary: 'Currency rounding', assignee: alice },
+        'PAY-206': { summary: 'Tax lines', assignee: alice },
+        'OPS-21': { summary: 'Dana’s own work item', assignee: dana },
+        'WEB-21': { summary: 'Carol’s work item', assignee: carol },
+      },
+    });
+    const { page } = await importBackupFile(ext, rosterBackup);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  test('changing priority, sprint, labels and status on a report’s work item never prompts, and logs nothing', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-201'));
+    await pick(page, 'Priority', 'Hi', 'Highest');
+    await expect.poll(() => jira.issues['PAY-201']!.priority?.name).toBe('Highest');
+    await pick(page, 'Sprint', '42', 'PAY Sprint 42');
+    await pick(page, 'Labels', 'copy', 'copy');
+    await page.getByRole('button', { name: 'To Do - Change status' }).click();
+    await page.getByRole('menuitem', { name: 'In Progress' }).click();
+    await expect.poll(() => jira.issues['PAY-201']!.status).toBe('In Progress');
+    await page.getByRole('textbox', { name: 'Story point estimate' }).pressSequentially('5');
+    await expectNoPrompt(page);
+    expect((await exportBackup(ext)).prompts).toEqual([]);
+    await page.close();
+  });
+
+  test('editing the summary of a report’s work item prompts', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-201'));
+    await editSummary(page, ' (clearer)');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen.*PAY-201/);
+    await expect(promptOn(page).textContent()).resolves.not.toMatch(/taking (this|it) over/i);
+    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await page.close();
+  });
+
+  test('the description in edit mode (read test id gone, comment composer open too) prompts; the comment does not', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-203'));
+    await typeComment(page, 'Shall we say "Pay now"?');
+    await expectNoPrompt(page);
+    await typeInDescription(page, ' Say "Pay now".');
+    await expect(page.locator('#ak-editor-textarea').count()).resolves.toBe(2);
+    await expect(page.locator('[data-testid="issue.views.field.rich-text.description"]').count()).resolves.toBe(0);
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('PAY-203');
+    await page.close();
+  });
+
+  test('reassigning a report’s work item to another report is planning: no prompt', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-204'));
+    await openAssigneePicker(page);
+    await page.getByRole('combobox', { name: 'Assignee' }).pressSequentially('Ali');
+    await page.getByRole('option', { name: 'Alice Chen' }).click();
+    await expect.poll(() => jira.issues['PAY-204']!.assignee?.accountId).toBe(alice.accountId);
+    await expectNoPrompt(page);
+    expect((await exportBackup(ext)).prompts.filter((p: any) => p.artifact.key === 'PAY-204')).toEqual([]);
+    await page.close();
+  });
+
+  test('"Assign to me" on a report’s work item asks the take-over question; Yes records a take-over', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-202'));
+    await page.getByRole('button', { name: 'Assign to me' }).click();
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over/i);
+    await expect(prompt.textContent()).resolves.toMatch(/Bob Okafor.*PAY-202/);
+    await prompt.getByRole('button', { name: /^Yes/ }).click();
+    await expect.poll(async () => (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'PAY-202')?.kind).toBe('takeover');
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-202')).toEqual([
+      expect.objectContaining({ kind: 'takeover', reportId: 'bob', answer: 'deliberate' }),
+    ]);
+    expect(jira.issues['PAY-202']!.assignee?.accountId).toBe(dana.accountId);
+    await page.close();
+  });
+
+  test('picking myself in the assignee field of a report’s work item is a take-over too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-205'));
+    await openAssigneePicker(page);
+    await page.getByRole('option', { name: 'Dana Lead' }).click();
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
+    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-205')).toEqual([expect.objectContaining({ kind: 'takeover', answer: 'dismissed' })]);
+    await page.close();
+  });
+
+  test('my own and a peer’s work items stay quiet, edited or taken', async () => {
+    for (const key of ['OPS-21', 'WEB-21']) {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url(key));
+      await editSummary(page, ' tweak');
+      if (key === 'WEB-21') await page.getByRole('button', { name: 'Assign to me' }).click();
+      await expectNoPrompt(page, key);
+      await page.close();
+    }
+    const keys = (await exportBackup(ext)).prompts.map((p: any) => p.artifact.key);
+    expect(keys).not.toContain('OPS-21');
+    expect(keys).not.toContain('WEB-21');
+  });
+
+  test('logged out, the REST API answers 200 with an HTML login page: the owner is read from the page and the edit prompts', async () => {
+    jira.setApiAnswer('login-page');
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('PAY-206'));
+      await editSummary(page, ' (logged out)');
+      await promptOn(page).waitFor();
+      // The field holds the name twice, "Assign to me" and "More information about …": the prompt names Alice once.
+      await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen’s Jira PAY-206/);
+      expect(jira.restCalls).toContain('/rest/api/3/issue/PAY-206?fields=assignee,reporter,summary');
+      await page.close();
+    } finally {
+      jira.setApiAnswer('ok');
+    }
+  });
+});
+
+describe('Jira compact layout (Feb 2026)', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+
+  beforeAll(async () => {
+    ext = await launchExtension();
+    jira = await serveFakeJira(ext.context, { myself: dana, layout: 'compact', issues: { 'PAY-301': { summary: 'Compact checkout', assignee: alice } } });
+    const { page } = await importBackupFile(ext, rosterBackup);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  test('a report’s work item in the compact layout prompts on its description', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-301'));
+    await page.locator('[data-testid="issue.views.issue-details.issue-layout.compact-layout"]').waitFor();
+    await typeInDescription(page, ' compact');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('PAY-301');
+    await page.close();
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The take-over watcher (issue 11): an assigning click sends a 'takeover'
+ * signal naming the assignee being replaced, only when the item goes to the
+ * lead; reassigning to someone else and items nobody had send nothing.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EditSignal } from '@/utils/messages';
+import { jira } from '@/utils/sites/jira';
+import { createTakeoverWatcher } from '@/utils/takeover';
+
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+
+function page(assignee: string | null) {
+  setUrl('https://acme.atlassian.net/browse/PAY-1');
+  const person = assignee
+    ? `<div data-testid="profilecard-next.ui.profilecard.profilecard-trigger"><span role="button" aria-label="More information about ${assignee}"><div role="img"><span>${assignee}</span></div><span><span>${assignee}</span></span></span></div>`
+    : '<span>Unassigned</span>';
+  document.body.innerHTML = `<h1 data-testid="issue.views.issue-base.foundation.summary.heading">Pay</h1>
+    <div data-testid="issue.issue-view-layout.issue-view-assignee-field.assignee"><div data-testid="issue.views.field.user.assignee">${person}
+    <div role="button" id="me" data-testid="issue-view-layout-assignee-field.ui.assign-to-me">Assign to me</div></div></div>`;
+}
+
+/** The API already answers with the new assignee (Dana): the page's earlier reading must win. */
+function apiAnswersDana() {
+  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+    const body = String(url).endsWith('/myself')
+      ? { displayName: 'Dana Lead', accountId: 'd0' }
+      : { fields: { summary: 'Pay', assignee: { displayName: 'Dana Lead', accountId: 'd0' } } };
+    return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  }));
+}
+
+function watch() {
+  const sent: EditSignal[] = [];
+  const diagnosed: string[] = [];
+  const watcher = createTakeoverWatcher(document, {
+    adapterFor: () => jira,
+    isOwnUi: () => false,
+    send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
+    onDecision: () => {},
+    diagnose: (_tool, problem) => diagnosed.push(problem),
+  });
+  watcher.start();
+  return { sent, diagnosed, watcher };
+}
+
+const click = (el: Element) => {
+  el.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.body.innerHTML = '';
+});
+
+describe('take-over watcher', () => {
+  it('"Assign to me" on Alice’s item sends a takeover naming Alice, not the new assignee', async () => {
+    page('Alice Chen');
+    apiAnswersDana();
+    const { sent, watcher } = watch();
+    click(document.getElementById('me')!);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'jira', owner: ['Alice Chen'], artifact: { key: 'PAY-1' } });
+    watcher.stop();
+  });
+
+  it('with the picker open (the assignee hidden), the assignee seen when it was opened is the one replaced', async () => {
+    page('Alice Chen');
+    apiAnswersDana();
+    const { sent, watcher } = watch();
+    const field = document.querySelector('[data-testid="issue.views.field.user.assignee"]')!;
+    field.querySelector('[role="button"]')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    field.innerHTML = '<input role="combobox"><div role="listbox"><div role="option" id="dana"><span>Dana Lead</span></div><div role="option" id="bob"><span>Bob Okafor</span></div></div>';
+    click(document.getElementById('bob')!);
+    click(document.getElementById('dana')!);
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', owner: ['Alice Chen'], viewer: ['Dana Lead', 'd0'] });
+    watcher.stop();
+  });
+
+  it('an item nobody had, and clicks that assign nothing, send nothing', async () => {
+    page(null);
+    apiAnswersDana();
+    const { sent, watcher } = watch();
+    click(document.getElementById('me')!);
+    click(document.querySelector('h1')!);
+    // Both are decided from the page alone: nothing is asked of the API, nothing is sent.
+    expect(fetch).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    watcher.stop();
+  });
+});

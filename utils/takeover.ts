@@ -1,0 +1,107 @@
+/**
+ * Taking over (issue 11): the lead assigns a report's item to themself. No
+ * text is typed, so the edit detector never sees it; this listens for the
+ * assigning click instead (one passive capture listener, nothing else until
+ * such a click). The adapter says which clicks assign and to whom
+ * (`SiteAdapter.takeover`); the assignee is read from the page before the
+ * tool handles the click (or, while a picker hides it, as seen when the lead
+ * pressed to open the picker), so it is the one being replaced.
+ *
+ * Reassigning to anyone but the lead is planning: nothing is sent. An item
+ * nobody had is not taken from anyone: nothing is sent. The background
+ * decides, as for edits, whether the previous assignee is a report.
+ */
+import type { EditDecision, EditSignal } from './messages';
+import type { Artifact } from './model';
+import { normalizeIdentity, type Identity } from './roster';
+import type { SiteAdapter } from './sites/types';
+
+export interface TakeoverDeps {
+  adapterFor(url: URL): SiteAdapter | null;
+  isOwnUi(el: Element): boolean;
+  send(signal: EditSignal): Promise<EditDecision>;
+  onDecision(decision: EditDecision, artifact: Artifact): void;
+  diagnose?(tool: SiteAdapter['id'], problem: string): void;
+}
+
+export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
+  let controller = new AbortController();
+  /**
+   * The assignee as last seen on the page, by item. A picker replaces the assignee with its options
+   * while open, and the API may already answer with the new assignee: the reading taken when the
+   * lead pressed to open the picker is the one being replaced.
+   */
+  let lastSeen: { key: string; assignee: Identity } | null = null;
+
+  function onPointerDown(event: Event) {
+    const target = event.composedPath()[0] ?? event.target;
+    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
+    const url = new URL(doc.location.href);
+    const adapter = deps.adapterFor(url);
+    if (!adapter?.takeover) return;
+    const key = adapter.artifact(url, doc)?.key;
+    const assignee = adapter.takeover.assigneeOnPage(doc);
+    if (key && assignee) lastSeen = { key, assignee };
+  }
+
+  async function onClick(event: Event) {
+    const target = event.composedPath()[0] ?? event.target;
+    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
+    const url = new URL(doc.location.href);
+    const adapter = deps.adapterFor(url);
+    const assigned = adapter?.takeover?.assignedBy(target as Element);
+    if (!adapter || !assigned) return;
+    const artifact = adapter.artifact(url, doc);
+    if (!artifact) return deps.diagnose?.(adapter.id, 'the item being reassigned could not be identified from this page');
+    // Read now, in the capture phase: the tool has not yet replaced the assignee on the page.
+    const before = adapter.takeover!.assigneeOnPage(doc) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
+    if (before?.length === 0) return; // Nobody had it: taken from nobody.
+    const signal = controller.signal;
+    const ownership = await adapter.ownership(artifact, doc, signal).catch(() => null);
+    if (signal.aborted) return;
+    // The page's reading is the one from before the click; the API may already answer with the new assignee.
+    const previous = before ?? ownership?.owner ?? null;
+    if (!previous) return deps.diagnose?.(adapter.id, 'the assignee being replaced could not be read');
+    if (previous.length === 0) return;
+    const viewer = ownership?.viewer ?? [];
+    if (assigned.to === 'person') {
+      if (viewer.length === 0) return deps.diagnose?.(adapter.id, 'who you are could not be read, so a reassignment to you could not be told apart');
+      const mine = new Set(viewer.map(normalizeIdentity));
+      if (!assigned.identity.some((id) => mine.has(normalizeIdentity(id)))) return; // To someone else: planning.
+    }
+    const edit: EditSignal = {
+      kind: 'takeover',
+      tool: adapter.id,
+      artifact: { ...artifact, title: artifact.title || ownership?.title || '' },
+      owner: previous,
+      viewer,
+    };
+    let decision: EditDecision;
+    try {
+      decision = await deps.send(edit);
+    } catch {
+      return;
+    }
+    if (!signal.aborted) deps.onDecision(decision, edit.artifact);
+  }
+
+  const listener = (e: Event) => void onClick(e);
+  const options = { capture: true, passive: true } as const;
+  return {
+    start() {
+      doc.addEventListener('pointerdown', onPointerDown, options);
+      doc.addEventListener('click', listener, options);
+    },
+    /** Navigation: a pending read belongs to the previous item. */
+    navigated() {
+      controller.abort();
+      controller = new AbortController();
+      lastSeen = null;
+    },
+    stop() {
+      doc.removeEventListener('pointerdown', onPointerDown, options);
+      doc.removeEventListener('click', listener, options);
+      controller.abort();
+    },
+  };
+}
