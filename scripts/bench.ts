@@ -288,14 +288,14 @@ async function bigPage() {
  * The floor: an extension whose content script is one passive listener, on
  * the same tools' pages. Built here, into a temporary folder.
  */
-function buildFloorExtension(): string {
+function buildFloorExtension(withContentScript = true): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pullback-floor-'));
   const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const matches = [...new Set((manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches))];
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name: 'Floor', version: '1.0.0',
     background: { service_worker: 'background.js' },
-    content_scripts: [{ matches, js: ['content.js'], run_at: 'document_idle' }],
+    content_scripts: withContentScript ? [{ matches, js: ['content.js'], run_at: 'document_idle' }] : [],
   }));
   writeFileSync(path.join(dir, 'background.js'), '// A worker, so the harness finds the extension.\n');
   writeFileSync(path.join(dir, 'content.js'), "document.addEventListener('input', () => {}, { capture: true, passive: true });\n");
@@ -363,7 +363,10 @@ async function pageCost() {
   const floorDir = buildFloorExtension();
   const issues: Record<string, FakeJiraIssue> = { [HEAVY_KEY]: { summary: 'A heavy board page', assignee: alice } };
   for (let i = 0; i < PAIRS; i++) issues[`${COOLDOWN_KEY.slice(0, 4)}-${i + 1}`] = { summary: `Cooldown ticket ${i + 1}`, assignee: alice };
-  const plain = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'pullback-plain-')), { executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+  // "Without": the same browser flags, an extension with no content script at all.
+  const noneDir = buildFloorExtension(false);
+  const plainExt = await launchExtension({ extensionDir: noneDir });
+  const plain = plainExt.context;
   const floor = await launchExtension({ extensionDir: floorDir });
   const ours = await launchExtension();
   try {
@@ -390,8 +393,8 @@ async function pageCost() {
     const perKey = (median(typing.ours) - median(typing.plain)) / 300;
     rows.push([`typing 300 keys after Not now: extension script a key, median of ${PAIRS}`, `${perKey.toFixed(3)} ms`, '≤ 0.02 ms']);
   } finally {
-    await Promise.all([plain.close(), floor.close(), ours.close()]);
-    rmSync(floorDir, { recursive: true, force: true });
+    await Promise.all([plainExt.close(), floor.close(), ours.close()]);
+    for (const dir of [floorDir, noneDir]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

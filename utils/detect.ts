@@ -79,6 +79,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       ownership: new Map<string, Promise<Ownership | null>>(),
       nextAskAt: new Map<string, number>(),
       diagnosed: new Set<string>(),
+      /** The element, event type and adapter of the last edit judged a content edit (typing on skips the judging). */
+      lastEdit: null as { target: EventTarget | null; type: string; adapter: SiteAdapter } | null,
       /** The artifact on this page with an active intervention: interactions feed it. */
       feeding: null as { tool: SiteAdapter['id']; key: string; artifact: Artifact } | null,
     };
@@ -121,6 +123,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   /** Focus in an editor: resolve the owner now so the first keystroke's prompt is quick. */
   function onFocusIn(event: Event) {
     if (!event.isTrusted) return;
+    page.lastEdit = null; // Focus moved: the next edit is judged afresh.
     const el = targetOf(event);
     const adapter = el && currentAdapter(el);
     if (!adapter || !current()) return;
@@ -138,11 +141,20 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   async function onEdit(event: Event) {
     if (!event.isTrusted) return;
-    const el = targetOf(event);
-    const adapter = el && currentAdapter(el, event);
-    if (!adapter) return;
-    if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
-    if (!current()) return;
+    // Typing on in the element the adapter just judged, at the same address: its verdict stands
+    // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
+    const last = page.lastEdit;
+    let adapter: SiteAdapter | null;
+    if (last && event.target === last.target && event.type === last.type && doc.location.href === page.url) {
+      adapter = last.adapter;
+    } else {
+      const el = targetOf(event);
+      adapter = el && currentAdapter(el, event);
+      if (!adapter) return;
+      if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
+      if (!current()) return;
+      page.lastEdit = { target: event.target, type: event.type, adapter };
+    }
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
     if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
     const t = now();
@@ -173,7 +185,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     // Navigated while waiting: this answer belongs to the previous artifact.
     if (state !== page) return;
     // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
-    const settled = decision.action === 'none' && (decision.reason === 'mine' || (decision.reason === 'not-a-report' && signal.owner.length > 0));
+    // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
+    const settled =
+      decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'cooldown' || (decision.reason === 'not-a-report' && signal.owner.length > 0));
     if (settled) page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
     track(decision, adapter.id, signal.artifact);
     deps.onDecision(decision, signal.artifact);
@@ -186,6 +200,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
   async function onInteraction(event: Event) {
+    // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
+    if (event.type === 'pointerdown') page.lastEdit = null;
     if (!page.feeding || !event.isTrusted || !current()) return;
     const fed = page.feeding;
     if (!fed) return;
