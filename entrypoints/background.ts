@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openPullbackDb } from '@/utils/db';
+import { openedOnDemand, openPullbackDb } from '@/utils/db';
 import {
   ClaimInputSchema,
   ClosingSchema,
@@ -59,12 +59,13 @@ export default defineBackground({
       .catch(() => undefined);
 
     // Opened once per worker life; a stopped worker reopens it on the next event.
-    let service: Promise<PullbackService> | undefined;
+    // A failed open is not kept: the next message tries again.
     let database: PullbackDatabase | undefined;
-    const getService = () =>
-      (service ??= openPullbackDb(undefined, undefined, () => (service = undefined)).then((db) =>
+    const getService = openedOnDemand<PullbackService>((onGone) =>
+      openPullbackDb(undefined, undefined, onGone).then((db) =>
         createService({ db: (database = db), getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
-      ));
+      ),
+    );
     /** The pause in force now (one that ran out is ended and logged here); the icon follows. */
     const currentPause = async () => {
       const pause = await expirePause(new Date());

@@ -106,6 +106,21 @@ export function openPullbackDb(name = DB_NAME, version = DB_VERSION, onGone?: ()
   });
 }
 
+/**
+ * One shared handle, opened on first use. If the open fails (disk full, a
+ * blocked upgrade), or the browser later closes the connection (`onGone`),
+ * the next call opens again instead of repeating the failure for the
+ * worker's whole life.
+ */
+export function openedOnDemand<T>(open: (onGone: () => void) => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= open(() => (pending = undefined)).catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    }));
+}
+
 // ---- Queries the UI makes, each through the index that answers it ----
 
 export async function activeInterventions(db: PullbackDatabase): Promise<Intervention[]> {

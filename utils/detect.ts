@@ -166,6 +166,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (state !== page) return;
     if (!ownership) return diagnose(adapter, 'the owner was not found on this page');
     if (!artifact.title && !ownership.title) diagnose(adapter, 'the title was not found on this page');
+    for (const problem of ownership.unread ?? []) diagnose(adapter, problem);
     const signal = boundedSignal({
       tool: adapter.id,
       artifact: { ...artifact, title: artifact.title || ownership.title || '' },

@@ -65,6 +65,8 @@ export const RANGES = {
   lapseHours: { min: 1, max: 7 * 24 },
   /** A planned duration or an extension, in minutes: "Today" at most reaches midnight. */
   durationMinutes: { min: 1, max: 24 * 60 },
+  /** Years a record's dates may fall in: anything else is a damaged or forged file (0000, 9999). */
+  years: { min: 2000, max: 2100 },
   /** Keep the last N months of records (0: keep everything). */
   retentionMonths: { min: 0, max: 120 },
 } as const;

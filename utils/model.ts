@@ -55,11 +55,31 @@ export function inRange(range: { min: number; max: number }) {
 export const IdSchema = nonEmptyText(LIMITS.idLength);
 
 /** ISO 8601 with a time zone, as Pullback writes it. Date.parse alone would guess "May 3" into 2001. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** A date the calendar has: Date.parse turns 2026-02-30 into March 2nd without a word. */
+function isCalendarDateTime(s: string): boolean {
+  const parts = ISO_TIME.exec(s);
+  if (!parts) return true; // Not ISO 8601 at all: the check before says so.
+  const [y, mo, d, h, mi, se] = parts.slice(1, 7).map((part) => Number(part ?? 0));
+  const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  return mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth && h! <= 23 && mi! <= 59 && se! <= 59;
+}
 export const IsoTimeSchema = v.pipe(
   v.string(),
   v.check((s) => ISO_TIME.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date and time in ISO 8601 (2026-11-28T10:00:00.000Z)'),
+  v.check(isCalendarDateTime, 'must be a real calendar date and time'),
+  v.check((s) => {
+    const year = new Date(s).getUTCFullYear();
+    return Number.isNaN(year) || (year >= RANGES.years.min && year <= RANGES.years.max);
+  }, `must be in the years ${RANGES.years.min} to ${RANGES.years.max}`),
   v.transform((s) => new Date(s).toISOString()),
+);
+/** Item addresses and claim prefixes: web addresses only (never javascript:, data:, file:). */
+export const WebUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.urlLength, `must be at most ${LIMITS.urlLength} characters`),
+  v.url('must be a URL'),
+  v.regex(/^https?:\/\//i, 'must be an http(s) address'),
 );
 export const IsoWeekSchema = v.pipe(v.string(), v.regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W48'));
 
@@ -69,7 +89,7 @@ export const ArtifactSchema = v.object({
   /** Stable per tool: `PAY-142`, `owner/repo#12`, a file key. */
   key: nonEmptyText(LIMITS.keyLength),
   title: text(LIMITS.titleLength),
-  url: v.pipe(text(LIMITS.urlLength), v.url('must be a URL')),
+  url: WebUrlSchema,
 });
 export type Artifact = v.InferOutput<typeof ArtifactSchema>;
 
@@ -114,7 +134,7 @@ export const ClaimSchema = v.object({
   id: IdSchema,
   reportId: IdSchema,
   /** An artifact's canonical URL, or a shorter prefix (a Figma project, a repo, a Notion section). */
-  urlPrefix: v.pipe(v.string(), v.maxLength(LIMITS.urlLength), v.url('must be a URL')),
+  urlPrefix: WebUrlSchema,
   /** What the lead saw when claiming ("Checkout flow — Figma"). */
   label: text(LIMITS.titleLength),
   createdAt: IsoTimeSchema,
@@ -199,11 +219,35 @@ export const InterventionSchema = v.pipe(
     closing: v.nullish(ClosingSchema, null),
   }),
   v.check((r) => (r.status === 'active') === (r.endedAt === null), 'an active intervention has no end, an ended one has one'),
+  // Plausible, field by field (times are normalised ISO strings here, so they compare as text).
+  v.forward(
+    v.check((r) => r.endedAt === null || r.endedAt >= r.startedAt, 'must not be before startedAt'),
+    ['endedAt'],
+  ),
+  v.forward(
+    v.check((r) => r.plannedEndAt >= r.startedAt, 'must not be before startedAt'),
+    ['plannedEndAt'],
+  ),
+  v.forward(
+    v.check((r) => !r.lastActivityAt || r.lastActivityAt >= r.startedAt, 'must not be before startedAt'),
+    ['lastActivityAt'],
+  ),
+  v.forward(
+    v.check((r) => r.activeMs <= handsOnCeiling(r), 'must not exceed the time from startedAt to the end or last activity'),
+    ['activeMs'],
+  ),
   v.transform((r) => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),
 );
 export type Intervention = v.InferOutput<typeof InterventionSchema>;
 
-export const PromptRecordSchema = v.object({
+/** Hands-on time fits inside the span: start to the end (or, while active, to now), or to the last heartbeat if later. */
+function handsOnCeiling(r: { startedAt: string; endedAt: string | null; lastActivityAt?: string | undefined }): number {
+  const end = r.endedAt === null ? Date.now() : Date.parse(r.endedAt);
+  const last = Math.max(end, Date.parse(r.lastActivityAt ?? r.startedAt));
+  return last - Date.parse(r.startedAt);
+}
+
+export const PromptRecordSchema = v.pipe(v.object({
   id: IdSchema,
   /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
   kind: v.optional(v.picklist(INTERVENTION_KINDS)),
@@ -215,7 +259,12 @@ export const PromptRecordSchema = v.object({
   answeredAt: v.nullish(IsoTimeSchema, null),
   /** For answers of `deliberate`: the intervention the answer started. */
   interventionId: v.nullish(IdSchema, null),
-});
+}),
+  v.forward(
+    v.check((p) => p.answeredAt === null || p.answeredAt >= p.at, 'must not be before at (when the prompt was shown)'),
+    ['answeredAt'],
+  ),
+);
 export type PromptRecord = v.InferOutput<typeof PromptRecordSchema>;
 
 /** One report's alignment x confidence check-in for one week; its id is `${week}:${reportId}`. */

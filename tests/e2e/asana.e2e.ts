@@ -24,6 +24,7 @@ const T = {
   mine: '1204000000000009',
   carols: '1204000000000010',
   nobodys: '1204000000000011',
+  tax: '1204000000000146',
 };
 
 
@@ -50,6 +51,7 @@ describe('Asana detection', () => {
           comments: [{ author: 'Carol Peer', body: 'Is this the SES queue?' }],
         },
         [T.invoice]: { name: 'Invoice totals', project: PROJECT, assignee: 'Bob Okafor', description: 'Totals are off by a cent.', scheme: 1 },
+        [T.tax]: { name: 'Tax rounding', project: PROJECT, assignee: 'Alice Chen', description: 'Round half to even.', scheme: 1 },
         [T.mine]: { name: 'Dana’s own task', project: OPS, assignee: 'Dana Lead', description: 'Mine.' },
         [T.carols]: { name: 'Carol’s task', project: OPS, assignee: 'Carol Peer', description: 'Hers.' },
         [T.nobodys]: { name: 'Nobody’s task', project: OPS, assignee: null, description: 'Triage me.' },
@@ -58,6 +60,24 @@ describe('Asana detection', () => {
     await importBackupFile(ext, rosterBackup);
   });
   afterAll(async () => ext?.close());
+
+  test('re-planning a report’s task (due date, section, tags) never prompts; its name then does', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(asana.v1Url(T.tax));
+    for (const label of ['Due date', 'Section', 'Add tag']) {
+      await typeAtEnd(page, page.locator('.TaskPane').getByRole('textbox', { name: label, exact: true }), ' Friday');
+    }
+    await expectNoPrompt(page, 'planning fields');
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === T.tax)).toEqual([]);
+
+    await typeAtEnd(page, nameField(page), ' (EU)');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('Alice Chen');
+    await expect(promptOn(page).textContent()).resolves.toContain('Tax rounding');
+    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await page.close();
+  });
 
   test('my own task, a peer’s task and an unassigned one never prompt', async () => {
     const keys = [T.mine, T.carols, T.nobodys];

@@ -41,6 +41,17 @@ describe('backup import and export (options page)', () => {
     ['newer.json', { ...rosterBackup, version: 2 }, /newer Pullback/i],
     ['no-name.json', { ...rosterBackup, settings: { ...rosterBackup.settings, reports: [{ id: 'x', name: ' ', aliases: [] }] } }, /reports\.0\.name/],
     ['bad-status.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), status: 'paused' }] }, /interventions\.0\.status/],
+    // Implausible records (issue 9): each names its field.
+    ['end-before-start.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), endedAt: '2026-11-23T08:00:00.000Z' }] }, /interventions\.0\.endedAt must not be before startedAt/],
+    ['planned-before-start.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), plannedEndAt: '2026-11-22T09:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must not be before startedAt/],
+    ['hands-on-too-long.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), activeMs: 1e15 }] }, /interventions\.0\.activeMs must not exceed/],
+    ['year-0000.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '0000-11-23T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be in the years 2000 to 2100/],
+    ['feb-30.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '2026-02-30T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be a real calendar date/],
+    [
+      'javascript-claim.json',
+      { ...rosterBackup, settings: { ...rosterBackup.settings, claims: [{ id: 'c-1', reportId: 'alice', urlPrefix: 'javascript:alert(1)//', label: 'x', createdAt: '2026-11-23T09:00:00.000Z' }] } },
+      /settings\.claims\.0\.urlPrefix must be an http\(s\) address/,
+    ],
   ];
 
   test.each(badFiles)('%s gets a clear alert and changes nothing', async (name, content, message) => {

@@ -23,7 +23,8 @@ const bob = { name: 'Bob Okafor', shown: 'bokafor' };
 
 const titleEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue title', exact: true });
 const descriptionEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue description', exact: true });
-const commentComposer = (page: Page) => page.getByRole('textbox', { name: 'Leave a comment…' });
+// The composer is labelled "Comment" (real-markup/linear.md §1 #2; the old fixture said "Leave a comment…").
+const commentComposer = (page: Page) => page.getByRole('textbox', { name: 'Comment', exact: true });
 
 describe('Linear detection', () => {
   let ext: ExtensionBrowser;
@@ -42,6 +43,7 @@ describe('Linear detection', () => {
           comments: [{ author: 'Carol Peer', body: 'Is this the SES queue?' }],
         },
         'ENG-145': { title: 'Invoice totals', assignee: bob, description: 'Totals are off by a cent.' },
+        'ENG-146': { title: 'Tax rounding', assignee: alice, description: 'Round half to even.' },
         'ENG-9': { title: 'Dana’s own issue', assignee: { name: 'Dana Lead' }, description: 'Mine.' },
         'ENG-10': { title: 'Carol’s issue', assignee: { name: 'Carol Peer' }, description: 'Hers.' },
         'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
@@ -119,6 +121,29 @@ describe('Linear detection', () => {
     await typeAtEnd(page, descriptionEditor(page), ' Batch hourly.');
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('ENG-144');
+    await page.close();
+  });
+
+  test('re-planning a report’s issue (status, priority, assignee, labels, cycle, estimate, due date) never prompts; its title then does', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-146'));
+    for (const property of ['Change status', 'Change priority', 'Change assignee', 'Change labels', 'Change cycle', 'Change estimate', 'Change due date']) {
+      await page.getByRole('button', { name: property }).click();
+      const filter = page.getByRole('menu', { name: property }).getByRole('textbox');
+      await filter.waitFor();
+      await page.keyboard.type('Urgent');
+      await page.keyboard.press('Escape');
+      await filter.waitFor({ state: 'detached' });
+    }
+    // Each property was typed into: the page had every chance to ask.
+    await expectNoPrompt(page, 'properties');
+    const backup = await exportBackup(ext);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'ENG-146')).toEqual([]);
+
+    await typeAtEnd(page, titleEditor(page), ' (v2)');
+    await promptOn(page).waitFor();
+    await expect(promptOn(page).textContent()).resolves.toContain('ENG-146');
+    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
     await page.close();
   });
 

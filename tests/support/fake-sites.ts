@@ -42,6 +42,8 @@ export interface FakeNotionPage {
 
 export interface FakeGoogleDoc {
   title: string;
+  /** The toolbar's mode switcher carries another id (a Docs release the adapter does not know). */
+  modeSwitcherRenamed?: boolean;
 }
 
 export interface FakeSitesOptions {

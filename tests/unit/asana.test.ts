@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asana, asanaAssignee, asanaTask } from '@/utils/sites/asana';
+import { asana, asanaAssignee, asanaTask, surfaces } from '@/utils/sites/asana';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/asana/task.html'), 'utf8');
@@ -22,7 +23,9 @@ const byId = (id: string) => document.getElementById(id)!;
 const pane = () => q('article.TaskPane');
 const titleField = () => q('.TaskPaneTitle textarea') as HTMLTextAreaElement;
 const description = () => q('.TaskPaneDescription .ProseMirror');
-const token = () => q('.TaskPaneAssigneeToken');
+// The token is #task_pane_assignee_input itself (real-markup/asana.md §1 #3); the old fixture wrapped it in
+// .TaskPaneAssigneeToken. Tests that replace the token replace its container's content.
+const token = () => q('.TaskPaneFields-assigneeContainer');
 const signal = () => new AbortController().signal;
 const ownership = (url = taskUrl) => asana.ownership(asana.artifact(url, document)!, document, signal());
 
@@ -151,7 +154,10 @@ describe('ownership', () => {
   });
 
   it('reads a token under a hashed class name', () => {
-    token().className = 'TaskPaneAssigneeToken_f00d_root';
+    const button = q('#task_pane_assignee_input');
+    button.removeAttribute('id');
+    button.className = 'TaskPaneAssigneeToken_f00d_root';
+    token().className = 'LabeledRowStructure-right';
     expect(asanaAssignee(pane())).toEqual(['Alice Chen']);
   });
 
@@ -238,5 +244,35 @@ describe('isContentEditor', () => {
   it('is false for a description that is not editable right now', () => {
     description().setAttribute('contenteditable', 'false');
     expect(asana.isContentEditor(description())).toBe(false);
+  });
+});
+
+describe('surfaces', () => {
+  it('every row names what it is and the evidence it follows', () => {
+    for (const s of surfaces) {
+      expect(s.what, s.selector).not.toBe('');
+      expect(s.evidence, s.selector).toMatch(/asana\.md|older/);
+      expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
+    }
+  });
+
+  it('name and description are content; the composer and the feed are conversation', () => {
+    expect(surfaceKindOf(titleField(), surfaces)).toBe('content');
+    expect(surfaceKindOf(description().querySelector('p')!, surfaces)).toBe('content');
+    expect(surfaceKindOf(byId('composer'), surfaces)).toBe('conversation');
+    expect(surfaceKindOf(byId('editing-comment'), surfaces)).toBe('conversation');
+  });
+
+  it('assignee, due date, projects and tags are planning: never a prompt', () => {
+    for (const id of ['task_pane_assignee_input', 'task_pane_due_date_input', 'task_pane_projects_input1204000000000001', 'tags']) {
+      expect(surfaceKindOf(byId(id), surfaces), id).toBe('planning');
+    }
+    expect(asana.isContentEditor(byId('task_pane_projects_input1204000000000001'))).toBe(false);
+    expect(asana.isContentEditor(byId('tags'))).toBe(false);
+    // The due date's and the assignee's typeaheads, once opened, are inputs in place of the tokens.
+    byId('task_pane_due_date_input').outerHTML = '<input id="task_pane_due_date_input" type="text" value="Feb 22" />';
+    expect(asana.isContentEditor(byId('task_pane_due_date_input'))).toBe(false);
+    token().innerHTML = '<input id="task_pane_assignee_input" type="text" aria-describedby="task_pane_assignee_label" value="Ali" />';
+    expect(asana.isContentEditor(byId('task_pane_assignee_input'))).toBe(false);
   });
 });

@@ -372,6 +372,17 @@ describe('edits within the bounds the background accepts', () => {
     expect(h.diagnose).toHaveBeenCalledWith('jira', 'Pullback refused this edit: Invalid edit: tool must be the tool of this tab');
   });
 
+  it('what an adapter could not read reaches adapter health once per page, and the edit still goes on', async () => {
+    const h = setup({ ownership: async () => ({ owner: [], viewer: [], unread: ['the canvas key sink (.focus-target) was not found'] }) });
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS + 1;
+    await h.type();
+    expect(h.diagnose.mock.calls.filter(([, problem]) => problem === 'the canvas key sink (.focus-target) was not found')).toEqual([
+      ['jira', 'the canvas key sink (.focus-target) was not found'],
+    ]);
+    expect(h.send).toHaveBeenCalledTimes(2);
+  });
+
   it('a send that failed because the extension was reloaded is not reported', async () => {
     const h = setup();
     h.page.alive = false;

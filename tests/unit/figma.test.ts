@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { figma, figmaFile, isFigmaEditingKey } from '@/utils/sites/figma';
+import { figma, figmaFile, isFigmaEditingKey, surfaces } from '@/utils/sites/figma';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/figma/file.html'), 'utf8');
@@ -99,6 +100,44 @@ describe('ownership', () => {
   it('names nobody (not null: a claim decides)', async () => {
     const artifact = figma.artifact(new URL(fileUrl), document)!;
     await expect(figma.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({ owner: [], viewer: [] });
+  });
+
+  it('says what it could not read: the canvas, its key sink (so a Figma change shows in Adapter health)', async () => {
+    const artifact = figma.artifact(new URL(fileUrl), document)!;
+    q('.gpu-view-content').classList.remove('gpu-view-content');
+    q('textarea.focus-target').remove();
+    const { unread, owner } = (await figma.ownership(artifact, document, new AbortController().signal))!;
+    expect(owner).toEqual([]);
+    expect(unread).toEqual([
+      'the canvas (#fullscreen-root .gpu-view-content canvas) was not found: edits on the canvas may go unseen',
+      'the canvas key sink (.focus-target) was not found: edits on the canvas go unseen',
+    ]);
+    // No page text and no names in what is reported.
+    expect(unread!.join(' ')).not.toMatch(/Checkout|Pay now/);
+  });
+});
+
+describe('surfaces', () => {
+  it('every row names what it is and the evidence it follows', () => {
+    for (const s of surfaces) {
+      expect(s.what, s.selector).not.toBe('');
+      expect(s.evidence, s.selector).toMatch(/figma\.md/);
+      expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
+    }
+  });
+
+  it('the key sink and the panels are content; comments are conversation; Figma has no planning surface', () => {
+    expect(surfaceKindOf(q('textarea.focus-target'), surfaces)).toBe('content');
+    expect(surfaceKindOf(q('#left-panel-container .object_row--name--n1'), surfaces)).toBe('content');
+    expect(surfaceKindOf(q('input[aria-label="X"]'), surfaces)).toBe('content');
+    expect(surfaceKindOf(q('[data-testid="comment-composer"] [contenteditable]'), surfaces)).toBe('conversation');
+    expect(surfaces.filter((s) => s.kind === 'planning')).toEqual([]);
+  });
+
+  it('reads the file name from the toolbar’s File name label when the test id is gone', () => {
+    document.title = '';
+    q('[data-testid="filename"]').removeAttribute('data-testid');
+    expect(figma.artifact(new URL(`https://www.figma.com/design/${KEY}/`), document)?.title).toBe('Checkout flow');
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { docsMode, gdocs, gdocsDocument } from '@/utils/sites/gdocs';
+import { docsMode, gdocs, gdocsDocument, surfaces } from '@/utils/sites/gdocs';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/gdocs/document.html'), 'utf8');
@@ -99,6 +100,35 @@ describe('ownership', () => {
   it('names nobody (not null: a claim decides)', async () => {
     const artifact = gdocs.artifact(new URL(docUrl), document)!;
     await expect(gdocs.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({ owner: [], viewer: [] });
+  });
+
+  it('says when it cannot read the editing mode (suggestions may then prompt like edits)', async () => {
+    q('#docs-toolbar-mode-switcher').remove();
+    const artifact = gdocs.artifact(new URL(docUrl), document)!;
+    await expect(gdocs.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({
+      owner: [],
+      viewer: [],
+      unread: ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'],
+    });
+  });
+});
+
+describe('surfaces', () => {
+  it('every row names what it is and the evidence it follows', () => {
+    for (const s of surfaces) {
+      expect(s.what, s.selector).not.toBe('');
+      expect(s.evidence, s.selector).toMatch(/google-docs\.md/);
+      expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
+    }
+  });
+
+  it('the text event frame and the title are content; the comment draft is conversation; Docs has no planning surface', () => {
+    expect(surfaceKindOf(q('iframe.docs-texteventtarget-iframe'), surfaces)).toBe('content');
+    expect(surfaceKindOf(q('input.docs-title-input'), surfaces)).toBe('content');
+    document.body.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" aria-label="Comment draft" id="draft"></div>');
+    expect(surfaceKindOf(q('#draft'), surfaces)).toBe('conversation');
+    expect(gdocs.isContentEditor(q('#draft'))).toBe(false);
+    expect(surfaces.filter((s) => s.kind === 'planning')).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linear, linearAssignee, linearIssue } from '@/utils/sites/linear';
+import { linear, linearAssignee, linearIssue, surfaces } from '@/utils/sites/linear';
+import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
@@ -18,8 +19,9 @@ afterEach(() => {
 const q = (selector: string) => document.querySelector(selector)!;
 const title = () => q('[aria-label="Issue title"]');
 const description = () => q('[aria-label="Issue description"]');
-const composer = () => q('[aria-label="Leave a comment…"]');
-const commentBody = () => q('[id^="comment-"] .ProseMirror');
+// The composer is labelled "Comment" (real-markup/linear.md §1 #2); it was "Leave a comment…" in the old fixture.
+const composer = () => q('[aria-label="Comment"]');
+const commentBody = () => q('[data-comment-thread-container] .ProseMirror');
 const subIssueComposer = () => q('[aria-label="Sub-issues"] .ProseMirror');
 const assigneeButton = () => q('button[aria-label="Change assignee"]');
 const signal = () => new AbortController().signal;
@@ -126,7 +128,7 @@ describe('ownership', () => {
     assigneeButton().replaceWith(
       Object.assign(document.createElement('button'), { innerHTML: '<img alt="" src="/a.png">' }),
     );
-    const button = q('aside button:not([aria-label])');
+    const button = q('[aria-label="Issue properties"] button:not([aria-label])');
     button.setAttribute('aria-label', 'Assign to…');
     expect(linearAssignee(document)).toEqual([]);
     button.setAttribute('aria-label', 'Change assignee');
@@ -191,7 +193,7 @@ describe('isContentEditor', () => {
     // …and only that one: the sub-issue composer and the comment composer come later.
     expect(linear.isContentEditor(subIssueComposer())).toBe(false);
     composer().removeAttribute('aria-label');
-    expect(linear.isContentEditor(q('.sc-iveFHk .ProseMirror'))).toBe(false);
+    expect(linear.isContentEditor(q('[data-comment-input-editor-container] .ProseMirror'))).toBe(false);
   });
 
   it('is false for the comment composer: comments are conversation', () => {
@@ -233,5 +235,39 @@ describe('isContentEditor', () => {
   it('is false for a description that is not editable right now (read-only member)', () => {
     description().setAttribute('contenteditable', 'false');
     expect(linear.isContentEditor(description())).toBe(false);
+  });
+});
+
+describe('surfaces', () => {
+  it('every row names what it is and where its selector comes from', () => {
+    for (const s of surfaces) {
+      expect(s.what, s.selector).not.toBe('');
+      expect(s.evidence, s.selector).not.toBe('');
+      expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
+    }
+  });
+
+  it('title and description are content; comments, replies and the composer are conversation', () => {
+    expect(surfaceKindOf(title(), surfaces)).toBe('content');
+    expect(surfaceKindOf(description().querySelector('li p')!, surfaces)).toBe('content');
+    expect(surfaceKindOf(composer(), surfaces)).toBe('conversation');
+    expect(surfaceKindOf(commentBody(), surfaces)).toBe('conversation');
+    expect(surfaceKindOf(q('[aria-label="Reply"]'), surfaces)).toBe('conversation');
+    expect(linear.isContentEditor(q('[aria-label="Reply"]'))).toBe(false);
+  });
+
+  it('properties and the filter boxes of their pickers are planning: never a prompt', () => {
+    for (const label of ['Change status', 'Change priority', 'Change assignee', 'Change labels']) {
+      expect(surfaceKindOf(q(`[aria-label="${label}"]`), surfaces), label).toBe('planning');
+    }
+    for (const role of ['menu', 'listbox']) {
+      document.body.insertAdjacentHTML('beforeend', `<div role="${role}" id="picker-${role}"><input type="text" aria-label="Change priority to…" /></div>`);
+      const filter = q(`#picker-${role} input`);
+      expect(surfaceKindOf(filter, surfaces), role).toBe('planning');
+      expect(linear.isContentEditor(filter), role).toBe(false);
+    }
+    // An estimate or due date typed in the properties: planning too.
+    q('[aria-label="Issue properties"]').insertAdjacentHTML('beforeend', '<input id="due" type="text" aria-label="Change due date" />');
+    expect(linear.isContentEditor(q('#due'))).toBe(false);
   });
 });

@@ -18,14 +18,15 @@
  * page: no network calls. The viewer is not in the markup in a form we can
  * read reliably (the avatars show initials): empty, the roster's "me" applies.
  *
- * Content is the task's name and description; the comment composer and the
- * story feed (comments, their edit boxes) are conversation. Asana moves its
+ * What counts is the `surfaces` table: the task's name and description are
+ * content; assignee, due date, projects, tags and custom fields are planning;
+ * the comment composer and the story feed are conversation. Asana moves its
  * components to hashed CSS-module class names over time, so the last
  * selectors of each list match a class name's stable prefix.
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
+import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ORIGIN = 'https://app.asana.com';
@@ -47,6 +48,9 @@ const PANE_SELECTORS = [
 const TITLE_SELECTORS = [
   // Task pane, current markup (as Toggl's integration reads it): the title block's textarea.
   '.TaskPaneTitle textarea',
+  // Task pane as Clockify's integration reads it (2026-03): the heading's textarea in the pane body.
+  '.TaskPaneBody-main [role="heading"] textarea',
+  '.TaskPane [role="heading"] textarea',
   // Task pane as saved in 2022-2023: the title row's autogrowing textarea, labelled "Task Name".
   '.TaskPane textarea[aria-label="Task Name"]',
   '.TaskPane-titleRow textarea',
@@ -60,6 +64,7 @@ const TITLE_SELECTORS = [
 /** Containers of the task name: typing there renames the task. */
 const TITLE_EDITOR_SELECTORS = [
   '.TaskPaneTitle',
+  '.TaskPane [role="heading"]',
   '.TaskPane textarea[aria-label="Task Name"]',
   '.TaskPane-titleRow',
   '.SingleTaskTitleInput-taskName',
@@ -84,9 +89,10 @@ const DESCRIPTION_SELECTORS = [
 
 /** The assignee token in the task pane's fields, newest markup first. */
 const ASSIGNEE_SELECTORS = [
-  // Task pane (2022-): the token wrapper; its button is `#task_pane_assignee_input`.
-  '.TaskPaneAssigneeToken',
+  // Task pane: the token itself, `#task_pane_assignee_input.AssigneeToken` (real-markup/asana.md §1 #3, 2022-11
+  // markup, 2025-08 code), its remove button inside; an older wrapper around it.
   '#task_pane_assignee_input',
+  '.TaskPaneAssigneeToken',
   '.TaskPaneFields-assigneeContainer',
   // Single-task pane (older markup).
   '.SingleTaskPane .AssigneeToken',
@@ -114,6 +120,34 @@ const CONVERSATION_SELECTORS = [
   '[class*="CommentComposer"]',
   '[class*="StoryFeed"]',
 ] as const;
+
+const EVIDENCE = 'real-markup/asana.md';
+
+/**
+ * What an edit on each part of a task means. Innermost wins (utils/sites/types.ts); anything no row
+ * names (list rows, subtasks, the project's name, search) is silence.
+ */
+export const surfaces: readonly Surface[] = [
+  // Task name: `.TaskPaneTitle textarea` (toggl 2026-04-03), `[role="heading"] textarea` in the pane body
+  // (clockify 2026-03-10), and the older title rows.
+  ...TITLE_EDITOR_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Task name', evidence: `${EVIDENCE} §1 #2 (2026-03/04)` })),
+  // Description: `div.ProsemirrorEditor…ProseMirror[aria-label="Edit description for <task>"]` (real paste, ~2023)
+  // and its containers.
+  ...DESCRIPTION_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Description', evidence: `${EVIDENCE} §1 #4 (~2023 markup)` })),
+  // Assignee token and its typeahead: `#task_pane_assignee_input.TaskPaneAssigneeToken-assigneeToken` (real paste
+  // 2022-11, remove button class still used 2025-08). Reassigning is planning (take-over is another signal).
+  { kind: 'planning', selector: '#task_pane_assignee_input, [class*="TaskPaneAssigneeToken"], .TaskPaneFields-assigneeContainer', what: 'Assignee', evidence: `${EVIDENCE} §1 #3 (2022-11 markup, 2025-08 code)` },
+  // Due date: `#task_pane_due_date_input`, `.TaskDueDateToken` (toggl/apiology 2025-2026).
+  { kind: 'planning', selector: '#task_pane_due_date_input, .TaskDueDateToken, [class*="DueDate"]', what: 'Due date', evidence: `${EVIDENCE} §1 #5 (2025-2026)` },
+  // Projects: `.TaskPaneFields-projectHeader`, project pills, `#task_pane_projects_input<gid>` (2025-08, 2026-04).
+  { kind: 'planning', selector: '[id^="task_pane_projects_input"], .TaskPaneFields-projectHeader, [class*="TaskProjectTokenPill"], [class*="TaskProjects"]', what: 'Projects and sections', evidence: `${EVIDENCE} §1 #5 (2025-08, 2026-04)` },
+  // Tags: `.TaskTagTokenPills-potPill` (toggl 2026-04-03).
+  { kind: 'planning', selector: '[class*="TaskTagTokenPills"]', what: 'Tags', evidence: `${EVIDENCE} §2 (toggl 2026-04-03)` },
+  // Custom fields (priority, status, estimate) and dependencies: not in the evidence; by Asana's class naming.
+  { kind: 'planning', selector: '[class*="CustomPropertyRow"], [class*="TaskPaneCustomFields"], [class*="Dependencies"]', what: 'Custom fields, dependencies', evidence: `${EVIDENCE} §4: not evidenced` },
+  // Comments: the composer and the story feed (not in the evidence, asana.md §4; names from older saved markup).
+  ...CONVERSATION_SELECTORS.map((selector) => ({ kind: 'conversation' as const, selector, what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` })),
+];
 
 export interface AsanaTask {
   id: string;
@@ -210,8 +244,9 @@ export const asana: SiteAdapter = {
 
   isContentEditor(el) {
     if (!isTextEditable(el)) return false;
+    // A comment editor is conversation wherever it sits (Asana nests comment editors in description-like blocks).
     if (closestOf(el, CONVERSATION_SELECTORS)) return false;
-    return closestOf(el, TITLE_EDITOR_SELECTORS) !== null || closestOf(el, DESCRIPTION_SELECTORS) !== null;
+    return surfaceKindOf(el, surfaces) === 'content';
   },
 };
 

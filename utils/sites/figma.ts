@@ -24,7 +24,7 @@
  * Mode, comments, cursor chat, search.
  */
 import type { Artifact } from '../model';
-import { closestOf, firstText, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
@@ -35,8 +35,9 @@ const FILE_PATH = /^\/(?:design|file)\/([^/?#]+)(?:\/branch\/([^/?#]+))?(?:\/([^
 
 /** The file's name in the editor's toolbar, newest markup first (after `document.title`). */
 const FILE_NAME_SELECTORS = [
-  // Toolbar file name button, by test id.
+  // Toolbar file name, by test id (clockify 2026-03-10) and by label (toggl 2024-03-18), real-markup/figma.md §1 #4.
   '[data-testid="filename"]',
+  'span[aria-label="File name"]',
   // CSS-module class of the toolbar's file name ("filename_view--title--<hash>").
   '[class*="filename_view--title"]',
 ] as const;
@@ -49,8 +50,14 @@ const KEY_SINK_SELECTORS = [
   '.focus-target',
 ] as const;
 
+/** The canvas Figma draws on (tempad 2026-01-04, real-markup/figma.md §1 #3): its absence means the editor changed. */
+const CANVAS_SELECTOR = '#fullscreen-root .gpu-view-content canvas';
+
 /** Panels whose inputs change the file. */
 const PANEL_SELECTORS = [
+  // Left panel (layers, renamed in place): `#left-panel-container`, UI3's island (tempad 2026, figma.md §1 #3).
+  '#left-panel-container',
+  '[class*="left_panel_island_container"]',
   // Right sidebar, Design tab: position, size, fills, strokes, text properties.
   '[data-testid="properties-panel"]',
   '[class*="properties_panel--"]',
@@ -59,20 +66,6 @@ const PANEL_SELECTORS = [
   '[class*="objects_panel--"]',
   '[class*="object_row--"]',
   '[class*="pages_panel--"]',
-] as const;
-
-/** Conversation and look-ups: never an edit, even inside a panel. */
-const NOT_CONTENT_SELECTORS = [
-  // Comments: pins, threads and the composer (test ids and CSS-module classes say "comment").
-  '[data-testid*="comment" i]',
-  '[class*="comment" i]',
-  '[aria-label*="comment" i]',
-  // Cursor chat ("/") and other chat bubbles.
-  '[class*="chat" i]',
-  // Search in the layers panel or the assets panel.
-  'input[type="search"]',
-  '[role="search"]',
-  '[class*="search" i]',
 ] as const;
 
 /** A file the lead can only look at: keys pan, zoom and select, they never edit. */
@@ -87,6 +80,31 @@ const VIEW_ONLY_SELECTORS = [
 
 /** Dev Mode: the toggle in the toolbar, pressed. */
 const DEV_MODE_SELECTORS = ['[aria-label="Dev Mode" i][aria-pressed="true"]', '[aria-label="Dev Mode" i][aria-checked="true"]'] as const;
+
+const EVIDENCE = 'real-markup/figma.md';
+
+/**
+ * What an edit on each part of the editor means. Figma has no planning surface in the editor. The
+ * canvas is drawn, not DOM: what reaches the key sink is all there is to read (figma.md §4), so the
+ * adapter counts editing keys there and says what it could not read (ownership's `unread`).
+ */
+export const surfaces: readonly Surface[] = [
+  // The key sink: keystrokes and IME text for the canvas go to `.focus-target` (tempad, since 2024-03-15).
+  ...KEY_SINK_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Canvas (editing keys, text layers)', evidence: `${EVIDENCE} §1 #3 (2024-03 to 2026-07)` })),
+  // Panels: layers renamed in place (left panel, evidenced), design properties (right panel, not evidenced).
+  ...PANEL_SELECTORS.map((selector) => ({
+    kind: 'content' as const,
+    selector,
+    what: 'Layers and properties panels',
+    evidence: selector.includes('left') ? `${EVIDENCE} §1 #3 (2026)` : `${EVIDENCE}: not evidenced (CSS-module names)`,
+  })),
+  // Comments and cursor chat: not evidenced in the DOM (figma.md §4); any part named comment or chat.
+  { kind: 'conversation', selector: '[data-testid*="comment" i], [class*="comment" i], [aria-label*="comment" i]', what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` },
+  { kind: 'conversation', selector: '[class*="chat" i]', what: 'Cursor chat', evidence: `${EVIDENCE} §4: not evidenced` },
+];
+
+/** Look-ups inside the panels: never an edit (not a kind of edit, just not one). */
+const SEARCH_SELECTORS = ['input[type="search"]', '[role="search"]', '[class*="search" i]'] as const;
 
 /** Keys, with ⌘ or Ctrl, whose shortcut changes the file. */
 const MOD_EDIT_KEYS = new Set(['d', 'v', 'x', 'z', 'y', 'g', 'e', 'b', 'i', 'u', '[', ']']);
@@ -163,20 +181,23 @@ export const figma: SiteAdapter = {
     return { key: file.key, title: fileName(doc, file.slug), url: file.url };
   },
 
-  async ownership(): Promise<Ownership | null> {
-    // Figma shows no owner in the editor: nobody, so that a claim can say whose file it is.
-    return { owner: [], viewer: [] };
+  async ownership(_artifact, doc): Promise<Ownership | null> {
+    // Figma shows no owner in the editor: nobody, so that a claim can say whose file it is. What the
+    // adapter relies on and did not find is reported, so a Figma change shows in Adapter health.
+    const unread: string[] = [];
+    if (!doc.querySelector(CANVAS_SELECTOR)) unread.push(`the canvas (${CANVAS_SELECTOR}) was not found: edits on the canvas may go unseen`);
+    if (!KEY_SINK_SELECTORS.some((s) => doc.querySelector(s))) unread.push('the canvas key sink (.focus-target) was not found: edits on the canvas go unseen');
+    return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
   },
 
   isContentEditor(el, event) {
-    if (!isTextEditable(el) || closestOf(el, NOT_CONTENT_SELECTORS)) return false;
-    if (!isEditMode(el.ownerDocument)) return false;
+    if (!isTextEditable(el) || closestOf(el, SEARCH_SELECTORS)) return false;
+    if (surfaceKindOf(el, surfaces) !== 'content' || !isEditMode(el.ownerDocument)) return false;
     if (closestOf(el, KEY_SINK_SELECTORS)) {
       // Keys on the canvas: only those that change the file. Input events (text layers) always do.
       return event?.type === 'keydown' ? isFigmaEditingKey(event as KeyboardEvent) : true;
     }
     // Panels take ordinary typing; their keydowns are followed by input events.
-    if (event?.type === 'keydown') return false;
-    return closestOf(el, PANEL_SELECTORS) !== null;
+    return event?.type !== 'keydown';
   },
 };

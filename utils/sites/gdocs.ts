@@ -18,7 +18,7 @@
  * as are comments: nothing typed then is an edit.
  */
 import type { Artifact } from '../model';
-import { closestOf, isTextEditable, type Ownership, type SiteAdapter } from './types';
+import { closestOf, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ORIGIN = 'https://docs.google.com';
@@ -27,7 +27,8 @@ const DOC_PATH = /^\/document(?:\/u\/\d+)?\/d\/([A-Za-z0-9_-]{20,128})(?:[/?#]|$
 
 /** The frame that takes the typing, newest markup first. */
 const TEXT_EVENT_FRAMES = [
-  // The iframe carries the class itself.
+  // The iframe carries the class itself; its document holds a contenteditable textbox named "Document content"
+  // (Playwright against live Docs, 2026; real-markup/google-docs.md §1 #2).
   'iframe.docs-texteventtarget-iframe',
   // A wrapper carries it.
   '.docs-texteventtarget-iframe iframe',
@@ -53,27 +54,27 @@ const MODE_SWITCHER_SELECTORS = [
   '#titlebar-mode-indicator-container',
 ] as const;
 
-/** Comments ("docos"): the composer, replies and threads; the find bar. */
-const NOT_CONTENT_SELECTORS = [
-  // Comment composers: the older textarea and the newer contenteditable.
-  '.docos-input-textarea',
-  '.docos-input-contenteditable',
-  '[aria-label="Comment draft" i]',
-  // Any part of the comments UI (threads, replies, the comments sidebar).
-  '[class*="docos-"]',
-  '.docs-comment-thread',
-  // Find and replace.
-  '[class*="docs-findinput"]',
-  '#docs-findbar-id',
-] as const;
+const EVIDENCE = 'real-markup/google-docs.md';
 
-/** Editable places in the top document that change the document. */
-const CONTENT_SELECTORS = [
-  // The title's rename field.
-  '.docs-title-input',
-  // The editor surface, should Docs ever take typing there rather than in its text event frame.
-  '.kix-appview-editor',
-] as const;
+/**
+ * What an edit on each part of the editor means. Docs has no planning surface in the document. The
+ * body is drawn on a canvas (since 2021): typing is read where it lands, the text event frame, and
+ * what the adapter cannot read is reported (ownership's `unread`).
+ */
+export const surfaces: readonly Surface[] = [
+  // The text event frame (its iframe element stands for the typing inside it): the document body.
+  ...TEXT_EVENT_FRAMES.map((selector) => ({ kind: 'content' as const, selector, what: 'Document text', evidence: `${EVIDENCE} §1 #2 (2026)` })),
+  // The title's rename field: `input.docs-title-input` (toggl 2021-12, clockify 2024-01).
+  { kind: 'content', selector: '.docs-title-input', what: 'Title', evidence: `${EVIDENCE} §1 #4 (2021-2024)` },
+  // The editor root, should Docs ever take typing there rather than in its text event frame.
+  { kind: 'content', selector: '.kix-appview-editor', what: 'Document text', evidence: `${EVIDENCE} §1 #4 (2021-2026)` },
+  // Comments: the comment draft `[aria-label="Comment draft"]` (2026); the "docos" comment UI (older extensions).
+  { kind: 'conversation', selector: '[aria-label="Comment draft" i]', what: 'Comment draft', evidence: `${EVIDENCE} §1 #4 (2026)` },
+  { kind: 'conversation', selector: '.docos-input-textarea, .docos-input-contenteditable, [class*="docos-"], .docs-comment-thread', what: 'Comments', evidence: `${EVIDENCE}: not evidenced ("docos" class names)` },
+];
+
+/** Find and replace: a look-up, never an edit (the find bar's searchbox "Find in document", §1 #4). */
+const FIND_SELECTORS = ['[class*="docs-findinput"]', '#docs-findbar-id', '[aria-label="Find in document" i]'] as const;
 
 type Mode = 'editing' | 'suggesting' | 'viewing';
 
@@ -144,13 +145,15 @@ export const gdocs: SiteAdapter = {
     return found ? { key: found.key, title: title(doc), url: found.url } : null;
   },
 
-  async ownership(): Promise<Ownership | null> {
-    // The editor shows no owner: nobody, so that a claim can say whose document it is.
-    return { owner: [], viewer: [] };
+  async ownership(_artifact, doc): Promise<Ownership | null> {
+    // The editor shows no owner (google-docs.md §4): nobody, so that a claim can say whose document it is.
+    // The mode switcher is not in the evidence: without it suggestions cannot be told from edits, so say so.
+    const unread = docsMode(doc) === null ? ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'] : [];
+    return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
   },
 
   isContentEditor(el) {
-    if (closestOf(el, NOT_CONTENT_SELECTORS)) return false;
+    if (closestOf(el, FIND_SELECTORS)) return false;
     const frame = hostFrame(el);
     // The top document's toolbar says the mode, wherever the typing lands.
     const top = frame?.ownerDocument ?? el.ownerDocument;
@@ -159,8 +162,8 @@ export const gdocs: SiteAdapter = {
     if (frame) {
       // Typing in the text event frame: its body (or an element in it) is the editing host.
       // Not `isTextEditable`: elements of the frame belong to the frame's realm.
-      return closestOf(frame, TEXT_EVENT_FRAMES) !== null && (el as HTMLElement).isContentEditable === true;
+      return surfaceKindOf(frame, surfaces) === 'content' && closestOf(frame, TEXT_EVENT_FRAMES) !== null && (el as HTMLElement).isContentEditable === true;
     }
-    return isTextEditable(el) && closestOf(el, CONTENT_SELECTORS) !== null;
+    return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };

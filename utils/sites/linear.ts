@@ -9,16 +9,17 @@
  * Linear's markup in a form we can read reliably: empty (the roster's "me"
  * still applies).
  *
- * Content is the issue's title and description. The comment composer, reply
- * boxes and comments being edited are conversation: never a prompt. Overlays
- * (the new-issue dialog, pickers, the command menu) edit something else.
+ * What counts is the `surfaces` table: the issue's title and description are
+ * content; comments and replies are conversation; the properties (status,
+ * priority, assignee, labels, cycle, estimate, due date) and their pickers are
+ * planning. Overlays (the new-issue dialog, the command menu) edit another item.
  *
  * Linear's class names are generated (styled-components hashes), so every
  * selector below keys on ARIA attributes, data attributes or document order.
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, visibleText, type Ownership, type SiteAdapter } from './types';
+import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type SiteAdapter, type Surface } from './types';
 import { toolInfo } from './tools';
 
 const ORIGIN = 'https://linear.app';
@@ -38,20 +39,6 @@ const TITLE_SELECTORS = [
   '[contenteditable="true"][aria-multiline="false"]',
 ] as const;
 
-/** Title editors: where typing changes the title (no broad fallback, see TITLE_SELECTORS). */
-const TITLE_EDITOR_SELECTORS = TITLE_SELECTORS.slice(0, 2);
-
-/**
- * The description editor (ProseMirror) when it names itself. When it does not, the first editor
- * after the title is the description (see isFirstEditorAfterTitle).
- */
-const DESCRIPTION_SELECTORS = [
-  // Issue view: the description's editing host, named like the title's.
-  '[aria-label="Issue description"]',
-  // The same editor named by its placeholder ("Add description…") while it is empty.
-  '[aria-placeholder^="Add description"]',
-] as const;
-
 /** The Assignee property in the issue's properties panel, newest markup first. */
 const ASSIGNEE_SELECTORS = [
   // Properties panel: each property is a button (`data-detail-button`) labelled by what it
@@ -67,20 +54,35 @@ const ASSIGNEE_SELECTORS = [
 /** Values the Assignee button shows when nobody is assigned. */
 const UNASSIGNED = /^(assign|assign to(…|\.\.\.)?|assignee|unassigned|no assignee|change assignee)$/i;
 
-/** Conversation: comments are how a lead should talk, never an intervention. */
-const CONVERSATION_SELECTORS = [
-  // The comment composer ("Leave a comment…"), its edit box ("Edit comment") and comment containers.
-  '[aria-label*="comment" i]',
-  '[aria-placeholder*="comment" i]',
-  // Thread reply boxes ("Leave a reply…").
-  '[aria-label*="reply" i]',
-  '[aria-placeholder*="reply" i]',
-  // A comment in the activity feed: its permalink is `#comment-<id>`.
-  '[id^="comment-"]',
-  '[data-comment-id]',
-] as const;
+const EVIDENCE = 'real-markup/linear.md';
 
-/** Overlays on the issue page that edit something else: new-issue dialog, pickers, command menu. */
+/**
+ * What an edit on each part of a Linear issue means. Innermost wins (utils/sites/types.ts); an
+ * editor no row names is silence, except the unnamed description (see isFirstEditorAfterTitle).
+ */
+export const surfaces: readonly Surface[] = [
+  // Title: single-line editor `[aria-label="Issue title"]` inside `div[data-view-id="issue-view"]`
+  // (toggl 2026-04-22, RTL userscript 2025-26); an older textarea named by its placeholder.
+  { kind: 'content', selector: '[aria-label="Issue title"]', what: 'Title', evidence: `${EVIDENCE} §1 #1 (2026-04)` },
+  { kind: 'content', selector: 'textarea[placeholder="Issue title"]', what: 'Title', evidence: 'older Linear markup (before the evidence)' },
+  // Description: ProseMirror `[aria-label="Issue description"]` (RTL userscript, 2025-26), or its empty placeholder.
+  { kind: 'content', selector: '[aria-label="Issue description"]', what: 'Description', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
+  { kind: 'content', selector: '[aria-placeholder^="Add description"]', what: 'Description', evidence: `${EVIDENCE} §1 #2: same editor while empty (placeholder not evidenced)` },
+  // Comments: thread containers, the composer's container, editors labelled "Comment" and "Reply" (RTL userscript, 2025-26).
+  { kind: 'conversation', selector: '[data-comment-thread-container], [data-comment-input-editor-container]', what: 'Comments', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
+  { kind: 'conversation', selector: '[aria-label="Comment"], [aria-label="Reply"], [aria-label*="comment" i], [aria-label*="reply" i]', what: 'Comment and reply editors', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
+  { kind: 'conversation', selector: '[aria-placeholder*="comment" i], [aria-placeholder*="reply" i], [id^="comment-"], [data-comment-id]', what: 'Comments (older markup)', evidence: 'older Linear markup (before the evidence)' },
+  // Properties: buttons labelled by what they change ("Change status", clockify 2025-06; priority,
+  // assignee, labels, cycle, estimate, due date the same way) and the pickers they open (a menu or a
+  // listbox with a filter box). Typing there re-plans the issue: the lead's job.
+  { kind: 'planning', selector: '[aria-label^="Change "]', what: 'Properties (status, priority, assignee, labels, cycle, estimate, due date)', evidence: `${EVIDENCE} §1 #4 (2025-06)` },
+  { kind: 'planning', selector: '[role="menu"], [role="listbox"]', what: 'Property pickers', evidence: `${EVIDENCE} §4: picker markup not evidenced; ARIA roles` },
+];
+
+/** A comment's container: everything inside it is conversation, whatever an editor there is labelled. */
+const COMMENT_CONTAINERS = ['[data-comment-thread-container]', '[data-comment-input-editor-container]', '[id^="comment-"]', '[data-comment-id]'] as const;
+
+/** Overlays that edit another item (the new-issue dialog): not this issue, whatever their editors are named. */
 const ELSEWHERE_SELECTORS = ['[role="dialog"]', '[aria-modal="true"]', '[role="menu"]', '[role="listbox"]'] as const;
 
 export function linearIssue(url: URL): { workspace: string; key: string } | null {
@@ -181,9 +183,10 @@ export const linear: SiteAdapter = {
   },
 
   isContentEditor(el) {
-    if (!isTextEditable(el)) return false;
-    if (closestOf(el, CONVERSATION_SELECTORS) || closestOf(el, ELSEWHERE_SELECTORS)) return false;
-    if (closestOf(el, TITLE_EDITOR_SELECTORS) || closestOf(el, DESCRIPTION_SELECTORS)) return true;
+    if (!isTextEditable(el) || closestOf(el, ELSEWHERE_SELECTORS) || closestOf(el, COMMENT_CONTAINERS)) return false;
+    const kind = surfaceKindOf(el, surfaces);
+    if (kind) return kind === 'content';
+    // An editor no row names: only the description that lost its label (the first editor after the title).
     const host = editingHost(el);
     return (host as HTMLElement).isContentEditable === true && isFirstEditorAfterTitle(host, el.ownerDocument);
   },

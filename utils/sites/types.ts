@@ -7,6 +7,12 @@ export interface Ownership {
   viewer: Identity;
   /** The tool's own title when the page's heading was not found. */
   title?: string;
+  /**
+   * What the adapter looked for on this page and could not read (no page text, no names): each is
+   * reported once to Adapter health, and the edit still goes on. For tools whose evidence is thin
+   * (Figma, Google Docs draw on a canvas), so a change shows instead of going quiet.
+   */
+  unread?: string[];
 }
 
 /**
