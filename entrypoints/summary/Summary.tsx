@@ -6,11 +6,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Bar, Sparkline } from '@/components/charts';
 import { backupFileName, downloadText } from '@/components/download';
+import { ForgetDialog } from '@/components/ForgetDialog';
 import { formatTime, plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
 import { formatDuration, spanMs } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
 import { PURPOSE_LABELS, type Intervention, type Purpose, type Settings } from '@/utils/model';
+import { reportNameMap } from '@/utils/roster';
 import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
 import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
@@ -109,7 +111,7 @@ export function Summary() {
       ) : settings && settings.reports.length === 0 ? (
         <FirstRun />
       ) : (
-        <WeekView summary={summary} data={data!} leadName={settings!.me.name} onRated={() => load(week)} reportName={(id) => settings!.reports.find((r) => r.id === id)?.name ?? 'a former report'} />
+        <WeekView summary={summary} data={data!} leadName={settings!.me.name} onRated={() => load(week)} onDeleted={() => load(week)} reportName={(id) => reportNameMap(settings!).get(id) ?? 'a former report'} />
       )}
     </main>
   );
@@ -222,7 +224,9 @@ function OpenNotes({ summary }: { summary: WeekSummary }) {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
-function WeekView({ summary, data, reportName, leadName, onRated }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void }) {
+function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void; onDeleted(): void }) {
+  const [deleting, setDeleting] = useState<Intervention | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const weekRecords = data.interventions.filter((r) => r.startedAt >= summary.start.toISOString() && r.startedAt < summary.end.toISOString());
 
@@ -352,6 +356,9 @@ function WeekView({ summary, data, reportName, leadName, onRated }: { summary: W
                 <th scope="col">Span</th>
                 <th scope="col">Hands-on</th>
                 <th scope="col">Status</th>
+                <th scope="col" class="no-print">
+                  <span class="visually-hidden">Delete</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -366,10 +373,39 @@ function WeekView({ summary, data, reportName, leadName, onRated }: { summary: W
                   <td>{justStarted(r) ? 'just started' : formatDuration(spanMs(r, new Date()))}</td>
                   <td>{justStarted(r) ? 'just started' : formatDuration(r.activeMs)}</td>
                   <td>{statusWords(r)}</td>
+                  <td class="no-print">
+                    <button type="button" class="delete" aria-label={`Delete ${r.artifact.key} from the log`} title="Delete this record" onClick={() => setDeleting(r)}>
+                      ×
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {deleted && (
+          <p role="status" class="muted">
+            {deleted}
+          </p>
+        )}
+        {deleting && (
+          <ForgetDialog
+            scope={{ kind: 'record', store: 'interventions', id: deleting.id }}
+            title="Delete this intervention?"
+            intro={
+              <p>
+                {deleting.artifact.key} {deleting.artifact.title} ({reportName(deleting.reportId)}, started {formatTime(deleting.startedAt)}) goes from the log, the
+                summary and every later export.
+              </p>
+            }
+            confirm="Delete it"
+            onCancel={() => setDeleting(null)}
+            onDone={({ error }) => {
+              setDeleting(null);
+              setDeleted(error ? `Nothing was deleted: ${error}` : `Deleted ${deleting.artifact.key} from the log.`);
+              if (!error) onDeleted();
+            }}
+          />
         )}
       </section>
 

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/forget';
 import type { Settings } from '@/utils/model';
 import { saver } from '../autosave';
-import { ForgetDialog } from '../ForgetDialog';
+import { ForgetDialog } from '@/components/ForgetDialog';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 

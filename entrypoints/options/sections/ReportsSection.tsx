@@ -10,7 +10,7 @@ import { describeCounts } from '@/utils/forget';
 import { sendMessage } from '@/utils/messages';
 import type { Report, Settings } from '@/utils/model';
 import { saver } from '../autosave';
-import { ForgetDialog } from '../ForgetDialog';
+import { ForgetDialog } from '@/components/ForgetDialog';
 import { parseAliases, samePerson, slug, toDraft, type DraftReport } from './roster-text';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
