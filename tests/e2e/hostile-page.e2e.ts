@@ -13,12 +13,13 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob } from '../support/roster';
-import { exportBackup, promptOn, typeInDescription } from '../support/steps';
+import { exportBackup, openDescriptionEditor, promptOn, typeInDescription } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 /** Longer than the 500 characters a record's title holds. */
 const LONG_TITLE = `Checkout: ${'the pay button copy and its states, '.repeat(17)}`.slice(0, 600);
-const DESCRIPTION = '[data-testid="issue.views.field.rich-text.description"] .ProseMirror';
+/** The description's editor once the lead has opened it (Jira's edit mode: its own container). */
+const DESCRIPTION = '[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror';
 
 /** The page's script types into the description and the summary editor, as a script can. */
 const scriptTypes = (page: Page) =>
@@ -71,7 +72,7 @@ describe('a page script cannot drive Pullback', () => {
   test('synthetic input on a report’s editor neither prompts nor logs a prompt; the lead’s real typing does', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-1'));
-    await page.locator(DESCRIPTION).waitFor();
+    await openDescriptionEditor(page); // the lead opens the editor; the page's script does the typing
     await scriptTypes(page);
     await expectNoPrompt(page, 'a page script typed into Alice’s ticket');
     expect((await exportBackup(ext)).prompts).toEqual([]);
