@@ -12,10 +12,11 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice } from '../support/roster';
-import { promptOn, typeInDescription } from '../support/steps';
+import { openDescriptionEditor, promptOn, typeInDescription } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
-const DESCRIPTION = '[data-testid="issue.views.field.rich-text.description"] .ProseMirror';
+/** The description's read view: the ticket has loaded (the editor opens when the lead clicks it). */
+const DESCRIPTION = '[data-testid="issue.views.field.rich-text.description"]';
 
 /** Everything the page's own script could hear of Pullback from the first moment: window messages. */
 const LISTEN_FROM_THE_START = `
@@ -40,9 +41,8 @@ describe('no page can switch Pullback off', () => {
   test('the page hears nothing of Pullback on load; replaying WXT’s start and location signals does not stop it', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-1'));
-    await page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror').waitFor();
     // The content script has started (it runs at document idle; the owner lookup on focus proves it).
-    await page.locator('[data-testid="issue.views.field.rich-text.description"] .ProseMirror').click();
+    await (await openDescriptionEditor(page)).click();
     await expect.poll(() => jira.restCalls.some((c) => c.startsWith('/rest/api/3/issue/KEY-1'))).toBe(true);
     const heard = (await page.evaluate('window.__heard')) as string[];
     expect(heard.filter((m) => m.includes(ext.extensionId) || /wxt|pullback/i.test(m))).toEqual([]);
