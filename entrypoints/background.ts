@@ -24,6 +24,7 @@ import {
   PromptAnswerSchema,
   RatingInputSchema,
   SummaryRangeSchema,
+  ExportChunkSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
@@ -138,6 +139,11 @@ export default defineBackground({
     fromPage('listAwaitingClosing', async () => (await getService()).listAwaitingClosing());
     fromPage('listLog', async (data) => (await getService()).listLog(Math.min(Math.max(Number(data?.limit) || 50, 1), 500)));
     fromPage('exportBackup', async () => (await getService()).exportBackup());
+    fromPage('exportOpening', async () => (await getService()).exportOpening());
+    fromPage('exportChunk', async (data) => {
+      const { store, after } = parseOrThrow(ExportChunkSchema, data, 'backup part');
+      return (await getService()).exportChunk(store, after);
+    });
     fromPage('importBackup', (data) => changing((s) => s.importBackup(String(data?.text ?? ''))));
     fromPage('summaryData', async (data) => (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range')));
     fromPage('saveRating', async (data) => (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating')));

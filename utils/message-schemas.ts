@@ -23,6 +23,7 @@ import {
 
 export { ArtifactSchema, IdSchema };
 import { FORGET_STORES } from './forget';
+import { BACKUP_STORES } from './backup-writer';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 
@@ -97,6 +98,13 @@ export const SummaryRangeSchema = v.object({
   toWeek: IsoWeekSchema,
 });
 export type SummaryRange = v.InferOutput<typeof SummaryRangeSchema>;
+
+/** One chunk of the backup: a store's records after a key (null: from its first). */
+export const ExportChunkSchema = v.object({
+  store: v.picklist(BACKUP_STORES),
+  after: v.nullable(v.pipe(v.string(), v.maxLength(LIMITS.idLength))),
+});
+export type ExportChunkInput = v.InferOutput<typeof ExportChunkSchema>;
 
 export const RatingInputSchema = v.object({
   week: IsoWeekSchema,

@@ -12,6 +12,7 @@ import type {
   DeleteRecordInput,
   DiagnosticInput,
   EditSignal,
+  ExportChunkInput,
   ExtendInput,
   Heartbeat,
   IdInput,
@@ -25,6 +26,7 @@ import type { Artifact, Claim, CustomSite, Intervention, InterventionKind, Promp
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
+import type { BackupChunk } from './backup-writer';
 
 export type ReportRef = { id: string; name: string };
 
@@ -63,6 +65,9 @@ export interface ProtocolMap {
   listLog(data: { limit: number }): { interventions: InterventionView[]; prompts: PromptView[] };
   listAwaitingClosing(): InterventionView[];
   exportBackup(): string;
+  /** The backup in parts (utils/backup-writer.ts): its opening, then records a chunk at a time. */
+  exportOpening(): string;
+  exportChunk(data: ExportChunkInput): BackupChunk;
   importBackup(data: { text: string }): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;

@@ -6,6 +6,7 @@
  * same ticket at once cannot both create a prompt or an intervention.
  */
 import { buildBackup, parseBackup, type ParsedBackup } from './backup';
+import { backupParts, EXPORT_CHUNK_RECORDS, openingText, recordLines, type BackupChunk, type BackupStore } from './backup-writer';
 import {
   activeInterventions,
   activeOnArtifact,
@@ -219,15 +220,12 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       return { interventions: interventions.map((r) => named(names, r)), prompts: prompts.map((p) => named(names, p)) };
     },
 
+    /** The whole backup file as one string (the pages fetch it in parts: exportOpening, exportChunk). */
     async exportBackup(): Promise<string> {
-      const [settings, interventions, prompts, ratings] = await Promise.all([
-        getSettings(),
-        db.getAll('interventions'),
-        db.getAll('prompts'),
-        db.getAll('ratings'),
-      ]);
-      return JSON.stringify(buildBackup(settings, interventions, prompts, ratings, now()), null, 2);
+      return (await backupParts({ opening: exportOpening, chunk: exportChunk })).join('');
     },
+    exportOpening,
+    exportChunk,
 
     /**
      * The records behind a summary: started (or shown, or rated) within the
@@ -279,6 +277,18 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       await setSettings({ ...settings, claims: settings.claims.filter((c) => c.id !== id) });
     },
   };
+
+  /** The backup's settings and dates (buildBackup's fields, but the record lists), written open for the lists. */
+  async function exportOpening(): Promise<string> {
+    const { interventions: _i, prompts: _p, ratings: _r, ...head } = buildBackup(await getSettings(), [], [], [], now());
+    return openingText(head);
+  }
+
+  /** One store's records after a key, in key order, as the file's lines: one read, one message. */
+  async function exportChunk(store: BackupStore, after: string | null, limit = EXPORT_CHUNK_RECORDS): Promise<BackupChunk> {
+    const records = await db.getAll(store, after === null ? null : IDBKeyRange.lowerBound(after, true), limit);
+    return { text: recordLines(records, after !== null), last: records.length < limit ? null : records.at(-1)!.id };
+  }
 
   /** Read-change-write of one intervention in one transaction; one no longer active is returned as it is. */
   async function changeActive(id: string, change: (record: Intervention) => Intervention): Promise<Intervention> {

@@ -63,6 +63,11 @@ export function Popup() {
   }
 
   useEffect(() => {
+    // npm run bench times the popup's opening up to here: the first render with the lists in it.
+    if (active !== null && !performance.getEntriesByName('pullback:popup-rendered').length) performance.mark('pullback:popup-rendered');
+  }, [active]);
+
+  useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), 15_000);
     return () => clearInterval(timer);

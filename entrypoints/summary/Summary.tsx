@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Bar, Sparkline } from '@/components/charts';
-import { backupFileName, downloadText } from '@/components/download';
+import { downloadBackup, downloadText } from '@/components/download';
 import { ForgetDialog } from '@/components/ForgetDialog';
 import { formatTime, plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
@@ -73,7 +73,8 @@ export function Summary() {
 
   useEffect(() => {
     if (summary && performance.getEntriesByName('pullback:data-loaded').length) {
-      performance.measure('pullback:render', 'pullback:data-loaded');
+      const records = data ? data.interventions.length + data.prompts.length : 0;
+      performance.measure('pullback:render', { start: 'pullback:data-loaded', detail: { records } });
       performance.clearMarks('pullback:data-loaded');
     }
   }, [summary]);
@@ -228,7 +229,16 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
   const [deleting, setDeleting] = useState<Intervention | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
-  const weekRecords = data.interventions.filter((r) => r.startedAt >= summary.start.toISOString() && r.startedAt < summary.end.toISOString());
+  const from = summary.start.toISOString();
+  const to = summary.end.toISOString();
+  const weekRecords = useMemo(() => data.interventions.filter((r) => r.startedAt >= from && r.startedAt < to), [data, from, to]);
+  // Item keys by record id, built once: a reflection can name hundreds of records (a year of data).
+  const keyOf = useMemo(() => {
+    const keys = new Map<string, string>();
+    for (const p of data.prompts) keys.set(p.id, p.artifact.key);
+    for (const r of data.interventions) keys.set(r.id, r.artifact.key);
+    return (id: string) => keys.get(id);
+  }, [data]);
 
   return (
     <>
@@ -288,7 +298,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
             {summary.reflections.map((r) => (
               <li data-rule={r.rule}>
                 {r.text}{' '}
-                <RecordLinks ids={r.recordIds} data={data} />
+                <RecordLinks ids={r.recordIds} keyOf={keyOf} />
               </li>
             ))}
           </ul>
@@ -415,7 +425,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
           <button type="button" onClick={() => downloadText(`pullback-${summary.week}.csv`, 'text/csv', `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`)}>
             Download this week as CSV
           </button>
-          <button type="button" onClick={async () => downloadText(backupFileName(), 'application/json', await sendMessage('exportBackup'))}>
+          <button type="button" onClick={() => void downloadBackup()}>
             Download the full backup (JSON)
           </button>
           <button type="button" onClick={() => print()}>
@@ -428,8 +438,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 }
 
 /** Links to the records behind a reflection (ratings and other non-record ids are left out). */
-function RecordLinks({ ids, data }: { ids: string[]; data: SummaryData }) {
-  const keyOf = (id: string) => data.interventions.find((x) => x.id === id)?.artifact.key ?? data.prompts.find((x) => x.id === id)?.artifact.key;
+function RecordLinks({ ids, keyOf }: { ids: string[]; keyOf(id: string): string | undefined }) {
   const known = ids.filter((id) => keyOf(id));
   if (known.length === 0) return null;
   return (

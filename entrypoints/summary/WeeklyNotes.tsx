@@ -3,7 +3,7 @@
  * report reveals the note, editable, in plain text or Markdown, to copy.
  * Nothing is sent anywhere.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { unfinishedNote } from '@/utils/handback';
 import type { SummaryData } from '@/utils/messages';
 import type { ReportRow, WeekSummary } from '@/utils/summary';
@@ -11,9 +11,8 @@ import { weeklyNote, type NoteFormat } from '@/utils/weekly-note';
 
 export function WeeklyNotes({ summary, data, leadName }: { summary: WeekSummary; data: SummaryData; leadName: string }) {
   const rows = summary.perReport.filter((row) => !row.former && (row.interventions > 0 || row.prompts > 0));
+  const byReport = useMemo(() => thisWeekByReport(summary, data), [summary, data]);
   if (rows.length === 0) return null;
-  const from = summary.start.toISOString();
-  const to = summary.end.toISOString();
   return (
     <section aria-labelledby="notes-heading" class="no-print">
       <h2 id="notes-heading">Notes to your reports</h2>
@@ -24,13 +23,27 @@ export function WeeklyNotes({ summary, data, leadName }: { summary: WeekSummary;
             key={`${summary.week}:${row.report.id}`}
             row={row}
             leadName={leadName}
-            interventions={data.interventions.filter((r) => r.reportId === row.report.id && r.startedAt >= from && r.startedAt < to).sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1))}
-            prompts={data.prompts.filter((p) => p.reportId === row.report.id && p.at >= from && p.at < to)}
+            interventions={byReport.get(row.report.id)?.interventions ?? []}
+            prompts={byReport.get(row.report.id)?.prompts ?? []}
           />
         ))}
       </ul>
     </section>
   );
+}
+
+type ReportWeek = { interventions: SummaryData['interventions']; prompts: SummaryData['prompts'] };
+
+/** This week's records per report, in one pass over the eight weeks the page holds (not one pass per report). */
+function thisWeekByReport(summary: WeekSummary, data: SummaryData): Map<string, ReportWeek> {
+  const from = summary.start.toISOString();
+  const to = summary.end.toISOString();
+  const out = new Map<string, ReportWeek>();
+  const of = (id: string) => out.get(id) ?? out.set(id, { interventions: [], prompts: [] }).get(id)!;
+  for (const r of data.interventions) if (r.startedAt >= from && r.startedAt < to) of(r.reportId).interventions.push(r);
+  for (const p of data.prompts) if (p.at >= from && p.at < to) of(p.reportId).prompts.push(p);
+  for (const week of out.values()) week.interventions.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  return out;
 }
 
 function NoteFor({ row, leadName, interventions, prompts }: { row: ReportRow; leadName: string; interventions: SummaryData['interventions']; prompts: SummaryData['prompts'] }) {

@@ -4,7 +4,7 @@
  * huge file gets Pullback's own message rather than the browser's.
  */
 import { useState } from 'preact/hooks';
-import { backupFileName, downloadText } from '@/components/download';
+import { downloadBackup } from '@/components/download';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
 import { LIMITS } from '@/utils/model-constants';
@@ -18,7 +18,7 @@ export function BackupSection() {
 
   async function exportBackup() {
     try {
-      downloadText(backupFileName(), 'application/json', await sendMessage('exportBackup'));
+      await downloadBackup();
       setStatus({ kind: 'ok', text: 'Backup exported.' });
     } catch (err) {
       setStatus({ kind: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
