@@ -39,6 +39,8 @@ describe('import refuses implausible records, naming the field', () => {
     ['the year 0000', { interventions: [{ ...ended, startedAt: '0000-11-23T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be in the years 2000 to 2100/],
     ['a planned end in 9999', { interventions: [{ ...ended, plannedEndAt: '9999-01-01T00:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must be in the years 2000 to 2100/],
     ['2026-02-30', { interventions: [{ ...ended, startedAt: '2026-02-30T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be a real calendar date/],
+    ['2100-02-29 (a century is not a leap year)', { interventions: [{ ...ended, plannedEndAt: '2100-02-29T09:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must be a real calendar date/],
+    ['2026-11-31', { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-31T10:00:00.000Z' }] }, /prompts\.0\.at must be a real calendar date/],
     ['25 o’clock', { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-23T25:00:00.000Z' }] }, /prompts\.0\.at/],
     ['an answer before the prompt was shown', { prompts: [promptRecord({ id: 'p1', answer: 'dismissed', answeredAt: '2026-11-27T10:00:00.000Z' })] }, /prompts\.0\.answeredAt must not be before at/],
     ['a javascript: item address', { interventions: [{ ...ended, artifact: { ...ended.artifact, url: 'javascript:alert(1)' } }] }, /interventions\.0\.artifact\.url must be an http\(s\) address/],
@@ -60,6 +62,10 @@ describe('import refuses implausible records, naming the field', () => {
   it('accepts the same records when they are plausible, leap day included', () => {
     const result = importing({ interventions: [ended, { ...ended, id: 'i2', startedAt: '2028-02-29T09:00:00.000Z', plannedEndAt: '2028-02-29T09:15:00.000Z', endedAt: '2028-02-29T09:12:00.000Z', lastActivityAt: '2028-02-29T09:12:00.000Z' }] });
     expect(result.ok).toBe(true);
+  });
+
+  it('2000-02-29 is a date (every 400 years a century is a leap year)', () => {
+    expect(importing({ interventions: [{ ...ended, plannedEndAt: '2000-02-29T09:00:00.000Z', startedAt: '2000-02-29T08:50:00.000Z', endedAt: '2000-02-29T09:00:00.000Z', lastActivityAt: '2000-02-29T09:00:00.000Z', activeMs: 0 }] }).ok).toBe(true);
   });
 
   it('an active record’s hands-on time may reach its last heartbeat', () => {
