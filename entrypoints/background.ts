@@ -43,12 +43,15 @@ import {
 import { weekIdOf } from '@/utils/week';
 import { createService, type PullbackService } from '@/utils/service';
 import { syncCustomSites } from '@/utils/custom-sites';
+import { contentScriptNames } from '@/utils/sites/tools';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { recordDiagnostic } from '@/utils/diagnostics';
 import { settingsItem } from '@/utils/settings';
 import type { PullbackDatabase } from '@/utils/db';
 import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
 import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
 import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
+import { releaseHeldWeekly, weeklyDue } from '@/utils/weekly-hold';
 
 export default defineBackground({
   type: 'module',
@@ -73,9 +76,13 @@ export default defineBackground({
       if (pause?.until) await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
       return pause;
     };
+    const showWeekly = () => showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
     const refreshNow = async () => {
       await refresh(await getService());
-      await showPause(await currentPause());
+      const pause = await currentPause();
+      await showPause(pause);
+      // A weekly notification held during a pause shows once it is over (utils/weekly-hold.ts).
+      if (!pause) await releaseHeldWeekly(showWeekly, async () => (await settingsItem.getValue()).weeklyDigest.enabled);
     };
     /** Runs a change, then brings badge, alarms and reminders up to date. */
     const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
@@ -156,6 +163,13 @@ export default defineBackground({
       if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads the prompt.');
       await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/prompt.js'] });
     });
+    // Likewise the owner lookups and the popup's page reader, when the lead first focuses an editor.
+    onMessage('loadLookup', async ({ data, sender }) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads its lookups.');
+      const script = String(data?.contentScript);
+      if (!contentScriptNames().has(script)) throw new Error(`No lookups for “${script.slice(0, 40)}”.`);
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [`/${script}-lookup.js` as ScriptPublicPath] });
+    });
     // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
     fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
     fromPage('deleteRecord', (data) => {
@@ -204,7 +218,7 @@ export default defineBackground({
     void ensureTickAlarm();
     browser.alarms.onAlarm.addListener(async (alarm) => {
       if (alarm.name === WEEKLY_ALARM) {
-        await showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
+        await weeklyDue(Boolean(await currentPause()), showWeekly).catch((e) => console.warn('Pullback: weekly notification not held', e));
         await armWeeklyAlarm((await settingsItem.getValue()).weeklyDigest);
         return;
       }

@@ -33,6 +33,7 @@ import type {
 } from './messages';
 import type { ClaimInput, RatingInput } from './message-schemas';
 import type { Claim, Closing, Intervention, PromptRecord, Rating, Settings } from './model';
+import { mergePauseEvents, pauseLogItem, type PauseEvent } from './pause';
 import { reportNameMap } from './roster';
 import { feed, feedingDecision, newPrompt, promptDecision, startedFrom, whoseWork, withinCooldown } from './edit-steps';
 import { createForgetting } from './forget';
@@ -45,11 +46,15 @@ export interface ServiceDeps {
   setSettings(settings: Settings): Promise<void>;
   now?: () => Date;
   newId?: () => string;
+  /** The pause log (extension storage, utils/pause.ts), for the backup. */
+  pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }
 
 export class UnknownRecordError extends Error {}
 
-export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
+const storedPauseLog = { get: () => pauseLogItem.getValue(), set: (events: PauseEvent[]) => pauseLogItem.setValue(events) };
+
+export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID(), pauseLog = storedPauseLog }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
   }
@@ -280,7 +285,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
 
   /** The backup's settings and dates (buildBackup's fields, but the record lists), written open for the lists. */
   async function exportOpening(): Promise<string> {
-    const { interventions: _i, prompts: _p, ratings: _r, ...head } = buildBackup(await getSettings(), [], [], [], now());
+    // Everything buildBackup writes (the pause log included) but the record lists, which follow in chunks.
+    const [settings, pauses] = await Promise.all([getSettings(), pauseLog.get()]);
+    const { interventions: _i, prompts: _p, ratings: _r, ...head } = buildBackup(settings, [], [], [], now(), pauses);
     return openingText(head);
   }
 
@@ -327,6 +334,8 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     ]);
     await tx.done;
     await setSettings(backup.settings);
+    // A file from before the pause log was in the backup leaves this browser's log as it is.
+    if (backup.pauseLog) await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
     return { ok: true, reports: backup.settings.reports.length, interventionsAdded, promptsAdded, duplicatesSkipped };
   }
 }

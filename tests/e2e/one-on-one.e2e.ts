@@ -6,10 +6,12 @@
  * the check-in trail. "Copy as Markdown" puts a 1:1 document on the
  * clipboard (or, refused, shows it to copy by hand); a link naming nobody, or
  * no week, says so and leads back; a former report is called one; printed,
- * the page is one page with no controls.
+ * the page is one page with no controls; axe finds nothing (contrast
+ * included) in light or dark.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { importBackupFile } from '../support/steps';
@@ -188,6 +190,27 @@ describe('the 1:1 page', () => {
     expect(await page.getByTestId('former-report').innerText()).toMatch(/Zoe Park is a former report: no longer on your roster, their history kept/);
     expect(await page.getByRole('region', { name: 'Week by week' }).innerText()).toMatch(/OPS-7 Ticket OPS-7/);
     await page.close();
+  });
+
+  test('in light and dark, axe finds nothing on the page, the Markdown to copy by hand, or a bad link (contrast at least 4.5:1)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await ext.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      // A refusing clipboard, to reach the fallback text box (see above).
+      await page.addInitScript(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      });
+      await page.goto(`chrome-extension://${ext.extensionId}/summary.html#2026-W48/alice`);
+      await page.getByRole('heading', { level: 1, name: /1:1 with Alice Chen/ }).waitFor();
+      expect(await axeViolations(page), `${colorScheme}: the 1:1 page`).toEqual([]);
+      await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await page.getByRole('textbox', { name: /1:1 notes as markdown/i }).waitFor();
+      expect(await axeViolations(page), `${colorScheme}: the Markdown to copy by hand`).toEqual([]);
+      await page.evaluate(() => (location.hash = '#2026-W48/nobody'));
+      await page.getByRole('alert').filter({ hasText: /no report with the id/ }).waitFor();
+      expect(await axeViolations(page), `${colorScheme}: a link naming nobody`).toEqual([]);
+      await page.close();
+    }
   });
 
   test('printed, the 1:1 is one page with no controls', async () => {
