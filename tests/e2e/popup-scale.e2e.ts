@@ -6,15 +6,13 @@
  * one); dark-mode contrast at least 4.5:1; and deleting one record from the
  * log asks first, says what goes, and the export no longer has it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const UNBROKEN = `Rework-the-checkout-${'x'.repeat(240)}`;
 const LONG = 'Make the payment retry schedule configurable per merchant, with a sensible default, an audit trail and copy the support team can send';
@@ -84,12 +82,7 @@ describe('the popup at scale', () => {
 
   test('dark mode: text and controls at least 4.5:1 (axe color-contrast)', async () => {
     await popup.emulateMedia({ colorScheme: 'dark' });
-    await popup.evaluate(axeSource);
-    const violations = await popup.evaluate(async () => {
-      const result = await (window as any).axe.run(document, { runOnly: ['color-contrast'] });
-      return result.violations.flatMap((v: any) => v.nodes.map((n: any) => `${n.target}: ${n.failureSummary}`));
-    });
-    expect(violations).toEqual([]);
+    await expect(axeViolations(popup, { rules: ['color-contrast'] })).resolves.toEqual([]);
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 

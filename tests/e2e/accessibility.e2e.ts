@@ -1,0 +1,231 @@
+/**
+ * axe-core on every surface a lead sees (issue 12, item 8): the popup (as a
+ * tab and at the toolbar popup's 380 px), options, welcome, the weekly
+ * summary, the in-page prompt in its open shadow root (asking, a bad custom
+ * duration, time to pull back) and the closing questions (in the page after
+ * "End it", in the popup after "Pull back", an answer pressed), each in light
+ * and dark, in three data states: empty (fresh install), with data (a roster
+ * and eight weeks), and 15 reports. Every WCAG 2.0/2.1 A and AA rule: 0 violations.
+ *
+ * One browser per data state; each surface opens one page and switches the
+ * colour scheme in place. Without a roster no prompt can show (nobody is a
+ * report), so the prompt and the closing questions run in the two roster states.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
+import { eightWeeksBackup } from '../support/eight-weeks';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { serveFakeJira, type FakeJira } from '../support/fake-jira';
+import { FIFTEEN_WEEK, fifteenReportsBackup } from '../support/fifteen-reports';
+import { alice, dana } from '../support/roster';
+import { editSummary, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+
+const SCHEMES = ['light', 'dark'] as const;
+const PROMPT_HOST = 'pullback-prompt';
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+/** Alice's intervention on an AX ticket, started 40 minutes ago, planned for `plannedMin`. */
+const activeOn = (key: string, plannedMin: number) => ({
+  id: `ax-${key}`,
+  tool: 'jira',
+  artifact: { key, title: `Ticket ${key}`, url: `https://acme.atlassian.net/browse/${key}` },
+  reportId: 'alice',
+  purpose: 'back-on-track',
+  startedAt: minutesAgo(40),
+  plannedEndAt: minutesAgo(40 - plannedMin),
+  endedAt: null,
+  status: 'active',
+  activeMs: 60_000,
+  lastActivityAt: minutesAgo(1),
+});
+/** AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it). */
+const withActive = <B extends { interventions: unknown[] }>(backup: B) => ({ ...backup, interventions: [...backup.interventions, activeOn('AX-1', 15), activeOn('AX-2', 120)] });
+
+interface DataState {
+  state: string;
+  /** What is imported after install; null is a fresh install. */
+  backup: unknown | null;
+  summaryWeek: string;
+  /** What the weekly summary shows once this state's week has loaded (so axe never checks a blank page). */
+  summaryShows: RegExp;
+}
+
+const STATES: DataState[] = [
+  { state: 'empty (fresh install, no roster)', backup: null, summaryWeek: FIFTEEN_WEEK, summaryShows: /who your reports are/ },
+  // Its week has the green “good” line (“Catching yourself 1 time is the habit working”).
+  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/ },
+  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/ },
+];
+
+interface Session {
+  ext: ExtensionBrowser;
+  jira: FakeJira;
+  state: DataState;
+}
+
+/** One state of a surface worth checking: reached by what the lead does, on the surface's page. */
+interface View {
+  view: string;
+  /** Only where there is a roster (nothing is anyone's work without one). */
+  needsRoster?: boolean;
+  reach(page: Page, session: Session): Promise<void>;
+}
+
+interface Surface {
+  surface: string;
+  needsRoster?: boolean;
+  open(session: Session): Promise<Page>;
+  /** What axe analyses (default: the whole document); on a tool's page, only what Pullback adds. */
+  include?: string[];
+  views: View[];
+}
+
+const asIs: View['reach'] = async () => {};
+
+const SURFACES: Surface[] = [
+  {
+    surface: 'popup',
+    open: async ({ ext }) => {
+      const page = await ext.openPage('popup.html');
+      await page.getByRole('main').waitFor();
+      return page;
+    },
+    views: [
+      { view: 'opened as a tab', reach: asIs },
+      { view: 'at the toolbar popup’s 380 px', reach: (page) => page.setViewportSize({ width: 380, height: 600 }) },
+      {
+        view: 'closing questions after Pull back, an answer pressed',
+        needsRoster: true,
+        reach: async (page) => {
+          await page.getByRole('button', { name: /pull back from AX-2/i }).click();
+          const closing = page.getByRole('group', { name: 'Closing questions for AX-2' });
+          await closing.getByRole('button', { name: 'Yes' }).click();
+          await expect.poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('true');
+        },
+      },
+    ],
+  },
+  {
+    surface: 'options',
+    open: async ({ ext }) => {
+      const page = await ext.openPage('options.html');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      return page;
+    },
+    views: [{ view: 'the page', reach: asIs }],
+  },
+  {
+    surface: 'welcome',
+    open: async ({ ext }) => {
+      const page = await ext.openPage('welcome.html');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      return page;
+    },
+    views: [{ view: 'the page', reach: asIs }],
+  },
+  {
+    surface: 'weekly summary',
+    open: async ({ ext, state }) => {
+      const page = await ext.openPage(`summary.html#${state.summaryWeek}`);
+      await page.getByText(state.summaryShows).first().waitFor();
+      return page;
+    },
+    views: [{ view: 'the week', reach: asIs }],
+  },
+  {
+    surface: 'in-page prompt on a report’s Jira ticket',
+    needsRoster: true,
+    include: [PROMPT_HOST],
+    open: async ({ ext, jira }) => {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('AX-3'));
+      return page;
+    },
+    views: [
+      {
+        view: 'asking',
+        reach: async (page) => {
+          await editSummary(page, ' x');
+          await promptOn(page).getByRole('button', { name: /^Yes/ }).waitFor();
+        },
+      },
+      {
+        view: 'a custom duration out of range, explained',
+        reach: async (page) => {
+          const prompt = promptOn(page);
+          await prompt.getByRole('button', { name: 'Custom' }).click();
+          const minutes = prompt.getByRole('spinbutton', { name: /minutes/i });
+          await minutes.click();
+          await page.keyboard.press('ControlOrMeta+A');
+          await page.keyboard.type('0');
+          await prompt.getByText(/whole number of minutes/i).waitFor();
+        },
+      },
+    ],
+  },
+  {
+    surface: 'in-page prompt past the planned end',
+    needsRoster: true,
+    include: [PROMPT_HOST],
+    open: async ({ ext, jira }) => {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('AX-1'));
+      return page;
+    },
+    views: [
+      {
+        view: 'time to pull back',
+        reach: async (page) => {
+          await typeInDescription(page, ' a');
+          await promptOn(page).getByText(/time to pull back/i).waitFor();
+        },
+      },
+      {
+        view: 'closing questions after End it, an answer pressed',
+        reach: async (page) => {
+          const prompt = promptOn(page);
+          await prompt.getByRole('button', { name: 'End it' }).click();
+          const closing = prompt.getByRole('group', { name: /closing questions/i });
+          await closing.getByRole('button', { name: 'Yes' }).click();
+          await expect.poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('true');
+        },
+      },
+    ],
+  },
+];
+
+describe.each(STATES)('axe, $state', (state) => {
+  const session = {} as Session;
+  beforeAll(async () => {
+    // UTC: the sample weeks are UTC weeks.
+    session.ext = await launchExtension({ timezoneId: 'UTC' });
+    session.state = state;
+    session.jira = await serveFakeJira(session.ext.context, {
+      myself: dana,
+      issues: Object.fromEntries(['AX-1', 'AX-2', 'AX-3'].map((key) => [key, { summary: `Ticket ${key}`, assignee: alice }])),
+    });
+    if (state.backup) {
+      const { page, status } = await importBackupFile(session.ext, state.backup, 'axe-state.json');
+      expect(status).toMatch(/imported/i);
+      await page.close();
+    }
+  });
+  afterAll(async () => session.ext?.close());
+
+  const surfaces = SURFACES.filter((s) => state.backup || !s.needsRoster);
+  test.each(surfaces)('$surface: no violations in light or dark', async (surface) => {
+    const page = await surface.open(session);
+    const found: string[] = [];
+    for (const view of surface.views.filter((v) => state.backup || !v.needsRoster)) {
+      await view.reach(page, session);
+      for (const colorScheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme });
+        for (const line of await axeViolations(page, { include: surface.include })) found.push(`${view.view}, ${colorScheme}: ${line}`);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+    await page.close();
+    expect(found).toEqual([]);
+  });
+});

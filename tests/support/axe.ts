@@ -1,0 +1,39 @@
+/**
+ * axe-core in a page: injects it (once per document), runs it, and returns
+ * the violations as readable lines (rule id, impact, target, summary), so a
+ * failing assertion says what to fix without opening a report.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.0 A and AA and WCAG 2.1 AA: the rules a "0 violations" claim is about. */
+export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
+
+export interface AxeRunOptions {
+  /** CSS selectors of what to analyse (default: the whole document, open shadow roots included). */
+  include?: string[];
+  /** Rule ids (default: every rule tagged WCAG_AA_TAGS). */
+  rules?: string[];
+  /** Rules switched off for this run; each caller says why beside it. */
+  disableRules?: string[];
+}
+
+/** `rule (impact) target: summary`, one line per failing node. */
+export async function axeViolations(page: Page, options: AxeRunOptions = {}): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async ({ include, rules, disableRules, tags }) => {
+    const axe = (window as any).axe;
+    const context = include ? { include: include.map((selector) => [selector]) } : document;
+    const result = await axe.run(context, {
+      runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: tags },
+      rules: Object.fromEntries((disableRules ?? []).map((id) => [id, { enabled: false }])),
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((v: any) =>
+      v.nodes.map((n: any) => `${v.id} (${n.impact ?? v.impact}) ${JSON.stringify(n.target)}: ${String(n.failureSummary ?? v.help).replace(/\s+/g, ' ').trim()}`),
+    );
+  }, { include: options.include, rules: options.rules, disableRules: options.disableRules, tags: WCAG_AA_TAGS });
+}
