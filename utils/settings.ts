@@ -135,11 +135,14 @@ export function createSettingsStore({
     const at = new Date(now()).toISOString();
     const report = await syncReportItem.getValue();
     const keep = async (status: SyncStatus, settings: Settings, stamps: Stamps, conflicts: SyncConflict[], problems: SyncProblem[]) => {
-      const items: Parameters<typeof storage.setItems>[0] = [{ item: syncStateItem, value: { device: state.device, stamps } }];
-      if (settingsChanged || !same(settings, local)) items.push({ item: settingsItem, value: settings });
       const kept = [...conflicts, ...report.conflicts.filter((c) => !conflicts.some((n) => n.key === c.key))].slice(0, MAX_CONFLICTS);
-      items.push({ item: syncReportItem, value: { status, conflicts: kept, problems } });
-      await storage.setItems(items);
+      await storage.setItems([
+        { item: syncStateItem, value: { device: state.device, stamps } },
+        { item: syncReportItem, value: { status, conflicts: kept, problems } },
+      ]);
+      // Then the settings, through the item itself: it marks their version, or every other page would run old migrations on them.
+      // (Stopped in between, the stamps name a version the settings lack: the next merge sends this browser's value again.)
+      if (settingsChanged || !same(settings, local)) await settingsItem.setValue(settings);
       return settings;
     };
     if (!sync) return keep({ kind: 'failed', message: 'this browser offers no sync storage to extensions', at }, local, state.stamps, [], []);

@@ -44,6 +44,8 @@ describe('writes land in sync', () => {
     expect(sync['pb1.r.bo']).toMatchObject({ v: { name: 'Bo Chen' } });
     expect(sync['pb1.me']).toMatchObject({ v: { name: 'Dana Lead' } });
     expect(await settingsItem.getValue()).toEqual(team); // this browser's copy, which every context reads
+    // Marked with its version, so no other page runs old migrations on it (which would empty the claims).
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 4 } });
     const { status } = await syncReportItem.getValue();
     expect(status).toMatchObject({ kind: 'synced', quotaBytes: 102_400 });
     expect(status.kind === 'synced' && status.bytes).toBeGreaterThan(100);
