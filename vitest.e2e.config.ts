@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end: the built extension in Debian's Chromium, one browser at a time.
+// End-to-end: the built extension in Debian's Chromium. Each file launches its own browser on its
+// own profile, so files can run side by side (PULLBACK_E2E_WORKERS=2): most of
+// a test is waiting on the browser, not computing.
+const workers = Math.max(1, Number(process.env.PULLBACK_E2E_WORKERS) || 1);
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
-    fileParallelism: false,
+    fileParallelism: workers > 1,
+    maxWorkers: workers,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -49,6 +49,7 @@ import type { PullbackDatabase } from '@/utils/db';
 import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
 import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
 import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
+import { releaseHeldWeekly, weeklyDue } from '@/utils/weekly-hold';
 
 export default defineBackground({
   type: 'module',
@@ -83,9 +84,13 @@ export default defineBackground({
       if (pause?.until) await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
       return pause;
     };
+    const showWeekly = () => showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
     const refreshNow = async () => {
       await refresh(await getService());
-      await showPause(await currentPause());
+      const pause = await currentPause();
+      await showPause(pause);
+      // A weekly notification held during a pause shows once it is over (utils/weekly-hold.ts).
+      if (!pause) await releaseHeldWeekly(showWeekly, async () => (await settingsItem.getValue()).weeklyDigest.enabled);
     };
     /** Runs a change, then brings badge, alarms and reminders up to date. */
     const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
@@ -212,7 +217,7 @@ export default defineBackground({
     void ensureTickAlarm();
     browser.alarms.onAlarm.addListener(async (alarm) => {
       if (alarm.name === WEEKLY_ALARM) {
-        await showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
+        await weeklyDue(Boolean(await currentPause()), showWeekly).catch((e) => console.warn('Pullback: weekly notification not held', e));
         await armWeeklyAlarm((await settingsItem.getValue()).weeklyDigest);
         return;
       }

@@ -9,10 +9,12 @@ import {
   InterventionSchema,
   IsoTimeSchema,
   LIMITS,
+  PauseEventSchema,
   PromptRecordSchema,
   RatingSchema,
   SettingsSchema,
   type Intervention,
+  type PauseEventRecord,
   type PromptRecord,
   type Rating,
   type Settings,
@@ -31,6 +33,12 @@ const BackupSchema = v.object({
   prompts: v.optional(v.array(PromptRecordSchema), []),
   /** Alignment x confidence check-ins, one per report per week. */
   ratings: v.optional(v.array(RatingSchema), []),
+  /**
+   * Pausing, resuming and pauses ending (utils/pause.ts). Optional with no default: version 1 files
+   * written before it import as they always did, and leave this browser's pause log alone. Merged by id
+   * on import, newest kept (utils/pause.ts mergePauseEvents).
+   */
+  pauseLog: v.optional(v.array(PauseEventSchema)),
 });
 
 export type ParsedBackup = v.InferOutput<typeof BackupSchema>;
@@ -67,6 +75,6 @@ export function parseBackup(text: string): BackupParse {
   return { ok: true, backup: result.output };
 }
 
-export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], ratings: Rating[] = [], now = new Date()): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts, ratings };
+export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], ratings: Rating[] = [], now = new Date(), pauseLog: PauseEventRecord[] = []): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts, ratings, pauseLog };
 }

@@ -42,6 +42,8 @@ export interface DetectorDeps {
   onRetired?(): void;
   /** The lead focused a content editor (a prompt may follow soon). */
   onEditorFocus?(): void;
+  /** Each judging of an event, until it is decided (entrypoints/page/in-hand.ts). */
+  inHand?(work: Promise<unknown>): void;
   now?: () => number;
 }
 
@@ -224,12 +226,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   const options = { capture: true, passive: true } as const;
-  const edit = (e: Event) => void onEdit(e);
+  const judge = (work: Promise<void>) => (deps.inHand ? deps.inHand(work) : void work);
+  const edit = (e: Event) => judge(onEdit(e));
+  const interaction = (e: Event) => judge(onInteraction(e));
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
-    ['pointerdown', (e) => void onInteraction(e)],
-    ['keydown', (e) => void onInteraction(e)],
-    ['wheel', (e) => void onInteraction(e)],
+    ['pointerdown', interaction],
+    ['keydown', interaction],
+    ['wheel', interaction],
   ];
   /** Edit event types listened to: input events, and the page's adapter's `editEvents` (read at start). */
   let editTypes: string[] = [];

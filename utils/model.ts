@@ -267,6 +267,16 @@ export const PromptRecordSchema = v.pipe(v.object({
 );
 export type PromptRecord = v.InferOutput<typeof PromptRecordSchema>;
 
+/** One entry of the pause log (utils/pause.ts keeps the last 100 in extension storage); in the backup since it was added, optional. */
+export const PauseEventSchema = v.object({
+  id: IdSchema,
+  at: IsoTimeSchema,
+  kind: v.picklist(['paused', 'resumed', 'ended']),
+  /** For `paused`: the planned end (null: until resumed). */
+  until: v.nullish(IsoTimeSchema),
+});
+export type PauseEventRecord = v.InferOutput<typeof PauseEventSchema>;
+
 /** One report's alignment x confidence check-in for one week; its id is `${week}:${reportId}`. */
 export const RatingSchema = v.pipe(
   v.object({

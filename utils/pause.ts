@@ -97,6 +97,13 @@ export async function expirePause(now: Date): Promise<Pause | null> {
   return null;
 }
 
+/** This browser's pause log with a backup's events added: by id (events here win), newest first, the last 100. */
+export function mergePauseEvents(here: readonly PauseEvent[], incoming: readonly PauseEvent[]): PauseEvent[] {
+  const ids = new Set(here.map((e) => e.id));
+  const added = incoming.filter((e) => !ids.has(e.id) && (ids.add(e.id), true));
+  return [...here, ...added].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, MAX_PAUSE_EVENTS);
+}
+
 export async function deletePauseEvent(id: string): Promise<void> {
   await pauseLogItem.setValue((await pauseLogItem.getValue()).filter((e) => e.id !== id));
 }

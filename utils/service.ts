@@ -32,6 +32,7 @@ import type {
 } from './messages';
 import type { ClaimInput, RatingInput } from './message-schemas';
 import type { Claim, Closing, Intervention, PromptRecord, Rating, Settings } from './model';
+import { mergePauseEvents, pauseLogItem, type PauseEvent } from './pause';
 import { reportNameMap } from './roster';
 import { feed, feedingDecision, newPrompt, promptDecision, startedFrom, whoseWork, withinCooldown } from './edit-steps';
 import { createForgetting } from './forget';
@@ -44,11 +45,15 @@ export interface ServiceDeps {
   setSettings(settings: Settings): Promise<void>;
   now?: () => Date;
   newId?: () => string;
+  /** The pause log (extension storage, utils/pause.ts), for the backup. */
+  pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }
 
 export class UnknownRecordError extends Error {}
 
-export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID() }: ServiceDeps) {
+const storedPauseLog = { get: () => pauseLogItem.getValue(), set: (events: PauseEvent[]) => pauseLogItem.setValue(events) };
+
+export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID(), pauseLog = storedPauseLog }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
   }
@@ -220,13 +225,14 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     },
 
     async exportBackup(): Promise<string> {
-      const [settings, interventions, prompts, ratings] = await Promise.all([
+      const [settings, interventions, prompts, ratings, pauses] = await Promise.all([
         getSettings(),
         db.getAll('interventions'),
         db.getAll('prompts'),
         db.getAll('ratings'),
+        pauseLog.get(),
       ]);
-      return JSON.stringify(buildBackup(settings, interventions, prompts, ratings, now()), null, 2);
+      return JSON.stringify(buildBackup(settings, interventions, prompts, ratings, now(), pauses), null, 2);
     },
 
     /**
@@ -317,6 +323,8 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     ]);
     await tx.done;
     await setSettings(backup.settings);
+    // A file from before the pause log was in the backup leaves this browser's log as it is.
+    if (backup.pauseLog) await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
     return { ok: true, reports: backup.settings.reports.length, interventionsAdded, promptsAdded, duplicatesSkipped };
   }
 }

@@ -22,6 +22,8 @@ export interface TakeoverDeps {
   send(signal: EditSignal): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
   diagnose?(tool: SiteAdapter['id'], problem: string): void;
+  /** Each judging of a click, until it is decided (entrypoints/page/in-hand.ts). */
+  inHand?(work: Promise<unknown>): void;
 }
 
 export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
@@ -85,7 +87,7 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     if (!signal.aborted) deps.onDecision(decision, edit.artifact);
   }
 
-  const listener = (e: Event) => void onClick(e);
+  const listener = (e: Event) => (deps.inHand ? deps.inHand(onClick(e)) : void onClick(e));
   const options = { capture: true, passive: true } as const;
   return {
     start() {

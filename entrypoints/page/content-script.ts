@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
 import type { PromptRequest } from '@/components/InterventionPrompt';
 import { createDetector } from '@/utils/detect';
+import { inHandCounter } from './in-hand';
 import { onMessage, sendMessage } from './messaging';
 import type { EditDecision } from '@/utils/messages';
 import type { Artifact } from '@/utils/model';
@@ -47,6 +48,7 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
     runAt: 'document_idle' as const,
     main() {
+      const inHand = inHandCounter();
       let host: PromptHost | null = null;
       let loading: Promise<PromptHost | null> | null = null;
       /** The prompt script, injected by the background on first need (once per page). */
@@ -68,9 +70,9 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         if (decision.action === 'prompt') {
           // A take-over (issue 11) asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
-          void show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel, ...takeover });
+          inHand(show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel, ...takeover }));
         } else if (decision.action === 'overdue') {
-          void show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel });
+          inHand(show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel }));
         }
       }
       const diagnose = (tool: SiteAdapter['id'], problem: string) =>
@@ -85,13 +87,14 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         // The lead is in a content editor: have the prompt ready before the first keystroke's answer.
         onEditorFocus: () => void promptHost(),
         onDecision,
+        inHand,
         onNavigate: () => host?.reset(),
         diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),
       });
       // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
-      const takeovers = createTakeoverWatcher(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose });
+      const takeovers = createTakeoverWatcher(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
       const stops = [
         () => detector.stop(),
         () => takeovers.stop(),

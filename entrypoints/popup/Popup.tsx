@@ -11,6 +11,7 @@ import { sendMessage, type InterventionView, type PromptView } from '@/utils/mes
 import { PURPOSE_LABELS, type Settings } from '@/utils/model';
 import { OnThisPage } from './OnThisPage';
 import { PauseControl } from './PauseControl';
+import { AccessNotice } from '@/components/AccessNotice';
 import { settingsItem } from '@/utils/settings';
 import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/pause';
 
@@ -84,6 +85,7 @@ export function Popup() {
       <h1>Pullback</h1>
       {error && <p role="alert" class="alert">{error}</p>}
       <PauseControl onChanged={() => void refresh()} />
+      {settings && <AccessNotice switchedOff={settings.disabledTools} />}
       {settings && settings.reports.length === 0 && (
         <div class="next-step" role="note" aria-label="What to do next">
           <p>

@@ -16,6 +16,7 @@ import { reportNameMap } from '@/utils/roster';
 import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
 import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
+import { summaryHash } from '@/utils/summary-route';
 import { CheckIn } from './CheckIn';
 import { WeeklyNotes } from './WeeklyNotes';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
@@ -34,7 +35,8 @@ export function Summary() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    const onHash = () => setWeek(weekFromHash());
+    // A 1:1 address (week/report) is SummaryRouter's to show, not a week to fall back from.
+    const onHash = () => !location.hash.includes('/') && setWeek(weekFromHash());
     window.addEventListener('hashchange', onHash);
     void settingsItem.getValue().then(setSettings);
     return () => window.removeEventListener('hashchange', onHash);
@@ -307,6 +309,9 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
               <th scope="col">Tools</th>
               <th scope="col">Longest</th>
               <th scope="col">8 weeks</th>
+              <th scope="col" class="no-print">
+                <span class="visually-hidden">1:1 page</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -330,6 +335,11 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
                 <td class="longest">{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
                 <td>
                   <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />
+                </td>
+                <td class="no-print">
+                  <a class="one-on-one-link" href={summaryHash({ week: summary.week, reportId: row.report.id })} aria-label={`1:1 page for ${row.report.name}`}>
+                    1:1 page
+                  </a>
                 </td>
               </tr>
             ))}

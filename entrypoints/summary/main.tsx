@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import '@/components/page.css';
 import './summary.css';
-import { Summary } from './Summary';
+import { SummaryRouter } from './SummaryRouter';
 
-render(<Summary />, document.getElementById('app')!);
+render(<SummaryRouter />, document.getElementById('app')!);

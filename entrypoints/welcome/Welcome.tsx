@@ -8,6 +8,7 @@ import { sendMessage } from '@/utils/messages';
 import type { Settings, ToolId } from '@/utils/model';
 import { parseAliases, slugId } from '@/utils/people';
 import { SITE_TOOLS } from '@/utils/sites/tools';
+import { AccessNotice } from '@/components/AccessNotice';
 import { settingsItem } from '@/utils/settings';
 
 type Row = { id: string; name: string; aliases: string };
@@ -119,6 +120,7 @@ export function Welcome() {
           Add another report
         </button>
 
+        <AccessNotice switchedOff={off} />
         <h2 id="tools-heading">The tools you use</h2>
         <fieldset aria-labelledby="tools-heading">
           <p class="hint">Pullback listens only in these; untick the ones you do not use. You can change this later, and add your own sites, in the settings.</p>

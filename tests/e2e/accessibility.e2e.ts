@@ -3,9 +3,11 @@
  * tab and at the toolbar popup's 380 px), options, welcome, the weekly
  * summary, the in-page prompt in its open shadow root (asking, a bad custom
  * duration, time to pull back) and the closing questions (in the page after
- * "End it", in the popup after "Pull back", an answer pressed), each in light
- * and dark, in three data states: empty (fresh install), with data (a roster
- * and eight weeks), and 15 reports. Every WCAG 2.0/2.1 A and AA rule: 0 violations.
+ * "End it", in the popup after "Pull back", an answer pressed), plus the
+ * states that bring their own colours (errors, confirmations, a half-answered
+ * check-in), each in light and dark, in three data states: empty (fresh
+ * install), with data (a roster and eight weeks), and 15 reports. Every
+ * WCAG 2.0/2.1 A and AA rule: 0 violations; no rule disabled.
  *
  * One browser per data state; each surface opens one page and switches the
  * colour scheme in place. Without a roster no prompt can show (nobody is a
@@ -49,13 +51,15 @@ interface DataState {
   summaryWeek: string;
   /** What the weekly summary shows once this state's week has loaded (so axe never checks a blank page). */
   summaryShows: RegExp;
+  /** A report with no check-in that week. */
+  unratedReport?: string;
 }
 
 const STATES: DataState[] = [
   { state: 'empty (fresh install, no roster)', backup: null, summaryWeek: FIFTEEN_WEEK, summaryShows: /who your reports are/ },
   // Its week has the green “good” line (“Catching yourself 1 time is the habit working”).
-  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/ },
-  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/ },
+  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/, unratedReport: 'Erin Diaz' },
+  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/, unratedReport: 'Quinn Baptiste-Hargreaves' },
 ];
 
 interface Session {
@@ -104,6 +108,14 @@ const SURFACES: Surface[] = [
           await expect.poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('true');
         },
       },
+      {
+        view: 'asking before deleting a record of the log',
+        needsRoster: true,
+        reach: async (page) => {
+          await page.getByRole('button', { name: /^delete from the log/i }).first().click();
+          await page.getByRole('alertdialog', { name: /delete this record/i }).waitFor();
+        },
+      },
     ],
   },
   {
@@ -113,7 +125,23 @@ const SURFACES: Surface[] = [
       await page.getByRole('heading', { level: 1 }).waitFor();
       return page;
     },
-    views: [{ view: 'the page', reach: asIs }],
+    views: [
+      { view: 'the page', reach: asIs },
+      {
+        view: 'a bad value explained, not saved',
+        reach: async (page) => {
+          await page.getByLabel(/do not ask again/i).fill('0.5');
+          await page.getByRole('alert').filter({ hasText: /whole number of minutes/ }).waitFor();
+        },
+      },
+      {
+        view: 'asking before deleting everything',
+        reach: async (page) => {
+          await page.getByRole('button', { name: 'Delete everything…' }).click();
+          await page.getByRole('dialog', { name: /delete everything/i }).or(page.getByRole('alertdialog', { name: /delete everything/i })).waitFor();
+        },
+      },
+    ],
   },
   {
     surface: 'welcome',
@@ -122,7 +150,18 @@ const SURFACES: Surface[] = [
       await page.getByRole('heading', { level: 1 }).waitFor();
       return page;
     },
-    views: [{ view: 'the page', reach: asIs }],
+    views: [
+      { view: 'the page', reach: asIs },
+      {
+        view: 'a report with aliases but no name, explained',
+        reach: async (page) => {
+          await page.getByRole('button', { name: 'Add another report' }).click();
+          await page.getByRole('group', { name: /^Report \d+$/ }).last().getByLabel(/aliases \(optional\)/i).fill('someone@acme.test');
+          await page.getByRole('button', { name: /save/i }).click();
+          await page.getByRole('alert').filter({ hasText: /aliases but no name/ }).waitFor();
+        },
+      },
+    ],
   },
   {
     surface: 'weekly summary',
@@ -131,7 +170,26 @@ const SURFACES: Surface[] = [
       await page.getByText(state.summaryShows).first().waitFor();
       return page;
     },
-    views: [{ view: 'the week', reach: asIs }],
+    views: [
+      { view: 'the week', reach: asIs },
+      {
+        view: 'a half-answered check-in, saying what is missing',
+        needsRoster: true,
+        reach: async (page, { state }) => {
+          const checkIn = page.getByRole('group', { name: state.unratedReport });
+          await checkIn.getByRole('radiogroup', { name: /alignment/i }).getByRole('radio', { name: '4' }).check();
+          await expect.poll(() => checkIn.getByRole('status').textContent()).toMatch(/not saved.*confidence/i);
+        },
+      },
+      {
+        view: 'asking before deleting an intervention',
+        needsRoster: true,
+        reach: async (page) => {
+          await page.locator('table.records tbody tr').first().getByRole('button', { name: /^delete .* from the log$/i }).click();
+          await page.getByRole('dialog').or(page.getByRole('alertdialog')).getByRole('button', { name: /cancel/i }).waitFor();
+        },
+      },
+    ],
   },
   {
     surface: 'in-page prompt on a report’s Jira ticket',

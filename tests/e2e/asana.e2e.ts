@@ -154,7 +154,7 @@ describe('Asana detection', () => {
     const page = await ext.context.newPage();
     await page.goto(asana.url(T.mine));
     await typeAtEnd(page, nameField(page), ' mine');
-    await settle(page, 300);
+    await settle(page);
     await expect(promptOn(page).count()).resolves.toBe(0);
     // Open a task of another project from the list: the URL changes without a page load (to the /1/ scheme here).
     await page.getByRole('link', { name: 'Invoice totals' }).click();

@@ -167,7 +167,7 @@ describe('Confluence detection', () => {
     const page = await ext.context.newPage();
     await openEditor(page, wiki, PAGES.danaOwn);
     await typeInBody(page, ' mine');
-    await settle(page, 300);
+    await settle(page);
     await page.getByRole('button', { name: 'Close' }).click();
     await page.waitForURL(`**/pages/${PAGES.danaOwn}/**`);
     // Follow the page tree: the URL changes without a page load.

@@ -87,7 +87,7 @@ describe('Jira detection', () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('OPS-9'));
     await editSummary(page, ' mine');
-    await settle(page, 300);
+    await settle(page);
     // Follow an in-app link: the URL changes without a page load.
     await page.getByRole('link', { name: 'PAY-145' }).click();
     await page.waitForURL('**/browse/PAY-145');

@@ -172,7 +172,7 @@ describe('GitHub detection', () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#13'));
     await editIssueTitle(page, ' (peer)');
-    await settle(page, 300);
+    await settle(page);
     await expect(promptOn(page).count()).resolves.toBe(0);
     // An in-app link: the URL changes without a page load.
     await page.getByRole('link', { name: 'acme/shop#14' }).click();

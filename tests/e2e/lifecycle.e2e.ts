@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, openDescriptionEditor, promptOn, typeInDescription } from '../support/steps';
+import { editSummary, exportBackup, importBackupFile, openDescriptionEditor, promptOn, settle, typeInDescription } from '../support/steps';
 
 const issues = {
   'LIF-1': { summary: 'Hands-on time', assignee: alice },
@@ -92,7 +92,8 @@ describe('intervention lifecycle', () => {
     await typeInDescription(second, ' from the board');
     await first.bringToFront();
     await typeInDescription(first, ' from the browse page');
-    await second.waitForTimeout(1000);
+    await settle(second);
+    await settle(first);
     await expect(promptOn(second).count()).resolves.toBe(0);
     const { interventions } = await exportBackup(ext);
     expect(interventions.filter((r: any) => r.artifact.key === 'LIF-4')).toHaveLength(1);

@@ -151,7 +151,7 @@ describe('Linear detection', () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-9'));
     await typeAtEnd(page, titleEditor(page), ' mine');
-    await settle(page, 300);
+    await settle(page);
     await expect(promptOn(page).count()).resolves.toBe(0);
     // Follow an in-app link: the URL changes without a page load.
     await page.getByRole('link', { name: 'ENG-145' }).click();

@@ -133,6 +133,30 @@ describe('Firefox: the lead’s journeys', () => {
     await wiki.close();
   }, 300_000); // the options page, the popup and the site: several pages on a loaded machine
 
+  test('access to Jira withdrawn in the browser: the popup names the tools it lost, a click allows them again, and edits prompt again', async () => {
+    const JIRA_SITES = 'https://*.atlassian.net/*';
+    const held = () => inExtension(ff, (o) => (globalThis as any).browser.permissions.contains({ origins: [o] }), JIRA_SITES);
+    // What the add-on's Permissions tab in about:addons does when the lead switches a site off.
+    await inExtension(ff, (o) => (globalThis as any).browser.permissions.remove({ origins: [o] }), JIRA_SITES);
+    await expect(held()).resolves.toBe(false);
+
+    const popup = await ff.openPage('popup.html');
+    const notice = await byText(popup, 'section', /cannot see some of your tools/i);
+    await expect(textOf(notice)).resolves.toMatch(/Jira and Confluence/);
+    await expect(textOf(notice)).resolves.not.toMatch(/GitHub|Notion/);
+    await clickButton(notice, /^Allow on Jira and Confluence again$/); // a real click, as permissions.request needs
+    await vi.waitFor(async () => expect(await popup.$('section.access-notice')).toBeNull(), { timeout: 60_000, interval: 200 });
+    await expect(held()).resolves.toBe(true);
+    await popup.close();
+
+    const page = await ff.newPage(jira.url('PAY-143'));
+    await editSummary(page, ' again');
+    const prompt = await waitForPrompt(page);
+    await expect(textOf(prompt)).resolves.toContain('Bob Okafor');
+    await clickButton(prompt, /^Not now/);
+    await page.close();
+  }, 300_000);
+
   // Last: importing the eight weeks replaces the roster the journeys above use. The week shown is
   // 2026-W47, which the journeys above (this week) add nothing to.
   test('the weekly summary shows the week', async () => {

@@ -1,6 +1,7 @@
 /** Steps a lead takes, shared by the e2e tests, the demo and the bench. */
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension';
+import { nothingInHand } from './in-hand';
 
 /** Imports a backup through the options page's file input; returns the status text shown. */
 export async function importBackupFile(ext: ExtensionBrowser, backup: unknown, name = 'pullback-backup.json'): Promise<{ page: Page; status: string }> {
@@ -71,11 +72,9 @@ export async function exportBackup(ext: ExtensionBrowser): Promise<any> {
 }
 
 /**
- * Waits until the background has handled the page's edit signal for a key, by
- * watching the page's REST lookups settle and then giving the worker a beat.
- * Used before asserting that no prompt appeared.
+ * Waits until Pullback has judged everything the lead just did on the page (see in-hand.ts):
+ * the state "no prompt appeared" is about, with no fixed sleep.
  */
-export async function settle(page: Page, ms = 1200): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(ms);
+export async function settle(page: Page): Promise<void> {
+  await nothingInHand(page);
 }

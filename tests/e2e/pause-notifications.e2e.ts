@@ -1,0 +1,73 @@
+/**
+ * Notifications while prompts are paused (README Decisions: Pause): the
+ * "Time to pull back?" reminder still comes (an overdue intervention is work
+ * the lead is still in); the weekly summary notification waits for the end of
+ * the pause (a demo on a shared screen) and then shows once. The pause log
+ * travels in the backup. The weekly alarm is made to ring now from the
+ * extension's own worker, as Chrome would ring it on Friday at 16:00.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { rosterBackup } from '../support/roster';
+import { exportBackup, importBackupFile } from '../support/steps';
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+/** Started 40 minutes ago with a 15-minute plan: 25 minutes past its planned end. */
+const overdue = {
+  id: 'overdue-1',
+  tool: 'jira',
+  artifact: { key: 'PAU-9', title: 'Refund copy', url: 'https://acme.atlassian.net/browse/PAU-9' },
+  reportId: 'alice',
+  purpose: 'back-on-track',
+  startedAt: minutesAgo(40),
+  plannedEndAt: minutesAgo(25),
+  endedAt: null,
+  status: 'active',
+  activeMs: 60_000,
+  lastActivityAt: minutesAgo(1),
+};
+
+describe('notifications while paused', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension();
+    const { page, status } = await importBackupFile(ext, rosterBackup, 'roster.json');
+    expect(status).toMatch(/imported/i);
+    await page.close();
+  });
+  afterAll(async () => ext?.close());
+
+  const notifications = async () => Object.keys(await (await ext.worker()).evaluate(() => chrome.notifications.getAll()));
+  const heldSince = async () => (await (await ext.worker()).evaluate(() => chrome.storage.local.get('weeklyHeldSince'))).weeklyHeldSince ?? null;
+
+  test('paused: the pull-back reminder comes, the weekly summary waits and shows once after resuming; the pause log is in the backup', async () => {
+    const popup = await ext.openPage('popup.html');
+    await popup.getByRole('button', { name: /pause/i }).click();
+    await popup.getByRole('button', { name: '1 hour' }).click();
+    await popup.getByRole('button', { name: /resume/i }).waitFor();
+
+    // An intervention past its planned end arrives (a backup from the lead's other browser): reminded, pause or not.
+    const { page: options } = await importBackupFile(ext, { ...rosterBackup, interventions: [overdue] }, 'overdue.json');
+    await options.close();
+    await expect.poll(notifications).toContain('pullback-due:overdue-1');
+
+    // Friday 16:00 during the pause: the weekly notification is held, not shown.
+    const worker = await ext.worker();
+    await worker.evaluate(() => chrome.alarms.create('pullback-weekly', { when: Date.now() }));
+    await expect.poll(heldSince).not.toBeNull();
+    expect(await notifications()).not.toContain('pullback-weekly');
+    // It comes back armed for next week.
+    await expect.poll(() => worker.evaluate(async () => ((await chrome.alarms.get('pullback-weekly'))?.scheduledTime ?? 0) > Date.now() + 60_000)).toBe(true);
+
+    // Resumed: it shows, once, and nothing is left waiting.
+    await popup.getByRole('button', { name: /resume/i }).click();
+    await popup.getByRole('button', { name: /pause/i }).waitFor();
+    await expect.poll(notifications).toContain('pullback-weekly');
+    await expect.poll(heldSince).toBeNull();
+
+    const backup = await exportBackup(ext);
+    expect(backup.pauseLog.map((e: { kind: string }) => e.kind)).toEqual(['resumed', 'paused']);
+    expect(backup.pauseLog[1].until).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await popup.close();
+  });
+});
