@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // End-to-end: the built extension in Debian's Chromium. Each file launches its own browser on its
-// own profile, so files can run side by side (PULLBACK_E2E_WORKERS=2): most of
+// own profile, so two files run side by side (PULLBACK_E2E_WORKERS=1 runs one at a time): most of
 // a test is waiting on the browser, not computing.
-const workers = Math.max(1, Number(process.env.PULLBACK_E2E_WORKERS) || 1);
+const workers = Math.max(1, Number(process.env.PULLBACK_E2E_WORKERS) || 2);
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm test: every suite, from a fresh machine. Installs what is missing,
 # then type-check, unit tests, build (Chrome and Firefox), end-to-end tests
-# in Debian's Chromium, web-ext lint and the end-to-end tests in Firefox ESR
-# on the Firefox build (built once, here). Ends with one line "N passed, N failed".
+# in Debian's Chromium, and alongside them web-ext lint and the end-to-end tests
+# in Firefox ESR on the Firefox build (built once, here). Ends with one line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -16,23 +16,35 @@ step() { # step NAME COMMAND...: a step that is one check; records pass/fail.
 }
 
 npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads
-step typecheck npx tsc --noEmit
+# The type-check runs while the unit tests do (its output follows theirs).
+step typecheck npx tsc --noEmit > "$results/typecheck.log" 2>&1 &
+typecheck_pid=$!
 echo "== unit"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+wait "$typecheck_pid"
+cat "$results/typecheck.log"
 step build-chrome npx wxt build
 step build-firefox npx wxt build -b firefox --mv3
+# The Firefox suite (and AMO's linter) runs alongside the Chromium e2e: each waits on its own
+# browser most of the time. Its output is kept and shown after the Chromium suite's.
+firefox_suite() {
+  if [ "$(cat "$results/step-build-firefox")" = pass ]; then
+    # AMO's linter: errors fail the step; the warnings left are explained in README.
+    step lint-firefox npx web-ext lint --source-dir .output/firefox-mv3 --no-input
+    echo "== firefox"
+    npx vitest run -c vitest.firefox.config.ts --reporter=default --reporter=json --outputFile.json="$results/firefox.json"
+  else
+    echo "firefox skipped: the Firefox build failed" > "$results/firefox-missing"
+  fi
+}
+firefox_suite > "$results/firefox.log" 2>&1 &
+firefox_pid=$!
 if [ "$(cat "$results/step-build-chrome")" = pass ]; then
   echo "== e2e"
   npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/e2e.json"
 else
   echo "e2e skipped: the Chrome build failed" > "$results/e2e-missing"
 fi
-if [ "$(cat "$results/step-build-firefox")" = pass ]; then
-  # AMO's linter: errors fail the step; the warnings left are explained in README.
-  step lint-firefox npx web-ext lint --source-dir .output/firefox-mv3 --no-input
-  echo "== firefox"
-  npx vitest run -c vitest.firefox.config.ts --reporter=default --reporter=json --outputFile.json="$results/firefox.json"
-else
-  echo "firefox skipped: the Firefox build failed" > "$results/firefox-missing"
-fi
+wait "$firefox_pid"
+cat "$results/firefox.log"
 node scripts/tally.mjs "$results"

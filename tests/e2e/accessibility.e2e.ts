@@ -1,13 +1,14 @@
 /**
  * axe-core on every surface a lead sees (issue 12, item 8): the popup (as a
  * tab and at the toolbar popup's 380 px), options, welcome, the weekly
- * summary, the in-page prompt in its open shadow root (asking, a bad custom
- * duration, time to pull back) and the closing questions (in the page after
- * "End it", in the popup after "Pull back", an answer pressed), plus the
- * states that bring their own colours (errors, confirmations, a half-answered
- * check-in), each in light and dark, in three data states: empty (fresh
- * install), with data (a roster and eight weeks), and 15 reports. Every
- * WCAG 2.0/2.1 A and AA rule: 0 violations; no rule disabled.
+ * summary and the 1:1 page, the in-page prompt in its open shadow root
+ * (asking, a bad custom duration, time to pull back) and the closing
+ * questions (in the page after "End it", in the popup after "Pull back", an
+ * answer pressed), plus the states that bring their own colours (errors,
+ * confirmations, a half-answered check-in), each in light and dark, in three
+ * data states: empty (fresh install), with data (a roster and eight weeks),
+ * and 15 reports. Every WCAG 2.0/2.1 A and AA rule and axe's best practices:
+ * 0 violations; no rule disabled.
  *
  * One browser per data state; each surface opens one page and switches the
  * colour scheme in place. Without a roster no prompt can show (nobody is a
@@ -53,13 +54,15 @@ interface DataState {
   summaryShows: RegExp;
   /** A report with no check-in that week. */
   unratedReport?: string;
+  /** The 1:1 page opened (`summary.html#<week>/<reportId>`) and what it shows once loaded. */
+  oneOnOne: { route: string; shows: RegExp };
 }
 
 const STATES: DataState[] = [
-  { state: 'empty (fresh install, no roster)', backup: null, summaryWeek: FIFTEEN_WEEK, summaryShows: /who your reports are/ },
+  { state: 'empty (fresh install, no roster)', backup: null, summaryWeek: FIFTEEN_WEEK, summaryShows: /who your reports are/, oneOnOne: { route: `${FIFTEEN_WEEK}/alice`, shows: /no report with the id/ } },
   // Its week has the green “good” line (“Catching yourself 1 time is the habit working”).
-  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/, unratedReport: 'Erin Diaz' },
-  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/, unratedReport: 'Quinn Baptiste-Hargreaves' },
+  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/, unratedReport: 'Erin Diaz', oneOnOne: { route: '2026-W48/alice', shows: /1:1 with Alice Chen/ } },
+  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/, unratedReport: 'Quinn Baptiste-Hargreaves', oneOnOne: { route: `${FIFTEEN_WEEK}/sunita`, shows: /1:1 with Sunita Ramaswamy-Venkataraman/ } },
 ];
 
 interface Session {
@@ -190,6 +193,15 @@ const SURFACES: Surface[] = [
         },
       },
     ],
+  },
+  {
+    surface: '1:1 page',
+    open: async ({ ext, state }) => {
+      const page = await ext.openPage(`summary.html#${state.oneOnOne.route}`);
+      await page.getByText(state.oneOnOne.shows).first().waitFor();
+      return page;
+    },
+    views: [{ view: 'a report’s eight weeks (empty: a link naming nobody, explained)', reach: asIs }],
   },
   {
     surface: 'in-page prompt on a report’s Jira ticket',

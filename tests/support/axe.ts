@@ -9,13 +9,13 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** WCAG 2.0 A and AA and WCAG 2.1 AA: the rules a "0 violations" claim is about. */
-export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa'];
+/** Every rule for WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (headings, landmarks). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 export interface AxeRunOptions {
   /** CSS selectors of what to analyse (default: the whole document, open shadow roots included). */
   include?: string[];
-  /** Rule ids (default: every rule tagged WCAG_AA_TAGS). */
+  /** Rule ids (default: every rule tagged AXE_TAGS). */
   rules?: string[];
   /** Rules switched off for this run; each caller says why beside it. */
   disableRules?: string[];
@@ -35,5 +35,5 @@ export async function axeViolations(page: Page, options: AxeRunOptions = {}): Pr
     return result.violations.flatMap((v: any) =>
       v.nodes.map((n: any) => `${v.id} (${n.impact ?? v.impact}) ${JSON.stringify(n.target)}: ${String(n.failureSummary ?? v.help).replace(/\s+/g, ' ').trim()}`),
     );
-  }, { include: options.include, rules: options.rules, disableRules: options.disableRules, tags: WCAG_AA_TAGS });
+  }, { include: options.include, rules: options.rules, disableRules: options.disableRules, tags: AXE_TAGS });
 }
