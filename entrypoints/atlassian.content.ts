@@ -1,7 +1,7 @@
 // Jira and Confluence share *.atlassian.net; each adapter's appliesTo picks by path.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { confluence } from '@/utils/sites/confluence';
-import { jira } from '@/utils/sites/jira';
+import { confluencePageAdapter } from '@/utils/sites/confluence';
+import { jiraPageAdapter } from '@/utils/sites/jira';
 
-export default defineContentScript(contentScriptFor([jira, confluence]));
+export default defineContentScript(contentScriptFor([jiraPageAdapter, confluencePageAdapter], 'atlassian'));

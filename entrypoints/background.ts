@@ -43,6 +43,8 @@ import {
 import { weekIdOf } from '@/utils/week';
 import { createService, type PullbackService } from '@/utils/service';
 import { syncCustomSites } from '@/utils/custom-sites';
+import { contentScriptNames } from '@/utils/sites/tools';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { recordDiagnostic } from '@/utils/diagnostics';
 import { createSettingsStore, settingsItem, syncReportItem, watchSyncArea } from '@/utils/settings';
 import type { PullbackDatabase } from '@/utils/db';
@@ -165,6 +167,13 @@ export default defineBackground({
     onMessage('loadPrompt', async ({ sender }) => {
       if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads the prompt.');
       await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/prompt.js'] });
+    });
+    // Likewise the owner lookups and the popup's page reader, when the lead first focuses an editor.
+    onMessage('loadLookup', async ({ data, sender }) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads its lookups.');
+      const script = String(data?.contentScript);
+      if (!contentScriptNames().has(script)) throw new Error(`No lookups for “${script.slice(0, 40)}”.`);
+      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [`/${script}-lookup.js` as ScriptPublicPath] });
     });
     // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
     fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));

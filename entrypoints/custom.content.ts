@@ -3,7 +3,7 @@
 // manifest lists none, so nothing runs on a site the lead never enabled.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from './page/messaging';
 import { customAdapter } from '@/utils/sites/custom';
 
 export default defineContentScript({
@@ -12,6 +12,6 @@ export default defineContentScript({
   async main() {
     // Extension storage is closed to content scripts: the background answers for this origin.
     const site = await sendMessage('customSiteHere', undefined).catch(() => null);
-    if (site) contentScriptFor([customAdapter(site)]).main();
+    if (site) contentScriptFor([customAdapter(site)], 'custom').main();
   },
 });

@@ -1,6 +1,6 @@
 // Google Docs (owners come from claims).
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { gdocs } from '@/utils/sites/gdocs';
+import { gdocsPageAdapter } from '@/utils/sites/gdocs';
 
-export default defineContentScript(contentScriptFor([gdocs]));
+export default defineContentScript(contentScriptFor([gdocsPageAdapter], 'gdocs'));

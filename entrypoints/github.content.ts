@@ -1,6 +1,6 @@
 // GitHub issues, pull requests and web-editor file edits.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { github } from '@/utils/sites/github';
+import { githubPageAdapter } from '@/utils/sites/github';
 
-export default defineContentScript(contentScriptFor([github]));
+export default defineContentScript(contentScriptFor([githubPageAdapter], 'github'));

@@ -1,6 +1,6 @@
 // Linear issues.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { linear } from '@/utils/sites/linear';
+import { linearPageAdapter } from '@/utils/sites/linear';
 
-export default defineContentScript(contentScriptFor([linear]));
+export default defineContentScript(contentScriptFor([linearPageAdapter], 'linear'));

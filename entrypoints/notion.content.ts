@@ -1,6 +1,6 @@
 // Notion pages (owners from claims or "Created by").
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { notion } from '@/utils/sites/notion';
+import { notionPageAdapter } from '@/utils/sites/notion';
 
-export default defineContentScript(contentScriptFor([notion]));
+export default defineContentScript(contentScriptFor([notionPageAdapter], 'notion'));

@@ -13,17 +13,22 @@
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
 import { LIMITS } from './model-constants';
 import type { Artifact } from './model';
-import type { Ownership, SiteAdapter } from './sites/types';
+import type { Ownership, PageAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
 export const EDIT_THROTTLE_MS = 5_000;
 /** After "not a report" or "mine" the answer will not change soon: ask again much later. */
 const QUIET_RECHECK_MS = 60_000;
-/** Edits everywhere; an adapter may add its own (`SiteAdapter.editEvents`). */
+/** Edits everywhere; an adapter may add its own (`PageAdapter.editEvents`). */
 const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
 
 export interface DetectorDeps {
-  adapterFor(url: URL): SiteAdapter | null;
+  adapterFor(url: URL): PageAdapter | null;
+  /**
+   * Whose the artifact is. The content script loads the adapters' lookups on first need (at focus);
+   * without this, the adapter's own `ownership`.
+   */
+  ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
   send(signal: EditSignal): Promise<EditDecision>;
   /** Interaction (not only typing) on an artifact with an active intervention. */
   sendHeartbeat(beat: Heartbeat): Promise<EditDecision>;
@@ -33,7 +38,7 @@ export interface DetectorDeps {
   /** Our own UI's host element: edits inside it are not the lead's edits of the page. */
   isOwnUi(el: Element): boolean;
   /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */
-  diagnose?(tool: SiteAdapter['id'], problem: string): void;
+  diagnose?(tool: PageAdapter['id'], problem: string): void;
   /**
    * False once the extension that started this script was reloaded, updated or removed: the
    * detector then stops (and calls onRetired) instead of working for an extension that is gone.
@@ -82,9 +87,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       nextAskAt: new Map<string, number>(),
       diagnosed: new Set<string>(),
       /** The element, event type and adapter of the last edit judged a content edit (typing on skips the judging). */
-      lastEdit: null as { target: EventTarget | null; type: string; adapter: SiteAdapter } | null,
+      lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter } | null,
       /** The artifact on this page with an active intervention: interactions feed it. */
-      feeding: null as { tool: SiteAdapter['id']; key: string; artifact: Artifact } | null,
+      feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
     };
   }
 
@@ -113,10 +118,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     return adapter;
   }
 
-  function ownershipOf(adapter: SiteAdapter, artifact: Artifact) {
+  function ownershipOf(adapter: PageAdapter, artifact: Artifact) {
     let pending = page.ownership.get(artifact.key);
     if (!pending) {
-      pending = adapter.ownership(artifact, doc, page.controller.signal).catch(() => null);
+      const signal = page.controller.signal;
+      pending = (deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null))).catch(() => null);
       page.ownership.set(artifact.key, pending);
     }
     return pending;
@@ -135,7 +141,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     deps.onEditorFocus?.();
   }
 
-  function diagnose(adapter: SiteAdapter, problem: string) {
+  function diagnose(adapter: PageAdapter, problem: string) {
     if (page.diagnosed.has(problem)) return;
     page.diagnosed.add(problem);
     deps.diagnose?.(adapter.id, problem);
@@ -146,7 +152,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     // Typing on in the element the adapter just judged, at the same address: its verdict stands
     // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
     const last = page.lastEdit;
-    let adapter: SiteAdapter | null;
+    let adapter: PageAdapter | null;
     if (last && event.target === last.target && event.type === last.type && doc.location.href === page.url) {
       adapter = last.adapter;
     } else {
@@ -195,7 +201,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     deps.onDecision(decision, signal.artifact);
   }
 
-  function track(decision: EditDecision, tool: SiteAdapter['id'], artifact: Artifact) {
+  function track(decision: EditDecision, tool: PageAdapter['id'], artifact: Artifact) {
     if (decision.action === 'feeding' || decision.action === 'overdue') page.feeding = { tool, key: artifact.key, artifact };
     else if (page.feeding?.key === artifact.key) page.feeding = null;
   }

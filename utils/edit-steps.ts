@@ -31,7 +31,12 @@ export function whoseWork(settings: Settings, signal: EditSignal): { report: Rep
 
 /** Any answer (or a prompt still waiting for one) keeps the artifact quiet for the cooldown. */
 export function withinCooldown(previous: PromptRecord, at: Date, cooldownMinutes: number): boolean {
-  return at.getTime() - Date.parse(previous.answeredAt ?? previous.at) < cooldownMinutes * 60_000;
+  return at.getTime() < cooldownEndsAt(previous, cooldownMinutes);
+}
+
+/** The first moment (ms) an edit on the artifact may ask again after `previous`, answered or shown. */
+export function cooldownEndsAt(previous: PromptRecord, cooldownMinutes: number): number {
+  return Date.parse(previous.answeredAt ?? previous.at) + cooldownMinutes * 60_000;
 }
 
 /** The edit or heartbeat counts as hands-on time on the active intervention (written in the caller's transaction). */

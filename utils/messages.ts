@@ -83,6 +83,8 @@ export interface ProtocolMap {
   retireReport(data: ReportIdInput): Settings;
   /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
   loadPrompt(): void;
+  /** Content script: inject my tool's owner lookups and page reader (entrypoints/<contentScript>-lookup.ts) into my frame. */
+  loadLookup(data: { contentScript: string }): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
   /** A content script on a site the lead added: that site's definition (by the sender's origin), or null. */

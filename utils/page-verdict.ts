@@ -10,6 +10,7 @@ import { ArtifactSchema } from './message-schemas';
 import { isOverdue } from './durations';
 import { LIMITS, TOOL_IDS, type Settings, type ToolId } from './model';
 import { claimFor, matchOwner } from './roster';
+import { cooldownEndsAt, withinCooldown } from './edit-steps';
 import type { PageReading } from './sites/types';
 
 const identities = v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.identityLength))), v.maxLength(LIMITS.identities));
@@ -95,8 +96,9 @@ export async function verdictFor(reading: PageReading, { db, settings, pause, no
 
   const previous = prompts.sort((a, b) => b.at.localeCompare(a.at))[0];
   if (previous) {
-    const quietUntil = Date.parse(previous.answeredAt ?? previous.at) + settings.cooldownMinutes * 60_000;
-    if (quietUntil > now.getTime()) {
+    // The service's own rule (utils/edit-steps.ts), so the popup never disagrees with the next edit.
+    if (withinCooldown(previous, now, settings.cooldownMinutes)) {
+      const quietUntil = cooldownEndsAt(previous, settings.cooldownMinutes);
       // A prompt still waiting for its answer is offered again on the next edit.
       if (previous.answer === 'unanswered') return { standing, effect: 'prompt', waiting: true };
       return nothing('cooldown', new Date(quietUntil).toISOString());

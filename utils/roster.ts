@@ -1,4 +1,5 @@
 import type { Claim, Person, Report, Settings } from './model';
+import { currentAddressOf } from './sites/moved-addresses';
 
 /**
  * Who a tool says owns an artifact, as the strings the tool shows:
@@ -43,7 +44,8 @@ export function matchOwner(settings: Settings, owner: Identity, viewer: Identity
 export function claimFor(claims: readonly Claim[], url: string): Claim | null {
   let best: Claim | null = null;
   for (const claim of claims) {
-    if (url.startsWith(claim.urlPrefix) && (!best || claim.urlPrefix.length > best.urlPrefix.length)) best = claim;
+    const matches = url.startsWith(claim.urlPrefix) || url.startsWith(currentAddressOf(claim.urlPrefix));
+    if (matches && (!best || claim.urlPrefix.length > best.urlPrefix.length)) best = claim;
   }
   return best;
 }

@@ -3,7 +3,7 @@
  * text is typed, so the edit detector never sees it; this listens for the
  * assigning click instead (one passive capture listener, nothing else until
  * such a click). The adapter says which clicks assign and to whom
- * (`SiteAdapter.takeover`); the assignee is read from the page before the
+ * (`PageAdapter.takeover`); the assignee is read from the page before the
  * tool handles the click (or, while a picker hides it, as seen when the lead
  * pressed to open the picker), so it is the one being replaced.
  *
@@ -14,14 +14,16 @@
 import type { EditDecision, EditSignal } from './messages';
 import type { Artifact } from './model';
 import { normalizeIdentity, type Identity } from './roster';
-import type { SiteAdapter } from './sites/types';
+import type { Ownership, PageAdapter } from './sites/types';
 
 export interface TakeoverDeps {
-  adapterFor(url: URL): SiteAdapter | null;
+  adapterFor(url: URL): PageAdapter | null;
+  /** Whose the item is (loaded on first need); without this, the adapter's own `ownership`. */
+  ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
   isOwnUi(el: Element): boolean;
   send(signal: EditSignal): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
-  diagnose?(tool: SiteAdapter['id'], problem: string): void;
+  diagnose?(tool: PageAdapter['id'], problem: string): void;
   /** Each judging of a click, until it is decided (entrypoints/page/in-hand.ts). */
   inHand?(work: Promise<unknown>): void;
 }
@@ -59,7 +61,8 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     const before = adapter.takeover!.assigneeOnPage(doc) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
     if (before?.length === 0) return; // Nobody had it: taken from nobody.
     const signal = controller.signal;
-    const ownership = await adapter.ownership(artifact, doc, signal).catch(() => null);
+    const lookup = deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null));
+    const ownership = await lookup.catch(() => null);
     if (signal.aborted) return;
     // The page's reading is the one from before the click; the API may already answer with the new assignee.
     const previous = before ?? ownership?.owner ?? null;

@@ -6,7 +6,9 @@
  *
  * Kept small because it loads with every page of every tool: the prompt
  * itself (entrypoints/prompt.ts) is injected by the background only when one
- * may show. Nothing runs per DOM mutation and no timer runs while idle.
+ * may show, and the owner lookups with the popup's page reader
+ * (entrypoints/<tool>-lookup.ts) when the lead focuses an editor, clicks to
+ * reassign or opens the popup. Nothing runs per DOM mutation and no timer runs while idle.
  */
 import { browser } from 'wxt/browser';
 import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
@@ -16,8 +18,9 @@ import { inHandCounter } from './in-hand';
 import { onMessage, sendMessage } from './messaging';
 import type { EditDecision } from '@/utils/messages';
 import type { Artifact } from '@/utils/model';
-import { readPage } from '@/utils/page-reading';
-import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
+import type { Ownership, PageAdapter } from '@/utils/sites/types';
+import { pickAdapter } from '@/utils/sites/types';
+import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
 import { createTakeoverWatcher } from '@/utils/takeover';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
@@ -42,7 +45,11 @@ function onNavigate(listener: (url: string) => void): () => void {
   return () => navigation.removeEventListener('navigate', handler);
 }
 
-export function contentScriptFor(adapters: readonly SiteAdapter[]) {
+/**
+ * `contentScript` names this script (entrypoints/<contentScript>.content.ts); its lookups are in
+ * entrypoints/<contentScript>-lookup.ts.
+ */
+export function contentScriptFor(adapters: readonly PageAdapter[], contentScript: string) {
   const adapterFor = (url: URL) => pickAdapter(adapters, url);
   return {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
@@ -61,6 +68,22 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         })().catch(() => (loading = null));
         return loading;
       }
+      let lookupLoading: Promise<PageLookup> | null = null;
+      /** The owner lookups and the page reader, injected by the background on first need (once per page). */
+      function lookup(): Promise<PageLookup> {
+        lookupLoading ??= (async () => {
+          if (!globalThis[LOOKUP_GLOBAL]?.[contentScript]) await sendMessage('loadLookup', { contentScript });
+          const loaded = globalThis[LOOKUP_GLOBAL]?.[contentScript];
+          if (!loaded) throw new Error('The owner lookup did not load.');
+          return loaded;
+        })();
+        lookupLoading.catch(() => (lookupLoading = null)); // Tried again on the next need.
+        return lookupLoading;
+      }
+      /** An adapter that carries its own (trivial) lookup answers at once; the others load theirs. */
+      const ownership = (adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null> =>
+        adapter.ownership ? adapter.ownership(artifact, document, signal) : lookup().then((l) => l.ownership(adapter, artifact, document, signal));
+
       async function show(request: PromptRequest) {
         await (await promptHost())?.show(request);
       }
@@ -75,11 +98,12 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
           inHand(show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel }));
         }
       }
-      const diagnose = (tool: SiteAdapter['id'], problem: string) =>
+      const diagnose = (tool: PageAdapter['id'], problem: string) =>
         void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {});
 
       const detector = createDetector(document, {
         adapterFor,
+        ownership,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
         isOwnUi,
@@ -94,7 +118,7 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         onRetired: () => stops.forEach((stop) => stop()),
       });
       // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
-      const takeovers = createTakeoverWatcher(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
+      const takeovers = createTakeoverWatcher(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
       const stops = [
         () => detector.stop(),
         () => takeovers.stop(),
@@ -107,9 +131,9 @@ export function contentScriptFor(adapters: readonly SiteAdapter[]) {
         onMessage('focusPrompt', () => host?.focus() ?? false),
         onMessage('currentArtifact', () => detector.currentArtifact()),
         // The popup's "On this page": read afresh on each ask; a roster change there re-judges the next edit.
-        onMessage('describePage', () => {
+        onMessage('describePage', async () => {
           const adapter = adapterFor(new URL(location.href));
-          return adapter ? readPage(adapter, document) : null;
+          return adapter ? (await lookup()).readPage(adapter, document) : null;
         }),
         onMessage('rereadPage', () => detector.navigated()),
       ];

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { matchOwner, normalizeIdentity } from '@/utils/roster';
+import { describe, expect, it, test } from 'vitest';
+import { claimFor, matchOwner, normalizeIdentity } from '@/utils/roster';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 
 const alice = { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] };
@@ -102,5 +102,25 @@ describe('matchOwner', () => {
   it('does not match on a partial name', () => {
     expect(matchOwner(settings(), ['Alice'])).toEqual({ kind: 'nobody' });
     expect(matchOwner(settings(), ['alice@acme'])).toEqual({ kind: 'nobody' });
+  });
+});
+
+describe('claims made before a tool moved', () => {
+  const claim = (urlPrefix: string) => ({ id: 'c1', urlPrefix, reportId: 'bob', label: 'Hiring plan — Notion', createdAt: '2026-05-01T10:00:00.000Z' });
+  const NEW = 'https://app.notion.com/p/1a2b3c4d5e6f708192a3b4c5d6e7f801';
+
+  test('a Notion page claimed on www.notion.so still matches at its app.notion.com address', () => {
+    for (const old of [
+      'https://www.notion.so/acme/Hiring-plan-1a2b3c4d5e6f708192a3b4c5d6e7f801',
+      'https://www.notion.so/1a2b3c4d5e6f708192a3b4c5d6e7f801',
+      'https://notion.so/acme/1A2B3C4D5E6F708192A3B4C5D6E7F801?pvs=4',
+    ]) {
+      expect(claimFor([claim(old)], NEW), old).toMatchObject({ reportId: 'bob' });
+    }
+  });
+
+  test('another page, or a whole old workspace, does not match (the new addresses name no workspace)', () => {
+    expect(claimFor([claim('https://www.notion.so/acme/Other-ffffffffffffffffffffffffffffffff')], NEW)).toBeNull();
+    expect(claimFor([claim('https://www.notion.so/acme/')], NEW)).toBeNull();
   });
 });

@@ -26,8 +26,8 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { ASANA_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://app.asana.com';
 const GID = '(\\d{1,20})';
@@ -221,8 +221,8 @@ export function asanaAssignee(root: ParentNode): Identity | null {
   return null;
 }
 
-export const asana: SiteAdapter = {
-  ...toolInfo('asana'),
+export const asanaPageAdapter: PageAdapter = {
+  ...toolInfo(ASANA_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'app.asana.com',
 
@@ -235,13 +235,6 @@ export const asana: SiteAdapter = {
     return { key: task.id, title, url: `${ORIGIN}${task.path}` };
   },
 
-  async ownership(artifact, doc, signal): Promise<Ownership | null> {
-    signal.throwIfAborted();
-    const pane = paneFor(doc, artifact.key);
-    const owner = pane && asanaAssignee(pane);
-    return owner ? { owner, viewer: [] } : null;
-  },
-
   isContentEditor(el) {
     if (!isTextEditable(el)) return false;
     // A comment editor is conversation wherever it sits (Asana nests comment editors in description-like blocks).
@@ -249,4 +242,14 @@ export const asana: SiteAdapter = {
     return surfaceKindOf(el, surfaces) === 'content';
   },
 };
+
+/** Whose Asana task this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const asanaOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+  signal.throwIfAborted();
+  const pane = paneFor(doc, artifact.key);
+  const owner = pane && asanaAssignee(pane);
+  return owner ? { owner, viewer: [] } : null;
+};
+
+export const asana: SiteAdapter = { ...asanaPageAdapter, ownership: asanaOwnership };
 

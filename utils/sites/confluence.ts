@@ -18,8 +18,8 @@
  */
 import type { Artifact } from '../model';
 import { normalizeIdentity, type Identity } from '../roster';
-import { atlassianUserIdentity, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { atlassianUserIdentity, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { CONFLUENCE_TOOL, toolInfo } from './tools';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
@@ -155,8 +155,8 @@ function bylineOwner(doc: Document): Identity {
   return [];
 }
 
-export const confluence: SiteAdapter = {
-  ...toolInfo('confluence'),
+export const confluencePageAdapter: PageAdapter = {
+  ...toolInfo(CONFLUENCE_TOOL),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
   selectors: {
@@ -178,37 +178,40 @@ export const confluence: SiteAdapter = {
     return { key: id, title: titleOf(doc), url: canonical };
   },
 
-  async ownership(artifact, doc, signal): Promise<Ownership | null> {
-    const origin = new URL(artifact.url).origin;
-    const [content, current] = await Promise.allSettled([
-      getJson(`${origin}/wiki/rest/api/content/${encodeURIComponent(artifact.key)}?expand=history,history.ownedBy`, signal),
-      getJson(`${origin}/wiki/rest/api/user/current`, signal),
-    ]);
-    signal.throwIfAborted();
-    const viewer = current.status === 'fulfilled' ? atlassianUserIdentity(current.value) : [];
-    if (content.status === 'fulfilled') {
-      const page = (content.value ?? {}) as { title?: unknown; history?: { ownedBy?: unknown; createdBy?: unknown } };
-      const owned = atlassianUserIdentity(page.history?.ownedBy);
-      const owner = owned.length ? owned : atlassianUserIdentity(page.history?.createdBy);
-      const title = typeof page.title === 'string' && page.title ? page.title : undefined;
-      if (owner.length) return { owner, viewer, title };
-    }
-    const byline = bylineOwner(doc);
-    // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
-    // the byline adds the name when it links the same account.
-    const v2 = await getJson(`${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`, signal).catch(() => null);
-    signal.throwIfAborted();
-    const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
-    const accountId = [page.ownerId, page.authorId].find((id): id is string => typeof id === 'string' && id.trim().length > 0);
-    if (accountId) {
-      const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
-      const title = typeof page.title === 'string' && page.title ? page.title : undefined;
-      return { owner, viewer, ...(title ? { title } : {}) };
-    }
-    return byline.length ? { owner: byline, viewer } : null;
-  },
-
   isContentEditor(el) {
     return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };
+
+/** Whose Confluence page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+  const origin = new URL(artifact.url).origin;
+  const [content, current] = await Promise.allSettled([
+    getJson(`${origin}/wiki/rest/api/content/${encodeURIComponent(artifact.key)}?expand=history,history.ownedBy`, signal),
+    getJson(`${origin}/wiki/rest/api/user/current`, signal),
+  ]);
+  signal.throwIfAborted();
+  const viewer = current.status === 'fulfilled' ? atlassianUserIdentity(current.value) : [];
+  if (content.status === 'fulfilled') {
+    const page = (content.value ?? {}) as { title?: unknown; history?: { ownedBy?: unknown; createdBy?: unknown } };
+    const owned = atlassianUserIdentity(page.history?.ownedBy);
+    const owner = owned.length ? owned : atlassianUserIdentity(page.history?.createdBy);
+    const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+    if (owner.length) return { owner, viewer, title };
+  }
+  const byline = bylineOwner(doc);
+  // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
+  // the byline adds the name when it links the same account.
+  const v2 = await getJson(`${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`, signal).catch(() => null);
+  signal.throwIfAborted();
+  const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
+  const accountId = [page.ownerId, page.authorId].find((id): id is string => typeof id === 'string' && id.trim().length > 0);
+  if (accountId) {
+    const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
+    const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+    return { owner, viewer, ...(title ? { title } : {}) };
+  }
+  return byline.length ? { owner: byline, viewer } : null;
+};
+
+export const confluence: SiteAdapter = { ...confluencePageAdapter, ownership: confluenceOwnership };

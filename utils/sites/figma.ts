@@ -24,8 +24,8 @@
  * Mode, comments, cursor chat, search.
  */
 import type { Artifact } from '../model';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { FIGMA_TOOL, toolInfo } from './tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
 const ORIGIN = 'https://www.figma.com';
@@ -169,8 +169,8 @@ function isEditMode(doc: Document): boolean {
   return !VIEW_ONLY_SELECTORS.some((s) => doc.querySelector(s)) && !DEV_MODE_SELECTORS.some((s) => doc.querySelector(s));
 }
 
-export const figma: SiteAdapter = {
-  ...toolInfo('figma'),
+export const figmaPageAdapter: PageAdapter = {
+  ...toolInfo(FIGMA_TOOL),
   editEvents: ['keydown'],
 
   appliesTo: (url) => HOSTS.has(url.hostname),
@@ -179,15 +179,6 @@ export const figma: SiteAdapter = {
     const file = figmaFile(url);
     if (!file) return null;
     return { key: file.key, title: fileName(doc, file.slug), url: file.url };
-  },
-
-  async ownership(_artifact, doc): Promise<Ownership | null> {
-    // Figma shows no owner in the editor: nobody, so that a claim can say whose file it is. What the
-    // adapter relies on and did not find is reported, so a Figma change shows in Adapter health.
-    const unread: string[] = [];
-    if (!doc.querySelector(CANVAS_SELECTOR)) unread.push(`the canvas (${CANVAS_SELECTOR}) was not found: edits on the canvas may go unseen`);
-    if (!KEY_SINK_SELECTORS.some((s) => doc.querySelector(s))) unread.push('the canvas key sink (.focus-target) was not found: edits on the canvas go unseen');
-    return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
   },
 
   isContentEditor(el, event) {
@@ -201,3 +192,15 @@ export const figma: SiteAdapter = {
     return event?.type !== 'keydown';
   },
 };
+
+/** Whose Figma file this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const figmaOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+  // Figma shows no owner in the editor: nobody, so that a claim can say whose file it is. What the
+  // adapter relies on and did not find is reported, so a Figma change shows in Adapter health.
+  const unread: string[] = [];
+  if (!doc.querySelector(CANVAS_SELECTOR)) unread.push(`the canvas (${CANVAS_SELECTOR}) was not found: edits on the canvas may go unseen`);
+  if (!KEY_SINK_SELECTORS.some((s) => doc.querySelector(s))) unread.push('the canvas key sink (.focus-target) was not found: edits on the canvas go unseen');
+  return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
+};
+
+export const figma: SiteAdapter = { ...figmaPageAdapter, ownership: figmaOwnership };

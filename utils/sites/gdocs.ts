@@ -18,8 +18,8 @@
  * as are comments: nothing typed then is an edit.
  */
 import type { Artifact } from '../model';
-import { closestOf, isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { closestOf, isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { GDOCS_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://docs.google.com';
 /** Document ids: URL-safe base64 (44 characters today). `/d/e/<id>/pub` (published copies) does not match. */
@@ -134,8 +134,8 @@ function hostFrame(el: Element): Element | null {
   }
 }
 
-export const gdocs: SiteAdapter = {
-  ...toolInfo('gdocs'),
+export const gdocsPageAdapter: PageAdapter = {
+  ...toolInfo(GDOCS_TOOL),
   editFrames: TEXT_EVENT_FRAMES,
 
   appliesTo: (url) => url.hostname === 'docs.google.com' && url.pathname.startsWith('/document/'),
@@ -143,13 +143,6 @@ export const gdocs: SiteAdapter = {
   artifact(url, doc): Artifact | null {
     const found = gdocsDocument(url);
     return found ? { key: found.key, title: title(doc), url: found.url } : null;
-  },
-
-  async ownership(_artifact, doc): Promise<Ownership | null> {
-    // The editor shows no owner (google-docs.md §4): nobody, so that a claim can say whose document it is.
-    // The mode switcher is not in the evidence: without it suggestions cannot be told from edits, so say so.
-    const unread = docsMode(doc) === null ? ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'] : [];
-    return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
   },
 
   isContentEditor(el) {
@@ -167,3 +160,13 @@ export const gdocs: SiteAdapter = {
     return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };
+
+/** Whose Google Doc this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const gdocsOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+  // The editor shows no owner (google-docs.md §4): nobody, so that a claim can say whose document it is.
+  // The mode switcher is not in the evidence: without it suggestions cannot be told from edits, so say so.
+  const unread = docsMode(doc) === null ? ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'] : [];
+  return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
+};
+
+export const gdocs: SiteAdapter = { ...gdocsPageAdapter, ownership: gdocsOwnership };

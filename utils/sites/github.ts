@@ -19,8 +19,8 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { GITHUB_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
@@ -227,8 +227,8 @@ function viewerOf(doc: Document): Identity {
   return unique(logins.filter(Boolean));
 }
 
-export const github: SiteAdapter = {
-  ...toolInfo('github'),
+export const githubPageAdapter: PageAdapter = {
+  ...toolInfo(GITHUB_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
   selectors: {
@@ -248,16 +248,6 @@ export const github: SiteAdapter = {
     // While the title is being edited its heading may be gone: the tab's title still has it.
     const title = firstText(doc, TITLE_SELECTORS) ?? fromDocumentTitle(doc, page)?.title ?? '';
     return { key: `${repo}#${page.number}`, title, url: `${ORIGIN}/${repo}/${page.kind}/${page.number}` };
-  },
-
-  async ownership(artifact, doc, signal): Promise<Ownership | null> {
-    signal.throwIfAborted();
-    const viewer = viewerOf(doc);
-    // A file's artifact URL is its /blob/ page: GitHub names no owner for it; the lead's claims decide.
-    const page = githubPage(new URL(artifact.url));
-    if (!page || page.kind === 'edit') return { owner: [], viewer };
-    const owner = page.kind === 'pull' ? pullAuthor(doc, page) : assignees(doc);
-    return owner ? { owner, viewer } : null;
   },
 
   isContentEditor(el) {
@@ -285,3 +275,16 @@ export const github: SiteAdapter = {
     assigneeOnPage: (doc) => assignees(doc),
   },
 };
+
+/** Whose GitHub item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+  signal.throwIfAborted();
+  const viewer = viewerOf(doc);
+  // A file's artifact URL is its /blob/ page: GitHub names no owner for it; the lead's claims decide.
+  const page = githubPage(new URL(artifact.url));
+  if (!page || page.kind === 'edit') return { owner: [], viewer };
+  const owner = page.kind === 'pull' ? pullAuthor(doc, page) : assignees(doc);
+  return owner ? { owner, viewer } : null;
+};
+
+export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership };

@@ -10,8 +10,8 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { JIRA_TOOL, toolInfo } from './tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 const EVIDENCE = 'real-markup/jira.md';
@@ -105,8 +105,8 @@ function isActionText(text: string): boolean {
   return /^(assign to me|unassigned)$/i.test(text);
 }
 
-export const jira: SiteAdapter = {
-  ...toolInfo('jira'),
+export const jiraPageAdapter: PageAdapter = {
+  ...toolInfo(JIRA_TOOL),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
   selectors: {
@@ -122,24 +122,6 @@ export const jira: SiteAdapter = {
     // In a board side panel the heading belongs to the open work item; the key in the URL says which.
     const title = firstText(doc, TITLE_SELECTORS) ?? '';
     return { key, title, url: `${url.origin}/browse/${key}` };
-  },
-
-  async ownership(artifact, doc, signal): Promise<Ownership | null> {
-    const origin = new URL(artifact.url).origin;
-    const [issue, myself] = await Promise.allSettled([
-      getJson(`${origin}/rest/api/3/issue/${encodeURIComponent(artifact.key)}?fields=assignee,reporter,summary`, signal),
-      getJson(`${origin}/rest/api/3/myself`, signal),
-    ]);
-    signal.throwIfAborted();
-    const viewer = myself.status === 'fulfilled' ? atlassianUserIdentity(myself.value) : [];
-    if (issue.status === 'fulfilled') {
-      const fields = (issue.value as { fields?: Record<string, unknown> })?.fields ?? {};
-      const title = typeof fields.summary === 'string' ? fields.summary : undefined;
-      // An unassigned work item is nobody's: no prompt, whoever reported it.
-      return { owner: atlassianUserIdentity(fields.assignee), viewer, title };
-    }
-    const owner = assigneeOnPage(doc);
-    return owner?.length ? { owner, viewer } : null;
   },
 
   isContentEditor(el) {
@@ -160,3 +142,24 @@ export const jira: SiteAdapter = {
     assigneeOnPage,
   },
 };
+
+/** Whose Jira work item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+  const origin = new URL(artifact.url).origin;
+  const [issue, myself] = await Promise.allSettled([
+    getJson(`${origin}/rest/api/3/issue/${encodeURIComponent(artifact.key)}?fields=assignee,reporter,summary`, signal),
+    getJson(`${origin}/rest/api/3/myself`, signal),
+  ]);
+  signal.throwIfAborted();
+  const viewer = myself.status === 'fulfilled' ? atlassianUserIdentity(myself.value) : [];
+  if (issue.status === 'fulfilled') {
+    const fields = (issue.value as { fields?: Record<string, unknown> })?.fields ?? {};
+    const title = typeof fields.summary === 'string' ? fields.summary : undefined;
+    // An unassigned work item is nobody's: no prompt, whoever reported it.
+    return { owner: atlassianUserIdentity(fields.assignee), viewer, title };
+  }
+  const owner = assigneeOnPage(doc);
+  return owner?.length ? { owner, viewer } : null;
+};
+
+export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership };

@@ -19,8 +19,8 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { LINEAR_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://linear.app';
 /** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */
@@ -163,8 +163,8 @@ function isFirstEditorAfterTitle(host: Element, doc: Document): boolean {
   return false;
 }
 
-export const linear: SiteAdapter = {
-  ...toolInfo('linear'),
+export const linearPageAdapter: PageAdapter = {
+  ...toolInfo(LINEAR_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'linear.app',
 
@@ -173,13 +173,6 @@ export const linear: SiteAdapter = {
     if (!issue) return null;
     const title = titleElement(doc);
     return { key: issue.key, title: title ? valueOf(title) : '', url: `${ORIGIN}/${issue.workspace}/issue/${issue.key}` };
-  },
-
-  async ownership(_artifact, doc, signal): Promise<Ownership | null> {
-    signal.throwIfAborted();
-    const owner = linearAssignee(doc);
-    // No Assignee button at all: the markup changed (say so); a button naming nobody: nobody's issue.
-    return owner ? { owner, viewer: [] } : null;
   },
 
   isContentEditor(el) {
@@ -191,3 +184,13 @@ export const linear: SiteAdapter = {
     return (host as HTMLElement).isContentEditable === true && isFirstEditorAfterTitle(host, el.ownerDocument);
   },
 };
+
+/** Whose Linear issue this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const linearOwnership: OwnershipLookup = async (_artifact, doc, signal): Promise<Ownership | null> => {
+  signal.throwIfAborted();
+  const owner = linearAssignee(doc);
+  // No Assignee button at all: the markup changed (say so); a button naming nobody: nobody's issue.
+  return owner ? { owner, viewer: [] } : null;
+};
+
+export const linear: SiteAdapter = { ...linearPageAdapter, ownership: linearOwnership };

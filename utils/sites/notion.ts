@@ -19,8 +19,8 @@
  * planning; discussions, comments and Notion AI's prompt are conversation.
  */
 import type { Artifact } from '../model';
-import { isTextEditable, surfaceKindOf, type Ownership, type SiteAdapter, type Surface } from './types';
-import { toolInfo } from './tools';
+import { isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { NOTION_TOOL, toolInfo } from './tools';
 
 /** Today's host first (notion.md §1 #1: app.notion.com since June 2026; notion.so redirects there). */
 const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
@@ -157,8 +157,8 @@ function createdBy(scope: ParentNode): string[] {
   return [];
 }
 
-export const notion: SiteAdapter = {
-  ...toolInfo('notion'),
+export const notionPageAdapter: PageAdapter = {
+  ...toolInfo(NOTION_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && HOSTS.has(url.hostname),
 
@@ -173,12 +173,6 @@ export const notion: SiteAdapter = {
     return { key: page.key, title, url: page.url };
   },
 
-  async ownership(_artifact, doc): Promise<Ownership | null> {
-    const scope = scopeOf(doc, notionPage(new URL(doc.location.href))?.peek ?? false);
-    // Nobody unless the page shows its creator: a claim says whose page it is.
-    return { owner: scope ? createdBy(scope) : [], viewer: [] };
-  },
-
   isContentEditor(el) {
     if (!isTextEditable(el) || surfaceKindOf(el, surfaces) !== 'content') return false;
     // With a peek open the artifact is the peek's page: typing behind it (side peek) is not attributed to it.
@@ -187,3 +181,12 @@ export const notion: SiteAdapter = {
     return !peek || peek.contains(el);
   },
 };
+
+/** Whose Notion page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
+export const notionOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+  const scope = scopeOf(doc, notionPage(new URL(doc.location.href))?.peek ?? false);
+  // Nobody unless the page shows its creator: a claim says whose page it is.
+  return { owner: scope ? createdBy(scope) : [], viewer: [] };
+};
+
+export const notion: SiteAdapter = { ...notionPageAdapter, ownership: notionOwnership };

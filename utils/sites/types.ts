@@ -20,7 +20,19 @@ export interface Ownership {
  * whose is it, and is this element where its content is edited. Adapters do
  * no work until the lead edits (no observers, no polling).
  */
-export interface SiteAdapter {
+export interface SiteAdapter extends PageAdapter {
+  ownership: OwnershipLookup;
+}
+
+/** Whose the artifact is, as the tool says (often a same-origin REST call). */
+export type OwnershipLookup = (artifact: Artifact, doc: Document, signal: AbortSignal) => Promise<Ownership | null>;
+
+/**
+ * The part of an adapter the always-loaded content script carries: what a keystroke or a click
+ * needs to decide at once. Its `ownership` is loaded when the lead focuses an editor
+ * (entrypoints/page/lookup.ts); adapters whose lookup is trivial may carry it here.
+ */
+export interface PageAdapter {
   id: ToolId;
   /** Shown to the lead ("Jira"). */
   label: string;
@@ -29,7 +41,7 @@ export interface SiteAdapter {
   /** Narrower than `matches` where a host serves several tools (Jira and Confluence share atlassian.net). */
   appliesTo(url: URL): boolean;
   artifact(url: URL, doc: Document): Artifact | null;
-  ownership(artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
+  ownership?: OwnershipLookup;
   /**
    * True where typing changes the artifact's content; false for conversation (comments).
    * `event` is the edit event, for adapters that opt into `editEvents` (to tell an editing key from a panning one).
@@ -146,7 +158,7 @@ export function atlassianUserIdentity(user: unknown): string[] {
 }
 
 /** The adapter, among `list`, for a page: the first whose `appliesTo` says yes. */
-export function pickAdapter(list: readonly SiteAdapter[], url: URL): SiteAdapter | null {
+export function pickAdapter<A extends PageAdapter>(list: readonly A[], url: URL): A | null {
   return list.find((a) => a.appliesTo(url)) ?? null;
 }
 

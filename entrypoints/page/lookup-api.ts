@@ -1,0 +1,26 @@
+/**
+ * What the always-loaded content script and its tool's on-demand lookup
+ * script (entrypoints/<tool>-lookup.ts, built by entrypoints/page/lookup.ts)
+ * share: names and types only, so importing this costs the content script nothing.
+ */
+import type { Artifact } from '@/utils/model';
+import type { Ownership, PageAdapter, PageReading } from '@/utils/sites/types';
+
+/**
+ * Where a lookup script leaves its functions: a global of the extension's isolated world, which
+ * content scripts and scripts the background injects share and the page cannot see.
+ */
+export const LOOKUP_GLOBAL = '__pullbackLookup';
+
+/** What loads only when needed: the owner lookups (REST calls, page reading) and the popup's "On this page" reader. */
+export interface PageLookup {
+  /** Whose the artifact is, by the adapter's tool (null: this script has no lookup for that tool). */
+  ownership(adapter: PageAdapter, artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
+  /** The popup's "On this page" (utils/page-reading.ts). */
+  readPage(adapter: PageAdapter, doc: Document): Promise<PageReading>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __pullbackLookup: Record<string, PageLookup | undefined> | undefined;
+}
