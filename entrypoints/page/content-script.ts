@@ -21,7 +21,7 @@ import type { Artifact } from '@/utils/model';
 import type { Ownership, PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
-import { createTakeoverWatcher } from '@/utils/takeover';
+import type { createTakeoverWatcher } from '@/utils/takeover';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
 const extensionAlive = () => browser.runtime?.id !== undefined;
@@ -45,11 +45,19 @@ function onNavigate(listener: (url: string) => void): () => void {
   return () => navigation.removeEventListener('navigate', handler);
 }
 
+export interface ContentScriptParts {
+  /**
+   * The take-over watcher (utils/takeover.ts), passed only by the scripts of tools that name an
+   * assignee (their adapters have `takeover`), so the other tools' pages do not carry it.
+   */
+  watchTakeovers?: typeof createTakeoverWatcher;
+}
+
 /**
  * `contentScript` names this script (entrypoints/<contentScript>.content.ts); its lookups are in
  * entrypoints/<contentScript>-lookup.ts.
  */
-export function contentScriptFor(adapters: readonly PageAdapter[], contentScript: string) {
+export function contentScriptFor(adapters: readonly PageAdapter[], contentScript: string, parts: ContentScriptParts = {}) {
   const adapterFor = (url: URL) => pickAdapter(adapters, url);
   return {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
@@ -118,15 +126,15 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         onRetired: () => stops.forEach((stop) => stop()),
       });
       // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
-      const takeovers = createTakeoverWatcher(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
+      const takeovers = parts.watchTakeovers?.(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
       const stops = [
         () => detector.stop(),
-        () => takeovers.stop(),
+        () => takeovers?.stop(),
         () => host?.hide(),
         // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
         onNavigate((url) => {
           detector.navigated(url);
-          takeovers.navigated();
+          takeovers?.navigated();
         }),
         onMessage('focusPrompt', () => host?.focus() ?? false),
         onMessage('currentArtifact', () => detector.currentArtifact()),
@@ -138,7 +146,7 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         onMessage('rereadPage', () => detector.navigated()),
       ];
       detector.start();
-      takeovers.start();
+      takeovers?.start();
     },
   };
 }
