@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
+import { faintFieldBorders } from '../support/field-borders';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { FIFTEEN_WEEK, fifteenReportsBackup } from '../support/fifteen-reports';
@@ -292,6 +293,7 @@ describe.each(STATES)('axe, $state', (state) => {
       for (const colorScheme of SCHEMES) {
         await page.emulateMedia({ colorScheme });
         for (const line of await axeViolations(page, { include: surface.include })) found.push(`${view.view}, ${colorScheme}: ${line}`);
+        for (const line of await faintFieldBorders(page, surface.include)) found.push(`${view.view}, ${colorScheme}: field border (WCAG 1.4.11) ${line}`);
       }
       await page.emulateMedia({ colorScheme: 'light' });
     }
