@@ -69,6 +69,8 @@ export interface OneOnOne {
   rangeLabel: string;
   /** Newest first: a 1:1 starts with the week just gone. */
   weeks: OneOnOneWeek[];
+  /** Started before these weeks and still open: temporary becoming permanent, oldest first. */
+  openFromBefore: OneOnOneIntervention[];
   /** Rated weeks, oldest first: the movement on the 2x2. */
   trail: TrailPoint[];
   totals: { interventions: number; takeovers: number; handsOnMs: number; ended: number; endedOnTime: number; caught: number; withWords: number };
@@ -112,6 +114,10 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     lastWeek: input.week,
     rangeLabel: dateRange(first, lastSunday, input.locale),
     weeks: [...weeks].reverse(),
+    openFromBefore: mine(input.interventions)
+      .filter((r) => r.status === 'active' && Date.parse(r.startedAt) < bounds[0]!.startMs)
+      .sort(byTime((r) => r.startedAt))
+      .map((r) => describe(r, input)),
     trail: weeks
       .filter((w) => w.rating)
       .map(({ week, rating }) => ({
@@ -163,6 +169,11 @@ function dateRange(start: Date, end: Date, locale?: string): string {
   return typeof dates.formatRange === 'function' ? dates.formatRange(start, end) : `${dates.format(start)} – ${dates.format(end)}`;
 }
 
+/** "12 Sept 2026": when something older than the eight weeks started. */
+export function dateOf(iso: string, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+}
+
 /** "Sat 28 Nov": when a prompt was shown, in the 1:1's words. */
 export function dayOf(iso: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
@@ -184,6 +195,19 @@ function markdownKey(key: string): string {
   return `\`${key.replace(/`/g, '').replace(/\s+/g, ' ').trim()}\``;
 }
 
+/** An intervention as Markdown list lines; `startedOn` ("12 Sept 2026") for those from before the weeks. */
+function interventionLines(x: OneOnOneIntervention, startedOn?: string): string[] {
+  const r = x.record;
+  const title = r.artifact.title ? ` ${markdownText(r.artifact.title)}` : '';
+  const started = startedOn ? `started ${markdownText(startedOn)}; ` : '';
+  const lines = [
+    `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${markdownKey(r.artifact.key)}${title}: ${markdownText(x.purpose)}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
+  ];
+  if (x.words) lines.push(`  - My words: “${markdownText(x.words)}”`);
+  lines.push(x.handBack ? `  - Hand-back note: ${markdownText(x.handBack)}` : '  - Still with me: not handed back yet.');
+  return lines;
+}
+
 export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
   const name = markdownText(view.report.name);
   const first = markdownText(firstNameOf(view.report.name));
@@ -202,6 +226,11 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
   const latest = view.trail[view.trail.length - 1];
   lines.push(latest ? `- Latest check-in (${latest.week}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4` : '- Check-in: not rated in these weeks');
 
+  if (view.openFromBefore.length > 0) {
+    lines.push('', '## Still open from before these weeks', '');
+    for (const x of view.openFromBefore) lines.push(...interventionLines(x, dateOf(x.record.startedAt, locale)));
+  }
+
   lines.push('', '## Week by week');
   for (const week of view.weeks) {
     lines.push('', `### ${week.week} (${markdownText(week.label)})`, '');
@@ -209,16 +238,7 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
       lines.push('- Nothing recorded.');
       continue;
     }
-    for (const x of week.interventions) {
-      const r = x.record;
-      const title = r.artifact.title ? ` ${markdownText(r.artifact.title)}` : '';
-      lines.push(
-        `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${markdownKey(r.artifact.key)}${title}: ${markdownText(x.purpose)}; ${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
-      );
-      if (x.words) lines.push(`  - My words: “${markdownText(x.words)}”`);
-      if (x.handBack) lines.push(`  - Hand-back note: ${markdownText(x.handBack)}`);
-      else lines.push('  - Still with me: not handed back yet.');
-    }
+    for (const x of week.interventions) lines.push(...interventionLines(x));
     for (const p of week.caught) {
       const title = p.artifact.title ? ` ${markdownText(p.artifact.title)}` : '';
       lines.push(`- **Caught myself** ${markdownKey(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`);

@@ -12,7 +12,7 @@ import { formatTime, plural } from '@/components/format';
 import { formatDuration } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
 import type { Settings } from '@/utils/model';
-import { dayOf, oneOnOne, oneOnOneMarkdown, type OneOnOne as OneOnOneView, type OneOnOneIntervention, type OneOnOneWeek } from '@/utils/one-on-one';
+import { dateOf, dayOf, oneOnOne, oneOnOneMarkdown, type OneOnOne as OneOnOneView, type OneOnOneIntervention, type OneOnOneWeek } from '@/utils/one-on-one';
 import { settingsItem } from '@/utils/settings';
 import { FORMER_REPORT_NAME, QUADRANT_GUIDANCE, quadrantOf, WINDOW_WEEKS } from '@/utils/summary';
 import { summaryHash, type SummaryRoute } from '@/utils/summary-route';
@@ -130,6 +130,16 @@ function OneOnOneReady({ who, week, settings, data }: { who: Who; week: WeekId; 
       <CopyMarkdown view={view} />
       <Totals view={view} />
       <Trail view={view} name={who.name} />
+      {view.openFromBefore.length > 0 && (
+        <section aria-labelledby="oo-before-heading">
+          <h2 id="oo-before-heading">Still open from before these weeks</h2>
+          <ul class="oo-items">
+            {view.openFromBefore.map((x) => (
+              <InterventionItem x={x} startedOn={dateOf(x.record.startedAt)} />
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="oo-weeks-heading">
         <h2 id="oo-weeks-heading">Week by week</h2>
         <ol class="oo-weeks">
@@ -350,7 +360,7 @@ function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string 
   );
 }
 
-function InterventionItem({ x }: { x: OneOnOneIntervention }) {
+function InterventionItem({ x, startedOn }: { x: OneOnOneIntervention; startedOn?: string }) {
   const r = x.record;
   return (
     <li class={x.takeover ? 'oo-intervention oo-takeover' : 'oo-intervention'} data-record={r.id}>
@@ -361,7 +371,7 @@ function InterventionItem({ x }: { x: OneOnOneIntervention }) {
       {r.artifact.title}
       <span class="muted">
         {' '}
-        · {formatTime(r.startedAt)} · {x.purpose} · {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on · {x.outcome}
+        · {startedOn ? `started ${startedOn}` : formatTime(r.startedAt)} · {x.purpose} · {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on · {x.outcome}
       </span>
       {x.words && (
         <p class="oo-words">

@@ -30,6 +30,21 @@ const backup = {
           ? { ...r, kind: 'takeover', intent: 'RICE scoring for the backlog' }
           : r,
     ),
+    // A take-over from September still open: before the eight weeks, and still with the lead (recent activity, so never lapsed).
+    {
+      id: 'sep-open',
+      kind: 'takeover',
+      tool: 'jira',
+      artifact: { key: 'PAY-7', title: 'Ticket PAY-7', url: 'https://acme.atlassian.net/browse/PAY-7' },
+      reportId: 'alice',
+      purpose: 'details-matter',
+      startedAt: '2026-09-14T09:00:00.000Z',
+      plannedEndAt: '2026-09-14T10:00:00.000Z',
+      endedAt: null,
+      status: 'active',
+      activeMs: 30 * 60_000,
+      lastActivityAt: new Date(Date.now() - 60_000).toISOString(),
+    },
     {
       ...eightWeeksBackup.interventions.find((r) => r.id === 'w45')!,
       id: 'z1',
@@ -120,6 +135,11 @@ describe('the 1:1 page', () => {
     ]);
     await expect(page.getByRole('img', { name: /alignment and confidence/i }).locator('[data-trail="alice"]').count()).resolves.toBe(1);
 
+    // What started before these weeks and is still open: temporary becoming permanent.
+    expect(await page.getByRole('region', { name: 'Still open from before these weeks' }).innerText()).toMatch(
+      /Take-over\s+PAY-7 Ticket PAY-7 · started (14 Sept? 2026|Sep 14, 2026)[\s\S]*still open, past the planned end[\s\S]*Still with me: not handed back yet/,
+    );
+
     // And back to the week.
     await page.getByRole('link', { name: /back to the week of/i }).click();
     await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
@@ -139,6 +159,7 @@ describe('the 1:1 page', () => {
     expect(markdown).toMatch(/^- \*\*Take-over\*\* `PAY-46` Ticket PAY-46: Teach a framework/m);
     expect(markdown).toMatch(/^- \*\*Caught myself\*\* `PAY-9`/m);
     expect(markdown).toContain('| 2026-W48 | 4 | 3 | Full support |');
+    expect(markdown).toMatch(/## Still open from before these weeks\n\n- \*\*Take-over\*\* `PAY-7`/);
     // The "Copied" state gives way to the button again.
     await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor({ timeout: 10_000 });
     await page.close();

@@ -99,6 +99,18 @@ describe('the 1:1 page of one report', () => {
     expect(view.weeks[0]!.rating?.week).toBe('2026-W48');
   });
 
+  it('lists what started before the eight weeks and is still open (temporary becoming permanent), not what ended then', () => {
+    const old = intervention({ id: 'old-open', kind: 'takeover', artifact: { key: 'OPS-1', title: 'Runbook', url: 'https://acme.atlassian.net/browse/OPS-1' }, startedAt: '2026-09-14T09:00:00.000Z', plannedEndAt: '2026-09-14T10:00:00.000Z' });
+    const withOld = oneOnOne(input({ interventions: [...input().interventions, old] }));
+    expect(withOld.openFromBefore.map((x) => x.record.id)).toEqual(['old-open']);
+    expect(withOld.openFromBefore[0]).toMatchObject({ takeover: true, outcome: 'still open, past the planned end', handBack: null });
+    expect(view.openFromBefore).toEqual([]); // 'too-old' ended before the weeks: not listed.
+    expect(withOld.totals.interventions).toBe(4); // The weeks' figures stay the weeks'.
+    const md = oneOnOneMarkdown(withOld, 'en-GB');
+    expect(md).toMatch(/## Still open from before these weeks\n\n- \*\*Take-over\*\* `OPS-1` Runbook: Get it back on track; started 14 Sept? 2026; .*still open, past the planned end\n {2}- Still with me: not handed back yet\.\n\n## Week by week/);
+    expect(oneOnOneMarkdown(view, 'en-GB')).not.toContain('Still open from before');
+  });
+
   it('reads how an intervention ended', () => {
     const now = new Date('2026-11-28T12:00:00.000Z');
     expect(outcomeOf({ status: 'lapsed', endedAt: '2026-11-20T10:00:00.000Z', plannedEndAt: '2026-11-20T10:00:00.000Z' }, now)).toMatch(/closed by Pullback/);
