@@ -24,6 +24,7 @@ import {
   PromptAnswerSchema,
   RatingInputSchema,
   SummaryRangeSchema,
+  SyncKeySchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
@@ -45,7 +46,7 @@ import { syncCustomSites } from '@/utils/custom-sites';
 import { contentScriptNames } from '@/utils/sites/tools';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { recordDiagnostic } from '@/utils/diagnostics';
-import { settingsItem } from '@/utils/settings';
+import { createSettingsStore, settingsItem, syncReportItem, watchSyncArea } from '@/utils/settings';
 import type { PullbackDatabase } from '@/utils/db';
 import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
 import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
@@ -60,13 +61,23 @@ export default defineBackground({
     void Promise.resolve()
       .then(() => chrome.storage.local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
       .catch(() => undefined);
+    void Promise.resolve()
+      .then(() => chrome.storage.sync.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
+      .catch(() => undefined);
+
+    // Settings follow the lead to their other browsers through storage.sync (utils/settings.ts says how):
+    // merged now, on every change there, and retried on the minute tick after a failure.
+    const settingsStore = createSettingsStore({ sync: browser.storage?.sync });
+    const pullSettings = () => void settingsStore.pull().catch((e) => console.warn('Pullback: settings sync', e));
+    pullSettings();
+    watchSyncArea(pullSettings);
 
     // Opened once per worker life; a stopped worker reopens it on the next event.
     // A failed open is not kept: the next message tries again.
     let database: PullbackDatabase | undefined;
     const getService = openedOnDemand<PullbackService>((onGone) =>
       openPullbackDb(undefined, undefined, onGone).then((db) =>
-        createService({ db: (database = db), getSettings: () => settingsItem.getValue(), setSettings: (s) => settingsItem.setValue(s) }),
+        createService({ db: (database = db), getSettings: settingsStore.get, setSettings: async (s) => void (await settingsStore.save(s)) }),
       ),
     );
     /** The pause in force now (one that ran out is ended and logged here); the icon follows. */
@@ -208,6 +219,9 @@ export default defineBackground({
       await refreshNow();
     });
 
+    fromPage('syncPutBack', (data) => changing(() => settingsStore.putBack(parseOrThrow(SyncKeySchema, data, 'sync entry').key)));
+    fromPage('syncDismiss', async (data) => settingsStore.dismiss(parseOrThrow(SyncKeySchema, data, 'sync entry').key));
+
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
     browser.alarms.onAlarm.addListener(async (alarm) => {
@@ -216,6 +230,7 @@ export default defineBackground({
         await armWeeklyAlarm((await settingsItem.getValue()).weeklyDigest);
         return;
       }
+      if ((await syncReportItem.getValue()).status.kind === 'failed') pullSettings();
       await refreshNow();
     });
     browser.runtime.onStartup.addListener(() => void refreshNow());

@@ -125,6 +125,9 @@ export const DeleteRecordSchema = v.object({ store: v.picklist(FORGET_STORES), i
 export type DeleteRecordInput = v.InferOutput<typeof DeleteRecordSchema>;
 export const ReportIdSchema = v.object({ reportId: IdSchema });
 export type ReportIdInput = v.InferOutput<typeof ReportIdSchema>;
+/** A synced item's key, for the options page's "Put mine back" and "Keep theirs" (utils/settings-sync.ts). */
+export const SyncKeySchema = v.object({ key: v.pipe(v.string(), v.startsWith('pb1.', 'must be a Pullback sync entry'), v.maxLength(LIMITS.urlLength + 20)) });
+export type SyncKeyInput = v.InferOutput<typeof SyncKeySchema>;
 const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
 export const DeleteBeforeSchema = v.object({ beforeIso });
 export type DeleteBeforeInput = v.InferOutput<typeof DeleteBeforeSchema>;

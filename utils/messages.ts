@@ -20,6 +20,7 @@ import type {
   RatingInput,
   ReportIdInput,
   SummaryRange,
+  SyncKeyInput,
 } from './message-schemas';
 import type { Artifact, Claim, CustomSite, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
 import type { PageVerdict } from './page-verdict';
@@ -93,6 +94,9 @@ export interface ProtocolMap {
   /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
   pausePrompts(data: { until: string | null }): void;
   resumePrompts(): void;
+  /** Settings on every browser (utils/settings.ts): put this browser's replaced version back, or let it go. */
+  syncPutBack(data: SyncKeyInput): Settings;
+  syncDismiss(data: SyncKeyInput): void;
   // Background or popup -> content script:
   /** What the content script reads on its page (for describeTab). */
   describePage(): PageReading | null;

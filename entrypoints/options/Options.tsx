@@ -1,7 +1,7 @@
 /**
  * Options: who I am, my reports, timing, tools, pages assigned to reports,
  * the weekly summary, my own sites, pages Pullback could not read, my data
- * (retention, forgetting) and the backup. Each section keeps its own state
+ * (retention, forgetting), what follows me to my other browsers and the backup. Each section keeps its own state
  * (sections/); all of them save the same way, as changes are made
  * (autosave.ts), with the saved state always in view.
  */
@@ -14,6 +14,7 @@ import { HealthSection } from './sections/HealthSection';
 import { MeSection } from './sections/MeSection';
 import { PrivacySection } from './sections/PrivacySection';
 import { ReportsSection } from './sections/ReportsSection';
+import { SyncSection } from './sections/SyncSection';
 import { CustomSites } from './sections/SitesSection';
 import { TimingSection } from './sections/TimingSection';
 import { ToolsSection } from './sections/ToolsSection';
@@ -25,7 +26,10 @@ export function Options() {
   return (
     <main aria-busy={!settings}>
       <h1>Pullback: roster and settings</h1>
-      <p class="muted">Everything stays in this browser. Pullback has no account and sends nothing anywhere.</p>
+      <p class="muted">
+        Your records stay in this browser; your roster and settings also follow you through your browser’s own sync (see On your other
+        browsers). Pullback has no account and sends nothing anywhere itself.
+      </p>
       <SaveStatus />
       {settings && (
         <>
@@ -38,6 +42,7 @@ export function Options() {
           <CustomSites sites={settings.customSites} />
           <HealthSection />
           <PrivacySection settings={settings} />
+          <SyncSection />
           <BackupSection />
         </>
       )}
