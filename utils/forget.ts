@@ -10,6 +10,7 @@ import { subMonths } from 'date-fns';
 import type { PullbackDatabase } from './db';
 import { RANGES } from './model-constants';
 import type { Settings } from './model';
+import type { PauseEvent } from './pause';
 
 export const FORGET_STORES = ['interventions', 'prompts'] as const;
 export type ForgetStore = (typeof FORGET_STORES)[number];
@@ -40,6 +41,8 @@ export interface ForgetDeps {
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<void>;
   now?: () => Date;
+  /** The pause log (utils/pause.ts): no one's name in it, but it is the lead's history too. */
+  pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }
 
 const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0 };
@@ -47,7 +50,7 @@ const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0
 /** The primary keys a scope covers in each store, read in the given transaction. */
 type Stores = 'interventions' | 'prompts' | 'ratings';
 
-export function createForgetting({ db, getSettings, setSettings, now = () => new Date() }: ForgetDeps) {
+export function createForgetting({ db, getSettings, setSettings, now = () => new Date(), pauseLog }: ForgetDeps) {
   /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
   async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
     const tx = db.transaction(['interventions', 'prompts', 'ratings'], mode as 'readwrite');
@@ -125,6 +128,12 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
     }
     await Promise.all(deletes);
     await tx.done;
+    // Everything, or everything before a date, takes the pause log's events with it.
+    if (pauseLog && (scope.kind === 'everything' || scope.kind === 'before')) {
+      const events = await pauseLog.get();
+      const kept = scope.kind === 'everything' ? [] : events.filter((e) => e.at >= scope.beforeIso);
+      if (kept.length !== events.length) await pauseLog.set(kept);
+    }
 
     const settings = await getSettings();
     const { reportIds, claimIds } = settingsIn(scope, settings);

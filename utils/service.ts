@@ -65,7 +65,7 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/forget.ts).
-    ...createForgetting({ db, getSettings, setSettings, now }),
+    ...createForgetting({ db, getSettings, setSettings, now, pauseLog }),
 
     /**
      * An edit on an artifact: whose work is it; then, in one transaction, feed

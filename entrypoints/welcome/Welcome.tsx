@@ -1,6 +1,6 @@
 /**
  * The first run, opened once on install: who you are, who your reports are,
- * which tools you use, and that everything stays in this browser. Saving
+ * which tools you use, and that nothing leaves the lead's browsers. Saving
  * goes through the background like the options page (saveSettings).
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -138,10 +138,11 @@ export function Welcome() {
           </div>
         </fieldset>
 
-        <h2 id="privacy-heading">Everything stays in this browser</h2>
+        <h2 id="privacy-heading">Nothing leaves your browsers</h2>
         <p>
-          No account, no server. Your roster and your log live in this browser only; Pullback talks to no one but the tool’s own
-          page you are on. You can export a backup, and delete any of it, from the settings.
+          No account, no server. Your log of interventions stays in this browser only. Your roster and settings also follow you to
+          your other browsers through the browser’s own sync, where you are signed in to it. Pullback talks to no one but the
+          tool’s own page you are on. You can export a backup, and delete any of it, from the settings.
         </p>
         <div class="actions">
           <button type="submit" class="primary">

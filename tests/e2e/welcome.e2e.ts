@@ -1,6 +1,6 @@
 /**
  * The first run: installing opens a welcome page in a new tab (who you are,
- * your reports, your tools, everything stays in this browser). Until there is
+ * your reports, your tools, nothing leaves your browsers). Until there is
  * a roster the popup says what to do next instead of praising an empty week.
  * A report row with aliases but no name is explained and nothing is saved.
  */
@@ -34,7 +34,8 @@ describe('first run', () => {
   test('installing opens the welcome page; it saves me, my reports with their aliases, and my tools', async () => {
     const page = await welcomeTab();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/welcome|set up|get started/i);
-    await expect(page.textContent('body')).resolves.toMatch(/Everything stays in this browser/);
+    await expect(page.textContent('body')).resolves.toMatch(/Nothing leaves your browsers/);
+    await expect(page.textContent('body')).resolves.toMatch(/log of interventions stays in this browser only/);
     await expect(page.textContent('body')).resolves.toMatch(/Add … as a report/);
 
     await page.getByLabel('Your name').fill('Dana Lead');

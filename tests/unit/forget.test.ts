@@ -4,6 +4,7 @@ import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
 import { describeCounts } from '@/utils/forget';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { reminderMessage } from '@/utils/reminders';
+import type { PauseEvent } from '@/utils/pause';
 import { createService } from '@/utils/service';
 import { intervention, promptRecord, uniqueDbName } from './helpers';
 
@@ -35,7 +36,13 @@ async function setup(initial: Settings = roster) {
   const db = await openPullbackDb(uniqueDbName());
   dbs.push(db);
   let settings = structuredClone(initial);
+  // A pause 100 days ago and one yesterday.
+  let pauses: PauseEvent[] = [
+    { id: 'pause-new', at: iso(NOW - DAY), kind: 'paused', until: iso(NOW - DAY + 3_600_000) },
+    { id: 'pause-old', at: iso(NOW - 100 * DAY), kind: 'paused', until: null },
+  ];
   const service = createService({
+    pauseLog: { get: async () => structuredClone(pauses), set: async (next) => void (pauses = structuredClone(next)) },
     db,
     getSettings: async () => structuredClone(settings),
     setSettings: async (next) => {
@@ -140,6 +147,7 @@ describe('deleting before a date and everything', () => {
     expect(backup.interventions.map((r) => r.id).sort()).toEqual(['alice-active', 'alice-new', 'bob-new']);
     expect(backup.prompts.map((r) => r.id).sort()).toEqual(['p-alice-new', 'p-bob-new']);
     expect(backup.ratings.map((r) => r.week)).toEqual(['2026-W48', '2026-W48']);
+    expect(backup.pauseLog?.map((e) => e.id)).toEqual(['pause-new']);
     expect(settings().reports).toHaveLength(2);
   });
 
@@ -156,6 +164,7 @@ describe('deleting before a date and everything', () => {
     expect(backup.settings.formerReports).toEqual([]);
     expect(backup.settings.claims).toEqual([]);
     expect(backup.settings.me).toEqual({ name: '', aliases: [] });
+    expect(backup.pauseLog ?? []).toEqual([]);
     expect(settings().cooldownMinutes).toBe(45);
   });
 });

@@ -39,7 +39,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">Your data</h2>
-      <p class="muted">Everything Pullback keeps stays in this browser. Here you decide how long, and you can delete it.</p>
+      <p class="muted">Your log stays in this browser; your roster and settings also follow you through your browser’s sync (see “On your other browsers”). Here you decide how long the log is kept, and you can delete it.</p>
       <label>
         <span>Keep my records for</span>
         <select
