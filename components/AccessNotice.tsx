@@ -1,34 +1,36 @@
 /**
  * "Pullback cannot see your work in Jira": shown by the popup and the welcome
- * page while a tool's site access is withdrawn (utils/host-access.ts), with
+ * page while a tool's site access is withdrawn, or a site the lead added on
+ * another browser has no access here yet (utils/host-access.ts), with
  * one button per tool that asks the browser again from the lead's click.
  * Renders nothing while every tool in use has its access.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { askForAccess, onAccessChange, withdrawnAccess, type ToolAccess } from '@/utils/host-access';
+import { askForAccess, onAccessChange, withdrawnAccess, type AddedSite, type ToolAccess } from '@/utils/host-access';
 
-export function AccessNotice({ switchedOff = [] }: { switchedOff?: readonly string[] }) {
+export function AccessNotice({ switchedOff = [], addedSites = [] }: { switchedOff?: readonly string[]; addedSites?: readonly AddedSite[] }) {
   const [withdrawn, setWithdrawn] = useState<ToolAccess[]>([]);
   const [refused, setRefused] = useState<string | null>(null);
-  const offKey = switchedOff.join(',');
+  const key = [...switchedOff, ...addedSites.map((s) => s.origin)].join(',');
+  const withdrawnNow = () => withdrawnAccess(switchedOff, undefined, addedSites);
 
   useEffect(() => {
-    const check = () => void withdrawnAccess(switchedOff).then(setWithdrawn);
+    const check = () => void withdrawnNow().then(setWithdrawn);
     check();
     return onAccessChange(check);
-  }, [offKey]);
+  }, [key]);
 
   if (withdrawn.length === 0) return null;
   const ask = async (need: ToolAccess) => {
     setRefused(null);
     const granted = await askForAccess(need).catch(() => false);
     if (!granted) setRefused(need.label);
-    setWithdrawn(await withdrawnAccess(switchedOff));
+    setWithdrawn(await withdrawnNow());
   };
   return (
     <section class="access-notice" aria-labelledby="access-heading">
       <h2 id="access-heading">Pullback cannot see some of your tools</h2>
-      <p>Access to these sites was withdrawn in your browser’s extension settings, so edits there go unnoticed.</p>
+      <p>Pullback has no access to these sites in this browser (withdrawn in its extension settings, or added on another of your browsers), so edits there go unnoticed.</p>
       <ul>
         {withdrawn.map((need) => (
           <li key={need.label}>

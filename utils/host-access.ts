@@ -20,6 +20,12 @@ export interface ToolAccess {
 
 const joinLabels = (labels: string[]) => (labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`);
 
+/** A site the lead added, as the access notice needs it. */
+export interface AddedSite {
+  origin: string;
+  label: string;
+}
+
 /** Every tool's access need, grouped by identical sites, in the tools' order. */
 export function accessNeeds(): ToolAccess[] {
   const groups = new Map<string, { toolIds: string[]; labels: string[]; origins: string[] }>();
@@ -37,8 +43,14 @@ export function accessNeeds(): ToolAccess[] {
  * The tools whose access was withdrawn, leaving out tools the lead switched
  * off (they do not want Pullback there anyway).
  */
-export async function withdrawnAccess(switchedOff: readonly string[] = [], contains = (origins: string[]) => browser.permissions.contains({ origins })): Promise<ToolAccess[]> {
-  const needs = accessNeeds().filter((need) => need.toolIds.some((id) => !switchedOff.includes(id)));
+export async function withdrawnAccess(
+  switchedOff: readonly string[] = [],
+  contains = (origins: string[]) => browser.permissions.contains({ origins }),
+  /** Sites the lead added: one that came from another browser through sync has no access here yet. */
+  addedSites: readonly AddedSite[] = [],
+): Promise<ToolAccess[]> {
+  const added = addedSites.map((site) => ({ toolIds: ['custom'], label: site.label, origins: [`${site.origin}/*`] }));
+  const needs = [...accessNeeds().filter((need) => need.toolIds.some((id) => !switchedOff.includes(id))), ...added];
   const held = await Promise.all(needs.map((need) => contains(need.origins).catch(() => true)));
   return needs.filter((_, i) => !held[i]);
 }

@@ -90,7 +90,7 @@ export function Popup() {
       <h1>Pullback</h1>
       {error && <p role="alert" class="alert">{error}</p>}
       <PauseControl onChanged={() => void refresh()} />
-      {settings && <AccessNotice switchedOff={settings.disabledTools} />}
+      {settings && <AccessNotice switchedOff={settings.disabledTools} addedSites={settings.customSites} />}
       {settings && settings.reports.length === 0 && (
         <div class="next-step" role="note" aria-label="What to do next">
           <p>

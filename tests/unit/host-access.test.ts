@@ -24,3 +24,15 @@ describe('site access per tool', () => {
     await expect(withdrawnAccess([], async () => Promise.reject(new Error('no permissions API')))).resolves.toEqual([]);
   });
 });
+
+describe('sites the lead added', () => {
+  test('one without access in this browser (synced in from another) is named by its label and asked for alone', async () => {
+    const held = new Set(accessNeeds().flatMap((n) => n.origins).concat('https://docs.acme.test/*'));
+    const contains = async (origins: string[]) => origins.every((o) => held.has(o));
+    const sites = [
+      { origin: 'https://wiki.acme.test', label: 'Team wiki' },
+      { origin: 'https://docs.acme.test', label: 'Team docs' },
+    ];
+    await expect(withdrawnAccess([], contains, sites)).resolves.toEqual([{ toolIds: ['custom'], label: 'Team wiki', origins: ['https://wiki.acme.test/*'] }]);
+  });
+});
