@@ -208,8 +208,6 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
   async function onInteraction(event: Event) {
-    // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
-    if (event.type === 'pointerdown') page.lastEdit = null;
     if (!page.feeding || !event.isTrusted || !current()) return;
     const fed = page.feeding;
     if (!fed) return;
@@ -234,7 +232,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   const options = { capture: true, passive: true } as const;
   const judge = (work: Promise<void>) => (deps.inHand ? deps.inHand(work) : void work);
   const edit = (e: Event) => judge(onEdit(e));
-  const interaction = (e: Event) => judge(onInteraction(e));
+  // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs.
+  const interaction = (e: Event) => {
+    // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
+    if (e.type === 'pointerdown') page.lastEdit = null;
+    if (page.feeding) judge(onInteraction(e));
+  };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
     ['pointerdown', interaction],

@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messages';
 import type { Artifact, Settings } from '@/utils/model';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 /** "https://www.figma.com/design/abc/File" -> "https://www.figma.com/design/abc/": the parent, as a default prefix. */
 function parentPrefix(url: string): string {
@@ -58,7 +59,7 @@ export function ClaimForm({ settings, toolLabel, artifact, onChanged }: { settin
         {scope === 'prefix' && <input type="url" aria-label="Address prefix" value={prefix} onInput={(e) => setPrefix(e.currentTarget.value)} />}
         <button type="submit">Claim</button>
       </form>
-      {status && <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      <OutcomeLine status={status} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import { displayNameOf, personFrom, withMe, withReport } from '@/utils/people';
 import type { PageReading } from '@/utils/sites/types';
 import { ClaimForm } from './ClaimCurrentPage';
 import { copyDetailsText, unreadableParts } from './page-details';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 type Described = ReturnType<ProtocolMap['describeTab']>;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -61,7 +62,7 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
       <section aria-labelledby="page-heading">
         {heading}
         <p class="muted">Pullback does not read this page. It listens in the tools you use and in sites you add in the settings.</p>
-        {status && <StatusLine status={status} />}
+        <OutcomeLine status={status} />
       </section>
     );
   }
@@ -148,16 +149,8 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
           </details>
         </div>
       )}
-      {status && <StatusLine status={status} />}
+      <OutcomeLine status={status} />
     </section>
-  );
-}
-
-function StatusLine({ status }: { status: NonNullable<Status> }) {
-  return (
-    <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
-      {status.text}
-    </p>
   );
 }
 

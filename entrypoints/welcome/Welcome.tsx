@@ -10,6 +10,7 @@ import { parseAliases, slugId } from '@/utils/people';
 import { SITE_TOOLS } from '@/utils/sites/tools';
 import { AccessNotice } from '@/components/AccessNotice';
 import { settingsItem } from '@/utils/settings';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 type Row = { id: string; name: string; aliases: string };
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -150,11 +151,7 @@ export function Welcome() {
           </button>
           <a href="/options.html">All settings</a>
         </div>
-        {status && (
-          <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
-            {status.text}
-          </p>
-        )}
+        <OutcomeLine status={status} />
       </form>
     </main>
   );

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
-import { alice, bob, rosterBackup } from '../support/roster';
+import { alice, bob, rosterBackup, overdueRecord } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
 
 /** The text of the prompt control that has the keyboard, or null when the keyboard is in the page. */
@@ -44,20 +44,6 @@ async function typingLandsIn(page: Page, editor: Locator, read: (e: Locator) => 
 const summaryValue = (e: Locator) => e.inputValue();
 const editorText = async (e: Locator) => (await e.textContent()) ?? '';
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-const overdueRecord = (id: string, key: string, title: string) => ({
-  id,
-  tool: 'jira',
-  artifact: { key, title, url: `https://acme.atlassian.net/browse/${key}` },
-  reportId: 'alice',
-  purpose: 'back-on-track',
-  startedAt: minutesAgo(40),
-  plannedEndAt: minutesAgo(25),
-  endedAt: null,
-  status: 'active',
-  activeMs: 60_000,
-  lastActivityAt: minutesAgo(1),
-});
 
 describe('keyboard answers keep your place', () => {
   let ext: ExtensionBrowser;

@@ -8,24 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { rosterBackup } from '../support/roster';
+import { overdueRecord, rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
-const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-/** Started 40 minutes ago with a 15-minute plan: 25 minutes past its planned end. */
-const overdue = {
-  id: 'overdue-1',
-  tool: 'jira',
-  artifact: { key: 'PAU-9', title: 'Refund copy', url: 'https://acme.atlassian.net/browse/PAU-9' },
-  reportId: 'alice',
-  purpose: 'back-on-track',
-  startedAt: minutesAgo(40),
-  plannedEndAt: minutesAgo(25),
-  endedAt: null,
-  status: 'active',
-  activeMs: 60_000,
-  lastActivityAt: minutesAgo(1),
-};
+const overdue = overdueRecord('overdue-1', 'PAU-9', 'Refund copy');
 
 describe('notifications while paused', () => {
   let ext: ExtensionBrowser;

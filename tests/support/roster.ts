@@ -32,3 +32,20 @@ export function rosterWith(aliases: Partial<Record<'alice' | 'bob', string[]>>, 
     },
   };
 }
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+/** Alice's intervention on a Jira ticket, started 40 minutes ago with a 15-minute plan: 25 minutes past its end. */
+export const overdueRecord = (id: string, key: string, title: string) => ({
+  id,
+  tool: 'jira',
+  artifact: { key, title, url: `https://acme.atlassian.net/browse/${key}` },
+  reportId: 'alice',
+  purpose: 'back-on-track',
+  startedAt: minutesAgo(40),
+  plannedEndAt: minutesAgo(25),
+  endedAt: null,
+  status: 'active',
+  activeMs: 60_000,
+  lastActivityAt: minutesAgo(1),
+});

@@ -8,6 +8,7 @@ import { downloadBackup } from '@/components/download';
 import { plural } from '@/components/format';
 import { sendMessage } from '@/utils/messages';
 import { LIMITS } from '@/utils/model-constants';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 
@@ -63,11 +64,7 @@ export function BackupSection() {
           <input type="file" accept="application/json,.json" aria-label="Import backup" onChange={importBackup} />
         </label>
       </div>
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
-      )}
+      <OutcomeLine status={status} />
     </section>
   );
 }

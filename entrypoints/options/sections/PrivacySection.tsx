@@ -8,6 +8,7 @@ import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/forg
 import type { Settings } from '@/utils/model';
 import { saver } from '../autosave';
 import { ForgetDialog } from '@/components/ForgetDialog';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -96,11 +97,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
           Delete everything…
         </button>
       </div>
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
-      )}
+      <OutcomeLine status={status} />
       {pending && (
         <ForgetDialog
           scope={pending.scope}

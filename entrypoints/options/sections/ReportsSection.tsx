@@ -12,6 +12,7 @@ import type { Report, Settings } from '@/utils/model';
 import { saver } from '../autosave';
 import { ForgetDialog } from '@/components/ForgetDialog';
 import { parseAliases, samePerson, slug, toDraft, type DraftReport } from './roster-text';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -156,11 +157,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
           </ul>
         </>
       )}
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>
-          {status.text}
-        </p>
-      )}
+      <OutcomeLine status={status} />
       {pending && (
         <ForgetDialog
           scope={{ kind: 'report', reportId: pending.id }}

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CustomSite } from '@/utils/model';
 import { saver } from '../autosave';
+import { OutcomeLine } from '@/components/OutcomeLine';
 
 const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
 
@@ -111,7 +112,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
           <button type="submit">Add site</button>
         </div>
       </form>
-      {status && <p role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p>}
+      <OutcomeLine status={status} />
     </section>
   );
 }
