@@ -8,6 +8,9 @@ const dir = process.argv[2] ?? '.test-results';
 let passed = 0;
 let failed = 0;
 const lines = [];
+const failures = []; // "suite: file > test: first line of the error", listed above the totals
+
+const firstLine = (messages) => String(messages?.[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
 
 for (const file of readdirSync(dir).filter((f) => f.startsWith('step-')).sort()) {
   const ok = readFileSync(path.join(dir, file), 'utf8').trim() === 'pass';
@@ -25,6 +28,12 @@ for (const suite of ['unit', 'e2e', 'firefox']) {
   // A file that failed with no failing test in it (a syntax error, a failing
   // beforeAll that left its tests skipped) counts as one failure too.
   const loadFailures = report.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
+  for (const fileResult of report.testResults) {
+    const where = `${suite}: ${path.relative(process.cwd(), fileResult.name)}`;
+    const failedTests = fileResult.assertionResults.filter((a) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`${where} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages)}`);
+    if (fileResult.status === 'failed' && failedTests.length === 0) failures.push(`${where}: ${firstLine([fileResult.message]) || 'the file failed to run'}`);
+  }
   passed += report.numPassedTests;
   failed += report.numFailedTests + loadFailures;
   lines.push(`${report.numFailedTests + loadFailures ? 'FAIL' : 'ok  '} ${suite}: ${report.numPassedTests} passed, ${report.numFailedTests + loadFailures} failed`);
@@ -33,6 +42,8 @@ for (const suite of ['unit', 'e2e', 'firefox']) {
     lines.push(`FAIL ${suite}: no tests ran`);
   }
 }
+// CI shows the end of the output: what failed is named here, not only counted.
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${lines.join('\n')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
