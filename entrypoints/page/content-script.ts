@@ -22,6 +22,7 @@ import type { Ownership, PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
 import type { createTakeoverWatcher } from '@/utils/takeover';
+import type { listenInEditFrames } from '@/utils/edit-frames';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
 const extensionAlive = () => browser.runtime?.id !== undefined;
@@ -51,6 +52,8 @@ export interface ContentScriptParts {
    * assignee (their adapters have `takeover`), so the other tools' pages do not carry it.
    */
   watchTakeovers?: typeof createTakeoverWatcher;
+  /** Listening inside same-origin edit frames (utils/edit-frames.ts), passed only by tools whose adapter names them (`editFrames`). */
+  listenInEditFrames?: typeof listenInEditFrames;
 }
 
 /**
@@ -124,6 +127,7 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),
+        listenInEditFrames: parts.listenInEditFrames,
       });
       // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
       const takeovers = parts.watchTakeovers?.(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });

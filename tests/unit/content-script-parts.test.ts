@@ -24,7 +24,7 @@ describe('content script parts', () => {
     }
   });
 
-  it('a content script loads its tools as page adapters (no owner lookup), and the take-over watcher exactly where an adapter has take-overs', () => {
+  it('a content script loads its tools as page adapters (no owner lookup), the take-over watcher exactly where an adapter has take-overs, and frame listening exactly where one has edit frames', () => {
     for (const name of contentScriptNames()) {
       if (name === 'custom') continue;
       const text = read(`entrypoints/${name}.content.ts`);
@@ -33,6 +33,8 @@ describe('content script parts', () => {
       expect(text, name).not.toMatch(/Ownership\b/);
       const takesOver = tools.some((t) => adapters.find((a) => a.id === t.id)?.takeover);
       expect(text.includes('watchTakeovers'), `${name}: watchTakeovers`).toBe(takesOver);
+      const hasFrames = tools.some((t) => adapters.find((a) => a.id === t.id)?.editFrames?.length);
+      expect(text.includes('listenInEditFrames'), `${name}: listenInEditFrames`).toBe(!!hasFrames);
     }
   });
 });
