@@ -20,8 +20,17 @@ describe('content script parts', () => {
       expect(existsSync(join(root, path)), path).toBe(true);
       const text = read(path);
       expect(text, path).toContain(`provideLookup('${name}'`);
-      for (const tool of SITE_TOOLS.filter((t) => t.contentScript === name)) expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
+      for (const tool of SITE_TOOLS.filter((t) => t.contentScript === name)) {
+        expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
+        // Take-over controls ride with the lookups, exactly for the tools that have them.
+        const takesOver = !!adapters.find((a) => a.id === tool.id)?.takeover;
+        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(takesOver);
+      }
     }
+  });
+
+  it('a page adapter names where taking over happens exactly when its tool has take-over controls', () => {
+    for (const adapter of adapters) expect(!!adapter.takeoverZone, adapter.id).toBe(!!adapter.takeover);
   });
 
   it('a content script loads its tools as page adapters (no owner lookup), the take-over watcher exactly where an adapter has take-overs, and frame listening exactly where one has edit frames', () => {
