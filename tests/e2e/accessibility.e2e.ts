@@ -285,9 +285,9 @@ test('dark mode changes only colours (what lets dark run the colour rules alone)
     const css = readFileSync(file, 'utf8');
     // Each `@media (prefers-color-scheme: dark) { selector { declarations } ... }` block.
     for (const block of css.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}/g)) {
-      for (const rule of block[1].matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
-        for (const declaration of rule[2].split(';').map((d) => d.trim()).filter(Boolean)) {
-          if (!declaration.startsWith('--')) offending.push(`${file}: ${rule[1].trim()} { ${declaration} }`);
+      for (const rule of (block[1] ?? '').matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+        for (const declaration of (rule[2] ?? '').split(';').map((d) => d.trim()).filter(Boolean)) {
+          if (!declaration.startsWith('--')) offending.push(`${file}: ${(rule[1] ?? '').trim()} { ${declaration} }`);
         }
       }
     }
