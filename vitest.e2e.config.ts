@@ -12,9 +12,9 @@ export default defineConfig({
     maxWorkers: workers,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // expect.poll waits for a state the browser reaches in its own time: vitest's default of 1 s
-    // (two tries when each try is an export) fails under load on a shared 2-core machine or CI.
-    // A poll still ends at the first try that passes.
-    expect: { poll: { timeout: 15_000 } },
+    // expect.poll waits for a state (a saved status, a badge, a record); vitest's default gives up
+    // after 1 s, which a loaded CI machine can miss (stop 17 failed on one such test). A poll still
+    // returns as soon as the state is there; only a real failure waits the full 15 s.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

@@ -1,8 +1,8 @@
 // Jira and Confluence share *.atlassian.net; each adapter's appliesTo picks by path.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { contentScriptFor } from './page/content-script';
-import { createTakeoverWatcher } from '@/utils/takeover';
+import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 import { confluencePageAdapter } from '@/utils/sites/confluence';
 import { jiraPageAdapter } from '@/utils/sites/jira';
 
-export default defineContentScript(contentScriptFor([jiraPageAdapter, confluencePageAdapter], 'atlassian', { watchTakeovers: createTakeoverWatcher }));
+export default defineContentScript(contentScriptFor([jiraPageAdapter, confluencePageAdapter], 'atlassian', { watchTakeovers: createTakeoverTrigger }));

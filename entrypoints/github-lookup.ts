@@ -1,6 +1,7 @@
-// GitHub's owner lookups and "On this page", injected by the background on first need (entrypoints/page/lookup.ts).
+// GitHub's owner lookups, "On this page" and the take-over watcher, injected by the background on first need (entrypoints/page/lookup.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { provideLookup } from './page/lookup';
-import { githubOwnership } from '@/utils/sites/github';
+import { githubOwnership, githubTakeover } from '@/utils/sites/github';
+import { createTakeoverWatcher } from '@/utils/takeover';
 
-export default defineUnlistedScript(() => provideLookup('github', { github: githubOwnership }));
+export default defineUnlistedScript(() => provideLookup('github', { github: githubOwnership }, { watch: createTakeoverWatcher, controls: { github: githubTakeover } }));

@@ -10,6 +10,7 @@
  * (`isTrusted` false) are ignored, so a page cannot make Pullback prompt,
  * learn who the lead's reports are, or grow hands-on time.
  */
+import type { listenInEditFrames } from './edit-frames';
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
 import { LIMITS } from './model-constants';
 import type { Artifact } from './model';
@@ -21,6 +22,8 @@ export const EDIT_THROTTLE_MS = 5_000;
 const QUIET_RECHECK_MS = 60_000;
 /** Edits everywhere; an adapter may add its own (`PageAdapter.editEvents`). */
 const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
+/** `beforeinput` and `input` of one keystroke are judged alike (an adapter's verdict on them depends on the element only). */
+const editKind = (type: string) => (type === 'beforeinput' ? 'input' : type);
 
 export interface DetectorDeps {
   adapterFor(url: URL): PageAdapter | null;
@@ -49,6 +52,11 @@ export interface DetectorDeps {
   onEditorFocus?(): void;
   /** Each judging of an event, until it is decided (entrypoints/page/in-hand.ts). */
   inHand?(work: Promise<unknown>): void;
+  /**
+   * Listening inside the adapter's `editFrames` (utils/edit-frames.ts), passed only by the scripts
+   * of tools that have such frames; without it, `editFrames` is not listened to.
+   */
+  listenInEditFrames?: typeof listenInEditFrames;
   now?: () => number;
 }
 
@@ -86,8 +94,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       ownership: new Map<string, Promise<Ownership | null>>(),
       nextAskAt: new Map<string, number>(),
       diagnosed: new Set<string>(),
-      /** The element, event type and adapter of the last edit judged a content edit (typing on skips the judging). */
-      lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter } | null,
+      /**
+       * The element, kind of edit event (`editKind`) and adapter of the last edit judged a content edit,
+       * and its artifact's key once read: typing on there skips the judging, and within the throttle
+       * costs one check.
+       */
+      lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter; key?: string } | null,
       /** The artifact on this page with an active intervention: interactions feed it. */
       feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
     };
@@ -153,7 +165,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
     const last = page.lastEdit;
     let adapter: PageAdapter | null;
-    if (last && event.target === last.target && event.type === last.type && doc.location.href === page.url) {
+    if (last && event.target === last.target && editKind(event.type) === last.type && doc.location.href === page.url) {
       adapter = last.adapter;
     } else {
       const el = targetOf(event);
@@ -161,10 +173,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       if (!adapter) return;
       if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
       if (!current()) return;
-      page.lastEdit = { target: event.target, type: event.type, adapter };
+      page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
     }
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
     if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
+    if (page.lastEdit) page.lastEdit.key = artifact.key;
     const t = now();
     if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
     page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
@@ -229,14 +242,24 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     deps.onDecision(decision, fed.artifact);
   }
 
+  /** True while `key` must not be sent again yet (the throttle, or a settled answer), at the address the page state is for. */
+  const waiting = (key: string | undefined) => key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && doc.location.href === page.url;
+
   const options = { capture: true, passive: true } as const;
   const judge = (work: Promise<void>) => (deps.inHand ? deps.inHand(work) : void work);
-  const edit = (e: Event) => judge(onEdit(e));
-  // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs.
+  // Typing on in the element last judged, while its artifact waits (the throttle, a cooldown, "mine"):
+  // one constant check a key, no promise, nothing read from the page.
+  const edit = (e: Event) => {
+    const last = page.lastEdit;
+    if (last && e.target === last.target && editKind(e.type) === last.type && e.isTrusted && waiting(last.key)) return;
+    judge(onEdit(e));
+  };
+  // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;
+  // while the fed artifact's heartbeat is throttled, one check.
   const interaction = (e: Event) => {
     // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
     if (e.type === 'pointerdown') page.lastEdit = null;
-    if (page.feeding) judge(onInteraction(e));
+    if (page.feeding && !waiting(page.feeding.key)) judge(onInteraction(e));
   };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
@@ -246,27 +269,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   ];
   /** Edit event types listened to: input events, and the page's adapter's `editEvents` (read at start). */
   let editTypes: string[] = [];
-  /** Documents of the adapter's `editFrames`, each listened to once. */
-  const frameDocs = new Set<Document>();
-
-  /** Listens inside the adapter's same-origin edit frames: at start, and when focus moves into a frame. */
-  function listenInFrames() {
-    const selectors = deps.adapterFor(new URL(doc.location.href))?.editFrames;
-    if (!selectors?.length) return;
-    for (const frame of doc.querySelectorAll<HTMLIFrameElement>(selectors.join(','))) {
-      let frameDoc: Document | null = null;
-      try {
-        frameDoc = frame.contentDocument; // null for a cross-origin frame
-      } catch {
-        continue;
-      }
-      if (!frameDoc || frameDocs.has(frameDoc)) continue;
-      frameDocs.add(frameDoc);
-      for (const type of editTypes) frameDoc.addEventListener(type, edit, options);
-    }
-  }
-  // Focus moving into a frame blurs this window (the frame gets no focusin here).
-  const onWindowBlur = () => listenInFrames();
+  let stopFrames: (() => void) | undefined;
 
   /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
   function navigated(url?: string) {
@@ -278,9 +281,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   function stop() {
     for (const type of editTypes) doc.removeEventListener(type, edit, options);
     for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
-    doc.defaultView?.removeEventListener('blur', onWindowBlur);
-    for (const frameDoc of frameDocs) for (const type of editTypes) frameDoc.removeEventListener(type, edit, options);
-    frameDocs.clear();
+    stopFrames?.();
     page.controller.abort();
   }
 
@@ -295,8 +296,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       editTypes = [...new Set([...INPUT_EVENTS, ...(adapter?.editEvents ?? [])])];
       for (const type of editTypes) doc.addEventListener(type, edit, options);
       for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
-      doc.defaultView?.addEventListener('blur', onWindowBlur);
-      listenInFrames();
+      stopFrames = deps.listenInEditFrames?.(doc, () => deps.adapterFor(new URL(doc.location.href))?.editFrames, editTypes, edit);
     },
     /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */
     currentArtifact() {

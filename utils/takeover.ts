@@ -10,14 +10,20 @@
  * Reassigning to anyone but the lead is planning: nothing is sent. An item
  * nobody had is not taken from anyone: nothing is sent. The background
  * decides, as for edits, whether the previous assignee is a report.
+ *
+ * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page: until it is there,
+ * the always-loaded trigger (utils/takeover-trigger.ts) keeps each press and click in the
+ * adapter's `takeoverZone` with a copy of the assignee field, and the watcher judges them
+ * (`replay`) as if it had seen them.
  */
 import type { EditDecision, EditSignal } from './messages';
 import type { Artifact } from './model';
 import { normalizeIdentity, type Identity } from './roster';
-import type { Ownership, PageAdapter } from './sites/types';
+import type { Ownership, PageAdapter, SiteAdapter } from './sites/types';
 
 export interface TakeoverDeps {
-  adapterFor(url: URL): PageAdapter | null;
+  /** The tool's adapter with its take-over controls (`SiteAdapter.takeover`). */
+  adapterFor(url: URL): (PageAdapter & Pick<SiteAdapter, 'takeover'>) | null;
   /** Whose the item is (loaded on first need); without this, the adapter's own `ownership`. */
   ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
   isOwnUi(el: Element): boolean;
@@ -28,6 +34,18 @@ export interface TakeoverDeps {
   inHand?(work: Promise<unknown>): void;
 }
 
+/** A press or click the always-loaded script saw before the watcher was there. */
+export interface EarlyGesture {
+  type: 'pointerdown' | 'click';
+  target: Element;
+  /** The page's address then. */
+  url: string;
+  /** A copy of the adapter's `takeoverZone.assignee` elements as they were then. */
+  assignee: ParentNode;
+}
+
+export type TakeoverWatcher = ReturnType<typeof createTakeoverWatcher>;
+
 export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
   let controller = new AbortController();
   /**
@@ -37,28 +55,33 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
    */
   let lastSeen: { key: string; assignee: Identity } | null = null;
 
-  function onPointerDown(event: Event) {
+  const targetOf = (event: Event): Element | null => {
     const target = event.composedPath()[0] ?? event.target;
-    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
-    const url = new URL(doc.location.href);
+    return target && (target as Node).nodeType === 1 && !deps.isOwnUi(target as Element) ? (target as Element) : null;
+  };
+
+  /** A press, on the page at `url`, whose assignee field reads as `root` shows it. */
+  function pressed(url: URL, root: ParentNode) {
     const adapter = deps.adapterFor(url);
     if (!adapter?.takeover) return;
     const key = adapter.artifact(url, doc)?.key;
-    const assignee = adapter.takeover.assigneeOnPage(doc);
+    const assignee = adapter.takeover.assigneeOnPage(root);
     if (key && assignee) lastSeen = { key, assignee };
   }
 
-  async function onClick(event: Event) {
-    const target = event.composedPath()[0] ?? event.target;
-    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
-    const url = new URL(doc.location.href);
+  function onPointerDown(event: Event) {
+    if (targetOf(event)) pressed(new URL(doc.location.href), doc);
+  }
+
+  /** A click on `target`, on the page at `url`, whose assignee field reads as `root` shows it (the page itself, or a copy from then). */
+  async function clicked(target: Element, url: URL, root: ParentNode) {
     const adapter = deps.adapterFor(url);
-    const assigned = adapter?.takeover?.assignedBy(target as Element);
+    const assigned = adapter?.takeover?.assignedBy(target);
     if (!adapter || !assigned) return;
     const artifact = adapter.artifact(url, doc);
     if (!artifact) return deps.diagnose?.(adapter.id, 'the item being reassigned could not be identified from this page');
     // Read now, in the capture phase: the tool has not yet replaced the assignee on the page.
-    const before = adapter.takeover!.assigneeOnPage(doc) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
+    const before = adapter.takeover!.assigneeOnPage(root) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
     if (before?.length === 0) return; // Nobody had it: taken from nobody.
     const signal = controller.signal;
     const lookup = deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null));
@@ -90,9 +113,24 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     if (!signal.aborted) deps.onDecision(decision, edit.artifact);
   }
 
+  function onClick(event: Event) {
+    const target = targetOf(event);
+    return target ? clicked(target, new URL(doc.location.href), doc) : Promise.resolve();
+  }
+
   const listener = (e: Event) => (deps.inHand ? deps.inHand(onClick(e)) : void onClick(e));
   const options = { capture: true, passive: true } as const;
   return {
+    /** Judges, in order, the presses and clicks seen before this watcher was there (same page: the trigger drops them on navigation). */
+    async replay(gestures: readonly EarlyGesture[]) {
+      const clicks: Promise<void>[] = [];
+      for (const g of gestures) {
+        if (deps.isOwnUi(g.target)) continue;
+        if (g.type === 'pointerdown') pressed(new URL(g.url), g.assignee);
+        else clicks.push(clicked(g.target, new URL(g.url), g.assignee));
+      }
+      await Promise.all(clicks);
+    },
     start() {
       doc.addEventListener('pointerdown', onPointerDown, options);
       doc.addEventListener('click', listener, options);

@@ -6,9 +6,10 @@
  *
  * Kept small because it loads with every page of every tool: the prompt
  * itself (entrypoints/prompt.ts) is injected by the background only when one
- * may show, and the owner lookups with the popup's page reader
- * (entrypoints/<tool>-lookup.ts) when the lead focuses an editor, clicks to
- * reassign or opens the popup. Nothing runs per DOM mutation and no timer runs while idle.
+ * may show, and the owner lookups with the popup's page reader and the
+ * take-over watcher (entrypoints/<tool>-lookup.ts) when the lead focuses an
+ * editor, presses, clicks or focuses where an item is assigned, or opens the
+ * popup. Nothing runs per DOM mutation and no timer runs while idle.
  */
 import { browser } from 'wxt/browser';
 import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
@@ -21,7 +22,9 @@ import type { Artifact } from '@/utils/model';
 import type { Ownership, PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
-import type { createTakeoverWatcher } from '@/utils/takeover';
+import type { TakeoverWatcher } from '@/utils/takeover';
+import type { createTakeoverTrigger } from '@/utils/takeover-trigger';
+import type { listenInEditFrames } from '@/utils/edit-frames';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
 const extensionAlive = () => browser.runtime?.id !== undefined;
@@ -47,10 +50,13 @@ function onNavigate(listener: (url: string) => void): () => void {
 
 export interface ContentScriptParts {
   /**
-   * The take-over watcher (utils/takeover.ts), passed only by the scripts of tools that name an
-   * assignee (their adapters have `takeover`), so the other tools' pages do not carry it.
+   * Taking over: the trigger that loads the watcher (utils/takeover-trigger.ts), passed only by the
+   * scripts of tools that name an assignee (their adapters have `takeoverZone`), so the other
+   * tools' pages do not carry it. The watcher itself comes with the lookups.
    */
-  watchTakeovers?: typeof createTakeoverWatcher;
+  watchTakeovers?: typeof createTakeoverTrigger;
+  /** Listening inside same-origin edit frames (utils/edit-frames.ts), passed only by tools whose adapter names them (`editFrames`). */
+  listenInEditFrames?: typeof listenInEditFrames;
 }
 
 /**
@@ -77,12 +83,19 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         return loading;
       }
       let lookupLoading: Promise<PageLookup> | null = null;
+      /** The take-over watcher, started when the lookups arrive (tools that name an assignee). */
+      let takeovers: TakeoverWatcher | null = null;
       /** The owner lookups and the page reader, injected by the background on first need (once per page). */
       function lookup(): Promise<PageLookup> {
         lookupLoading ??= (async () => {
           if (!globalThis[LOOKUP_GLOBAL]?.[contentScript]) await sendMessage('loadLookup', { contentScript });
           const loaded = globalThis[LOOKUP_GLOBAL]?.[contentScript];
           if (!loaded) throw new Error('The owner lookup did not load.');
+          // Whatever brought the lookups, take-overs are watched from now on.
+          if (parts.watchTakeovers && !takeovers && loaded.watchTakeovers) {
+            takeovers = loaded.watchTakeovers(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
+            takeovers.start();
+          }
           return loaded;
         })();
         lookupLoading.catch(() => (lookupLoading = null)); // Tried again on the next need.
@@ -124,16 +137,19 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),
+        listenInEditFrames: parts.listenInEditFrames,
       });
-      // Assigning a report's item to oneself: no typing, its own listener (utils/takeover.ts).
-      const takeovers = parts.watchTakeovers?.(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
+      // Assigning a report's item to oneself: no typing, its own listeners (utils/takeover-trigger.ts, then utils/takeover.ts).
+      const trigger = parts.watchTakeovers?.(document, { adapterFor, isOwnUi, load: lookup, watching: () => takeovers, inHand });
       const stops = [
+        () => trigger?.stop(),
         () => detector.stop(),
         () => takeovers?.stop(),
         () => host?.hide(),
         // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
         onNavigate((url) => {
           detector.navigated(url);
+          trigger?.navigated();
           takeovers?.navigated();
         }),
         onMessage('focusPrompt', () => host?.focus() ?? false),
@@ -146,7 +162,7 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         onMessage('rereadPage', () => detector.navigated()),
       ];
       detector.start();
-      takeovers?.start();
+      trigger?.start();
     },
   };
 }

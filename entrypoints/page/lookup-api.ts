@@ -5,6 +5,7 @@
  */
 import type { Artifact } from '@/utils/model';
 import type { Ownership, PageAdapter, PageReading } from '@/utils/sites/types';
+import type { TakeoverDeps, TakeoverWatcher } from '@/utils/takeover';
 
 /**
  * Where a lookup script leaves its functions: a global of the extension's isolated world, which
@@ -18,6 +19,11 @@ export interface PageLookup {
   ownership(adapter: PageAdapter, artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
   /** The popup's "On this page" (utils/page-reading.ts). */
   readPage(adapter: PageAdapter, doc: Document): Promise<PageReading>;
+  /**
+   * The take-over watcher (utils/takeover.ts) over this script's tools, for scripts whose tools
+   * name an assignee; `deps.adapterFor` gives page adapters, to which it adds their take-over controls.
+   */
+  watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher;
 }
 
 declare global {

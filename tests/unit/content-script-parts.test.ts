@@ -20,11 +20,20 @@ describe('content script parts', () => {
       expect(existsSync(join(root, path)), path).toBe(true);
       const text = read(path);
       expect(text, path).toContain(`provideLookup('${name}'`);
-      for (const tool of SITE_TOOLS.filter((t) => t.contentScript === name)) expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
+      for (const tool of SITE_TOOLS.filter((t) => t.contentScript === name)) {
+        expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
+        // Take-over controls ride with the lookups, exactly for the tools that have them.
+        const takesOver = !!adapters.find((a) => a.id === tool.id)?.takeover;
+        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(takesOver);
+      }
     }
   });
 
-  it('a content script loads its tools as page adapters (no owner lookup), and the take-over watcher exactly where an adapter has take-overs', () => {
+  it('a page adapter names where taking over happens exactly when its tool has take-over controls', () => {
+    for (const adapter of adapters) expect(!!adapter.takeoverZone, adapter.id).toBe(!!adapter.takeover);
+  });
+
+  it('a content script loads its tools as page adapters (no owner lookup), the take-over watcher exactly where an adapter has take-overs, and frame listening exactly where one has edit frames', () => {
     for (const name of contentScriptNames()) {
       if (name === 'custom') continue;
       const text = read(`entrypoints/${name}.content.ts`);
@@ -33,6 +42,8 @@ describe('content script parts', () => {
       expect(text, name).not.toMatch(/Ownership\b/);
       const takesOver = tools.some((t) => adapters.find((a) => a.id === t.id)?.takeover);
       expect(text.includes('watchTakeovers'), `${name}: watchTakeovers`).toBe(takesOver);
+      const hasFrames = tools.some((t) => adapters.find((a) => a.id === t.id)?.editFrames?.length);
+      expect(text.includes('listenInEditFrames'), `${name}: listenInEditFrames`).toBe(!!hasFrames);
     }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
+import { listenInEditFrames } from '@/utils/edit-frames';
 import type { EditDecision, EditSignal } from '@/utils/messages';
 import type { SiteAdapter } from '@/utils/sites/types';
 
@@ -42,6 +43,7 @@ function harness(extra: Partial<SiteAdapter>, owner: string[] = ['Alice Chen']) 
     onDecision: () => {},
     onNavigate: () => {},
     isOwnUi: () => false,
+    listenInEditFrames,
     now: () => t.now,
   });
   detector.start();

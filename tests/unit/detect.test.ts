@@ -115,10 +115,30 @@ describe('edit detection', () => {
   it('throttles per artifact: another artifact is sent right away', async () => {
     const h = setup();
     await h.type();
+    // Another item in the same editor is reached by a click (a board's other card, a task pane).
     h.page.key = 'PAY-2';
     h.page.t += 100;
+    document.getElementById('editor')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     await h.type();
     expect(h.send.mock.calls.map(([s]) => s.artifact.key)).toEqual(['PAY-1', 'PAY-2']);
+  });
+
+  it('typing on within the throttle reads nothing from the page: no adapter call a key', async () => {
+    const h = setup();
+    await h.type();
+    const artifact = vi.spyOn(h.adapter, 'artifact');
+    const isContentEditor = vi.spyOn(h.adapter, 'isContentEditor');
+    for (let i = 0; i < 20; i++) {
+      h.page.t += 100;
+      await h.type();
+    }
+    expect(artifact).not.toHaveBeenCalled();
+    expect(isContentEditor).not.toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    // Once the window passes, the next key is judged and sent.
+    h.page.t += EDIT_THROTTLE_MS;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
   });
 
   it('resolves the owner once per artifact (focus, then many edits)', async () => {

@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EditSignal } from '@/utils/messages';
-import { jira } from '@/utils/sites/jira';
-import { createTakeoverWatcher } from '@/utils/takeover';
+import { jira, jiraPageAdapter } from '@/utils/sites/jira';
+import { createTakeoverWatcher, type TakeoverWatcher } from '@/utils/takeover';
+import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
@@ -89,5 +90,69 @@ describe('take-over watcher', () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(sent).toEqual([]);
     watcher.stop();
+  });
+});
+
+describe('take-over trigger (the watcher loads with the lookups)', () => {
+  /** The always-loaded trigger, whose lookups arrive when the test says so. */
+  function triggerWithLateWatcher() {
+    let watcher: TakeoverWatcher | null = null;
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const load = vi.fn(async () => {
+      await arrived;
+      watcher ??= watch().watcher;
+    });
+    const trigger = createTakeoverTrigger(document, { adapterFor: () => jiraPageAdapter, isOwnUi: () => false, load, watching: () => watcher });
+    trigger.start();
+    return { trigger, load, arrive, stopWatcher: () => watcher?.stop() };
+  }
+
+  it('the first "Assign to me" on a fresh page, before the watcher is there, is judged with the assignee from before the click', async () => {
+    page('Alice Chen');
+    apiAnswersDana();
+    const sent: EditSignal[] = [];
+    let watcher: TakeoverWatcher | null = null;
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const trigger = createTakeoverTrigger(document, {
+      adapterFor: () => jiraPageAdapter,
+      isOwnUi: () => false,
+      load: async () => {
+        await arrived;
+        watcher ??= createTakeoverWatcher(document, {
+          adapterFor: () => jira,
+          isOwnUi: () => false,
+          send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
+          onDecision: () => {},
+        });
+      },
+      watching: () => watcher,
+    });
+    trigger.start();
+    click(document.getElementById('me')!);
+    // The tool shows the new assignee before the lookups arrive.
+    document.querySelector('[data-testid="issue.views.field.user.assignee"]')!.innerHTML =
+      '<div data-testid="profilecard-next.ui.profilecard.profilecard-trigger"><span role="button" aria-label="More information about Dana Lead"><span>Dana Lead</span></span></div>';
+    arrive();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'jira', owner: ['Alice Chen'], artifact: { key: 'PAY-1' } });
+    trigger.stop();
+  });
+
+  it('loads nothing for presses and clicks outside the assignee field, and drops kept clicks on navigation', async () => {
+    page('Alice Chen');
+    apiAnswersDana();
+    const { trigger, load, arrive, stopWatcher } = triggerWithLateWatcher();
+    click(document.querySelector('h1')!);
+    expect(load).not.toHaveBeenCalled();
+    click(document.getElementById('me')!);
+    expect(load).toHaveBeenCalled();
+    trigger.navigated();
+    arrive();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetch).not.toHaveBeenCalled();
+    trigger.stop();
+    stopWatcher();
   });
 });

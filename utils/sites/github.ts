@@ -19,7 +19,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface, type TakeoverControls } from './types';
 import { GITHUB_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
@@ -58,6 +58,12 @@ const ASSIGNEE_SECTIONS = [
   // Legacy sidebar.
   '.js-issue-assignees',
 ] as const;
+
+/**
+ * Where an assigning click lands: an issue's assignee picker (its overlay's markup is not in the
+ * evidence: anything under an element labelled for assignees) and the sidebar's assignees section.
+ */
+const TAKEOVER_CLICKS = '[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"]';
 
 const EVIDENCE = 'real-markup/github.md';
 
@@ -195,9 +201,9 @@ function isPersonLink(a: Element): boolean {
   return loginFromPath(a.getAttribute('href')) !== null;
 }
 
-function assignees(doc: Document): Identity | null {
+function assignees(root: ParentNode): Identity | null {
   for (const selector of ASSIGNEE_SECTIONS) {
-    const section = doc.querySelector(selector);
+    const section = root.querySelector(selector);
     if (!section) continue;
     // An empty section ("No one assigned") is an answer: nobody's.
     return unique([...section.querySelectorAll('a[href]')].filter(isPersonLink).flatMap(personIdentity));
@@ -259,21 +265,23 @@ export const githubPageAdapter: PageAdapter = {
     return surfaceKindOf(el, surfaces) === 'content';
   },
 
-  takeover: {
-    // An issue's assignee picker: an unselected person picked (the picker overlay's markup is not in
-    // the evidence: any option under an element labelled for assignees). A pull request is its
-    // author's: assigning it is planning.
-    assignedBy(el) {
-      const location = el.ownerDocument.location;
-      if (!location || githubPage(new URL(location.href))?.kind !== 'issues') return null;
-      const option = el.closest('[role="option"], [role="menuitemcheckbox"]');
-      if (!option?.closest('[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"]')) return null;
-      if (option.getAttribute('aria-selected') === 'true' || option.getAttribute('aria-checked') === 'true') return null;
-      const identity = (option.textContent ?? '').split(/\s+/).filter(Boolean);
-      return identity.length ? { to: 'person', identity } : null;
-    },
-    assigneeOnPage: (doc) => assignees(doc),
+  takeoverZone: { clicks: TAKEOVER_CLICKS, assignee: ASSIGNEE_SECTIONS },
+};
+
+/** Taking over on GitHub. Not in the always-loaded script: it loads with the lookups (entrypoints/page/lookup.ts). */
+export const githubTakeover: TakeoverControls = {
+  // An issue's assignee picker: an unselected person picked. A pull request is its author's:
+  // assigning it is planning.
+  assignedBy(el) {
+    const location = el.ownerDocument.location;
+    if (!location || githubPage(new URL(location.href))?.kind !== 'issues') return null;
+    const option = el.closest('[role="option"], [role="menuitemcheckbox"]');
+    if (!option?.closest(TAKEOVER_CLICKS)) return null;
+    if (option.getAttribute('aria-selected') === 'true' || option.getAttribute('aria-checked') === 'true') return null;
+    const identity = (option.textContent ?? '').split(/\s+/).filter(Boolean);
+    return identity.length ? { to: 'person', identity } : null;
   },
+  assigneeOnPage: (root) => assignees(root),
 };
 
 /** Whose GitHub item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
@@ -287,4 +295,4 @@ export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): P
   return owner ? { owner, viewer } : null;
 };
 
-export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership };
+export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership, takeover: githubTakeover };

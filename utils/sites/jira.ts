@@ -10,7 +10,7 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface, type TakeoverControls } from './types';
 import { JIRA_TOOL, toolInfo } from './tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
@@ -30,6 +30,8 @@ const ASSIGNEE_AREA = '[data-testid="issue.issue-view-layout.issue-view-assignee
 /** Every person on the page sits in this trigger (reporter too): only ever read it inside the assignee field. */
 const PERSON = '[data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]';
 const ASSIGN_TO_ME = '[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]';
+/** Where an assigning click lands: "Assign to me" and the assignee field's picker (`jiraTakeover.assignedBy`). */
+const TAKEOVER_CLICKS = `${ASSIGN_TO_ME}, ${ASSIGNEE_AREA}`;
 
 /**
  * What an edit on each part of a work item means (issue 11). Innermost wins;
@@ -79,8 +81,8 @@ export function jiraIssueKey(url: URL): string | null {
  * an "Assign to me" button and "More information about <name>": read the person's trigger, not
  * the field's whole text. `[]`: the field says "Unassigned"; null: no field, or no person readable in it.
  */
-export function assigneeOnPage(doc: Document): Identity | null {
-  const field = doc.querySelector(ASSIGNEE_FIELD) ?? doc.querySelector('#assignee-val');
+export function assigneeOnPage(root: ParentNode): Identity | null {
+  const field = root.querySelector(ASSIGNEE_FIELD) ?? root.querySelector('#assignee-val');
   if (!field) return null;
   const person = field.querySelector(PERSON);
   if (person) {
@@ -128,19 +130,23 @@ export const jiraPageAdapter: PageAdapter = {
     return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 
-  takeover: {
-    assignedBy(el) {
-      if (el.closest(ASSIGN_TO_ME)) return { to: 'viewer' };
-      // A person picked in the assignee field's picker (its listbox renders inside the field).
-      const option = el.closest('[role="option"]');
-      if (!option || !option.closest(ASSIGNEE_AREA)) return null;
-      const name = option.getAttribute('aria-label')?.trim() || option.textContent?.replace(/\s+/g, ' ').trim();
-      if (!name || /^unassigned$/i.test(name)) return null;
-      if (/^automatic$/i.test(name)) return null;
-      return { to: 'person', identity: [name] };
-    },
-    assigneeOnPage,
+  takeoverZone: { clicks: TAKEOVER_CLICKS, assignee: [ASSIGNEE_FIELD, '#assignee-val'] },
+};
+
+/** Taking over on Jira. Not in the always-loaded script: it loads with the lookups (entrypoints/page/lookup.ts). */
+export const jiraTakeover: TakeoverControls = {
+  assignedBy(el) {
+    if (!el.closest(TAKEOVER_CLICKS)) return null;
+    if (el.closest(ASSIGN_TO_ME)) return { to: 'viewer' };
+    // A person picked in the assignee field's picker (its listbox renders inside the field).
+    const option = el.closest('[role="option"]');
+    if (!option || !option.closest(ASSIGNEE_AREA)) return null;
+    const name = option.getAttribute('aria-label')?.trim() || option.textContent?.replace(/\s+/g, ' ').trim();
+    if (!name || /^unassigned$/i.test(name)) return null;
+    if (/^automatic$/i.test(name)) return null;
+    return { to: 'person', identity: [name] };
   },
+  assigneeOnPage,
 };
 
 /** Whose Jira work item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
@@ -162,4 +168,4 @@ export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Pro
   return owner?.length ? { owner, viewer } : null;
 };
 
-export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership };
+export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership, takeover: jiraTakeover };

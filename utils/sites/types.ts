@@ -22,6 +22,12 @@ export interface Ownership {
  */
 export interface SiteAdapter extends PageAdapter {
   ownership: OwnershipLookup;
+  /**
+   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * an assignee (with `takeoverZone`). Optional; without it no take-over is noticed on this tool.
+   * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page.
+   */
+  takeover?: TakeoverControls;
 }
 
 /** Whose the artifact is, as the tool says (often a same-origin REST call). */
@@ -63,10 +69,19 @@ export interface PageAdapter {
    */
   selectors?: Readonly<Record<string, readonly string[]>>;
   /**
-   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
-   * an assignee. Optional; without it no take-over is noticed on this tool.
+   * Taking over (issue 11), for tools that name an assignee: where it happens. The watcher and the
+   * adapter's `takeover` controls load with the lookups; these two selectors are what the page
+   * must know before they are there. Optional, with `SiteAdapter.takeover`.
    */
-  takeover?: TakeoverControls;
+  takeoverZone?: TakeoverZone;
+}
+
+/** What the always-loaded script knows of taking over (utils/takeover-trigger.ts). */
+export interface TakeoverZone {
+  /** Every element an assigning click lands in (`TakeoverControls.assignedBy` is null outside it): a press, click or focus here loads the watcher. */
+  clicks: string;
+  /** Where the page shows the assignee (what `TakeoverControls.assigneeOnPage` reads), copied at a press or click here until the watcher is there. */
+  assignee: readonly string[];
 }
 
 /** Who an assigning click gives the item to: the lead ("Assign to me"), or the person picked. */
@@ -75,8 +90,11 @@ export type AssignTarget = { to: 'viewer' } | { to: 'person'; identity: Identity
 export interface TakeoverControls {
   /** For a click on `el`: null when it assigns nobody; else to whom it gives the item. */
   assignedBy(el: Element): AssignTarget | null;
-  /** The assignee as the page shows it right now (read before the tool handles the click); null: unreadable. */
-  assigneeOnPage(doc: Document): Identity | null;
+  /**
+   * The assignee as the page shows it right now (read before the tool handles the click), in the
+   * document or in a copy of the `TakeoverZone.assignee` elements; null: unreadable.
+   */
+  assigneeOnPage(root: ParentNode): Identity | null;
 }
 
 /**
