@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boundedSignal, createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
 import type { EditDecision, EditSignal, Heartbeat } from '@/utils/messages';
