@@ -124,6 +124,8 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
 
       const detector = createDetector(document, {
         adapterFor,
+        // What follows a noticed edit (owner, the background's answer, heartbeats) comes with the lookups.
+        judging: () => lookup().then((l) => l.judging),
         ownership,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),

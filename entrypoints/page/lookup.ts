@@ -1,12 +1,14 @@
 /**
  * The lookup half of a tool's content script: the adapters' owner lookups,
- * the popup's "On this page" reader and, for tools that name an assignee, the
- * take-over watcher with the adapters' take-over controls. Not in the
+ * the judging of a noticed edit (utils/edit-judge.ts), the popup's "On this
+ * page" reader and, for tools that name an assignee, the take-over watcher
+ * with the adapters' take-over controls. Not in the
  * always-loaded script: the background injects `<contentScript>-lookup.js`
  * (scripting.executeScript, the content script's isolated world, nothing
  * exposed to web pages) when the lead first focuses an editor, presses, clicks
  * or focuses where an item is assigned, or opens the popup.
  */
+import { judging } from '@/utils/edit-judge';
 import type { ToolId } from '@/utils/model';
 import { readPage } from '@/utils/page-reading';
 import type { OwnershipLookup, PageAdapter, SiteAdapter, TakeoverControls } from '@/utils/sites/types';
@@ -27,6 +29,7 @@ export function provideLookup(contentScript: string, owners: Partial<Record<Tool
     takeover: takeovers?.controls[adapter.id],
   });
   const lookup: PageLookup = {
+    judging,
     ownership: (adapter, artifact, doc, signal) => full(adapter).ownership(artifact, doc, signal),
     readPage: (adapter, doc) => readPage(full(adapter), doc),
   };
