@@ -10,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: workers > 1,
     maxWorkers: workers,
+    // Files in one worker share their imports (playwright-core, the support files: nothing in them
+    // holds state); each file still launches its own browser on its own profile.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // expect.poll waits for a state (a saved status, a badge, a record); vitest's default gives up

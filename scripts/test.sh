@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# npm test: every suite, from a fresh machine. Installs what is missing,
-# then type-check, unit tests, build (Chrome and Firefox), end-to-end tests
-# in Debian's Chromium, and alongside them web-ext lint and the end-to-end tests
-# in Firefox ESR on the Firefox build (built once, here). Ends with one line "N passed, N failed".
+# npm test: every suite, from a fresh machine. Installs what is missing, builds for Chrome and
+# Firefox, then runs the end-to-end tests in Debian's Chromium and, alongside them, the type-check,
+# the unit tests, web-ext lint and the end-to-end tests in Firefox ESR on the Firefox build (built
+# once, here). Ends with one line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -16,17 +16,20 @@ step() { # step NAME COMMAND...: a step that is one check; records pass/fail.
 }
 
 npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads
-# The type-check runs while the unit tests do (its output follows theirs).
-step typecheck npx tsc --noEmit > "$results/typecheck.log" 2>&1 &
-typecheck_pid=$!
-echo "== unit"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
-wait "$typecheck_pid"
-cat "$results/typecheck.log"
+# The builds come first: both browser suites run the built extension.
 step build-chrome npx wxt build
 step build-firefox npx wxt build -b firefox --mv3
-# The Firefox suite (and AMO's linter) runs alongside the Chromium e2e: each waits on its own
-# browser most of the time. Its output is kept and shown after the Chromium suite's.
+# Then everything at once: the Chromium e2e in front, and beside it the type-check and unit tests,
+# web-ext lint and the Firefox suite. The browser suites spend much of their time waiting (on the
+# product's own clock: the edit throttle, a pause ending, heartbeats), which the others fill.
+# Each side's output is kept and shown after the Chromium suite's, in this order.
+checks() {
+  step typecheck npx tsc --noEmit
+  echo "== unit"
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
+}
+checks > "$results/checks.log" 2>&1 &
+checks_pid=$!
 firefox_suite() {
   if [ "$(cat "$results/step-build-firefox")" = pass ]; then
     # AMO's linter: errors fail the step; the warnings left are explained in README.
@@ -45,6 +48,8 @@ if [ "$(cat "$results/step-build-chrome")" = pass ]; then
 else
   echo "e2e skipped: the Chrome build failed" > "$results/e2e-missing"
 fi
+wait "$checks_pid"
+cat "$results/checks.log"
 wait "$firefox_pid"
 cat "$results/firefox.log"
 node scripts/tally.mjs "$results"

@@ -30,6 +30,8 @@ export interface ForgetCounts {
   claims: number;
   /** Roster entries, current or former (kept-history) ones. */
   reports: number;
+  /** Pause log events (only "everything" and "before a date" take them). */
+  pauseEvents?: number;
 }
 
 /** Retention choices offered on the options page (months); absent or 0 means keep everything. */
@@ -45,7 +47,7 @@ export interface ForgetDeps {
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }
 
-const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0 };
+const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 };
 
 /** The primary keys a scope covers in each store, read in the given transaction. */
 type Stores = 'interventions' | 'prompts' | 'ratings';
@@ -102,11 +104,25 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
     return { reportIds, claimIds };
   }
 
+  /** The pause log split by a scope: everything, or everything before a date, takes its events. */
+  async function pauseEventsIn(scope: ForgetScope): Promise<{ all: PauseEvent[]; kept: PauseEvent[] }> {
+    if (!pauseLog || (scope.kind !== 'everything' && scope.kind !== 'before')) return { all: [], kept: [] };
+    const all = await pauseLog.get();
+    return { all, kept: scope.kind === 'everything' ? [] : all.filter((e) => e.at >= scope.beforeIso) };
+  }
+
   async function preview(scope: ForgetScope): Promise<ForgetCounts> {
-    const [{ tx, ids }, settings] = await Promise.all([recordsIn(scope, 'readonly'), getSettings()]);
+    const [{ tx, ids }, settings, pauses] = await Promise.all([recordsIn(scope, 'readonly'), getSettings(), pauseEventsIn(scope)]);
     await tx.done;
     const { reportIds, claimIds } = settingsIn(scope, settings);
-    return { interventions: ids.interventions.length, prompts: ids.prompts.length, ratings: ids.ratings.length, claims: claimIds.size, reports: reportIds.size };
+    return {
+      interventions: ids.interventions.length,
+      prompts: ids.prompts.length,
+      ratings: ids.ratings.length,
+      claims: claimIds.size,
+      reports: reportIds.size,
+      pauseEvents: pauses.all.length - pauses.kept.length,
+    };
   }
 
   async function forget(scope: ForgetScope): Promise<ForgetCounts> {
@@ -128,12 +144,8 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
     }
     await Promise.all(deletes);
     await tx.done;
-    // Everything, or everything before a date, takes the pause log's events with it.
-    if (pauseLog && (scope.kind === 'everything' || scope.kind === 'before')) {
-      const events = await pauseLog.get();
-      const kept = scope.kind === 'everything' ? [] : events.filter((e) => e.at >= scope.beforeIso);
-      if (kept.length !== events.length) await pauseLog.set(kept);
-    }
+    const pauses = await pauseEventsIn(scope);
+    if (pauses.kept.length !== pauses.all.length) await pauseLog!.set(pauses.kept);
 
     const settings = await getSettings();
     const { reportIds, claimIds } = settingsIn(scope, settings);
@@ -147,7 +159,14 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
         claims: settings.claims.filter((c) => !claimIds.has(c.id)),
       });
     }
-    return { interventions: ids.interventions.length, prompts: ids.prompts.length, ratings: ids.ratings.length, claims: claimIds.size, reports: reportIds.size };
+    return {
+      interventions: ids.interventions.length,
+      prompts: ids.prompts.length,
+      ratings: ids.ratings.length,
+      claims: claimIds.size,
+      reports: reportIds.size,
+      pauseEvents: pauses.all.length - pauses.kept.length,
+    };
   }
 
   return {
@@ -201,6 +220,7 @@ export function describeCounts(counts: ForgetCounts): string {
       [counts.ratings, 'check-in', 'check-ins'],
       [counts.claims, 'assigned page', 'assigned pages'],
       [counts.reports, 'roster entry', 'roster entries'],
+      [counts.pauseEvents ?? 0, 'pause event', 'pause events'],
     ] as const
   )
     .filter(([n]) => n > 0)

@@ -6,22 +6,24 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Bar, Sparkline } from '@/components/charts';
 import { downloadBackup, downloadText } from '@/components/download';
-import { ForgetDialog } from '@/components/ForgetDialog';
-import { formatTime, plural } from '@/components/format';
+import { plural } from '@/components/format';
 import { interventionsCsv } from '@/utils/csv';
 import { formatDuration, spanMs } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
-import { PURPOSE_LABELS, type Intervention, type Purpose, type Settings } from '@/utils/model';
+import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
 import { reportNameMap } from '@/utils/roster';
 import { settingsItem } from '@/utils/settings';
 import { toolLabel } from '@/utils/sites/tools';
 import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { summaryHash } from '@/utils/summary-route';
 import { CheckIn } from './CheckIn';
+import { createReveal, justStarted, WeekRecords, type Reveal } from './WeekRecords';
 import { WeeklyNotes } from './WeeklyNotes';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
 const WEEKS_SHOWN = 8;
+/** Record links shown after a reflection before "and N more". */
+const LINKS_SHOWN = 12;
 
 function weekFromHash(): WeekId {
   return parseWeekId(location.hash) ?? weekIdOf(new Date());
@@ -164,18 +166,6 @@ function promptsFigure(p: WeekSummary['prompts']): string {
     .join(', ')}`;
 }
 
-/** Under a minute old and still open: its span and hands-on time say nothing yet. */
-function justStarted(r: Intervention, now = Date.now()): boolean {
-  return r.status === 'active' && now - Date.parse(r.startedAt) < 60_000;
-}
-
-function statusWords(r: Intervention): string {
-  if (r.status === 'ended') return r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late';
-  if (r.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
-  if (justStarted(r)) return 'just started';
-  return Date.parse(r.plannedEndAt) < Date.now() ? 'open, past the planned end' : 'open, within its plan';
-}
-
 /**
  * Nothing this week. Without earlier weeks there is nothing to praise yet:
  * the page says what will appear. With them, a quiet week is worth a look.
@@ -228,8 +218,8 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void; onDeleted(): void }) {
-  const [deleting, setDeleting] = useState<Intervention | null>(null);
-  const [deleted, setDeleted] = useState<string | null>(null);
+  // A record link in a reflection may name a row the folded table does not show yet.
+  const reveal = useMemo(() => createReveal(), []);
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const from = summary.start.toISOString();
   const to = summary.end.toISOString();
@@ -300,7 +290,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
             {summary.reflections.map((r) => (
               <li data-rule={r.rule}>
                 {r.text}{' '}
-                <RecordLinks ids={r.recordIds} keyOf={keyOf} />
+                <RecordLinks ids={r.recordIds} keyOf={keyOf} reveal={reveal} />
               </li>
             ))}
           </ul>
@@ -361,73 +351,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 
       <CheckIn summary={summary} onRated={onRated} />
 
-      <section aria-labelledby="records-heading">
-        <h2 id="records-heading">Interventions this week</h2>
-        {weekRecords.length === 0 ? (
-          <p class="muted">None.</p>
-        ) : (
-          <table class="records">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Item</th>
-                <th scope="col">Report</th>
-                <th scope="col">Purpose</th>
-                <th scope="col">Span</th>
-                <th scope="col">Hands-on</th>
-                <th scope="col">Status</th>
-                <th scope="col" class="no-print">
-                  <span class="visually-hidden">Delete</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {weekRecords.map((r) => (
-                <tr id={`rec-${r.id}`}>
-                  <td>{formatTime(r.startedAt)}</td>
-                  <td class="item">
-                    <span class="key">{r.artifact.key}</span> {r.artifact.title}
-                  </td>
-                  <td>{reportName(r.reportId)}</td>
-                  <td>{PURPOSE_LABELS[r.purpose]}</td>
-                  <td>{justStarted(r) ? 'just started' : formatDuration(spanMs(r, new Date()))}</td>
-                  <td>{justStarted(r) ? 'just started' : formatDuration(r.activeMs)}</td>
-                  <td>{statusWords(r)}</td>
-                  <td class="no-print">
-                    <button type="button" class="delete" aria-label={`Delete ${r.artifact.key} from the log`} title="Delete this record" onClick={() => setDeleting(r)}>
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {deleted && (
-          <p role="status" class="muted">
-            {deleted}
-          </p>
-        )}
-        {deleting && (
-          <ForgetDialog
-            scope={{ kind: 'record', store: 'interventions', id: deleting.id }}
-            title="Delete this intervention?"
-            intro={
-              <p>
-                {deleting.artifact.key} {deleting.artifact.title} ({reportName(deleting.reportId)}, started {formatTime(deleting.startedAt)}) goes from the log, the
-                summary and every later export.
-              </p>
-            }
-            confirm="Delete it"
-            onCancel={() => setDeleting(null)}
-            onDone={({ error }) => {
-              setDeleting(null);
-              setDeleted(error ? `Nothing was deleted: ${error}` : `Deleted ${deleting.artifact.key} from the log.`);
-              if (!error) onDeleted();
-            }}
-          />
-        )}
-      </section>
+      <WeekRecords records={weekRecords} reportName={reportName} reveal={reveal} onDeleted={onDeleted} />
 
       <section aria-labelledby="export-heading" class="no-print">
         <h2 id="export-heading">Take it to a 1:1 or a coach</h2>
@@ -448,21 +372,23 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 }
 
 /** Links to the records behind a reflection (ratings and other non-record ids are left out). */
-function RecordLinks({ ids, keyOf }: { ids: string[]; keyOf(id: string): string | undefined }) {
+function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string): string | undefined; reveal: Reveal }) {
   const known = ids.filter((id) => keyOf(id));
   if (known.length === 0) return null;
+  // A busy week's reflection can name hundreds of records: the first few, then how many more.
+  const linked = known.slice(0, LINKS_SHOWN);
   return (
     <span class="muted">
       (
-      {known.map((id, i) => (
+      {linked.map((id, i) => (
         <>
           {i > 0 && ', '}
-          <a href={`#rec-${id}`} onClick={(e) => (e.preventDefault(), document.getElementById(`rec-${id}`)?.scrollIntoView())}>
+          <a href={`#rec-${id}`} onClick={(e) => (e.preventDefault(), reveal.show(id))}>
             {keyOf(id)}
           </a>
         </>
       ))}
-      )
+      {known.length > linked.length && ` and ${known.length - linked.length} more in the table below`})
     </span>
   );
 }

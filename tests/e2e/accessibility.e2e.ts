@@ -7,7 +7,7 @@
  * answer pressed), plus the states that bring their own colours (errors,
  * confirmations, a half-answered check-in), each in light and dark, in three
  * data states: empty (fresh install), with data (a roster and eight weeks),
- * and 15 reports. Every WCAG 2.0/2.1 A and AA rule and axe's best practices:
+ * and 15 reports. Every WCAG 2.0/2.1/2.2 A and AA rule and axe's best practices:
  * 0 violations; no rule disabled.
  *
  * One browser per data state; each surface opens one page and switches the
@@ -285,9 +285,9 @@ test('dark mode changes only colours (what lets dark run the colour rules alone)
     const css = readFileSync(file, 'utf8');
     // Each `@media (prefers-color-scheme: dark) { selector { declarations } ... }` block.
     for (const block of css.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}/g)) {
-      for (const rule of block[1].matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
-        for (const declaration of rule[2].split(';').map((d) => d.trim()).filter(Boolean)) {
-          if (!declaration.startsWith('--')) offending.push(`${file}: ${rule[1].trim()} { ${declaration} }`);
+      for (const rule of (block[1] ?? '').matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
+        for (const declaration of (rule[2] ?? '').split(';').map((d) => d.trim()).filter(Boolean)) {
+          if (!declaration.startsWith('--')) offending.push(`${file}: ${(rule[1] ?? '').trim()} { ${declaration} }`);
         }
       }
     }

@@ -3,6 +3,7 @@
  * writes nothing; a good one replaces settings and merges the log by id.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
@@ -27,10 +28,13 @@ const fullBackup = {
 
 describe('backup import and export (options page)', () => {
   let ext: ExtensionBrowser;
+  /** One options page, kept open as a lead trying file after file would: every export and import goes through it. */
+  let options: Page;
   beforeAll(async () => {
     ext = await launchExtension();
+    options = await ext.openPage('options.html');
     // Start from a real roster, so "changes nothing" has something to keep.
-    await importBackupFile(ext, rosterBackup, 'start.json');
+    await importBackupFile(ext, rosterBackup, 'start.json', options);
   });
   afterAll(async () => ext?.close());
 
@@ -55,25 +59,24 @@ describe('backup import and export (options page)', () => {
   ];
 
   test.each(badFiles)('%s gets a clear alert and changes nothing', async (name, content, message) => {
-    const before = await exportBackup(ext);
-    const { page, status } = await importBackupFile(ext, content, name);
+    const before = await exportBackup(ext, options);
+    const { page, status } = await importBackupFile(ext, content, name, options);
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(message);
     expect(status).toMatch(/nothing was imported/i);
-    const after = await exportBackup(ext);
+    const after = await exportBackup(ext, options);
     expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null });
-    await page.close();
   });
 
   test('a valid backup replaces settings and merges the log by id, twice without duplicates', async () => {
-    const first = await importBackupFile(ext, fullBackup, 'team.json');
+    const first = await importBackupFile(ext, fullBackup, 'team.json', options);
     expect(first.status).toMatch(/imported team\.json: 2 reports, 2 interventions and 1 prompt added/i);
     // The roster shows on the page at once.
     await expect(first.page.getByRole('group', { name: 'Report 1' }).getByLabel('Name').inputValue()).resolves.toBe('Alice Chen');
 
-    const again = await importBackupFile(ext, { ...fullBackup, interventions: [...fullBackup.interventions, record('i-3', 'PAY-3')] }, 'team-later.json');
+    const again = await importBackupFile(ext, { ...fullBackup, interventions: [...fullBackup.interventions, record('i-3', 'PAY-3')] }, 'team-later.json', options);
     expect(again.status).toMatch(/1 intervention and 0 prompts added, 3 already here/i);
 
-    const exported = await exportBackup(ext);
+    const exported = await exportBackup(ext, options);
     expect(exported.format).toBe('pullback-backup');
     expect(exported.version).toBe(1);
     expect(exported.settings.reports.map((r: any) => r.name)).toEqual(['Alice Chen', 'Bob Okafor']);
@@ -82,19 +85,19 @@ describe('backup import and export (options page)', () => {
   });
 
   test('the roster can be edited on the page and is saved', async () => {
-    const page = await ext.openPage('options.html');
+    const page = options;
     await page.getByRole('button', { name: 'Add a report' }).click();
     const row = page.getByRole('group', { name: 'Report 3' });
     await row.getByLabel('Name').fill('Erin Diaz');
     await row.getByLabel(/aliases/i).fill('erin@acme.test\n557058:e4');
     // Changes save as they are made: the saved state shows without a Save button.
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toMatch(/3 reports/);
-    const exported = await exportBackup(ext);
+    const exported = await exportBackup(ext, page);
     expect(exported.settings.reports[2]).toEqual({ id: 'erin-diaz', name: 'Erin Diaz', aliases: ['erin@acme.test', '557058:e4'] });
   });
 
   test('unsaved edits in one options tab survive a change saved elsewhere', async () => {
-    const first = await ext.openPage('options.html');
+    const first = options;
     await first.getByRole('button', { name: 'Add a report' }).click();
     const rows = first.getByRole('group', { name: /^Report \d+$/ });
     const draft = rows.last();
@@ -104,7 +107,8 @@ describe('backup import and export (options page)', () => {
     await second.getByLabel(/do not ask again/i).fill('45');
     await second.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 
-    await first.waitForTimeout(500); // The first tab has heard of the change by now.
+    // The first tab has heard of the change (it shows the new value), and the draft is still there.
+    await expect.poll(() => first.getByLabel(/do not ask again/i).inputValue()).toBe('45');
     await expect(draft.getByLabel('Name').inputValue()).resolves.toBe('Gail Unsaved');
   });
 });

@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Every rule for WCAG 2.0 and 2.1, levels A and AA, and axe's best practices (headings, landmarks). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/** Every rule for WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 adds target size), and axe's best practices (headings, landmarks). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 export interface AxeRunOptions {
   /** CSS selectors of what to analyse (default: the whole document, open shadow roots included). */

@@ -3,9 +3,12 @@ import type { Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension';
 import { nothingInHand } from './in-hand';
 
-/** Imports a backup through the options page's file input; returns the status text shown. */
-export async function importBackupFile(ext: ExtensionBrowser, backup: unknown, name = 'pullback-backup.json'): Promise<{ page: Page; status: string }> {
-  const page = await ext.openPage('options.html');
+/**
+ * Imports a backup through the options page's file input; returns the status text shown.
+ * `on`: an options page already open, to use again (opening a tab costs a second or more here).
+ */
+export async function importBackupFile(ext: ExtensionBrowser, backup: unknown, name = 'pullback-backup.json', on?: Page): Promise<{ page: Page; status: string }> {
+  const page = on ?? (await ext.openPage('options.html'));
   const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
   await page.getByLabel(/import/i).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const status = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: name });
@@ -60,14 +63,17 @@ export async function typeComment(page: Page, text: string): Promise<Locator> {
   return editor;
 }
 
-/** Reads the exported backup through the options page's Export button (a real download). */
-export async function exportBackup(ext: ExtensionBrowser): Promise<any> {
-  const page = await ext.openPage('options.html');
+/**
+ * Reads the exported backup through the options page's Export button (a real download).
+ * `on`: an options page already open, used and left open; else one is opened for it and closed.
+ */
+export async function exportBackup(ext: ExtensionBrowser, on?: Page): Promise<any> {
+  const page = on ?? (await ext.openPage('options.html'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /export/i }).click()]);
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  await page.close();
+  if (!on) await page.close();
   return JSON.parse(Buffer.concat(chunks).toString('utf8'));
 }
 

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
 import { claimFor } from '@/utils/roster';
 import { customAdapter } from '@/utils/sites/custom';

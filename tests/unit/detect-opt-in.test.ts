@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The detector's adapter opt-ins (SiteAdapter.editEvents, .editFrames) and
  * its pace for artifacts whose tool names no owner (claims).

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
 import { boundedSignal, judging } from '@/utils/edit-judge';

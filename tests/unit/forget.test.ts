@@ -74,7 +74,7 @@ describe('forgetting a report', () => {
   it('previews, then removes their roster entry, interventions, prompts, check-ins and claims, and the export has none of it', async () => {
     const { service, settings } = await setup();
     const preview = await service.forgetPreview({ kind: 'report', reportId: 'alice' });
-    expect(preview).toEqual({ interventions: 3, prompts: 2, ratings: 2, claims: 1, reports: 1 });
+    expect(preview).toEqual({ interventions: 3, prompts: 2, ratings: 2, claims: 1, reports: 1, pauseEvents: 0 });
     expect(describeCounts(preview)).toBe('3 interventions, 2 prompts, 2 check-ins, 1 assigned page and 1 roster entry');
 
     expect(await service.forgetReport('alice')).toEqual(preview);
@@ -92,7 +92,7 @@ describe('forgetting a report', () => {
     expect(settings().cooldownMinutes).toBe(45);
     expect(settings().me.name).toBe('Dana Lead');
     // Nothing is left to forget.
-    expect(await service.forgetPreview({ kind: 'report', reportId: 'alice' })).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0 });
+    expect(await service.forgetPreview({ kind: 'report', reportId: 'alice' })).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
   });
 
   it('keeping their history instead: off the roster, claims gone, records still named', async () => {
@@ -132,7 +132,7 @@ describe('deleting one record', () => {
     const { service, db } = await setup();
     expect(await service.deleteRecord('prompts', 'p-bob-old')).toMatchObject({ prompts: 1 });
     expect(await db.get('prompts', 'p-bob-old')).toBeUndefined();
-    expect(await service.deleteRecord('prompts', 'p-bob-old')).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0 });
+    expect(await service.deleteRecord('prompts', 'p-bob-old')).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
   });
 });
 
@@ -141,7 +141,8 @@ describe('deleting before a date and everything', () => {
     const { service, settings } = await setup();
     const beforeIso = iso(NOW - 30 * DAY);
     const preview = await service.forgetPreview({ kind: 'before', beforeIso });
-    expect(preview).toEqual({ interventions: 2, prompts: 2, ratings: 2, claims: 0, reports: 0 });
+    expect(preview).toEqual({ interventions: 2, prompts: 2, ratings: 2, claims: 0, reports: 0, pauseEvents: 1 });
+    expect(describeCounts(preview)).toBe('2 interventions, 2 prompts, 2 check-ins and 1 pause event');
     expect(await service.deleteBefore(beforeIso)).toEqual(preview);
     const backup = await exported(service);
     expect(backup.interventions.map((r) => r.id).sort()).toEqual(['alice-active', 'alice-new', 'bob-new']);
@@ -154,7 +155,7 @@ describe('deleting before a date and everything', () => {
   it('everything: every record, the roster, me and claims; preferences stay', async () => {
     const { service, settings } = await setup({ ...roster, formerReports: [{ id: 'carol', name: 'Carol Diaz' }] });
     const preview = await service.forgetPreview({ kind: 'everything' });
-    expect(preview).toEqual({ interventions: 5, prompts: 4, ratings: 4, claims: 2, reports: 3 });
+    expect(preview).toEqual({ interventions: 5, prompts: 4, ratings: 4, claims: 2, reports: 3, pauseEvents: 2 });
     expect(await service.deleteEverything()).toEqual(preview);
     const backup = await exported(service);
     expect(backup.interventions).toEqual([]);
@@ -172,7 +173,7 @@ describe('deleting before a date and everything', () => {
 describe('retention', () => {
   it('is off by default: the sweep keeps everything', async () => {
     const { service } = await setup();
-    expect(await service.applyRetention()).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0 });
+    expect(await service.applyRetention()).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
     expect((await exported(service)).interventions).toHaveLength(5);
   });
 

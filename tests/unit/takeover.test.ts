@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The take-over watcher (issue 11): an assigning click sends a 'takeover'
  * signal naming the assignee being replaced, only when the item goes to the
