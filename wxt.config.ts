@@ -19,6 +19,23 @@ const surfaceNotesOut: Plugin = {
   },
 };
 
+/**
+ * WXT's start-up wrapper around every content script carries a console logger that is silent in
+ * a production build, only to report a crash at start (the error is rethrown, so the console shows
+ * it anyway): about 0.2 KB of every tool page's always-loaded script. Left as it is if WXT's
+ * wrapper no longer looks like this.
+ */
+const WXT_LOGGER = /\/\/#region src\/utils\/internal\/logger\.ts[\s\S]*?\/\/#endregion\n/;
+const WXT_CRASH_LOG = /\n\s*logger\.error\(`The content script "\$\{import\.meta\.env\.ENTRYPOINT\}" crashed on startup!`, err\);/;
+const startupLoggerOut: Plugin = {
+  name: 'pullback:startup-logger-out',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.includes('content-script-isolated-world-entrypoint') || !WXT_LOGGER.test(code) || !WXT_CRASH_LOG.test(code)) return null;
+    return { code: code.replace(WXT_LOGGER, '').replace(WXT_CRASH_LOG, ''), map: null };
+  },
+};
+
 // README "Permissions" gives each permission's reason.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,9 +46,9 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   hooks: {
-    // The content script runs in every supported tool's pages and has a 30 KB
-    // budget. It uses the browser's own promise-based namespace (MV3 Chrome,
-    // Firefox); the polyfill's API table would be 40% of that budget.
+    // The content script runs in every supported tool's pages and has a 12 KB
+    // budget (issue 13). It uses the browser's own promise-based namespace (MV3
+    // Chrome, Firefox); the polyfill's API table alone would fill that budget.
     // Background and pages keep webextension-polyfill.
     // The same goes for the prompt script the background injects (entrypoints/prompt.ts).
     // Content scripts also get our own stand-in for WXT's ContentScriptContext, which
@@ -43,7 +60,7 @@ export default defineConfig({
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
         { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/page/context.ts', import.meta.url)) },
       ];
-      config.plugins = [...(config.plugins ?? []), surfaceNotesOut];
+      config.plugins = [...(config.plugins ?? []), surfaceNotesOut, startupLoggerOut];
       const current = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,

@@ -1,7 +1,9 @@
 // GitHub's owner lookups, "On this page" and the take-over watcher, injected by the background on first need (entrypoints/page/lookup.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { provideLookup } from './page/lookup';
-import { githubOwnership, githubTakeover } from '@/utils/sites/github';
+import { githubOwnership, githubSelectors, githubTakeover } from '@/utils/sites/github';
 import { createTakeoverWatcher } from '@/utils/takeover';
 
-export default defineUnlistedScript(() => provideLookup('github', { github: githubOwnership }, { watch: createTakeoverWatcher, controls: { github: githubTakeover } }));
+const parts = { watchTakeovers: createTakeoverWatcher, takeover: { github: githubTakeover }, selectors: { github: githubSelectors } };
+
+export default defineUnlistedScript(() => provideLookup('github', { github: githubOwnership }, parts));

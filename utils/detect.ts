@@ -1,25 +1,28 @@
 /**
  * Edit detection in the host page. One delegated, passive listener per event
- * type on the document, and on the documents of the adapter's same-origin
- * edit frames (capture phase, so host handlers that stop propagation cannot
- * hide an edit). Nothing runs until the lead types in a
+ * type on the document (capture phase, so host handlers that stop propagation
+ * cannot hide an edit), and, for tools that name them, inside same-origin
+ * edit frames (utils/edit-frames.ts). Nothing runs until the lead types in a
  * content editor; the artifact and its owner are resolved then, once per
  * artifact, and forgotten on navigation.
+ *
+ * This is what decides at the event (is it the lead, in a content editor,
+ * which item, is that item's throttle open); what follows (the owner lookup,
+ * the background's answer, heartbeats) is utils/edit-judge.ts, which loads
+ * with the lookups when the lead first focuses a content editor.
  *
  * Only the lead's own hand counts: events a page script dispatched
  * (`isTrusted` false) are ignored, so a page cannot make Pullback prompt,
  * learn who the lead's reports are, or grow hands-on time.
  */
 import type { listenInEditFrames } from './edit-frames';
+import type { JudgeContext, Judging } from './edit-judge';
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
-import { LIMITS } from './model-constants';
 import type { Artifact } from './model';
 import type { Ownership, PageAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
 export const EDIT_THROTTLE_MS = 5_000;
-/** After "not a report" or "mine" the answer will not change soon: ask again much later. */
-const QUIET_RECHECK_MS = 60_000;
 /** Edits everywhere; an adapter may add its own (`PageAdapter.editEvents`). */
 const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
 /** `beforeinput` and `input` of one keystroke are judged alike (an adapter's verdict on them depends on the element only). */
@@ -27,6 +30,8 @@ const editKind = (type: string) => (type === 'beforeinput' ? 'input' : type);
 
 export interface DetectorDeps {
   adapterFor(url: URL): PageAdapter | null;
+  /** The judging of what the detector noticed (utils/edit-judge.ts), loaded on first need (at focus). */
+  judging(): Promise<Judging>;
   /**
    * Whose the artifact is. The content script loads the adapters' lookups on first need (at focus);
    * without this, the adapter's own `ownership`.
@@ -60,50 +65,35 @@ export interface DetectorDeps {
   now?: () => number;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const clipList = (list: readonly string[]) => list.slice(0, LIMITS.identities).map((id) => id.slice(0, LIMITS.identityLength));
+/** What the detector knows of the page it is on; navigation replaces it. */
+export type PageState = ReturnType<typeof newPageState>;
 
-/** What the page read, within the bounds the background accepts (a 600-character title still prompts). */
-export function boundedSignal(signal: EditSignal): EditSignal {
-  const { key, title, url } = signal.artifact;
-  let boundedUrl = url;
-  if (url.length > LIMITS.urlLength) {
-    const parsed = new URL(url);
-    boundedUrl = (parsed.origin + parsed.pathname).slice(0, LIMITS.urlLength);
-  }
+function newPageState(url: string) {
   return {
-    ...signal,
-    artifact: { key: key.slice(0, LIMITS.keyLength), title: clip(title, LIMITS.titleLength), url: boundedUrl },
-    owner: clipList(signal.owner),
-    viewer: clipList(signal.viewer),
+    /** The address this state belongs to: a different one means the page navigated. */
+    url,
+    controller: new AbortController(),
+    ownership: new Map<string, Promise<Ownership | null>>(),
+    nextAskAt: new Map<string, number>(),
+    diagnosed: new Set<string>(),
+    /**
+     * The element, kind of edit event (`editKind`) and adapter of the last edit judged a content edit,
+     * and its artifact's key once read: typing on there skips the judging, and within the throttle
+     * costs one check.
+     */
+    lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter; key?: string } | null,
+    /** The artifact on this page with an active intervention: interactions feed it. */
+    feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
   };
 }
 
-/** Clamped like the background's limit for a problem's text. */
-const MAX_PROBLEM = 200;
-
 export function createDetector(doc: Document, deps: DetectorDeps) {
   const now = deps.now ?? Date.now;
-  let page = newPageState();
-
-  function newPageState(url = doc.location.href) {
-    return {
-      /** The address this state belongs to: a different one means the page navigated. */
-      url,
-      controller: new AbortController(),
-      ownership: new Map<string, Promise<Ownership | null>>(),
-      nextAskAt: new Map<string, number>(),
-      diagnosed: new Set<string>(),
-      /**
-       * The element, kind of edit event (`editKind`) and adapter of the last edit judged a content edit,
-       * and its artifact's key once read: typing on there skips the judging, and within the throttle
-       * costs one check.
-       */
-      lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter; key?: string } | null,
-      /** The artifact on this page with an active intervention: interactions feed it. */
-      feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
-    };
-  }
+  let page = newPageState(doc.location.href);
+  const ctx: JudgeContext = { doc, deps, page: () => page, retire };
+  const judge = (work: Promise<unknown>) => (deps.inHand ? deps.inHand(work) : void work);
+  /** Hands the rest to the judging, loaded on first need; in hand until done. */
+  const withJudging = (work: (judging: Judging) => unknown) => judge(deps.judging().then(work, () => {}));
 
   function targetOf(event: Event): Element | null {
     const target = event.composedPath()[0] ?? event.target;
@@ -130,16 +120,6 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     return adapter;
   }
 
-  function ownershipOf(adapter: PageAdapter, artifact: Artifact) {
-    let pending = page.ownership.get(artifact.key);
-    if (!pending) {
-      const signal = page.controller.signal;
-      pending = (deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null))).catch(() => null);
-      page.ownership.set(artifact.key, pending);
-    }
-    return pending;
-  }
-
   /** Focus in an editor: resolve the owner now so the first keystroke's prompt is quick. */
   function onFocusIn(event: Event) {
     if (!event.isTrusted) return;
@@ -149,17 +129,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (!adapter || !current()) return;
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
     if (!artifact) return;
-    void ownershipOf(adapter, artifact);
+    const state = page;
+    withJudging((j) => j.focused(ctx, state, adapter, artifact));
     deps.onEditorFocus?.();
   }
 
-  function diagnose(adapter: PageAdapter, problem: string) {
-    if (page.diagnosed.has(problem)) return;
-    page.diagnosed.add(problem);
-    deps.diagnose?.(adapter.id, problem);
-  }
-
-  async function onEdit(event: Event) {
+  function onEdit(event: Event) {
     if (!event.isTrusted) return;
     // Typing on in the element the adapter just judged, at the same address: its verdict stands
     // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
@@ -176,51 +151,17 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
     }
     const artifact = adapter.artifact(new URL(doc.location.href), doc);
-    if (!artifact) return diagnose(adapter, 'the item being edited could not be identified from this page');
+    if (!artifact) return withJudging((j) => j.unidentified(ctx, adapter));
     if (page.lastEdit) page.lastEdit.key = artifact.key;
     const t = now();
     if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
     page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
-
     const state = page;
-    const ownership = await ownershipOf(adapter, artifact);
-    if (state !== page) return;
-    if (!ownership) return diagnose(adapter, 'the owner was not found on this page');
-    if (!artifact.title && !ownership.title) diagnose(adapter, 'the title was not found on this page');
-    for (const problem of ownership.unread ?? []) diagnose(adapter, problem);
-    const signal = boundedSignal({
-      tool: adapter.id,
-      artifact: { ...artifact, title: artifact.title || ownership.title || '' },
-      owner: ownership.owner,
-      viewer: ownership.viewer,
-    });
-    let decision: EditDecision;
-    try {
-      decision = await deps.send(signal);
-    } catch (error) {
-      // The page must not notice; adapter health must (unless the extension itself went away).
-      if (deps.isAlive?.() === false) retire();
-      else diagnose(adapter, clip(`Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`, MAX_PROBLEM));
-      return;
-    }
-    // Navigated while waiting: this answer belongs to the previous artifact.
-    if (state !== page) return;
-    // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
-    // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
-    const settled =
-      decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'cooldown' || (decision.reason === 'not-a-report' && signal.owner.length > 0));
-    if (settled) page.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
-    track(decision, adapter.id, signal.artifact);
-    deps.onDecision(decision, signal.artifact);
-  }
-
-  function track(decision: EditDecision, tool: PageAdapter['id'], artifact: Artifact) {
-    if (decision.action === 'feeding' || decision.action === 'overdue') page.feeding = { tool, key: artifact.key, artifact };
-    else if (page.feeding?.key === artifact.key) page.feeding = null;
+    withJudging((j) => j.edit(ctx, state, adapter, artifact, t));
   }
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
-  async function onInteraction(event: Event) {
+  function onInteraction(event: Event) {
     if (!page.feeding || !event.isTrusted || !current()) return;
     const fed = page.feeding;
     if (!fed) return;
@@ -231,35 +172,26 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if ((page.nextAskAt.get(fed.key) ?? 0) > t) return;
     page.nextAskAt.set(fed.key, t + EDIT_THROTTLE_MS);
     const state = page;
-    let decision: EditDecision;
-    try {
-      decision = await deps.sendHeartbeat({ tool: fed.tool, key: fed.key });
-    } catch {
-      return;
-    }
-    if (state !== page) return;
-    track(decision, fed.tool, fed.artifact);
-    deps.onDecision(decision, fed.artifact);
+    withJudging((j) => j.heartbeat(ctx, state, fed));
   }
 
   /** True while `key` must not be sent again yet (the throttle, or a settled answer), at the address the page state is for. */
   const waiting = (key: string | undefined) => key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && doc.location.href === page.url;
 
   const options = { capture: true, passive: true } as const;
-  const judge = (work: Promise<void>) => (deps.inHand ? deps.inHand(work) : void work);
   // Typing on in the element last judged, while its artifact waits (the throttle, a cooldown, "mine"):
   // one constant check a key, no promise, nothing read from the page.
   const edit = (e: Event) => {
     const last = page.lastEdit;
     if (last && e.target === last.target && editKind(e.type) === last.type && e.isTrusted && waiting(last.key)) return;
-    judge(onEdit(e));
+    onEdit(e);
   };
   // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;
   // while the fed artifact's heartbeat is throttled, one check.
   const interaction = (e: Event) => {
     // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
     if (e.type === 'pointerdown') page.lastEdit = null;
-    if (page.feeding && !waiting(page.feeding.key)) judge(onInteraction(e));
+    if (page.feeding && !waiting(page.feeding.key)) onInteraction(e);
   };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
@@ -272,7 +204,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   let stopFrames: (() => void) | undefined;
 
   /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
-  function navigated(url?: string) {
+  function navigated(url = doc.location.href) {
     page.controller.abort();
     page = newPageState(url);
     deps.onNavigate();

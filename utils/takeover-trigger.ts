@@ -12,25 +12,21 @@
  * nothing outside the zone is read.
  */
 import type { PageAdapter } from './sites/types';
-import type { EarlyGesture, TakeoverWatcher } from './takeover';
+import type { EarlyGesture, TakeoverDeps, TakeoverWatcher } from './takeover';
 
-export interface TakeoverTriggerDeps {
+export interface TakeoverTriggerDeps extends TakeoverDeps {
   adapterFor(url: URL): PageAdapter | null;
-  isOwnUi(el: Element): boolean;
-  /** Loads the lookups (which start the watcher, `watching` then answers it); resolves once they are there. */
+  /** Loads the lookups (the content script then hands them to `lookupsLoaded`); resolves once they are there. */
   load(): Promise<unknown>;
-  /** The watcher, once the lookups started it. */
-  watching(): TakeoverWatcher | null;
-  /** Each kept gesture, until the watcher has judged it (entrypoints/page/in-hand.ts). */
-  inHand?(work: Promise<unknown>): void;
 }
 
 export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) {
   /** Presses and clicks in the zone not yet handed to the watcher (this page only). */
   let early: EarlyGesture[] = [];
+  /** The watcher, once the lookups brought it. */
+  let watcher: TakeoverWatcher | null = null;
 
   function onGesture(event: Event) {
-    if (deps.watching()) return; // It listens itself.
     const target = event.composedPath()[0] ?? event.target;
     if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
     const url = doc.location.href;
@@ -48,7 +44,7 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
       () => {
         const gestures = early;
         early = [];
-        return deps.watching()?.replay(gestures);
+        return watcher?.replay(gestures);
       },
       () => {
         early = []; // Not loaded (the extension went away, or the page is closing): nothing to judge them with.
@@ -59,17 +55,30 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
 
   const types = ['pointerdown', 'click', 'focusin'];
   const options = { capture: true, passive: true } as const;
+  const unlisten = () => types.forEach((type) => doc.removeEventListener(type, onGesture, options));
   return {
     start() {
       for (const type of types) doc.addEventListener(type, onGesture, options);
     },
-    /** Navigation: kept gestures belong to the previous item. */
+    /**
+     * Whatever brought the lookups (a focused editor, the popup, a gesture here), take-overs are
+     * watched from now on: by the watcher, which listens itself.
+     */
+    lookupsLoaded(lookups: { watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher }) {
+      if (watcher || !lookups.watchTakeovers) return;
+      unlisten();
+      watcher = lookups.watchTakeovers(doc, deps);
+      watcher.start();
+    },
+    /** Navigation: kept gestures and pending reads belong to the previous item. */
     navigated() {
       early = [];
+      watcher?.navigated();
     },
     stop() {
-      for (const type of types) doc.removeEventListener(type, onGesture, options);
+      unlisten();
       early = [];
+      watcher?.stop();
     },
   };
 }

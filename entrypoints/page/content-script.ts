@@ -22,7 +22,6 @@ import type { Artifact } from '@/utils/model';
 import type { Ownership, PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
-import type { TakeoverWatcher } from '@/utils/takeover';
 import type { createTakeoverTrigger } from '@/utils/takeover-trigger';
 import type { listenInEditFrames } from '@/utils/edit-frames';
 
@@ -83,19 +82,13 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         return loading;
       }
       let lookupLoading: Promise<PageLookup> | null = null;
-      /** The take-over watcher, started when the lookups arrive (tools that name an assignee). */
-      let takeovers: TakeoverWatcher | null = null;
       /** The owner lookups and the page reader, injected by the background on first need (once per page). */
       function lookup(): Promise<PageLookup> {
         lookupLoading ??= (async () => {
           if (!globalThis[LOOKUP_GLOBAL]?.[contentScript]) await sendMessage('loadLookup', { contentScript });
           const loaded = globalThis[LOOKUP_GLOBAL]?.[contentScript];
           if (!loaded) throw new Error('The owner lookup did not load.');
-          // Whatever brought the lookups, take-overs are watched from now on.
-          if (parts.watchTakeovers && !takeovers && loaded.watchTakeovers) {
-            takeovers = loaded.watchTakeovers(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand });
-            takeovers.start();
-          }
+          trigger?.lookupsLoaded(loaded);
           return loaded;
         })();
         lookupLoading.catch(() => (lookupLoading = null)); // Tried again on the next need.
@@ -124,6 +117,8 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
 
       const detector = createDetector(document, {
         adapterFor,
+        // What follows a noticed edit (owner, the background's answer, heartbeats) comes with the lookups.
+        judging: () => lookup().then((l) => l.judging),
         ownership,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
@@ -140,17 +135,15 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         listenInEditFrames: parts.listenInEditFrames,
       });
       // Assigning a report's item to oneself: no typing, its own listeners (utils/takeover-trigger.ts, then utils/takeover.ts).
-      const trigger = parts.watchTakeovers?.(document, { adapterFor, isOwnUi, load: lookup, watching: () => takeovers, inHand });
+      const trigger = parts.watchTakeovers?.(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand, load: lookup });
       const stops = [
         () => trigger?.stop(),
         () => detector.stop(),
-        () => takeovers?.stop(),
         () => host?.hide(),
         // Single-page apps change the artifact without a load (Jira's board modal, soft navigation).
         onNavigate((url) => {
           detector.navigated(url);
           trigger?.navigated();
-          takeovers?.navigated();
         }),
         onMessage('focusPrompt', () => host?.focus() ?? false),
         onMessage('currentArtifact', () => detector.currentArtifact()),

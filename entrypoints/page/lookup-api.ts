@@ -6,6 +6,7 @@
 import type { Artifact } from '@/utils/model';
 import type { Ownership, PageAdapter, PageReading } from '@/utils/sites/types';
 import type { TakeoverDeps, TakeoverWatcher } from '@/utils/takeover';
+import type { Judging } from '@/utils/edit-judge';
 
 /**
  * Where a lookup script leaves its functions: a global of the extension's isolated world, which
@@ -17,6 +18,8 @@ export const LOOKUP_GLOBAL = '__pullbackLookup';
 export interface PageLookup {
   /** Whose the artifact is, by the adapter's tool (null: this script has no lookup for that tool). */
   ownership(adapter: PageAdapter, artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
+  /** What follows an edit the detector noticed (utils/edit-judge.ts). */
+  judging: Judging;
   /** The popup's "On this page" (utils/page-reading.ts). */
   readPage(adapter: PageAdapter, doc: Document): Promise<PageReading>;
   /**

@@ -23,8 +23,10 @@ describe('content script parts', () => {
       for (const tool of SITE_TOOLS.filter((t) => t.contentScript === name)) {
         expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
         // Take-over controls ride with the lookups, exactly for the tools that have them.
-        const takesOver = !!adapters.find((a) => a.id === tool.id)?.takeover;
-        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(takesOver);
+        const adapter = adapters.find((a) => a.id === tool.id);
+        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(!!adapter?.takeover);
+        // So do the selector lists "Copy details" reports on.
+        expect(text.includes(`${tool.id}: ${tool.id}Selectors`), `${path}: ${tool.id}Selectors`).toBe(!!adapter?.selectors);
       }
     }
   });

@@ -6,6 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
 import { listenInEditFrames } from '@/utils/edit-frames';
+import { judging } from '@/utils/edit-judge';
 import type { EditDecision, EditSignal } from '@/utils/messages';
 import type { SiteAdapter } from '@/utils/sites/types';
 
@@ -39,6 +40,7 @@ function harness(extra: Partial<SiteAdapter>, owner: string[] = ['Alice Chen']) 
   const send = vi.fn(async (_s: EditSignal): Promise<EditDecision> => ({ action: 'none', reason: 'not-a-report' }));
   const detector = createDetector(document, {
     adapterFor: () => adapter,
+    judging: async () => judging,
     send,
     sendHeartbeat: async () => ({ action: 'none', reason: 'not-active' }),
     onDecision: () => {},

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { boundedSignal, createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
+import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
+import { boundedSignal, judging } from '@/utils/edit-judge';
 import type { EditDecision, EditSignal, Heartbeat } from '@/utils/messages';
 import { LIMITS, type Artifact } from '@/utils/model';
 import type { Ownership, SiteAdapter } from '@/utils/sites/types';
@@ -57,6 +58,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     onEditorFocus,
     isAlive: () => page.alive,
     adapterFor: () => (page.adapter ? adapter : null),
+    judging: async () => judging,
     send,
     sendHeartbeat,
     onDecision,
@@ -420,6 +422,8 @@ describe('lifecycle without signals a page could fake', () => {
     expect(h.onEditorFocus).not.toHaveBeenCalled();
     document.getElementById('editor')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     expect(h.onEditorFocus).toHaveBeenCalledTimes(1);
+    // Once the judging (with the lookups) is there: before any keystroke.
+    await flush();
     expect(h.ownership).toHaveBeenCalledTimes(1);
   });
 

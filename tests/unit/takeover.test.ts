@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EditSignal } from '@/utils/messages';
 import { jira, jiraPageAdapter } from '@/utils/sites/jira';
-import { createTakeoverWatcher, type TakeoverWatcher } from '@/utils/takeover';
+import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/takeover';
+import type { PageLookup } from '@/entrypoints/page/lookup-api';
 import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 
 const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
@@ -95,42 +96,34 @@ describe('take-over watcher', () => {
 });
 
 describe('take-over trigger (the watcher loads with the lookups)', () => {
-  /** The always-loaded trigger, whose lookups arrive when the test says so. */
-  function triggerWithLateWatcher() {
-    let watcher: TakeoverWatcher | null = null;
+  /** The always-loaded trigger on a Jira page, whose lookups (with the watcher) arrive when the test says so. */
+  function triggerWithLateLookups() {
+    const sent: EditSignal[] = [];
     let arrive!: () => void;
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const lookups = {
+      // The lookups add the adapter's take-over controls to the page adapter (entrypoints/page/lookup.ts).
+      watchTakeovers: (doc: Document, deps: TakeoverDeps) => createTakeoverWatcher(doc, { ...deps, adapterFor: () => jira }),
+    } as unknown as PageLookup;
     const load = vi.fn(async () => {
       await arrived;
-      watcher ??= watch().watcher;
+      trigger.lookupsLoaded(lookups);
     });
-    const trigger = createTakeoverTrigger(document, { adapterFor: () => jiraPageAdapter, isOwnUi: () => false, load, watching: () => watcher });
+    const trigger = createTakeoverTrigger(document, {
+      adapterFor: () => jiraPageAdapter,
+      isOwnUi: () => false,
+      send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
+      onDecision: () => {},
+      load,
+    });
     trigger.start();
-    return { trigger, load, arrive, stopWatcher: () => watcher?.stop() };
+    return { trigger, load, arrive, sent };
   }
 
   it('the first "Assign to me" on a fresh page, before the watcher is there, is judged with the assignee from before the click', async () => {
     page('Alice Chen');
     apiAnswersDana();
-    const sent: EditSignal[] = [];
-    let watcher: TakeoverWatcher | null = null;
-    let arrive!: () => void;
-    const arrived = new Promise<void>((resolve) => (arrive = resolve));
-    const trigger = createTakeoverTrigger(document, {
-      adapterFor: () => jiraPageAdapter,
-      isOwnUi: () => false,
-      load: async () => {
-        await arrived;
-        watcher ??= createTakeoverWatcher(document, {
-          adapterFor: () => jira,
-          isOwnUi: () => false,
-          send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
-          onDecision: () => {},
-        });
-      },
-      watching: () => watcher,
-    });
-    trigger.start();
+    const { trigger, arrive, sent } = triggerWithLateLookups();
     click(document.getElementById('me')!);
     // The tool shows the new assignee before the lookups arrive.
     document.querySelector('[data-testid="issue.views.field.user.assignee"]')!.innerHTML =
@@ -144,7 +137,7 @@ describe('take-over trigger (the watcher loads with the lookups)', () => {
   it('loads nothing for presses and clicks outside the assignee field, and drops kept clicks on navigation', async () => {
     page('Alice Chen');
     apiAnswersDana();
-    const { trigger, load, arrive, stopWatcher } = triggerWithLateWatcher();
+    const { trigger, load, arrive, sent } = triggerWithLateLookups();
     click(document.querySelector('h1')!);
     expect(load).not.toHaveBeenCalled();
     click(document.getElementById('me')!);
@@ -153,7 +146,7 @@ describe('take-over trigger (the watcher loads with the lookups)', () => {
     arrive();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fetch).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
     trigger.stop();
-    stopWatcher();
   });
 });

@@ -159,12 +159,6 @@ export const confluencePageAdapter: PageAdapter = {
   ...toolInfo(CONFLUENCE_TOOL),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
-  selectors: {
-    title: TITLE_SELECTORS,
-    owner: BYLINE_SELECTORS,
-    content: surfaceSelectors(surfaces, 'content'),
-    conversation: surfaceSelectors(surfaces, 'conversation'),
-  },
 
   artifact(url, doc): Artifact | null {
     const id = confluencePageId(url);
@@ -182,6 +176,19 @@ export const confluencePageAdapter: PageAdapter = {
     return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };
+
+/** The selector lists "Copy details" reports on (`SiteAdapter.selectors`). Not in the always-loaded script: it loads with the lookups. */
+export const confluenceSelectors = selectorLists();
+
+/* #__NO_SIDE_EFFECTS__ */ // So a script that imports this module for its page adapter leaves it out.
+function selectorLists(): SiteAdapter['selectors'] {
+  return {
+    title: TITLE_SELECTORS,
+    owner: BYLINE_SELECTORS,
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  };
+}
 
 /** Whose Confluence page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
 export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
@@ -214,4 +221,4 @@ export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal
   return byline.length ? { owner: byline, viewer } : null;
 };
 
-export const confluence: SiteAdapter = { ...confluencePageAdapter, ownership: confluenceOwnership };
+export const confluence: SiteAdapter = { ...confluencePageAdapter, ownership: confluenceOwnership, selectors: confluenceSelectors };

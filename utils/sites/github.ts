@@ -237,12 +237,6 @@ export const githubPageAdapter: PageAdapter = {
   ...toolInfo(GITHUB_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'github.com',
-  selectors: {
-    title: TITLE_SELECTORS,
-    owner: [...PR_AUTHOR_SELECTORS, ...ASSIGNEE_SECTIONS],
-    content: surfaceSelectors(surfaces, 'content'),
-    conversation: surfaceSelectors(surfaces, 'conversation'),
-  },
 
   artifact(url, doc): Artifact | null {
     const page = githubPage(url);
@@ -284,6 +278,19 @@ export const githubTakeover: TakeoverControls = {
   assigneeOnPage: (root) => assignees(root),
 };
 
+/** The selector lists "Copy details" reports on (`SiteAdapter.selectors`). Not in the always-loaded script: it loads with the lookups. */
+export const githubSelectors = selectorLists();
+
+/* #__NO_SIDE_EFFECTS__ */ // So a script that imports this module for its page adapter leaves it out.
+function selectorLists(): SiteAdapter['selectors'] {
+  return {
+    title: TITLE_SELECTORS,
+    owner: [...PR_AUTHOR_SELECTORS, ...ASSIGNEE_SECTIONS],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  };
+}
+
 /** Whose GitHub item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
 export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
   signal.throwIfAborted();
@@ -295,4 +302,4 @@ export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): P
   return owner ? { owner, viewer } : null;
 };
 
-export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership, takeover: githubTakeover };
+export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership, selectors: githubSelectors, takeover: githubTakeover };

@@ -111,12 +111,6 @@ export const jiraPageAdapter: PageAdapter = {
   ...toolInfo(JIRA_TOOL),
 
   appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && !url.pathname.startsWith('/wiki'),
-  selectors: {
-    title: TITLE_SELECTORS,
-    owner: [ASSIGNEE_FIELD, `${ASSIGNEE_FIELD} ${PERSON}`, '#assignee-val'],
-    content: surfaceSelectors(surfaces, 'content'),
-    conversation: surfaceSelectors(surfaces, 'conversation'),
-  },
 
   artifact(url, doc): Artifact | null {
     const key = jiraIssueKey(url);
@@ -149,6 +143,19 @@ export const jiraTakeover: TakeoverControls = {
   assigneeOnPage,
 };
 
+/** The selector lists "Copy details" reports on (`SiteAdapter.selectors`). Not in the always-loaded script: it loads with the lookups. */
+export const jiraSelectors = selectorLists();
+
+/* #__NO_SIDE_EFFECTS__ */ // So a script that imports this module for its page adapter leaves it out.
+function selectorLists(): SiteAdapter['selectors'] {
+  return {
+    title: TITLE_SELECTORS,
+    owner: [ASSIGNEE_FIELD, `${ASSIGNEE_FIELD} ${PERSON}`, '#assignee-val'],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  };
+}
+
 /** Whose Jira work item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
 export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
   const origin = new URL(artifact.url).origin;
@@ -168,4 +175,4 @@ export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Pro
   return owner?.length ? { owner, viewer } : null;
 };
 
-export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership, takeover: jiraTakeover };
+export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership, selectors: jiraSelectors, takeover: jiraTakeover };

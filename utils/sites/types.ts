@@ -28,6 +28,11 @@ export interface SiteAdapter extends PageAdapter {
    * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page.
    */
   takeover?: TakeoverControls;
+  /**
+   * The selector lists the adapter reads the page with, by what they find ("title", "owner"), so
+   * "Copy details" in the popup can say which matched on a page and which did not. Optional.
+   */
+  selectors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Whose the artifact is, as the tool says (often a same-origin REST call). */
@@ -63,11 +68,6 @@ export interface PageAdapter {
    * content script runs in the top frame only, so the detector listens inside these frames too. Optional.
    */
   editFrames?: readonly string[];
-  /**
-   * The selector lists the adapter reads the page with, by what they find ("title", "owner"), so
-   * "Copy details" in the popup can say which matched on a page and which did not. Optional.
-   */
-  selectors?: Readonly<Record<string, readonly string[]>>;
   /**
    * Taking over (issue 11), for tools that name an assignee: where it happens. The watcher and the
    * adapter's `takeover` controls load with the lookups; these two selectors are what the page
@@ -221,6 +221,7 @@ export function surfaceKindOf(el: Element, surfaces: readonly Surface[]): Surfac
 }
 
 /** The selectors of one kind of surface, for `SiteAdapter.selectors` ("which matched on this page"). */
+/* #__NO_SIDE_EFFECTS__ */
 export function surfaceSelectors(surfaces: readonly Surface[], kind: SurfaceKind): string[] {
   return surfaces.filter((s) => s.kind === kind).map((s) => s.selector);
 }
