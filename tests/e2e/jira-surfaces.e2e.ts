@@ -17,10 +17,12 @@ import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, promptOn, typeComment, typeInDescription } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
+/** Picks in a field's select, and waits until the page shows the pick: the page redraws the work item once it is saved, and a field opened before that redraw would be swept away with it. */
 async function pick(page: Page, field: string, typed: string, option: string) {
   await page.getByRole('button', { name: new RegExp(`^${field}: .* - edit$`) }).click();
   await page.getByRole('combobox', { name: field }).pressSequentially(typed);
   await page.getByRole('option', { name: option }).click();
+  await page.getByRole('button', { name: new RegExp(`^${field}: (.*, )?${option}(, .*)? - edit$`) }).waitFor();
 }
 
 async function openAssigneePicker(page: Page) {
@@ -28,12 +30,20 @@ async function openAssigneePicker(page: Page) {
   await page.getByRole('combobox', { name: 'Assignee' }).waitFor();
 }
 
+// One browser for the file (a start costs seconds of CPU here), Dana's team imported once; each
+// group serves its own Jira on the real origin (the latest served answers).
+let ext: ExtensionBrowser;
+beforeAll(async () => {
+  ext = await launchExtension();
+  const { page } = await importBackupFile(ext, rosterBackup);
+  await page.close();
+});
+afterAll(async () => ext?.close());
+
 describe('Jira: content, planning and taking over', () => {
-  let ext: ExtensionBrowser;
   let jira: FakeJira;
 
   beforeAll(async () => {
-    ext = await launchExtension();
     jira = await serveFakeJira(ext.context, {
       myself: dana,
       people: [carol],
@@ -48,10 +58,7 @@ describe('Jira: content, planning and taking over', () => {
         'WEB-21': { summary: 'Carol’s work item', assignee: carol },
       },
     });
-    const { page } = await importBackupFile(ext, rosterBackup);
-    await page.close();
   });
-  afterAll(async () => ext?.close());
 
   test('changing priority, sprint, labels and status on a report’s work item never prompts, and logs nothing', async () => {
     const page = await ext.context.newPage();
@@ -63,6 +70,7 @@ describe('Jira: content, planning and taking over', () => {
     await page.getByRole('button', { name: 'To Do - Change status' }).click();
     await page.getByRole('menuitem', { name: 'In Progress' }).click();
     await expect.poll(() => jira.issues['PAY-201']!.status).toBe('In Progress');
+    await page.getByRole('button', { name: 'In Progress - Change status' }).waitFor(); // redrawn: the estimate typed next stays on the page
     await page.getByRole('textbox', { name: 'Story point estimate' }).pressSequentially('5');
     await expectNoPrompt(page);
     expect((await exportBackup(ext)).prompts).toEqual([]);
@@ -168,16 +176,11 @@ describe('Jira: content, planning and taking over', () => {
 });
 
 describe('Jira compact layout (Feb 2026)', () => {
-  let ext: ExtensionBrowser;
   let jira: FakeJira;
 
   beforeAll(async () => {
-    ext = await launchExtension();
     jira = await serveFakeJira(ext.context, { myself: dana, layout: 'compact', issues: { 'PAY-301': { summary: 'Compact checkout', assignee: alice } } });
-    const { page } = await importBackupFile(ext, rosterBackup);
-    await page.close();
   });
-  afterAll(async () => ext?.close());
 
   test('a report’s work item in the compact layout prompts on its description', async () => {
     const page = await ext.context.newPage();

@@ -4,7 +4,7 @@
  * "0 s", "temporary should not become permanent" only past the planned end,
  * take-overs counted apart and spoken to, and words a lead uses.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { importBackupFile } from '../support/steps';
@@ -30,15 +30,16 @@ function active(id: string, reportId: string, key: string, startedAt: number, pl
 }
 
 describe('summary states', () => {
-  let ext: ExtensionBrowser | undefined;
-  afterEach(async () => {
-    await ext?.close();
-    ext = undefined;
+  // One browser, in UTC, for both (a start costs seconds of CPU here): day one first, then the
+  // interventions the second test imports.
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchExtension({ timezoneId: 'UTC' });
   });
+  afterAll(async () => ext?.close());
 
   test('day one with a roster and nothing recorded: no praise, it says what will appear', async () => {
-    ext = await launchExtension();
-    (await importBackupFile(ext, rosterBackup)).page.close();
+    await (await importBackupFile(ext, rosterBackup)).page.close();
     const page = await ext.openPage('summary.html');
     await page.getByRole('heading', { name: /nothing recorded/i }).waitFor();
     const text = await page.locator('main').innerText();
@@ -48,7 +49,6 @@ describe('summary states', () => {
   });
 
   test('a just-started intervention reads "just started"; only a take-over past its planned end is called permanent', async () => {
-    ext = await launchExtension({ timezoneId: 'UTC' });
     const now = Date.now();
     const backup = {
       ...rosterBackup,
