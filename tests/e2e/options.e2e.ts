@@ -59,13 +59,15 @@ const teamWithHistory = {
 /** The confirmation that is open now (a modal dialog). */
 const confirmation = (page: Page) => page.getByRole('alertdialog').or(page.getByRole('dialog'));
 
-describe('forgetting on the options page', () => {
-  let ext: ExtensionBrowser;
-  beforeAll(async () => {
-    ext = await launchExtension();
-  });
-  afterAll(async () => ext?.close());
+// One browser for the file (a launch costs seconds of CPU here): each group sets up the data it
+// starts from by importing it, as before, and each export goes through the options page in hand.
+let ext: ExtensionBrowser;
+beforeAll(async () => {
+  ext = await launchExtension();
+});
+afterAll(async () => ext?.close());
 
+describe('forgetting on the options page', () => {
   test('forgetting a report says what goes, and afterwards the export holds none of their records, check-ins or claims', async () => {
     const { page } = await importBackupFile(ext, teamWithHistory, 'team.json');
     await page.getByRole('button', { name: /forget alice chen/i }).click();
@@ -76,7 +78,7 @@ describe('forgetting on the options page', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect(page.getByRole('button', { name: /forget alice chen/i }).count()).resolves.toBe(0);
 
-    const backup = await exportBackup(ext);
+    const backup = await exportBackup(ext, page);
     expect(backup.settings.reports.map((r: any) => r.name)).toEqual(['Bob Okafor']);
     expect(backup.interventions.map((r: any) => r.reportId)).not.toContain('alice');
     expect(backup.prompts.map((r: any) => r.reportId)).not.toContain('alice');
@@ -99,7 +101,7 @@ describe('forgetting on the options page', () => {
     await former.waitFor();
     await expect(page.getByRole('group', { name: /^Report \d+$/ }).count()).resolves.toBe(1);
 
-    let backup = await exportBackup(ext);
+    let backup = await exportBackup(ext, page);
     expect(backup.settings.reports.map((r: any) => r.id)).toEqual(['alice']);
     expect(backup.settings.formerReports).toEqual([{ id: 'bob', name: 'Bob Okafor' }]);
     expect(backup.interventions.filter((r: any) => r.reportId === 'bob')).toHaveLength(2);
@@ -115,7 +117,7 @@ describe('forgetting on the options page', () => {
     await expect.poll(() => confirmation(page).textContent()).toMatch(/2 interventions, 2 prompts, 2 check-ins and 1 roster entry/);
     await confirmation(page).getByRole('button', { name: /forget|delete/i }).click();
     await page.getByRole('status').filter({ hasText: /forgot bob okafor/i }).waitFor();
-    backup = await exportBackup(ext);
+    backup = await exportBackup(ext, page);
     expect(JSON.stringify(backup)).not.toMatch(/bob/i);
     await page.close();
   });
@@ -128,7 +130,7 @@ describe('forgetting on the options page', () => {
     await expect.poll(() => dialog.textContent()).toMatch(/1 intervention, 1 prompt and 1 check-in/);
     await dialog.getByRole('button', { name: /^delete before/i }).click();
     await page.getByRole('status').filter({ hasText: /deleted 1 intervention/i }).waitFor();
-    let backup = await exportBackup(ext);
+    let backup = await exportBackup(ext, page);
     expect(backup.interventions.map((r: any) => r.id).sort()).toEqual(['a-1', 'a-2', 'b-new']);
     expect(backup.settings.reports).toHaveLength(2);
 
@@ -138,12 +140,12 @@ describe('forgetting on the options page', () => {
     // Cancel first: nothing goes.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect((await exportBackup(ext)).interventions).toHaveLength(3);
+    expect((await exportBackup(ext, page)).interventions).toHaveLength(3);
 
     await page.getByRole('button', { name: /delete everything/i }).click();
     await confirmation(page).getByRole('button', { name: /delete everything/i }).click();
     await page.getByRole('status').filter({ hasText: /deleted 3 interventions/i }).waitFor();
-    backup = await exportBackup(ext);
+    backup = await exportBackup(ext, page);
     expect(backup.interventions).toEqual([]);
     expect(backup.prompts).toEqual([]);
     expect(backup.ratings).toEqual([]);
@@ -155,12 +157,10 @@ describe('forgetting on the options page', () => {
 });
 
 describe('one save model on the options page', () => {
-  let ext: ExtensionBrowser;
   beforeAll(async () => {
-    ext = await launchExtension();
+    // The roster alone, settings at their defaults (an import replaces the settings).
     await (await importBackupFile(ext, rosterBackup, 'start.json')).page.close();
   });
-  afterAll(async () => ext?.close());
 
   test('a change reloaded at once is still there after the reload, even when the lead leaves through the warning', async () => {
     const page = await ext.openPage('options.html');
@@ -175,7 +175,7 @@ describe('one save model on the options page', () => {
     await cooldown.fill('52');
     await page.reload();
     await expect.poll(() => page.getByLabel(/do not ask again/i).inputValue()).toBe('52');
-    expect((await exportBackup(ext)).settings.cooldownMinutes).toBe(52);
+    expect((await exportBackup(ext, page)).settings.cooldownMinutes).toBe(52);
 
     // A new report's name, typed and reloaded at once, is on the roster after the reload.
     await page.getByRole('button', { name: 'Add a report' }).click();
@@ -201,11 +201,11 @@ describe('one save model on the options page', () => {
     expect(warning.type()).toBe('beforeunload');
     await warning.dismiss();
     await expect(idle.inputValue()).resolves.toBe('500'); // still on the page, nothing lost
-    expect((await exportBackup(ext)).settings.idleMinutes).toBe(2);
+    expect((await exportBackup(ext, page)).settings.idleMinutes).toBe(2);
     // Fixing it saves it.
     await idle.fill('5');
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await expect.poll(async () => (await exportBackup(ext)).settings.idleMinutes).toBe(5);
+    await expect.poll(async () => (await exportBackup(ext, page)).settings.idleMinutes).toBe(5);
     await page.close();
   });
 
@@ -214,7 +214,7 @@ describe('one save model on the options page', () => {
     await page.getByLabel('Keep my records for').selectOption({ label: 'The last 6 months (older ones are deleted)' });
     await page.getByLabel(/hide item titles in system notifications/i).check();
     await expect.poll(async () => {
-      const { settings } = await exportBackup(ext);
+      const { settings } = await exportBackup(ext, page);
       return [settings.retentionMonths, settings.hideNotificationTitles];
     }).toEqual([6, true]);
     await page.close();
@@ -222,14 +222,11 @@ describe('one save model on the options page', () => {
 });
 
 describe('a backup file too large to be one', () => {
-  let ext: ExtensionBrowser;
   let dir: string;
   beforeAll(async () => {
-    ext = await launchExtension();
     dir = mkdtempSync(path.join(tmpdir(), 'pullback-big-'));
   });
   afterAll(async () => {
-    await ext?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -241,7 +238,7 @@ describe('a backup file too large to be one', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'huge.json' });
     await expect.poll(() => alert.textContent()).toMatch(/too large to be a Pullback backup \(73 MB.*Nothing was imported/);
     await expect(page.getByText(/exceeded maximum allowed size/i).count()).resolves.toBe(0);
-    expect((await exportBackup(ext)).settings.reports).toHaveLength(2);
+    expect((await exportBackup(ext, page)).settings.reports).toHaveLength(2);
     await page.close();
   });
 });

@@ -3,7 +3,8 @@
  * an hour, until tomorrow or until resumed; the toolbar icon and the popup say
  * until when; an active intervention keeps counting hands-on time; pausing and
  * resuming are in the log; and a pause ends by itself (a short one, made by
- * giving the popup a clock an hour behind: "1 hour" then ends seconds from now).
+ * giving the popup a clock an hour behind: "1 hour" then ends seconds from now,
+ * the ticket already open so that the edit made while paused comes well before).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -101,16 +102,18 @@ describe('Pause prompts', () => {
   });
 
   test('a pause ends by itself at its end: the icon and popup let go, it is logged, and the next edit prompts', { timeout: 90_000 }, async () => {
-    // The popup's clock runs an hour (less 25 s) behind: its "1 hour" ends 25 s from now.
+    // The ticket is open first: while paused there is only the edit to make (about a second).
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAU-3'));
+    await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').waitFor();
+    // The popup's clock runs an hour (less 10 s) behind: its "1 hour" ends 10 s after the click.
     const popup = await ext.context.newPage();
-    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 25_000) });
+    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 10_000) });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.getByRole('button', { name: /pause/i }).click();
     await popup.getByRole('button', { name: '1 hour' }).click();
     await popup.getByRole('button', { name: /resume/i }).waitFor();
 
-    const page = await ext.context.newPage();
-    await page.goto(jira.url('PAU-3'));
     const editor = await editSummary(page, ' soon');
     const lastEdit = Date.now();
     await expectNoPrompt(page, 'no prompt while paused');
@@ -123,6 +126,7 @@ describe('Pause prompts', () => {
     await expect(fresh.getByRole('button', { name: /resume/i }).count()).resolves.toBe(0);
 
     await afterThrottle(page, lastEdit);
+    await page.bringToFront(); // back to the ticket, as the lead would be to type in it
     await typeAtEnd(page, editor, ' now');
     await promptOn(page).waitFor();
     await fresh.close();

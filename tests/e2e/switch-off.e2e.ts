@@ -24,20 +24,26 @@ const LISTEN_FROM_THE_START = `
   window.addEventListener('message', (e) => window.__heard.push(JSON.stringify(e.data)));
 `;
 
+const issues = {
+  'KEY-1': { summary: 'Onboarding copy', assignee: alice },
+  'KEY-2': { summary: 'Empty state', assignee: alice },
+  'KEY-3': { summary: 'Pricing table', assignee: alice },
+};
+
+// One browser for both groups (a start costs seconds of CPU here): the reload test comes last, as
+// it retires the extension in this browser and then starts another on the same profile.
+let ext: ExtensionBrowser;
+let jira: FakeJira;
+beforeAll(async () => {
+  ({ ext, jira } = await startLeadOnJira(issues));
+  await ext.context.addInitScript(LISTEN_FROM_THE_START);
+});
+afterAll(async () => {
+  await ext?.close();
+  if (ext) rmSync(ext.userDataDir, { recursive: true, force: true });
+});
+
 describe('no page can switch Pullback off', () => {
-  let ext: ExtensionBrowser;
-  let jira: FakeJira;
-
-  beforeAll(async () => {
-    ({ ext, jira } = await startLeadOnJira({
-      'KEY-1': { summary: 'Onboarding copy', assignee: alice },
-      'KEY-2': { summary: 'Empty state', assignee: alice },
-      'KEY-3': { summary: 'Pricing table', assignee: alice },
-    }));
-    await ext.context.addInitScript(LISTEN_FROM_THE_START);
-  });
-  afterAll(async () => ext?.close());
-
   test('the page hears nothing of Pullback on load; replaying WXT’s start and location signals does not stop it', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-1'));
@@ -65,21 +71,12 @@ describe('no page can switch Pullback off', () => {
 });
 
 describe('a real reload of the extension retires the old script', () => {
-  let ext: ExtensionBrowser | undefined;
-  afterAll(async () => {
-    await ext?.close();
-    if (ext) rmSync(ext.userDataDir, { recursive: true, force: true });
-  });
-
   test('the old script goes quiet (no lookups, no prompt, no errors); the next start runs the new one', async () => {
-    const issues = { 'KEY-2': { summary: 'Empty state', assignee: alice } };
-    const first = await startLeadOnJira(issues);
-    ext = first.ext;
     const page = await ext.context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(first.jira.url('KEY-2'));
+    await page.goto(jira.url('KEY-2'));
     await page.locator(DESCRIPTION).waitFor();
 
     // Reloading an extension loaded from the command line unloads it (Chromium brings it back at
@@ -89,10 +86,10 @@ describe('a real reload of the extension retires the old script', () => {
     await old.evaluate('chrome.runtime.reload()').catch(() => {}); // The worker goes away while answering.
     await gone;
 
-    const lookupsBefore = first.jira.restCalls.length;
+    const lookupsBefore = jira.restCalls.length;
     await typeInDescription(page, ' after the reload');
     await expectNoPrompt(page, 'the retired script');
-    expect(first.jira.restCalls.slice(lookupsBefore)).toEqual([]); // It did not even look the owner up.
+    expect(jira.restCalls.slice(lookupsBefore)).toEqual([]); // It did not even look the owner up.
     expect(errors.filter((e) => /extension|pullback|context invalidated/i.test(e))).toEqual([]);
 
     // The extension's next start runs the new script on the same profile.
@@ -103,5 +100,5 @@ describe('a real reload of the extension retires the old script', () => {
     await again.goto(second.jira.url('KEY-2'));
     await typeInDescription(again, ' new script');
     await promptOn(again).waitFor();
-  }, 150_000); // Two browser starts and two roster imports.
+  }, 150_000); // A browser start and a roster import within the test.
 });
