@@ -7,6 +7,7 @@
  * weekly summary. Same fixtures and fake tool servers as the Chromium suite.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { serveFakeSites, type FakeSites } from '../support/fake-sites';
@@ -170,5 +171,24 @@ describe('Firefox: the lead’s journeys', () => {
     await expect(figure('pull-back')).resolves.toBe('100% (1 of 1)');
     await expect(textOf((await page.$('table.reports tr[data-report="alice"]'))!)).resolves.toMatch(/Alice Chen1.*10 min/);
     await page.close();
+  });
+
+  // Firefox draws form controls, focus rings and fonts its own way: axe runs on the extension's
+  // pages here too, with the eight weeks loaded (light scheme; the Chromium suite checks dark).
+  test('axe finds nothing on the popup, options, welcome, weekly summary and 1:1 pages in Firefox', async () => {
+    const found: string[] = [];
+    for (const [file, shows] of [
+      ['popup.html', '[role="main"], main'],
+      ['options.html', 'h1'],
+      ['welcome.html', 'h1'],
+      ['summary.html#2026-W47', '[data-figure="started"]'],
+      ['summary.html#2026-W47/alice', 'h1'],
+    ] as const) {
+      const page = await ff.openPage(file);
+      await page.waitForSelector(shows);
+      for (const line of await axeViolations(page)) found.push(`${file}: ${line}`);
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 });
