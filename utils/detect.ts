@@ -33,8 +33,8 @@ export interface DetectorDeps {
   /** The judging of what the detector noticed (utils/edit-judge.ts), loaded on first need (at focus). */
   judging(): Promise<Judging>;
   /**
-   * Whose the artifact is. The content script loads the adapters' lookups on first need (at focus);
-   * without this, the adapter's own `ownership`.
+   * Whose the artifact is; without this, the adapter's own `ownership` (the lookups hand the
+   * judging each page adapter with its tool's owner lookup, entrypoints/page/lookup.ts).
    */
   ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
   send(signal: EditSignal): Promise<EditDecision>;
@@ -92,8 +92,19 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   let page = newPageState(doc.location.href);
   const ctx: JudgeContext = { doc, deps, page: () => page, retire };
   const judge = (work: Promise<unknown>) => (deps.inHand ? deps.inHand(work) : void work);
-  /** Hands the rest to the judging, loaded on first need; in hand until done. */
-  const withJudging = (work: (judging: Judging) => unknown) => judge(deps.judging().then(work, () => {}));
+  /**
+   * Hands the rest to the judging, loaded on first need; in hand until done. If it cannot load
+   * for an edit (`adapter` given), adapter health hears so once per page, as it heard of a failed owner lookup.
+   */
+  const withJudging = (work: (judging: Judging) => unknown, adapter?: PageAdapter) =>
+    judge(
+      deps.judging().then(work, () => {
+        const problem = 'Pullback could not load its owner lookup on this page';
+        if (!adapter || page.diagnosed.has(problem)) return;
+        page.diagnosed.add(problem);
+        deps.diagnose?.(adapter.id, problem);
+      }),
+    );
 
   function targetOf(event: Event): Element | null {
     const target = event.composedPath()[0] ?? event.target;
@@ -157,7 +168,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
     page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
     const state = page;
-    withJudging((j) => j.edit(ctx, state, adapter, artifact, t));
+    withJudging((j) => j.edit(ctx, state, adapter, artifact, t), adapter);
   }
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */

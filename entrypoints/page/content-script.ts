@@ -19,7 +19,7 @@ import { inHandCounter } from './in-hand';
 import { onMessage, sendMessage } from './messaging';
 import type { EditDecision } from '@/utils/messages';
 import type { Artifact } from '@/utils/model';
-import type { Ownership, PageAdapter } from '@/utils/sites/types';
+import type { PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
 import type { createTakeoverTrigger } from '@/utils/takeover-trigger';
@@ -94,9 +94,6 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         lookupLoading.catch(() => (lookupLoading = null)); // Tried again on the next need.
         return lookupLoading;
       }
-      /** An adapter that carries its own (trivial) lookup answers at once; the others load theirs. */
-      const ownership = (adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null> =>
-        adapter.ownership ? adapter.ownership(artifact, document, signal) : lookup().then((l) => l.ownership(adapter, artifact, document, signal));
 
       async function show(request: PromptRequest) {
         await (await promptHost())?.show(request);
@@ -118,8 +115,8 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
       const detector = createDetector(document, {
         adapterFor,
         // What follows a noticed edit (owner, the background's answer, heartbeats) comes with the lookups.
+        // The lookups hand it each tool's owner lookup.
         judging: () => lookup().then((l) => l.judging),
-        ownership,
         send: (signal) => sendMessage('edit', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
         isOwnUi,
@@ -135,7 +132,7 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         listenInEditFrames: parts.listenInEditFrames,
       });
       // Assigning a report's item to oneself: no typing, its own listeners (utils/takeover-trigger.ts, then utils/takeover.ts).
-      const trigger = parts.watchTakeovers?.(document, { adapterFor, ownership, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand, load: lookup });
+      const trigger = parts.watchTakeovers?.(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand, load: lookup });
       const stops = [
         () => trigger?.stop(),
         () => detector.stop(),

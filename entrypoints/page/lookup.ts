@@ -34,7 +34,12 @@ export function provideLookup(contentScript: string, owners: Partial<Record<Tool
     selectors: parts.selectors?.[adapter.id],
   });
   const lookup: PageLookup = {
-    judging,
+    // The judging and the watcher get each page adapter with its tool's owner lookup (`full`).
+    judging: {
+      ...judging,
+      focused: (ctx, state, adapter, artifact) => judging.focused(ctx, state, full(adapter), artifact),
+      edit: (ctx, state, adapter, artifact, t) => judging.edit(ctx, state, full(adapter), artifact, t),
+    },
     ownership: (adapter, artifact, doc, signal) => full(adapter).ownership(artifact, doc, signal),
     readPage: (adapter, doc) => readPage(full(adapter), doc),
   };

@@ -106,9 +106,11 @@ describe('Pause prompts', () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAU-3'));
     await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').waitFor();
-    // The popup's clock runs an hour (less 10 s) behind: its "1 hour" ends 10 s after the click.
+    // The popup's clock runs an hour (less 20 s) behind: its "1 hour" ends 20 s after the click.
+    // The edit and its judging must fall inside that window; on a CI machine at a load of 20 they
+    // took several seconds, so the window keeps room (10 s passed here but left too little).
     const popup = await ext.context.newPage();
-    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 10_000) });
+    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 20_000) });
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await popup.getByRole('button', { name: /pause/i }).click();
     await popup.getByRole('button', { name: '1 hour' }).click();

@@ -52,13 +52,14 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
   const diagnose = vi.fn();
   const onRetired = vi.fn();
   const onEditorFocus = vi.fn();
+  const loadJudging = vi.fn(async () => judging);
   const detector = createDetector(document, {
     diagnose,
     onRetired,
     onEditorFocus,
     isAlive: () => page.alive,
     adapterFor: () => (page.adapter ? adapter : null),
-    judging: async () => judging,
+    judging: loadJudging,
     send,
     sendHeartbeat,
     onDecision,
@@ -73,7 +74,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
     await flush();
   };
-  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, onRetired, onEditorFocus, detector, type };
+  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, onRetired, onEditorFocus, detector, type, judging: loadJudging };
 }
 
 let current: ReturnType<typeof harness> | undefined;
@@ -404,6 +405,21 @@ describe('edits within the bounds the background accepts', () => {
       ['jira', 'the canvas key sink (.focus-target) was not found'],
     ]);
     expect(h.send).toHaveBeenCalledTimes(2);
+  });
+
+  it('an owner lookup that cannot load reaches adapter health once per page, and the next edit tries again', async () => {
+    const h = setup();
+    const judgingOnce = h.judging.getMockImplementation()!;
+    h.judging.mockRejectedValueOnce(new Error('Could not load file')).mockRejectedValueOnce(new Error('Could not load file'));
+    await h.type();
+    h.page.t += EDIT_THROTTLE_MS;
+    await h.type();
+    expect(h.send).not.toHaveBeenCalled();
+    expect(h.diagnose.mock.calls).toEqual([['jira', 'Pullback could not load its owner lookup on this page']]);
+    h.judging.mockImplementation(judgingOnce);
+    h.page.t += EDIT_THROTTLE_MS;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
   });
 
   it('a send that failed because the extension was reloaded is not reported', async () => {
