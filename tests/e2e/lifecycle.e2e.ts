@@ -66,12 +66,28 @@ describe('intervention lifecycle', () => {
     await worker.evaluate(() => ((globalThis as any).__beforeStop = true));
     await stopWorkers(page);
 
-    // Keep editing for ~12 s: heartbeats every few seconds wake a fresh worker.
+    // Keep editing, a key a second, until the stored hands-on time has grown past 5 s (up to 30 s):
+    // the heartbeats wake a fresh worker. Read from a running worker only (reading never wakes one).
+    const storedActiveMs = async () => {
+      try {
+        return await (await ext.worker()).evaluate(() => new Promise<number>((resolve) => {
+          const open = indexedDB.open('pullback');
+          open.onsuccess = () => {
+            const req = open.result.transaction('interventions').objectStore('interventions').getAll();
+            req.onsuccess = () => (open.result.close(), resolve(req.result.find((r: any) => r.artifact.key === 'LIF-1')?.activeMs ?? 0));
+            req.onerror = () => resolve(0);
+          };
+          open.onerror = () => resolve(0);
+        }));
+      } catch {
+        return 0; // the stopped worker, not yet gone from the list
+      }
+    };
     const editor = await openDescriptionEditor(page);
     await editor.click();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 30 && (await storedActiveMs()) < 5_000; i++) {
       await page.keyboard.type('.');
-      await page.waitForTimeout(1000);
+      await page.waitForTimeout(1000); // the lead's pace, a key a second
     }
     const fresh = await ext.worker();
     await expect(fresh.evaluate(() => (globalThis as any).__beforeStop ?? false)).resolves.toBe(false);
