@@ -325,6 +325,32 @@ function topSelfTime(profile: CpuProfile, count: number): Array<[string, number]
   return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, count);
 }
 
+async function startProfile(cdp: import('playwright-core').CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+
+/** Self time in the extension's own scripts (chrome-extension:// URLs), per file and its top functions. */
+function extensionSelfTime(profile: CpuProfile, name: string): string {
+  mkdirSync('.bench', { recursive: true });
+  writeFileSync(path.join('.bench', `${name}.cpuprofile`), JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const files = new Map<string, number>();
+  const functions = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    if (!frame?.url.startsWith('chrome-extension://')) return;
+    const file = frame.url.split('/').pop()!;
+    const t = (profile.timeDeltas[i] ?? 0) / 1000;
+    files.set(file, (files.get(file) ?? 0) + t);
+    const fn = `${frame.functionName || '(top level)'} ${file}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + t);
+  });
+  const list = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', ');
+  return files.size ? `self time (ms) by file: ${list(files, 4)}; top functions: ${list(functions, 4)}` : 'no sample in an extension script';
+}
+
 /**
  * A Notion-like page with 5,000 editable blocks, claimed for a report with an
  * active intervention (the busiest path: every keystroke is looked at). The
@@ -415,11 +441,12 @@ const COOLDOWN_KEY = 'COOL-1';
  * and 200 keystrokes into the search box (not a report's field). Returns the
  * page's ScriptDuration and TaskDuration over its life (CDP Performance).
  */
-async function heavyPageRun(context: import('playwright-core').BrowserContext, url: string): Promise<Metrics> {
+async function heavyPageRun(context: import('playwright-core').BrowserContext, url: string, profiled?: (profile: CpuProfile) => void): Promise<Metrics> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (profiled) await startProfile(cdp);
     await page.goto(url);
     await page.locator('#global-search, input[type="search"]').first().waitFor();
     await page.evaluate(`new Promise((resolve) => {
@@ -431,6 +458,7 @@ async function heavyPageRun(context: import('playwright-core').BrowserContext, u
     })`);
     await page.locator('#global-search, input[type="search"]').first().click();
     await page.keyboard.type('a'.repeat(200));
+    if (profiled) profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     return { script: get('ScriptDuration'), task: get('TaskDuration') };
@@ -440,7 +468,7 @@ async function heavyPageRun(context: import('playwright-core').BrowserContext, u
 }
 
 /** Script time while typing 300 characters into a report's summary after "Not now" (the cooldown). */
-async function typingAfterNotNow(context: import('playwright-core').BrowserContext, url: string, withPrompt: boolean): Promise<number> {
+async function typingAfterNotNow(context: import('playwright-core').BrowserContext, url: string, withPrompt: boolean, profiled?: (profile: CpuProfile) => void): Promise<number> {
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -455,7 +483,9 @@ async function typingAfterNotNow(context: import('playwright-core').BrowserConte
     await cdp.send('Performance.enable');
     const script = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
     const before = await script();
+    if (profiled) await startProfile(cdp);
     await page.keyboard.type('b'.repeat(300));
+    if (profiled) profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
     return (await script()) - before;
   } finally {
     await page.close();
@@ -466,7 +496,8 @@ async function typingAfterNotNow(context: import('playwright-core').BrowserConte
 async function pageCost() {
   const floorDir = buildFloorExtension();
   const issues: Record<string, FakeJiraIssue> = { [HEAVY_KEY]: { summary: 'A heavy board page', assignee: alice } };
-  for (let i = 0; i < PAIRS; i++) issues[`${COOLDOWN_KEY.slice(0, 4)}-${i + 1}`] = { summary: `Cooldown ticket ${i + 1}`, assignee: alice };
+  // One ticket per pair, and one more for the profiled run (a ticket's first prompt is what Not now answers).
+  for (let i = 0; i <= PAIRS; i++) issues[`${COOLDOWN_KEY.slice(0, 4)}-${i + 1}`] = { summary: `Cooldown ticket ${i + 1}`, assignee: alice };
   // "Without": the same browser flags, an extension with no content script at all.
   const noneDir = buildFloorExtension(false);
   const plainExt = await launchExtension({ extensionDir: noneDir });
@@ -496,6 +527,13 @@ async function pageCost() {
     rows.push([`heavy page: TaskDuration with / without, Pullback (floor)`, `×${ratio(runs.ours).toFixed(3)} (×${ratio(runs.floor).toFixed(3)})`, `≤ floor + 0.02`]);
     const perKey = (median(typing.ours) - median(typing.plain)) / 300;
     rows.push([`typing 300 keys after Not now: extension script a key, median of ${PAIRS}`, `${perKey.toFixed(3)} ms`, '≤ 0.02 ms']);
+    // One more of each, profiled: which of Pullback's scripts and functions the added time is in.
+    let heavy: CpuProfile | null = null;
+    let typed: CpuProfile | null = null;
+    await heavyPageRun(ours.context, jiras[2]!.url(HEAVY_KEY), (p) => (heavy = p));
+    await typingAfterNotNow(ours.context, jiras[2]!.url(`${COOLDOWN_KEY.slice(0, 4)}-${PAIRS + 1}`), true, (p) => (typed = p));
+    if (heavy) rows.push(['  where the heavy page\'s extension script goes (one profiled load)', extensionSelfTime(heavy, 'heavy-page'), '']);
+    if (typed) rows.push(['  where typing after Not now goes (one profiled run, 300 keys)', extensionSelfTime(typed, 'typing'), '']);
   } finally {
     await Promise.all([plainExt.close(), floor.close(), ours.close()]);
     for (const dir of [floorDir, noneDir]) rmSync(dir, { recursive: true, force: true });

@@ -79,9 +79,10 @@ function newPageState(url: string) {
     /**
      * The element, kind of edit event (`editKind`) and adapter of the last edit judged a content edit,
      * and its artifact's key once read: typing on there skips the judging, and within the throttle
-     * costs one check.
+     * costs one check. Adapter null: judged not a content editor (a search box), where typing on
+     * costs one check too, not the surfaces' selectors again on every key.
      */
-    lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter; key?: string } | null,
+    lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter | null; key?: string } | null,
     /** The artifact on this page with an active intervention: interactions feed it. */
     feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
   };
@@ -151,12 +152,15 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
     const last = page.lastEdit;
     let adapter: PageAdapter | null;
-    if (last && event.target === last.target && editKind(event.type) === last.type && doc.location.href === page.url) {
+    if (last?.adapter && event.target === last.target && editKind(event.type) === last.type && doc.location.href === page.url) {
       adapter = last.adapter;
     } else {
       const el = targetOf(event);
       adapter = el && currentAdapter(el, event);
-      if (!adapter) return;
+      if (!adapter) {
+        if (doc.location.href === page.url) page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
+        return;
+      }
       if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
       if (!current()) return;
       page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
@@ -194,7 +198,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   // one constant check a key, no promise, nothing read from the page.
   const edit = (e: Event) => {
     const last = page.lastEdit;
-    if (last && e.target === last.target && editKind(e.type) === last.type && e.isTrusted && waiting(last.key)) return;
+    if (last && e.target === last.target && editKind(e.type) === last.type && (last.adapter ? e.isTrusted && waiting(last.key) : doc.location.href === page.url)) return;
     onEdit(e);
   };
   // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;

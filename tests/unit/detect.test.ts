@@ -170,6 +170,21 @@ describe('edit detection', () => {
     expect(h.ownership).not.toHaveBeenCalled();
   });
 
+  it('typing on in a field that is not an editor (a search box) is one check a key; a focus or click judges it afresh', async () => {
+    const h = setup();
+    await h.type('search');
+    const isContentEditor = vi.spyOn(h.adapter, 'isContentEditor');
+    for (let i = 0; i < 20; i++) await h.type('search');
+    expect(isContentEditor).not.toHaveBeenCalled();
+    // The same element may have become an editor (a tool switching modes): after a click it is judged again.
+    const search = document.getElementById('search')!;
+    search.setAttribute('data-editor', '');
+    search.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    await h.type('search');
+    expect(isContentEditor).toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledTimes(1);
+  });
+
   it("sends nothing for typing inside Pullback's own UI", async () => {
     const h = setup();
     await h.type('own');
