@@ -52,6 +52,22 @@ const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0
 /** The primary keys a scope covers in each store, read in the given transaction. */
 type Stores = 'interventions' | 'prompts' | 'ratings';
 
+/** The counts a confirmation states, from what a scope covers: the preview and the deletion share it. */
+function countsOf(
+  ids: Record<Stores, string[]>,
+  roster: { reportIds: Set<string>; claimIds: Set<string> },
+  pauses: { all: PauseEvent[]; kept: PauseEvent[] },
+): ForgetCounts {
+  return {
+    interventions: ids.interventions.length,
+    prompts: ids.prompts.length,
+    ratings: ids.ratings.length,
+    claims: roster.claimIds.size,
+    reports: roster.reportIds.size,
+    pauseEvents: pauses.all.length - pauses.kept.length,
+  };
+}
+
 export function createForgetting({ db, getSettings, setSettings, now = () => new Date(), pauseLog }: ForgetDeps) {
   /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
   async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
@@ -115,14 +131,7 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
     const [{ tx, ids }, settings, pauses] = await Promise.all([recordsIn(scope, 'readonly'), getSettings(), pauseEventsIn(scope)]);
     await tx.done;
     const { reportIds, claimIds } = settingsIn(scope, settings);
-    return {
-      interventions: ids.interventions.length,
-      prompts: ids.prompts.length,
-      ratings: ids.ratings.length,
-      claims: claimIds.size,
-      reports: reportIds.size,
-      pauseEvents: pauses.all.length - pauses.kept.length,
-    };
+    return countsOf(ids, { reportIds, claimIds }, pauses);
   }
 
   async function forget(scope: ForgetScope): Promise<ForgetCounts> {
@@ -159,14 +168,7 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
         claims: settings.claims.filter((c) => !claimIds.has(c.id)),
       });
     }
-    return {
-      interventions: ids.interventions.length,
-      prompts: ids.prompts.length,
-      ratings: ids.ratings.length,
-      claims: claimIds.size,
-      reports: reportIds.size,
-      pauseEvents: pauses.all.length - pauses.kept.length,
-    };
+    return countsOf(ids, { reportIds, claimIds }, pauses);
   }
 
   return {
