@@ -17,7 +17,7 @@ import { toolLabel } from '@/utils/sites/tools';
 import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
 import { summaryHash } from '@/utils/summary-route';
 import { CheckIn } from './CheckIn';
-import { createReveal, justStarted, WeekRecords, type Reveal } from './WeekRecords';
+import { justStarted, useReveal, WeekRecords } from './WeekRecords';
 import { WeeklyNotes } from './WeeklyNotes';
 import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
 
@@ -219,7 +219,7 @@ const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
 function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void; onDeleted(): void }) {
   // A record link in a reflection may name a row the folded table does not show yet.
-  const reveal = useMemo(() => createReveal(), []);
+  const { revealing, reveal, done } = useReveal();
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const from = summary.start.toISOString();
   const to = summary.end.toISOString();
@@ -351,7 +351,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 
       <CheckIn summary={summary} onRated={onRated} />
 
-      <WeekRecords records={weekRecords} reportName={reportName} reveal={reveal} onDeleted={onDeleted} />
+      <WeekRecords records={weekRecords} reportName={reportName} revealing={revealing} onRevealed={done} onDeleted={onDeleted} />
 
       <section aria-labelledby="export-heading" class="no-print">
         <h2 id="export-heading">Take it to a 1:1 or a coach</h2>
@@ -372,7 +372,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 }
 
 /** Links to the records behind a reflection (ratings and other non-record ids are left out). */
-function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string): string | undefined; reveal: Reveal }) {
+function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string): string | undefined; reveal(recordId: string): void }) {
   const known = ids.filter((id) => keyOf(id));
   if (known.length === 0) return null;
   // A busy week's reflection can name hundreds of records: the first few, then how many more.
@@ -383,7 +383,7 @@ function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string):
       {linked.map((id, i) => (
         <>
           {i > 0 && ', '}
-          <a href={`#rec-${id}`} onClick={(e) => (e.preventDefault(), reveal.show(id))}>
+          <a href={`#rec-${id}`} onClick={(e) => (e.preventDefault(), reveal(id))}>
             {keyOf(id)}
           </a>
         </>

@@ -25,44 +25,32 @@ function statusWords(r: Intervention): string {
   return Date.parse(r.plannedEndAt) < Date.now() ? 'open, past the planned end' : 'open, within its plan';
 }
 
-/** How a record link elsewhere on the page brings its row into view, unfolding the table if needed. */
-export interface Reveal {
-  show(recordId: string): void;
-  listen(onShow: (recordId: string) => void): () => void;
+/**
+ * Which record a link on the page asked to see (the table unfolds to draw it, then scrolls to it);
+ * WeekView holds it, so the links and the table share one piece of state.
+ */
+export function useReveal() {
+  const [revealing, setRevealing] = useState<string | null>(null);
+  return { revealing, reveal: setRevealing, done: () => setRevealing(null) };
 }
 
-export function createReveal(): Reveal {
-  let listener: ((recordId: string) => void) | null = null;
-  return {
-    show: (recordId) => listener?.(recordId),
-    listen(onShow) {
-      listener = onShow;
-      return () => (listener = null);
-    },
-  };
-}
-
-export function WeekRecords({ records, reportName, reveal, onDeleted }: { records: Intervention[]; reportName(id: string): string; reveal: Reveal; onDeleted(): void }) {
+export function WeekRecords({ records, reportName, revealing, onRevealed, onDeleted }: { records: Intervention[]; reportName(id: string): string; revealing: string | null; onRevealed(): void; onDeleted(): void }) {
   const [unfolded, setUnfolded] = useState(false);
-  const [scrollTo, setScrollTo] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Intervention | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
-  const shown = unfolded ? records : records.slice(0, FIRST_ROWS);
+  // A linked row the folded table does not draw unfolds it.
+  const folded = !unfolded && revealing !== null && records.findIndex((r) => r.id === revealing) >= FIRST_ROWS;
+  const shown = unfolded || folded ? records : records.slice(0, FIRST_ROWS);
 
-  useEffect(
-    () =>
-      reveal.listen((id) => {
-        if (!shown.some((r) => r.id === id)) setUnfolded(true);
-        setScrollTo(id);
-      }),
-    [reveal, shown],
-  );
+  useEffect(() => {
+    if (folded) setUnfolded(true);
+  }, [folded]);
   // After the render that drew the row.
   useEffect(() => {
-    if (!scrollTo) return;
-    document.getElementById(`rec-${scrollTo}`)?.scrollIntoView();
-    setScrollTo(null);
-  }, [scrollTo, unfolded]);
+    if (!revealing) return;
+    document.getElementById(`rec-${revealing}`)?.scrollIntoView();
+    onRevealed();
+  }, [revealing]);
   // A printed week is the whole week.
   useEffect(() => {
     const unfold = () => setUnfolded(true);
