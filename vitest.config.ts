@@ -11,5 +11,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup-trusted-events.ts'],
     restoreMocks: true,
+    // Files in a worker share one module graph and one DOM set-up instead of building both per
+    // file (unit CPU 60 -> 15 s). Each file resets what it uses (fakeBrowser, its databases); five
+    // runs in shuffled file order, one worker and two, all passed.
+    isolate: false,
   },
 });
