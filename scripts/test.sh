@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# npm test: every suite, from a fresh machine. Installs what is missing, builds for Chrome and
-# Firefox, then runs the end-to-end tests in Debian's Chromium and, alongside them, the type-check,
-# the unit tests, web-ext lint and the end-to-end tests in Firefox ESR on the Firefox build (built
-# once, here). Ends with one line "N passed, N failed".
+# npm test: every suite, from a fresh machine. Installs what is missing; starts the type-check and
+# the unit tests while it builds for Chrome and Firefox; then runs the end-to-end tests in Debian's
+# Chromium and, alongside them, web-ext lint and the end-to-end tests in Firefox ESR on the Firefox
+# build (built once, here). Ends with one line "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
@@ -15,14 +15,9 @@ step() { # step NAME COMMAND...: a step that is one check; records pass/fail.
   if "$@"; then echo pass > "$results/step-$name"; else echo fail > "$results/step-$name"; fi
 }
 
-npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads
-# The builds come first: both browser suites run the built extension.
-step build-chrome npx wxt build
-step build-firefox npx wxt build -b firefox --mv3
-# Then everything at once: the Chromium e2e in front, and beside it the type-check and unit tests,
-# web-ext lint and the Firefox suite. The browser suites spend much of their time waiting (on the
-# product's own clock: the edit throttle, a pause ending, heartbeats), which the others fill.
-# Each side's output is kept and shown after the Chromium suite's, in this order.
+npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads (a build leaves them as they are)
+# Everything that does not need a build starts now: on a 2-core machine npm test's time is its CPU,
+# and a core left idle while something else runs alone is time lost.
 checks() {
   step typecheck npx tsc --noEmit
   echo "== unit"
@@ -30,6 +25,16 @@ checks() {
 }
 checks > "$results/checks.log" 2>&1 &
 checks_pid=$!
+# Both browser suites run the built extension: the two builds, side by side (separate outputs).
+step build-chrome npx wxt build > "$results/build-chrome.log" 2>&1 &
+chrome_build_pid=$!
+step build-firefox npx wxt build -b firefox --mv3 > "$results/build-firefox.log" 2>&1
+wait "$chrome_build_pid"
+cat "$results/build-chrome.log" "$results/build-firefox.log"
+# Then the Chromium e2e in front, and beside it web-ext lint and the Firefox suite. The browser
+# suites spend much of their time waiting (on the product's own clock: the edit throttle, a pause
+# ending, heartbeats), which the others fill. Each side's output is kept and shown after the
+# Chromium suite's, in this order.
 firefox_suite() {
   if [ "$(cat "$results/step-build-firefox")" = pass ]; then
     # AMO's linter: errors fail the step; the warnings left are explained in README.
