@@ -11,9 +11,9 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup-trusted-events.ts'],
     restoreMocks: true,
-    // Files in a worker share one module graph and one DOM set-up instead of building both per
-    // file (unit CPU 60 -> 15 s). Each file resets what it uses (fakeBrowser, its databases); five
-    // runs in shuffled file order, one worker and two, all passed.
+    // Files in a worker share one module graph instead of importing it again per file (unit CPU
+    // 60 -> 15 s). So no file may lean on another's leftovers: five runs in shuffled file order,
+    // with one worker and with two, all passed.
     isolate: false,
   },
 });
