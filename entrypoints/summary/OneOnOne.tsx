@@ -33,18 +33,21 @@ function whoIs(settings: Settings, reportId: string, data: SummaryData): Who | n
 
 export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: 'week' }> }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [data, setData] = useState<SummaryData | null>(null);
+  const [loaded, setLoaded] = useState<{ link: string; data: SummaryData } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const week = route.week;
+  const link = route.page === 'one-on-one' ? `${route.week}/${route.reportId}` : null;
+  // What was read for another link is never shown for this one: on the render after the link
+  // changed, it could say "no such report" of a report that is there.
+  const data = loaded && loaded.link === link ? loaded.data : null;
 
   useEffect(() => {
     void settingsItem.getValue().then(setSettings);
   }, []);
 
   useEffect(() => {
-    if (route.page !== 'one-on-one') return;
+    if (route.page !== 'one-on-one' || !link) return;
     document.title = 'Pullback — 1:1 page';
-    setData(null);
     const first = shiftWeek(route.week, -(WINDOW_WEEKS - 1));
     sendMessage('summaryData', {
       fromIso: weekRange(first).start.toISOString(),
@@ -52,10 +55,10 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
       fromWeek: first,
       toWeek: route.week,
     }).then(
-      (loaded) => (setData(loaded), setError(null)),
+      (read) => (setLoaded({ link, data: read }), setError(null)),
       (e) => setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [route.page, week, route.page === 'one-on-one' ? route.reportId : null]);
+  }, [route.page, link]);
 
   if (route.page === 'bad-link') {
     return <NoSuchPage heading="This 1:1 link cannot be read" problem={route.problem} week={route.week} settings={settings} />;
