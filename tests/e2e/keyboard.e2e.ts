@@ -66,8 +66,8 @@ describe('keyboard answers keep your place', () => {
     const summary = await editSummary(page, ' (draft)');
     const prompt = promptOn(page);
     await prompt.waitFor();
-    // Announced politely, with the way to reach it.
-    await expect(page.getByRole('status').filter({ hasText: /Pullback question is waiting.*Alt\+Shift\+P/ }).count()).resolves.toBe(1);
+    // Announced politely, with the way to reach it (the live region gets its words 100 ms after the prompt, so screen readers hear a change).
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Pullback question is waiting.*Alt\+Shift\+P/ }).count()).toBe(1);
     await expect(prompt.textContent()).resolves.toMatch(/Esc for “Not now”/);
 
     await reachByKeyboard(page, /check the edge cases/); // The optional "few words" field.
