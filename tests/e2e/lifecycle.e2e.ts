@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
+import { storedIntervention } from '../support/stored';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, dana, rosterBackup } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, openDescriptionEditor, promptOn, settle, typeInDescription } from '../support/steps';
@@ -68,21 +69,11 @@ describe('intervention lifecycle', () => {
 
     // Keep editing, a key a second, until the stored hands-on time has grown past 5 s (up to 30 s):
     // the heartbeats wake a fresh worker. Read from a running worker only (reading never wakes one).
-    const storedActiveMs = async () => {
-      try {
-        return await (await ext.worker()).evaluate(() => new Promise<number>((resolve) => {
-          const open = indexedDB.open('pullback');
-          open.onsuccess = () => {
-            const req = open.result.transaction('interventions').objectStore('interventions').getAll();
-            req.onsuccess = () => (open.result.close(), resolve(req.result.find((r: any) => r.artifact.key === 'LIF-1')?.activeMs ?? 0));
-            req.onerror = () => resolve(0);
-          };
-          open.onerror = () => resolve(0);
-        }));
-      } catch {
-        return 0; // the stopped worker, not yet gone from the list
-      }
-    };
+    const storedActiveMs = () =>
+      storedIntervention(ext, 'LIF-1').then(
+        (r) => r?.activeMs ?? 0,
+        () => 0, // the stopped worker, not yet gone from the list
+      );
     const editor = await openDescriptionEditor(page);
     await editor.click();
     for (let i = 0; i < 30 && (await storedActiveMs()) < 5_000; i++) {

@@ -15,6 +15,7 @@ import type { FakeJira } from '../support/fake-jira';
 import { alice, bob } from '../support/roster';
 import { editSummary, promptOn, typeAtEnd } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
+import { storedIntervention } from '../support/stored';
 
 describe('Pause prompts', () => {
   let ext: ExtensionBrowser;
@@ -32,21 +33,7 @@ describe('Pause prompts', () => {
   const toolbarTitle = async () => (await ext.worker()).evaluate(() => chrome.action.getTitle({}));
 
   /** The intervention on `key` as stored (the background's only record of hands-on time). */
-  async function stored(key: string): Promise<{ activeMs: number; status: string } | undefined> {
-    return (await ext.worker()).evaluate(
-      (k) =>
-        new Promise<any>((resolve, reject) => {
-          const open = indexedDB.open('pullback');
-          open.onsuccess = () => {
-            const req = open.result.transaction('interventions').objectStore('interventions').getAll();
-            req.onsuccess = () => (open.result.close(), resolve(req.result.find((r: any) => r.artifact.key === k)));
-            req.onerror = () => reject(req.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-      key,
-    );
-  }
+  const stored = (key: string) => storedIntervention(ext, key);
 
   async function afterThrottle(page: Page, since: number) {
     const left = since + EDIT_THROTTLE_MS + 250 - Date.now();
