@@ -9,7 +9,8 @@ import { allSiteMatches } from './utils/sites/tools';
  * `evidence`): documentation for people and tests, never read at run time. Scripts that go into
  * tool pages carry neither (keys included), which keeps about 2 KB out of Jira's always-loaded script.
  */
-const SURFACE_NOTE = /\b(what|evidence): ('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"),?/g;
+const SURFACE_NOTE =
+  /\b(what|evidence): ('(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"),?/g;
 const surfaceNotesOut: Plugin = {
   name: 'pullback:surface-notes-out',
   enforce: 'pre',
@@ -26,12 +27,18 @@ const surfaceNotesOut: Plugin = {
  * wrapper no longer looks like this.
  */
 const WXT_LOGGER = /\/\/#region src\/utils\/internal\/logger\.ts[\s\S]*?\/\/#endregion\n/;
-const WXT_CRASH_LOG = /\n\s*logger\.error\(`The content script "\$\{import\.meta\.env\.ENTRYPOINT\}" crashed on startup!`, err\);/;
+const WXT_CRASH_LOG =
+  /\n\s*logger\.error\(`The content script "\$\{import\.meta\.env\.ENTRYPOINT\}" crashed on startup!`, err\);/;
 const startupLoggerOut: Plugin = {
   name: 'pullback:startup-logger-out',
   enforce: 'pre',
   transform(code, id) {
-    if (!id.includes('content-script-isolated-world-entrypoint') || !WXT_LOGGER.test(code) || !WXT_CRASH_LOG.test(code)) return null;
+    if (
+      !id.includes('content-script-isolated-world-entrypoint') ||
+      !WXT_LOGGER.test(code) ||
+      !WXT_CRASH_LOG.test(code)
+    )
+      return null;
     return { code: code.replace(WXT_LOGGER, '').replace(WXT_CRASH_LOG, ''), map: null };
   },
 };
@@ -55,16 +62,28 @@ export default defineConfig({
     // would announce every start to the page and let a page replay it to stop the script
     // (entrypoints/page/context.ts says more).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script'))
+        return;
       const aliases = [
         { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' },
-        { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/page/context.ts', import.meta.url)) },
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./entrypoints/page/context.ts', import.meta.url)),
+        },
       ];
       config.plugins = [...(config.plugins ?? []), surfaceNotesOut, startupLoggerOut];
       const current = config.resolve?.alias;
       config.resolve = {
         ...config.resolve,
-        alias: Array.isArray(current) ? [...aliases, ...current] : [...aliases, ...Object.entries(current ?? {}).map(([find, replacement]) => ({ find, replacement }))],
+        alias: Array.isArray(current)
+          ? [...aliases, ...current]
+          : [
+              ...aliases,
+              ...Object.entries(current ?? {}).map(([find, replacement]) => ({
+                find,
+                replacement,
+              })),
+            ],
       };
     },
   },
@@ -95,7 +114,11 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'pullback@pullback.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: 'pullback@pullback.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
             gecko_android: { strict_min_version: '142.0' },
           },
         }

@@ -6,9 +6,21 @@
  * Renders nothing while every tool in use has its access.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { askForAccess, onAccessChange, withdrawnAccess, type AddedSite, type ToolAccess } from '@/utils/host-access';
+import {
+  askForAccess,
+  onAccessChange,
+  withdrawnAccess,
+  type AddedSite,
+  type ToolAccess,
+} from '@/utils/host-access';
 
-export function AccessNotice({ switchedOff = [], addedSites = [] }: { switchedOff?: readonly string[]; addedSites?: readonly AddedSite[] }) {
+export function AccessNotice({
+  switchedOff = [],
+  addedSites = [],
+}: {
+  switchedOff?: readonly string[];
+  addedSites?: readonly AddedSite[];
+}) {
   const [withdrawn, setWithdrawn] = useState<ToolAccess[]>([]);
   const [refused, setRefused] = useState<string | null>(null);
   const key = [...switchedOff, ...addedSites.map((s) => s.origin)].join(',');
@@ -30,7 +42,10 @@ export function AccessNotice({ switchedOff = [], addedSites = [] }: { switchedOf
   return (
     <section class="access-notice" aria-labelledby="access-heading">
       <h2 id="access-heading">Pullback cannot see some of your tools</h2>
-      <p>Pullback has no access to these sites in this browser (withdrawn in its extension settings, or added on another of your browsers), so edits there go unnoticed.</p>
+      <p>
+        Pullback has no access to these sites in this browser (withdrawn in its extension settings,
+        or added on another of your browsers), so edits there go unnoticed.
+      </p>
       <ul>
         {withdrawn.map((need) => (
           <li key={need.label}>
@@ -43,7 +58,8 @@ export function AccessNotice({ switchedOff = [], addedSites = [] }: { switchedOf
       </ul>
       {refused && (
         <p role="alert">
-          {refused}: still not allowed. Your browser kept access withdrawn; you can allow it here or in the extension’s settings.
+          {refused}: still not allowed. Your browser kept access withdrawn; you can allow it here or
+          in the extension’s settings.
         </p>
       )}
     </section>

@@ -18,8 +18,17 @@ export interface ClosingQuestionsProps {
   onAnswered?: () => void;
 }
 
-export function createClosingQuestions({ record, onSave, onDone, keepFocus, onAnswered }: ClosingQuestionsProps): HTMLElement {
-  const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = { saidFramework: null, ownerNow: null };
+export function createClosingQuestions({
+  record,
+  onSave,
+  onDone,
+  keepFocus,
+  onAnswered,
+}: ClosingQuestionsProps): HTMLElement {
+  const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = {
+    saidFramework: null,
+    ownerNow: null,
+  };
   // Editable: the lead's own edits are kept; until they type, the answers rewrite it.
   const note = h('textarea', { rows: 5 });
   let edited = false;
@@ -28,11 +37,19 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus, onAn
   const toggles: Array<() => void> = [];
   const refresh = () => {
     toggles.forEach((t) => t());
-    if (!edited) note.value = handBackNote({ ...record, closing: { ...answers, answeredAt: '' } }, record.reportName);
+    if (!edited)
+      note.value = handBackNote(
+        { ...record, closing: { ...answers, answeredAt: '' } },
+        record.reportName,
+      );
   };
 
   /** A toggle: pressing the chosen answer again clears it (both questions are optional). */
-  function choice<K extends keyof typeof answers>(key: K, value: (typeof answers)[K], label: string) {
+  function choice<K extends keyof typeof answers>(
+    key: K,
+    value: (typeof answers)[K],
+    label: string,
+  ) {
     const button = h('button', { type: 'button', onMousedown: keepFocus }, label);
     button.addEventListener(
       'click',
@@ -62,16 +79,41 @@ export function createClosingQuestions({ record, onSave, onDone, keepFocus, onAn
 
   const root = h(
     'div',
-    { class: 'closing', role: 'group', 'aria-label': `Closing questions for ${record.artifact.key}` },
-    h('fieldset', {}, h('legend', {}, 'Did you say the framework you used out loud?'), choice('saidFramework', true, 'Yes'), choice('saidFramework', false, 'Not yet')),
-    h('fieldset', {}, h('legend', {}, 'Who owns this detail now?'), choice('ownerNow', 'report', record.reportName), choice('ownerNow', 'me', 'Still me')),
+    {
+      class: 'closing',
+      role: 'group',
+      'aria-label': `Closing questions for ${record.artifact.key}`,
+    },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Did you say the framework you used out loud?'),
+      choice('saidFramework', true, 'Yes'),
+      choice('saidFramework', false, 'Not yet'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Who owns this detail now?'),
+      choice('ownerNow', 'report', record.reportName),
+      choice('ownerNow', 'me', 'Still me'),
+    ),
     h('label', { class: 'note' }, h('span', {}, 'Hand-back note (edit it before copying)'), note),
     h(
       'div',
       { class: 'actions' },
       h('button', { type: 'button', onMousedown: keepFocus, onClick: copy }, 'Copy hand-back note'),
       // Saved even when both are skipped, so the questions are not asked again.
-      h('button', { type: 'button', class: 'primary', onMousedown: keepFocus, onClick: async () => (await onSave(answers), onDone()) }, 'Done'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          onMousedown: keepFocus,
+          onClick: async () => (await onSave(answers), onDone()),
+        },
+        'Done',
+      ),
     ),
     status,
   );

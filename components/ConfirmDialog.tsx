@@ -14,7 +14,13 @@ export interface DialogAction {
   onClick(): void | Promise<void>;
 }
 
-export function ConfirmDialog({ title, children, actions, onCancel, busy = false }: {
+export function ConfirmDialog({
+  title,
+  children,
+  actions,
+  onCancel,
+  busy = false,
+}: {
   title: string;
   children: ComponentChildren;
   actions: DialogAction[];
@@ -43,7 +49,13 @@ export function ConfirmDialog({ title, children, actions, onCancel, busy = false
       <div id="confirm-body">{children}</div>
       <div class="actions">
         {actions.map((a) => (
-          <button type="button" class={a.danger ? 'danger' : undefined} aria-label={a.name} disabled={busy} onClick={() => void a.onClick()}>
+          <button
+            type="button"
+            class={a.danger ? 'danger' : undefined}
+            aria-label={a.name}
+            disabled={busy}
+            onClick={() => void a.onClick()}
+          >
             {a.label}
           </button>
         ))}

@@ -9,7 +9,15 @@ import { describeCounts, type ForgetCounts, type ForgetScope } from '@/utils/for
 import { sendMessage } from '@/utils/messages';
 import { ConfirmDialog, type DialogAction } from './ConfirmDialog';
 
-export function ForgetDialog({ scope, title, intro, confirm, extraActions = [], onCancel, onDone }: {
+export function ForgetDialog({
+  scope,
+  title,
+  intro,
+  confirm,
+  extraActions = [],
+  onCancel,
+  onDone,
+}: {
   scope: ForgetScope;
   title: string;
   intro: ComponentChildren;
@@ -24,7 +32,9 @@ export function ForgetDialog({ scope, title, intro, confirm, extraActions = [], 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    sendMessage('forgetPreview', scope).then(setCounts, (e) => setError(e instanceof Error ? e.message : String(e)));
+    sendMessage('forgetPreview', scope).then(setCounts, (e) =>
+      setError(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
 
   async function run() {
@@ -45,11 +55,20 @@ export function ForgetDialog({ scope, title, intro, confirm, extraActions = [], 
   }
 
   return (
-    <ConfirmDialog title={title} onCancel={onCancel} busy={busy || (!counts && !error)} actions={[...extraActions, { label: confirm, danger: true, onClick: run }]}>
+    <ConfirmDialog
+      title={title}
+      onCancel={onCancel}
+      busy={busy || (!counts && !error)}
+      actions={[...extraActions, { label: confirm, danger: true, onClick: run }]}
+    >
       {intro}
       <p>
         <strong>
-          {error ? `Pullback could not count what would go: ${error}` : counts ? `This deletes ${describeCounts(counts)}.` : 'Counting what would go…'}
+          {error
+            ? `Pullback could not count what would go: ${error}`
+            : counts
+              ? `This deletes ${describeCounts(counts)}.`
+              : 'Counting what would go…'}
         </strong>{' '}
         This cannot be undone; export a backup first if you may want it later.
       </p>

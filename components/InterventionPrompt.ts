@@ -18,9 +18,22 @@ import { append, fragment, h, trusted, type Child } from './dom';
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
   /** `takeover`: the lead assigned the report's item to themself (issue 11); same dialog, its own question. */
-  | { kind: 'ask'; promptId: string; report: ReportRef; artifact: Artifact; toolLabel: string; takeover?: boolean }
+  | {
+      kind: 'ask';
+      promptId: string;
+      report: ReportRef;
+      artifact: Artifact;
+      toolLabel: string;
+      takeover?: boolean;
+    }
   /** Back on an artifact whose intervention is past its planned end. */
-  | { kind: 'overdue'; intervention: Intervention; report: ReportRef; artifact: Artifact; toolLabel: string };
+  | {
+      kind: 'overdue';
+      intervention: Intervention;
+      report: ReportRef;
+      artifact: Artifact;
+      toolLabel: string;
+    };
 
 /** What the overdue prompt can do, through the background. */
 export interface LifecycleActions {
@@ -76,7 +89,13 @@ export function minutesUntilEndOfDay(now = new Date()): number {
 const keepFocus = (e: MouseEvent) => e.preventDefault();
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose, onAnswered = () => {} }: InterventionPromptProps): InterventionPromptView {
+export function createInterventionPrompt({
+  request,
+  onAnswer,
+  lifecycle,
+  onClose,
+  onAnswered = () => {},
+}: InterventionPromptProps): InterventionPromptView {
   const { report, artifact } = request;
   let purpose: Purpose = 'back-on-track';
   let duration: DurationChoice = '15';
@@ -89,7 +108,13 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
   const hint = h('p', { class: 'hint' });
   const root = h(
     'div',
-    { class: 'prompt', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'pullback-prompt-title', 'aria-describedby': 'pullback-prompt-body' },
+    {
+      class: 'prompt',
+      role: 'dialog',
+      'aria-modal': 'false',
+      'aria-labelledby': 'pullback-prompt-title',
+      'aria-describedby': 'pullback-prompt-body',
+    },
     h('p', { class: 'brand', 'aria-hidden': 'true' }, 'Pullback'),
     body,
     hint,
@@ -105,11 +130,16 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       h('span', { class: 'key' }, artifact.key),
       artifact.title ? fragment(' “', h('span', { class: 'title' }, artifact.title), '”') : null,
     );
-  const button = (label: string, onClick: () => void, cls?: string) => h('button', { type: 'button', class: cls, onMousedown: keepFocus, onClick }, label);
+  const button = (label: string, onClick: () => void, cls?: string) =>
+    h('button', { type: 'button', class: cls, onMousedown: keepFocus, onClick }, label);
 
   /** Shows a phase: its title, its text, its controls. Keeps keyboard focus inside if it was there. */
   function show(title: string, text: Child, ...rest: Child[]) {
-    const hadFocus = root.contains(root.getRootNode() instanceof ShadowRoot ? (root.getRootNode() as ShadowRoot).activeElement : document.activeElement);
+    const hadFocus = root.contains(
+      root.getRootNode() instanceof ShadowRoot
+        ? (root.getRootNode() as ShadowRoot).activeElement
+        : document.activeElement,
+    );
     refresh = () => {};
     body.replaceChildren();
     append(body, [h('h2', { id: 'pullback-prompt-title' }, title), text, ...rest]);
@@ -117,21 +147,53 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
   }
 
   function showAsk() {
-    const purposeButtons = PURPOSES.map((p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const);
-    const durationButtons = DURATIONS.map(([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const);
+    const purposeButtons = PURPOSES.map(
+      (p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const,
+    );
+    const durationButtons = DURATIONS.map(
+      ([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const,
+    );
     const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
-    const intent = h('input', { type: 'text', maxlength: LIMITS.intentLength, placeholder: 'e.g. check the edge cases first; RACI', autocomplete: 'off' });
-    const intentLabel = h('label', { class: 'intent' }, h('span', {}, 'If Yes, in a few words: what should they learn, or which framework are you using? (optional)'), intent);
-    minutes.addEventListener('input', trusted(() => refresh()));
+    const intent = h('input', {
+      type: 'text',
+      maxlength: LIMITS.intentLength,
+      placeholder: 'e.g. check the edge cases first; RACI',
+      autocomplete: 'off',
+    });
+    const intentLabel = h(
+      'label',
+      { class: 'intent' },
+      h(
+        'span',
+        {},
+        'If Yes, in a few words: what should they learn, or which framework are you using? (optional)',
+      ),
+      intent,
+    );
+    minutes.addEventListener(
+      'input',
+      trusted(() => refresh()),
+    );
     const customLabel = h('label', { class: 'custom' }, 'Minutes', minutes);
-    const error = h('p', { id: 'pullback-custom-error', class: 'error' }, `Enter a whole number of minutes from 1 to ${MAX_CUSTOM_MINUTES}.`);
+    const error = h(
+      'p',
+      { id: 'pullback-custom-error', class: 'error' },
+      `Enter a whole number of minutes from 1 to ${MAX_CUSTOM_MINUTES}.`,
+    );
     const yes = button('Yes, start the intervention', () => void answer('deliberate'), 'primary');
     const no = button('No, I’ll hand it back', () => void answer('stepped-back'));
     const notNow = button('Not now', () => void answer('dismissed'), 'quiet');
 
     const custom = () => Number(minutes.value);
-    const customInvalid = () => duration === 'custom' && !(Number.isInteger(custom()) && custom() >= 1 && custom() <= MAX_CUSTOM_MINUTES);
-    const plannedMinutes = () => (duration === 'today' ? minutesUntilEndOfDay() : duration === 'custom' ? custom() : Number(duration));
+    const customInvalid = () =>
+      duration === 'custom' &&
+      !(Number.isInteger(custom()) && custom() >= 1 && custom() <= MAX_CUSTOM_MINUTES);
+    const plannedMinutes = () =>
+      duration === 'today'
+        ? minutesUntilEndOfDay()
+        : duration === 'custom'
+          ? custom()
+          : Number(duration);
 
     async function answer(choice: PromptChoice) {
       if (busy || (choice === 'deliberate' && customInvalid())) return;
@@ -139,7 +201,12 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
       refresh();
       try {
         const words = intent.value.trim();
-        const result = await onAnswer(choice, choice === 'deliberate' ? { purpose, plannedMinutes: plannedMinutes(), ...(words ? { intent: words } : {}) } : {});
+        const result = await onAnswer(
+          choice,
+          choice === 'deliberate'
+            ? { purpose, plannedMinutes: plannedMinutes(), ...(words ? { intent: words } : {}) }
+            : {},
+        );
         if (choice === 'dismissed') return onClose();
         if (choice === 'stepped-back') showSteppedBack();
         else showStarted(result.intervention?.plannedEndAt ?? '');
@@ -157,10 +224,28 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     show(
       'Is this a deliberate, temporary intervention?',
       request.kind === 'ask' && request.takeover
-        ? h('p', { id: 'pullback-prompt-body' }, `You are taking this over from ${report.name}: deliberate, and until when? `, whose(), '.')
+        ? h(
+            'p',
+            { id: 'pullback-prompt-body' },
+            `You are taking this over from ${report.name}: deliberate, and until when? `,
+            whose(),
+            '.',
+          )
         : h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
-      h('fieldset', {}, h('legend', {}, 'Why you are stepping in'), h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b))),
-      h('fieldset', {}, h('legend', {}, 'Pull back after'), h('div', { class: 'choices' }, ...durationButtons.map(([, b]) => b)), customLabel, error),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Why you are stepping in'),
+        h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b)),
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Pull back after'),
+        h('div', { class: 'choices' }, ...durationButtons.map(([, b]) => b)),
+        customLabel,
+        error,
+      ),
       intentLabel,
       h('div', { class: 'actions' }, yes, no, notNow),
     );
@@ -196,12 +281,25 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     setHint(true);
     show(
       'Time to pull back from this intervention?',
-      h('p', { id: 'pullback-prompt-body' }, 'You planned to be done with ', whose(), ` by ${clock.format(new Date(record.plannedEndAt))}.`),
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        'You planned to be done with ',
+        whose(),
+        ` by ${clock.format(new Date(record.plannedEndAt))}.`,
+      ),
       h(
         'div',
         { class: 'actions' },
-        button('End it', step(async () => showClosing(await lifecycle.end(record.id))), 'primary'),
-        button(`${EXTEND_MINUTES} more minutes`, step(async () => (await lifecycle.extend(record.id, EXTEND_MINUTES), onClose()))),
+        button(
+          'End it',
+          step(async () => showClosing(await lifecycle.end(record.id))),
+          'primary',
+        ),
+        button(
+          `${EXTEND_MINUTES} more minutes`,
+          step(async () => (await lifecycle.extend(record.id, EXTEND_MINUTES), onClose())),
+        ),
         button('Not now', onClose, 'quiet'),
       ),
     );
@@ -227,7 +325,13 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     setHint(false);
     show(
       'Intervention started',
-      h('p', { id: 'pullback-prompt-body' }, 'On ', whose(), `. Say the framework you are using out loud, then pull back${plannedEndAt ? ` by ${clock.format(new Date(plannedEndAt))}` : ''}.`),
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        'On ',
+        whose(),
+        `. Say the framework you are using out loud, then pull back${plannedEndAt ? ` by ${clock.format(new Date(plannedEndAt))}` : ''}.`,
+      ),
       h('div', { class: 'actions' }, button('Close', onClose)),
     );
     // A confirmation needs no answer: it goes by itself.
@@ -239,7 +343,11 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
     setHint(false);
     show(
       'Good catch: no intervention',
-      h('p', { id: 'pullback-prompt-body' }, `Hand this detail back to ${report.name}: undo your change, and say what you noticed in a comment or your next 1:1, so they make the call.`),
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        `Hand this detail back to ${report.name}: undo your change, and say what you noticed in a comment or your next 1:1, so they make the call.`,
+      ),
       h('div', { class: 'actions' }, button('Close', onClose)),
     );
   }
@@ -247,7 +355,11 @@ export function createInterventionPrompt({ request, onAnswer, lifecycle, onClose
   function showError(message: string) {
     escape = onClose;
     setHint(false);
-    show('Pullback could not save that intervention answer', h('p', { id: 'pullback-prompt-body', role: 'alert' }, message), h('div', { class: 'actions' }, button('Close', onClose)));
+    show(
+      'Pullback could not save that intervention answer',
+      h('p', { id: 'pullback-prompt-body', role: 'alert' }, message),
+      h('div', { class: 'actions' }, button('Close', onClose)),
+    );
   }
 
   let escape: () => void = onClose;

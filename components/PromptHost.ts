@@ -6,12 +6,30 @@
  * Part of the prompt script (entrypoints/prompt.ts), which the page loads
  * only when a prompt may show: the always-loaded content script stays small.
  */
-import { createInterventionPrompt, type InterventionPromptView, type LifecycleActions, type PromptRequest } from './InterventionPrompt';
+import {
+  createInterventionPrompt,
+  type InterventionPromptView,
+  type LifecycleActions,
+  type PromptRequest,
+} from './InterventionPrompt';
 import { PROMPT_HOST_TAG, type PromptHost, type PromptHostEvents } from './prompt-api';
 import { sendMessage } from '@/utils/messages';
 import css from './prompt.css?inline';
 
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'click', 'focusin', 'focusout'];
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'click',
+  'focusin',
+  'focusout',
+];
 
 const lifecycle: LifecycleActions = {
   end: (id) => sendMessage('endIntervention', { id }),
@@ -42,7 +60,8 @@ function caretOf(el: HTMLElement): () => void {
     const { selectionStart, selectionEnd, selectionDirection } = el;
     return () => {
       try {
-        if (selectionStart !== null && selectionEnd !== null) el.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? undefined);
+        if (selectionStart !== null && selectionEnd !== null)
+          el.setSelectionRange(selectionStart, selectionEnd, selectionDirection ?? undefined);
       } catch {
         // Inputs without a text selection (number, email) keep the browser's own.
       }
@@ -82,7 +101,8 @@ export function createPromptHost(events: PromptHostEvents): PromptHost {
   let current: PromptRequest | null = null;
   /** Each prompt (and each overdue reminder) is shown once per page, whatever the edits that follow. */
   const shown = new Set<string>();
-  const idOf = (r: PromptRequest) => (r.kind === 'ask' ? r.promptId : `overdue:${r.intervention.id}:${r.intervention.plannedEndAt}`);
+  const idOf = (r: PromptRequest) =>
+    r.kind === 'ask' ? r.promptId : `overdue:${r.intervention.id}:${r.intervention.plannedEndAt}`;
   let view: InterventionPromptView | null = null;
   /** Where the keyboard was before the lead moved into the prompt (and its caret), to give it back. */
   let returnTo: { el: HTMLElement; caret: () => void } | null = null;
@@ -100,7 +120,11 @@ export function createPromptHost(events: PromptHostEvents): PromptHost {
     view = createInterventionPrompt({
       request,
       onAnswer: async (answer, options) => {
-        const result = await sendMessage('answerPrompt', { promptId: idOf(request), answer, ...options });
+        const result = await sendMessage('answerPrompt', {
+          promptId: idOf(request),
+          answer,
+          ...options,
+        });
         if (result.intervention?.status === 'active') events.onStarted(request.artifact);
         return result;
       },
@@ -173,7 +197,12 @@ export function createPromptHost(events: PromptHostEvents): PromptHost {
       // Said once, politely, after the dialog is in place (a live region announces changes, not content).
       const { announcer } = ui!;
       announcer.textContent = '';
-      setTimeout(() => (announcer.textContent = 'A Pullback question is waiting. Press Alt+Shift+P to answer it; Esc there means Not now.'), 100);
+      setTimeout(
+        () =>
+          (announcer.textContent =
+            'A Pullback question is waiting. Press Alt+Shift+P to answer it; Esc there means Not now.'),
+        100,
+      );
     },
     hide,
     reset() {

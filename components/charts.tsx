@@ -8,7 +8,15 @@ import type { Quadrant } from '../utils/summary';
 export function Bar({ value, max, label }: { value: number; max: number; label: string }) {
   const width = max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100)) : 0;
   return (
-    <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label={label} width="100" height="8">
+    <svg
+      class="bar"
+      viewBox="0 0 100 8"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={label}
+      width="100"
+      height="8"
+    >
       <title>{label}</title>
       <rect x="0" y="0" width="100" height="8" class="bar-track" />
       <rect x="0" y="0" width={width} height="8" class="bar-fill" />
@@ -21,11 +29,23 @@ export function Sparkline({ values, label }: { values: number[]; label: string }
   const step = values.length > 1 ? 96 / (values.length - 1) : 0;
   const points = values.map((v, i) => `${2 + i * step},${22 - (v / max) * 20}`).join(' ');
   return (
-    <svg class="sparkline" viewBox="0 0 100 24" role="img" aria-label={label} width="100" height="24">
+    <svg
+      class="sparkline"
+      viewBox="0 0 100 24"
+      role="img"
+      aria-label={label}
+      width="100"
+      height="24"
+    >
       <title>{label}</title>
       <polyline points={points} fill="none" class="spark-line" />
       {values.map((v, i) => (
-        <circle cx={2 + i * step} cy={22 - (v / max) * 20} r={i === values.length - 1 ? 2.5 : 1.2} class="spark-dot" />
+        <circle
+          cx={2 + i * step}
+          cy={22 - (v / max) * 20}
+          r={i === values.length - 1 ? 2.5 : 1.2}
+          class="spark-dot"
+        />
       ))}
     </svg>
   );
@@ -61,7 +81,11 @@ export function initialsFor(people: Array<{ id: string; name: string }>): Map<st
     const w = words(name);
     if (w.length === 0) return '?';
     const first = [...w[0]!][0]!.toUpperCase();
-    if (w.length === 1) return [...w[0]!].slice(0, 2 + extra).join('').replace(/^./, first);
+    if (w.length === 1)
+      return [...w[0]!]
+        .slice(0, 2 + extra)
+        .join('')
+        .replace(/^./, first);
     const last = [...w[w.length - 1]!];
     return first + last[0]!.toUpperCase() + last.slice(1, 1 + extra).join('');
   };
@@ -69,7 +93,8 @@ export function initialsFor(people: Array<{ id: string; name: string }>): Map<st
   const pending = [...people];
   for (let extra = 0; extra <= 3 && pending.length; extra++) {
     const counts = new Map<string, number>();
-    for (const p of pending) counts.set(base(p.name, extra), (counts.get(base(p.name, extra)) ?? 0) + 1);
+    for (const p of pending)
+      counts.set(base(p.name, extra), (counts.get(base(p.name, extra)) ?? 0) + 1);
     for (let i = pending.length - 1; i >= 0; i--) {
       const label = base(pending[i]!.name, extra);
       if (counts.get(label) === 1 && ![...out.values()].includes(label)) {
@@ -118,7 +143,13 @@ function layout(points: GridPoint[]): Map<string, { cx: number; cy: number; r: n
     const { alignment, confidence } = list[0]!.rating;
     const x0 = cellLeft(alignment);
     const y0 = cellTop(confidence) + (GRID.cell - rows * step) / 2;
-    list.forEach((p, i) => out.set(p.reportId, { cx: x0 + step * ((i % cols) + 0.5), cy: y0 + step * (Math.floor(i / cols) + 0.5), r }));
+    list.forEach((p, i) =>
+      out.set(p.reportId, {
+        cx: x0 + step * ((i % cols) + 0.5),
+        cy: y0 + step * (Math.floor(i / cols) + 0.5),
+        r,
+      }),
+    );
   }
   return out;
 }
@@ -135,7 +166,12 @@ function labelSize(label: string, r: number): number {
  */
 export function AlignmentConfidenceGrid({ points }: { points: GridPoint[] }) {
   const description = points.length
-    ? points.map((p) => `${p.name}: alignment ${p.rating.alignment} of 4, confidence ${p.rating.confidence} of 4 (${QUADRANT_LABELS[p.quadrant]})`).join('; ')
+    ? points
+        .map(
+          (p) =>
+            `${p.name}: alignment ${p.rating.alignment} of 4, confidence ${p.rating.confidence} of 4 (${QUADRANT_LABELS[p.quadrant]})`,
+        )
+        .join('; ')
     : 'No ratings this week yet.';
   const placed = layout(points);
   const { left, top, cell, size } = GRID;
@@ -144,14 +180,25 @@ export function AlignmentConfidenceGrid({ points }: { points: GridPoint[] }) {
   const midX = left + size / 2;
   const midY = top + size / 2;
   return (
-    <svg class="grid2x2" viewBox="-46 -26 400 404" role="img" aria-labelledby="grid-title grid-desc" width="400" height="404">
+    <svg
+      class="grid2x2"
+      viewBox="-46 -26 400 404"
+      role="img"
+      aria-labelledby="grid-title grid-desc"
+      width="400"
+      height="404"
+    >
       <title id="grid-title">Alignment and confidence per report</title>
       <desc id="grid-desc">{description}</desc>
       <rect x={left} y={top} width={size} height={size} class="grid-frame" />
       <line x1={midX} y1={top} x2={midX} y2={bottom} class="grid-mid" />
       <line x1={left} y1={midY} x2={right} y2={midY} class="grid-mid" />
-      <text x={left + cell} y={top - 10} class="grid-q">Give context</text>
-      <text x={left + 3 * cell} y={top - 10} class="grid-q">Full support</text>
+      <text x={left + cell} y={top - 10} class="grid-q">
+        Give context
+      </text>
+      <text x={left + 3 * cell} y={top - 10} class="grid-q">
+        Full support
+      </text>
       {[1, 2, 3, 4].map((s) => (
         <text x={mid(s, cellLeft)} y={bottom + 14} class="grid-tick">
           {s === 1 ? '1 low' : s === 4 ? '4 high' : s}
@@ -162,9 +209,15 @@ export function AlignmentConfidenceGrid({ points }: { points: GridPoint[] }) {
           {s === 1 ? 'low 1' : s === 4 ? 'high 4' : s}
         </text>
       ))}
-      <text x={left + cell} y={bottom + 30} class="grid-q">Act now</text>
-      <text x={left + 3 * cell} y={bottom + 30} class="grid-q">Build confidence</text>
-      <text x={midX} y={bottom + 48} class="grid-axis">Alignment →</text>
+      <text x={left + cell} y={bottom + 30} class="grid-q">
+        Act now
+      </text>
+      <text x={left + 3 * cell} y={bottom + 30} class="grid-q">
+        Build confidence
+      </text>
+      <text x={midX} y={bottom + 48} class="grid-axis">
+        Alignment →
+      </text>
       <text x={-36} y={midY} class="grid-axis" transform={`rotate(-90 -36 ${midY})`}>
         Confidence →
       </text>
@@ -174,8 +227,15 @@ export function AlignmentConfidenceGrid({ points }: { points: GridPoint[] }) {
           .filter((p) => p.history.length > 0)
           .map((p) => {
             const at = placed.get(p.reportId)!;
-            const trail = [...p.history.map((r) => `${mid(r.alignment, cellLeft)},${mid(r.confidence, cellTop)}`), `${at.cx},${at.cy}`].join(' ');
-            return <polyline points={trail} class="grid-trail" fill="none" data-trail={p.reportId} />;
+            const trail = [
+              ...p.history.map(
+                (r) => `${mid(r.alignment, cellLeft)},${mid(r.confidence, cellTop)}`,
+              ),
+              `${at.cx},${at.cy}`,
+            ].join(' ');
+            return (
+              <polyline points={trail} class="grid-trail" fill="none" data-trail={p.reportId} />
+            );
           })}
       </g>
       {points.map((p) => {

@@ -6,11 +6,16 @@
 export type Child = Node | string | number | null | undefined | false;
 type Props = Record<string, unknown>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), trusted(value as EventListener));
+    if (name.startsWith('on') && typeof value === 'function')
+      el.addEventListener(name.slice(2).toLowerCase(), trusted(value as EventListener));
     else if (name === 'class') el.className = String(value);
     else el.setAttribute(name, value === true ? 'true' : String(value));
   }
@@ -30,7 +35,9 @@ export function trusted<E extends Event>(handler: (event: E) => void): (event: E
 }
 
 export function append(parent: Element | DocumentFragment, children: Child[]): void {
-  for (const child of children) if (child !== null && child !== undefined && child !== false) parent.append(typeof child === 'number' ? String(child) : child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false)
+      parent.append(typeof child === 'number' ? String(child) : child);
 }
 
 export function fragment(...children: Child[]): DocumentFragment {

@@ -18,7 +18,8 @@ export function downloadParts(name: string, type: string, parts: BlobPart[]): vo
 }
 
 /** The backup file's name, by day: pullback-backup-2026-11-28.json. */
-export const backupFileName = (now = new Date()) => `pullback-backup-${now.toISOString().slice(0, 10)}.json`;
+export const backupFileName = (now = new Date()) =>
+  `pullback-backup-${now.toISOString().slice(0, 10)}.json`;
 
 /** Everything, as the backup file: fetched from the background in parts (utils/backup-writer.ts) and saved. */
 export async function downloadBackup(now = new Date()): Promise<void> {

@@ -1,7 +1,11 @@
 /** Display helpers shared by the extension pages. */
 
 // One formatter each, made once: toLocaleString builds a new one per call, which shows on long tables.
-const dayAndTime = new Intl.DateTimeFormat([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat([], {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
 export function formatTime(iso: string): string {

@@ -5,6 +5,12 @@ import { confluenceOwnership, confluenceSelectors } from '@/utils/sites/confluen
 import { jiraOwnership, jiraSelectors, jiraTakeover } from '@/utils/sites/jira';
 import { createTakeoverWatcher } from '@/utils/takeover';
 
-const parts = { watchTakeovers: createTakeoverWatcher, takeover: { jira: jiraTakeover }, selectors: { jira: jiraSelectors, confluence: confluenceSelectors } };
+const parts = {
+  watchTakeovers: createTakeoverWatcher,
+  takeover: { jira: jiraTakeover },
+  selectors: { jira: jiraSelectors, confluence: confluenceSelectors },
+};
 
-export default defineUnlistedScript(() => provideLookup('atlassian', { jira: jiraOwnership, confluence: confluenceOwnership }, parts));
+export default defineUnlistedScript(() =>
+  provideLookup('atlassian', { jira: jiraOwnership, confluence: confluenceOwnership }, parts),
+);

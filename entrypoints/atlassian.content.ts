@@ -5,4 +5,8 @@ import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 import { confluencePageAdapter } from '@/utils/sites/confluence';
 import { jiraPageAdapter } from '@/utils/sites/jira';
 
-export default defineContentScript(contentScriptFor([jiraPageAdapter, confluencePageAdapter], 'atlassian', { watchTakeovers: createTakeoverTrigger }));
+export default defineContentScript(
+  contentScriptFor([jiraPageAdapter, confluencePageAdapter], 'atlassian', {
+    watchTakeovers: createTakeoverTrigger,
+  }),
+);

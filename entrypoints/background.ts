@@ -50,7 +50,16 @@ import { recordDiagnostic } from '@/utils/diagnostics';
 import { createSettingsStore, settingsItem, syncReportItem, watchSyncArea } from '@/utils/settings';
 import type { PullbackDatabase } from '@/utils/db';
 import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
-import { activePause, checkPauseUntil, expirePause, PAUSE_ALARM, pauseEnd, pauseItem, resumePause, startPause } from '@/utils/pause';
+import {
+  activePause,
+  checkPauseUntil,
+  expirePause,
+  PAUSE_ALARM,
+  pauseEnd,
+  pauseItem,
+  resumePause,
+  startPause,
+} from '@/utils/pause';
 import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
 import { releaseHeldWeekly, weeklyDue } from '@/utils/weekly-hold';
 
@@ -69,7 +78,8 @@ export default defineBackground({
     // Settings follow the lead to their other browsers through storage.sync (utils/settings.ts says how):
     // merged now, on every change there, and retried on the minute tick after a failure.
     const settingsStore = createSettingsStore({ sync: browser.storage?.sync });
-    const pullSettings = () => void settingsStore.pull().catch((e) => console.warn('Pullback: settings sync', e));
+    const pullSettings = () =>
+      void settingsStore.pull().catch((e) => console.warn('Pullback: settings sync', e));
     pullSettings();
     watchSyncArea(pullSettings);
 
@@ -78,22 +88,34 @@ export default defineBackground({
     let database: PullbackDatabase | undefined;
     const getService = openedOnDemand<PullbackService>((onGone) =>
       openPullbackDb(undefined, undefined, onGone).then((db) =>
-        createService({ db: (database = db), getSettings: settingsStore.get, setSettings: async (s) => void (await settingsStore.save(s)) }),
+        createService({
+          db: (database = db),
+          getSettings: settingsStore.get,
+          setSettings: async (s) => void (await settingsStore.save(s)),
+        }),
       ),
     );
     /** The pause in force now (one that ran out is ended and logged here); the icon follows. */
     const currentPause = async () => {
       const pause = await expirePause(new Date());
-      if (pause?.until) await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
+      if (pause?.until)
+        await browser.alarms.create(PAUSE_ALARM, { when: Date.parse(pause.until) + 250 });
       return pause;
     };
-    const showWeekly = () => showWeeklyNotification().catch((e) => console.warn('Pullback: weekly notification not shown', e));
+    const showWeekly = () =>
+      showWeeklyNotification().catch((e) =>
+        console.warn('Pullback: weekly notification not shown', e),
+      );
     const refreshNow = async () => {
       await refresh(await getService());
       const pause = await currentPause();
       await showPause(pause);
       // A weekly notification held during a pause shows once it is over (utils/weekly-hold.ts).
-      if (!pause) await releaseHeldWeekly(showWeekly, async () => (await settingsItem.getValue()).weeklyDigest.enabled);
+      if (!pause)
+        await releaseHeldWeekly(
+          showWeekly,
+          async () => (await settingsItem.getValue()).weeklyDigest.enabled,
+        );
     };
     /** Runs a change, then brings badge, alarms and reminders up to date. */
     const changing = async <T>(change: (s: PullbackService) => Promise<T>): Promise<T> => {
@@ -104,40 +126,59 @@ export default defineBackground({
 
     /** Page-only messages: refuse them from content scripts (and so from host pages). */
     const fromExtensionPage = (sender: chrome.runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http') || !sender.url?.startsWith(browser.runtime.getURL('/'))) {
+      if (
+        sender.id !== browser.runtime.id ||
+        sender.tab?.url?.startsWith('http') ||
+        !sender.url?.startsWith(browser.runtime.getURL('/'))
+      ) {
         throw new Error('This request is only accepted from Pullback’s own pages.');
       }
     };
 
     // From content scripts: validated, and believed only as far as the sender's page agrees (utils/sender-trust.ts).
-    const fromServedPage = async (sender: chrome.runtime.MessageSender, claim: { tool: ToolId; artifactUrl?: string }) =>
-      assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
+    const fromServedPage = async (
+      sender: chrome.runtime.MessageSender,
+      claim: { tool: ToolId; artifactUrl?: string },
+    ) => assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
     // While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
     const quietWhilePaused = (decision: EditDecision): EditDecision =>
-      decision.action === 'overdue' ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
-      : decision.action === 'none' ? { action: 'none', reason: 'paused' }
-      : decision;
+      decision.action === 'overdue'
+        ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
+        : decision.action === 'none'
+          ? { action: 'none', reason: 'paused' }
+          : decision;
     onMessage('edit', async ({ data, sender }) => {
       const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
       await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
       const s = await getService();
-      if (await currentPause()) return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
+      if (await currentPause())
+        return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
       return s.edit(signal);
     });
     onMessage('heartbeat', async ({ data, sender }) => {
       const beat = parseOrThrow(HeartbeatSchema, data, 'heartbeat');
       await fromServedPage(sender, { tool: beat.tool });
       const decision = await (await getService()).heartbeat(beat);
-      return (await currentPause()) && decision.action === 'overdue' ? quietWhilePaused(decision) : decision;
+      return (await currentPause()) && decision.action === 'overdue'
+        ? quietWhilePaused(decision)
+        : decision;
     });
     // A content script on a site the lead added asks for that site's definition (storage is closed to it).
     onMessage('customSiteHere', async ({ sender }) => {
       const page = senderPage(sender);
-      return (page && (await settingsItem.getValue()).customSites.find((s) => s.origin === page.origin)) || null;
+      return (
+        (page &&
+          (await settingsItem.getValue()).customSites.find((s) => s.origin === page.origin)) ||
+        null
+      );
     });
-    onMessage('answerPrompt', ({ data }) => changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))));
+    onMessage('answerPrompt', ({ data }) =>
+      changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))),
+    );
     // From the in-page prompt and the popup alike.
-    onMessage('endIntervention', ({ data }) => changing((s) => s.endIntervention(parseOrThrow(EndSchema, data, 'intervention').id)));
+    onMessage('endIntervention', ({ data }) =>
+      changing((s) => s.endIntervention(parseOrThrow(EndSchema, data, 'intervention').id)),
+    );
     onMessage('extendIntervention', ({ data }) => {
       const { id, minutes } = parseOrThrow(ExtendSchema, data, 'extension');
       return changing((s) => s.extendIntervention(id, minutes));
@@ -148,14 +189,19 @@ export default defineBackground({
     });
 
     // From extension pages only: refused from content scripts (and so from host pages).
-    const fromPage = <T extends keyof ProtocolMap>(type: T, handle: (data: GetDataType<ProtocolMap[T]>) => Promise<GetReturnType<ProtocolMap[T]>>) =>
+    const fromPage = <T extends keyof ProtocolMap>(
+      type: T,
+      handle: (data: GetDataType<ProtocolMap[T]>) => Promise<GetReturnType<ProtocolMap[T]>>,
+    ) =>
       onMessage(type, ({ data, sender }) => {
         fromExtensionPage(sender);
         return handle(data);
       });
     fromPage('listActive', async () => (await getService()).listActive());
     fromPage('listAwaitingClosing', async () => (await getService()).listAwaitingClosing());
-    fromPage('listLog', async (data) => (await getService()).listLog(Math.min(Math.max(Number(data?.limit) || 50, 1), 500)));
+    fromPage('listLog', async (data) =>
+      (await getService()).listLog(Math.min(Math.max(Number(data?.limit) || 50, 1), 500)),
+    );
     fromPage('exportBackup', async () => (await getService()).exportBackup());
     fromPage('exportOpening', async () => (await getService()).exportOpening());
     fromPage('exportChunk', async (data) => {
@@ -163,38 +209,66 @@ export default defineBackground({
       return (await getService()).exportChunk(store, after);
     });
     fromPage('importBackup', (data) => changing((s) => s.importBackup(String(data?.text ?? ''))));
-    fromPage('summaryData', async (data) => (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range')));
-    fromPage('saveRating', async (data) => (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating')));
-    fromPage('addClaim', async (data) => (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')));
-    fromPage('removeClaim', async (data) => (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id));
-    fromPage('saveSettings', (data) => changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))));
+    fromPage('summaryData', async (data) =>
+      (await getService()).summaryData(parseOrThrow(SummaryRangeSchema, data, 'summary range')),
+    );
+    fromPage('saveRating', async (data) =>
+      (await getService()).saveRating(parseOrThrow(RatingInputSchema, data, 'rating')),
+    );
+    fromPage('addClaim', async (data) =>
+      (await getService()).addClaim(parseOrThrow(ClaimInputSchema, data, 'claim')),
+    );
+    fromPage('removeClaim', async (data) =>
+      (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id),
+    );
+    fromPage('saveSettings', (data) =>
+      changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))),
+    );
     // The in-page prompt is injected into the asking content script's frame only when a prompt may
     // show: the always-loaded script stays small, and no extension file is exposed to web pages.
     onMessage('loadPrompt', async ({ sender }) => {
-      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads the prompt.');
-      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/prompt.js'] });
+      if (sender.tab?.id === undefined)
+        throw new Error('Only a tab’s content script loads the prompt.');
+      await browser.scripting.executeScript({
+        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+        files: ['/prompt.js'],
+      });
     });
     // Likewise the owner lookups and the popup's page reader, when the lead first focuses an editor.
     onMessage('loadLookup', async ({ data, sender }) => {
-      if (sender.tab?.id === undefined) throw new Error('Only a tab’s content script loads its lookups.');
+      if (sender.tab?.id === undefined)
+        throw new Error('Only a tab’s content script loads its lookups.');
       const script = String(data?.contentScript);
-      if (!contentScriptNames().has(script)) throw new Error(`No lookups for “${script.slice(0, 40)}”.`);
-      await browser.scripting.executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: [`/${script}-lookup.js` as ScriptPublicPath] });
+      if (!contentScriptNames().has(script))
+        throw new Error(`No lookups for “${script.slice(0, 40)}”.`);
+      await browser.scripting.executeScript({
+        target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+        files: [`/${script}-lookup.js` as ScriptPublicPath],
+      });
     });
     // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
-    fromPage('forgetPreview', async (data) => (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')));
+    fromPage('forgetPreview', async (data) =>
+      (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')),
+    );
     fromPage('deleteRecord', (data) => {
       const { store, id } = parseOrThrow(DeleteRecordSchema, data, 'record');
       return changing((s) => s.deleteRecord(store, id));
     });
-    fromPage('forgetReport', (data) => changing((s) => s.forgetReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
-    fromPage('retireReport', (data) => changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)));
-    fromPage('deleteBefore', (data) => changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)));
+    fromPage('forgetReport', (data) =>
+      changing((s) => s.forgetReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)),
+    );
+    fromPage('retireReport', (data) =>
+      changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)),
+    );
+    fromPage('deleteBefore', (data) =>
+      changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)),
+    );
     fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
     onMessage('reportDiagnostic', async ({ data, sender }) => {
       const diagnostic = parseOrThrow(DiagnosticSchema, data, 'diagnostic');
       // The lead was editing here and the adapter could not read the page: that tab's icon says so.
-      if (sender.tab?.id !== undefined) await markTab(sender.tab.id, diagnostic.problem).catch(() => {});
+      if (sender.tab?.id !== undefined)
+        await markTab(sender.tab.id, diagnostic.problem).catch(() => {});
       return recordDiagnostic(diagnostic);
     });
     browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -204,12 +278,18 @@ export default defineBackground({
     // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
     fromPage('describeTab', async (data) => {
       const tabId = Number(data?.tabId);
-      if (!Number.isInteger(tabId) || tabId < 0) throw new Error('Which tab? A tab id is a whole number.');
+      if (!Number.isInteger(tabId) || tabId < 0)
+        throw new Error('Which tab? A tab id is a whole number.');
       const raw = await sendMessage('describePage', undefined, tabId).catch(() => null);
       if (!raw) return null;
       const reading = parseOrThrow(PageReadingSchema, raw, 'page reading');
       await getService();
-      const verdict = await verdictFor(reading, { db: database!, settings: await settingsItem.getValue(), pause: await currentPause(), now: new Date() });
+      const verdict = await verdictFor(reading, {
+        db: database!,
+        settings: await settingsItem.getValue(),
+        pause: await currentPause(),
+        now: new Date(),
+      });
       return { reading, verdict };
     });
 
@@ -225,14 +305,20 @@ export default defineBackground({
       await refreshNow();
     });
 
-    fromPage('syncPutBack', (data) => changing(() => settingsStore.putBack(parseOrThrow(SyncKeySchema, data, 'sync entry').key)));
-    fromPage('syncDismiss', async (data) => settingsStore.dismiss(parseOrThrow(SyncKeySchema, data, 'sync entry').key));
+    fromPage('syncPutBack', (data) =>
+      changing(() => settingsStore.putBack(parseOrThrow(SyncKeySchema, data, 'sync entry').key)),
+    );
+    fromPage('syncDismiss', async (data) =>
+      settingsStore.dismiss(parseOrThrow(SyncKeySchema, data, 'sync entry').key),
+    );
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();
     browser.alarms.onAlarm.addListener(async (alarm) => {
       if (alarm.name === WEEKLY_ALARM) {
-        await weeklyDue(Boolean(await currentPause()), showWeekly).catch((e) => console.warn('Pullback: weekly notification not held', e));
+        await weeklyDue(Boolean(await currentPause()), showWeekly).catch((e) =>
+          console.warn('Pullback: weekly notification not held', e),
+        );
         await armWeeklyAlarm((await settingsItem.getValue()).weeklyDigest);
         return;
       }
@@ -243,16 +329,21 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(({ reason }) => {
       void refreshNow();
       // A first run: who you are, your reports, your tools (entrypoints/welcome).
-      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      if (reason === 'install')
+        void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     });
 
     // Sites the lead added: the run-time content script follows settings and granted permissions.
-    const syncSites = async () => syncCustomSites((await settingsItem.getValue()).customSites).catch((e) => console.warn('Pullback: custom sites', e));
+    const syncSites = async () =>
+      syncCustomSites((await settingsItem.getValue()).customSites).catch((e) =>
+        console.warn('Pullback: custom sites', e),
+      );
     browser.permissions.onRemoved.addListener(() => void syncSites());
     browser.permissions.onAdded.addListener(() => void syncSites());
 
     // Idle or locked time is never hands-on time.
-    const applyIdleThreshold = (minutes: number) => browser.idle.setDetectionInterval(Math.max(15, Math.round(minutes * 60)));
+    const applyIdleThreshold = (minutes: number) =>
+      browser.idle.setDetectionInterval(Math.max(15, Math.round(minutes * 60)));
     browser.idle.onStateChanged.addListener((state) => {
       if (state !== 'active') void getService().then((s) => s.markIdle());
     });
@@ -271,12 +362,16 @@ export default defineBackground({
       if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
       const id = notificationId.slice(NOTIFICATION_PREFIX.length);
       void browser.notifications.clear(notificationId);
-      void changing((s) => (button === 0 ? s.endIntervention(id) : s.extendIntervention(id, EXTEND_MINUTES)));
+      void changing((s) =>
+        button === 0 ? s.endIntervention(id) : s.extendIntervention(id, EXTEND_MINUTES),
+      );
     });
     browser.notifications.onClicked.addListener((notificationId) => {
       if (notificationId === WEEKLY_NOTIFICATION) {
         void browser.notifications.clear(notificationId);
-        void browser.tabs.create({ url: browser.runtime.getURL(`/summary.html#${weekIdOf(new Date())}`) });
+        void browser.tabs.create({
+          url: browser.runtime.getURL(`/summary.html#${weekIdOf(new Date())}`),
+        });
         return;
       }
       if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
@@ -296,7 +391,8 @@ export default defineBackground({
       }
       if (command !== 'focus-prompt') return;
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id !== undefined) await sendMessage('focusPrompt', undefined, tab.id).catch(() => false);
+      if (tab?.id !== undefined)
+        await sendMessage('focusPrompt', undefined, tab.id).catch(() => false);
     });
   },
 });

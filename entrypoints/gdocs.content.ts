@@ -5,4 +5,6 @@ import { listenInEditFrames } from '@/utils/edit-frames';
 import { gdocsPageAdapter } from '@/utils/sites/gdocs';
 
 // Typing lands in Docs' text event frame: this script alone carries the frame listening.
-export default defineContentScript(contentScriptFor([gdocsPageAdapter], 'gdocs', { listenInEditFrames }));
+export default defineContentScript(
+  contentScriptFor([gdocsPageAdapter], 'gdocs', { listenInEditFrames }),
+);

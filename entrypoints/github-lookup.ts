@@ -4,6 +4,12 @@ import { provideLookup } from './page/lookup';
 import { githubOwnership, githubSelectors, githubTakeover } from '@/utils/sites/github';
 import { createTakeoverWatcher } from '@/utils/takeover';
 
-const parts = { watchTakeovers: createTakeoverWatcher, takeover: { github: githubTakeover }, selectors: { github: githubSelectors } };
+const parts = {
+  watchTakeovers: createTakeoverWatcher,
+  takeover: { github: githubTakeover },
+  selectors: { github: githubSelectors },
+};
 
-export default defineUnlistedScript(() => provideLookup('github', { github: githubOwnership }, parts));
+export default defineUnlistedScript(() =>
+  provideLookup('github', { github: githubOwnership }, parts),
+);

@@ -4,4 +4,6 @@ import { contentScriptFor } from './page/content-script';
 import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 import { githubPageAdapter } from '@/utils/sites/github';
 
-export default defineContentScript(contentScriptFor([githubPageAdapter], 'github', { watchTakeovers: createTakeoverTrigger }));
+export default defineContentScript(
+  contentScriptFor([githubPageAdapter], 'github', { watchTakeovers: createTakeoverTrigger }),
+);

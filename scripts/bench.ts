@@ -18,12 +18,25 @@
  * BENCH_YEAR_REPEATS (popup opens and summary renders, default 5; exports half).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../tests/support/extension';
+import {
+  CHROMIUM,
+  EXTENSION_DIR,
+  launchExtension,
+  type ExtensionBrowser,
+} from '../tests/support/extension';
 import { serveFakeJira, type FakeJira, type FakeJiraIssue } from '../tests/support/fake-jira';
 import { serveFakeSites } from '../tests/support/fake-sites';
 import { alice, dana, rosterBackup } from '../tests/support/roster';
@@ -31,12 +44,16 @@ import { importBackupFile, promptOn, typeInDescription } from '../tests/support/
 import { YEAR_INTERVENTIONS, YEAR_PROMPTS, yearBackup } from './year-of-data';
 
 const RUNS = Math.max(1, Number.parseInt(process.env.BENCH_RUNS ?? '9', 10) || 9);
-const TYPING_SECONDS = Math.max(5, Number.parseInt(process.env.BENCH_TYPING_SECONDS ?? '30', 10) || 30);
+const TYPING_SECONDS = Math.max(
+  5,
+  Number.parseInt(process.env.BENCH_TYPING_SECONDS ?? '30', 10) || 30,
+);
 /** Everything by default; --quick leaves out typing traffic, heartbeats and the year of data. */
 const EXTENDED = !process.argv.includes('--quick');
 /** --only=year: just the year of data (import, popup, summary, export), alone on a shared machine; --only=size: the sizes. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-if (ONLY !== undefined && ONLY !== 'year' && ONLY !== 'size') throw new Error(`--only=${ONLY}: the parts that run alone are "year" and "size"`);
+if (ONLY !== undefined && ONLY !== 'year' && ONLY !== 'size')
+  throw new Error(`--only=${ONLY}: the parts that run alone are "year" and "size"`);
 /** What loads with every page of a tool (the prompt loads on demand: prompt.js). */
 const CONTENT_BUDGET_BYTES = 12 * 1024;
 const LATENCY_BUDGET_MS = 50;
@@ -68,7 +85,9 @@ const progress = (text: string) => process.stderr.write(`  ${text}\n`);
 function chromiumVersion(): string {
   try {
     // Debian's wrapper script may print shell noise on stderr: keep only stdout.
-    return execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return `${CHROMIUM} (version unknown)`;
   }
@@ -78,24 +97,42 @@ function ensureBuilt() {
   if (existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) return;
   console.log(`No build at ${EXTENSION_DIR}: building (npx wxt build)…`);
   execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`still no build at ${EXTENSION_DIR} after "npx wxt build"`);
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`still no build at ${EXTENSION_DIR} after "npx wxt build"`);
 }
 
 /** One content script per tool; a page loads only its own. */
 function contentScriptSize() {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .sort()) {
     const bytes = readFileSync(path.join(dir, file));
     const gzip = gzipSync(bytes, { level: 9 }).length;
     const verdict = bytes.length <= CONTENT_BUDGET_BYTES ? 'met' : 'over';
-    rows.push([`content script ${file}, minified / gzip -9`, `${kb(bytes.length)} / ${kb(gzip)} (${bytes.length} B)`, `≤ ${CONTENT_BUDGET_BYTES / 1024} KB (${verdict})`]);
+    rows.push([
+      `content script ${file}, minified / gzip -9`,
+      `${kb(bytes.length)} / ${kb(gzip)} (${bytes.length} B)`,
+      `≤ ${CONTENT_BUDGET_BYTES / 1024} KB (${verdict})`,
+    ]);
   }
   // Injected by the background on first need: the lookups and judging at the first focus of an editor, the prompt when one may show.
-  for (const file of readdirSync(EXTENSION_DIR).filter((f) => f.endsWith('-lookup.js')).sort()) {
-    rows.push([`${file} (injected on first need)`, kb(readFileSync(path.join(EXTENSION_DIR, file)).length), '']);
+  for (const file of readdirSync(EXTENSION_DIR)
+    .filter((f) => f.endsWith('-lookup.js'))
+    .sort()) {
+    rows.push([
+      `${file} (injected on first need)`,
+      kb(readFileSync(path.join(EXTENSION_DIR, file)).length),
+      '',
+    ]);
   }
   const prompt = path.join(EXTENSION_DIR, 'prompt.js');
-  if (existsSync(prompt)) rows.push(['prompt.js (injected only when a prompt may show)', kb(readFileSync(prompt).length), '']);
+  if (existsSync(prompt))
+    rows.push([
+      'prompt.js (injected only when a prompt may show)',
+      kb(readFileSync(prompt).length),
+      '',
+    ]);
 }
 
 /**
@@ -104,7 +141,11 @@ function contentScriptSize() {
  * the page from the keydown (capturing, on window: ahead of every listener on
  * the path) to the first frame where the prompt's dialog has a size.
  */
-async function keystrokeToPrompt(ext: ExtensionBrowser, jira: FakeJira, key: string): Promise<number> {
+async function keystrokeToPrompt(
+  ext: ExtensionBrowser,
+  jira: FakeJira,
+  key: string,
+): Promise<number> {
   const page: Page = await ext.context.newPage();
   try {
     await page.goto(jira.url(key));
@@ -137,7 +178,12 @@ async function keystrokeToPrompt(ext: ExtensionBrowser, jira: FakeJira, key: str
   }
 }
 
-async function keystrokeFigures(ext: ExtensionBrowser, jira: FakeJira, keys: string[], warmKey: string) {
+async function keystrokeFigures(
+  ext: ExtensionBrowser,
+  jira: FakeJira,
+  keys: string[],
+  warmKey: string,
+) {
   // A first run, reported apart: it pays for the worker's and the database's start.
   const cold = await keystrokeToPrompt(ext, jira, warmKey);
   progress(`first (cold) run: ${ms(cold)}`);
@@ -146,9 +192,17 @@ async function keystrokeFigures(ext: ExtensionBrowser, jira: FakeJira, keys: str
     latencies.push(await keystrokeToPrompt(ext, jira, key));
     progress(`run ${latencies.length}/${keys.length}: ${ms(latencies.at(-1)!)}`);
   }
-  rows.push([`keystroke -> prompt visible, median of ${keys.length}`, ms(median(latencies)), `≤ ${LATENCY_BUDGET_MS} ms`]);
+  rows.push([
+    `keystroke -> prompt visible, median of ${keys.length}`,
+    ms(median(latencies)),
+    `≤ ${LATENCY_BUDGET_MS} ms`,
+  ]);
   rows.push(['keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
-  rows.push(['keystroke -> prompt visible, max', ms(Math.max(...latencies)), `≤ ${LATENCY_WORST_MS} ms`]);
+  rows.push([
+    'keystroke -> prompt visible, max',
+    ms(Math.max(...latencies)),
+    `≤ ${LATENCY_WORST_MS} ms`,
+  ]);
   rows.push(['keystroke -> prompt visible, first run (cold)', ms(cold), '']);
 }
 
@@ -159,7 +213,9 @@ async function messagesPerMinute(ext: ExtensionBrowser, jira: FakeJira, key: str
   await page.locator(SUMMARY_HEADING).click();
   await page.keyboard.type('a');
   await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
-  await promptOn(page).getByText(/intervention started/i).waitFor();
+  await promptOn(page)
+    .getByText(/intervention started/i)
+    .waitFor();
   const worker = await ext.worker();
   await worker.evaluate(`
     globalThis.__benchMessages = 0;
@@ -170,7 +226,11 @@ async function messagesPerMinute(ext: ExtensionBrowser, jira: FakeJira, key: str
   const end = Date.now() + TYPING_SECONDS * 1000;
   while (Date.now() < end) await page.keyboard.type('typing ', { delay: 40 }); // about 25 keys a second
   const count = (await (await ext.worker()).evaluate('globalThis.__benchMessages')) as number;
-  rows.push(['messages per minute of continuous typing', `${((count * 60) / TYPING_SECONDS).toFixed(1)} (${count} in ${TYPING_SECONDS} s)`, '']);
+  rows.push([
+    'messages per minute of continuous typing',
+    `${((count * 60) / TYPING_SECONDS).toFixed(1)} (${count} in ${TYPING_SECONDS} s)`,
+    '',
+  ]);
   await page.close();
 }
 
@@ -191,10 +251,15 @@ async function heartbeatRoundTrip(ext: ExtensionBrowser, key: string) {
 }
 
 /** Polls an expression in the page (extension pages' CSP refuses waitForFunction's eval). */
-async function until(page: import('playwright-core').Page, expression: string, timeoutMs = 300_000) {
+async function until(
+  page: import('playwright-core').Page,
+  expression: string,
+  timeoutMs = 300_000,
+) {
   const end = Date.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
-    if (Date.now() > end) throw new Error(`still not true after ${timeoutMs / 1000} s: ${expression}`);
+    if (Date.now() > end)
+      throw new Error(`still not true after ${timeoutMs / 1000} s: ${expression}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -211,7 +276,9 @@ async function yearOfData() {
     ext.context.setDefaultTimeout(300_000);
     const text = JSON.stringify(yearBackup(new Date()));
     const records = `${(YEAR_INTERVENTIONS + YEAR_PROMPTS).toLocaleString('en')} records`;
-    progress(`importing a year of data (${records}, ${(text.length / 1024 / 1024).toFixed(1)} MB)…`);
+    progress(
+      `importing a year of data (${records}, ${(text.length / 1024 / 1024).toFixed(1)} MB)…`,
+    );
 
     // Import: from the file input's change to the status naming the file, timed in the page.
     const options = await ext.openPage('options.html');
@@ -225,10 +292,22 @@ async function yearOfData() {
       });
       undefined;
     `);
-    await options.getByLabel(/import/i).setInputFiles({ name: 'year.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    const imported = (await options.evaluate('window.__pullbackImport')) as { ms: number; status: string };
-    if (!/^Imported/.test(imported.status)) throw new Error(`importing a year failed: ${imported.status}`);
-    rows.push([`import a year (${records}, ${(text.length / 1024 / 1024).toFixed(0)} MB), file chosen -> status`, `${(imported.ms / 1000).toFixed(2)} s`, `≤ ${YEAR_IMPORT_GOAL_S} s`]);
+    await options.getByLabel(/import/i).setInputFiles({
+      name: 'year.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+    const imported = (await options.evaluate('window.__pullbackImport')) as {
+      ms: number;
+      status: string;
+    };
+    if (!/^Imported/.test(imported.status))
+      throw new Error(`importing a year failed: ${imported.status}`);
+    rows.push([
+      `import a year (${records}, ${(text.length / 1024 / 1024).toFixed(0)} MB), file chosen -> status`,
+      `${(imported.ms / 1000).toFixed(2)} s`,
+      `≤ ${YEAR_IMPORT_GOAL_S} s`,
+    ]);
     progress(`import: ${(imported.ms / 1000).toFixed(2)} s`);
 
     // Popup: navigation start to its first render with the lists in it (the popup's own mark).
@@ -238,12 +317,29 @@ async function yearOfData() {
       await popup.setViewportSize({ width: 380, height: 700 });
       await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
       await until(popup, `performance.getEntriesByName('pullback:popup-rendered').length > 0`);
-      opens.push((await popup.evaluate(`performance.getEntriesByName('pullback:popup-rendered')[0].startTime`)) as number);
+      opens.push(
+        (await popup.evaluate(
+          `performance.getEntriesByName('pullback:popup-rendered')[0].startTime`,
+        )) as number,
+      );
       await popup.close();
     }
     progress(`popup opens: ${opens.map(ms).join(', ')}`);
-    rows.push([`popup open with ${records}, navigation -> lists rendered, median of ${YEAR_REPEATS}`, ms(median(opens)), `≤ ${POPUP_GOAL_MS} ms`]);
-    rows.push(['  where a popup open goes (one more open)', await breakdown(ext, 'popup', `chrome-extension://${ext.extensionId}/popup.html`, 'pullback:popup-rendered'), '']);
+    rows.push([
+      `popup open with ${records}, navigation -> lists rendered, median of ${YEAR_REPEATS}`,
+      ms(median(opens)),
+      `≤ ${POPUP_GOAL_MS} ms`,
+    ]);
+    rows.push([
+      '  where a popup open goes (one more open)',
+      await breakdown(
+        ext,
+        'popup',
+        `chrome-extension://${ext.extensionId}/popup.html`,
+        'pullback:popup-rendered',
+      ),
+      '',
+    ]);
 
     // Summary: this week, from its data arriving to the summary drawn (the page's own measure).
     const renders: number[] = [];
@@ -252,27 +348,53 @@ async function yearOfData() {
       const page = await ext.openPage('summary.html');
       await page.locator('[data-figure="started"]').waitFor();
       await until(page, `performance.getEntriesByName('pullback:render').length > 0`);
-      const m = (await page.evaluate(`(() => { const [m] = performance.getEntriesByName('pullback:render'); return { ms: m.duration, records: m.detail?.records ?? 0 }; })()`)) as { ms: number; records: number };
+      const m = (await page.evaluate(
+        `(() => { const [m] = performance.getEntriesByName('pullback:render'); return { ms: m.duration, records: m.detail?.records ?? 0 }; })()`,
+      )) as { ms: number; records: number };
       renders.push(m.ms);
       read = m.records;
       await page.close();
     }
     progress(`summary renders: ${renders.map(ms).join(', ')}`);
-    rows.push([`summary render after data load, this week, median of ${YEAR_REPEATS}`, ms(median(renders)), `≤ ${SUMMARY_GOAL_MS} ms`]);
-    rows.push(['  where a summary open goes (one more open)', await breakdown(ext, 'summary', `chrome-extension://${ext.extensionId}/summary.html`, 'pullback:render'), '']);
-    rows.push(['records the summary read for it', `${read.toLocaleString('en')} of ${(YEAR_INTERVENTIONS + YEAR_PROMPTS).toLocaleString('en')}`, '']);
+    rows.push([
+      `summary render after data load, this week, median of ${YEAR_REPEATS}`,
+      ms(median(renders)),
+      `≤ ${SUMMARY_GOAL_MS} ms`,
+    ]);
+    rows.push([
+      '  where a summary open goes (one more open)',
+      await breakdown(
+        ext,
+        'summary',
+        `chrome-extension://${ext.extensionId}/summary.html`,
+        'pullback:render',
+      ),
+      '',
+    ]);
+    rows.push([
+      'records the summary read for it',
+      `${read.toLocaleString('en')} of ${(YEAR_INTERVENTIONS + YEAR_PROMPTS).toLocaleString('en')}`,
+      '',
+    ]);
 
     // Export: the options page's button to the file written (the download finished).
     const exports: number[] = [];
     for (let i = 0; i < EXPORT_REPEATS; i++) {
       const t0 = performance.now();
-      const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: /export/i }).click()]);
+      const [download] = await Promise.all([
+        options.waitForEvent('download'),
+        options.getByRole('button', { name: /export/i }).click(),
+      ]);
       await download.path();
       exports.push(performance.now() - t0);
       await download.delete();
     }
     progress(`exports: ${exports.map((x) => `${(x / 1000).toFixed(2)} s`).join(', ')}`);
-    rows.push([`export ${records} to a file, button -> file written, median of ${EXPORT_REPEATS}`, `${(median(exports) / 1000).toFixed(2)} s`, `≤ ${EXPORT_GOAL_S} s`]);
+    rows.push([
+      `export ${records} to a file, button -> file written, median of ${EXPORT_REPEATS}`,
+      `${(median(exports) / 1000).toFixed(2)} s`,
+      `≤ ${EXPORT_GOAL_S} s`,
+    ]);
     await options.close();
   } finally {
     await ext.close();
@@ -285,7 +407,12 @@ async function yearOfData() {
  * layout, style recalculation, all tasks), and the functions with the most self time in a CPU
  * profile of the same open. Printed beside the figure; the profile is in .bench/<name>.cpuprofile.
  */
-async function breakdown(ext: ExtensionBrowser, name: string, url: string, doneMark: string): Promise<string> {
+async function breakdown(
+  ext: ExtensionBrowser,
+  name: string,
+  url: string,
+  doneMark: string,
+): Promise<string> {
   const page = await ext.context.newPage();
   if (name === 'popup') await page.setViewportSize({ width: 380, height: 700 });
   const cdp = await ext.context.newCDPSession(page);
@@ -296,17 +423,24 @@ async function breakdown(ext: ExtensionBrowser, name: string, url: string, doneM
   await page.goto(url);
   await until(page, `performance.getEntriesByName(${JSON.stringify(doneMark)}).length > 0`);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
   await page.close();
   const metric = (m: string) => (metrics.find((x) => x.name === m)?.value ?? 0) * 1000;
   mkdirSync('.bench', { recursive: true });
   writeFileSync(path.join('.bench', `${name}.cpuprofile`), JSON.stringify(profile));
-  const top = topSelfTime(profile, 4).map(([fn, t]) => `${fn} ${t.toFixed(0)}`).join(', ');
+  const top = topSelfTime(profile, 4)
+    .map(([fn, t]) => `${fn} ${t.toFixed(0)}`)
+    .join(', ');
   return `script ${metric('ScriptDuration').toFixed(0)} ms, layout ${metric('LayoutDuration').toFixed(0)} ms, style ${metric('RecalcStyleDuration').toFixed(0)} ms of ${metric('TaskDuration').toFixed(0)} ms of tasks; most self time (ms): ${top}`;
 }
 
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }>;
   samples: number[];
   timeDeltas: number[];
 }
@@ -347,8 +481,15 @@ function extensionSelfTime(profile: CpuProfile, name: string): string {
     const fn = `${frame.functionName || '(top level)'} ${file}`;
     functions.set(fn, (functions.get(fn) ?? 0) + t);
   });
-  const list = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', ');
-  return files.size ? `self time (ms) by file: ${list(files, 4)}; top functions: ${list(functions, 4)}` : 'no sample in an extension script';
+  const list = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, t]) => `${k} ${t.toFixed(1)}`)
+      .join(', ');
+  return files.size
+    ? `self time (ms) by file: ${list(files, 4)}; top functions: ${list(functions, 4)}`
+    : 'no sample in an extension script';
 }
 
 /**
@@ -363,9 +504,20 @@ async function bigPage() {
   const pageId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
   const run = async (withExtension: boolean) => {
     const ext = withExtension ? await launchExtension() : null;
-    const context = ext?.context ?? (await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'pullback-plain-')), { executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] }));
+    const context =
+      ext?.context ??
+      (await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'pullback-plain-')), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox'],
+      }));
     try {
-      const sites = await serveFakeSites(context, { notion: { workspace: 'acme', pages: { [pageId]: { title: 'Big page', createdBy: 'Alice Chen' } } } });
+      const sites = await serveFakeSites(context, {
+        notion: {
+          workspace: 'acme',
+          pages: { [pageId]: { title: 'Big page', createdBy: 'Alice Chen' } },
+        },
+      });
       if (ext) await importBackupFile(ext, rosterBackup).then(({ page }) => page.close());
       const page = await context.newPage();
       await page.goto(sites.notionUrl(pageId));
@@ -397,9 +549,14 @@ async function bigPage() {
       })()`)) as number[];
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
-      const task = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+      const task = async () =>
+        ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')
+          ?.value ?? 0) * 1000;
       const before = await task();
-      await page.keyboard.type('The details matter here, so this sentence is typed in full. '.repeat(3), { delay: 10 });
+      await page.keyboard.type(
+        'The details matter here, so this sentence is typed in full. '.repeat(3),
+        { delay: 10 },
+      );
       const mainThread = (await task()) - before;
       return { samples, mainThread };
     } finally {
@@ -409,9 +566,18 @@ async function bigPage() {
   const plain = await run(false);
   const withExt = await run(true);
   const cost = withExt.samples.map((x, i) => Math.max(0, x - (plain.samples[i] ?? 0)));
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-  rows.push(['keystroke handler, 5,000-block page, p50 / p99', `${(pct(cost, 0.5) * 1000).toFixed(0)} µs / ${(pct(cost, 0.99) * 1000).toFixed(0)} µs`, '']);
-  rows.push(['main thread while typing 180 chars, with / without', `${ms(withExt.mainThread)} / ${ms(plain.mainThread)} (×${(withExt.mainThread / plain.mainThread).toFixed(2)})`, '']);
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+  rows.push([
+    'keystroke handler, 5,000-block page, p50 / p99',
+    `${(pct(cost, 0.5) * 1000).toFixed(0)} µs / ${(pct(cost, 0.99) * 1000).toFixed(0)} µs`,
+    '',
+  ]);
+  rows.push([
+    'main thread while typing 180 chars, with / without',
+    `${ms(withExt.mainThread)} / ${ms(plain.mainThread)} (×${(withExt.mainThread / plain.mainThread).toFixed(2)})`,
+    '',
+  ]);
 }
 
 /**
@@ -421,14 +587,29 @@ async function bigPage() {
 function buildFloorExtension(withContentScript = true): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pullback-floor-'));
   const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  const matches = [...new Set((manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches))];
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'Floor', version: '1.0.0',
-    background: { service_worker: 'background.js' },
-    content_scripts: withContentScript ? [{ matches, js: ['content.js'], run_at: 'document_idle' }] : [],
-  }));
-  writeFileSync(path.join(dir, 'background.js'), '// A worker, so the harness finds the extension.\n');
-  writeFileSync(path.join(dir, 'content.js'), "document.addEventListener('input', () => {}, { capture: true, passive: true });\n");
+  const matches = [
+    ...new Set((manifest.content_scripts ?? []).flatMap((c: { matches: string[] }) => c.matches)),
+  ];
+  writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Floor',
+      version: '1.0.0',
+      background: { service_worker: 'background.js' },
+      content_scripts: withContentScript
+        ? [{ matches, js: ['content.js'], run_at: 'document_idle' }]
+        : [],
+    }),
+  );
+  writeFileSync(
+    path.join(dir, 'background.js'),
+    '// A worker, so the harness finds the extension.\n',
+  );
+  writeFileSync(
+    path.join(dir, 'content.js'),
+    "document.addEventListener('input', () => {}, { capture: true, passive: true });\n",
+  );
   return dir;
 }
 
@@ -441,7 +622,11 @@ const COOLDOWN_KEY = 'COOL-1';
  * and 200 keystrokes into the search box (not a report's field). Returns the
  * page's ScriptDuration and TaskDuration over its life (CDP Performance).
  */
-async function heavyPageRun(context: import('playwright-core').BrowserContext, url: string, profiled?: (profile: CpuProfile) => void): Promise<Metrics> {
+async function heavyPageRun(
+  context: import('playwright-core').BrowserContext,
+  url: string,
+  profiled?: (profile: CpuProfile) => void,
+): Promise<Metrics> {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
@@ -458,7 +643,8 @@ async function heavyPageRun(context: import('playwright-core').BrowserContext, u
     })`);
     await page.locator('#global-search, input[type="search"]').first().click();
     await page.keyboard.type('a'.repeat(200));
-    if (profiled) profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
+    if (profiled)
+      profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
     return { script: get('ScriptDuration'), task: get('TaskDuration') };
@@ -468,7 +654,12 @@ async function heavyPageRun(context: import('playwright-core').BrowserContext, u
 }
 
 /** Script time while typing 300 characters into a report's summary after "Not now" (the cooldown). */
-async function typingAfterNotNow(context: import('playwright-core').BrowserContext, url: string, withPrompt: boolean, profiled?: (profile: CpuProfile) => void): Promise<number> {
+async function typingAfterNotNow(
+  context: import('playwright-core').BrowserContext,
+  url: string,
+  withPrompt: boolean,
+  profiled?: (profile: CpuProfile) => void,
+): Promise<number> {
   const page = await context.newPage();
   try {
     await page.goto(url);
@@ -476,16 +667,21 @@ async function typingAfterNotNow(context: import('playwright-core').BrowserConte
     await page.locator(SUMMARY_EDITOR).focus();
     if (withPrompt) {
       await page.keyboard.type('a');
-      await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+      await promptOn(page)
+        .getByRole('button', { name: /^Not now/ })
+        .click();
       await promptOn(page).waitFor({ state: 'detached' });
     }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const script = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    const script = async () =>
+      ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')
+        ?.value ?? 0) * 1000;
     const before = await script();
     if (profiled) await startProfile(cdp);
     await page.keyboard.type('b'.repeat(300));
-    if (profiled) profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
+    if (profiled)
+      profiled(((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile);
     return (await script()) - before;
   } finally {
     await page.close();
@@ -495,9 +691,15 @@ async function typingAfterNotNow(context: import('playwright-core').BrowserConte
 /** Page cost against the floor, all three measured in this run, loads alternating. */
 async function pageCost() {
   const floorDir = buildFloorExtension();
-  const issues: Record<string, FakeJiraIssue> = { [HEAVY_KEY]: { summary: 'A heavy board page', assignee: alice } };
+  const issues: Record<string, FakeJiraIssue> = {
+    [HEAVY_KEY]: { summary: 'A heavy board page', assignee: alice },
+  };
   // One ticket per pair, and one more for the profiled run (a ticket's first prompt is what Not now answers).
-  for (let i = 0; i <= PAIRS; i++) issues[`${COOLDOWN_KEY.slice(0, 4)}-${i + 1}`] = { summary: `Cooldown ticket ${i + 1}`, assignee: alice };
+  for (let i = 0; i <= PAIRS; i++)
+    issues[`${COOLDOWN_KEY.slice(0, 4)}-${i + 1}`] = {
+      summary: `Cooldown ticket ${i + 1}`,
+      assignee: alice,
+    };
   // "Without": the same browser flags, an extension with no content script at all.
   const noneDir = buildFloorExtension(false);
   const plainExt = await launchExtension({ extensionDir: noneDir });
@@ -505,7 +707,9 @@ async function pageCost() {
   const floor = await launchExtension({ extensionDir: floorDir });
   const ours = await launchExtension();
   try {
-    const jiras = await Promise.all([plain, floor.context, ours.context].map((c) => serveFakeJira(c, { myself: dana, issues })));
+    const jiras = await Promise.all(
+      [plain, floor.context, ours.context].map((c) => serveFakeJira(c, { myself: dana, issues })),
+    );
     const { page: options } = await importBackupFile(ours, rosterBackup);
     await options.close();
     const runs: Record<'plain' | 'floor' | 'ours', Metrics[]> = { plain: [], floor: [], ours: [] };
@@ -523,17 +727,44 @@ async function pageCost() {
     const addedFloor = med(runs.floor, 'script') - med(runs.plain, 'script');
     const addedOurs = med(runs.ours, 'script') - med(runs.plain, 'script');
     const ratio = (xs: Metrics[]) => med(xs, 'task') / med(runs.plain, 'task');
-    rows.push([`heavy page: ScriptDuration added, Pullback (floor), median of ${PAIRS}`, `${ms(addedOurs)} (${ms(addedFloor)})`, `≤ floor + 10 ms`]);
-    rows.push([`heavy page: TaskDuration with / without, Pullback (floor)`, `×${ratio(runs.ours).toFixed(3)} (×${ratio(runs.floor).toFixed(3)})`, `≤ floor + 0.02`]);
+    rows.push([
+      `heavy page: ScriptDuration added, Pullback (floor), median of ${PAIRS}`,
+      `${ms(addedOurs)} (${ms(addedFloor)})`,
+      `≤ floor + 10 ms`,
+    ]);
+    rows.push([
+      `heavy page: TaskDuration with / without, Pullback (floor)`,
+      `×${ratio(runs.ours).toFixed(3)} (×${ratio(runs.floor).toFixed(3)})`,
+      `≤ floor + 0.02`,
+    ]);
     const perKey = (median(typing.ours) - median(typing.plain)) / 300;
-    rows.push([`typing 300 keys after Not now: extension script a key, median of ${PAIRS}`, `${perKey.toFixed(3)} ms`, '≤ 0.02 ms']);
+    rows.push([
+      `typing 300 keys after Not now: extension script a key, median of ${PAIRS}`,
+      `${perKey.toFixed(3)} ms`,
+      '≤ 0.02 ms',
+    ]);
     // One more of each, profiled: which of Pullback's scripts and functions the added time is in.
     let heavy: CpuProfile | null = null;
     let typed: CpuProfile | null = null;
     await heavyPageRun(ours.context, jiras[2]!.url(HEAVY_KEY), (p) => (heavy = p));
-    await typingAfterNotNow(ours.context, jiras[2]!.url(`${COOLDOWN_KEY.slice(0, 4)}-${PAIRS + 1}`), true, (p) => (typed = p));
-    if (heavy) rows.push(['  where the heavy page\'s extension script goes (one profiled load)', extensionSelfTime(heavy, 'heavy-page'), '']);
-    if (typed) rows.push(['  where typing after Not now goes (one profiled run, 300 keys)', extensionSelfTime(typed, 'typing'), '']);
+    await typingAfterNotNow(
+      ours.context,
+      jiras[2]!.url(`${COOLDOWN_KEY.slice(0, 4)}-${PAIRS + 1}`),
+      true,
+      (p) => (typed = p),
+    );
+    if (heavy)
+      rows.push([
+        "  where the heavy page's extension script goes (one profiled load)",
+        extensionSelfTime(heavy, 'heavy-page'),
+        '',
+      ]);
+    if (typed)
+      rows.push([
+        '  where typing after Not now goes (one profiled run, 300 keys)',
+        extensionSelfTime(typed, 'typing'),
+        '',
+      ]);
   } finally {
     await Promise.all([plainExt.close(), floor.close(), ours.close()]);
     for (const dir of [floorDir, noneDir]) rmSync(dir, { recursive: true, force: true });
@@ -543,19 +774,32 @@ async function pageCost() {
 function printTable() {
   const header: Row = ['figure', 'value', 'budget'];
   const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => r[c]!.length)));
-  const line = (r: Row) => `${r[0].padEnd(widths[0]!)}  ${r[1].padStart(widths[1]!)}  ${r[2]}`.trimEnd();
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`);
+  const line = (r: Row) =>
+    `${r[0].padEnd(widths[0]!)}  ${r[1].padStart(widths[1]!)}  ${r[2]}`.trimEnd();
+  console.log(
+    `\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}`,
+  );
 }
 
 async function main() {
   ensureBuilt();
   const now = new Date();
   console.log(`Pullback bench, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  console.log(`${chromiumVersion()}, headless; ${RUNS} keystroke runs (BENCH_RUNS)${EXTENDED ? '; extended' : ''}`);
-  console.log(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} cores)\n`);
+  console.log(
+    `${chromiumVersion()}, headless; ${RUNS} keystroke runs (BENCH_RUNS)${EXTENDED ? '; extended' : ''}`,
+  );
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')} (${cpus().length} cores)\n`,
+  );
   if (ONLY === 'year') {
     await yearOfData();
-    console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    console.log(
+      `load average at the end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     printTable();
     return;
   }
@@ -568,8 +812,12 @@ async function main() {
   const keys = Array.from({ length: RUNS }, (_, i) => `PAY-${1001 + i}`);
   const warmKey = 'PAY-1000';
   const typingKey = 'PAY-2000';
-  const issues: Record<string, FakeJiraIssue> = { [warmKey]: { summary: 'Checkout: warm-up ticket', assignee: alice } };
-  keys.forEach((key, i) => (issues[key] = { summary: `Checkout: bench ticket ${i + 1}`, assignee: alice }));
+  const issues: Record<string, FakeJiraIssue> = {
+    [warmKey]: { summary: 'Checkout: warm-up ticket', assignee: alice },
+  };
+  keys.forEach(
+    (key, i) => (issues[key] = { summary: `Checkout: bench ticket ${i + 1}`, assignee: alice }),
+  );
   issues[typingKey] = { summary: 'Checkout: typing ticket', assignee: alice };
 
   const ext = await launchExtension();
@@ -590,13 +838,18 @@ async function main() {
   if (EXTENDED) await yearOfData();
   if (EXTENDED) await bigPage();
   printTable();
-  if (!EXTENDED) console.log('\n(without --quick the bench adds typing traffic, heartbeats and the summary on a year of data.)');
+  if (!EXTENDED)
+    console.log(
+      '\n(without --quick the bench adds typing traffic, heartbeats and the summary on a year of data.)',
+    );
 }
 
 main().then(
   () => process.exit(0),
   (error) => {
-    console.error(`\nThe bench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error(
+      `\nThe bench failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
     process.exit(1);
   },
 );

@@ -40,10 +40,14 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 }
 
 async function main() {
-  const ext = await step(`launch Chromium with the extension (${shortPath(EXTENSION_DIR)})`, () => launchExtension({ headless }));
+  const ext = await step(`launch Chromium with the extension (${shortPath(EXTENSION_DIR)})`, () =>
+    launchExtension({ headless }),
+  );
   try {
     ext.context.setDefaultTimeout(15_000);
-    const jira = await step('serve the demo Jira workspace', () => serveFakeJira(ext.context, { myself: dana, issues }));
+    const jira = await step('serve the demo Jira workspace', () =>
+      serveFakeJira(ext.context, { myself: dana, issues }),
+    );
     const { page: options, status } = await step('import the roster on the options page', () =>
       importBackupFile(ext, rosterBackup, 'demo-team.json'),
     );
@@ -58,7 +62,12 @@ async function main() {
 }
 
 /** Headed: the options page and Alice's ticket in tabs, instructions here, until the browser is closed. */
-async function waitForYou(ext: ExtensionBrowser, aliceUrl: string, ownUrl: string, peerUrl: string) {
+async function waitForYou(
+  ext: ExtensionBrowser,
+  aliceUrl: string,
+  ownUrl: string,
+  peerUrl: string,
+) {
   const closed = new Promise<void>((resolve) => ext.context.on('close', () => resolve()));
   const ticket = await step(`open ${ALICE_TICKET}`, async () => {
     const page = await ext.context.newPage();
@@ -116,7 +125,8 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
     await editSummary(ticket, ' to "Pay now"');
     await prompt.waitFor();
     const text = (await prompt.textContent()) ?? '';
-    if (!text.includes('Alice Chen') || !text.includes(ALICE_TICKET)) throw new Error(`the prompt does not name Alice Chen and ${ALICE_TICKET}: "${text}"`);
+    if (!text.includes('Alice Chen') || !text.includes(ALICE_TICKET))
+      throw new Error(`the prompt does not name Alice Chen and ${ALICE_TICKET}: "${text}"`);
   });
   await shot(ticket, 'prompt-on-alice-ticket');
 
@@ -153,7 +163,10 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
     await popup.reload();
     const item = popup.getByRole('listitem').filter({ hasText: ALICE_TICKET });
     await item.getByRole('button', { name: /pull back/i }).click();
-    await popup.getByRole('row').filter({ hasText: new RegExp(`Pulled back from ${ALICE_TICKET} \\(Alice Chen\\)`) }).waitFor();
+    await popup
+      .getByRole('row')
+      .filter({ hasText: new RegExp(`Pulled back from ${ALICE_TICKET} \\(Alice Chen\\)`) })
+      .waitFor();
   });
   await shot(popup, 'popup-log-after-pull-back', true);
 

@@ -10,9 +10,17 @@ let failed = 0;
 const lines = [];
 const failures = []; // "suite: file > test: first line of the error", listed above the totals
 
-const firstLine = (messages) => String(messages?.[0] ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
+const firstLine = (messages) =>
+  String(messages?.[0] ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim()
+    .slice(0, 200) ?? '';
 
-for (const file of readdirSync(dir).filter((f) => f.startsWith('step-')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.startsWith('step-'))
+  .sort()) {
   const ok = readFileSync(path.join(dir, file), 'utf8').trim() === 'pass';
   ok ? passed++ : failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${file.slice(5)}`);
@@ -21,22 +29,30 @@ for (const suite of ['unit', 'e2e', 'firefox']) {
   const file = path.join(dir, `${suite}.json`);
   if (!existsSync(file)) {
     failed++;
-    lines.push(`FAIL ${suite}: no results (${existsSync(path.join(dir, `${suite}-missing`)) ? readFileSync(path.join(dir, `${suite}-missing`), 'utf8').trim() : 'the runner crashed'})`);
+    lines.push(
+      `FAIL ${suite}: no results (${existsSync(path.join(dir, `${suite}-missing`)) ? readFileSync(path.join(dir, `${suite}-missing`), 'utf8').trim() : 'the runner crashed'})`,
+    );
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   // A file that failed with no failing test in it (a syntax error, a failing
   // beforeAll that left its tests skipped) counts as one failure too.
-  const loadFailures = report.testResults.filter((r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed')).length;
+  const loadFailures = report.testResults.filter(
+    (r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   for (const fileResult of report.testResults) {
     const where = `${suite}: ${path.relative(process.cwd(), fileResult.name)}`;
     const failedTests = fileResult.assertionResults.filter((a) => a.status === 'failed');
-    for (const a of failedTests) failures.push(`${where} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages)}`);
-    if (fileResult.status === 'failed' && failedTests.length === 0) failures.push(`${where}: ${firstLine([fileResult.message]) || 'the file failed to run'}`);
+    for (const a of failedTests)
+      failures.push(`${where} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages)}`);
+    if (fileResult.status === 'failed' && failedTests.length === 0)
+      failures.push(`${where}: ${firstLine([fileResult.message]) || 'the file failed to run'}`);
   }
   passed += report.numPassedTests;
   failed += report.numFailedTests + loadFailures;
-  lines.push(`${report.numFailedTests + loadFailures ? 'FAIL' : 'ok  '} ${suite}: ${report.numPassedTests} passed, ${report.numFailedTests + loadFailures} failed`);
+  lines.push(
+    `${report.numFailedTests + loadFailures ? 'FAIL' : 'ok  '} ${suite}: ${report.numPassedTests} passed, ${report.numFailedTests + loadFailures} failed`,
+  );
   if (report.numTotalTests === 0) {
     failed++;
     lines.push(`FAIL ${suite}: no tests ran`);

@@ -14,23 +14,42 @@ const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 const tools = [
-  { tool: 'jira', key: (n: number) => `PAY-${n}`, url: (k: string) => `https://acme.atlassian.net/browse/${k}` },
-  { tool: 'github', key: (n: number) => `acme/checkout#${n}`, url: (k: string) => `https://github.com/acme/checkout/issues/${k.split('#')[1]}` },
-  { tool: 'linear', key: (n: number) => `CHK-${n}`, url: (k: string) => `https://linear.app/acme/issue/${k}` },
+  {
+    tool: 'jira',
+    key: (n: number) => `PAY-${n}`,
+    url: (k: string) => `https://acme.atlassian.net/browse/${k}`,
+  },
+  {
+    tool: 'github',
+    key: (n: number) => `acme/checkout#${n}`,
+    url: (k: string) => `https://github.com/acme/checkout/issues/${k.split('#')[1]}`,
+  },
+  {
+    tool: 'linear',
+    key: (n: number) => `CHK-${n}`,
+    url: (k: string) => `https://linear.app/acme/issue/${k}`,
+  },
 ] as const;
 const purposes = ['back-on-track', 'teach-framework', 'details-matter'];
 
 function artifact(n: number) {
   const t = tools[n % tools.length]!;
   const key = t.key(1000 + (n % 4000));
-  return { tool: t.tool, artifact: { key, title: `Checkout: ledger reconciliation step ${n % 4000}`, url: t.url(key) } };
+  return {
+    tool: t.tool,
+    artifact: { key, title: `Checkout: ledger reconciliation step ${n % 4000}`, url: t.url(key) },
+  };
 }
 
 /** ISO week id of a UTC date ('2026-W48'). */
 function isoWeek(ms: number): string {
   const d = new Date(ms);
-  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - (d.getUTCDay() || 7)));
-  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / DAY + 1) / 7);
+  const thursday = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - (d.getUTCDay() || 7)),
+  );
+  const week = Math.ceil(
+    ((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / DAY + 1) / 7,
+  );
   return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -49,23 +68,67 @@ export function yearBackup(now = new Date()) {
     const { tool, artifact: a } = artifact(i);
     const id = `y-i${i}`;
     interventions.push({
-      id, tool, artifact: a, reportId: reportId(i), purpose: purposes[i % purposes.length],
-      ...(i % 7 === 0 ? { kind: 'takeover' } : {}), ...(i % 4 === 0 ? { intent: 'Show the reconciliation checklist' } : {}),
-      startedAt: iso(at), plannedEndAt: iso(at + 30 * MINUTE), endedAt: iso(at + span), status: i % 40 === 0 ? 'lapsed' : 'ended',
-      activeMs: Math.floor(span / 2), lastActivityAt: iso(at + span), stretchBroken: false, remindedAt: null,
-      closing: i % 3 === 0 ? { saidFramework: i % 2 === 0, ownerNow: 'report', answeredAt: iso(at + span + MINUTE) } : null,
+      id,
+      tool,
+      artifact: a,
+      reportId: reportId(i),
+      purpose: purposes[i % purposes.length],
+      ...(i % 7 === 0 ? { kind: 'takeover' } : {}),
+      ...(i % 4 === 0 ? { intent: 'Show the reconciliation checklist' } : {}),
+      startedAt: iso(at),
+      plannedEndAt: iso(at + 30 * MINUTE),
+      endedAt: iso(at + span),
+      status: i % 40 === 0 ? 'lapsed' : 'ended',
+      activeMs: Math.floor(span / 2),
+      lastActivityAt: iso(at + span),
+      stretchBroken: false,
+      remindedAt: null,
+      closing:
+        i % 3 === 0
+          ? { saidFramework: i % 2 === 0, ownerNow: 'report', answeredAt: iso(at + span + MINUTE) }
+          : null,
     });
-    prompts.push({ id: `y-p${i}`, at: iso(at - 5_000), tool, artifact: a, reportId: reportId(i), answer: 'deliberate', answeredAt: iso(at), interventionId: id });
+    prompts.push({
+      id: `y-p${i}`,
+      at: iso(at - 5_000),
+      tool,
+      artifact: a,
+      reportId: reportId(i),
+      answer: 'deliberate',
+      answeredAt: iso(at),
+      interventionId: id,
+    });
   }
   for (let i = 0; i < ACTIVE; i++) {
     const at = now.getTime() - (10 + 20 * i) * MINUTE;
     const { tool, artifact: a } = artifact(90_000 + i);
     const id = `y-active${i}`;
     interventions.push({
-      id, tool, artifact: a, reportId: reportId(i), purpose: 'back-on-track', startedAt: iso(at), plannedEndAt: iso(at + 30 * MINUTE),
-      endedAt: null, status: 'active', activeMs: MINUTE, lastActivityAt: iso(at + 2 * MINUTE), stretchBroken: false, remindedAt: null, closing: null,
+      id,
+      tool,
+      artifact: a,
+      reportId: reportId(i),
+      purpose: 'back-on-track',
+      startedAt: iso(at),
+      plannedEndAt: iso(at + 30 * MINUTE),
+      endedAt: null,
+      status: 'active',
+      activeMs: MINUTE,
+      lastActivityAt: iso(at + 2 * MINUTE),
+      stretchBroken: false,
+      remindedAt: null,
+      closing: null,
     });
-    prompts.push({ id: `y-pa${i}`, at: iso(at - 5_000), tool, artifact: a, reportId: reportId(i), answer: 'deliberate', answeredAt: iso(at), interventionId: id });
+    prompts.push({
+      id: `y-pa${i}`,
+      at: iso(at - 5_000),
+      tool,
+      artifact: a,
+      reportId: reportId(i),
+      answer: 'deliberate',
+      answeredAt: iso(at),
+      interventionId: id,
+    });
   }
   const others = YEAR_PROMPTS - prompts.length;
   const answers = ['stepped-back', 'dismissed', 'stepped-back', 'unanswered'];
@@ -73,12 +136,29 @@ export function yearBackup(now = new Date()) {
     const at = start + Math.floor((i / others) * (end - start));
     const { tool, artifact: a } = artifact(i * 7 + 3);
     const answer = answers[i % answers.length]!;
-    prompts.push({ id: `y-q${i}`, at: iso(at), tool, artifact: a, reportId: reportId(i + 5), answer, answeredAt: answer === 'unanswered' ? null : iso(at + 4_000), interventionId: null });
+    prompts.push({
+      id: `y-q${i}`,
+      at: iso(at),
+      tool,
+      artifact: a,
+      reportId: reportId(i + 5),
+      answer,
+      answeredAt: answer === 'unanswered' ? null : iso(at + 4_000),
+      interventionId: null,
+    });
   }
   const ratings: object[] = [];
   for (let w = start; w < end; w += 7 * DAY) {
     const week = isoWeek(w);
-    fifteenReports.forEach((r, i) => ratings.push({ week, reportId: r.id, alignment: 1 + ((i + w / DAY) % 4 | 0), confidence: 1 + (i % 4), at: iso(w) }));
+    fifteenReports.forEach((r, i) =>
+      ratings.push({
+        week,
+        reportId: r.id,
+        alignment: 1 + (((i + w / DAY) % 4) | 0),
+        confidence: 1 + (i % 4),
+        at: iso(w),
+      }),
+    );
   }
   return {
     format: 'pullback-backup',

@@ -48,33 +48,75 @@ export type BackupParse = { ok: true; backup: ParsedBackup } | { ok: false; erro
 
 /** Reads a backup file's text. Each way a file can be wrong gets its own message. */
 export function parseBackup(text: string): BackupParse {
-  if (text.length > MAX_BACKUP_BYTES) return { ok: false, error: `This file is too large to be a Pullback backup (over ${MAX_BACKUP_BYTES / 1024 / 1024} MB). Nothing was imported.` };
+  if (text.length > MAX_BACKUP_BYTES)
+    return {
+      ok: false,
+      error: `This file is too large to be a Pullback backup (over ${MAX_BACKUP_BYTES / 1024 / 1024} MB). Nothing was imported.`,
+    };
   if (text.trim() === '') return { ok: false, error: 'This file is empty. Nothing was imported.' };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'This file is not valid JSON, so it cannot be a Pullback backup. Nothing was imported.' };
+    return {
+      ok: false,
+      error:
+        'This file is not valid JSON, so it cannot be a Pullback backup. Nothing was imported.',
+    };
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This JSON file is not a Pullback backup (its "format" is not "pullback-backup"). Nothing was imported.' };
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    Array.isArray(json) ||
+    (json as { format?: unknown }).format !== BACKUP_FORMAT
+  ) {
+    return {
+      ok: false,
+      error:
+        'This JSON file is not a Pullback backup (its "format" is not "pullback-backup"). Nothing was imported.',
+    };
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    return { ok: false, error: `This backup was made by a newer Pullback (format version ${version}). Update Pullback, then import it. Nothing was imported.` };
+    return {
+      ok: false,
+      error: `This backup was made by a newer Pullback (format version ${version}). Update Pullback, then import it. Nothing was imported.`,
+    };
   }
   if (version !== BACKUP_VERSION) {
-    return { ok: false, error: `This backup has an unknown format version (${JSON.stringify(version)}). Nothing was imported.` };
+    return {
+      ok: false,
+      error: `This backup has an unknown format version (${JSON.stringify(version)}). Nothing was imported.`,
+    };
   }
   const result = v.safeParse(BackupSchema, json);
   if (!result.success) {
     const issue = result.issues[0]!;
     const path = v.getDotPath(issue);
-    return { ok: false, error: `This backup is damaged: ${path ?? 'a field'} ${issue.message}. Nothing was imported.` };
+    return {
+      ok: false,
+      error: `This backup is damaged: ${path ?? 'a field'} ${issue.message}. Nothing was imported.`,
+    };
   }
   return { ok: true, backup: result.output };
 }
 
-export function buildBackup(settings: Settings, interventions: Intervention[], prompts: PromptRecord[], ratings: Rating[] = [], now = new Date(), pauseLog: PauseEventRecord[] = []): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings, interventions, prompts, ratings, pauseLog };
+export function buildBackup(
+  settings: Settings,
+  interventions: Intervention[],
+  prompts: PromptRecord[],
+  ratings: Rating[] = [],
+  now = new Date(),
+  pauseLog: PauseEventRecord[] = [],
+): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    settings,
+    interventions,
+    prompts,
+    ratings,
+    pauseLog,
+  };
 }

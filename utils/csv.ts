@@ -32,12 +32,21 @@ export const CSV_HEADER = [
  * ended_on_time: 'yes' for an ended record closed by its planned end, 'no'
  * for a late or lapsed one, empty while active.
  */
-export function interventionsCsv(records: Intervention[], reportName: (id: string) => string, now?: Date): string {
+export function interventionsCsv(
+  records: Intervention[],
+  reportName: (id: string) => string,
+  now?: Date,
+): string {
   const lines = [CSV_HEADER.join(',')];
   for (const r of records) {
     const open = r.endedAt === null;
     const span = open && !now ? '' : minutes(spanMs(r, now ?? new Date(0)));
-    const onTime = r.status === 'active' || open ? '' : r.status === 'ended' && Date.parse(r.endedAt!) <= Date.parse(r.plannedEndAt) ? 'yes' : 'no';
+    const onTime =
+      r.status === 'active' || open
+        ? ''
+        : r.status === 'ended' && Date.parse(r.endedAt!) <= Date.parse(r.plannedEndAt)
+          ? 'yes'
+          : 'no';
     lines.push(
       [
         r.id,

@@ -11,11 +11,20 @@ export const CUSTOM_SCRIPT_ID = 'pullback-custom-sites';
 export async function syncCustomSites(sites: readonly CustomSite[]): Promise<string[]> {
   const granted = new Set((await browser.permissions.getAll()).origins ?? []);
   const matches = sites.map((s) => `${s.origin}/*`).filter((m) => granted.has(m));
-  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
-  if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
+  const registered = await browser.scripting.getRegisteredContentScripts({
+    ids: [CUSTOM_SCRIPT_ID],
+  });
+  if (registered.length)
+    await browser.scripting.unregisterContentScripts({ ids: [CUSTOM_SCRIPT_ID] });
   if (matches.length) {
     await browser.scripting.registerContentScripts([
-      { id: CUSTOM_SCRIPT_ID, matches, js: ['content-scripts/custom.js'], runAt: 'document_idle', persistAcrossSessions: true },
+      {
+        id: CUSTOM_SCRIPT_ID,
+        matches,
+        js: ['content-scripts/custom.js'],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
     ]);
   }
   return matches;

@@ -3,7 +3,14 @@
  * Versioned upgrades run in order from whatever version is on disk, so a
  * later version adds a step and never rewrites an earlier one.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { Intervention, PromptRecord, Rating, ToolId } from './model';
 
 export const DB_NAME = 'pullback';
@@ -42,12 +49,10 @@ export interface PullbackDB extends DBSchema {
 export type PullbackDatabase = IDBPDatabase<PullbackDB>;
 type UpgradeTx = IDBPTransaction<PullbackDB, StoreNames<PullbackDB>[], 'versionchange'>;
 /** One store as seen inside any transaction (read-only or read-write) that includes it. */
-export type StoreOf<S extends StoreNames<PullbackDB>, Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPObjectStore<
-  PullbackDB,
-  ArrayLike<StoreNames<PullbackDB>>,
-  S,
-  Mode
->;
+export type StoreOf<
+  S extends StoreNames<PullbackDB>,
+  Mode extends IDBTransactionMode = IDBTransactionMode,
+> = IDBPObjectStore<PullbackDB, ArrayLike<StoreNames<PullbackDB>>, S, Mode>;
 
 /** Step n builds version n from version n-1. Append; never edit a shipped step. */
 const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
@@ -67,18 +72,21 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
   },
   (_db, tx) => {
     // v2 (lifecycle): idle breaks, reminders and closing answers on every intervention.
-    void tx.objectStore('interventions').openCursor().then(function migrate(cursor): Promise<void> | undefined {
-      if (!cursor) return;
-      const old = cursor.value as Partial<Intervention> & Intervention;
-      void cursor.update({
-        ...old,
-        lastActivityAt: old.lastActivityAt ?? old.endedAt ?? old.startedAt,
-        stretchBroken: old.stretchBroken ?? false,
-        remindedAt: old.remindedAt ?? null,
-        closing: old.closing ?? null,
+    void tx
+      .objectStore('interventions')
+      .openCursor()
+      .then(function migrate(cursor): Promise<void> | undefined {
+        if (!cursor) return;
+        const old = cursor.value as Partial<Intervention> & Intervention;
+        void cursor.update({
+          ...old,
+          lastActivityAt: old.lastActivityAt ?? old.endedAt ?? old.startedAt,
+          stretchBroken: old.stretchBroken ?? false,
+          remindedAt: old.remindedAt ?? null,
+          closing: old.closing ?? null,
+        });
+        return cursor.continue().then(migrate);
       });
-      return cursor.continue().then(migrate);
-    });
   },
   (db) => {
     // v3 (weekly summary): alignment x confidence check-ins, one per report per week.
@@ -93,7 +101,11 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
  * (an updated extension) or because the browser closed it: the owner drops
  * its handle and opens again on next use.
  */
-export function openPullbackDb(name = DB_NAME, version = DB_VERSION, onGone?: () => void): Promise<PullbackDatabase> {
+export function openPullbackDb(
+  name = DB_NAME,
+  version = DB_VERSION,
+  onGone?: () => void,
+): Promise<PullbackDatabase> {
   return openDB<PullbackDB>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) UPGRADES[v]?.(db, tx);
@@ -129,16 +141,26 @@ export async function activeInterventions(db: PullbackDatabase): Promise<Interve
 }
 
 /** The active intervention on one artifact, if any: from the database, or from a store inside a caller's transaction. */
-export async function activeOnArtifact(from: PullbackDatabase | StoreOf<'interventions'>, tool: ToolId, key: string): Promise<Intervention | undefined> {
+export async function activeOnArtifact(
+  from: PullbackDatabase | StoreOf<'interventions'>,
+  tool: ToolId,
+  key: string,
+): Promise<Intervention | undefined> {
   const store = 'objectStoreNames' in from ? from.transaction('interventions').store : from;
   const rows = await store.index('by-artifact').getAll([tool, key]);
   return rows.find((r) => r.status === 'active');
 }
 
 /** Newest first, at most `limit`, walking the start-time index backwards. */
-export async function recentInterventions(db: PullbackDatabase, limit: number): Promise<Intervention[]> {
+export async function recentInterventions(
+  db: PullbackDatabase,
+  limit: number,
+): Promise<Intervention[]> {
   const out: Intervention[] = [];
-  let cursor = await db.transaction('interventions').store.index('by-startedAt').openCursor(null, 'prev');
+  let cursor = await db
+    .transaction('interventions')
+    .store.index('by-startedAt')
+    .openCursor(null, 'prev');
   while (cursor && out.length < limit) {
     out.push(cursor.value);
     cursor = await cursor.continue();
@@ -157,27 +179,56 @@ export async function recentPrompts(db: PullbackDatabase, limit: number): Promis
 }
 
 /** Every prompt on one artifact, oldest first: from the database, or from a store inside a caller's transaction. */
-export async function promptsOnArtifact(from: PullbackDatabase | StoreOf<'prompts'>, tool: ToolId, key: string): Promise<PromptRecord[]> {
+export async function promptsOnArtifact(
+  from: PullbackDatabase | StoreOf<'prompts'>,
+  tool: ToolId,
+  key: string,
+): Promise<PromptRecord[]> {
   const store = 'objectStoreNames' in from ? from.transaction('prompts').store : from;
   const rows = await store.index('by-artifact').getAll([tool, key]);
   return rows.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export function interventionsForReport(db: PullbackDatabase, reportId: string, fromIso = '', toIso = '\uffff'): Promise<Intervention[]> {
-  return db.getAllFromIndex('interventions', 'by-report', IDBKeyRange.bound([reportId, fromIso], [reportId, toIso]));
+export function interventionsForReport(
+  db: PullbackDatabase,
+  reportId: string,
+  fromIso = '',
+  toIso = '\uffff',
+): Promise<Intervention[]> {
+  return db.getAllFromIndex(
+    'interventions',
+    'by-report',
+    IDBKeyRange.bound([reportId, fromIso], [reportId, toIso]),
+  );
 }
 
-export async function interventionsStartedBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<Intervention[]> {
+export async function interventionsStartedBetween(
+  db: PullbackDatabase,
+  fromIso: string,
+  toIso: string,
+): Promise<Intervention[]> {
   if (fromIso >= toIso) return []; // An empty half-open range is not a valid key range.
-  return db.getAllFromIndex('interventions', 'by-startedAt', IDBKeyRange.bound(fromIso, toIso, false, true));
+  return db.getAllFromIndex(
+    'interventions',
+    'by-startedAt',
+    IDBKeyRange.bound(fromIso, toIso, false, true),
+  );
 }
 
-export async function promptsBetween(db: PullbackDatabase, fromIso: string, toIso: string): Promise<PromptRecord[]> {
+export async function promptsBetween(
+  db: PullbackDatabase,
+  fromIso: string,
+  toIso: string,
+): Promise<PromptRecord[]> {
   if (fromIso >= toIso) return [];
   return db.getAllFromIndex('prompts', 'by-at', IDBKeyRange.bound(fromIso, toIso, false, true));
 }
 
 /** Ratings of the weeks from `fromWeek` to `toWeek` inclusive ('2026-W41' sorts as text). */
-export function ratingsBetween(db: PullbackDatabase, fromWeek: string, toWeek: string): Promise<Rating[]> {
+export function ratingsBetween(
+  db: PullbackDatabase,
+  fromWeek: string,
+  toWeek: string,
+): Promise<Rating[]> {
   return db.getAllFromIndex('ratings', 'by-week', IDBKeyRange.bound(fromWeek, toWeek));
 }

@@ -36,7 +36,11 @@ export interface DetectorDeps {
    * Whose the artifact is; without this, the adapter's own `ownership` (the lookups hand the
    * judging each page adapter with its tool's owner lookup, entrypoints/page/lookup.ts).
    */
-  ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
+  ownership?(
+    adapter: PageAdapter,
+    artifact: Artifact,
+    signal: AbortSignal,
+  ): Promise<Ownership | null>;
   send(signal: EditSignal): Promise<EditDecision>;
   /** Interaction (not only typing) on an artifact with an active intervention. */
   sendHeartbeat(beat: Heartbeat): Promise<EditDecision>;
@@ -82,7 +86,12 @@ function newPageState(url: string) {
      * costs one check. Adapter null: judged not a content editor (a search box), where typing on
      * costs one check too, not the surfaces' selectors again on every key.
      */
-    lastEdit: null as { target: EventTarget | null; type: string; adapter: PageAdapter | null; key?: string } | null,
+    lastEdit: null as {
+      target: EventTarget | null;
+      type: string;
+      adapter: PageAdapter | null;
+      key?: string;
+    } | null,
     /** The artifact on this page with an active intervention: interactions feed it. */
     feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
   };
@@ -152,13 +161,19 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     // (no selectors matched again, no liveness check); only the artifact and the throttle are read.
     const last = page.lastEdit;
     let adapter: PageAdapter | null;
-    if (last?.adapter && event.target === last.target && editKind(event.type) === last.type && doc.location.href === page.url) {
+    if (
+      last?.adapter &&
+      event.target === last.target &&
+      editKind(event.type) === last.type &&
+      doc.location.href === page.url
+    ) {
       adapter = last.adapter;
     } else {
       const el = targetOf(event);
       adapter = el && currentAdapter(el, event);
       if (!adapter) {
-        if (doc.location.href === page.url) page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
+        if (doc.location.href === page.url)
+          page.lastEdit = { target: event.target, type: editKind(event.type), adapter };
         return;
       }
       if (!INPUT_EVENTS.includes(event.type) && !adapter.editEvents?.includes(event.type)) return;
@@ -191,14 +206,21 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   /** True while `key` must not be sent again yet (the throttle, or a settled answer), at the address the page state is for. */
-  const waiting = (key: string | undefined) => key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && doc.location.href === page.url;
+  const waiting = (key: string | undefined) =>
+    key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && doc.location.href === page.url;
 
   const options = { capture: true, passive: true } as const;
   // Typing on in the element last judged, while its artifact waits (the throttle, a cooldown, "mine"):
   // one constant check a key, no promise, nothing read from the page.
   const edit = (e: Event) => {
     const last = page.lastEdit;
-    if (last && e.target === last.target && editKind(e.type) === last.type && (last.adapter ? e.isTrusted && waiting(last.key) : doc.location.href === page.url)) return;
+    if (
+      last &&
+      e.target === last.target &&
+      editKind(e.type) === last.type &&
+      (last.adapter ? e.isTrusted && waiting(last.key) : doc.location.href === page.url)
+    )
+      return;
     onEdit(e);
   };
   // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;
@@ -243,7 +265,12 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       editTypes = [...new Set([...INPUT_EVENTS, ...(adapter?.editEvents ?? [])])];
       for (const type of editTypes) doc.addEventListener(type, edit, options);
       for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
-      stopFrames = deps.listenInEditFrames?.(doc, () => deps.adapterFor(new URL(doc.location.href))?.editFrames, editTypes, edit);
+      stopFrames = deps.listenInEditFrames?.(
+        doc,
+        () => deps.adapterFor(new URL(doc.location.href))?.editFrames,
+        editTypes,
+        edit,
+      );
     },
     /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */
     currentArtifact() {

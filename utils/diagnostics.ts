@@ -5,9 +5,20 @@
  */
 import { diagnosticsItem, MAX_DIAGNOSTICS, type Diagnostic } from './settings';
 
-export async function recordDiagnostic(input: Pick<Diagnostic, 'tool' | 'problem' | 'where'>, now = new Date()): Promise<void> {
+export async function recordDiagnostic(
+  input: Pick<Diagnostic, 'tool' | 'problem' | 'where'>,
+  now = new Date(),
+): Promise<void> {
   const list = await diagnosticsItem.getValue();
-  const same = list.find((d) => d.tool === input.tool && d.problem === input.problem && d.where === input.where);
-  const updated: Diagnostic = { ...input, lastSeenAt: now.toISOString(), count: (same?.count ?? 0) + 1 };
-  await diagnosticsItem.setValue([updated, ...list.filter((d) => d !== same)].slice(0, MAX_DIAGNOSTICS));
+  const same = list.find(
+    (d) => d.tool === input.tool && d.problem === input.problem && d.where === input.where,
+  );
+  const updated: Diagnostic = {
+    ...input,
+    lastSeenAt: now.toISOString(),
+    count: (same?.count ?? 0) + 1,
+  };
+  await diagnosticsItem.setValue(
+    [updated, ...list.filter((d) => d !== same)].slice(0, MAX_DIAGNOSTICS),
+  );
 }

@@ -23,7 +23,12 @@ export function mergeHeartbeat(
   pulseMs = PULSE_MS,
 ): Pick<Intervention, 'activeMs' | 'lastActivityAt' | 'stretchBroken'> {
   const gap = at.getTime() - Date.parse(record.lastActivityAt);
-  if (gap <= 0) return { activeMs: record.activeMs, lastActivityAt: record.lastActivityAt, stretchBroken: record.stretchBroken ?? false };
+  if (gap <= 0)
+    return {
+      activeMs: record.activeMs,
+      lastActivityAt: record.lastActivityAt,
+      stretchBroken: record.stretchBroken ?? false,
+    };
   return {
     activeMs: record.activeMs + (gap <= pulseMs && !record.stretchBroken ? gap : 0),
     lastActivityAt: at.toISOString(),
@@ -32,7 +37,11 @@ export function mergeHeartbeat(
 }
 
 /** The lapse rule: no heartbeat for `lapseMs` closes an intervention at its last heartbeat. */
-export function isLapsed(record: Pick<Intervention, 'status' | 'lastActivityAt'>, now: Date, lapseMs: number): boolean {
+export function isLapsed(
+  record: Pick<Intervention, 'status' | 'lastActivityAt'>,
+  now: Date,
+  lapseMs: number,
+): boolean {
   return record.status === 'active' && now.getTime() - Date.parse(record.lastActivityAt) > lapseMs;
 }
 
@@ -42,7 +51,10 @@ export function spanMs(record: Pick<Intervention, 'startedAt' | 'endedAt'>, now:
   return Math.max(0, end - Date.parse(record.startedAt));
 }
 
-export function isOverdue(record: Pick<Intervention, 'status' | 'plannedEndAt'>, now: Date): boolean {
+export function isOverdue(
+  record: Pick<Intervention, 'status' | 'plannedEndAt'>,
+  now: Date,
+): boolean {
   return record.status === 'active' && Date.parse(record.plannedEndAt) < now.getTime();
 }
 

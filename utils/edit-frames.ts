@@ -9,7 +9,12 @@ import type { PageAdapter } from './sites/types';
  * Listens for `types` inside the frames `framesNow()` names: at once, and again each time focus
  * moves into a frame (this window blurs; the frame's focus is not seen here). Returns the stop.
  */
-export function listenInEditFrames(doc: Document, framesNow: () => PageAdapter['editFrames'], types: readonly string[], listener: (e: Event) => void): () => void {
+export function listenInEditFrames(
+  doc: Document,
+  framesNow: () => PageAdapter['editFrames'],
+  types: readonly string[],
+  listener: (e: Event) => void,
+): () => void {
   const options = { capture: true, passive: true } as const;
   /** Documents of the edit frames, each listened to once. */
   const frameDocs = new Set<Document>();
@@ -32,7 +37,8 @@ export function listenInEditFrames(doc: Document, framesNow: () => PageAdapter['
   listen();
   return () => {
     doc.defaultView?.removeEventListener('blur', listen);
-    for (const frameDoc of frameDocs) for (const type of types) frameDoc.removeEventListener(type, listener, options);
+    for (const frameDoc of frameDocs)
+      for (const type of types) frameDoc.removeEventListener(type, listener, options);
     frameDocs.clear();
   };
 }

@@ -30,8 +30,10 @@ export interface JudgeContext {
   retire(): void;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const clipList = (list: readonly string[]) => list.slice(0, LIMITS.identities).map((id) => id.slice(0, LIMITS.identityLength));
+const clip = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
+const clipList = (list: readonly string[]) =>
+  list.slice(0, LIMITS.identities).map((id) => id.slice(0, LIMITS.identityLength));
 
 /** What the page read, within the bounds the background accepts (a 600-character title still prompts). */
 export function boundedSignal(signal: EditSignal): EditSignal {
@@ -43,7 +45,11 @@ export function boundedSignal(signal: EditSignal): EditSignal {
   }
   return {
     ...signal,
-    artifact: { key: key.slice(0, LIMITS.keyLength), title: clip(title, LIMITS.titleLength), url: boundedUrl },
+    artifact: {
+      key: key.slice(0, LIMITS.keyLength),
+      title: clip(title, LIMITS.titleLength),
+      url: boundedUrl,
+    },
     owner: clipList(signal.owner),
     viewer: clipList(signal.viewer),
   };
@@ -58,30 +64,52 @@ function diagnose(ctx: JudgeContext, adapter: PageAdapter, problem: string) {
 }
 
 /** Whose the artifact is, once per artifact and page (`state`: the page state the event belonged to). */
-function ownershipOf(ctx: JudgeContext, state: PageState, adapter: PageAdapter, artifact: Artifact) {
+function ownershipOf(
+  ctx: JudgeContext,
+  state: PageState,
+  adapter: PageAdapter,
+  artifact: Artifact,
+) {
   let pending = state.ownership.get(artifact.key);
   if (!pending) {
     const signal = state.controller.signal;
     const { deps, doc } = ctx;
-    pending = (deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null))).catch(() => null);
+    pending = (
+      deps.ownership
+        ? deps.ownership(adapter, artifact, signal)
+        : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null))
+    ).catch(() => null);
     state.ownership.set(artifact.key, pending);
   }
   return pending;
 }
 
 /** The answers that feed an intervention make the page's interactions count; any other answer about that artifact stops them. */
-function track(state: PageState, decision: EditDecision, tool: PageAdapter['id'], artifact: Artifact) {
-  if (decision.action === 'feeding' || decision.action === 'overdue') state.feeding = { tool, key: artifact.key, artifact };
+function track(
+  state: PageState,
+  decision: EditDecision,
+  tool: PageAdapter['id'],
+  artifact: Artifact,
+) {
+  if (decision.action === 'feeding' || decision.action === 'overdue')
+    state.feeding = { tool, key: artifact.key, artifact };
   else if (state.feeding?.key === artifact.key) state.feeding = null;
 }
 
 /** An edit of `artifact` at time `t` (its throttle already taken by the detector): tell the background, act on its answer. */
-async function edit(ctx: JudgeContext, state: PageState, adapter: PageAdapter, artifact: Artifact, t: number) {
+async function edit(
+  ctx: JudgeContext,
+  state: PageState,
+  adapter: PageAdapter,
+  artifact: Artifact,
+  t: number,
+) {
   if (state !== ctx.page()) return;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
   if (state !== ctx.page()) return;
   if (!ownership) return diagnose(ctx, adapter, 'the owner was not found on this page');
-  if (!artifact.title && !ownership.title) diagnose(ctx, adapter, 'the title was not found on this page');
+  if (!artifact.title && !ownership.title)
+    diagnose(ctx, adapter, 'the title was not found on this page');
   for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
   const signal = boundedSignal({
     tool: adapter.id,
@@ -95,7 +123,15 @@ async function edit(ctx: JudgeContext, state: PageState, adapter: PageAdapter, a
   } catch (error) {
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
-    else diagnose(ctx, adapter, clip(`Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`, MAX_PROBLEM));
+    else
+      diagnose(
+        ctx,
+        adapter,
+        clip(
+          `Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`,
+          MAX_PROBLEM,
+        ),
+      );
     return;
   }
   // Navigated while waiting: this answer belongs to the previous artifact.
@@ -103,14 +139,21 @@ async function edit(ctx: JudgeContext, state: PageState, adapter: PageAdapter, a
   // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
   // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
   const settled =
-    decision.action === 'none' && (decision.reason === 'mine' || decision.reason === 'cooldown' || (decision.reason === 'not-a-report' && signal.owner.length > 0));
+    decision.action === 'none' &&
+    (decision.reason === 'mine' ||
+      decision.reason === 'cooldown' ||
+      (decision.reason === 'not-a-report' && signal.owner.length > 0));
   if (settled) state.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
   track(state, decision, adapter.id, signal.artifact);
   ctx.deps.onDecision(decision, signal.artifact);
 }
 
 /** A heartbeat for the fed artifact (its throttle already taken by the detector). */
-async function heartbeat(ctx: JudgeContext, state: PageState, fed: NonNullable<PageState['feeding']>) {
+async function heartbeat(
+  ctx: JudgeContext,
+  state: PageState,
+  fed: NonNullable<PageState['feeding']>,
+) {
   let decision: EditDecision;
   try {
     decision = await ctx.deps.sendHeartbeat({ tool: fed.tool, key: fed.key });
@@ -131,7 +174,8 @@ export const judging = {
   edit,
   heartbeat,
   /** The item being edited could not be identified (the adapter's markup changed). */
-  unidentified: (ctx: JudgeContext, adapter: PageAdapter) => diagnose(ctx, adapter, 'the item being edited could not be identified from this page'),
+  unidentified: (ctx: JudgeContext, adapter: PageAdapter) =>
+    diagnose(ctx, adapter, 'the item being edited could not be identified from this page'),
 };
 
 export type Judging = typeof judging;

@@ -19,13 +19,19 @@ type QuietReason = Extract<EditDecision, { action: 'none' }>['reason'];
  * Step one of an edit: whose work is it? The roster decides (me wins), then,
  * where the tool names no report, the lead's claim can ("this file is Alice's work").
  */
-export function whoseWork(settings: Settings, signal: EditSignal): { report: ReportRef } | { reason: QuietReason } {
+export function whoseWork(
+  settings: Settings,
+  signal: EditSignal,
+): { report: ReportRef } | { reason: QuietReason } {
   if (settings.reports.length === 0) return { reason: 'no-roster' };
   if (settings.disabledTools.includes(signal.tool)) return { reason: 'tool-off' };
   const match = matchOwner(settings, signal.owner, signal.viewer);
   if (match.kind === 'me') return { reason: 'mine' };
   const claimed = match.kind === 'nobody' ? claimFor(settings.claims, signal.artifact.url) : null;
-  const owner = match.kind === 'report' ? match.report : settings.reports.find((r) => r.id === claimed?.reportId);
+  const owner =
+    match.kind === 'report'
+      ? match.report
+      : settings.reports.find((r) => r.id === claimed?.reportId);
   return owner ? { report: { id: owner.id, name: owner.name } } : { reason: 'not-a-report' };
 }
 
@@ -40,7 +46,11 @@ export function cooldownEndsAt(previous: PromptRecord, cooldownMinutes: number):
 }
 
 /** The edit or heartbeat counts as hands-on time on the active intervention (written in the caller's transaction). */
-export async function feed(store: StoreOf<'interventions', 'readwrite'>, active: Intervention, at: Date): Promise<Intervention> {
+export async function feed(
+  store: StoreOf<'interventions', 'readwrite'>,
+  active: Intervention,
+  at: Date,
+): Promise<Intervention> {
   const fed = { ...active, ...mergeHeartbeat(active, at) };
   await store.put(fed);
   return fed;
@@ -48,15 +58,29 @@ export async function feed(store: StoreOf<'interventions', 'readwrite'>, active:
 
 /** Back on an artifact past its planned end: the page asks whether to pull back now. */
 export function feedingDecision(fed: Intervention, at: Date, report: ReportRef): EditDecision {
-  return isOverdue(fed, at) ? { action: 'overdue', intervention: fed, report } : { action: 'feeding', interventionId: fed.id, report };
+  return isOverdue(fed, at)
+    ? { action: 'overdue', intervention: fed, report }
+    : { action: 'feeding', interventionId: fed.id, report };
 }
 
 export function promptDecision(prompt: PromptRecord, report: ReportRef): EditDecision {
-  return { action: 'prompt', promptId: prompt.id, report, tool: prompt.tool, artifact: prompt.artifact, ...kindOf(prompt) };
+  return {
+    action: 'prompt',
+    promptId: prompt.id,
+    report,
+    tool: prompt.tool,
+    artifact: prompt.artifact,
+    ...kindOf(prompt),
+  };
 }
 
 /** Logged when shown, unanswered until the lead answers. */
-export function newPrompt(signal: EditSignal, report: ReportRef, at: Date, id: string): PromptRecord {
+export function newPrompt(
+  signal: EditSignal,
+  report: ReportRef,
+  at: Date,
+  id: string,
+): PromptRecord {
   return {
     id,
     ...kindOf(signal),
@@ -71,7 +95,12 @@ export function newPrompt(signal: EditSignal, report: ReportRef, at: Date, id: s
 }
 
 /** "Yes": the intervention starts now, with the lead's purpose, planned end and words. */
-export function startedFrom(prompt: PromptRecord, input: PromptAnswerInput, at: Date, id: string): Intervention {
+export function startedFrom(
+  prompt: PromptRecord,
+  input: PromptAnswerInput,
+  at: Date,
+  id: string,
+): Intervention {
   const intent = input.intent?.trim();
   return {
     id,
@@ -82,7 +111,9 @@ export function startedFrom(prompt: PromptRecord, input: PromptAnswerInput, at: 
     reportId: prompt.reportId,
     purpose: input.purpose ?? DEFAULT_PURPOSE,
     startedAt: at.toISOString(),
-    plannedEndAt: new Date(at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000).toISOString(),
+    plannedEndAt: new Date(
+      at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000,
+    ).toISOString(),
     endedAt: null,
     status: 'active',
     activeMs: 0,
@@ -94,4 +125,5 @@ export function startedFrom(prompt: PromptRecord, input: PromptAnswerInput, at: 
 }
 
 /** `kind` travels only when said: absent means 'edit', so older records and signals stay as they were. */
-const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } => (from.kind ? { kind: from.kind } : {});
+const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } =>
+  from.kind ? { kind: from.kind } : {};

@@ -47,7 +47,14 @@ export interface ForgetDeps {
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }
 
-const NONE: ForgetCounts = { interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 };
+const NONE: ForgetCounts = {
+  interventions: 0,
+  prompts: 0,
+  ratings: 0,
+  claims: 0,
+  reports: 0,
+  pauseEvents: 0,
+};
 
 /** The primary keys a scope covers in each store, read in the given transaction. */
 type Stores = 'interventions' | 'prompts' | 'ratings';
@@ -68,7 +75,13 @@ function countsOf(
   };
 }
 
-export function createForgetting({ db, getSettings, setSettings, now = () => new Date(), pauseLog }: ForgetDeps) {
+export function createForgetting({
+  db,
+  getSettings,
+  setSettings,
+  now = () => new Date(),
+  pauseLog,
+}: ForgetDeps) {
   /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
   async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
     const tx = db.transaction(['interventions', 'prompts', 'ratings'], mode as 'readwrite');
@@ -91,9 +104,13 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
       }
       case 'before': {
         const range = IDBKeyRange.upperBound(scope.beforeIso, true);
-        ids.interventions = (await interventions.index('by-startedAt').getAll(range)).filter((r) => r.status !== 'active').map((r) => r.id);
+        ids.interventions = (await interventions.index('by-startedAt').getAll(range))
+          .filter((r) => r.status !== 'active')
+          .map((r) => r.id);
         ids.prompts = (await prompts.index('by-at').getAllKeys(range)) as string[];
-        ids.ratings = (await ratings.getAll()).filter((r) => r.at < scope.beforeIso).map((r) => r.id);
+        ids.ratings = (await ratings.getAll())
+          .filter((r) => r.at < scope.beforeIso)
+          .map((r) => r.id);
         break;
       }
       case 'everything': {
@@ -107,7 +124,10 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
   }
 
   /** The roster side of a scope: which reports (current or former) and claims go. */
-  function settingsIn(scope: ForgetScope, settings: Settings): { reportIds: Set<string>; claimIds: Set<string> } {
+  function settingsIn(
+    scope: ForgetScope,
+    settings: Settings,
+  ): { reportIds: Set<string>; claimIds: Set<string> } {
     const former = settings.formerReports ?? [];
     const reportIds = new Set<string>(
       scope.kind === 'report'
@@ -116,19 +136,31 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
           ? [...settings.reports, ...former].map((r) => r.id)
           : [],
     );
-    const claimIds = new Set(settings.claims.filter((c) => reportIds.has(c.reportId)).map((c) => c.id));
+    const claimIds = new Set(
+      settings.claims.filter((c) => reportIds.has(c.reportId)).map((c) => c.id),
+    );
     return { reportIds, claimIds };
   }
 
   /** The pause log split by a scope: everything, or everything before a date, takes its events. */
-  async function pauseEventsIn(scope: ForgetScope): Promise<{ all: PauseEvent[]; kept: PauseEvent[] }> {
-    if (!pauseLog || (scope.kind !== 'everything' && scope.kind !== 'before')) return { all: [], kept: [] };
+  async function pauseEventsIn(
+    scope: ForgetScope,
+  ): Promise<{ all: PauseEvent[]; kept: PauseEvent[] }> {
+    if (!pauseLog || (scope.kind !== 'everything' && scope.kind !== 'before'))
+      return { all: [], kept: [] };
     const all = await pauseLog.get();
-    return { all, kept: scope.kind === 'everything' ? [] : all.filter((e) => e.at >= scope.beforeIso) };
+    return {
+      all,
+      kept: scope.kind === 'everything' ? [] : all.filter((e) => e.at >= scope.beforeIso),
+    };
   }
 
   async function preview(scope: ForgetScope): Promise<ForgetCounts> {
-    const [{ tx, ids }, settings, pauses] = await Promise.all([recordsIn(scope, 'readonly'), getSettings(), pauseEventsIn(scope)]);
+    const [{ tx, ids }, settings, pauses] = await Promise.all([
+      recordsIn(scope, 'readonly'),
+      getSettings(),
+      pauseEventsIn(scope),
+    ]);
     await tx.done;
     const { reportIds, claimIds } = settingsIn(scope, settings);
     return countsOf(ids, { reportIds, claimIds }, pauses);
@@ -146,7 +178,11 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
       const prompts = tx.objectStore('prompts');
       const deletedPrompts = new Set(ids.prompts);
       for (const prompt of await prompts.getAll()) {
-        if (prompt.interventionId && gone.has(prompt.interventionId) && !deletedPrompts.has(prompt.id)) {
+        if (
+          prompt.interventionId &&
+          gone.has(prompt.interventionId) &&
+          !deletedPrompts.has(prompt.id)
+        ) {
           deletes.push(prompts.put({ ...prompt, interventionId: null }));
         }
       }
@@ -190,7 +226,10 @@ export function createForgetting({ db, getSettings, setSettings, now = () => new
       const next: Settings = {
         ...settings,
         reports: settings.reports.filter((r) => r.id !== reportId),
-        formerReports: [...(settings.formerReports ?? []).filter((r) => r.id !== reportId), { id: report.id, name: report.name }],
+        formerReports: [
+          ...(settings.formerReports ?? []).filter((r) => r.id !== reportId),
+          { id: report.id, name: report.name },
+        ],
         claims: settings.claims.filter((c) => c.reportId !== reportId),
       };
       await setSettings(next);

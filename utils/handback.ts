@@ -9,7 +9,8 @@ import { spanMs } from './durations';
 import type { Intervention } from './model';
 import { spokenDuration } from './spoken-duration';
 
-type NoteRecord = Pick<Intervention, 'artifact' | 'purpose' | 'startedAt' | 'endedAt' | 'closing'> & Partial<Pick<Intervention, 'kind' | 'intent'>>;
+type NoteRecord = Pick<Intervention, 'artifact' | 'purpose' | 'startedAt' | 'endedAt' | 'closing'> &
+  Partial<Pick<Intervention, 'kind' | 'intent'>>;
 
 /** The why, from the purpose, with the lead's own words where they gave some on "Yes". */
 export function whyInLeadsWords(record: Pick<NoteRecord, 'purpose' | 'intent'>): string {
@@ -32,8 +33,11 @@ export function firstNameOf(reportName: string): string {
 
 export function handBackNote(record: NoteRecord, reportName: string, now = new Date()): string {
   const firstName = firstNameOf(reportName);
-  const what = record.artifact.title ? `${record.artifact.key} (“${record.artifact.title}”)` : record.artifact.key;
-  const took = record.kind === 'takeover' ? `I took ${what} over from you` : `I stepped into ${what}`;
+  const what = record.artifact.title
+    ? `${record.artifact.key} (“${record.artifact.title}”)`
+    : record.artifact.key;
+  const took =
+    record.kind === 'takeover' ? `I took ${what} over from you` : `I stepped into ${what}`;
   const said =
     record.closing?.saidFramework === true
       ? 'I talked you through my reasoning as I went; ask me if any of it is unclear.'
@@ -44,7 +48,13 @@ export function handBackNote(record: NoteRecord, reportName: string, now = new D
     record.closing?.ownerNow === 'me'
       ? 'I am holding this detail for a little longer and will hand it back to you explicitly.'
       : 'It is yours again from here: I will not make further changes, and you make the calls.';
-  return [`Hi ${firstName}, ${took} for ${spokenDuration(spanMs(record, now))}.`, whyInLeadsWords(record), said, owner, 'Tell me if you see it differently, or if it felt like too much.']
+  return [
+    `Hi ${firstName}, ${took} for ${spokenDuration(spanMs(record, now))}.`,
+    whyInLeadsWords(record),
+    said,
+    owner,
+    'Tell me if you see it differently, or if it felt like too much.',
+  ]
     .filter(Boolean)
     .join(' ');
 }

@@ -18,7 +18,8 @@ export interface ToolAccess {
   origins: string[];
 }
 
-const joinLabels = (labels: string[]) => (labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`);
+const joinLabels = (labels: string[]) =>
+  labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
 
 /** A site the lead added, as the access notice needs it. */
 export interface AddedSite {
@@ -36,7 +37,11 @@ export function accessNeeds(): ToolAccess[] {
     group.labels.push(tool.label);
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => ({ toolIds: g.toolIds, label: joinLabels(g.labels), origins: g.origins }));
+  return [...groups.values()].map((g) => ({
+    toolIds: g.toolIds,
+    label: joinLabels(g.labels),
+    origins: g.origins,
+  }));
 }
 
 /**
@@ -49,8 +54,15 @@ export async function withdrawnAccess(
   /** Sites the lead added: one that came from another browser through sync has no access here yet. */
   addedSites: readonly AddedSite[] = [],
 ): Promise<ToolAccess[]> {
-  const added = addedSites.map((site) => ({ toolIds: ['custom'], label: site.label, origins: [`${site.origin}/*`] }));
-  const needs = [...accessNeeds().filter((need) => need.toolIds.some((id) => !switchedOff.includes(id))), ...added];
+  const added = addedSites.map((site) => ({
+    toolIds: ['custom'],
+    label: site.label,
+    origins: [`${site.origin}/*`],
+  }));
+  const needs = [
+    ...accessNeeds().filter((need) => need.toolIds.some((id) => !switchedOff.includes(id))),
+    ...added,
+  ];
   const held = await Promise.all(needs.map((need) => contains(need.origins).catch(() => true)));
   return needs.filter((_, i) => !held[i]);
 }

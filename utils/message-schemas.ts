@@ -25,7 +25,8 @@ export { ArtifactSchema, IdSchema };
 import { FORGET_STORES } from './forget';
 import { BACKUP_STORES } from './backup-writer';
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const text = (max: number) =>
+  v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
 
 const IdentitySchema = v.pipe(v.array(text(LIMITS.identityLength)), v.maxLength(LIMITS.identities));
 
@@ -53,7 +54,13 @@ export const PromptAnswerSchema = v.object({
   /** Minutes from now; "today" is computed by the prompt in the lead's time zone. */
   plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
   /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
-  intent: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`))),
+  intent: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`),
+    ),
+  ),
 });
 export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
 
@@ -82,7 +89,11 @@ export const ClosingSchema = v.object({
 export type ClosingInput = v.InferOutput<typeof ClosingSchema>;
 
 /** Parse untrusted input; throws an Error whose message says which field is wrong. */
-export function parseOrThrow<S extends v.GenericSchema>(schema: S, input: unknown, what: string): v.InferOutput<S> {
+export function parseOrThrow<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  what: string,
+): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const issue = result.issues[0];
@@ -116,7 +127,11 @@ export type RatingInput = v.InferOutput<typeof RatingInputSchema>;
 
 export const ClaimInputSchema = v.object({
   reportId: IdSchema,
-  urlPrefix: v.pipe(text(LIMITS.urlLength), v.url('must be a URL'), v.regex(/^https:\/\//, 'must start with https://')),
+  urlPrefix: v.pipe(
+    text(LIMITS.urlLength),
+    v.url('must be a URL'),
+    v.regex(/^https:\/\//, 'must start with https://'),
+  ),
   label: text(LIMITS.titleLength),
 });
 export type ClaimInput = v.InferOutput<typeof ClaimInputSchema>;
@@ -134,7 +149,13 @@ export type DeleteRecordInput = v.InferOutput<typeof DeleteRecordSchema>;
 export const ReportIdSchema = v.object({ reportId: IdSchema });
 export type ReportIdInput = v.InferOutput<typeof ReportIdSchema>;
 /** A synced item's key, for the options page's "Put mine back" and "Keep theirs" (utils/settings-sync.ts). */
-export const SyncKeySchema = v.object({ key: v.pipe(v.string(), v.startsWith('pb1.', 'must be a Pullback sync entry'), v.maxLength(LIMITS.urlLength + 20)) });
+export const SyncKeySchema = v.object({
+  key: v.pipe(
+    v.string(),
+    v.startsWith('pb1.', 'must be a Pullback sync entry'),
+    v.maxLength(LIMITS.urlLength + 20),
+  ),
+});
 export type SyncKeyInput = v.InferOutput<typeof SyncKeySchema>;
 const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
 export const DeleteBeforeSchema = v.object({ beforeIso });

@@ -23,7 +23,17 @@ import type {
   SummaryRange,
   SyncKeyInput,
 } from './message-schemas';
-import type { Artifact, Claim, CustomSite, Intervention, InterventionKind, PromptRecord, Rating, Settings, ToolId } from './model';
+import type {
+  Artifact,
+  Claim,
+  CustomSite,
+  Intervention,
+  InterventionKind,
+  PromptRecord,
+  Rating,
+  Settings,
+  ToolId,
+} from './model';
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
 import type { ForgetCounts, ForgetScope, ForgetStore } from './forget';
@@ -33,12 +43,23 @@ export type ReportRef = { id: string; name: string };
 
 export type EditDecision =
   /** `kind` (absent: 'edit') lets the page word the question for a take-over. */
-  | { action: 'prompt'; promptId: string; report: ReportRef; tool: ToolId; artifact: Artifact; kind?: InterventionKind }
+  | {
+      action: 'prompt';
+      promptId: string;
+      report: ReportRef;
+      tool: ToolId;
+      artifact: Artifact;
+      kind?: InterventionKind;
+    }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
   | { action: 'overdue'; intervention: Intervention; report: ReportRef }
-  | { action: 'none'; reason: 'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' | 'paused' };
+  | {
+      action: 'none';
+      reason:
+        'mine' | 'not-a-report' | 'cooldown' | 'no-roster' | 'not-active' | 'tool-off' | 'paused';
+    };
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
@@ -46,10 +67,20 @@ export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | 
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
 
-export type SummaryData = { interventions: Intervention[]; prompts: PromptRecord[]; ratings: Rating[] };
+export type SummaryData = {
+  interventions: Intervention[];
+  prompts: PromptRecord[];
+  ratings: Rating[];
+};
 
 export type ImportResult =
-  | { ok: true; reports: number; interventionsAdded: number; promptsAdded: number; duplicatesSkipped: number }
+  | {
+      ok: true;
+      reports: number;
+      interventionsAdded: number;
+      promptsAdded: number;
+      duplicatesSkipped: number;
+    }
   | { ok: false; error: string };
 
 export interface ProtocolMap {
@@ -112,7 +143,18 @@ export interface ProtocolMap {
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({ logger: undefined });
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
+  logger: undefined,
+});
 
-export type { ClaimInput, ClosingInput, EditSignal, Heartbeat, PromptAnswerInput, PromptChoice, RatingInput, SummaryRange };
+export type {
+  ClaimInput,
+  ClosingInput,
+  EditSignal,
+  Heartbeat,
+  PromptAnswerInput,
+  PromptChoice,
+  RatingInput,
+  SummaryRange,
+};
 export type { ForgetCounts, ForgetScope, ForgetStore };

@@ -9,7 +9,10 @@ import { CUSTOM_TOOL, SITE_TOOL_IDS, type SiteToolId } from './sites/tools';
 
 /** Every tool id: the supported tools (utils/sites/tools.ts, their order) and the lead's own sites. */
 export type ToolId = SiteToolId | typeof CUSTOM_TOOL.id;
-export const TOOL_IDS: readonly ToolId[] = /* @__PURE__ */ (() => [...SITE_TOOL_IDS, CUSTOM_TOOL.id])();
+export const TOOL_IDS: readonly ToolId[] = /* @__PURE__ */ (() => [
+  ...SITE_TOOL_IDS,
+  CUSTOM_TOOL.id,
+])();
 
 /** Why the lead chose to dive in: the three reasons the framework accepts. */
 export const PURPOSES = ['back-on-track', 'teach-framework', 'details-matter'] as const;

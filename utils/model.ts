@@ -41,7 +41,12 @@ function trimmed(max: number) {
 /** Trimmed, at least one character. */
 /* @__NO_SIDE_EFFECTS__ */
 export function nonEmptyText(max: number) {
-  return v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
 }
 /* @__NO_SIDE_EFFECTS__ */
 export function inRange(range: { min: number; max: number }) {
@@ -55,14 +60,17 @@ export function inRange(range: { min: number; max: number }) {
 export const IdSchema = nonEmptyText(LIMITS.idLength);
 
 /** ISO 8601 with a time zone, as Pullback writes it. Date.parse alone would guess "May 3" into 2001. */
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 /** A date the calendar has: Date.parse turns 2026-02-30 into March 2nd without a word. */
 function isCalendarDateTime(s: string): boolean {
   const parts = ISO_TIME.exec(s);
   if (!parts) return true; // Not ISO 8601 at all: the check before says so.
   const [y, mo, d, h, mi, se] = parts.slice(1, 7).map((part) => Number(part ?? 0));
   const daysInMonth = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
-  return mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth && h! <= 23 && mi! <= 59 && se! <= 59;
+  return (
+    mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= daysInMonth && h! <= 23 && mi! <= 59 && se! <= 59
+  );
 }
 /**
  * Every check below passes for this form with a real date in the accepted years, and it is its own
@@ -75,10 +83,24 @@ function isWrittenByPullback(s: string): boolean {
   const month = digitsAt(s, 5, 2);
   const day = digitsAt(s, 8, 2);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const days =
+    month === 2
+      ? leap
+        ? 29
+        : 28
+      : month === 4 || month === 6 || month === 9 || month === 11
+        ? 30
+        : 31;
   return (
-    year >= RANGES.years.min && year <= RANGES.years.max && month >= 1 && month <= 12 && day >= 1 && day <= days &&
-    digitsAt(s, 11, 2) <= 23 && digitsAt(s, 14, 2) <= 59 && digitsAt(s, 17, 2) <= 59
+    year >= RANGES.years.min &&
+    year <= RANGES.years.max &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= days &&
+    digitsAt(s, 11, 2) <= 23 &&
+    digitsAt(s, 14, 2) <= 59 &&
+    digitsAt(s, 17, 2) <= 59
   );
 }
 const WRITTEN = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -89,8 +111,14 @@ function digitsAt(s: string, from: number, count: number): number {
 }
 export const IsoTimeSchema = v.pipe(
   v.string(),
-  v.check((s) => isWrittenByPullback(s) || (ISO_TIME.test(s) && !Number.isNaN(Date.parse(s))), 'must be a date and time in ISO 8601 (2026-11-28T10:00:00.000Z)'),
-  v.check((s) => isWrittenByPullback(s) || isCalendarDateTime(s), 'must be a real calendar date and time'),
+  v.check(
+    (s) => isWrittenByPullback(s) || (ISO_TIME.test(s) && !Number.isNaN(Date.parse(s))),
+    'must be a date and time in ISO 8601 (2026-11-28T10:00:00.000Z)',
+  ),
+  v.check(
+    (s) => isWrittenByPullback(s) || isCalendarDateTime(s),
+    'must be a real calendar date and time',
+  ),
   v.check((s) => {
     if (isWrittenByPullback(s)) return true;
     const year = new Date(s).getUTCFullYear();
@@ -105,7 +133,10 @@ export const WebUrlSchema = v.pipe(
   v.url('must be a URL'),
   v.regex(/^https?:\/\//i, 'must be an http(s) address'),
 );
-export const IsoWeekSchema = v.pipe(v.string(), v.regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W48'));
+export const IsoWeekSchema = v.pipe(
+  v.string(),
+  v.regex(ISO_WEEK_PATTERN, 'must be an ISO week like 2026-W48'),
+);
 
 // ---- Artifacts and people ----
 
@@ -194,14 +225,27 @@ export const SettingsSchema = v.pipe(
     customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
     // Optional with no default: a backup without them reads back exactly as it was written.
     /** Reports taken off the roster with their history kept: their records still show their name. */
-    formerReports: v.optional(v.pipe(v.array(v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) })), v.maxLength(LIMITS.reports))),
+    formerReports: v.optional(
+      v.pipe(
+        v.array(
+          v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) }),
+        ),
+        v.maxLength(LIMITS.reports),
+      ),
+    ),
     /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
     retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
     /** System notifications say "an intervention" instead of the item's title (shared screens). */
     hideNotificationTitles: v.optional(v.boolean()),
   }),
-  v.check((s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length, 'reports: two reports share one id'),
-  v.check((s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)), 'claims: a claim names a report that is not in the roster'),
+  v.check(
+    (s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length,
+    'reports: two reports share one id',
+  ),
+  v.check(
+    (s) => s.claims.every((c) => s.reports.some((r) => r.id === c.reportId)),
+    'claims: a claim names a report that is not in the roster',
+  ),
 );
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -242,7 +286,10 @@ export const InterventionSchema = v.pipe(
     remindedAt: v.nullish(IsoTimeSchema, null),
     closing: v.nullish(ClosingSchema, null),
   }),
-  v.check((r) => (r.status === 'active') === (r.endedAt === null), 'an active intervention has no end, an ended one has one'),
+  v.check(
+    (r) => (r.status === 'active') === (r.endedAt === null),
+    'an active intervention has no end, an ended one has one',
+  ),
   // Plausible, field by field (times are normalised ISO strings here, so they compare as text).
   v.forward(
     v.check((r) => r.endedAt === null || r.endedAt >= r.startedAt, 'must not be before startedAt'),
@@ -253,11 +300,17 @@ export const InterventionSchema = v.pipe(
     ['plannedEndAt'],
   ),
   v.forward(
-    v.check((r) => !r.lastActivityAt || r.lastActivityAt >= r.startedAt, 'must not be before startedAt'),
+    v.check(
+      (r) => !r.lastActivityAt || r.lastActivityAt >= r.startedAt,
+      'must not be before startedAt',
+    ),
     ['lastActivityAt'],
   ),
   v.forward(
-    v.check((r) => r.activeMs <= handsOnCeiling(r), 'must not exceed the time from startedAt to the end or last activity'),
+    v.check(
+      (r) => r.activeMs <= handsOnCeiling(r),
+      'must not exceed the time from startedAt to the end or last activity',
+    ),
     ['activeMs'],
   ),
   v.transform((r) => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),
@@ -265,27 +318,35 @@ export const InterventionSchema = v.pipe(
 export type Intervention = v.InferOutput<typeof InterventionSchema>;
 
 /** Hands-on time fits inside the span: start to the end (or, while active, to now), or to the last heartbeat if later. */
-function handsOnCeiling(r: { startedAt: string; endedAt: string | null; lastActivityAt?: string | undefined }): number {
+function handsOnCeiling(r: {
+  startedAt: string;
+  endedAt: string | null;
+  lastActivityAt?: string | undefined;
+}): number {
   const end = r.endedAt === null ? Date.now() : Date.parse(r.endedAt);
   const last = Math.max(end, Date.parse(r.lastActivityAt ?? r.startedAt));
   return last - Date.parse(r.startedAt);
 }
 
-export const PromptRecordSchema = v.pipe(v.object({
-  id: IdSchema,
-  /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
-  kind: v.optional(v.picklist(INTERVENTION_KINDS)),
-  at: IsoTimeSchema,
-  tool: ToolIdSchema,
-  artifact: ArtifactSchema,
-  reportId: IdSchema,
-  answer: v.picklist(PROMPT_ANSWERS),
-  answeredAt: v.nullish(IsoTimeSchema, null),
-  /** For answers of `deliberate`: the intervention the answer started. */
-  interventionId: v.nullish(IdSchema, null),
-}),
+export const PromptRecordSchema = v.pipe(
+  v.object({
+    id: IdSchema,
+    /** Absent: 'edit'. What the content script noticed: an edit or a take-over. */
+    kind: v.optional(v.picklist(INTERVENTION_KINDS)),
+    at: IsoTimeSchema,
+    tool: ToolIdSchema,
+    artifact: ArtifactSchema,
+    reportId: IdSchema,
+    answer: v.picklist(PROMPT_ANSWERS),
+    answeredAt: v.nullish(IsoTimeSchema, null),
+    /** For answers of `deliberate`: the intervention the answer started. */
+    interventionId: v.nullish(IdSchema, null),
+  }),
   v.forward(
-    v.check((p) => p.answeredAt === null || p.answeredAt >= p.at, 'must not be before at (when the prompt was shown)'),
+    v.check(
+      (p) => p.answeredAt === null || p.answeredAt >= p.at,
+      'must not be before at (when the prompt was shown)',
+    ),
     ['answeredAt'],
   ),
 );

@@ -27,7 +27,12 @@ export interface OneOnOneInput {
   locale?: string;
 }
 
-export type Outcome = 'ended on time' | 'ended late' | 'closed by Pullback (no activity for hours)' | 'still open, past the planned end' | 'still open, within its plan';
+export type Outcome =
+  | 'ended on time'
+  | 'ended late'
+  | 'closed by Pullback (no activity for hours)'
+  | 'still open, past the planned end'
+  | 'still open, within its plan';
 
 export interface OneOnOneIntervention {
   record: Intervention;
@@ -73,11 +78,21 @@ export interface OneOnOne {
   openFromBefore: OneOnOneIntervention[];
   /** Rated weeks, oldest first: the movement on the 2x2. */
   trail: TrailPoint[];
-  totals: { interventions: number; takeovers: number; handsOnMs: number; ended: number; endedOnTime: number; caught: number; withWords: number };
+  totals: {
+    interventions: number;
+    takeovers: number;
+    handsOnMs: number;
+    ended: number;
+    endedOnTime: number;
+    caught: number;
+    withWords: number;
+  };
 }
 
 export function oneOnOne(input: OneOnOneInput): OneOnOne {
-  const weekIds = Array.from({ length: WINDOW_WEEKS }, (_, i) => shiftWeek(input.week, i - (WINDOW_WEEKS - 1)));
+  const weekIds = Array.from({ length: WINDOW_WEEKS }, (_, i) =>
+    shiftWeek(input.week, i - (WINDOW_WEEKS - 1)),
+  );
   const bounds = weekIds.map((id) => {
     const { start, end } = weekRange(id);
     return { id, startMs: start.getTime(), endMs: end.getTime() };
@@ -86,8 +101,15 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     const ms = Date.parse(iso);
     return bounds.findIndex((b) => ms >= b.startMs && ms < b.endMs);
   };
-  const weeks: OneOnOneWeek[] = weekIds.map((id) => ({ week: id, label: weekLabel(id, input.locale), interventions: [], caught: [], rating: null }));
-  const mine = <T extends { reportId: string }>(records: T[]) => records.filter((r) => r.reportId === input.report.id);
+  const weeks: OneOnOneWeek[] = weekIds.map((id) => ({
+    week: id,
+    label: weekLabel(id, input.locale),
+    interventions: [],
+    caught: [],
+    rating: null,
+  }));
+  const mine = <T extends { reportId: string }>(records: T[]) =>
+    records.filter((r) => r.reportId === input.report.id);
 
   for (const record of [...mine(input.interventions)].sort(byTime((r) => r.startedAt))) {
     const i = weekOf(record.startedAt);
@@ -149,14 +171,21 @@ function describe(record: Intervention, input: OneOnOneInput): OneOnOneIntervent
     spanMs: spanMs(record, input.now),
     handsOnMs: record.activeMs,
     outcome: outcomeOf(record, input.now),
-    handBack: record.status === 'active' ? null : handBackNote(record, input.report.name, input.now),
+    handBack:
+      record.status === 'active' ? null : handBackNote(record, input.report.name, input.now),
   };
 }
 
-export function outcomeOf(record: Pick<Intervention, 'status' | 'endedAt' | 'plannedEndAt'>, now: Date): Outcome {
+export function outcomeOf(
+  record: Pick<Intervention, 'status' | 'endedAt' | 'plannedEndAt'>,
+  now: Date,
+): Outcome {
   if (record.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
-  if (record.status === 'ended') return record.endedAt! <= record.plannedEndAt ? 'ended on time' : 'ended late';
-  return Date.parse(record.plannedEndAt) < now.getTime() ? 'still open, past the planned end' : 'still open, within its plan';
+  if (record.status === 'ended')
+    return record.endedAt! <= record.plannedEndAt ? 'ended on time' : 'ended late';
+  return Date.parse(record.plannedEndAt) < now.getTime()
+    ? 'still open, past the planned end'
+    : 'still open, within its plan';
 }
 
 const byTime =
@@ -165,18 +194,32 @@ const byTime =
     at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : 0;
 
 function dateRange(start: Date, end: Date, locale?: string): string {
-  const dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
-  return typeof dates.formatRange === 'function' ? dates.formatRange(start, end) : `${dates.format(start)} – ${dates.format(end)}`;
+  const dates = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  return typeof dates.formatRange === 'function'
+    ? dates.formatRange(start, end)
+    : `${dates.format(start)} – ${dates.format(end)}`;
 }
 
 /** "12 Sept 2026": when something older than the eight weeks started. */
 export function dateOf(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
 }
 
 /** "Sat 28 Nov": when a prompt was shown, in the 1:1's words. */
 export function dayOf(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(iso));
 }
 
 // ---------------------------------------------------------------------------
@@ -204,7 +247,11 @@ function interventionLines(x: OneOnOneIntervention, startedOn?: string): string[
     `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${markdownKey(r.artifact.key)}${title}: ${markdownText(x.purpose)}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
   ];
   if (x.words) lines.push(`  - My words: “${markdownText(x.words)}”`);
-  lines.push(x.handBack ? `  - Hand-back note: ${markdownText(x.handBack)}` : '  - Still with me: not handed back yet.');
+  lines.push(
+    x.handBack
+      ? `  - Hand-back note: ${markdownText(x.handBack)}`
+      : '  - Still with me: not handed back yet.',
+  );
   return lines;
 }
 
@@ -213,22 +260,35 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
   const first = markdownText(firstNameOf(view.report.name));
   const { totals } = view;
   const lines: string[] = [`# 1:1 with ${name}`, ''];
-  const source = view.leadName.trim() ? `${markdownText(view.leadName)}’s Pullback log` : 'my Pullback log';
-  lines.push(`Weeks ${view.firstWeek} to ${view.lastWeek} (${markdownText(view.rangeLabel)}), from ${source}.`);
-  if (view.report.former) lines.push('', `${name} is a former report: no longer on my roster, their history kept.`);
+  const source = view.leadName.trim()
+    ? `${markdownText(view.leadName)}’s Pullback log`
+    : 'my Pullback log';
+  lines.push(
+    `Weeks ${view.firstWeek} to ${view.lastWeek} (${markdownText(view.rangeLabel)}), from ${source}.`,
+  );
+  if (view.report.former)
+    lines.push('', `${name} is a former report: no longer on my roster, their history kept.`);
 
   lines.push('', `## Over these ${view.weeks.length} weeks`, '');
   lines.push(
     `- Interventions: ${totals.interventions}${totals.takeovers ? ` (${totals.takeovers} ${totals.takeovers === 1 ? 'take-over' : 'take-overs'})` : ''}, ${formatDuration(totals.handsOnMs)} hands-on`,
   );
-  if (totals.ended > 0) lines.push(`- Pulled back by the planned end: ${totals.endedOnTime} of ${totals.ended}`);
-  lines.push(`- Caught myself and left it with ${first}: ${totals.caught === 1 ? 'once' : `${totals.caught} times`}`);
+  if (totals.ended > 0)
+    lines.push(`- Pulled back by the planned end: ${totals.endedOnTime} of ${totals.ended}`);
+  lines.push(
+    `- Caught myself and left it with ${first}: ${totals.caught === 1 ? 'once' : `${totals.caught} times`}`,
+  );
   const latest = view.trail[view.trail.length - 1];
-  lines.push(latest ? `- Latest check-in (${latest.week}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4` : '- Check-in: not rated in these weeks');
+  lines.push(
+    latest
+      ? `- Latest check-in (${latest.week}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4`
+      : '- Check-in: not rated in these weeks',
+  );
 
   if (view.openFromBefore.length > 0) {
     lines.push('', '## Still open from before these weeks', '');
-    for (const x of view.openFromBefore) lines.push(...interventionLines(x, dateOf(x.record.startedAt, locale)));
+    for (const x of view.openFromBefore)
+      lines.push(...interventionLines(x, dateOf(x.record.startedAt, locale)));
   }
 
   lines.push('', '## Week by week');
@@ -241,10 +301,14 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
     for (const x of week.interventions) lines.push(...interventionLines(x));
     for (const p of week.caught) {
       const title = p.artifact.title ? ` ${markdownText(p.artifact.title)}` : '';
-      lines.push(`- **Caught myself** ${markdownKey(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`);
+      lines.push(
+        `- **Caught myself** ${markdownKey(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
+      );
     }
     if (week.rating) {
-      lines.push(`- **Check-in** ${QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}: alignment ${week.rating.alignment} of 4, confidence ${week.rating.confidence} of 4`);
+      lines.push(
+        `- **Check-in** ${QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}: alignment ${week.rating.alignment} of 4, confidence ${week.rating.confidence} of 4`,
+      );
     }
   }
 
@@ -252,12 +316,19 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
   if (view.trail.length === 0) lines.push('No alignment × confidence check-in in these weeks.');
   else {
     lines.push('| Week | Alignment | Confidence | Where |', '| --- | --- | --- | --- |');
-    for (const t of view.trail) lines.push(`| ${t.week} | ${t.alignment} | ${t.confidence} | ${t.where} |`);
+    for (const t of view.trail)
+      lines.push(`| ${t.week} | ${t.alignment} | ${t.confidence} | ${t.where} |`);
   }
 
   lines.push('', '## To talk about', '');
-  if (totals.interventions > 0) lines.push(`- Where I stepped in: what would ${first} need from me to make those calls without me next time?`);
-  if (totals.caught > 0) lines.push(`- Where I held back: did ${first} notice, and was it the right call?`);
-  lines.push(`- Did any of it feel like too much, or would ${first} have liked me to step in sooner?`);
+  if (totals.interventions > 0)
+    lines.push(
+      `- Where I stepped in: what would ${first} need from me to make those calls without me next time?`,
+    );
+  if (totals.caught > 0)
+    lines.push(`- Where I held back: did ${first} notice, and was it the right call?`);
+  lines.push(
+    `- Did any of it feel like too much, or would ${first} have liked me to step in sooner?`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -50,7 +50,9 @@ export function urlShape(url: URL): string {
   // forEach, not keys(): in Firefox's content scripts that iterator is not iterable (found by tests/firefox).
   const keys = new Set<string>();
   url.searchParams.forEach((_value, key) => keys.add(key));
-  const query = [...keys].map((k) => `${/^[a-zA-Z_]{1,30}$/.test(k) ? k : ':key'}=:value`).join('&');
+  const query = [...keys]
+    .map((k) => `${/^[a-zA-Z_]{1,30}$/.test(k) ? k : ':key'}=:value`)
+    .join('&');
   return `${url.origin}${path}${query ? `?${query}` : ''}`;
 }
 

@@ -13,7 +13,10 @@ import { claimFor, matchOwner } from './roster';
 import { cooldownEndsAt, withinCooldown } from './edit-steps';
 import type { PageReading } from './sites/types';
 
-const identities = v.pipe(v.array(v.pipe(v.string(), v.maxLength(LIMITS.identityLength))), v.maxLength(LIMITS.identities));
+const identities = v.pipe(
+  v.array(v.pipe(v.string(), v.maxLength(LIMITS.identityLength))),
+  v.maxLength(LIMITS.identities),
+);
 const selectorList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(1000))), v.maxLength(200));
 
 /** A content script's reading of its page (it comes from a host page's context: bounded like an edit). */
@@ -43,7 +46,15 @@ export type EditEffect =
   | { effect: 'count'; interventionId: string; overdue: boolean }
   | {
       effect: 'nothing';
-      why: 'no-roster' | 'tool-off' | 'mine' | 'not-a-report' | 'nobody' | 'unreadable' | 'paused' | 'cooldown';
+      why:
+        | 'no-roster'
+        | 'tool-off'
+        | 'mine'
+        | 'not-a-report'
+        | 'nobody'
+        | 'unreadable'
+        | 'paused'
+        | 'cooldown';
       /** For a cooldown: the first moment an edit prompts again. For a pause: its end (null: until resumed). */
       until?: string | null;
     };
@@ -63,21 +74,35 @@ export function standingOf(settings: Settings, reading: PageReading): OwnerStand
   const claimed = () => {
     const claim = claimFor(settings.claims, reading.artifact!.url);
     const report = claim && settings.reports.find((r) => r.id === claim.reportId);
-    return report ? ({ kind: 'report', reportId: report.id, reportName: report.name, byClaim: true } as const) : null;
+    return report
+      ? ({ kind: 'report', reportId: report.id, reportName: report.name, byClaim: true } as const)
+      : null;
   };
   // The detector sends no edit whose owner it could not read, so a claim cannot speak for it either.
   if (reading.owner === null) return { kind: 'unreadable', what: 'owner' };
   const match = matchOwner(settings, reading.owner, reading.viewer);
   if (match.kind === 'me') return { kind: 'me' };
-  if (match.kind === 'report') return { kind: 'report', reportId: match.report.id, reportName: match.report.name, byClaim: false };
+  if (match.kind === 'report')
+    return {
+      kind: 'report',
+      reportId: match.report.id,
+      reportName: match.report.name,
+      byClaim: false,
+    };
   // A claim speaks only where the tool names no one (the tool's own owner wins).
   if (reading.owner.length === 0) return claimed() ?? { kind: 'nobody' };
   return { kind: 'not-in-roster' };
 }
 
-export async function verdictFor(reading: PageReading, { db, settings, pause, now }: VerdictDeps): Promise<PageVerdict> {
+export async function verdictFor(
+  reading: PageReading,
+  { db, settings, pause, now }: VerdictDeps,
+): Promise<PageVerdict> {
   const standing = standingOf(settings, reading);
-  const nothing = (why: Extract<EditEffect, { effect: 'nothing' }>['why'], until?: string | null): PageVerdict => ({ standing, effect: 'nothing', why, until });
+  const nothing = (
+    why: Extract<EditEffect, { effect: 'nothing' }>['why'],
+    until?: string | null,
+  ): PageVerdict => ({ standing, effect: 'nothing', why, until });
   if (settings.reports.length === 0) return nothing('no-roster');
   if (settings.disabledTools.includes(reading.tool)) return nothing('tool-off');
   if (standing.kind === 'me') return nothing('mine');
@@ -88,10 +113,18 @@ export async function verdictFor(reading: PageReading, { db, settings, pause, no
   const key = reading.artifact!.key;
   const tool: ToolId = reading.tool;
   const tx = db.transaction(['interventions', 'prompts'], 'readonly');
-  const [active] = (await tx.objectStore('interventions').index('by-artifact').getAll([tool, key])).filter((r) => r.status === 'active');
+  const [active] = (
+    await tx.objectStore('interventions').index('by-artifact').getAll([tool, key])
+  ).filter((r) => r.status === 'active');
   const prompts = await tx.objectStore('prompts').index('by-artifact').getAll([tool, key]);
   await tx.done;
-  if (active) return { standing, effect: 'count', interventionId: active.id, overdue: isOverdue(active, now) };
+  if (active)
+    return {
+      standing,
+      effect: 'count',
+      interventionId: active.id,
+      overdue: isOverdue(active, now),
+    };
   if (pause) return nothing('paused', pause.until);
 
   const previous = prompts.sort((a, b) => b.at.localeCompare(a.at))[0];

@@ -51,23 +51,28 @@ export function describePauseEnd(until: string | null, now: Date): string {
   const end = new Date(until);
   const time = end.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   if (startOfDay(end).getTime() === startOfDay(now).getTime()) return `until ${time}`;
-  if (startOfDay(end).getTime() === startOfDay(addDays(now, 1)).getTime()) return `until tomorrow ${time}`;
+  if (startOfDay(end).getTime() === startOfDay(addDays(now, 1)).getTime())
+    return `until tomorrow ${time}`;
   return `until ${end.toLocaleDateString(undefined, { weekday: 'long' })} ${time}`;
 }
 
 /** Bad input gets a clear message: a pause ends in the future and within two days, or never by itself. */
 export function checkPauseUntil(until: unknown, now: Date): string | null {
   if (until === null) return null;
-  if (typeof until !== 'string' || Number.isNaN(Date.parse(until))) throw new Error('A pause ends at a date and time, or when you resume.');
+  if (typeof until !== 'string' || Number.isNaN(Date.parse(until)))
+    throw new Error('A pause ends at a date and time, or when you resume.');
   const end = Date.parse(until);
   if (end <= now.getTime()) throw new Error('A pause must end in the future.');
-  if (end - now.getTime() > MAX_PAUSE_MS) throw new Error('A pause with an end lasts at most two days; choose "until I resume" instead.');
+  if (end - now.getTime() > MAX_PAUSE_MS)
+    throw new Error('A pause with an end lasts at most two days; choose "until I resume" instead.');
   return new Date(end).toISOString();
 }
 
 async function log(event: Omit<PauseEvent, 'id'>) {
   const list = await pauseLogItem.getValue();
-  await pauseLogItem.setValue([{ ...event, id: crypto.randomUUID() }, ...list].slice(0, MAX_PAUSE_EVENTS));
+  await pauseLogItem.setValue(
+    [{ ...event, id: crypto.randomUUID() }, ...list].slice(0, MAX_PAUSE_EVENTS),
+  );
 }
 
 export async function startPause(until: string | null, now: Date): Promise<Pause> {
@@ -98,10 +103,15 @@ export async function expirePause(now: Date): Promise<Pause | null> {
 }
 
 /** This browser's pause log with a backup's events added: by id (events here win), newest first, the last 100. */
-export function mergePauseEvents(here: readonly PauseEvent[], incoming: readonly PauseEvent[]): PauseEvent[] {
+export function mergePauseEvents(
+  here: readonly PauseEvent[],
+  incoming: readonly PauseEvent[],
+): PauseEvent[] {
   const ids = new Set(here.map((e) => e.id));
   const added = incoming.filter((e) => !ids.has(e.id) && (ids.add(e.id), true));
-  return [...here, ...added].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, MAX_PAUSE_EVENTS);
+  return [...here, ...added]
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, MAX_PAUSE_EVENTS);
 }
 
 export async function deletePauseEvent(id: string): Promise<void> {

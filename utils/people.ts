@@ -6,11 +6,21 @@ import { LIMITS, type Person, type Report, type Settings } from './model';
 import { normalizeIdentity, type Identity } from './roster';
 
 /** Aliases are typed one per line or separated by commas. */
-export const parseAliases = (text: string) => text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+export const parseAliases = (text: string) =>
+  text
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** A roster id from a name, unique among `taken`: "Erin Park" -> "erin-park", then "erin-park-2". */
 export function slugId(name: string, taken: Set<string>): string {
-  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'report';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -26,7 +36,8 @@ const looksLikeId = (value: string) => /@|^[\w-]*\d[\w:-]*$/.test(value) && !/\s
 export function personFrom(identity: Identity): Person {
   // One value per person-key, as the tool first gave it ("Erin Park", not a later " erin  park").
   const byKey = new Map<string, string>();
-  for (const v of identity.map((x) => x.trim()).filter(Boolean)) if (!byKey.has(normalizeIdentity(v))) byKey.set(normalizeIdentity(v), v);
+  for (const v of identity.map((x) => x.trim()).filter(Boolean))
+    if (!byKey.has(normalizeIdentity(v))) byKey.set(normalizeIdentity(v), v);
   const values = [...byKey.values()];
   const name = values.find((v) => !looksLikeId(v)) ?? values[0] ?? '';
   return {
@@ -38,8 +49,14 @@ export function personFrom(identity: Identity): Person {
 /** The name to show for an owner the tool named ("Erin Park"). */
 export const displayNameOf = (identity: Identity) => personFrom(identity).name;
 
-export function withReport(settings: Settings, person: Person): { settings: Settings; report: Report } {
-  const report: Report = { id: slugId(person.name, new Set(settings.reports.map((r) => r.id))), ...person };
+export function withReport(
+  settings: Settings,
+  person: Person,
+): { settings: Settings; report: Report } {
+  const report: Report = {
+    id: slugId(person.name, new Set(settings.reports.map((r) => r.id))),
+    ...person,
+  };
   return { settings: { ...settings, reports: [...settings.reports, report] }, report };
 }
 
@@ -48,5 +65,8 @@ export function withMe(settings: Settings, person: Person): Settings {
   const name = settings.me.name || person.name;
   const known = new Set([name, ...settings.me.aliases].map(normalizeIdentity));
   const added = [person.name, ...person.aliases].filter((v) => !known.has(normalizeIdentity(v)));
-  return { ...settings, me: { name, aliases: [...settings.me.aliases, ...added].slice(0, LIMITS.aliases) } };
+  return {
+    ...settings,
+    me: { name, aliases: [...settings.me.aliases, ...added].slice(0, LIMITS.aliases) },
+  };
 }

@@ -36,15 +36,22 @@ export async function refresh(service: PullbackService, now = new Date()): Promi
 async function setBadge(active: Intervention[], now: Date) {
   const overdue = active.some((r) => isOverdue(r, now));
   await browser.action.setBadgeText({ text: active.length ? String(active.length) : '' });
-  await browser.action.setBadgeBackgroundColor({ color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.active });
+  await browser.action.setBadgeBackgroundColor({
+    color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.active,
+  });
   await browser.action.setTitle({
-    title: active.length ? `Pullback: ${active.length} active${overdue ? ', time to pull back' : ''}` : 'Pullback',
+    title: active.length
+      ? `Pullback: ${active.length} active${overdue ? ', time to pull back' : ''}`
+      : 'Pullback',
   });
 }
 
 /** One alarm at the next planned end (the minute tick catches anything else). */
 async function armDueAlarm(active: Intervention[], now: Date) {
-  const next = active.map((r) => Date.parse(r.plannedEndAt)).filter((t) => t > now.getTime()).sort((a, b) => a - b)[0];
+  const next = active
+    .map((r) => Date.parse(r.plannedEndAt))
+    .filter((t) => t > now.getTime())
+    .sort((a, b) => a - b)[0];
   if (next) await browser.alarms.create(DUE_ALARM, { when: next + 500 });
   else await browser.alarms.clear(DUE_ALARM);
 }
@@ -61,7 +68,12 @@ async function remind(record: Intervention, hideTitles: boolean) {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: 'Time to pull back?',
     message: reminderMessage(record, hideTitles),
-    ...(NOTIFICATION_BUTTONS ? { buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }], requireInteraction: true } : {}),
+    ...(NOTIFICATION_BUTTONS
+      ? {
+          buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
+          requireInteraction: true,
+        }
+      : {}),
   });
 }
 

@@ -7,10 +7,7 @@ import { currentAddressOf } from './sites/moved-addresses';
  */
 export type Identity = string[];
 
-export type RosterMatch =
-  | { kind: 'me' }
-  | { kind: 'report'; report: Report }
-  | { kind: 'nobody' };
+export type RosterMatch = { kind: 'me' } | { kind: 'report'; report: Report } | { kind: 'nobody' };
 
 /** Case-insensitive, trimmed, inner whitespace collapsed: "  Alice  CHEN " is "alice chen". */
 export function normalizeIdentity(value: string): string {
@@ -30,7 +27,11 @@ function overlaps(keys: Set<string>, identity: Identity): boolean {
  * shares an alias with a report is never prompted on their own work; the
  * tool's own idea of the viewer (Jira's /myself) counts as me as well.
  */
-export function matchOwner(settings: Settings, owner: Identity, viewer: Identity = []): RosterMatch {
+export function matchOwner(
+  settings: Settings,
+  owner: Identity,
+  viewer: Identity = [],
+): RosterMatch {
   const ownerKeys = owner.map(normalizeIdentity).filter(Boolean);
   if (ownerKeys.length === 0) return { kind: 'nobody' };
   if (overlaps(personKeys(settings.me), ownerKeys)) return { kind: 'me' };
@@ -44,13 +45,18 @@ export function matchOwner(settings: Settings, owner: Identity, viewer: Identity
 export function claimFor(claims: readonly Claim[], url: string): Claim | null {
   let best: Claim | null = null;
   for (const claim of claims) {
-    const matches = url.startsWith(claim.urlPrefix) || url.startsWith(currentAddressOf(claim.urlPrefix));
+    const matches =
+      url.startsWith(claim.urlPrefix) || url.startsWith(currentAddressOf(claim.urlPrefix));
     if (matches && (!best || claim.urlPrefix.length > best.urlPrefix.length)) best = claim;
   }
   return best;
 }
 
 /** Report id -> name, for the roster and for former reports whose history was kept. */
-export function reportNameMap(settings: Pick<Settings, 'reports' | 'formerReports'>): Map<string, string> {
-  return new Map([...(settings.formerReports ?? []), ...settings.reports].map((r) => [r.id, r.name]));
+export function reportNameMap(
+  settings: Pick<Settings, 'reports' | 'formerReports'>,
+): Map<string, string> {
+  return new Map(
+    [...(settings.formerReports ?? []), ...settings.reports].map((r) => [r.id, r.name]),
+  );
 }

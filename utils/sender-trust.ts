@@ -16,7 +16,9 @@ const patterns = SITE_TOOLS.map((tool) => ({
   id: tool.id as ToolId,
   matches: tool.matches.map((m) => new MatchPattern(m)),
   // A tool's fixed hosts (not per-customer ones like *.atlassian.net): its items may live on any of them.
-  ownOrigins: tool.matches.filter((m) => !m.includes('*.')).map((m) => new URL(m.replace(/\*$/, '')).origin),
+  ownOrigins: tool.matches
+    .filter((m) => !m.includes('*.'))
+    .map((m) => new URL(m.replace(/\*$/, '')).origin),
 }));
 
 /** The page that sent a message, as the browser reports it (the tab's address, else the frame's). */
@@ -34,9 +36,14 @@ export function senderPage(sender: { url?: string; tab?: { url?: string } }): UR
 }
 
 /** The tools whose content script runs on this page: the supported tools' match patterns, and the lead's own sites. */
-export function toolsServing(page: URL, customSites: readonly Pick<CustomSite, 'origin'>[]): ToolId[] {
+export function toolsServing(
+  page: URL,
+  customSites: readonly Pick<CustomSite, 'origin'>[],
+): ToolId[] {
   // A string, not the URL: the library tests `instanceof Location`, which a service worker does not have.
-  const tools = patterns.filter((t) => t.matches.some((m) => m.includes(page.href))).map((t) => t.id);
+  const tools = patterns
+    .filter((t) => t.matches.some((m) => m.includes(page.href)))
+    .map((t) => t.id);
   if (customSites.some((s) => s.origin === page.origin)) tools.push(CUSTOM_TOOL.id);
   return tools;
 }
@@ -59,9 +66,14 @@ export function assertSenderServes(
   customSites: readonly Pick<CustomSite, 'origin'>[],
 ): void {
   const page = senderPage(sender);
-  if (!page) throw new UntrustedSenderError('Refused: the message did not come from a web page Pullback serves.');
+  if (!page)
+    throw new UntrustedSenderError(
+      'Refused: the message did not come from a web page Pullback serves.',
+    );
   if (!toolsServing(page, customSites).includes(claim.tool)) {
-    throw new UntrustedSenderError(`Refused: a page on ${page.origin} is not served by the ${claim.tool} adapter.`);
+    throw new UntrustedSenderError(
+      `Refused: a page on ${page.origin} is not served by the ${claim.tool} adapter.`,
+    );
   }
   if (claim.artifactUrl === undefined) return;
   let artifact: URL;
@@ -71,9 +83,13 @@ export function assertSenderServes(
     throw new UntrustedSenderError('Refused: the item’s address is not a URL.');
   }
   if (artifact.protocol !== 'https:' && artifact.protocol !== 'http:') {
-    throw new UntrustedSenderError(`Refused: the item’s address must be http(s), not ${artifact.protocol}`);
+    throw new UntrustedSenderError(
+      `Refused: the item’s address must be http(s), not ${artifact.protocol}`,
+    );
   }
   if (!artifactOriginAllowed(claim.tool, artifact, page)) {
-    throw new UntrustedSenderError(`Refused: the item’s address (${artifact.origin}) is not on the page’s origin (${page.origin}).`);
+    throw new UntrustedSenderError(
+      `Refused: the item’s address (${artifact.origin}) is not on the page’s origin (${page.origin}).`,
+    );
   }
 }

@@ -6,7 +6,14 @@
  * same ticket at once cannot both create a prompt or an intervention.
  */
 import { buildBackup, parseBackup, type ParsedBackup } from './backup';
-import { backupParts, EXPORT_CHUNK_RECORDS, openingText, recordLines, type BackupChunk, type BackupStore } from './backup-writer';
+import {
+  backupParts,
+  EXPORT_CHUNK_RECORDS,
+  openingText,
+  recordLines,
+  type BackupChunk,
+  type BackupStore,
+} from './backup-writer';
 import {
   activeInterventions,
   activeOnArtifact,
@@ -35,7 +42,15 @@ import type { ClaimInput, RatingInput } from './message-schemas';
 import type { Claim, Closing, Intervention, PromptRecord, Rating, Settings } from './model';
 import { mergePauseEvents, pauseLogItem, type PauseEvent } from './pause';
 import { reportNameMap } from './roster';
-import { feed, feedingDecision, newPrompt, promptDecision, startedFrom, whoseWork, withinCooldown } from './edit-steps';
+import {
+  feed,
+  feedingDecision,
+  newPrompt,
+  promptDecision,
+  startedFrom,
+  whoseWork,
+  withinCooldown,
+} from './edit-steps';
 import { createForgetting } from './forget';
 
 export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from './edit-steps';
@@ -52,9 +67,19 @@ export interface ServiceDeps {
 
 export class UnknownRecordError extends Error {}
 
-const storedPauseLog = { get: () => pauseLogItem.getValue(), set: (events: PauseEvent[]) => pauseLogItem.setValue(events) };
+const storedPauseLog = {
+  get: () => pauseLogItem.getValue(),
+  set: (events: PauseEvent[]) => pauseLogItem.setValue(events),
+};
 
-export function createService({ db, getSettings, setSettings, now = () => new Date(), newId = () => crypto.randomUUID(), pauseLog = storedPauseLog }: ServiceDeps) {
+export function createService({
+  db,
+  getSettings,
+  setSettings,
+  now = () => new Date(),
+  newId = () => crypto.randomUUID(),
+  pauseLog = storedPauseLog,
+}: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
   }
@@ -92,7 +117,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       if (previous && withinCooldown(previous, at, settings.cooldownMinutes)) {
         await tx.done;
         // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-        return previous.answer === 'unanswered' ? promptDecision(previous, report) : { action: 'none', reason: 'cooldown' };
+        return previous.answer === 'unanswered'
+          ? promptDecision(previous, report)
+          : { action: 'none', reason: 'cooldown' };
       }
 
       const prompt = newPrompt(signal, report, at, newId());
@@ -110,7 +137,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       const prompt = await prompts.get(input.promptId);
       if (!prompt) throw new UnknownRecordError('This prompt is no longer known to Pullback.');
       if (prompt.answer !== 'unanswered') {
-        const existing = prompt.interventionId ? ((await interventions.get(prompt.interventionId)) ?? null) : null;
+        const existing = prompt.interventionId
+          ? ((await interventions.get(prompt.interventionId)) ?? null)
+          : null;
         await tx.done;
         return { prompt, intervention: existing };
       }
@@ -118,13 +147,19 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       let intervention: Intervention | null = null;
       if (input.answer === 'deliberate') {
         // Yes in two tabs, or on an artifact another prompt already started: one intervention.
-        intervention = (await activeOnArtifact(interventions, prompt.tool, prompt.artifact.key)) ?? null;
+        intervention =
+          (await activeOnArtifact(interventions, prompt.tool, prompt.artifact.key)) ?? null;
         if (!intervention) {
           intervention = startedFrom(prompt, input, at, newId());
           await interventions.add(intervention);
         }
       }
-      const answered: PromptRecord = { ...prompt, answer: input.answer, answeredAt: at.toISOString(), interventionId: intervention?.id ?? null };
+      const answered: PromptRecord = {
+        ...prompt,
+        answer: input.answer,
+        answeredAt: at.toISOString(),
+        interventionId: intervention?.id ?? null,
+      };
       await prompts.put(answered);
       await tx.done;
       return { prompt: answered, intervention };
@@ -132,7 +167,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
 
     /** Pull back: end an active intervention now. Ending an ended one changes nothing. */
     endIntervention(id: string): Promise<Intervention> {
-      return changeActive(id, (record) => ({ ...record, status: 'ended', endedAt: now().toISOString() }));
+      return changeActive(id, (record) => ({
+        ...record,
+        status: 'ended',
+        endedAt: now().toISOString(),
+      }));
     },
 
     /** Interaction on an artifact's page: extends the active intervention's hands-on time. */
@@ -143,7 +182,10 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       const active = found && (await feed(tx.store, found, at));
       await tx.done;
       if (!active) return { action: 'none', reason: 'not-active' };
-      const report = { id: active.reportId, name: (await reportNames()).get(active.reportId) ?? 'a former report' };
+      const report = {
+        id: active.reportId,
+        name: (await reportNames()).get(active.reportId) ?? 'a former report',
+      };
       return feedingDecision(active, at, report);
     },
 
@@ -160,16 +202,27 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     extendIntervention(id: string, minutes: number): Promise<Intervention> {
       return changeActive(id, (record) => {
         const from = Math.max(now().getTime(), Date.parse(record.plannedEndAt));
-        return { ...record, plannedEndAt: new Date(from + minutes * 60_000).toISOString(), remindedAt: null };
+        return {
+          ...record,
+          plannedEndAt: new Date(from + minutes * 60_000).toISOString(),
+          remindedAt: null,
+        };
       });
     },
 
     /** The two closing questions, answered (or skipped) after pulling back. */
-    async recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<Intervention> {
+    async recordClosing(
+      id: string,
+      answers: Pick<Closing, 'saidFramework' | 'ownerNow'>,
+    ): Promise<Intervention> {
       const tx = db.transaction('interventions', 'readwrite');
       const record = await tx.store.get(id);
-      if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
-      const updated: Intervention = { ...record, closing: { ...answers, answeredAt: now().toISOString() } };
+      if (!record)
+        throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+      const updated: Intervention = {
+        ...record,
+        closing: { ...answers, answeredAt: now().toISOString() },
+      };
       await tx.store.put(updated);
       await tx.done;
       return updated;
@@ -180,7 +233,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
      * (never deleted, never extended) and returns what is still active, with
      * the overdue ones not yet reminded marked as reminded now.
      */
-    async sweep(): Promise<{ active: Intervention[]; lapsed: Intervention[]; toRemind: Intervention[] }> {
+    async sweep(): Promise<{
+      active: Intervention[];
+      lapsed: Intervention[];
+      toRemind: Intervention[];
+    }> {
       const at = now();
       const settings = await getSettings();
       const lapseMs = settings.lapseHours * 3_600_000;
@@ -190,7 +247,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       const toRemind: Intervention[] = [];
       for (const record of await tx.store.index('by-status').getAll('active')) {
         if (isLapsed(record, at, lapseMs)) {
-          const closed: Intervention = { ...record, status: 'lapsed', endedAt: record.lastActivityAt };
+          const closed: Intervention = {
+            ...record,
+            status: 'lapsed',
+            endedAt: record.lastActivityAt,
+          };
           await tx.store.put(closed);
           lapsed.push(closed);
         } else if (isOverdue(record, at) && !record.remindedAt) {
@@ -211,7 +272,9 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       const names = await reportNames();
       const since = new Date(now().getTime() - withinMs).toISOString();
       const recent = await recentInterventions(db, 50);
-      return recent.filter((r) => r.status !== 'active' && !r.closing && (r.endedAt ?? '') >= since).map((r) => named(names, r));
+      return recent
+        .filter((r) => r.status !== 'active' && !r.closing && (r.endedAt ?? '') >= since)
+        .map((r) => named(names, r));
     },
 
     async listActive(): Promise<InterventionView[]> {
@@ -219,10 +282,18 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
       return (await activeInterventions(db)).map((r) => named(names, r));
     },
 
-    async listLog(limit: number): Promise<{ interventions: InterventionView[]; prompts: PromptView[] }> {
+    async listLog(
+      limit: number,
+    ): Promise<{ interventions: InterventionView[]; prompts: PromptView[] }> {
       const names = await reportNames();
-      const [interventions, prompts] = await Promise.all([recentInterventions(db, limit), recentPrompts(db, limit)]);
-      return { interventions: interventions.map((r) => named(names, r)), prompts: prompts.map((p) => named(names, p)) };
+      const [interventions, prompts] = await Promise.all([
+        recentInterventions(db, limit),
+        recentPrompts(db, limit),
+      ]);
+      return {
+        interventions: interventions.map((r) => named(names, r)),
+        prompts: prompts.map((p) => named(names, p)),
+      };
     },
 
     /** The whole backup file as one string (the pages fetch it in parts: exportOpening, exportChunk). */
@@ -251,7 +322,11 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
 
     /** This week's alignment x confidence check-in for one report (one per report per week). */
     async saveRating(input: RatingInput): Promise<Rating> {
-      const rating: Rating = { ...input, id: `${input.week}:${input.reportId}`, at: now().toISOString() };
+      const rating: Rating = {
+        ...input,
+        id: `${input.week}:${input.reportId}`,
+        at: now().toISOString(),
+      };
       await db.put('ratings', rating);
       return rating;
     },
@@ -271,9 +346,13 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     /** "This belongs to…": one claim per URL prefix (claiming again re-assigns it). */
     async addClaim(input: ClaimInput): Promise<Claim> {
       const settings = await getSettings();
-      if (!settings.reports.some((r) => r.id === input.reportId)) throw new UnknownRecordError('That report is not in your roster.');
+      if (!settings.reports.some((r) => r.id === input.reportId))
+        throw new UnknownRecordError('That report is not in your roster.');
       const claim: Claim = { ...input, id: newId(), createdAt: now().toISOString() };
-      await setSettings({ ...settings, claims: [...settings.claims.filter((c) => c.urlPrefix !== input.urlPrefix), claim] });
+      await setSettings({
+        ...settings,
+        claims: [...settings.claims.filter((c) => c.urlPrefix !== input.urlPrefix), claim],
+      });
       return claim;
     },
 
@@ -287,18 +366,37 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
   async function exportOpening(): Promise<string> {
     // Everything buildBackup writes (the pause log included) but the record lists, which follow in chunks.
     const [settings, pauses] = await Promise.all([getSettings(), pauseLog.get()]);
-    const { interventions: _i, prompts: _p, ratings: _r, ...head } = buildBackup(settings, [], [], [], now(), pauses);
+    const {
+      interventions: _i,
+      prompts: _p,
+      ratings: _r,
+      ...head
+    } = buildBackup(settings, [], [], [], now(), pauses);
     return openingText(head);
   }
 
   /** One store's records after a key, in key order, as the file's lines: one read, one message. */
-  async function exportChunk(store: BackupStore, after: string | null, limit = EXPORT_CHUNK_RECORDS): Promise<BackupChunk> {
-    const records = await db.getAll(store, after === null ? null : IDBKeyRange.lowerBound(after, true), limit);
-    return { text: recordLines(records, after !== null), last: records.length < limit ? null : records.at(-1)!.id };
+  async function exportChunk(
+    store: BackupStore,
+    after: string | null,
+    limit = EXPORT_CHUNK_RECORDS,
+  ): Promise<BackupChunk> {
+    const records = await db.getAll(
+      store,
+      after === null ? null : IDBKeyRange.lowerBound(after, true),
+      limit,
+    );
+    return {
+      text: recordLines(records, after !== null),
+      last: records.length < limit ? null : records.at(-1)!.id,
+    };
   }
 
   /** Read-change-write of one intervention in one transaction; one no longer active is returned as it is. */
-  async function changeActive(id: string, change: (record: Intervention) => Intervention): Promise<Intervention> {
+  async function changeActive(
+    id: string,
+    change: (record: Intervention) => Intervention,
+  ): Promise<Intervention> {
     const tx = db.transaction('interventions', 'readwrite');
     const record = await tx.store.get(id);
     if (!record) throw new UnknownRecordError('This intervention is no longer known to Pullback.');
@@ -312,9 +410,18 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
     // Read the ids once, then queue every add in the one transaction: no round trip per record.
     const [haveInterventions, havePrompts, haveRatings] = await Promise.all([
-      tx.objectStore('interventions').getAllKeys().then((k) => new Set(k)),
-      tx.objectStore('prompts').getAllKeys().then((k) => new Set(k)),
-      tx.objectStore('ratings').getAllKeys().then((k) => new Set(k)),
+      tx
+        .objectStore('interventions')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('prompts')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('ratings')
+        .getAllKeys()
+        .then((k) => new Set(k)),
     ]);
     const fresh = <T extends { id: string }>(records: T[], have: Set<string>) => {
       const out: T[] = [];
@@ -326,7 +433,13 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     const ratings = fresh(backup.ratings, haveRatings);
     const interventionsAdded = interventions.length;
     const promptsAdded = prompts.length;
-    const duplicatesSkipped = backup.interventions.length + backup.prompts.length + backup.ratings.length - interventionsAdded - promptsAdded - ratings.length;
+    const duplicatesSkipped =
+      backup.interventions.length +
+      backup.prompts.length +
+      backup.ratings.length -
+      interventionsAdded -
+      promptsAdded -
+      ratings.length;
     await Promise.all([
       ...interventions.map((r) => tx.objectStore('interventions').add(r)),
       ...prompts.map((r) => tx.objectStore('prompts').add(r)),
@@ -335,8 +448,15 @@ export function createService({ db, getSettings, setSettings, now = () => new Da
     await tx.done;
     await setSettings(backup.settings);
     // A file from before the pause log was in the backup leaves this browser's log as it is.
-    if (backup.pauseLog) await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
-    return { ok: true, reports: backup.settings.reports.length, interventionsAdded, promptsAdded, duplicatesSkipped };
+    if (backup.pauseLog)
+      await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
+    return {
+      ok: true,
+      reports: backup.settings.reports.length,
+      interventionsAdded,
+      promptsAdded,
+      duplicatesSkipped,
+    };
   }
 }
 

@@ -90,7 +90,11 @@ const PrefsSchema = v.object({
 });
 /** A report on the roster, or a former one (off the roster, history kept under their name). */
 const ReportValueSchema = v.union([
-  v.object({ name: ReportSchema.entries.name, aliases: ReportSchema.entries.aliases, former: v.optional(v.literal(false)) }),
+  v.object({
+    name: ReportSchema.entries.name,
+    aliases: ReportSchema.entries.aliases,
+    former: v.optional(v.literal(false)),
+  }),
   v.object({ name: ReportSchema.entries.name, former: v.literal(true) }),
 ]);
 const ClaimValueSchema = v.omit(ClaimSchema, ['id']);
@@ -118,7 +122,8 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
     weeklyDigest: s.weeklyDigest,
   };
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
-  if (s.hideNotificationTitles !== undefined) prefs.hideNotificationTitles = s.hideNotificationTitles;
+  if (s.hideNotificationTitles !== undefined)
+    prefs.hideNotificationTitles = s.hideNotificationTitles;
   values.set(PREFS_KEY, prefs);
   values.set(TOOLS_KEY, s.disabledTools);
   for (const r of s.formerReports ?? []) values.set(REPORT + r.id, { name: r.name, former: true });
@@ -133,19 +138,27 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
  * last. Claims whose report is not on the roster here are held back (returned
  * apart), never dropped from the sync area.
  */
-export function valuesToSettings(values: Map<string, unknown>, order: Settings): { settings: Settings; heldBack: string[] } {
+export function valuesToSettings(
+  values: Map<string, unknown>,
+  order: Settings,
+): { settings: Settings; heldBack: string[] } {
   const rank = (list: string[]) => (key: string) => {
     const i = list.indexOf(key);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const sorted = (prefix: string, list: string[]) => {
     const r = rank(list.map((id) => prefix + id));
-    return [...values.keys()].filter((k) => k.startsWith(prefix) && values.get(k) !== null).sort((a, b) => r(a) - r(b));
+    return [...values.keys()]
+      .filter((k) => k.startsWith(prefix) && values.get(k) !== null)
+      .sort((a, b) => r(a) - r(b));
   };
   const prefs = (values.get(PREFS_KEY) ?? null) as v.InferOutput<typeof PrefsSchema> | null;
   const reports: Settings['reports'] = [];
   const formerReports: NonNullable<Settings['formerReports']> = [];
-  for (const key of sorted(REPORT, [...(order.formerReports ?? []), ...order.reports].map((r) => r.id))) {
+  for (const key of sorted(
+    REPORT,
+    [...(order.formerReports ?? []), ...order.reports].map((r) => r.id),
+  )) {
     const value = values.get(key) as v.InferOutput<typeof ReportValueSchema>;
     const id = key.slice(REPORT.length);
     if (value.former) formerReports.push({ id, name: value.name });
@@ -154,12 +167,18 @@ export function valuesToSettings(values: Map<string, unknown>, order: Settings):
   const onRoster = new Set(reports.map((r) => r.id));
   const claims: Claim[] = [];
   const heldBack: string[] = [];
-  for (const key of sorted(CLAIM, order.claims.map((c) => c.id))) {
+  for (const key of sorted(
+    CLAIM,
+    order.claims.map((c) => c.id),
+  )) {
     const claim = { id: key.slice(CLAIM.length), ...(values.get(key) as Omit<Claim, 'id'>) };
     if (onRoster.has(claim.reportId)) claims.push(claim);
     else heldBack.push(key);
   }
-  const customSites: CustomSite[] = sorted(SITE, order.customSites.map((s) => s.origin)).map((key) => ({
+  const customSites: CustomSite[] = sorted(
+    SITE,
+    order.customSites.map((s) => s.origin),
+  ).map((key) => ({
     origin: key.slice(SITE.length),
     ...(values.get(key) as Omit<CustomSite, 'origin'>),
   }));
@@ -176,7 +195,8 @@ export function valuesToSettings(values: Map<string, unknown>, order: Settings):
   };
   if (formerReports.length || order.formerReports) settings.formerReports = formerReports;
   if (prefs?.retentionMonths !== undefined) settings.retentionMonths = prefs.retentionMonths;
-  if (prefs?.hideNotificationTitles !== undefined) settings.hideNotificationTitles = prefs.hideNotificationTitles;
+  if (prefs?.hideNotificationTitles !== undefined)
+    settings.hideNotificationTitles = prefs.hideNotificationTitles;
   return { settings, heldBack };
 }
 
@@ -185,13 +205,22 @@ export function labelOf(key: string, value: unknown, settings?: Settings): strin
   if (key === ME_KEY) return 'You (your name and aliases)';
   if (key === PREFS_KEY) return 'Timing, notifications and data settings';
   if (key === TOOLS_KEY) return 'Tool switches';
-  const named = (x: unknown) => (x && typeof x === 'object' && 'name' in x && typeof x.name === 'string' ? x.name : undefined);
+  const named = (x: unknown) =>
+    x && typeof x === 'object' && 'name' in x && typeof x.name === 'string' ? x.name : undefined;
   if (key.startsWith(REPORT)) {
     const id = key.slice(REPORT.length);
-    return named(value) ?? settings?.reports.find((r) => r.id === id)?.name ?? settings?.formerReports?.find((r) => r.id === id)?.name ?? 'A report';
+    return (
+      named(value) ??
+      settings?.reports.find((r) => r.id === id)?.name ??
+      settings?.formerReports?.find((r) => r.id === id)?.name ??
+      'A report'
+    );
   }
   if (key.startsWith(CLAIM)) {
-    const label = value && typeof value === 'object' && 'label' in value && typeof value.label === 'string' ? value.label : '';
+    const label =
+      value && typeof value === 'object' && 'label' in value && typeof value.label === 'string'
+        ? value.label
+        : '';
     return `Assigned page${label ? ` “${label}”` : ''}`;
   }
   if (key.startsWith(SITE)) return `Added site ${key.slice(SITE.length)}`;
@@ -203,13 +232,21 @@ export function labelOf(key: string, value: unknown, settings?: Settings): strin
 /** JSON with object keys sorted: two browsers may write one value's fields in another order. */
 const canonical = (x: unknown): string =>
   JSON.stringify(x, (_, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
   );
 export const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 const DEFAULT_VALUES = settingsToValues(DEFAULT_SETTINGS);
 
 /** The stamps after this browser changed its settings from `prev` to `next`: every changed or removed item gets a new version. */
-export function stampChanges(prev: Settings, next: Settings, stamps: Stamps, device: string, now: number): Stamps {
+export function stampChanges(
+  prev: Settings,
+  next: Settings,
+  stamps: Stamps,
+  device: string,
+  now: number,
+): Stamps {
   const before = settingsToValues(prev);
   const after = settingsToValues(next);
   const result: Stamps = { ...stamps };
@@ -219,7 +256,10 @@ export function stampChanges(prev: Settings, next: Settings, stamps: Stamps, dev
     if (value !== undefined && old !== undefined && same(old, value)) continue;
     // Later than anything this browser has seen of this item, even if the clock went back.
     const at = Math.max(now, (stamps[key]?.at ?? 0) + 1);
-    result[key] = value === undefined ? { at, by: device, base: stamps[key]?.at ?? 0, gone: true } : { at, by: device, base: stamps[key]?.at ?? 0 };
+    result[key] =
+      value === undefined
+        ? { at, by: device, base: stamps[key]?.at ?? 0, gone: true }
+        : { at, by: device, base: stamps[key]?.at ?? 0 };
   }
   return result;
 }
@@ -238,14 +278,18 @@ function isLater(a: { at: number; by: string }, b: { at: number; by: string }): 
 
 const encoder = new TextEncoder();
 /** Chrome counts an item as its key plus its value's JSON. */
-export const itemBytes = (key: string, item: unknown) => encoder.encode(key).length + encoder.encode(JSON.stringify(item)).length;
+export const itemBytes = (key: string, item: unknown) =>
+  encoder.encode(key).length + encoder.encode(JSON.stringify(item)).length;
 
 export type QuotaCheck =
   | { fits: true; bytes: number }
   | { fits: false; bytes: number; why: 'total' | 'item' | 'count'; item?: string };
 
 /** Whether the sync area, as it would be, keeps within the browser's quotas. */
-export function checkQuota(items: Record<string, unknown>, quota: SyncQuota = SYNC_QUOTA): QuotaCheck {
+export function checkQuota(
+  items: Record<string, unknown>,
+  quota: SyncQuota = SYNC_QUOTA,
+): QuotaCheck {
   let bytes = 0;
   let biggest: { key: string; bytes: number } | undefined;
   const keys = Object.keys(items);
@@ -254,7 +298,8 @@ export function checkQuota(items: Record<string, unknown>, quota: SyncQuota = SY
     bytes += size;
     if (!biggest || size > biggest.bytes) biggest = { key, bytes: size };
   }
-  if (biggest && biggest.bytes > quota.bytesPerItem) return { fits: false, bytes, why: 'item', item: biggest.key };
+  if (biggest && biggest.bytes > quota.bytesPerItem)
+    return { fits: false, bytes, why: 'item', item: biggest.key };
   if (keys.length > quota.items) return { fits: false, bytes, why: 'count' };
   if (bytes > quota.bytes) return { fits: false, bytes, why: 'total' };
   return { fits: true, bytes };
@@ -285,11 +330,24 @@ export interface MergeResult {
 }
 
 /** Reads one sync item, or says why it cannot. */
-export function readItem(key: string, raw: unknown): { ok: true; item: SyncItem } | { ok: false; message: string } {
+export function readItem(
+  key: string,
+  raw: unknown,
+): { ok: true; item: SyncItem } | { ok: false; message: string } {
   const schema = schemaOf(key);
-  if (!schema) return { ok: false, message: 'written by a newer version of Pullback (unknown entry)' };
-  const shape = v.safeParse(v.object({ v: v.unknown(), at: v.pipe(v.number(), v.finite()), by: v.string(), base: v.optional(v.number(), 0) }), raw);
-  if (!shape.success) return { ok: false, message: 'not a Pullback entry (no value, time or browser)' };
+  if (!schema)
+    return { ok: false, message: 'written by a newer version of Pullback (unknown entry)' };
+  const shape = v.safeParse(
+    v.object({
+      v: v.unknown(),
+      at: v.pipe(v.number(), v.finite()),
+      by: v.string(),
+      base: v.optional(v.number(), 0),
+    }),
+    raw,
+  );
+  if (!shape.success)
+    return { ok: false, message: 'not a Pullback entry (no value, time or browser)' };
   if (shape.output.v === null) return { ok: true, item: { ...shape.output, v: null } };
   const value = v.safeParse(schema, shape.output.v);
   if (!value.success) {
@@ -318,13 +376,19 @@ export function mergeSync({ local, stamps, remote, device, now }: MergeInput): M
   const problems: SyncProblem[] = [];
   const tombstoneAge = TOMBSTONE_DAYS * 24 * 60 * 60 * 1000;
 
-  const keys = new Set([...localValues.keys(), ...Object.keys(stamps), ...Object.keys(remote).filter((k) => k.startsWith(SYNC_PREFIX))]);
+  const keys = new Set([
+    ...localValues.keys(),
+    ...Object.keys(stamps),
+    ...Object.keys(remote).filter((k) => k.startsWith(SYNC_PREFIX)),
+  ]);
   for (const key of keys) {
     const mineValue = localValues.has(key) ? localValues.get(key) : null;
     // A value with no stamp was there before syncing began (the first run after an upgrade): time 0, so any synced version wins and it becomes a conflict if they differ.
-    let mine: Stamp | undefined = stamps[key] ?? (localValues.has(key) ? { at: 0, by: device, base: 0 } : undefined);
+    let mine: Stamp | undefined =
+      stamps[key] ?? (localValues.has(key) ? { at: 0, by: device, base: 0 } : undefined);
     // The stamps say "removed" while the value is here (or the reverse) only if settings changed without a stamp: trust the settings.
-    if (mine && !!mine.gone !== (mineValue === null)) mine = { ...mine, gone: mineValue === null ? true : undefined };
+    if (mine && !!mine.gone !== (mineValue === null))
+      mine = { ...mine, gone: mineValue === null ? true : undefined };
     const raw = remote[key];
     if (raw !== undefined) after[key] = raw;
 
@@ -353,13 +417,29 @@ export function mergeSync({ local, stamps, remote, device, now }: MergeInput): M
       // The other browser's version is later.
       // Made without seeing this browser's version: this browser's value from before syncing, or its own change the winner was not built on.
       // (A fresh install's defaults are nothing to put back.)
-      const unseen = mine && (mine.at === 0 ? !same(mineValue, DEFAULT_VALUES.get(key)) : mine.by === device && theirs.base < mine.at);
+      const unseen =
+        mine &&
+        (mine.at === 0
+          ? !same(mineValue, DEFAULT_VALUES.get(key))
+          : mine.by === device && theirs.base < mine.at);
       if (unseen && !same(theirs.v, mineValue)) {
-        conflicts.push({ key, label: labelOf(key, mineValue ?? theirs.v, local), mine: mineValue, mineAt: mine!.at, theirs: theirs.v, theirsAt: theirs.at });
+        conflicts.push({
+          key,
+          label: labelOf(key, mineValue ?? theirs.v, local),
+          mine: mineValue,
+          mineAt: mine!.at,
+          theirs: theirs.v,
+          theirsAt: theirs.at,
+        });
       }
       if (theirs.v === null) values.delete(key);
       else values.set(key, theirs.v);
-      nextStamps[key] = { at: theirs.at, by: theirs.by, base: theirs.base, ...(theirs.v === null ? { gone: true as const } : {}) };
+      nextStamps[key] = {
+        at: theirs.at,
+        by: theirs.by,
+        base: theirs.base,
+        ...(theirs.v === null ? { gone: true as const } : {}),
+      };
     } else if (isLater(mine, theirs)) {
       // This browser's version is later: it goes up (the other browser will see its version replaced).
       const stamp = mine.at === 0 ? { ...mine, at: now } : mine;
@@ -382,15 +462,37 @@ export function mergeSync({ local, stamps, remote, device, now }: MergeInput): M
 
   const { settings: merged, heldBack } = valuesToSettings(values, local);
   for (const key of heldBack) {
-    problems.push({ key, message: `${labelOf(key, values.get(key), local)}: its report is not on the roster here, so it is not used on this browser` });
+    problems.push({
+      key,
+      message: `${labelOf(key, values.get(key), local)}: its report is not on the roster here, so it is not used on this browser`,
+    });
   }
   const valid = v.safeParse(SettingsSchema, merged);
   if (!valid.success) {
     const issue = valid.issues[0];
-    problems.push({ key: '', message: `The settings from your other browsers do not fit together (${issue.message}); this browser keeps its own.` });
-    return { settings: local, stamps, writes: {}, expired: [], after: { ...remote }, conflicts: [], problems };
+    problems.push({
+      key: '',
+      message: `The settings from your other browsers do not fit together (${issue.message}); this browser keeps its own.`,
+    });
+    return {
+      settings: local,
+      stamps,
+      writes: {},
+      expired: [],
+      after: { ...remote },
+      conflicts: [],
+      problems,
+    };
   }
-  return { settings: valid.output, stamps: nextStamps, writes, expired, after, conflicts, problems };
+  return {
+    settings: valid.output,
+    stamps: nextStamps,
+    writes,
+    expired,
+    after,
+    conflicts,
+    problems,
+  };
 }
 
 /** Settings with one item set back to a given value (null: removed), for "Put mine back". */

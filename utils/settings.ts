@@ -29,15 +29,28 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 4,
   migrations: {
     // v2 (lifecycle): idle threshold and lapse time, at their defaults.
-    2: (old: Omit<Settings, 'idleMinutes' | 'lapseHours' | 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'>) => ({
+    2: (
+      old: Omit<
+        Settings,
+        'idleMinutes' | 'lapseHours' | 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'
+      >,
+    ) => ({
       ...old,
       idleMinutes: DEFAULT_SETTINGS.idleMinutes,
       lapseHours: DEFAULT_SETTINGS.lapseHours,
     }),
     // v3 (weekly summary): the Friday notification, on by default.
-    3: (old: Omit<Settings, 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'>) => ({ ...old, weeklyDigest: DEFAULT_SETTINGS.weeklyDigest }),
+    3: (old: Omit<Settings, 'weeklyDigest' | 'claims' | 'disabledTools' | 'customSites'>) => ({
+      ...old,
+      weeklyDigest: DEFAULT_SETTINGS.weeklyDigest,
+    }),
     // v4 (more tools): claims for tools without owners, per-tool switches, sites the lead adds.
-    4: (old: Omit<Settings, 'claims' | 'disabledTools' | 'customSites'>): Settings => ({ ...old, claims: [], disabledTools: [], customSites: [] }),
+    4: (old: Omit<Settings, 'claims' | 'disabledTools' | 'customSites'>): Settings => ({
+      ...old,
+      claims: [],
+      disabledTools: [],
+      customSites: [],
+    }),
   },
 });
 
@@ -51,7 +64,9 @@ export interface Diagnostic {
   count: number;
 }
 
-export const diagnosticsItem = storage.defineItem<Diagnostic[]>('local:diagnostics', { fallback: [] });
+export const diagnosticsItem = storage.defineItem<Diagnostic[]>('local:diagnostics', {
+  fallback: [],
+});
 export const MAX_DIAGNOSTICS = 30;
 
 // ---- Settings on every browser the lead uses (storage.sync) ----
@@ -64,13 +79,26 @@ export interface SyncState {
   device: string;
   stamps: Stamps;
 }
-export const syncStateItem = storage.defineItem<SyncState | null>('local:settingsSyncState', { fallback: null });
+export const syncStateItem = storage.defineItem<SyncState | null>('local:settingsSyncState', {
+  fallback: null,
+});
 
 /** What the options page says about syncing. */
 export type SyncStatus =
   | { kind: 'pending' }
   | { kind: 'synced'; bytes: number; quotaBytes: number; at: string }
-  | { kind: 'too-large'; bytes: number; quotaBytes: number; why: 'total' | 'item' | 'count'; itemLabel?: string; items?: number; maxItems: number; itemBytes?: number; maxItemBytes: number; at: string }
+  | {
+      kind: 'too-large';
+      bytes: number;
+      quotaBytes: number;
+      why: 'total' | 'item' | 'count';
+      itemLabel?: string;
+      items?: number;
+      maxItems: number;
+      itemBytes?: number;
+      maxItemBytes: number;
+      at: string;
+    }
   | { kind: 'failed'; message: string; at: string };
 export interface SyncReport {
   status: SyncStatus;
@@ -131,11 +159,24 @@ export function createSettingsStore({
   }
 
   /** Merges this browser's settings with the sync area and writes whatever is later on either side. */
-  async function reconcile(local: Settings, state: SyncState, settingsChanged: boolean): Promise<Settings> {
+  async function reconcile(
+    local: Settings,
+    state: SyncState,
+    settingsChanged: boolean,
+  ): Promise<Settings> {
     const at = new Date(now()).toISOString();
     const report = await syncReportItem.getValue();
-    const keep = async (status: SyncStatus, settings: Settings, stamps: Stamps, conflicts: SyncConflict[], problems: SyncProblem[]) => {
-      const kept = [...conflicts, ...report.conflicts.filter((c) => !conflicts.some((n) => n.key === c.key))].slice(0, MAX_CONFLICTS);
+    const keep = async (
+      status: SyncStatus,
+      settings: Settings,
+      stamps: Stamps,
+      conflicts: SyncConflict[],
+      problems: SyncProblem[],
+    ) => {
+      const kept = [
+        ...conflicts,
+        ...report.conflicts.filter((c) => !conflicts.some((n) => n.key === c.key)),
+      ].slice(0, MAX_CONFLICTS);
       await storage.setItems([
         { item: syncStateItem, value: { device: state.device, stamps } },
         { item: syncReportItem, value: { status, conflicts: kept, problems } },
@@ -145,18 +186,41 @@ export function createSettingsStore({
       if (settingsChanged || !same(settings, local)) await settingsItem.setValue(settings);
       return settings;
     };
-    if (!sync) return keep({ kind: 'failed', message: 'this browser offers no sync storage to extensions', at }, local, state.stamps, [], []);
+    if (!sync)
+      return keep(
+        { kind: 'failed', message: 'this browser offers no sync storage to extensions', at },
+        local,
+        state.stamps,
+        [],
+        [],
+      );
     let remote: Record<string, unknown>;
     try {
       remote = await sync.get(null);
     } catch (e) {
-      return keep({ kind: 'failed', message: messageOf(e), at }, local, state.stamps, [], report.problems);
+      return keep(
+        { kind: 'failed', message: messageOf(e), at },
+        local,
+        state.stamps,
+        [],
+        report.problems,
+      );
     }
-    const merged = mergeSync({ local, stamps: state.stamps, remote, device: state.device, now: now() });
+    const merged = mergeSync({
+      local,
+      stamps: state.stamps,
+      remote,
+      device: state.device,
+      now: now(),
+    });
     const before = settingsToValues(local);
     const after = settingsToValues(merged.settings);
     for (const key of new Set([...before.keys(), ...after.keys()])) {
-      if (!same(before.get(key), after.get(key))) lately.set(key, { replaced: before.has(key) ? before.get(key) : null, until: now() + STALE_SAVE_MS });
+      if (!same(before.get(key), after.get(key)))
+        lately.set(key, {
+          replaced: before.has(key) ? before.get(key) : null,
+          until: now() + STALE_SAVE_MS,
+        });
     }
     const check = checkQuota(merged.after, quota);
     let status: SyncStatus;
@@ -169,7 +233,16 @@ export function createSettingsStore({
         items: Object.keys(merged.after).length,
         maxItems: quota.items,
         maxItemBytes: quota.bytesPerItem,
-        ...(check.item ? { itemLabel: labelOf(check.item, settingsToValues(merged.settings).get(check.item), merged.settings), itemBytes: itemBytes(check.item, merged.after[check.item]) } : {}),
+        ...(check.item
+          ? {
+              itemLabel: labelOf(
+                check.item,
+                settingsToValues(merged.settings).get(check.item),
+                merged.settings,
+              ),
+              itemBytes: itemBytes(check.item, merged.after[check.item]),
+            }
+          : {}),
         at,
       };
     } else {
@@ -229,14 +302,20 @@ export function createSettingsStore({
         const conflict = report.conflicts.find((c) => c.key === key);
         if (!conflict) throw new Error('That change is no longer waiting to be put back.');
         lately.delete(key);
-        await syncReportItem.setValue({ ...report, conflicts: report.conflicts.filter((c) => c.key !== key) });
+        await syncReportItem.setValue({
+          ...report,
+          conflicts: report.conflicts.filter((c) => c.key !== key),
+        });
         return saveHere(withItem(await get(), key, conflict.mine));
       }),
     /** "Keep theirs": the conflict is read and let go. */
     dismiss: (key: string) =>
       oneAtATime(async () => {
         const report = await syncReportItem.getValue();
-        await syncReportItem.setValue({ ...report, conflicts: report.conflicts.filter((c) => c.key !== key) });
+        await syncReportItem.setValue({
+          ...report,
+          conflicts: report.conflicts.filter((c) => c.key !== key),
+        });
       }),
   };
 }
@@ -245,7 +324,8 @@ export type SettingsStore = ReturnType<typeof createSettingsStore>;
 /** Calls `onChange` whenever Pullback's items in the sync area change (another browser's change, or this one's own write). */
 export function watchSyncArea(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'sync' && Object.keys(changes).some((key) => key.startsWith(SYNC_PREFIX))) onChange();
+    if (area === 'sync' && Object.keys(changes).some((key) => key.startsWith(SYNC_PREFIX)))
+      onChange();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

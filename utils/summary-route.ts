@@ -24,21 +24,38 @@ export function parseSummaryHash(hash: string, thisWeek: WeekId): SummaryRoute {
   const weekPart = text.slice(0, slash);
   const idPart = text.slice(slash + 1);
   const week = parseWeekId(weekPart);
-  if (!week) return { page: 'bad-link', week: null, problem: `“${shorten(weekPart)}” is not a week (a week reads like 2026-W48).` };
-  if (idPart.trim() === '') return { page: 'bad-link', week, problem: 'The address names no report.' };
-  if (idPart.includes('/')) return { page: 'bad-link', week, problem: 'The address has more after the report than Pullback understands.' };
+  if (!week)
+    return {
+      page: 'bad-link',
+      week: null,
+      problem: `“${shorten(weekPart)}” is not a week (a week reads like 2026-W48).`,
+    };
+  if (idPart.trim() === '')
+    return { page: 'bad-link', week, problem: 'The address names no report.' };
+  if (idPart.includes('/'))
+    return {
+      page: 'bad-link',
+      week,
+      problem: 'The address has more after the report than Pullback understands.',
+    };
   let reportId: string;
   try {
     reportId = decodeURIComponent(idPart);
   } catch {
-    return { page: 'bad-link', week, problem: 'The report in the address is garbled (a broken %-escape).' };
+    return {
+      page: 'bad-link',
+      week,
+      problem: 'The report in the address is garbled (a broken %-escape).',
+    };
   }
   return { page: 'one-on-one', week, reportId };
 }
 
 /** The address of a route, as the page's links write it. */
 export function summaryHash(route: { week: WeekId; reportId?: string }): string {
-  return route.reportId === undefined ? `#${route.week}` : `#${route.week}/${encodeURIComponent(route.reportId)}`;
+  return route.reportId === undefined
+    ? `#${route.week}`
+    : `#${route.week}/${encodeURIComponent(route.reportId)}`;
 }
 
 function shorten(text: string): string {

@@ -12,7 +12,15 @@
 import { formatDuration } from './durations';
 import { spokenDuration } from './spoken-duration';
 import { toolLabel } from './sites/tools';
-import { PURPOSES, TOOL_IDS, type Intervention, type PromptRecord, type Purpose, type Rating, type ToolId } from './model';
+import {
+  PURPOSES,
+  TOOL_IDS,
+  type Intervention,
+  type PromptRecord,
+  type Purpose,
+  type Rating,
+  type ToolId,
+} from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
 
 /** Weeks a summary looks at: this week and the seven before it (the sparkline). */
@@ -46,19 +54,23 @@ export function quadrantOf(r: Pick<Rating, 'alignment' | 'confidence'>): Quadran
 export const QUADRANT_GUIDANCE: Record<Quadrant, { title: string; advice: string }> = {
   support: {
     title: 'Full support',
-    advice: 'You agree on where this is going and you trust how they will get there. Back them fully, clear the way, and keep out of the details.',
+    advice:
+      'You agree on where this is going and you trust how they will get there. Back them fully, clear the way, and keep out of the details.',
   },
   'give-context': {
     title: 'Give context',
-    advice: 'You trust their judgement but would head somewhere else. Share the why behind your view and what you know that they may not, then let them pick the path.',
+    advice:
+      'You trust their judgement but would head somewhere else. Share the why behind your view and what you know that they may not, then let them pick the path.',
   },
   'build-confidence': {
     title: 'Build confidence',
-    advice: 'The direction is right but you are not yet sure of their calls here. Step in on purpose and for a set time, say out loud the framework you are using, then pull back.',
+    advice:
+      'The direction is right but you are not yet sure of their calls here. Step in on purpose and for a set time, say out loud the framework you are using, then pull back.',
   },
   'act-now': {
     title: 'Act now',
-    advice: 'Neither the direction nor your confidence is there yet. Act this week: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
+    advice:
+      'Neither the direction nor your confidence is there yet. Act this week: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
   },
 };
 
@@ -96,7 +108,13 @@ export interface ReportRow {
   ratingHistory: Rating[];
 }
 
-export type ReflectionRule = 'takeover-open' | 'repeat-purpose' | 'overran' | 'hands-off' | 'missing-standard' | 'caught-myself';
+export type ReflectionRule =
+  | 'takeover-open'
+  | 'repeat-purpose'
+  | 'overran'
+  | 'hands-off'
+  | 'missing-standard'
+  | 'caught-myself';
 
 export interface Reflection {
   id: string;
@@ -119,7 +137,13 @@ export interface WeekSummary {
   handsOnMs: Headline;
   medianSpanMs: Headline;
   pullBack: { ended: number; onTime: number; rate: Headline | null };
-  prompts: { shown: number; deliberate: number; steppedBack: number; dismissed: number; unanswered: number };
+  prompts: {
+    shown: number;
+    deliberate: number;
+    steppedBack: number;
+    dismissed: number;
+    unanswered: number;
+  };
   openAtWeekEnd: Intervention[];
   /** Those of openAtWeekEnd already past their planned end (at the week's end, or now): temporary becoming permanent. */
   pastPlannedEnd: Intervention[];
@@ -216,7 +240,17 @@ function weekWindow(weekId: WeekId, now: Date): WeekWindow {
     for (let i = THIS; i > 0; i--) if (iso >= boundsIso[i]!) return i;
     return 0;
   };
-  return { week, start, end, endMs, nowMs, weeks, bucketOf, bucketOfIso, cutoff: (i) => Math.min(nowMs, bounds[i + 1]!) };
+  return {
+    week,
+    start,
+    end,
+    endMs,
+    nowMs,
+    weeks,
+    bucketOf,
+    bucketOfIso,
+    cutoff: (i) => Math.min(nowMs, bounds[i + 1]!),
+  };
 }
 
 /** Rows: the roster first, in its order; former reports are added as records name them. */
@@ -225,7 +259,8 @@ class ReportRows {
   private readonly formerIds: string[] = [];
 
   constructor(reports: Array<{ id: string; name: string }>) {
-    for (const report of reports) if (!this.rows.has(report.id)) this.add(report.id, report.name, false);
+    for (const report of reports)
+      if (!this.rows.has(report.id)) this.add(report.id, report.name, false);
   }
 
   private add(id: string, name: string, former: boolean): RowAcc {
@@ -265,7 +300,8 @@ class ReportRows {
     return this.rows.get(reportId);
   }
 
-  nameOf = (reportId: string): string => this.rows.get(reportId)?.row.report.name ?? FORMER_REPORT_NAME;
+  nameOf = (reportId: string): string =>
+    this.rows.get(reportId)?.row.report.name ?? FORMER_REPORT_NAME;
 
   /** Roster order, then former reports by id; each row's lists finished. */
   finish(): RowAcc[] {
@@ -290,8 +326,20 @@ interface InterventionTally {
 }
 
 /** Interventions into their week and their report's row. */
-function tallyInterventions(records: Intervention[], w: WeekWindow, rows: ReportRows): InterventionTally {
-  const perWeek: WeekAcc[] = w.weeks.map(() => ({ started: 0, takeovers: 0, handsOnMs: 0, spans: [], ended: 0, onTime: 0, hasData: false }));
+function tallyInterventions(
+  records: Intervention[],
+  w: WeekWindow,
+  rows: ReportRows,
+): InterventionTally {
+  const perWeek: WeekAcc[] = w.weeks.map(() => ({
+    started: 0,
+    takeovers: 0,
+    handsOnMs: 0,
+    spans: [],
+    ended: 0,
+    onTime: 0,
+    hasData: false,
+  }));
   const openAtWeekEnd: Intervention[] = [];
   const overran: Overran[] = [];
   const detailsByTool = new Map<ToolId, Intervention[]>();
@@ -339,7 +387,8 @@ function tallyInterventions(records: Intervention[], w: WeekWindow, rows: Report
       acc.longestSpan = span;
       row.longest = record;
     }
-    if (stopMs > plannedMs) overran.push({ record, overMs: stopMs - plannedMs, stillOpen: endedMs === null });
+    if (stopMs > plannedMs)
+      overran.push({ record, overMs: stopMs - plannedMs, stillOpen: endedMs === null });
     if (record.purpose === 'details-matter') {
       const list = detailsByTool.get(record.tool);
       if (list) list.push(record);
@@ -353,8 +402,19 @@ function tallyInterventions(records: Intervention[], w: WeekWindow, rows: Report
 type PromptCounts = WeekSummary['prompts'];
 
 /** This week's prompts by answer; any week's prompt marks the log as in use. */
-function tallyPrompts(records: PromptRecord[], w: WeekWindow, rows: ReportRows, perWeek: WeekAcc[]): { counts: PromptCounts; steppedBack: PromptRecord[] } {
-  const counts: PromptCounts = { shown: 0, deliberate: 0, steppedBack: 0, dismissed: 0, unanswered: 0 };
+function tallyPrompts(
+  records: PromptRecord[],
+  w: WeekWindow,
+  rows: ReportRows,
+  perWeek: WeekAcc[],
+): { counts: PromptCounts; steppedBack: PromptRecord[] } {
+  const counts: PromptCounts = {
+    shown: 0,
+    deliberate: 0,
+    steppedBack: 0,
+    dismissed: 0,
+    unanswered: 0,
+  };
   const steppedBack: PromptRecord[] = [];
   for (const prompt of records) {
     const i = w.bucketOfIso(prompt.at);
@@ -402,17 +462,36 @@ function headlineFigures(perWeek: WeekAcc[]) {
   const previous = perWeek.slice(FIRST_COMPARED, THIS);
   const anyPrevious = previous.some((w) => w.hasData);
   const current = perWeek[THIS]!;
-  const averageOf = (pick: (w: WeekAcc) => number) => (anyPrevious ? mean(previous.map(pick)) : null);
+  const averageOf = (pick: (w: WeekAcc) => number) =>
+    anyPrevious ? mean(previous.map(pick)) : null;
   return {
     earlierData: anyPrevious,
-    started: headline(current.started, averageOf((w) => w.started)),
-    takeovers: headline(current.takeovers, averageOf((w) => w.takeovers)),
-    handsOnMs: headline(current.handsOnMs, averageOf((w) => w.handsOnMs)),
-    medianSpanMs: headline(median(current.spans) ?? 0, mean(previous.filter((w) => w.spans.length > 0).map((w) => median(w.spans)!))),
+    started: headline(
+      current.started,
+      averageOf((w) => w.started),
+    ),
+    takeovers: headline(
+      current.takeovers,
+      averageOf((w) => w.takeovers),
+    ),
+    handsOnMs: headline(
+      current.handsOnMs,
+      averageOf((w) => w.handsOnMs),
+    ),
+    medianSpanMs: headline(
+      median(current.spans) ?? 0,
+      mean(previous.filter((w) => w.spans.length > 0).map((w) => median(w.spans)!)),
+    ),
     pullBack: {
       ended: current.ended,
       onTime: current.onTime,
-      rate: current.ended > 0 ? headline(current.onTime / current.ended, mean(previous.filter((w) => w.ended > 0).map((w) => w.onTime / w.ended))) : null,
+      rate:
+        current.ended > 0
+          ? headline(
+              current.onTime / current.ended,
+              mean(previous.filter((w) => w.ended > 0).map((w) => w.onTime / w.ended)),
+            )
+          : null,
     },
   };
 }
@@ -470,12 +549,17 @@ const PURPOSE_REASONS: Record<Purpose, string> = {
   'details-matter': 'because the details mattered',
 };
 
-
 /**
  * A take-over still with the lead past its planned end: the clearest sign
  * that temporary became permanent. One reflection each, oldest first.
  */
-function takeoverOpen(week: WeekId, overdue: Intervention[], nameOf: (id: string) => string, nowMs: number, weekEndMs: number): Reflection[] {
+function takeoverOpen(
+  week: WeekId,
+  overdue: Intervention[],
+  nameOf: (id: string) => string,
+  nowMs: number,
+  weekEndMs: number,
+): Reflection[] {
   const at = Math.min(nowMs, weekEndMs);
   return overdue.filter(isTakeover).map((record) => {
     const name = nameOf(record.reportId);
@@ -485,7 +569,12 @@ function takeoverOpen(week: WeekId, overdue: Intervention[], nameOf: (id: string
     const text =
       `You took ${record.artifact.key} over from ${name} and it ${still}, ${over} past the end you planned. ` +
       `A take-over left open is how temporary becomes permanent: hand it back to ${first}, or agree with ${first} out loud that it is yours now.`;
-    return { id: `${week}:takeover-open:${record.id}`, rule: 'takeover-open' as const, text, recordIds: [record.id] };
+    return {
+      id: `${week}:takeover-open:${record.id}`,
+      rule: 'takeover-open' as const,
+      text,
+      recordIds: [record.id],
+    };
   });
 }
 
@@ -500,26 +589,40 @@ function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
         purpose === 'teach-framework'
           ? `Check whether it landed: could ${name} now make the next call of this kind without you? If not, the framework may need another angle, not another intervention.`
           : `Instead of stepping in again, consider teaching the framework behind your calls once, out loud, so ${name} can make them without you.`;
-      out.push({ id: `${week}:repeat-purpose:${acc.row.report.id}:${purpose}`, rule: 'repeat-purpose', text: `${what} ${next}`, recordIds: ids });
+      out.push({
+        id: `${week}:repeat-purpose:${acc.row.report.id}:${purpose}`,
+        rule: 'repeat-purpose',
+        text: `${what} ${next}`,
+        recordIds: ids,
+      });
     }
   }
   return out;
 }
 
-function overranReflection(week: WeekId, overran: Overran[], nameOf: (id: string) => string): Reflection[] {
+function overranReflection(
+  week: WeekId,
+  overran: Overran[],
+  nameOf: (id: string) => string,
+): Reflection[] {
   if (overran.length === 0) return [];
   overran.sort((a, b) => byStart(a.record, b.record));
   const total = overran.reduce((sum, o) => sum + o.overMs, 0);
   const named = overran
     .slice(0, OVERRAN_NAMED)
-    .map((o) => `${o.record.artifact.key} on ${possessive(nameOf(o.record.reportId))} work, ${formatDuration(o.overMs)} over${o.stillOpen ? ' and still open' : ''}`);
+    .map(
+      (o) =>
+        `${o.record.artifact.key} on ${possessive(nameOf(o.record.reportId))} work, ${formatDuration(o.overMs)} over${o.stillOpen ? ' and still open' : ''}`,
+    );
   if (overran.length > OVERRAN_NAMED) named.push(`${overran.length - OVERRAN_NAMED} more`);
   const count = overran.length === 1 ? '1 intervention' : `${overran.length} interventions`;
   const text =
     `${count} went past the planned end this week (${named.join('; ')})` +
     (overran.length > 1 ? `, ${formatDuration(total)} over in total` : '') +
     '. What made pulling back hard: the work, or letting go of it?';
-  return [{ id: `${week}:overran`, rule: 'overran', text, recordIds: overran.map((o) => o.record.id) }];
+  return [
+    { id: `${week}:overran`, rule: 'overran', text, recordIds: overran.map((o) => o.record.id) },
+  ];
 }
 
 function handsOff(week: WeekId, rows: RowAcc[]): Reflection[] {
@@ -532,12 +635,21 @@ function handsOff(week: WeekId, rows: RowAcc[]): Reflection[] {
     const text =
       `You rated your confidence in ${row.report.name} ${rating.confidence} of 4 ${when}, and had no touchpoints with their work this week. ` +
       'Staying this far back risks the other failure mode: autonomy without context. Share the why and the guardrails, or step in briefly and on purpose.';
-    out.push({ id: `${week}:hands-off:${row.report.id}`, rule: 'hands-off', text, recordIds: [rating.id] });
+    out.push({
+      id: `${week}:hands-off:${row.report.id}`,
+      rule: 'hands-off',
+      text,
+      recordIds: [rating.id],
+    });
   }
   return out;
 }
 
-function missingStandard(week: WeekId, detailsByTool: Map<ToolId, Intervention[]>, nameOf: (id: string) => string): Reflection[] {
+function missingStandard(
+  week: WeekId,
+  detailsByTool: Map<ToolId, Intervention[]>,
+  nameOf: (id: string) => string,
+): Reflection[] {
   const out: Reflection[] = [];
   for (const tool of [...detailsByTool.keys()].sort(byToolOrder)) {
     const records = detailsByTool.get(tool)!;
@@ -546,17 +658,33 @@ function missingStandard(week: WeekId, detailsByTool: Map<ToolId, Intervention[]
     const text =
       `${records.length} interventions in ${toolName} this week were about details that mattered (${tally(records, nameOf)}). ` +
       `When the same kind of detail keeps needing you, a shared standard for work in ${toolName}, such as a style guide or a checklist, may be what is missing.`;
-    out.push({ id: `${week}:missing-standard:${tool}`, rule: 'missing-standard', text, recordIds: records.map((r) => r.id) });
+    out.push({
+      id: `${week}:missing-standard:${tool}`,
+      rule: 'missing-standard',
+      text,
+      recordIds: records.map((r) => r.id),
+    });
   }
   return out;
 }
 
-function caughtMyself(week: WeekId, steppedBack: PromptRecord[], nameOf: (id: string) => string): Reflection[] {
+function caughtMyself(
+  week: WeekId,
+  steppedBack: PromptRecord[],
+  nameOf: (id: string) => string,
+): Reflection[] {
   if (steppedBack.length === 0) return [];
   const text =
     `You caught yourself ${times(steppedBack.length)} this week and left the work with its owner (${tally(steppedBack, nameOf)}). ` +
     'That is the habit working: each one is a decision your team kept.';
-  return [{ id: `${week}:caught-myself`, rule: 'caught-myself', text, recordIds: steppedBack.map((p) => p.id) }];
+  return [
+    {
+      id: `${week}:caught-myself`,
+      rule: 'caught-myself',
+      text,
+      recordIds: steppedBack.map((p) => p.id),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -587,7 +715,17 @@ function isoMs(s: string): number {
   const second = digits(s, 17, 2);
   const milli = digits(s, 20, 3);
   // Anything unusual (NaN fails every comparison) goes to Date.parse, which knows the rules.
-  if (!(year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour <= 23 && minute <= 59 && second <= 59 && milli >= 0)) {
+  if (!(
+    year >= 100 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 28 &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    milli >= 0
+  )) {
     return Date.parse(s);
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, milli);
@@ -604,7 +742,11 @@ function digits(s: string, from: number, count: number): number {
 }
 
 function headline(value: number, previousAverage: number | null): Headline {
-  return { value, previousAverage, change: previousAverage === null ? null : value - previousAverage };
+  return {
+    value,
+    previousAverage,
+    change: previousAverage === null ? null : value - previousAverage,
+  };
 }
 
 function mean(values: number[]): number | null {
@@ -621,7 +763,8 @@ function median(values: number[]): number | null {
 
 function purposeCounts(ids: Map<Purpose, string[]>): Partial<Record<Purpose, number>> {
   const out: Partial<Record<Purpose, number>> = {};
-  for (const purpose of [...ids.keys()].sort(byPurposeOrder)) out[purpose] = ids.get(purpose)!.length;
+  for (const purpose of [...ids.keys()].sort(byPurposeOrder))
+    out[purpose] = ids.get(purpose)!.length;
   return out;
 }
 
@@ -669,5 +812,13 @@ function orderIn<T>(list: readonly T[], value: T): number {
 }
 
 function byStart(a: Intervention, b: Intervention): number {
-  return a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return a.startedAt < b.startedAt
+    ? -1
+    : a.startedAt > b.startedAt
+      ? 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0;
 }

@@ -38,7 +38,12 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
         const field = doc.querySelector(selector);
         if (field) assignee.append(field.cloneNode(true));
       }
-      early.push({ type: event.type as EarlyGesture['type'], target: target as Element, url, assignee });
+      early.push({
+        type: event.type as EarlyGesture['type'],
+        target: target as Element,
+        url,
+        assignee,
+      });
     }
     const handOver = deps.load().then(
       () => {
@@ -64,7 +69,9 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
      * Whatever brought the lookups (a focused editor, the popup, a gesture here), take-overs are
      * watched from now on: by the watcher, which listens itself.
      */
-    lookupsLoaded(lookups: { watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher }) {
+    lookupsLoaded(lookups: {
+      watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher;
+    }) {
       if (watcher || !lookups.watchTakeovers) return;
       unlisten();
       watcher = lookups.watchTakeovers(doc, deps);

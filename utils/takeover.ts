@@ -25,7 +25,11 @@ export interface TakeoverDeps {
   /** The tool's adapter with its take-over controls (`SiteAdapter.takeover`). */
   adapterFor(url: URL): (PageAdapter & Pick<SiteAdapter, 'takeover'>) | null;
   /** Whose the item is (loaded on first need); without this, the adapter's own `ownership`. */
-  ownership?(adapter: PageAdapter, artifact: Artifact, signal: AbortSignal): Promise<Ownership | null>;
+  ownership?(
+    adapter: PageAdapter,
+    artifact: Artifact,
+    signal: AbortSignal,
+  ): Promise<Ownership | null>;
   isOwnUi(el: Element): boolean;
   send(signal: EditSignal): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
@@ -57,7 +61,9 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
 
   const targetOf = (event: Event): Element | null => {
     const target = event.composedPath()[0] ?? event.target;
-    return target && (target as Node).nodeType === 1 && !deps.isOwnUi(target as Element) ? (target as Element) : null;
+    return target && (target as Node).nodeType === 1 && !deps.isOwnUi(target as Element)
+      ? (target as Element)
+      : null;
   };
 
   /** A press, on the page at `url`, whose assignee field reads as `root` shows it. */
@@ -79,21 +85,34 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     const assigned = adapter?.takeover?.assignedBy(target);
     if (!adapter || !assigned) return;
     const artifact = adapter.artifact(url, doc);
-    if (!artifact) return deps.diagnose?.(adapter.id, 'the item being reassigned could not be identified from this page');
+    if (!artifact)
+      return deps.diagnose?.(
+        adapter.id,
+        'the item being reassigned could not be identified from this page',
+      );
     // Read now, in the capture phase: the tool has not yet replaced the assignee on the page.
-    const before = adapter.takeover!.assigneeOnPage(root) ?? (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
+    const before =
+      adapter.takeover!.assigneeOnPage(root) ??
+      (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
     if (before?.length === 0) return; // Nobody had it: taken from nobody.
     const signal = controller.signal;
-    const lookup = deps.ownership ? deps.ownership(adapter, artifact, signal) : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null));
+    const lookup = deps.ownership
+      ? deps.ownership(adapter, artifact, signal)
+      : (adapter.ownership?.(artifact, doc, signal) ?? Promise.resolve(null));
     const ownership = await lookup.catch(() => null);
     if (signal.aborted) return;
     // The page's reading is the one from before the click; the API may already answer with the new assignee.
     const previous = before ?? ownership?.owner ?? null;
-    if (!previous) return deps.diagnose?.(adapter.id, 'the assignee being replaced could not be read');
+    if (!previous)
+      return deps.diagnose?.(adapter.id, 'the assignee being replaced could not be read');
     if (previous.length === 0) return;
     const viewer = ownership?.viewer ?? [];
     if (assigned.to === 'person') {
-      if (viewer.length === 0) return deps.diagnose?.(adapter.id, 'who you are could not be read, so a reassignment to you could not be told apart');
+      if (viewer.length === 0)
+        return deps.diagnose?.(
+          adapter.id,
+          'who you are could not be read, so a reassignment to you could not be told apart',
+        );
       const mine = new Set(viewer.map(normalizeIdentity));
       if (!assigned.identity.some((id) => mine.has(normalizeIdentity(id)))) return; // To someone else: planning.
     }

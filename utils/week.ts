@@ -5,7 +5,14 @@
  * and 2021-01-03 is in 2020-W53. The week math is date-fns'; this file only
  * spells week ids and turns them into local ranges.
  */
-import { addDays, addWeeks, getISOWeek, getISOWeeksInYear, getISOWeekYear, startOfISOWeekYear } from 'date-fns';
+import {
+  addDays,
+  addWeeks,
+  getISOWeek,
+  getISOWeeksInYear,
+  getISOWeekYear,
+  startOfISOWeekYear,
+} from 'date-fns';
 
 /** '2026-W48': ISO week-numbering year, 'W', two-digit week. Sorts as text within four-digit years. */
 export type WeekId = string;
@@ -59,7 +66,11 @@ export function shiftWeek(id: WeekId, weeks: number): WeekId {
 export function weekLabel(id: WeekId, locale?: string): string {
   const { start } = weekRange(id);
   const sunday = addDays(start, 6);
-  const dates = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  const dates = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   if (typeof dates.formatRange === 'function') return dates.formatRange(start, sunday);
   return `${dates.format(start)} – ${dates.format(sunday)}`;
 }

@@ -8,10 +8,16 @@
 import { storage } from '@wxt-dev/storage';
 
 /** When the weekly notification came due during a pause (null: nothing waiting). */
-export const weeklyHeldItem = storage.defineItem<string | null>('local:weeklyHeldSince', { fallback: null });
+export const weeklyHeldItem = storage.defineItem<string | null>('local:weeklyHeldSince', {
+  fallback: null,
+});
 
 /** The weekly alarm rang: show the notification now, or hold it while prompts are paused. */
-export async function weeklyDue(paused: boolean, show: () => Promise<void>, now = new Date()): Promise<'shown' | 'held'> {
+export async function weeklyDue(
+  paused: boolean,
+  show: () => Promise<void>,
+  now = new Date(),
+): Promise<'shown' | 'held'> {
   if (paused) {
     if (!(await weeklyHeldItem.getValue())) await weeklyHeldItem.setValue(now.toISOString());
     return 'held';
@@ -25,7 +31,10 @@ export async function weeklyDue(paused: boolean, show: () => Promise<void>, now 
  * notification shows once, unless the lead switched the weekly notification
  * off meanwhile.
  */
-export async function releaseHeldWeekly(show: () => Promise<void>, enabled: () => Promise<boolean>): Promise<boolean> {
+export async function releaseHeldWeekly(
+  show: () => Promise<void>,
+  enabled: () => Promise<boolean>,
+): Promise<boolean> {
   if (!(await weeklyHeldItem.getValue())) return false;
   await weeklyHeldItem.setValue(null);
   if (!(await enabled())) return false;

@@ -27,7 +27,8 @@ export function weeklyNote(input: WeeklyNoteInput, format: NoteFormat): string {
   const heading = (text: string) => (md ? `**${text}**` : text);
   const key = (k: string) => (md ? `\`${k}\`` : k);
   const list = (items: string[]) => items.map((item) => `- ${item}`).join('\n');
-  const keys = (records: Array<{ artifact: { key: string } }>) => joinWords([...new Set(records.map((r) => key(r.artifact.key)))]);
+  const keys = (records: Array<{ artifact: { key: string } }>) =>
+    joinWords([...new Set(records.map((r) => key(r.artifact.key)))]);
   const first = firstNameOf(input.reportName);
 
   const stepped = input.interventions.map((r) => {
@@ -35,24 +36,36 @@ export function weeklyNote(input: WeeklyNoteInput, format: NoteFormat): string {
     const verb = r.kind === 'takeover' ? `I took ${what} over from you` : `${what}`;
     return `${verb}, ${spokenDuration(spanMs(r, input.now))}: ${whyInLeadsWords(r)}`;
   });
-  const keptByMe = input.interventions.filter((r) => r.status === 'active' || r.closing?.ownerNow === 'me');
+  const keptByMe = input.interventions.filter(
+    (r) => r.status === 'active' || r.closing?.ownerNow === 'me',
+  );
   const handedBack = input.interventions.filter((r) => !keptByMe.includes(r));
   const caught = input.prompts.filter((p) => p.answer === 'stepped-back');
 
-  const parts: string[] = [`Hi ${first},`, 'A short note on this week, so nothing I did in your work comes as a surprise.'];
+  const parts: string[] = [
+    `Hi ${first},`,
+    'A short note on this week, so nothing I did in your work comes as a surprise.',
+  ];
   if (stepped.length > 0) parts.push(`${heading('Where I stepped in, and why')}\n${list(stepped)}`);
   const back: string[] = [];
-  if (handedBack.length > 0) back.push(`${keys(handedBack)}: yours again, and you make the calls from here.`);
-  if (keptByMe.length > 0) back.push(`${keys(keptByMe)}: still with me for now; I will hand ${keptByMe.length === 1 ? 'it' : 'them'} back to you explicitly.`);
+  if (handedBack.length > 0)
+    back.push(`${keys(handedBack)}: yours again, and you make the calls from here.`);
+  if (keptByMe.length > 0)
+    back.push(
+      `${keys(keptByMe)}: still with me for now; I will hand ${keptByMe.length === 1 ? 'it' : 'them'} back to you explicitly.`,
+    );
   if (back.length > 0) parts.push(`${heading('What I handed back')}\n${list(back)}`);
-  if (caught.length > 0) parts.push(`I also caught myself about to step into ${keys(caught)} and left it with you.`);
+  if (caught.length > 0)
+    parts.push(`I also caught myself about to step into ${keys(caught)} and left it with you.`);
   if (input.interventions.length > 0) {
     parts.push(
       `${heading('What I would like you to own next time')}\n` +
         `The calls I made on ${keys(input.interventions)}. Next time I would rather ask you than edit: tell me what you need from me to make them without me.`,
     );
   }
-  parts.push('Tell me when any of this felt like too much, or when you would have liked me to step in sooner or stay out.');
+  parts.push(
+    'Tell me when any of this felt like too much, or when you would have liked me to step in sooner or stay out.',
+  );
   if (input.leadName.trim()) parts.push(firstNameOf(input.leadName));
   return parts.join('\n\n');
 }

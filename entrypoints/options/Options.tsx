@@ -27,8 +27,9 @@ export function Options() {
     <main aria-busy={!settings}>
       <h1>Pullback: roster and settings</h1>
       <p class="muted">
-        Your records stay in this browser; your roster and settings also follow you through your browser’s own sync (see On your other
-        browsers). Pullback has no account and sends nothing anywhere itself.
+        Your records stay in this browser; your roster and settings also follow you through your
+        browser’s own sync (see On your other browsers). Pullback has no account and sends nothing
+        anywhere itself.
       </p>
       <SaveStatus />
       {settings && (

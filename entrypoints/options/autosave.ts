@@ -44,13 +44,15 @@ function createSaver() {
       latest = saved;
       return saved;
     });
-    chain = run.then(
-      (settings) => (last = { ok: true, settings }),
-      (err) => (last = { ok: false, reason: err instanceof Error ? err.message : String(err) }),
-    ).finally(() => {
-      inFlight--;
-      notify();
-    });
+    chain = run
+      .then(
+        (settings) => (last = { ok: true, settings }),
+        (err) => (last = { ok: false, reason: err instanceof Error ? err.message : String(err) }),
+      )
+      .finally(() => {
+        inFlight--;
+        notify();
+      });
     return run;
   }
 
@@ -96,7 +98,9 @@ function createSaver() {
       if (held.size) return { kind: 'held', reasons: [...held.values()] };
       if (waiting.size || inFlight) return { kind: 'saving' };
       if (!last) return { kind: 'idle' };
-      return last.ok ? { kind: 'saved', settings: last.settings } : { kind: 'failed', reason: last.reason };
+      return last.ok
+        ? { kind: 'saved', settings: last.settings }
+        : { kind: 'failed', reason: last.reason };
     },
     subscribe(listener: () => void) {
       listeners.add(listener);
@@ -143,5 +147,8 @@ export function guardLeaving(): () => void {
   };
   window.addEventListener('beforeunload', onBeforeUnload);
   document.addEventListener('visibilitychange', onHidden);
-  return () => (window.removeEventListener('beforeunload', onBeforeUnload), document.removeEventListener('visibilitychange', onHidden));
+  return () => (
+    window.removeEventListener('beforeunload', onBeforeUnload),
+    document.removeEventListener('visibilitychange', onHidden)
+  );
 }

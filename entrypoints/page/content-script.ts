@@ -62,7 +62,11 @@ export interface ContentScriptParts {
  * `contentScript` names this script (entrypoints/<contentScript>.content.ts); its lookups are in
  * entrypoints/<contentScript>-lookup.ts.
  */
-export function contentScriptFor(adapters: readonly PageAdapter[], contentScript: string, parts: ContentScriptParts = {}) {
+export function contentScriptFor(
+  adapters: readonly PageAdapter[],
+  contentScript: string,
+  parts: ContentScriptParts = {},
+) {
   const adapterFor = (url: URL) => pickAdapter(adapters, url);
   return {
     matches: [...new Set(adapters.flatMap((a) => a.matches))],
@@ -76,7 +80,9 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         loading ??= (async () => {
           if (!globalThis[PROMPT_GLOBAL]) await sendMessage('loadPrompt', undefined);
           const create = globalThis[PROMPT_GLOBAL];
-          host = create ? create({ onStarted: (artifact) => detector.interventionStarted(artifact) }) : null;
+          host = create
+            ? create({ onStarted: (artifact) => detector.interventionStarted(artifact) })
+            : null;
           return host;
         })().catch(() => (loading = null));
         return loading;
@@ -85,7 +91,8 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
       /** The owner lookups and the page reader, injected by the background on first need (once per page). */
       function lookup(): Promise<PageLookup> {
         lookupLoading ??= (async () => {
-          if (!globalThis[LOOKUP_GLOBAL]?.[contentScript]) await sendMessage('loadLookup', { contentScript });
+          if (!globalThis[LOOKUP_GLOBAL]?.[contentScript])
+            await sendMessage('loadLookup', { contentScript });
           const loaded = globalThis[LOOKUP_GLOBAL]?.[contentScript];
           if (!loaded) throw new Error('The owner lookup did not load.');
           trigger?.lookupsLoaded(loaded);
@@ -104,13 +111,34 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         if (decision.action === 'prompt') {
           // A take-over (issue 11) asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
-          inHand(show({ kind: 'ask', promptId: decision.promptId, report: decision.report, artifact, toolLabel, ...takeover }));
+          inHand(
+            show({
+              kind: 'ask',
+              promptId: decision.promptId,
+              report: decision.report,
+              artifact,
+              toolLabel,
+              ...takeover,
+            }),
+          );
         } else if (decision.action === 'overdue') {
-          inHand(show({ kind: 'overdue', intervention: decision.intervention, report: decision.report, artifact, toolLabel }));
+          inHand(
+            show({
+              kind: 'overdue',
+              intervention: decision.intervention,
+              report: decision.report,
+              artifact,
+              toolLabel,
+            }),
+          );
         }
       }
       const diagnose = (tool: PageAdapter['id'], problem: string) =>
-        void sendMessage('reportDiagnostic', { tool, problem, where: location.origin + location.pathname }).catch(() => {});
+        void sendMessage('reportDiagnostic', {
+          tool,
+          problem,
+          where: location.origin + location.pathname,
+        }).catch(() => {});
 
       const detector = createDetector(document, {
         adapterFor,
@@ -132,7 +160,15 @@ export function contentScriptFor(adapters: readonly PageAdapter[], contentScript
         listenInEditFrames: parts.listenInEditFrames,
       });
       // Assigning a report's item to oneself: no typing, its own listeners (utils/takeover-trigger.ts, then utils/takeover.ts).
-      const trigger = parts.watchTakeovers?.(document, { adapterFor, isOwnUi, send: (signal) => sendMessage('edit', signal), onDecision, diagnose, inHand, load: lookup });
+      const trigger = parts.watchTakeovers?.(document, {
+        adapterFor,
+        isOwnUi,
+        send: (signal) => sendMessage('edit', signal),
+        onDecision,
+        diagnose,
+        inHand,
+        load: lookup,
+      });
       const stops = [
         () => trigger?.stop(),
         () => detector.stop(),

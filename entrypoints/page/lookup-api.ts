@@ -17,7 +17,12 @@ export const LOOKUP_GLOBAL = '__pullbackLookup';
 /** What loads only when needed: the owner lookups (REST calls, page reading) and the popup's "On this page" reader. */
 export interface PageLookup {
   /** Whose the artifact is, by the adapter's tool (null: this script has no lookup for that tool). */
-  ownership(adapter: PageAdapter, artifact: Artifact, doc: Document, signal: AbortSignal): Promise<Ownership | null>;
+  ownership(
+    adapter: PageAdapter,
+    artifact: Artifact,
+    doc: Document,
+    signal: AbortSignal,
+  ): Promise<Ownership | null>;
   /** What follows an edit the detector noticed (utils/edit-judge.ts). */
   judging: Judging;
   /** The popup's "On this page" (utils/page-reading.ts). */

@@ -11,7 +11,12 @@
 import { judging } from '@/utils/edit-judge';
 import type { ToolId } from '@/utils/model';
 import { readPage } from '@/utils/page-reading';
-import type { OwnershipLookup, PageAdapter, SiteAdapter, TakeoverControls } from '@/utils/sites/types';
+import type {
+  OwnershipLookup,
+  PageAdapter,
+  SiteAdapter,
+  TakeoverControls,
+} from '@/utils/sites/types';
 import type { createTakeoverWatcher } from '@/utils/takeover';
 import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
 
@@ -26,7 +31,11 @@ export interface LookupParts {
 }
 
 /** Leaves the lookups of `contentScript`'s tools where that content script finds them. */
-export function provideLookup(contentScript: string, owners: Partial<Record<ToolId, OwnershipLookup>>, parts: LookupParts = {}): void {
+export function provideLookup(
+  contentScript: string,
+  owners: Partial<Record<ToolId, OwnershipLookup>>,
+  parts: LookupParts = {},
+): void {
   const full = (adapter: PageAdapter): SiteAdapter => ({
     ...adapter,
     ownership: adapter.ownership ?? owners[adapter.id] ?? (async () => null),
@@ -37,8 +46,10 @@ export function provideLookup(contentScript: string, owners: Partial<Record<Tool
     // The judging and the watcher get each page adapter with its tool's owner lookup (`full`).
     judging: {
       ...judging,
-      focused: (ctx, state, adapter, artifact) => judging.focused(ctx, state, full(adapter), artifact),
-      edit: (ctx, state, adapter, artifact, t) => judging.edit(ctx, state, full(adapter), artifact, t),
+      focused: (ctx, state, adapter, artifact) =>
+        judging.focused(ctx, state, full(adapter), artifact),
+      edit: (ctx, state, adapter, artifact, t) =>
+        judging.edit(ctx, state, full(adapter), artifact, t),
     },
     ownership: (adapter, artifact, doc, signal) => full(adapter).ownership(artifact, doc, signal),
     readPage: (adapter, doc) => readPage(full(adapter), doc),

@@ -15,8 +15,16 @@ type Reply = { res?: unknown; err?: { name?: string; message?: string } | null }
 
 let nextId = Math.floor(Math.random() * 10_000);
 
-export async function sendMessage<T extends Type>(type: T, data: GetDataType<ProtocolMap[T]>): Promise<GetReturnType<ProtocolMap[T]>> {
-  const reply = (await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() })) as Reply;
+export async function sendMessage<T extends Type>(
+  type: T,
+  data: GetDataType<ProtocolMap[T]>,
+): Promise<GetReturnType<ProtocolMap[T]>> {
+  const reply = (await browser.runtime.sendMessage({
+    id: nextId++,
+    type,
+    data,
+    timestamp: Date.now(),
+  })) as Reply;
   if (!reply) throw new Error('No response');
   if (reply.err != null) {
     const error = new Error(reply.err.message ?? 'Unknown error');
@@ -27,7 +35,10 @@ export async function sendMessage<T extends Type>(type: T, data: GetDataType<Pro
 }
 
 /** Answers one message type from the background or the popup; returns the function that stops answering. */
-export function onMessage<T extends Type>(type: T, handle: () => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>): () => void {
+export function onMessage<T extends Type>(
+  type: T,
+  handle: () => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>,
+): () => void {
   const listener = (message: unknown, _sender: unknown, respond: (reply: Reply) => void) => {
     const m = message as { type?: unknown; timestamp?: unknown } | null;
     if (!m || m.type !== type || typeof m.timestamp !== 'number') return false;
@@ -35,7 +46,13 @@ export function onMessage<T extends Type>(type: T, handle: () => GetReturnType<P
       .then(handle)
       .then(
         (res) => respond({ res }),
-        (e: unknown) => respond({ err: { name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) } }),
+        (e: unknown) =>
+          respond({
+            err: {
+              name: e instanceof Error ? e.name : 'Error',
+              message: e instanceof Error ? e.message : String(e),
+            },
+          }),
       );
     return true; // Answers asynchronously.
   };

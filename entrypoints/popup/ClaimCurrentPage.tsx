@@ -16,7 +16,17 @@ function parentPrefix(url: string): string {
   return `${u.origin}/${parts.slice(0, Math.max(1, parts.length - 1)).join('/')}/`;
 }
 
-export function ClaimForm({ settings, toolLabel, artifact, onChanged }: { settings: Settings; toolLabel: string; artifact: Artifact; onChanged(): void }) {
+export function ClaimForm({
+  settings,
+  toolLabel,
+  artifact,
+  onChanged,
+}: {
+  settings: Settings;
+  toolLabel: string;
+  artifact: Artifact;
+  onChanged(): void;
+}) {
   const [reportId, setReportId] = useState(settings.reports[0]?.id ?? '');
   const [scope, setScope] = useState<'item' | 'prefix'>('item');
   const [prefix, setPrefix] = useState(() => parentPrefix(artifact.url));
@@ -26,13 +36,19 @@ export function ClaimForm({ settings, toolLabel, artifact, onChanged }: { settin
     e.preventDefault();
     const urlPrefix = scope === 'item' ? artifact.url : prefix.trim();
     if (!artifact.url.startsWith(urlPrefix)) {
-      setStatus({ kind: 'error', text: 'The prefix must be the start of this page’s address. Nothing was claimed.' });
+      setStatus({
+        kind: 'error',
+        text: 'The prefix must be the start of this page’s address. Nothing was claimed.',
+      });
       return;
     }
     try {
       const label = `${artifact.title || artifact.key} (${toolLabel})`;
       await sendMessage('addClaim', { reportId, urlPrefix, label });
-      setStatus({ kind: 'ok', text: `Claimed for ${settings.reports.find((r) => r.id === reportId)?.name}.` });
+      setStatus({
+        kind: 'ok',
+        text: `Claimed for ${settings.reports.find((r) => r.id === reportId)?.name}.`,
+      });
       onChanged();
     } catch (err) {
       setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -51,12 +67,31 @@ export function ClaimForm({ settings, toolLabel, artifact, onChanged }: { settin
           </select>
         </label>
         <label class="inline">
-          <input type="radio" name="scope" checked={scope === 'item'} onChange={() => setScope('item')} /> this item only
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'item'}
+            onChange={() => setScope('item')}
+          />{' '}
+          this item only
         </label>
         <label class="inline">
-          <input type="radio" name="scope" checked={scope === 'prefix'} onChange={() => setScope('prefix')} /> everything under
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'prefix'}
+            onChange={() => setScope('prefix')}
+          />{' '}
+          everything under
         </label>
-        {scope === 'prefix' && <input type="url" aria-label="Address prefix" value={prefix} onInput={(e) => setPrefix(e.currentTarget.value)} />}
+        {scope === 'prefix' && (
+          <input
+            type="url"
+            aria-label="Address prefix"
+            value={prefix}
+            onInput={(e) => setPrefix(e.currentTarget.value)}
+          />
+        )}
         <button type="submit">Claim</button>
       </form>
       <OutcomeLine status={status} />

@@ -40,7 +40,10 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
       setDescribed(await sendMessage('describeTab', { tabId: id }));
     } catch (e) {
       setDescribed(null);
-      setStatus({ kind: 'error', text: `Pullback could not read this tab: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({
+        kind: 'error',
+        text: `Pullback could not read this tab: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
@@ -61,7 +64,10 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
     return (
       <section aria-labelledby="page-heading">
         {heading}
-        <p class="muted">Pullback does not read this page. It listens in the tools you use and in sites you add in the settings.</p>
+        <p class="muted">
+          Pullback does not read this page. It listens in the tools you use and in sites you add in
+          the settings.
+        </p>
         <OutcomeLine status={status} />
       </section>
     );
@@ -74,28 +80,46 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
   async function addPerson(as: 'report' | 'me') {
     try {
       const person = personFrom(reading.owner ?? []);
-      const next = as === 'report' ? withReport(settings, person).settings : withMe(settings, person);
+      const next =
+        as === 'report' ? withReport(settings, person).settings : withMe(settings, person);
       await sendMessage('saveSettings', next);
       // The page had settled on "not one of your reports": its next edit is judged afresh.
       if (tabId !== undefined) await sendMessage('rereadPage', undefined, tabId).catch(() => {});
       const aliases = person.aliases.length ? `, with ${person.aliases.join(', ')} as aliases` : '';
       setStatus({
         kind: 'ok',
-        text: as === 'report' ? `Added ${person.name} as a report${aliases}. Your next edit here asks.` : `Saved: ${person.name} is you${aliases}.`,
+        text:
+          as === 'report'
+            ? `Added ${person.name} as a report${aliases}. Your next edit here asks.`
+            : `Saved: ${person.name} is you${aliases}.`,
       });
       onChanged();
     } catch (e) {
-      setStatus({ kind: 'error', text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({
+        kind: 'error',
+        text: `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
   async function copyDetails() {
-    const text = copyDetailsText(reading, missing, browser.runtime.getManifest().version, navigator.userAgent);
+    const text = copyDetailsText(
+      reading,
+      missing,
+      browser.runtime.getManifest().version,
+      navigator.userAgent,
+    );
     try {
       await navigator.clipboard.writeText(text);
-      setStatus({ kind: 'ok', text: 'Details copied. They hold no page text and no names: paste them into a bug report.' });
+      setStatus({
+        kind: 'ok',
+        text: 'Details copied. They hold no page text and no names: paste them into a bug report.',
+      });
     } catch {
-      setStatus({ kind: 'error', text: 'The browser did not let Pullback copy. The details are below: select them and copy.' });
+      setStatus({
+        kind: 'error',
+        text: 'The browser did not let Pullback copy. The details are below: select them and copy.',
+      });
     }
   }
 
@@ -131,21 +155,37 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
         </div>
       )}
       {/* Only where the tool names no owner: a claim says whose work it is. */}
-      {reading.artifact && settings.reports.length > 0 && (verdict.standing.kind === 'nobody' || (verdict.standing.kind === 'report' && verdict.standing.byClaim)) && (
-        <ClaimForm settings={settings} toolLabel={reading.toolLabel} artifact={reading.artifact} onChanged={onChanged} />
-      )}
+      {reading.artifact &&
+        settings.reports.length > 0 &&
+        (verdict.standing.kind === 'nobody' ||
+          (verdict.standing.kind === 'report' && verdict.standing.byClaim)) && (
+          <ClaimForm
+            settings={settings}
+            toolLabel={reading.toolLabel}
+            artifact={reading.artifact}
+            onChanged={onChanged}
+          />
+        )}
       {missing.length > 0 && (
         <div class="problem">
           <p>
-            Pullback could not read {missing.join(' or ')} here{reading.tool ? `: ${reading.toolLabel} may have changed its page` : ''}, so edits
-            here do nothing. Copy the details to report it.
+            Pullback could not read {missing.join(' or ')} here
+            {reading.tool ? `: ${reading.toolLabel} may have changed its page` : ''}, so edits here
+            do nothing. Copy the details to report it.
           </p>
           <button type="button" onClick={copyDetails}>
             Copy details
           </button>
           <details>
             <summary>What the details say</summary>
-            <pre class="details">{copyDetailsText(reading, missing, browser.runtime.getManifest().version, navigator.userAgent)}</pre>
+            <pre class="details">
+              {copyDetailsText(
+                reading,
+                missing,
+                browser.runtime.getManifest().version,
+                navigator.userAgent,
+              )}
+            </pre>
           </details>
         </div>
       )}
@@ -155,18 +195,28 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
 }
 
 /** Who the owner is to Pullback, in a lead's words. */
-function Standing({ verdict, reading, ownerName }: { verdict: PageVerdict; reading: PageReading; ownerName: string }) {
+function Standing({
+  verdict,
+  reading,
+  ownerName,
+}: {
+  verdict: PageVerdict;
+  reading: PageReading;
+  ownerName: string;
+}) {
   const tool = reading.toolLabel;
   const s = verdict.standing;
   switch (s.kind) {
     case 'report':
       return s.byClaim ? (
         <>
-          {tool} names no owner; you said this is <strong>{s.reportName}</strong>’s work, one of your reports.
+          {tool} names no owner; you said this is <strong>{s.reportName}</strong>’s work, one of
+          your reports.
         </>
       ) : (
         <>
-          Owner in {tool}: <strong>{ownerName}</strong>, one of your reports{ownerName !== s.reportName ? ` (${s.reportName} in your roster)` : ''}.
+          Owner in {tool}: <strong>{ownerName}</strong>, one of your reports
+          {ownerName !== s.reportName ? ` (${s.reportName} in your roster)` : ''}.
         </>
       );
     case 'me':
@@ -184,12 +234,24 @@ function Standing({ verdict, reading, ownerName }: { verdict: PageVerdict; readi
     case 'nobody':
       return <>{tool} names no owner for this item.</>;
     case 'unreadable':
-      return s.what === 'item' ? <>Pullback could not tell which item this page is.</> : <>Pullback could not read who owns this item.</>;
+      return s.what === 'item' ? (
+        <>Pullback could not tell which item this page is.</>
+      ) : (
+        <>Pullback could not read who owns this item.</>
+      );
   }
 }
 
 /** What an edit here will do, and why. */
-function Effect({ verdict, reading, settings }: { verdict: PageVerdict; reading: PageReading; settings: Settings }) {
+function Effect({
+  verdict,
+  reading,
+  settings,
+}: {
+  verdict: PageVerdict;
+  reading: PageReading;
+  settings: Settings;
+}) {
   const now = new Date();
   if (verdict.effect === 'prompt') {
     return verdict.waiting ? (
@@ -211,7 +273,9 @@ function Effect({ verdict, reading, settings }: { verdict: PageVerdict; reading:
     'tool-off': `you switched ${reading.toolLabel} off in the settings`,
     mine: 'it is yours',
     'not-a-report': 'the owner is not one of your reports',
-    nobody: settings.reports.length ? 'no one owns it yet: say whose work it is below' : 'no one owns it',
+    nobody: settings.reports.length
+      ? 'no one owns it yet: say whose work it is below'
+      : 'no one owns it',
     unreadable: 'Pullback cannot tell whose it is',
     paused: `prompts are paused ${describePauseEnd(verdict.until ?? null, now)}`,
     cooldown: `you were asked already: quiet until ${verdict.until ? formatClock(verdict.until) : 'later'}`,

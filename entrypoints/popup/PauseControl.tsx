@@ -5,7 +5,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/messages';
-import { activePause, describePauseEnd, pauseEnd, pauseItem, type Pause, type PauseChoice } from '@/utils/pause';
+import {
+  activePause,
+  describePauseEnd,
+  pauseEnd,
+  pauseItem,
+  type Pause,
+  type PauseChoice,
+} from '@/utils/pause';
 
 const CHOICES: Array<[PauseChoice, string]> = [
   ['hour', '1 hour'],
@@ -52,9 +59,14 @@ export function PauseControl({ onChanged }: { onChanged(): void }) {
       {inForce ? (
         <div class="paused-bar">
           <p role="status">
-            <strong>Prompts paused {describePauseEnd(inForce.until, now)}.</strong> Active interventions keep counting your hands-on time.
+            <strong>Prompts paused {describePauseEnd(inForce.until, now)}.</strong> Active
+            interventions keep counting your hands-on time.
           </p>
-          <button type="button" class="primary" onClick={() => run(() => sendMessage('resumePrompts'))}>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => run(() => sendMessage('resumePrompts'))}
+          >
             Resume prompts
           </button>
         </div>
@@ -66,7 +78,13 @@ export function PauseControl({ onChanged }: { onChanged(): void }) {
           {choosing && (
             <div role="group" aria-label="Pause prompts for" class="pause-choices">
               {CHOICES.map(([choice, label]) => (
-                <button type="button" key={choice} onClick={() => run(() => sendMessage('pausePrompts', { until: pauseEnd(choice, new Date()) }))}>
+                <button
+                  type="button"
+                  key={choice}
+                  onClick={() =>
+                    run(() => sendMessage('pausePrompts', { until: pauseEnd(choice, new Date()) }))
+                  }
+                >
                   {label}
                 </button>
               ))}

@@ -23,12 +23,18 @@ const ANSWER_LABELS: Record<PromptView['answer'], string> = {
 };
 
 /** A row of the log; `record` is what deleting the row removes (pauses are not records). */
-type LogEntry = { at: string; id: string; text: string; record?: { store: 'interventions' | 'prompts'; id: string; what: string } };
+type LogEntry = {
+  at: string;
+  id: string;
+  text: string;
+  record?: { store: 'interventions' | 'prompts'; id: string; what: string };
+};
 
 /** Overdue first (the one to act on), then by planned end, soonest first. */
 function byUrgency(now: Date) {
   return (a: InterventionView, b: InterventionView) =>
-    Number(isOverdue(b, now)) - Number(isOverdue(a, now)) || a.plannedEndAt.localeCompare(b.plannedEndAt);
+    Number(isOverdue(b, now)) - Number(isOverdue(a, now)) ||
+    a.plannedEndAt.localeCompare(b.plannedEndAt);
 }
 
 export function Popup() {
@@ -54,7 +60,9 @@ export function Popup() {
       setActive([...list].sort(byUrgency(now)));
       setClosing(awaiting);
       // Same settings as before: keep the object, so "On this page" is not judged again for nothing.
-      setSettings((before) => (before && JSON.stringify(before) === JSON.stringify(settings) ? before : settings));
+      setSettings((before) =>
+        before && JSON.stringify(before) === JSON.stringify(settings) ? before : settings,
+      );
       setLog(toLog(recent.interventions, recent.prompts, pauses));
       setNow(now);
       setError(null);
@@ -65,7 +73,8 @@ export function Popup() {
 
   useEffect(() => {
     // npm run bench times the popup's opening up to here: the first render with the lists in it.
-    if (active !== null && !performance.getEntriesByName('pullback:popup-rendered').length) performance.mark('pullback:popup-rendered');
+    if (active !== null && !performance.getEntriesByName('pullback:popup-rendered').length)
+      performance.mark('pullback:popup-rendered');
   }, [active]);
 
   useEffect(() => {
@@ -82,22 +91,34 @@ export function Popup() {
       setError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const pullBack = (id: string) => act('end the intervention', () => sendMessage('endIntervention', { id }));
-  const extend = (id: string) => act('extend the intervention', () => sendMessage('extendIntervention', { id, minutes: EXTEND_MINUTES }));
+  const pullBack = (id: string) =>
+    act('end the intervention', () => sendMessage('endIntervention', { id }));
+  const extend = (id: string) =>
+    act('extend the intervention', () =>
+      sendMessage('extendIntervention', { id, minutes: EXTEND_MINUTES }),
+    );
 
   return (
     <main>
       <h1>Pullback</h1>
-      {error && <p role="alert" class="alert">{error}</p>}
+      {error && (
+        <p role="alert" class="alert">
+          {error}
+        </p>
+      )}
       <PauseControl onChanged={() => void refresh()} />
-      {settings && <AccessNotice switchedOff={settings.disabledTools} addedSites={settings.customSites} />}
+      {settings && (
+        <AccessNotice switchedOff={settings.disabledTools} addedSites={settings.customSites} />
+      )}
       {settings && settings.reports.length === 0 && (
         <div class="next-step" role="note" aria-label="What to do next">
           <p>
-            <strong>Next: tell Pullback who your reports are.</strong> Until then it stays quiet everywhere.
+            <strong>Next: tell Pullback who your reports are.</strong> Until then it stays quiet
+            everywhere.
           </p>
           <p>
-            Open one of their tickets or pages and use <em>Add … as a report</em> under “On this page” below, or{' '}
+            Open one of their tickets or pages and use <em>Add … as a report</em> under “On this
+            page” below, or{' '}
             <a href="/welcome.html" target="_blank">
               set up your team
             </a>
@@ -119,7 +140,10 @@ export function Popup() {
                 <li key={r.id}>
                   <div class="row-head">
                     <span class="who">
-                      <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">{r.artifact.key}</a> · {r.reportName}
+                      <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">
+                        {r.artifact.key}
+                      </a>{' '}
+                      · {r.reportName}
                     </span>
                     {overdue && <span class="overdue">Overdue: time to pull back</span>}
                   </div>
@@ -129,11 +153,17 @@ export function Popup() {
                     </div>
                   )}
                   <div>
-                    {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))} of {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))} planned
-                    · hands-on {formatDuration(r.activeMs)}
+                    {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))} of{' '}
+                    {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))} planned ·
+                    hands-on {formatDuration(r.activeMs)}
                   </div>
                   <div class="row-actions">
-                    <button type="button" class="primary" onClick={() => pullBack(r.id)} aria-label={`Pull back from ${r.artifact.key} (${r.reportName})`}>
+                    <button
+                      type="button"
+                      class="primary"
+                      onClick={() => pullBack(r.id)}
+                      aria-label={`Pull back from ${r.artifact.key} (${r.reportName})`}
+                    >
                       Pull back
                     </button>
                     {overdue && (
@@ -154,8 +184,9 @@ export function Popup() {
           {closing.map((r) => (
             <div key={r.id} class="card">
               <p>
-                <span class="key">{r.artifact.key}</span> · {r.reportName} · {r.status === 'lapsed' ? 'closed by Pullback when the work went quiet' : 'ended'} after{' '}
-                {formatDuration(spanMs(r, now))}
+                <span class="key">{r.artifact.key}</span> · {r.reportName} ·{' '}
+                {r.status === 'lapsed' ? 'closed by Pullback when the work went quiet' : 'ended'}{' '}
+                after {formatDuration(spanMs(r, now))}
               </p>
               <ClosingQuestionsMount record={r} onDone={() => void refresh()} />
             </div>
@@ -170,7 +201,9 @@ export function Popup() {
         ) : (
           // A table, not a list: the popup's list items are the active interventions only.
           <table class="log">
-            <caption class="visually-hidden">Recent interventions and prompts, newest first</caption>
+            <caption class="visually-hidden">
+              Recent interventions and prompts, newest first
+            </caption>
             <tbody>
               {log.map((e) => (
                 <tr key={e.id}>
@@ -178,7 +211,13 @@ export function Popup() {
                   <td>{e.text}</td>
                   <td>
                     {e.record && (
-                      <button type="button" class="delete" aria-label={`Delete from the log: ${e.text}`} title="Delete this record" onClick={() => setConfirming(e)}>
+                      <button
+                        type="button"
+                        class="delete"
+                        aria-label={`Delete from the log: ${e.text}`}
+                        title="Delete this record"
+                        onClick={() => setConfirming(e)}
+                      >
                         ×
                       </button>
                     )}
@@ -200,7 +239,9 @@ export function Popup() {
                 setDeleted(`Deleted ${what}.`);
                 await refresh();
               } catch (e) {
-                setError(`Could not delete the record: ${e instanceof Error ? e.message : String(e)}`);
+                setError(
+                  `Could not delete the record: ${e instanceof Error ? e.message : String(e)}`,
+                );
               }
             }}
           />
@@ -212,8 +253,12 @@ export function Popup() {
         )}
       </section>
       <nav>
-        <a href="/summary.html" target="_blank">Weekly summary</a>
-        <a href="/options.html" target="_blank">Roster and settings</a>
+        <a href="/summary.html" target="_blank">
+          Weekly summary
+        </a>
+        <a href="/options.html" target="_blank">
+          Roster and settings
+        </a>
       </nav>
     </main>
   );
@@ -221,12 +266,17 @@ export function Popup() {
 
 const PAUSE_TEXT: Record<PauseEvent['kind'], (e: PauseEvent) => string> = {
   // Worded without "paused", so that word on the popup always means a pause in force.
-  paused: (e) => `Pause started, prompts silent ${describePauseEnd(e.until ?? null, new Date(e.at))}`,
+  paused: (e) =>
+    `Pause started, prompts silent ${describePauseEnd(e.until ?? null, new Date(e.at))}`,
   resumed: () => 'Resumed prompts',
   ended: () => 'Pause ended by itself; prompts are back',
 };
 
-function toLog(interventions: InterventionView[], prompts: PromptView[], pauses: PauseEvent[] = []): LogEntry[] {
+function toLog(
+  interventions: InterventionView[],
+  prompts: PromptView[],
+  pauses: PauseEvent[] = [],
+): LogEntry[] {
   const entries: LogEntry[] = [];
   for (const r of interventions) {
     if (r.endedAt) {
@@ -237,18 +287,30 @@ function toLog(interventions: InterventionView[], prompts: PromptView[], pauses:
         text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
-    entries.push({ record: interventionRecord(r), id: `${r.id}-start`, at: r.startedAt, text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}` });
+    entries.push({
+      record: interventionRecord(r),
+      id: `${r.id}-start`,
+      at: r.startedAt,
+      text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}`,
+    });
   }
   const listed = new Set(interventions.map((r) => r.id));
   for (const p of prompts) {
     // "Yes" and the start of its intervention are one event: the start's row says it.
     if (p.answer === 'deliberate' && p.interventionId && listed.has(p.interventionId)) continue;
     entries.push({
-      record: { store: 'prompts', id: p.id, what: `the prompt on ${p.artifact.key} (${p.reportName}) from ${formatTime(p.at)}, answered “${ANSWER_LABELS[p.answer]}”` },
+      record: {
+        store: 'prompts',
+        id: p.id,
+        what: `the prompt on ${p.artifact.key} (${p.reportName}) from ${formatTime(p.at)}, answered “${ANSWER_LABELS[p.answer]}”`,
+      },
       id: p.id,
-      at: p.answeredAt ?? p.at, text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}` });
+      at: p.answeredAt ?? p.at,
+      text: `Asked on ${p.artifact.key} (${p.reportName}): ${ANSWER_LABELS[p.answer]}`,
+    });
   }
-  for (const e of pauses) entries.push({ id: `pause-${e.id}`, at: e.at, text: PAUSE_TEXT[e.kind](e) });
+  for (const e of pauses)
+    entries.push({ id: `pause-${e.id}`, at: e.at, text: PAUSE_TEXT[e.kind](e) });
   return entries.sort((a, b) => b.at.localeCompare(a.at)).slice(0, 30);
 }
 
@@ -261,17 +323,34 @@ function interventionRecord(r: InterventionView): NonNullable<LogEntry['record']
 }
 
 /** Deleting asks first, and says what will go. */
-function ConfirmDelete({ entry, onCancel, onConfirm }: { entry: LogEntry; onCancel(): void; onConfirm(): void }) {
+function ConfirmDelete({
+  entry,
+  onCancel,
+  onConfirm,
+}: {
+  entry: LogEntry;
+  onCancel(): void;
+  onConfirm(): void;
+}) {
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), [entry.id]);
   return (
-    <div role="alertdialog" aria-labelledby="delete-title" aria-describedby="delete-what" class="confirm" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <div
+      role="alertdialog"
+      aria-labelledby="delete-title"
+      aria-describedby="delete-what"
+      class="confirm"
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <p id="delete-title">
         <strong>Delete this record?</strong>
       </p>
       <p id="delete-what">
-        This deletes {entry.record!.what} from this browser. It will not be in the log, the summary or exports. This cannot be undone.
-        {entry.record!.store === 'interventions' ? ' The prompt that started it, if any, stays in the log.' : ''}
+        This deletes {entry.record!.what} from this browser. It will not be in the log, the summary
+        or exports. This cannot be undone.
+        {entry.record!.store === 'interventions'
+          ? ' The prompt that started it, if any, stays in the log.'
+          : ''}
       </p>
       <div class="row-actions">
         <button type="button" class="danger" onClick={onConfirm}>
@@ -290,7 +369,11 @@ function ClosingQuestionsMount({ record, onDone }: { record: InterventionView; o
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.replaceChildren(
-      createClosingQuestions({ record, onSave: (answers) => sendMessage('recordClosing', { id: record.id, ...answers }), onDone }),
+      createClosingQuestions({
+        record,
+        onSave: (answers) => sendMessage('recordClosing', { id: record.id, ...answers }),
+        onDone,
+      }),
     );
   }, [record.id]);
   return <div ref={ref} />;

@@ -21,8 +21,14 @@ export function browserVersion(userAgent: string): string {
   return `${found[1] === 'Edg' ? 'Edge' : found[1]} ${found[2]}`;
 }
 
-export function copyDetailsText(reading: PageReading, missing: string[], extensionVersion: string, userAgent: string): string {
-  const list = (items: string[]) => (items.length ? items.map((s) => `  - ${s}`).join('\n') : '  (none)');
+export function copyDetailsText(
+  reading: PageReading,
+  missing: string[],
+  extensionVersion: string,
+  userAgent: string,
+): string {
+  const list = (items: string[]) =>
+    items.length ? items.map((s) => `  - ${s}`).join('\n') : '  (none)';
   return [
     'Pullback could not read a page',
     `Tool: ${reading.toolLabel} (${reading.tool})`,

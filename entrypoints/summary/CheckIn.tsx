@@ -7,7 +7,14 @@
 import { useState } from 'preact/hooks';
 import { AlignmentConfidenceGrid, initialsFor, type GridPoint } from '@/components/charts';
 import { sendMessage } from '@/utils/messages';
-import { QUADRANT_GUIDANCE, quadrantOf, type Quadrant, type Rating, type ReportRow, type WeekSummary } from '@/utils/summary';
+import {
+  QUADRANT_GUIDANCE,
+  quadrantOf,
+  type Quadrant,
+  type Rating,
+  type ReportRow,
+  type WeekSummary,
+} from '@/utils/summary';
 
 const SCALE = [1, 2, 3, 4] as const;
 type Score = (typeof SCALE)[number];
@@ -45,11 +52,18 @@ export function CheckIn({ summary, onRated }: { summary: WeekSummary; onRated():
     setDrafts((d) => ({ ...d, [key]: draft }));
     if (draft.alignment === undefined || draft.confidence === undefined) return;
     try {
-      await sendMessage('saveRating', { week: summary.week, reportId: row.report.id, alignment: draft.alignment, confidence: draft.confidence });
+      await sendMessage('saveRating', {
+        week: summary.week,
+        reportId: row.report.id,
+        alignment: draft.alignment,
+        confidence: draft.confidence,
+      });
       setError(null);
       onRated();
     } catch (e) {
-      setError(`Could not save the rating for ${row.report.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(
+        `Could not save the rating for ${row.report.name}: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
   }
 
@@ -57,9 +71,10 @@ export function CheckIn({ summary, onRated }: { summary: WeekSummary; onRated():
     <section aria-labelledby="checkin-heading">
       <h2 id="checkin-heading">Alignment × confidence check-in</h2>
       <p class="muted">
-        For each report: is this person heading where the team needs (alignment), and how much do you trust their judgement here
-        (confidence)? Each from 1 (low) to 4 (high); 1–2 is the lower half of the 2×2, 3–4 the upper. One rating per report per
-        week; earlier weeks show as a trail.
+        For each report: is this person heading where the team needs (alignment), and how much do
+        you trust their judgement here (confidence)? Each from 1 (low) to 4 (high); 1–2 is the lower
+        half of the 2×2, 3–4 the upper. One rating per report per week; earlier weeks show as a
+        trail.
       </p>
       {error && (
         <p role="alert" class="alert">
@@ -69,7 +84,13 @@ export function CheckIn({ summary, onRated }: { summary: WeekSummary; onRated():
       <div class="checkin">
         <div class="checkin-forms">
           {rows.map((row) => (
-            <RatingRow key={row.report.id} row={row} label={labels.get(row.report.id)!} draft={drafts[`${summary.week}:${row.report.id}`]} onChoose={(axis, score) => void choose(row, axis, score)} />
+            <RatingRow
+              key={row.report.id}
+              row={row}
+              label={labels.get(row.report.id)!}
+              draft={drafts[`${summary.week}:${row.report.id}`]}
+              onChoose={(axis, score) => void choose(row, axis, score)}
+            />
           ))}
         </div>
         <div class="checkin-grid">
@@ -106,10 +127,22 @@ function pick(rating: Rating | null): Draft {
   return rating ? { alignment: rating.alignment, confidence: rating.confidence } : {};
 }
 
-function RatingRow({ row, label, draft, onChoose }: { row: ReportRow; label: string; draft: Draft | undefined; onChoose(axis: Axis, score: Score): void }) {
+function RatingRow({
+  row,
+  label,
+  draft,
+  onChoose,
+}: {
+  row: ReportRow;
+  label: string;
+  draft: Draft | undefined;
+  onChoose(axis: Axis, score: Score): void;
+}) {
   const name = row.report.name;
   const shown: Draft = { ...pick(row.rating), ...draft };
-  const missing = draft ? AXES.filter(({ axis }) => draft[axis] === undefined).map(({ label: l }) => l.toLowerCase()) : [];
+  const missing = draft
+    ? AXES.filter(({ axis }) => draft[axis] === undefined).map(({ label: l }) => l.toLowerCase())
+    : [];
   const last = row.rating ? null : row.ratingHistory[row.ratingHistory.length - 1];
   return (
     <fieldset class="rating" data-report={row.report.id}>
@@ -127,7 +160,10 @@ function RatingRow({ row, label, draft, onChoose }: { row: ReportRow; label: str
         </p>
       ) : (
         <p class="guidance muted">
-          Not rated this week{last ? ` (week ${last.week.slice(6)}: ${QUADRANT_GUIDANCE[quadrantOf(last)].title.toLowerCase()})` : ''}
+          Not rated this week
+          {last
+            ? ` (week ${last.week.slice(6)}: ${QUADRANT_GUIDANCE[quadrantOf(last)].title.toLowerCase()})`
+            : ''}
         </p>
       )}
       <span class="row-break" />
@@ -137,7 +173,13 @@ function RatingRow({ row, label, draft, onChoose }: { row: ReportRow; label: str
           <span class="end">{low}</span>
           {SCALE.map((n) => (
             <label>
-              <input type="radio" name={`${axis}-${row.report.id}`} value={String(n)} checked={shown[axis] === n} onChange={() => onChoose(axis, n)} />
+              <input
+                type="radio"
+                name={`${axis}-${row.report.id}`}
+                value={String(n)}
+                checked={shown[axis] === n}
+                onChange={() => onChoose(axis, n)}
+              />
               <span>{n}</span>
             </label>
           ))}

@@ -12,7 +12,15 @@ import { formatTime, plural } from '@/components/format';
 import { formatDuration } from '@/utils/durations';
 import { sendMessage, type SummaryData } from '@/utils/messages';
 import type { Settings } from '@/utils/model';
-import { dateOf, dayOf, oneOnOne, oneOnOneMarkdown, type OneOnOne as OneOnOneView, type OneOnOneIntervention, type OneOnOneWeek } from '@/utils/one-on-one';
+import {
+  dateOf,
+  dayOf,
+  oneOnOne,
+  oneOnOneMarkdown,
+  type OneOnOne as OneOnOneView,
+  type OneOnOneIntervention,
+  type OneOnOneWeek,
+} from '@/utils/one-on-one';
 import { settingsItem } from '@/utils/settings';
 import { FORMER_REPORT_NAME, QUADRANT_GUIDANCE, quadrantOf, WINDOW_WEEKS } from '@/utils/summary';
 import { summaryHash, type SummaryRoute } from '@/utils/summary-route';
@@ -27,8 +35,12 @@ function whoIs(settings: Settings, reportId: string, data: SummaryData): Who | n
   if (current) return { id: current.id, name: current.name, former: false, nameKept: true };
   const former = settings.formerReports?.find((r) => r.id === reportId);
   if (former) return { id: former.id, name: former.name, former: true, nameKept: true };
-  const inRecords = [data.interventions, data.prompts, data.ratings].some((list) => list.some((r) => r.reportId === reportId));
-  return inRecords ? { id: reportId, name: FORMER_REPORT_NAME, former: true, nameKept: false } : null;
+  const inRecords = [data.interventions, data.prompts, data.ratings].some((list) =>
+    list.some((r) => r.reportId === reportId),
+  );
+  return inRecords
+    ? { id: reportId, name: FORMER_REPORT_NAME, former: true, nameKept: false }
+    : null;
 }
 
 export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: 'week' }> }) {
@@ -56,12 +68,20 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
       toWeek: route.week,
     }).then(
       (read) => (setLoaded({ link, data: read }), setError(null)),
-      (e) => setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`),
+      (e) =>
+        setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`),
     );
   }, [route.page, link]);
 
   if (route.page === 'bad-link') {
-    return <NoSuchPage heading="This 1:1 link cannot be read" problem={route.problem} week={route.week} settings={settings} />;
+    return (
+      <NoSuchPage
+        heading="This 1:1 link cannot be read"
+        problem={route.problem}
+        week={route.week}
+        settings={settings}
+      />
+    );
   }
   if (error) {
     return (
@@ -73,7 +93,12 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
       </main>
     );
   }
-  if (!settings || !data) return <main class="summary one-on-one"><p class="muted">Loading…</p></main>;
+  if (!settings || !data)
+    return (
+      <main class="summary one-on-one">
+        <p class="muted">Loading…</p>
+      </main>
+    );
 
   const who = whoIs(settings, route.reportId, data);
   if (!who) {
@@ -89,7 +114,17 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
   return <OneOnOneReady who={who} week={route.week} settings={settings} data={data} />;
 }
 
-function OneOnOneReady({ who, week, settings, data }: { who: Who; week: WeekId; settings: Settings; data: SummaryData }) {
+function OneOnOneReady({
+  who,
+  week,
+  settings,
+  data,
+}: {
+  who: Who;
+  week: WeekId;
+  settings: Settings;
+  data: SummaryData;
+}) {
   const view = useMemo(
     () =>
       oneOnOne({
@@ -119,8 +154,12 @@ function OneOnOneReady({ who, week, settings, data }: { who: Who; week: WeekId; 
         </h1>
         <nav class="week-nav no-print" aria-label="1:1 page">
           <BackLink week={week} />
-          <a href={summaryHash({ week: shiftWeek(week, -1), reportId: who.id })}>← A week earlier</a>
-          {week < thisWeek && <a href={summaryHash({ week: shiftWeek(week, 1), reportId: who.id })}>A week later →</a>}
+          <a href={summaryHash({ week: shiftWeek(week, -1), reportId: who.id })}>
+            ← A week earlier
+          </a>
+          {week < thisWeek && (
+            <a href={summaryHash({ week: shiftWeek(week, 1), reportId: who.id })}>A week later →</a>
+          )}
         </nav>
       </header>
       {who.former && (
@@ -161,7 +200,17 @@ function BackLink({ week }: { week: WeekId | null }) {
 }
 
 /** A link that names no report Pullback knows, or cannot be read: say so, and offer the way back and the reports there are. */
-function NoSuchPage({ heading, problem, week, settings }: { heading: string; problem: string; week: WeekId | null; settings: Settings | null }) {
+function NoSuchPage({
+  heading,
+  problem,
+  week,
+  settings,
+}: {
+  heading: string;
+  problem: string;
+  week: WeekId | null;
+  settings: Settings | null;
+}) {
   useEffect(() => {
     document.title = 'Pullback — no such 1:1 page';
   }, []);
@@ -211,7 +260,10 @@ function CopyMarkdown({ view }: { view: OneOnOneView }) {
       await navigator.clipboard.writeText(markdown);
       setState({ kind: 'copied' });
     } catch (e) {
-      setState({ kind: 'refused', reason: e instanceof Error && e.message ? e.message : 'the clipboard was not available' });
+      setState({
+        kind: 'refused',
+        reason: e instanceof Error && e.message ? e.message : 'the clipboard was not available',
+      });
     }
   }
 
@@ -260,7 +312,9 @@ function Totals({ view }: { view: OneOnOneView }) {
         </div>
         <div>
           <dt>Pulled back by the planned end</dt>
-          <dd data-figure="pull-back">{t.ended ? `${t.endedOnTime} of ${t.ended}` : 'none ended'}</dd>
+          <dd data-figure="pull-back">
+            {t.ended ? `${t.endedOnTime} of ${t.ended}` : 'none ended'}
+          </dd>
         </div>
         <div>
           <dt>Caught myself</dt>
@@ -286,7 +340,9 @@ function Trail({ view, name }: { view: OneOnOneView; name: string }) {
     <section aria-labelledby="oo-trail-heading" class="oo-trail">
       <h2 id="oo-trail-heading">Check-in trail</h2>
       {!latest ? (
-        <p class="muted">No alignment × confidence check-in in these weeks. Rate {name} on the weekly summary.</p>
+        <p class="muted">
+          No alignment × confidence check-in in these weeks. Rate {name} on the weekly summary.
+        </p>
       ) : (
         <div class="oo-trail-body">
           <table class="reports" aria-labelledby="oo-trail-heading">
@@ -346,7 +402,8 @@ function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string 
           ))}
           {week.caught.map((p) => (
             <li class="oo-caught" data-record={p.id}>
-              <span class="tag">Caught myself</span> <span class="key">{p.artifact.key}</span> {p.artifact.title}{' '}
+              <span class="tag">Caught myself</span> <span class="key">{p.artifact.key}</span>{' '}
+              {p.artifact.title}{' '}
               <span class="muted">
                 ({dayOf(p.at)}): left it with {firstName}
               </span>
@@ -354,7 +411,8 @@ function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string 
           ))}
           {week.rating && (
             <li class="oo-rating">
-              <span class="tag">Check-in</span> {QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}: alignment {week.rating.alignment} of 4, confidence {week.rating.confidence} of 4
+              <span class="tag">Check-in</span> {QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}:
+              alignment {week.rating.alignment} of 4, confidence {week.rating.confidence} of 4
             </li>
           )}
         </ul>
@@ -374,7 +432,9 @@ function InterventionItem({ x, startedOn }: { x: OneOnOneIntervention; startedOn
       {r.artifact.title}
       <span class="muted">
         {' '}
-        · {startedOn ? `started ${startedOn}` : formatTime(r.startedAt)} · {x.purpose} · {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on · {x.outcome}
+        · {startedOn ? `started ${startedOn}` : formatTime(r.startedAt)} · {x.purpose} ·{' '}
+        {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on ·{' '}
+        {x.outcome}
       </span>
       {x.words && (
         <p class="oo-words">

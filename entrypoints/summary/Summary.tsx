@@ -29,7 +29,6 @@ function weekFromHash(): WeekId {
   return parseWeekId(location.hash) ?? weekIdOf(new Date());
 }
 
-
 export function Summary() {
   const [week, setWeek] = useState<WeekId>(weekFromHash);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -70,7 +69,14 @@ export function Summary() {
   const summary = useMemo(
     () =>
       data && settings
-        ? summarizeWeek({ week, now: new Date(), reports: settings.reports, interventions: data.interventions, prompts: data.prompts, ratings: data.ratings })
+        ? summarizeWeek({
+            week,
+            now: new Date(),
+            reports: settings.reports,
+            interventions: data.interventions,
+            prompts: data.prompts,
+            ratings: data.ratings,
+          })
         : null,
     [data, settings, week],
   );
@@ -78,7 +84,10 @@ export function Summary() {
   useEffect(() => {
     if (summary && performance.getEntriesByName('pullback:data-loaded').length) {
       const records = data ? data.interventions.length + data.prompts.length : 0;
-      performance.measure('pullback:render', { start: 'pullback:data-loaded', detail: { records } });
+      performance.measure('pullback:render', {
+        start: 'pullback:data-loaded',
+        detail: { records },
+      });
       performance.clearMarks('pullback:data-loaded');
     }
   }, [summary]);
@@ -98,7 +107,13 @@ export function Summary() {
           </button>
           <label>
             <span class="visually-hidden">Week</span>
-            <input type="week" value={week} onChange={(e) => parseWeekId(e.currentTarget.value) && go(parseWeekId(e.currentTarget.value)!)} />
+            <input
+              type="week"
+              value={week}
+              onChange={(e) =>
+                parseWeekId(e.currentTarget.value) && go(parseWeekId(e.currentTarget.value)!)
+              }
+            />
           </label>
           <button type="button" onClick={() => go(shiftWeek(week, 1))} disabled={week >= thisWeek}>
             Next week →
@@ -110,13 +125,24 @@ export function Summary() {
           )}
         </nav>
       </header>
-      {error && <p role="alert" class="alert">{error}</p>}
+      {error && (
+        <p role="alert" class="alert">
+          {error}
+        </p>
+      )}
       {!summary ? (
         <p class="muted">Loading…</p>
       ) : settings && settings.reports.length === 0 ? (
         <FirstRun />
       ) : (
-        <WeekView summary={summary} data={data!} leadName={settings!.me.name} onRated={() => load(week)} onDeleted={() => load(week)} reportName={(id) => reportNameMap(settings!).get(id) ?? 'a former report'} />
+        <WeekView
+          summary={summary}
+          data={data!}
+          leadName={settings!.me.name}
+          onRated={() => load(week)}
+          onDeleted={() => load(week)}
+          reportName={(id) => reportNameMap(settings!).get(id) ?? 'a former report'}
+        />
       )}
     </main>
   );
@@ -127,26 +153,30 @@ function FirstRun() {
     <section class="empty" aria-labelledby="empty-heading">
       <h2 id="empty-heading">Nothing to show yet</h2>
       <p>
-        Pullback needs to know who your reports are. Add them on the <a href="/options.html">roster page</a> with the names, emails
-        and account ids your tools show for them (or import a backup).
+        Pullback needs to know who your reports are. Add them on the{' '}
+        <a href="/options.html">roster page</a> with the names, emails and account ids your tools
+        show for them (or import a backup).
       </p>
       <p>
-        Then, whenever you edit the details of their work, Pullback asks whether it is a deliberate, temporary intervention. Each
-        Friday this page shows the pattern: whose work you stepped into, for how long, whether you pulled back when you meant to,
-        and where each report stands on alignment and confidence.
+        Then, whenever you edit the details of their work, Pullback asks whether it is a deliberate,
+        temporary intervention. Each Friday this page shows the pattern: whose work you stepped
+        into, for how long, whether you pulled back when you meant to, and where each report stands
+        on alignment and confidence.
       </p>
     </section>
   );
 }
 
 function change(h: Headline, format: (n: number) => string, lowerIsBetter = false) {
-  if (h.previousAverage === null || h.change === null) return <span class="muted">no earlier weeks to compare</span>;
+  if (h.previousAverage === null || h.change === null)
+    return <span class="muted">no earlier weeks to compare</span>;
   if (Math.abs(h.change) < 1e-9) return <span class="muted">same as the 4-week average</span>;
   const up = h.change > 0;
   const good = lowerIsBetter ? !up : up;
   return (
     <span class={good ? 'delta good' : 'delta'}>
-      {up ? '▲' : '▼'} {format(Math.abs(h.change))} {up ? 'more' : 'less'} than the 4-week average ({format(h.previousAverage)})
+      {up ? '▲' : '▼'} {format(Math.abs(h.change))} {up ? 'more' : 'less'} than the 4-week average (
+      {format(h.previousAverage)})
     </span>
   );
 }
@@ -177,8 +207,8 @@ function QuietWeek({ summary }: { summary: WeekSummary }) {
       <section class="empty" aria-labelledby="quiet-heading">
         <h2 id="quiet-heading">Nothing recorded{soFar} this week</h2>
         <p>
-          No interventions and no prompts yet. As you work in your reports’ tools, Pullback asks when you start editing their work,
-          and the pattern builds up here week by week.
+          No interventions and no prompts yet. As you work in your reports’ tools, Pullback asks
+          when you start editing their work, and the pattern builds up here week by week.
         </p>
       </section>
     );
@@ -187,9 +217,9 @@ function QuietWeek({ summary }: { summary: WeekSummary }) {
     <section class="empty" aria-labelledby="quiet-heading">
       <h2 id="quiet-heading">A quiet week{soFar}</h2>
       <p>
-        No interventions and no prompts{soFar} this week, after some in the weeks before. That is scalable leadership if your reports
-        are aligned and you trust their judgement; check that below. If someone is drifting, stepping in on purpose, briefly, is the
-        right move.
+        No interventions and no prompts{soFar} this week, after some in the weeks before. That is
+        scalable leadership if your reports are aligned and you trust their judgement; check that
+        below. If someone is drifting, stepping in on purpose, briefly, is the right move.
       </p>
     </section>
   );
@@ -203,12 +233,20 @@ function OpenNotes({ summary }: { summary: WeekSummary }) {
     <>
       {summary.pastPlannedEnd.length > 0 && (
         <dd class="change delta">
-          Past the planned end: {summary.pastPlannedEnd.map((r) => r.artifact.key + (isTakeover(r) ? ' (take-over)' : '')).join(', ')}. Temporary should not
-          become permanent.
+          Past the planned end:{' '}
+          {summary.pastPlannedEnd
+            .map((r) => r.artifact.key + (isTakeover(r) ? ' (take-over)' : ''))
+            .join(', ')}
+          . Temporary should not become permanent.
         </dd>
       )}
       {within.length > 0 && (
-        <dd class="change muted">Within the plan: {within.map((r) => `${r.artifact.key}${justStarted(r) ? ' (just started)' : ''}`).join(', ')}</dd>
+        <dd class="change muted">
+          Within the plan:{' '}
+          {within
+            .map((r) => `${r.artifact.key}${justStarted(r) ? ' (just started)' : ''}`)
+            .join(', ')}
+        </dd>
       )}
     </>
   );
@@ -217,13 +255,30 @@ function OpenNotes({ summary }: { summary: WeekSummary }) {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
-function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: { summary: WeekSummary; data: SummaryData; reportName: (id: string) => string; leadName: string; onRated(): void; onDeleted(): void }) {
+function WeekView({
+  summary,
+  data,
+  reportName,
+  leadName,
+  onRated,
+  onDeleted,
+}: {
+  summary: WeekSummary;
+  data: SummaryData;
+  reportName: (id: string) => string;
+  leadName: string;
+  onRated(): void;
+  onDeleted(): void;
+}) {
   // A record link in a reflection may name a row the folded table does not show yet.
   const { revealing, reveal, done } = useReveal();
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));
   const from = summary.start.toISOString();
   const to = summary.end.toISOString();
-  const weekRecords = useMemo(() => data.interventions.filter((r) => r.startedAt >= from && r.startedAt < to), [data, from, to]);
+  const weekRecords = useMemo(
+    () => data.interventions.filter((r) => r.startedAt >= from && r.startedAt < to),
+    [data, from, to],
+  );
   // Item keys by record id, built once: a reflection can name hundreds of records (a year of data).
   const keyOf = useMemo(() => {
     const keys = new Map<string, string>();
@@ -243,7 +298,9 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
             <dt>Interventions started</dt>
             <dd data-figure="started">{summary.started.value}</dd>
             <dd class="change">{change(summary.started, count, true)}</dd>
-            {summary.takeovers.value > 0 && <dd class="change">including {plural(summary.takeovers.value, 'take-over')}</dd>}
+            {summary.takeovers.value > 0 && (
+              <dd class="change">including {plural(summary.takeovers.value, 'take-over')}</dd>
+            )}
           </div>
           <div>
             <dt>Take-overs (a report’s item assigned to you)</dt>
@@ -263,20 +320,35 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
           <div>
             <dt>Pulled back by the planned end</dt>
             <dd data-figure="pull-back">
-              {summary.pullBack.rate ? `${percent(summary.pullBack.rate.value)} (${summary.pullBack.onTime} of ${summary.pullBack.ended})` : 'none ended yet'}
+              {summary.pullBack.rate
+                ? `${percent(summary.pullBack.rate.value)} (${summary.pullBack.onTime} of ${summary.pullBack.ended})`
+                : 'none ended yet'}
             </dd>
-            <dd class="change">{summary.pullBack.rate ? change(summary.pullBack.rate, percent) : null}</dd>
+            <dd class="change">
+              {summary.pullBack.rate ? change(summary.pullBack.rate, percent) : null}
+            </dd>
           </div>
           <div>
             <dt>Times Pullback asked</dt>
             <dd data-figure="prompts">{promptsFigure(summary.prompts)}</dd>
-            {summary.prompts.shown > 0 && <dd class="change muted">Deliberate: you said yes, with a plan. Caught myself: you left it with its owner.</dd>}
+            {summary.prompts.shown > 0 && (
+              <dd class="change muted">
+                Deliberate: you said yes, with a plan. Caught myself: you left it with its owner.
+              </dd>
+            )}
             {summary.prompts.steppedBack > 0 && (
-              <dd class="change delta good">Catching yourself {plural(summary.prompts.steppedBack, 'time')} is the habit working.</dd>
+              <dd class="change delta good">
+                Catching yourself {plural(summary.prompts.steppedBack, 'time')} is the habit
+                working.
+              </dd>
             )}
           </div>
           <div>
-            <dt>{summary.end.getTime() > Date.now() ? 'Still open now' : 'Still open at the week’s end'}</dt>
+            <dt>
+              {summary.end.getTime() > Date.now()
+                ? 'Still open now'
+                : 'Still open at the week’s end'}
+            </dt>
             <dd data-figure="open">{summary.openAtWeekEnd.length}</dd>
             <OpenNotes summary={summary} />
           </div>
@@ -289,8 +361,7 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
           <ul class="reflections">
             {summary.reflections.map((r) => (
               <li data-rule={r.rule}>
-                {r.text}{' '}
-                <RecordLinks ids={r.recordIds} keyOf={keyOf} reveal={reveal} />
+                {r.text} <RecordLinks ids={r.recordIds} keyOf={keyOf} reveal={reveal} />
               </li>
             ))}
           </ul>
@@ -319,12 +390,22 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
               <tr data-report={row.report.id}>
                 <th scope="row">{row.report.name}</th>
                 <td>
-                  {row.interventions === 0 && row.prompts === 0 ? <span class="muted">no touchpoints</span> : row.interventions}
-                  {row.takeovers > 0 && <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>}
+                  {row.interventions === 0 && row.prompts === 0 ? (
+                    <span class="muted">no touchpoints</span>
+                  ) : (
+                    row.interventions
+                  )}
+                  {row.takeovers > 0 && (
+                    <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>
+                  )}
                 </td>
                 <td>
                   {formatDuration(row.handsOnMs)}
-                  <Bar value={row.handsOnMs} max={maxHandsOn} label={`${formatDuration(row.handsOnMs)} hands-on on ${row.report.name}’s work`} />
+                  <Bar
+                    value={row.handsOnMs}
+                    max={maxHandsOn}
+                    label={`${formatDuration(row.handsOnMs)} hands-on on ${row.report.name}’s work`}
+                  />
                 </td>
                 <td>
                   {Object.entries(row.purposes)
@@ -332,12 +413,23 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
                     .join(', ') || '—'}
                 </td>
                 <td>{row.tools.map(toolLabel).join(', ') || '—'}</td>
-                <td class="longest">{row.longest ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}` : '—'}</td>
+                <td class="longest">
+                  {row.longest
+                    ? `${row.longest.artifact.key}, ${formatDuration(spanMs(row.longest, new Date()))}`
+                    : '—'}
+                </td>
                 <td>
-                  <Sparkline values={row.sparkline} label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`} />
+                  <Sparkline
+                    values={row.sparkline}
+                    label={`Hands-on time on ${row.report.name}’s work per week, last 8 weeks: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`}
+                  />
                 </td>
                 <td class="no-print">
-                  <a class="one-on-one-link" href={summaryHash({ week: summary.week, reportId: row.report.id })} aria-label={`1:1 page for ${row.report.name}`}>
+                  <a
+                    class="one-on-one-link"
+                    href={summaryHash({ week: summary.week, reportId: row.report.id })}
+                    aria-label={`1:1 page for ${row.report.name}`}
+                  >
                     1:1 page
                   </a>
                 </td>
@@ -351,12 +443,27 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 
       <CheckIn summary={summary} onRated={onRated} />
 
-      <WeekRecords records={weekRecords} reportName={reportName} revealing={revealing} onRevealed={done} onDeleted={onDeleted} />
+      <WeekRecords
+        records={weekRecords}
+        reportName={reportName}
+        revealing={revealing}
+        onRevealed={done}
+        onDeleted={onDeleted}
+      />
 
       <section aria-labelledby="export-heading" class="no-print">
         <h2 id="export-heading">Take it to a 1:1 or a coach</h2>
         <div class="actions">
-          <button type="button" onClick={() => downloadText(`pullback-${summary.week}.csv`, 'text/csv', `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`)}>
+          <button
+            type="button"
+            onClick={() =>
+              downloadText(
+                `pullback-${summary.week}.csv`,
+                'text/csv',
+                `\uFEFF${interventionsCsv(weekRecords, reportName, new Date())}`,
+              )
+            }
+          >
             Download this week as CSV
           </button>
           <button type="button" onClick={() => void downloadBackup()}>
@@ -372,7 +479,15 @@ function WeekView({ summary, data, reportName, leadName, onRated, onDeleted }: {
 }
 
 /** Links to the records behind a reflection (ratings and other non-record ids are left out). */
-function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string): string | undefined; reveal(recordId: string): void }) {
+function RecordLinks({
+  ids,
+  keyOf,
+  reveal,
+}: {
+  ids: string[];
+  keyOf(id: string): string | undefined;
+  reveal(recordId: string): void;
+}) {
   const known = ids.filter((id) => keyOf(id));
   if (known.length === 0) return null;
   // A busy week's reflection can name hundreds of records: the first few, then how many more.
@@ -388,7 +503,9 @@ function RecordLinks({ ids, keyOf, reveal }: { ids: string[]; keyOf(id: string):
           </a>
         </>
       ))}
-      {known.length > linked.length && ` and ${known.length - linked.length} more in the table below`})
+      {known.length > linked.length &&
+        ` and ${known.length - linked.length} more in the table below`}
+      )
     </span>
   );
 }

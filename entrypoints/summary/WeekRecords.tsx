@@ -22,7 +22,9 @@ function statusWords(r: Intervention): string {
   if (r.status === 'ended') return r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late';
   if (r.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
   if (justStarted(r)) return 'just started';
-  return Date.parse(r.plannedEndAt) < Date.now() ? 'open, past the planned end' : 'open, within its plan';
+  return Date.parse(r.plannedEndAt) < Date.now()
+    ? 'open, past the planned end'
+    : 'open, within its plan';
 }
 
 /**
@@ -34,12 +36,25 @@ export function useReveal() {
   return { revealing, reveal: setRevealing, done: () => setRevealing(null) };
 }
 
-export function WeekRecords({ records, reportName, revealing, onRevealed, onDeleted }: { records: Intervention[]; reportName(id: string): string; revealing: string | null; onRevealed(): void; onDeleted(): void }) {
+export function WeekRecords({
+  records,
+  reportName,
+  revealing,
+  onRevealed,
+  onDeleted,
+}: {
+  records: Intervention[];
+  reportName(id: string): string;
+  revealing: string | null;
+  onRevealed(): void;
+  onDeleted(): void;
+}) {
   const [unfolded, setUnfolded] = useState(false);
   const [deleting, setDeleting] = useState<Intervention | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   // A linked row the folded table does not draw unfolds it.
-  const folded = !unfolded && revealing !== null && records.findIndex((r) => r.id === revealing) >= FIRST_ROWS;
+  const folded =
+    !unfolded && revealing !== null && records.findIndex((r) => r.id === revealing) >= FIRST_ROWS;
   const shown = unfolded || folded ? records : records.slice(0, FIRST_ROWS);
 
   useEffect(() => {
@@ -92,7 +107,13 @@ export function WeekRecords({ records, reportName, revealing, onRevealed, onDele
                 <td>{justStarted(r) ? 'just started' : formatDuration(r.activeMs)}</td>
                 <td>{statusWords(r)}</td>
                 <td class="no-print">
-                  <button type="button" class="delete" aria-label={`Delete ${r.artifact.key} from the log`} title="Delete this record" onClick={() => setDeleting(r)}>
+                  <button
+                    type="button"
+                    class="delete"
+                    aria-label={`Delete ${r.artifact.key} from the log`}
+                    title="Delete this record"
+                    onClick={() => setDeleting(r)}
+                  >
                     ×
                   </button>
                 </td>
@@ -119,15 +140,20 @@ export function WeekRecords({ records, reportName, revealing, onRevealed, onDele
           title="Delete this intervention?"
           intro={
             <p>
-              {deleting.artifact.key} {deleting.artifact.title} ({reportName(deleting.reportId)}, started {formatTime(deleting.startedAt)}) goes from the log, the
-              summary and every later export.
+              {deleting.artifact.key} {deleting.artifact.title} ({reportName(deleting.reportId)},
+              started {formatTime(deleting.startedAt)}) goes from the log, the summary and every
+              later export.
             </p>
           }
           confirm="Delete it"
           onCancel={() => setDeleting(null)}
           onDone={({ error }) => {
             setDeleting(null);
-            setDeleted(error ? `Nothing was deleted: ${error}` : `Deleted ${deleting.artifact.key} from the log.`);
+            setDeleted(
+              error
+                ? `Nothing was deleted: ${error}`
+                : `Deleted ${deleting.artifact.key} from the log.`,
+            );
             if (!error) onDeleted();
           }}
         />

@@ -9,14 +9,26 @@ import type { SummaryData } from '@/utils/messages';
 import type { ReportRow, WeekSummary } from '@/utils/summary';
 import { weeklyNote, type NoteFormat } from '@/utils/weekly-note';
 
-export function WeeklyNotes({ summary, data, leadName }: { summary: WeekSummary; data: SummaryData; leadName: string }) {
-  const rows = summary.perReport.filter((row) => !row.former && (row.interventions > 0 || row.prompts > 0));
+export function WeeklyNotes({
+  summary,
+  data,
+  leadName,
+}: {
+  summary: WeekSummary;
+  data: SummaryData;
+  leadName: string;
+}) {
+  const rows = summary.perReport.filter(
+    (row) => !row.former && (row.interventions > 0 || row.prompts > 0),
+  );
   const byReport = useMemo(() => thisWeekByReport(summary, data), [summary, data]);
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="notes-heading" class="no-print">
       <h2 id="notes-heading">Notes to your reports</h2>
-      <p class="muted">Written from this week’s records in your voice. Edit before copying; Pullback sends nothing.</p>
+      <p class="muted">
+        Written from this week’s records in your voice. Edit before copying; Pullback sends nothing.
+      </p>
       <ul class="weekly-notes">
         {rows.map((row) => (
           <NoteFor
@@ -39,21 +51,36 @@ function thisWeekByReport(summary: WeekSummary, data: SummaryData): Map<string, 
   const from = summary.start.toISOString();
   const to = summary.end.toISOString();
   const out = new Map<string, ReportWeek>();
-  const of = (id: string) => out.get(id) ?? out.set(id, { interventions: [], prompts: [] }).get(id)!;
-  for (const r of data.interventions) if (r.startedAt >= from && r.startedAt < to) of(r.reportId).interventions.push(r);
+  const of = (id: string) =>
+    out.get(id) ?? out.set(id, { interventions: [], prompts: [] }).get(id)!;
+  for (const r of data.interventions)
+    if (r.startedAt >= from && r.startedAt < to) of(r.reportId).interventions.push(r);
   for (const p of data.prompts) if (p.at >= from && p.at < to) of(p.reportId).prompts.push(p);
-  for (const week of out.values()) week.interventions.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  for (const week of out.values())
+    week.interventions.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
   return out;
 }
 
-function NoteFor({ row, leadName, interventions, prompts }: { row: ReportRow; leadName: string; interventions: SummaryData['interventions']; prompts: SummaryData['prompts'] }) {
+function NoteFor({
+  row,
+  leadName,
+  interventions,
+  prompts,
+}: {
+  row: ReportRow;
+  leadName: string;
+  interventions: SummaryData['interventions'];
+  prompts: SummaryData['prompts'];
+}) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<NoteFormat>('text');
   const [edited, setEdited] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const name = row.report.name;
   const id = `note-${row.report.id}`;
-  const text = edited ?? weeklyNote({ reportName: name, leadName, interventions, prompts, now: new Date() }, format);
+  const text =
+    edited ??
+    weeklyNote({ reportName: name, leadName, interventions, prompts, now: new Date() }, format);
 
   async function copy() {
     const unfinished = unfinishedNote(text);
@@ -76,7 +103,13 @@ function NoteFor({ row, leadName, interventions, prompts }: { row: ReportRow; le
           <div role="radiogroup" aria-label={`Format of the note to ${name}`} class="note-format">
             {(['text', 'markdown'] as const).map((f) => (
               <label>
-                <input type="radio" name={`${id}-format`} checked={format === f} onChange={() => (setFormat(f), setEdited(null))} /> {f === 'text' ? 'Plain text' : 'Markdown'}
+                <input
+                  type="radio"
+                  name={`${id}-format`}
+                  checked={format === f}
+                  onChange={() => (setFormat(f), setEdited(null))}
+                />{' '}
+                {f === 'text' ? 'Plain text' : 'Markdown'}
               </label>
             ))}
           </div>

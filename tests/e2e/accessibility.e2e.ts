@@ -53,7 +53,10 @@ const activeOn = (key: string, plannedMin: number) => ({
   lastActivityAt: minutesAgo(1),
 });
 /** AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it). */
-const withActive = <B extends { interventions: unknown[] }>(backup: B) => ({ ...backup, interventions: [...backup.interventions, activeOn('AX-1', 15), activeOn('AX-2', 120)] });
+const withActive = <B extends { interventions: unknown[] }>(backup: B) => ({
+  ...backup,
+  interventions: [...backup.interventions, activeOn('AX-1', 15), activeOn('AX-2', 120)],
+});
 
 interface DataState {
   state: string;
@@ -69,10 +72,30 @@ interface DataState {
 }
 
 const STATES: DataState[] = [
-  { state: 'empty (fresh install, no roster)', backup: null, summaryWeek: FIFTEEN_WEEK, summaryShows: /who your reports are/, oneOnOne: { route: `${FIFTEEN_WEEK}/alice`, shows: /no report with the id/ } },
+  {
+    state: 'empty (fresh install, no roster)',
+    backup: null,
+    summaryWeek: FIFTEEN_WEEK,
+    summaryShows: /who your reports are/,
+    oneOnOne: { route: `${FIFTEEN_WEEK}/alice`, shows: /no report with the id/ },
+  },
   // Its week has the green “good” line (“Catching yourself 1 time is the habit working”).
-  { state: 'with data (a roster and eight weeks of records)', backup: withActive(eightWeeksBackup), summaryWeek: '2026-W48', summaryShows: /is the habit working/, unratedReport: 'Erin Diaz', oneOnOne: { route: '2026-W48/alice', shows: /1:1 with Alice Chen/ } },
-  { state: '15 reports', backup: withActive(fifteenReportsBackup), summaryWeek: FIFTEEN_WEEK, summaryShows: /Ravi Subramanian/, unratedReport: 'Quinn Baptiste-Hargreaves', oneOnOne: { route: `${FIFTEEN_WEEK}/sunita`, shows: /1:1 with Sunita Ramaswamy-Venkataraman/ } },
+  {
+    state: 'with data (a roster and eight weeks of records)',
+    backup: withActive(eightWeeksBackup),
+    summaryWeek: '2026-W48',
+    summaryShows: /is the habit working/,
+    unratedReport: 'Erin Diaz',
+    oneOnOne: { route: '2026-W48/alice', shows: /1:1 with Alice Chen/ },
+  },
+  {
+    state: '15 reports',
+    backup: withActive(fifteenReportsBackup),
+    summaryWeek: FIFTEEN_WEEK,
+    summaryShows: /Ravi Subramanian/,
+    unratedReport: 'Quinn Baptiste-Hargreaves',
+    oneOnOne: { route: `${FIFTEEN_WEEK}/sunita`, shows: /1:1 with Sunita Ramaswamy-Venkataraman/ },
+  },
 ];
 
 interface Session {
@@ -110,7 +133,10 @@ const SURFACES: Surface[] = [
     },
     views: [
       { view: 'opened as a tab', reach: asIs },
-      { view: 'at the toolbar popup’s 380 px', reach: (page) => page.setViewportSize({ width: 380, height: 600 }) },
+      {
+        view: 'at the toolbar popup’s 380 px',
+        reach: (page) => page.setViewportSize({ width: 380, height: 600 }),
+      },
       {
         view: 'closing questions after Pull back, an answer pressed',
         needsRoster: true,
@@ -118,14 +144,19 @@ const SURFACES: Surface[] = [
           await page.getByRole('button', { name: /pull back from AX-2/i }).click();
           const closing = page.getByRole('group', { name: 'Closing questions for AX-2' });
           await closing.getByRole('button', { name: 'Yes' }).click();
-          await expect.poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('true');
+          await expect
+            .poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed'))
+            .toBe('true');
         },
       },
       {
         view: 'asking before deleting a record of the log',
         needsRoster: true,
         reach: async (page) => {
-          await page.getByRole('button', { name: /^delete from the log/i }).first().click();
+          await page
+            .getByRole('button', { name: /^delete from the log/i })
+            .first()
+            .click();
           await page.getByRole('alertdialog', { name: /delete this record/i }).waitFor();
         },
       },
@@ -144,14 +175,20 @@ const SURFACES: Surface[] = [
         view: 'a bad value explained, not saved',
         reach: async (page) => {
           await page.getByLabel(/do not ask again/i).fill('0.5');
-          await page.getByRole('alert').filter({ hasText: /whole number of minutes/ }).waitFor();
+          await page
+            .getByRole('alert')
+            .filter({ hasText: /whole number of minutes/ })
+            .waitFor();
         },
       },
       {
         view: 'asking before deleting everything',
         reach: async (page) => {
           await page.getByRole('button', { name: 'Delete everything…' }).click();
-          await page.getByRole('dialog', { name: /delete everything/i }).or(page.getByRole('alertdialog', { name: /delete everything/i })).waitFor();
+          await page
+            .getByRole('dialog', { name: /delete everything/i })
+            .or(page.getByRole('alertdialog', { name: /delete everything/i }))
+            .waitFor();
         },
       },
     ],
@@ -169,9 +206,16 @@ const SURFACES: Surface[] = [
         view: 'a report with aliases but no name, explained',
         reach: async (page) => {
           await page.getByRole('button', { name: 'Add another report' }).click();
-          await page.getByRole('group', { name: /^Report \d+$/ }).last().getByLabel(/aliases \(optional\)/i).fill('someone@acme.test');
+          await page
+            .getByRole('group', { name: /^Report \d+$/ })
+            .last()
+            .getByLabel(/aliases \(optional\)/i)
+            .fill('someone@acme.test');
           await page.getByRole('button', { name: /save/i }).click();
-          await page.getByRole('alert').filter({ hasText: /aliases but no name/ }).waitFor();
+          await page
+            .getByRole('alert')
+            .filter({ hasText: /aliases but no name/ })
+            .waitFor();
         },
       },
     ],
@@ -190,16 +234,29 @@ const SURFACES: Surface[] = [
         needsRoster: true,
         reach: async (page, { state }) => {
           const checkIn = page.getByRole('group', { name: state.unratedReport });
-          await checkIn.getByRole('radiogroup', { name: /alignment/i }).getByRole('radio', { name: '4' }).check();
-          await expect.poll(() => checkIn.getByRole('status').textContent()).toMatch(/not saved.*confidence/i);
+          await checkIn
+            .getByRole('radiogroup', { name: /alignment/i })
+            .getByRole('radio', { name: '4' })
+            .check();
+          await expect
+            .poll(() => checkIn.getByRole('status').textContent())
+            .toMatch(/not saved.*confidence/i);
         },
       },
       {
         view: 'asking before deleting an intervention',
         needsRoster: true,
         reach: async (page) => {
-          await page.locator('table.records tbody tr').first().getByRole('button', { name: /^delete .* from the log$/i }).click();
-          await page.getByRole('dialog').or(page.getByRole('alertdialog')).getByRole('button', { name: /cancel/i }).waitFor();
+          await page
+            .locator('table.records tbody tr')
+            .first()
+            .getByRole('button', { name: /^delete .* from the log$/i })
+            .click();
+          await page
+            .getByRole('dialog')
+            .or(page.getByRole('alertdialog'))
+            .getByRole('button', { name: /cancel/i })
+            .waitFor();
         },
       },
     ],
@@ -211,7 +268,9 @@ const SURFACES: Surface[] = [
       await page.getByText(state.oneOnOne.shows).first().waitFor();
       return page;
     },
-    views: [{ view: 'a report’s eight weeks (empty: a link naming nobody, explained)', reach: asIs }],
+    views: [
+      { view: 'a report’s eight weeks (empty: a link naming nobody, explained)', reach: asIs },
+    ],
   },
   {
     surface: 'in-page prompt on a report’s Jira ticket',
@@ -258,7 +317,9 @@ const SURFACES: Surface[] = [
         view: 'time to pull back',
         reach: async (page) => {
           await typeInDescription(page, ' a');
-          await promptOn(page).getByText(/time to pull back/i).waitFor();
+          await promptOn(page)
+            .getByText(/time to pull back/i)
+            .waitFor();
         },
       },
       {
@@ -268,7 +329,9 @@ const SURFACES: Surface[] = [
           await prompt.getByRole('button', { name: 'End it' }).click();
           const closing = prompt.getByRole('group', { name: /closing questions/i });
           await closing.getByRole('button', { name: 'Yes' }).click();
-          await expect.poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed')).toBe('true');
+          await expect
+            .poll(() => closing.getByRole('button', { name: 'Yes' }).getAttribute('aria-pressed'))
+            .toBe('true');
         },
       },
     ],
@@ -277,17 +340,25 @@ const SURFACES: Surface[] = [
 
 test('dark mode changes only colours (what lets dark run the colour rules alone)', () => {
   const stylesheets = ['components', 'entrypoints'].flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css')).map((f) => path.join(dir, f)),
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => path.join(dir, f)),
   );
   expect(stylesheets.length).toBeGreaterThan(3);
   const offending: string[] = [];
   for (const file of stylesheets) {
     const css = readFileSync(file, 'utf8');
     // Each `@media (prefers-color-scheme: dark) { selector { declarations } ... }` block.
-    for (const block of css.matchAll(/@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}/g)) {
+    for (const block of css.matchAll(
+      /@media[^{]*prefers-color-scheme[^{]*\{((?:[^{}]*\{[^{}]*\})*)[^{}]*\}/g,
+    )) {
       for (const rule of (block[1] ?? '').matchAll(/([^{}]*)\{([^{}]*)\}/g)) {
-        for (const declaration of (rule[2] ?? '').split(';').map((d) => d.trim()).filter(Boolean)) {
-          if (!declaration.startsWith('--')) offending.push(`${file}: ${(rule[1] ?? '').trim()} { ${declaration} }`);
+        for (const declaration of (rule[2] ?? '')
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)) {
+          if (!declaration.startsWith('--'))
+            offending.push(`${file}: ${(rule[1] ?? '').trim()} { ${declaration} }`);
         }
       }
     }
@@ -303,7 +374,9 @@ describe.each(STATES)('axe, $state', (state) => {
     session.state = state;
     session.jira = await serveFakeJira(session.ext.context, {
       myself: dana,
-      issues: Object.fromEntries(['AX-1', 'AX-2', 'AX-3'].map((key) => [key, { summary: `Ticket ${key}`, assignee: alice }])),
+      issues: Object.fromEntries(
+        ['AX-1', 'AX-2', 'AX-3'].map((key) => [key, { summary: `Ticket ${key}`, assignee: alice }]),
+      ),
     });
     if (state.backup) {
       const { page, status } = await importBackupFile(session.ext, state.backup, 'axe-state.json');
@@ -322,8 +395,10 @@ describe.each(STATES)('axe, $state', (state) => {
       for (const colorScheme of SCHEMES) {
         await page.emulateMedia({ colorScheme });
         const rules = colorScheme === 'light' ? undefined : COLOUR_RULES;
-        for (const line of await axeViolations(page, { include: surface.include, rules })) found.push(`${view.view}, ${colorScheme}: ${line}`);
-        for (const line of await faintFieldBorders(page, surface.include)) found.push(`${view.view}, ${colorScheme}: field border (WCAG 1.4.11) ${line}`);
+        for (const line of await axeViolations(page, { include: surface.include, rules }))
+          found.push(`${view.view}, ${colorScheme}: ${line}`);
+        for (const line of await faintFieldBorders(page, surface.include))
+          found.push(`${view.view}, ${colorScheme}: field border (WCAG 1.4.11) ${line}`);
       }
       await page.emulateMedia({ colorScheme: 'light' });
     }

@@ -27,9 +27,9 @@ const T = {
   tax: '1204000000000146',
 };
 
-
 const nameField = (page: Page) => page.locator('.TaskPane .TaskPaneTitle textarea');
-const descriptionEditor = (page: Page) => page.locator('.TaskPane .TaskPaneDescription .ProseMirror');
+const descriptionEditor = (page: Page) =>
+  page.locator('.TaskPane .TaskPaneDescription .ProseMirror');
 const commentComposer = (page: Page) => page.locator('.TaskPane-commentComposer .ProseMirror');
 
 describe('Asana detection', () => {
@@ -41,8 +41,18 @@ describe('Asana detection', () => {
     asana = await serveFakeAsana(ext.context, {
       projects: { [PROJECT]: 'Checkout revamp', [OPS]: 'Ops' },
       tasks: {
-        [T.checkout]: { name: 'Checkout button copy', project: PROJECT, assignee: 'Alice Chen', description: 'The button says "Submit".' },
-        [T.refund]: { name: 'Refund flow', project: PROJECT, assignee: 'Bob Okafor', description: 'Refunds take a week.' },
+        [T.checkout]: {
+          name: 'Checkout button copy',
+          project: PROJECT,
+          assignee: 'Alice Chen',
+          description: 'The button says "Submit".',
+        },
+        [T.refund]: {
+          name: 'Refund flow',
+          project: PROJECT,
+          assignee: 'Bob Okafor',
+          description: 'Refunds take a week.',
+        },
         [T.receipt]: {
           name: 'Receipt email',
           project: PROJECT,
@@ -50,11 +60,38 @@ describe('Asana detection', () => {
           description: 'Receipts go out late.',
           comments: [{ author: 'Carol Peer', body: 'Is this the SES queue?' }],
         },
-        [T.invoice]: { name: 'Invoice totals', project: PROJECT, assignee: 'Bob Okafor', description: 'Totals are off by a cent.', scheme: 1 },
-        [T.tax]: { name: 'Tax rounding', project: PROJECT, assignee: 'Alice Chen', description: 'Round half to even.', scheme: 1 },
-        [T.mine]: { name: 'Dana’s own task', project: OPS, assignee: 'Dana Lead', description: 'Mine.' },
-        [T.carols]: { name: 'Carol’s task', project: OPS, assignee: 'Carol Peer', description: 'Hers.' },
-        [T.nobodys]: { name: 'Nobody’s task', project: OPS, assignee: null, description: 'Triage me.' },
+        [T.invoice]: {
+          name: 'Invoice totals',
+          project: PROJECT,
+          assignee: 'Bob Okafor',
+          description: 'Totals are off by a cent.',
+          scheme: 1,
+        },
+        [T.tax]: {
+          name: 'Tax rounding',
+          project: PROJECT,
+          assignee: 'Alice Chen',
+          description: 'Round half to even.',
+          scheme: 1,
+        },
+        [T.mine]: {
+          name: 'Dana’s own task',
+          project: OPS,
+          assignee: 'Dana Lead',
+          description: 'Mine.',
+        },
+        [T.carols]: {
+          name: 'Carol’s task',
+          project: OPS,
+          assignee: 'Carol Peer',
+          description: 'Hers.',
+        },
+        [T.nobodys]: {
+          name: 'Nobody’s task',
+          project: OPS,
+          assignee: null,
+          description: 'Triage me.',
+        },
       },
     });
     await importBackupFile(ext, rosterBackup);
@@ -65,7 +102,11 @@ describe('Asana detection', () => {
     const page = await ext.context.newPage();
     await page.goto(asana.v1Url(T.tax));
     for (const label of ['Due date', 'Section', 'Add tag']) {
-      await typeAtEnd(page, page.locator('.TaskPane').getByRole('textbox', { name: label, exact: true }), ' Friday');
+      await typeAtEnd(
+        page,
+        page.locator('.TaskPane').getByRole('textbox', { name: label, exact: true }),
+        ' Friday',
+      );
     }
     await expectNoPrompt(page, 'planning fields');
     const backup = await exportBackup(ext);
@@ -75,7 +116,9 @@ describe('Asana detection', () => {
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('Alice Chen');
     await expect(promptOn(page).textContent()).resolves.toContain('Tax rounding');
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await page.close();
   });
 

@@ -23,7 +23,16 @@ const record = (id: string, key: string) => ({
 const fullBackup = {
   ...rosterBackup,
   interventions: [record('i-1', 'PAY-1'), record('i-2', 'PAY-2')],
-  prompts: [{ id: 'p-1', at: '2026-11-23T09:00:00.000Z', tool: 'jira', artifact: record('x', 'PAY-1').artifact, reportId: 'alice', answer: 'deliberate' }],
+  prompts: [
+    {
+      id: 'p-1',
+      at: '2026-11-23T09:00:00.000Z',
+      tool: 'jira',
+      artifact: record('x', 'PAY-1').artifact,
+      reportId: 'alice',
+      answer: 'deliberate',
+    },
+  ],
 };
 
 describe('backup import and export (options page)', () => {
@@ -43,37 +52,106 @@ describe('backup import and export (options page)', () => {
     ['not-json.json', '{"format": "pullback-backup", ', /not valid JSON/i],
     ['foreign.json', { format: 'other-tool', version: 1, settings: {} }, /not a Pullback backup/i],
     ['newer.json', { ...rosterBackup, version: 2 }, /newer Pullback/i],
-    ['no-name.json', { ...rosterBackup, settings: { ...rosterBackup.settings, reports: [{ id: 'x', name: ' ', aliases: [] }] } }, /reports\.0\.name/],
-    ['bad-status.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), status: 'paused' }] }, /interventions\.0\.status/],
+    [
+      'no-name.json',
+      {
+        ...rosterBackup,
+        settings: { ...rosterBackup.settings, reports: [{ id: 'x', name: ' ', aliases: [] }] },
+      },
+      /reports\.0\.name/,
+    ],
+    [
+      'bad-status.json',
+      { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), status: 'paused' }] },
+      /interventions\.0\.status/,
+    ],
     // Implausible records (issue 9): each names its field.
-    ['end-before-start.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), endedAt: '2026-11-23T08:00:00.000Z' }] }, /interventions\.0\.endedAt must not be before startedAt/],
-    ['planned-before-start.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), plannedEndAt: '2026-11-22T09:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must not be before startedAt/],
-    ['hands-on-too-long.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), activeMs: 1e15 }] }, /interventions\.0\.activeMs must not exceed/],
-    ['year-0000.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '0000-11-23T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be in the years 2000 to 2100/],
-    ['feb-30.json', { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '2026-02-30T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be a real calendar date/],
+    [
+      'end-before-start.json',
+      {
+        ...fullBackup,
+        interventions: [{ ...record('i-9', 'PAY-9'), endedAt: '2026-11-23T08:00:00.000Z' }],
+      },
+      /interventions\.0\.endedAt must not be before startedAt/,
+    ],
+    [
+      'planned-before-start.json',
+      {
+        ...fullBackup,
+        interventions: [{ ...record('i-9', 'PAY-9'), plannedEndAt: '2026-11-22T09:00:00.000Z' }],
+      },
+      /interventions\.0\.plannedEndAt must not be before startedAt/,
+    ],
+    [
+      'hands-on-too-long.json',
+      { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), activeMs: 1e15 }] },
+      /interventions\.0\.activeMs must not exceed/,
+    ],
+    [
+      'year-0000.json',
+      {
+        ...fullBackup,
+        interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '0000-11-23T09:00:00.000Z' }],
+      },
+      /interventions\.0\.startedAt must be in the years 2000 to 2100/,
+    ],
+    [
+      'feb-30.json',
+      {
+        ...fullBackup,
+        interventions: [{ ...record('i-9', 'PAY-9'), startedAt: '2026-02-30T09:00:00.000Z' }],
+      },
+      /interventions\.0\.startedAt must be a real calendar date/,
+    ],
     [
       'javascript-claim.json',
-      { ...rosterBackup, settings: { ...rosterBackup.settings, claims: [{ id: 'c-1', reportId: 'alice', urlPrefix: 'javascript:alert(1)//', label: 'x', createdAt: '2026-11-23T09:00:00.000Z' }] } },
+      {
+        ...rosterBackup,
+        settings: {
+          ...rosterBackup.settings,
+          claims: [
+            {
+              id: 'c-1',
+              reportId: 'alice',
+              urlPrefix: 'javascript:alert(1)//',
+              label: 'x',
+              createdAt: '2026-11-23T09:00:00.000Z',
+            },
+          ],
+        },
+      },
       /settings\.claims\.0\.urlPrefix must be an http\(s\) address/,
     ],
   ];
 
-  test.each(badFiles)('%s gets a clear alert and changes nothing', async (name, content, message) => {
-    const before = await exportBackup(ext, options);
-    const { page, status } = await importBackupFile(ext, content, name, options);
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(message);
-    expect(status).toMatch(/nothing was imported/i);
-    const after = await exportBackup(ext, options);
-    expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null });
-  });
+  test.each(badFiles)(
+    '%s gets a clear alert and changes nothing',
+    async (name, content, message) => {
+      const before = await exportBackup(ext, options);
+      const { page, status } = await importBackupFile(ext, content, name, options);
+      await expect(page.getByRole('alert').textContent()).resolves.toMatch(message);
+      expect(status).toMatch(/nothing was imported/i);
+      const after = await exportBackup(ext, options);
+      expect({ ...after, exportedAt: null }).toEqual({ ...before, exportedAt: null });
+    },
+  );
 
   test('a valid backup replaces settings and merges the log by id, twice without duplicates', async () => {
     const first = await importBackupFile(ext, fullBackup, 'team.json', options);
-    expect(first.status).toMatch(/imported team\.json: 2 reports, 2 interventions and 1 prompt added/i);
+    expect(first.status).toMatch(
+      /imported team\.json: 2 reports, 2 interventions and 1 prompt added/i,
+    );
     // The roster shows on the page at once.
-    await expect(first.page.getByRole('group', { name: 'Report 1' }).getByLabel('Name').inputValue()).resolves.toBe('Alice Chen');
+    await expect(
+      first.page.getByRole('group', { name: 'Report 1' }).getByLabel('Name').inputValue(),
+    ).resolves.toBe('Alice Chen');
 
-    const again = await importBackupFile(ext, { ...fullBackup, interventions: [...fullBackup.interventions, record('i-3', 'PAY-3')] }, 'team-later.json', options);
+    const again = await importBackupFile(
+      ext,
+      { ...fullBackup, interventions: [...fullBackup.interventions, record('i-3', 'PAY-3')] },
+      'team-later.json',
+      options,
+    );
     expect(again.status).toMatch(/1 intervention and 0 prompts added, 3 already here/i);
 
     const exported = await exportBackup(ext, options);
@@ -91,9 +169,15 @@ describe('backup import and export (options page)', () => {
     await row.getByLabel('Name').fill('Erin Diaz');
     await row.getByLabel(/aliases/i).fill('erin@acme.test\n557058:e4');
     // Changes save as they are made: the saved state shows without a Save button.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toMatch(/3 reports/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).textContent())
+      .toMatch(/3 reports/);
     const exported = await exportBackup(ext, page);
-    expect(exported.settings.reports[2]).toEqual({ id: 'erin-diaz', name: 'Erin Diaz', aliases: ['erin@acme.test', '557058:e4'] });
+    expect(exported.settings.reports[2]).toEqual({
+      id: 'erin-diaz',
+      name: 'Erin Diaz',
+      aliases: ['erin@acme.test', '557058:e4'],
+    });
   });
 
   test('unsaved edits in one options tab survive a change saved elsewhere', async () => {

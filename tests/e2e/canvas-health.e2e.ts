@@ -22,9 +22,17 @@ describe('Google Docs: what the adapter could not read shows under Adapter healt
 
   beforeAll(async () => {
     ext = await launchExtension();
-    sites = await serveFakeSites(ext.context, { gdocs: { [BUDGET]: { title: 'Budget 2027', modeSwitcherRenamed: true } } });
+    sites = await serveFakeSites(ext.context, {
+      gdocs: { [BUDGET]: { title: 'Budget 2027', modeSwitcherRenamed: true } },
+    });
     const claims = [
-      { id: 'claim-budget', reportId: 'alice', urlPrefix: `https://docs.google.com/document/d/${BUDGET}/`, label: 'Budget 2027 (Google Docs)', createdAt: '2026-11-28T10:00:00.000Z' },
+      {
+        id: 'claim-budget',
+        reportId: 'alice',
+        urlPrefix: `https://docs.google.com/document/d/${BUDGET}/`,
+        label: 'Budget 2027 (Google Docs)',
+        createdAt: '2026-11-28T10:00:00.000Z',
+      },
     ];
     const { page } = await importBackupFile(ext, rosterWith({}, { claims }));
     await page.close();
@@ -45,7 +53,9 @@ describe('Google Docs: what the adapter could not read shows under Adapter healt
 
     const options = await ext.openPage('options.html');
     const health = options.locator('section[aria-labelledby="health-heading"]');
-    await expect.poll(() => health.textContent()).toMatch(/Google Docs: the editing mode \(Editing, Suggesting, Viewing\) could not be read/);
+    await expect
+      .poll(() => health.textContent())
+      .toMatch(/Google Docs: the editing mode \(Editing, Suggesting, Viewing\) could not be read/);
     await expect(health.textContent()).resolves.not.toContain('Hire three');
   });
 });

@@ -12,8 +12,13 @@ import { FIFTEEN_WEEK, fifteenReports, fifteenReportsBackup } from '../support/f
 import { importBackupFile } from '../support/steps';
 
 type Box = { x: number; y: number; width: number; height: number };
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Box, outer: Box) => a.x >= outer.x && a.y >= outer.y && a.x + a.width <= outer.x + outer.width && a.y + a.height <= outer.y + outer.height;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, outer: Box) =>
+  a.x >= outer.x &&
+  a.y >= outer.y &&
+  a.x + a.width <= outer.x + outer.width &&
+  a.y + a.height <= outer.y + outer.height;
 
 /** The stored rating of a report this week, read from the extension's database as the page's origin can. */
 function storedRating(page: Page, reportId: string) {
@@ -47,24 +52,44 @@ describe('check-in with 15 reports', () => {
     const grid = page.getByRole('img', { name: /alignment/i });
     await expect.poll(() => grid.locator('.grid-point').count()).toBe(13);
     const frame = (await grid.locator('.grid-frame').boundingBox())!;
-    const labels = await grid.locator('.grid-label').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })));
-    const words = await grid.locator('.grid-q, .grid-axis, .grid-tick').evaluateAll((els) => els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })));
-    const points = await grid.locator('.grid-point circle').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
+    const labels = await grid
+      .locator('.grid-label')
+      .evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })),
+      );
+    const words = await grid
+      .locator('.grid-q, .grid-axis, .grid-tick')
+      .evaluateAll((els) =>
+        els.map((el) => ({ text: el.textContent ?? '', ...el.getBoundingClientRect().toJSON() })),
+      );
+    const points = await grid
+      .locator('.grid-point circle')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()));
     expect(labels).toHaveLength(13);
     for (const label of labels) {
       expect(inside(label, frame), `${label.text} inside the grid`).toBe(true);
-      for (const word of words) expect(overlaps(label, word), `${label.text} over "${word.text}"`).toBe(false);
+      for (const word of words)
+        expect(overlaps(label, word), `${label.text} over "${word.text}"`).toBe(false);
     }
-    for (const [i, a] of points.entries()) for (const b of points.slice(i + 1)) expect(overlaps(a, b), 'two points overlap').toBe(false);
-    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+    for (const [i, a] of points.entries())
+      for (const b of points.slice(i + 1)) expect(overlaps(a, b), 'two points overlap').toBe(false);
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1))
+        expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
     // Shared initials are told apart, and the legend names everyone on the grid.
     const texts = labels.map((l) => l.text);
     expect(new Set(texts).size).toBe(13);
     const legend = await page.getByRole('list', { name: /initials/i }).textContent();
-    for (const { id, name } of fifteenReports) if (!['quinn', 'ravi'].includes(id)) expect(legend).toContain(name);
+    for (const { id, name } of fifteenReports)
+      if (!['quinn', 'ravi'].includes(id)) expect(legend).toContain(name);
 
     // Each point in its quadrant: the six rated 4/4 in the top-right quarter.
-    const topRight = { x: frame.x + frame.width / 2, y: frame.y, width: frame.width / 2, height: frame.height / 2 };
+    const topRight = {
+      x: frame.x + frame.width / 2,
+      y: frame.y,
+      width: frame.width / 2,
+      height: frame.height / 2,
+    };
     for (const id of ['alice', 'aaron', 'bob', 'maria', 'marco', 'sunita']) {
       const dot = (await grid.locator(`g[data-report="${id}"] circle`).boundingBox())!;
       expect(inside(dot, topRight), `${id} in Full support`).toBe(true);
@@ -78,12 +103,20 @@ describe('check-in with 15 reports', () => {
     const ravi = page.getByRole('group', { name: 'Ravi Subramanian' });
     await ravi.waitFor();
     await page.locator('table.records').waitFor();
-    const scroll = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const scroll = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(scroll.scroll).toBeLessThanOrEqual(scroll.client);
 
     const alignment = ravi.getByRole('radiogroup', { name: /alignment/i });
     await expect(alignment.getByRole('radio').count()).resolves.toBe(4);
-    await expect(ravi.getByRole('radiogroup', { name: /confidence/i }).getByRole('radio').count()).resolves.toBe(4);
+    await expect(
+      ravi
+        .getByRole('radiogroup', { name: /confidence/i })
+        .getByRole('radio')
+        .count(),
+    ).resolves.toBe(4);
     expect(await alignment.innerText()).toMatch(/low[\s\S]*1[\s\S]*4[\s\S]*high/);
 
     // Rating the last report: its row at the bottom of the window, the 2x2 still fully in view.
@@ -98,13 +131,23 @@ describe('check-in with 15 reports', () => {
   test('a half-answered rating says what is missing and is not saved; answering both saves it', async () => {
     const page = await ext.openPage(`summary.html#${FIFTEEN_WEEK}`);
     const quinn = page.getByRole('group', { name: 'Quinn Baptiste-Hargreaves' });
-    await quinn.getByRole('radiogroup', { name: /alignment/i }).getByRole('radio', { name: '4' }).check();
-    await expect.poll(() => quinn.getByRole('status').textContent()).toMatch(/not saved.*confidence/i);
+    await quinn
+      .getByRole('radiogroup', { name: /alignment/i })
+      .getByRole('radio', { name: '4' })
+      .check();
+    await expect
+      .poll(() => quinn.getByRole('status').textContent())
+      .toMatch(/not saved.*confidence/i);
     expect(await storedRating(page, 'quinn')).toBeNull();
     await expect(page.locator('svg.grid2x2 g[data-report="quinn"]').count()).resolves.toBe(0);
 
-    await quinn.getByRole('radiogroup', { name: /confidence/i }).getByRole('radio', { name: '2' }).check();
-    await expect.poll(() => storedRating(page, 'quinn')).toMatchObject({ alignment: 4, confidence: 2 });
+    await quinn
+      .getByRole('radiogroup', { name: /confidence/i })
+      .getByRole('radio', { name: '2' })
+      .check();
+    await expect
+      .poll(() => storedRating(page, 'quinn'))
+      .toMatchObject({ alignment: 4, confidence: 2 });
     await expect.poll(() => page.locator('svg.grid2x2 g[data-report="quinn"]').count()).toBe(1);
     await expect(quinn.locator('.guidance').textContent()).resolves.toMatch(/build confidence/i);
     await page.close();

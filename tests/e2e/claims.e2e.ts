@@ -69,7 +69,9 @@ describe('Claims for tools that name no owner', () => {
    */
   async function claimFromPopup(page: Page, reportName: string, prefix?: string): Promise<string> {
     const origin = new URL(page.url()).origin;
-    const tabs = await (await ext.worker()).evaluate((pattern) => chrome.tabs.query({ url: pattern }), `${origin}/*`);
+    const tabs = await (
+      await ext.worker()
+    ).evaluate((pattern) => chrome.tabs.query({ url: pattern }), `${origin}/*`);
     const tab = tabs.find((t) => t.url === page.url());
     expect(tab?.id, `a tab showing ${page.url()}`).toBeTypeOf('number');
     const popup = await ext.openPage(`popup.html?tab=${tab!.id}`);
@@ -82,7 +84,10 @@ describe('Claims for tools that name no owner', () => {
       await popup.getByLabel('Address prefix').fill(prefix);
     }
     await popup.getByRole('button', { name: 'Claim' }).click();
-    await popup.getByRole('status').filter({ hasText: `Claimed for ${reportName}` }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: `Claimed for ${reportName}` })
+      .waitFor();
     await popup.close();
     return shown;
   }
@@ -120,7 +125,9 @@ describe('Claims for tools that name no owner', () => {
   }
 
   async function dismiss(page: Page) {
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await promptOn(page).waitFor({ state: 'detached' });
   }
 
@@ -229,7 +236,9 @@ describe('Claims for tools that name no owner', () => {
 
     await docsMode(page, 'Suggesting');
     await docsType(page, ' Maybe: hire two.');
-    await expect(page.locator('.fixture-text').textContent()).resolves.toContain('Maybe: hire two.');
+    await expect(page.locator('.fixture-text').textContent()).resolves.toContain(
+      'Maybe: hire two.',
+    );
     await expectNoPrompt(page);
 
     await docsMode(page, 'Editing');
@@ -259,16 +268,30 @@ describe('Claims for tools that name no owner', () => {
     const first = options.getByRole('group', { name: /^Claim 1: / });
     await first.waitFor();
     await expect(first.getAttribute('aria-label')).resolves.toBe('Claim 1: Checkout flow (Figma)');
-    await expect(first.getByLabel('Address prefix').inputValue()).resolves.toBe(`https://www.figma.com/design/${CHECKOUT}/`);
+    await expect(first.getByLabel('Address prefix').inputValue()).resolves.toBe(
+      `https://www.figma.com/design/${CHECKOUT}/`,
+    );
     await expect(options.getByRole('group', { name: /^Claim \d+: / }).count()).resolves.toBe(4);
     await options.close();
 
     const backup = await exportBackup(ext);
     expect(backup.settings.claims).toEqual([
-      expect.objectContaining({ urlPrefix: `https://www.figma.com/design/${CHECKOUT}/`, reportId: 'alice', label: 'Checkout flow (Figma)' }),
+      expect.objectContaining({
+        urlPrefix: `https://www.figma.com/design/${CHECKOUT}/`,
+        reportId: 'alice',
+        label: 'Checkout flow (Figma)',
+      }),
       expect.objectContaining({ urlPrefix: 'https://www.figma.com/design/', reportId: 'bob' }),
-      expect.objectContaining({ urlPrefix: `https://app.notion.com/p/${HIRING}`, reportId: 'bob', label: 'Hiring plan (Notion)' }),
-      expect.objectContaining({ urlPrefix: `https://docs.google.com/document/d/${Q3_PLAN}/`, reportId: 'alice', label: 'Q3 plan (Google Docs)' }),
+      expect.objectContaining({
+        urlPrefix: `https://app.notion.com/p/${HIRING}`,
+        reportId: 'bob',
+        label: 'Hiring plan (Notion)',
+      }),
+      expect.objectContaining({
+        urlPrefix: `https://docs.google.com/document/d/${Q3_PLAN}/`,
+        reportId: 'alice',
+        label: 'Q3 plan (Google Docs)',
+      }),
     ]);
     const prompts = backup.prompts.map((p: any) => [p.tool, p.artifact.key, p.reportId]).sort();
     expect(prompts).toEqual(

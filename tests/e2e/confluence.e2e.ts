@@ -11,7 +11,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { serveFakeConfluence, type ConfluenceUser, type FakeConfluence } from '../support/fake-confluence';
+import {
+  serveFakeConfluence,
+  type ConfluenceUser,
+  type FakeConfluence,
+} from '../support/fake-confluence';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice as jiraAlice, dana as jiraDana, rosterBackup } from '../support/roster';
 import { editSummary, exportBackup, importBackupFile, promptOn, settle } from '../support/steps';
@@ -22,10 +26,27 @@ const ORIGIN = 'https://docs-acme.atlassian.net';
 
 // Confluence's own names for the team. The roster (tests/support/roster.ts) knows
 // Alice by her account id, Bob by his email, Dana by her name.
-const dana: ConfluenceUser = { accountId: '557058:d0', displayName: 'Dana Lead', email: 'dana@acme.test' };
-const alice: ConfluenceUser = { accountId: '557058:a1', displayName: 'alice chen', publicName: 'alice.c', email: '' };
-const bob: ConfluenceUser = { accountId: '712020:b2', displayName: 'Bob O.', email: 'bob@acme.test' };
-const carol: ConfluenceUser = { accountId: '557058:c3', displayName: 'Carol Peer', email: 'carol@acme.test' };
+const dana: ConfluenceUser = {
+  accountId: '557058:d0',
+  displayName: 'Dana Lead',
+  email: 'dana@acme.test',
+};
+const alice: ConfluenceUser = {
+  accountId: '557058:a1',
+  displayName: 'alice chen',
+  publicName: 'alice.c',
+  email: '',
+};
+const bob: ConfluenceUser = {
+  accountId: '712020:b2',
+  displayName: 'Bob O.',
+  email: 'bob@acme.test',
+};
+const carol: ConfluenceUser = {
+  accountId: '557058:c3',
+  displayName: 'Carol Peer',
+  email: 'carol@acme.test',
+};
 
 const PAGES = {
   aliceTitle: '3342337',
@@ -81,7 +102,12 @@ describe('Confluence detection', () => {
         [PAGES.bobSpa]: { title: 'Refund policy', space: 'ENG', owner: bob },
         [PAGES.danaOwn]: { title: 'Team charter', space: 'ENG', owner: dana },
         // Bob (a report) created it and handed it over: Carol (a peer) owns it now, so it is not Bob’s work.
-        [PAGES.carolPeer]: { title: 'Design review notes', space: 'DES', owner: carol, createdBy: bob },
+        [PAGES.carolPeer]: {
+          title: 'Design review notes',
+          space: 'DES',
+          owner: carol,
+          createdBy: bob,
+        },
         [PAGES.aliceLive]: { title: 'Incident log', space: 'OPS', owner: alice, live: true },
         [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
         [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
@@ -114,7 +140,10 @@ describe('Confluence detection', () => {
       expect.objectContaining({
         reportId: 'bob',
         tool: 'confluence',
-        artifact: expect.objectContaining({ key: PAGES.bobBody, url: `${ORIGIN}/wiki/spaces/OPS/pages/${PAGES.bobBody}` }),
+        artifact: expect.objectContaining({
+          key: PAGES.bobBody,
+          url: `${ORIGIN}/wiki/spaces/OPS/pages/${PAGES.bobBody}`,
+        }),
       }),
     ]);
   });
@@ -140,10 +169,18 @@ describe('Confluence detection', () => {
       await page.close();
     }
     // The extension did ask (so the silence is a decision, not a missed edit).
-    expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.danaOwn}?expand=history,history.ownedBy`);
-    expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.carolPeer}?expand=history,history.ownedBy`);
+    expect(wiki.restCalls).toContain(
+      `/wiki/rest/api/content/${PAGES.danaOwn}?expand=history,history.ownedBy`,
+    );
+    expect(wiki.restCalls).toContain(
+      `/wiki/rest/api/content/${PAGES.carolPeer}?expand=history,history.ownedBy`,
+    );
     const backup = await exportBackup(ext);
-    expect(backup.prompts.filter((p: any) => p.artifact.key === PAGES.danaOwn || p.artifact.key === PAGES.carolPeer)).toEqual([]);
+    expect(
+      backup.prompts.filter(
+        (p: any) => p.artifact.key === PAGES.danaOwn || p.artifact.key === PAGES.carolPeer,
+      ),
+    ).toEqual([]);
   });
 
   test('footer and inline comments on a report’s page are conversation: no prompt; the editor is content: prompt', async () => {
@@ -172,7 +209,10 @@ describe('Confluence detection', () => {
     await page.waitForURL(`**/pages/${PAGES.danaOwn}/**`);
     // Follow the page tree: the URL changes without a page load.
     await page.evaluate(() => ((window as any).__sameDocument = true));
-    await page.getByRole('navigation', { name: 'Page tree' }).getByRole('link', { name: 'Refund policy' }).click();
+    await page
+      .getByRole('navigation', { name: 'Page tree' })
+      .getByRole('link', { name: 'Refund policy' })
+      .click();
     await page.waitForURL(`**/pages/${PAGES.bobSpa}/**`);
     await page.locator('[data-testid="title-text"]', { hasText: 'Refund policy' }).waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -200,7 +240,9 @@ describe('Confluence detection', () => {
       // The byline says "alice chen" and links her account id: the roster knows her as Alice Chen.
       await expect(prompt.textContent()).resolves.toContain('Alice Chen');
       await expect(prompt.textContent()).resolves.toContain(PAGES.aliceLive);
-      expect(wiki.restCalls).toContain(`/wiki/rest/api/content/${PAGES.aliceLive}?expand=history,history.ownedBy`);
+      expect(wiki.restCalls).toContain(
+        `/wiki/rest/api/content/${PAGES.aliceLive}?expand=history,history.ownedBy`,
+      );
       await page.close();
 
       const own = await ext.context.newPage();

@@ -32,7 +32,9 @@ describe('core loop: a report’s Jira ticket edited, answered, pulled back', ()
     // Typing goes on into the editor: the prompt took neither focus nor keys.
     await page.keyboard.type('!');
     await expect(editor.inputValue()).resolves.toBe('Checkout button copy now!');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toMatch(/summary/);
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).resolves.toMatch(/summary/);
 
     await prompt.getByRole('button', { name: /^Yes/ }).click();
     await expect(editor.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
@@ -44,12 +46,24 @@ describe('core loop: a report’s Jira ticket edited, answered, pulled back', ()
     await item.getByRole('button', { name: /pull back|end/i }).click();
     await item.waitFor({ state: 'detached' });
     // The log says what happened, with the span and the hands-on time.
-    await popup.getByRole('row').filter({ hasText: /Pulled back from PAY-142 \(Alice Chen\) after \d+ s, hands-on \d+ s, on time/ }).waitFor();
+    await popup
+      .getByRole('row')
+      .filter({
+        hasText: /Pulled back from PAY-142 \(Alice Chen\) after \d+ s, hands-on \d+ s, on time/,
+      })
+      .waitFor();
 
     const backup = await exportBackup(ext);
     const [record] = backup.interventions;
-    expect(record).toMatchObject({ tool: 'jira', reportId: 'alice', status: 'ended', artifact: { key: 'PAY-142' } });
+    expect(record).toMatchObject({
+      tool: 'jira',
+      reportId: 'alice',
+      status: 'ended',
+      artifact: { key: 'PAY-142' },
+    });
     expect(Date.parse(record.endedAt)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
-    expect(backup.prompts).toEqual([expect.objectContaining({ answer: 'deliberate', interventionId: record.id })]);
+    expect(backup.prompts).toEqual([
+      expect.objectContaining({ answer: 'deliberate', interventionId: record.id }),
+    ]);
   });
 });

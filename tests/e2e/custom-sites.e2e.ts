@@ -39,7 +39,10 @@ describe('a site the lead adds', () => {
     ext = await launchExtension({ extensionDir: dir });
     await ext.context.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: page(url.pathname.includes('release') ? 'Release checklist' : 'Team handbook') });
+      return route.fulfill({
+        contentType: 'text/html',
+        body: page(url.pathname.includes('release') ? 'Release checklist' : 'Team handbook'),
+      });
     });
     await importBackupFile(ext, rosterBackup);
   });
@@ -73,10 +76,21 @@ describe('a site the lead adds', () => {
     // The page is the lead's to attribute: claim everything under /wiki/ for Alice from the popup.
     await wiki.reload();
     const worker = await ext.worker();
-    await expect.poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.matches)))).toEqual([[`${ORIGIN}/*`]]);
-    const [tab] = await worker.evaluate((origin) => chrome.tabs.query({ url: `${origin}/*` }), ORIGIN);
+    await expect
+      .poll(() =>
+        worker.evaluate(() =>
+          chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => x.matches)),
+        ),
+      )
+      .toEqual([[`${ORIGIN}/*`]]);
+    const [tab] = await worker.evaluate(
+      (origin) => chrome.tabs.query({ url: `${origin}/*` }),
+      ORIGIN,
+    );
     const popup = await ext.openPage(`popup.html?tab=${tab!.id}`);
-    const claim = popup.getByRole('region', { name: 'This page' }).or(popup.locator('section[aria-labelledby="claim-heading"]'));
+    const claim = popup
+      .getByRole('region', { name: 'This page' })
+      .or(popup.locator('section[aria-labelledby="claim-heading"]'));
     await claim.getByText('Team wiki').first().waitFor();
     await claim.getByRole('combobox').selectOption({ label: 'Alice Chen' });
     await claim.getByRole('radio', { name: /everything under/i }).check();
@@ -95,8 +109,21 @@ describe('a site the lead adds', () => {
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
     await expect(prompt.textContent()).resolves.toContain('intranet.acme.test/wiki/release');
     const backup = await exportBackup(ext);
-    expect(backup.settings.customSites).toEqual([{ origin: ORIGIN, label: 'Team wiki', editableSelector: '.doc-body', conversationSelector: '.comments' }]);
-    expect(backup.prompts).toEqual([expect.objectContaining({ tool: 'custom', reportId: 'alice', artifact: expect.objectContaining({ key: 'intranet.acme.test/wiki/release' }) })]);
+    expect(backup.settings.customSites).toEqual([
+      {
+        origin: ORIGIN,
+        label: 'Team wiki',
+        editableSelector: '.doc-body',
+        conversationSelector: '.comments',
+      },
+    ]);
+    expect(backup.prompts).toEqual([
+      expect.objectContaining({
+        tool: 'custom',
+        reportId: 'alice',
+        artifact: expect.objectContaining({ key: 'intranet.acme.test/wiki/release' }),
+      }),
+    ]);
   });
 
   test('a bad address or selector is explained and adds nothing; removing the site stops Pullback there', async () => {
@@ -104,16 +131,25 @@ describe('a site the lead adds', () => {
     const form = options.getByRole('form', { name: 'Add a site' });
     await form.getByLabel('Site address').fill('ftp://files.acme.test');
     await form.getByRole('button', { name: 'Add site' }).click();
-    await expect(options.getByRole('alert').textContent()).resolves.toMatch(/enter the site’s address.*nothing was added/i);
+    await expect(options.getByRole('alert').textContent()).resolves.toMatch(
+      /enter the site’s address.*nothing was added/i,
+    );
     await form.getByLabel('Site address').fill(`${ORIGIN}`);
     await form.getByLabel(/where on its pages typing counts/i).fill('div[');
     await form.getByRole('button', { name: 'Add site' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/not a CSS selector.*nothing was added/i);
+    await expect
+      .poll(() => options.getByRole('alert').textContent())
+      .toMatch(/not a CSS selector.*nothing was added/i);
 
-    await options.getByRole('group', { name: 'Site Team wiki' }).getByRole('button', { name: 'Remove' }).click();
+    await options
+      .getByRole('group', { name: 'Site Team wiki' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
     await options.getByRole('status').filter({ hasText: 'Removed Team wiki' }).waitFor();
     const worker = await ext.worker();
-    await expect.poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    await expect
+      .poll(() => worker.evaluate(() => chrome.scripting.getRegisteredContentScripts()))
+      .toEqual([]);
     const wiki = await ext.context.newPage();
     await wiki.goto(`${ORIGIN}/wiki/other`);
     await typeInBody(wiki, ' third');

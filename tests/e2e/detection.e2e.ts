@@ -11,10 +11,18 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob, carol, dana } from '../support/roster';
-import { editSummary, exportBackup, promptOn, settle, typeComment, typeInDescription } from '../support/steps';
+import {
+  editSummary,
+  exportBackup,
+  promptOn,
+  settle,
+  typeComment,
+  typeInDescription,
+} from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
-const XSS_TITLE = '<img src=x onerror="window.__pwned=1">Fix <b>copy</b> & <script>window.__pwned=2</script>';
+const XSS_TITLE =
+  '<img src=x onerror="window.__pwned=1">Fix <b>copy</b> & <script>window.__pwned=2</script>';
 
 describe('Jira detection', () => {
   let ext: ExtensionBrowser;
@@ -56,7 +64,9 @@ describe('Jira detection', () => {
     await typeInDescription(page, ' Use "Pay now".');
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('PAY-144');
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await promptOn(page).waitFor({ state: 'detached' });
     await page.close();
   });
@@ -67,8 +77,14 @@ describe('Jira detection', () => {
     await typeInDescription(page, 'x');
     const prompt = promptOn(page);
     await prompt.waitFor();
-    await expect(prompt.textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">Fix <b>copy</b>');
-    await expect(page.locator('pullback-prompt').evaluate((host) => host.shadowRoot!.querySelectorAll('img, b, script').length)).resolves.toBe(0);
+    await expect(prompt.textContent()).resolves.toContain(
+      '<img src=x onerror="window.__pwned=1">Fix <b>copy</b>',
+    );
+    await expect(
+      page
+        .locator('pullback-prompt')
+        .evaluate((host) => host.shadowRoot!.querySelectorAll('img, b, script').length),
+    ).resolves.toBe(0);
     await prompt.getByRole('button', { name: /^Yes/ }).click();
 
     const popup = await ext.openPage('popup.html');
@@ -91,7 +107,11 @@ describe('Jira detection', () => {
     // Follow an in-app link: the URL changes without a page load.
     await page.getByRole('link', { name: 'PAY-145' }).click();
     await page.waitForURL('**/browse/PAY-145');
-    await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]', { hasText: 'Invoice totals' }).waitFor();
+    await page
+      .locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]', {
+        hasText: 'Invoice totals',
+      })
+      .waitFor();
     await editSummary(page, ' (rounded)');
     const prompt = promptOn(page);
     await prompt.waitFor();
@@ -124,7 +144,13 @@ describe('Jira detection', () => {
     await expectNoPrompt(browse);
     const backup = await exportBackup(ext);
     const answers = backup.prompts.filter((p: any) => p.artifact.key === 'PAY-143');
-    expect(answers).toEqual([expect.objectContaining({ answer: 'stepped-back', reportId: 'bob', artifact: expect.objectContaining({ url: jira.url('PAY-143') }) })]);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        answer: 'stepped-back',
+        reportId: 'bob',
+        artifact: expect.objectContaining({ url: jira.url('PAY-143') }),
+      }),
+    ]);
     await browse.close();
   });
 

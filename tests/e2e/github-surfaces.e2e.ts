@@ -20,14 +20,24 @@ import { expectNoPrompt } from '../support/assertions';
 
 const roster = rosterWith({ alice: ['achen'], bob: ['bokafor'] });
 
-async function pickInSidebar(page: Page, section: 'Assignees' | 'Labels', filter: string, option: string) {
+async function pickInSidebar(
+  page: Page,
+  section: 'Assignees' | 'Labels',
+  filter: string,
+  option: string,
+) {
   await page.getByRole('button', { name: `Edit ${section}` }).click();
-  await page.getByRole('textbox', { name: `Filter ${section.toLowerCase()}` }).pressSequentially(filter);
+  await page
+    .getByRole('textbox', { name: `Filter ${section.toLowerCase()}` })
+    .pressSequentially(filter);
   await page.getByRole('option', { name: option }).click();
 }
 
 async function editReactPullTitle(page: Page, text: string) {
-  await page.locator('[class*="prc-PageHeader-Actions"]').getByRole('button', { name: 'Edit' }).click();
+  await page
+    .locator('[class*="prc-PageHeader-Actions"]')
+    .getByRole('button', { name: 'Edit' })
+    .click();
   await page.getByRole('textbox', { name: 'Pull request title' }).focus();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
@@ -47,9 +57,25 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
         'acme/shop#33': { title: 'Wallet copy', author: 'carolp', assignees: ['achen'] },
       },
       pulls: {
-        'acme/shop#40': { title: 'Wallet redesign', author: 'achen', header: 'react', body: 'New wallet.' },
-        'acme/shop#41': { title: 'Receipt PDF', author: 'bokafor', header: 'react', mergedBy: 'dana-lead', body: 'PDF receipts.' },
-        'acme/shop#42': { title: 'Lead’s cleanup', author: 'dana-lead', header: 'react', mergedBy: 'achen' },
+        'acme/shop#40': {
+          title: 'Wallet redesign',
+          author: 'achen',
+          header: 'react',
+          body: 'New wallet.',
+        },
+        'acme/shop#41': {
+          title: 'Receipt PDF',
+          author: 'bokafor',
+          header: 'react',
+          mergedBy: 'dana-lead',
+          body: 'PDF receipts.',
+        },
+        'acme/shop#42': {
+          title: 'Lead’s cleanup',
+          author: 'dana-lead',
+          header: 'react',
+          mergedBy: 'achen',
+        },
       },
     });
     const { page } = await importBackupFile(ext, roster);
@@ -77,7 +103,14 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
     await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
     await expect(prompt.textContent()).resolves.toContain('acme/shop#31');
     await prompt.getByRole('button', { name: /^Yes/ }).click();
-    await expect.poll(async () => (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'acme/shop#31')?.kind).toBe('takeover');
+    await expect
+      .poll(
+        async () =>
+          (await exportBackup(ext)).interventions.find(
+            (i: any) => i.artifact.key === 'acme/shop#31',
+          )?.kind,
+      )
+      .toBe('takeover');
     await page.close();
   });
 
@@ -97,10 +130,17 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
   test('a report’s pull request with the React header: editing its title prompts, naming the report', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.pullUrl('acme/shop#40'));
-    await expect(page.locator('[data-testid]').filter({ has: page.locator('h1') }).count()).resolves.toBe(0);
+    await expect(
+      page
+        .locator('[data-testid]')
+        .filter({ has: page.locator('h1') })
+        .count(),
+    ).resolves.toBe(0);
     await editReactPullTitle(page, ' (v2)');
     await promptOn(page).waitFor();
-    await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen.*acme\/shop#40.*Wallet redesign/);
+    await expect(promptOn(page).textContent()).resolves.toMatch(
+      /Alice Chen.*acme\/shop#40.*Wallet redesign/,
+    );
     await page.close();
   });
 

@@ -21,7 +21,13 @@ const githubRoster = rosterWith(
   { alice: ['achen'], bob: ['bokafor'] },
   {
     claims: [
-      { id: 'claim-infra', reportId: 'bob', urlPrefix: 'https://github.com/acme/infra', label: 'acme/infra — GitHub', createdAt: '2026-11-20T09:00:00.000Z' },
+      {
+        id: 'claim-infra',
+        reportId: 'bob',
+        urlPrefix: 'https://github.com/acme/infra',
+        label: 'acme/infra — GitHub',
+        createdAt: '2026-11-20T09:00:00.000Z',
+      },
     ],
   },
 );
@@ -51,7 +57,10 @@ async function editPullTitle(page: Page, text: string) {
 
 async function editPullBody(page: Page, text: string) {
   await page.locator('.js-command-palette-pull-body summary[aria-label="Show options"]').click();
-  await page.locator('.js-command-palette-pull-body').getByRole('menuitem', { name: 'Edit' }).click();
+  await page
+    .locator('.js-command-palette-pull-body')
+    .getByRole('menuitem', { name: 'Edit' })
+    .click();
   await page.getByRole('textbox', { name: 'Pull request body' }).focus();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
@@ -71,16 +80,41 @@ describe('GitHub detection', () => {
     gh = await serveFakeGitHub(ext.context, {
       viewer: 'dana-lead',
       issues: {
-        'acme/shop#12': { title: 'Checkout button copy', author: 'carolp', assignees: ['achen'], body: 'The button says "Submit".' },
+        'acme/shop#12': {
+          title: 'Checkout button copy',
+          author: 'carolp',
+          assignees: ['achen'],
+          body: 'The button says "Submit".',
+        },
         // Opened by a report, assigned to a peer: the peer's.
-        'acme/shop#13': { title: 'Refund flow', author: 'achen', assignees: ['carolp'], comments: [{ author: 'bokafor', body: 'On it?' }] },
+        'acme/shop#13': {
+          title: 'Refund flow',
+          author: 'achen',
+          assignees: ['carolp'],
+          comments: [{ author: 'bokafor', body: 'On it?' }],
+        },
         'acme/shop#14': { title: 'Invoice totals', author: 'carolp', assignees: ['bokafor'] },
-        'acme/shop#15': { title: 'Receipt email', author: 'carolp', assignees: ['achen'], comments: [{ author: 'achen', body: 'Draft is up.' }] },
+        'acme/shop#15': {
+          title: 'Receipt email',
+          author: 'carolp',
+          assignees: ['achen'],
+          comments: [{ author: 'achen', body: 'Draft is up.' }],
+        },
         'acme/shop#16': { title: 'Nobody’s issue', author: 'bokafor', assignees: [] },
       },
       pulls: {
-        'acme/shop#20': { title: 'Add Apple Pay', author: 'bokafor', reviewers: ['achen'], body: 'Adds Apple Pay to checkout.' },
-        'acme/shop#22': { title: 'Receipt template', author: 'achen', body: 'New template.', comments: [{ author: 'carolp', body: 'Rename this?' }] },
+        'acme/shop#20': {
+          title: 'Add Apple Pay',
+          author: 'bokafor',
+          reviewers: ['achen'],
+          body: 'Adds Apple Pay to checkout.',
+        },
+        'acme/shop#22': {
+          title: 'Receipt template',
+          author: 'achen',
+          body: 'New template.',
+          comments: [{ author: 'carolp', body: 'Rename this?' }],
+        },
         // Mine, with a report all over it: reviewer, assignee, commenter.
         'acme/shop#21': {
           title: 'Lead’s refactor',
@@ -206,9 +240,15 @@ describe('GitHub detection', () => {
 
   test('the log holds exactly the prompts above, with canonical URLs', async () => {
     const backup = await exportBackup(ext);
-    const seen = backup.prompts.map((p: any) => [p.artifact.key, p.reportId, p.artifact.url]).sort();
+    const seen = backup.prompts
+      .map((p: any) => [p.artifact.key, p.reportId, p.artifact.url])
+      .sort();
     expect(seen).toEqual([
-      ['acme/infra@main:deploy/prod.yml', 'bob', 'https://github.com/acme/infra/blob/main/deploy/prod.yml'],
+      [
+        'acme/infra@main:deploy/prod.yml',
+        'bob',
+        'https://github.com/acme/infra/blob/main/deploy/prod.yml',
+      ],
       ['acme/shop#12', 'alice', 'https://github.com/acme/shop/issues/12'],
       ['acme/shop#14', 'bob', 'https://github.com/acme/shop/issues/14'],
       ['acme/shop#15', 'alice', 'https://github.com/acme/shop/issues/15'],

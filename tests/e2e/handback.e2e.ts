@@ -28,7 +28,13 @@ describe('hand-back note', () => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await launchExtension();
-    const backup = { ...rosterBackup, interventions: [started('HB-1', 'teach-framework', 'RICE scoring for the backlog'), started('HB-2', 'teach-framework')] };
+    const backup = {
+      ...rosterBackup,
+      interventions: [
+        started('HB-1', 'teach-framework', 'RICE scoring for the backlog'),
+        started('HB-2', 'teach-framework'),
+      ],
+    };
     const { page, status } = await importBackupFile(ext, backup);
     expect(status).toMatch(/imported/i);
     await page.close();
@@ -37,7 +43,11 @@ describe('hand-back note', () => {
 
   async function pullBack(key: string) {
     const popup = await ext.openPage('popup.html');
-    await popup.getByRole('listitem').filter({ hasText: key }).getByRole('button', { name: /pull back/i }).click();
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: key })
+      .getByRole('button', { name: /pull back/i })
+      .click();
     const closing = popup.getByRole('group', { name: `Closing questions for ${key}` });
     await closing.waitFor();
     return { popup, closing, note: closing.getByRole('textbox', { name: /hand-back note/i }) };
@@ -47,7 +57,9 @@ describe('hand-back note', () => {
     const { popup, closing, note } = await pullBack('HB-1');
     const text = await note.inputValue();
     expect(text).toMatch(/^Hi Alice, I stepped into HB-1 \(“Ticket HB-1”\) for about 10 minutes\./);
-    expect(text).toContain('The framework I used, so you can apply it without me next time: RICE scoring for the backlog.');
+    expect(text).toContain(
+      'The framework I used, so you can apply it without me next time: RICE scoring for the backlog.',
+    );
     expect(text).not.toMatch(/\[|\b\d+ s\b/);
 
     await closing.getByRole('button', { name: 'Not yet' }).click();
@@ -66,7 +78,9 @@ describe('hand-back note', () => {
     expect(await note.isEditable()).toBe(true);
     await note.fill('Hi Alice, the framework: [name it here].');
     await closing.getByRole('button', { name: /copy/i }).click();
-    await expect.poll(() => closing.getByRole('status').textContent()).toMatch(/not copied.*\[name it here\]/i);
+    await expect
+      .poll(() => closing.getByRole('status').textContent())
+      .toMatch(/not copied.*\[name it here\]/i);
     // The lead's own edits survive an answer.
     await closing.getByRole('button', { name: 'Still me' }).click();
     expect(await note.inputValue()).toBe('Hi Alice, the framework: [name it here].');

@@ -27,12 +27,27 @@ const scriptTypes = (page: Page) =>
     const editor = document.querySelector<HTMLElement>(selector)!;
     editor.focus();
     for (const type of ['beforeinput', 'input']) {
-      editor.dispatchEvent(new InputEvent(type, { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+      editor.dispatchEvent(
+        new InputEvent(type, { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }),
+      );
     }
     editor.append('x');
-    document.querySelector<HTMLElement>('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')?.click();
-    const summary = document.querySelector<HTMLTextAreaElement>('textarea[data-testid$="summary.heading.writeable.field"]');
-    summary?.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: 'x' }));
+    document
+      .querySelector<HTMLElement>(
+        'h1[data-testid="issue.views.issue-base.foundation.summary.heading"]',
+      )
+      ?.click();
+    const summary = document.querySelector<HTMLTextAreaElement>(
+      'textarea[data-testid$="summary.heading.writeable.field"]',
+    );
+    summary?.dispatchEvent(
+      new InputEvent('input', {
+        bubbles: true,
+        composed: true,
+        inputType: 'insertText',
+        data: 'x',
+      }),
+    );
   }, DESCRIPTION);
 
 /** The page's script presses every button in Pullback's prompt and sends it Esc. Returns what it pressed. */
@@ -41,7 +56,11 @@ const scriptAnswers = (page: Page) =>
     const root = document.querySelector('pullback-prompt')?.shadowRoot;
     const buttons = [...(root?.querySelectorAll('button') ?? [])];
     for (const b of buttons) b.click();
-    root?.querySelector('[role="dialog"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    root
+      ?.querySelector('[role="dialog"]')
+      ?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
     return buttons.map((b) => b.textContent);
   });
 
@@ -51,7 +70,9 @@ const scriptFidgets = (page: Page) =>
     const editor = document.querySelector<HTMLElement>(selector)!;
     for (let i = 0; i < 5; i++) {
       editor.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-      editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }));
+      editor.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'j', bubbles: true, composed: true }),
+      );
       editor.dispatchEvent(new WheelEvent('wheel', { deltaY: 40, bubbles: true, composed: true }));
     }
   }, DESCRIPTION);
@@ -80,7 +101,12 @@ describe('a page script cannot drive Pullback', () => {
     await typeInDescription(page, ' by hand');
     await promptOn(page).waitFor();
     const { prompts } = await exportBackup(ext);
-    expect(prompts).toEqual([expect.objectContaining({ answer: 'unanswered', artifact: expect.objectContaining({ key: 'KEY-1' }) })]);
+    expect(prompts).toEqual([
+      expect.objectContaining({
+        answer: 'unanswered',
+        artifact: expect.objectContaining({ key: 'KEY-1' }),
+      }),
+    ]);
     await page.close();
   });
 
@@ -92,11 +118,21 @@ describe('a page script cannot drive Pullback', () => {
     await prompt.waitFor();
 
     const pressed = await scriptAnswers(page);
-    expect(pressed).toEqual(expect.arrayContaining([expect.stringMatching(/^Yes/), expect.stringMatching(/^No/), 'Not now']));
+    expect(pressed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Yes/),
+        expect.stringMatching(/^No/),
+        'Not now',
+      ]),
+    );
     // Still the question: nothing was answered.
-    await expect(prompt.getByRole('heading').textContent()).resolves.toBe('Is this a deliberate, temporary intervention?');
+    await expect(prompt.getByRole('heading').textContent()).resolves.toBe(
+      'Is this a deliberate, temporary intervention?',
+    );
     let backup = await exportBackup(ext);
-    expect(backup.prompts.filter((p: any) => p.artifact.key === 'KEY-2').map((p: any) => p.answer)).toEqual(['unanswered']);
+    expect(
+      backup.prompts.filter((p: any) => p.artifact.key === 'KEY-2').map((p: any) => p.answer),
+    ).toEqual(['unanswered']);
     expect(backup.interventions).toEqual([]);
 
     // The lead answers for real.
@@ -113,7 +149,12 @@ describe('a page script cannot drive Pullback', () => {
     // The lead's own click on the ticket counts at once, without another edit.
     await page.locator(DESCRIPTION).click();
     await expect
-      .poll(async () => (await exportBackup(ext)).interventions.find((r: any) => r.artifact.key === 'KEY-2').activeMs, { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await exportBackup(ext)).interventions.find((r: any) => r.artifact.key === 'KEY-2')
+            .activeMs,
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(0);
     await page.close();
   });

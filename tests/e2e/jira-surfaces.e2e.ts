@@ -14,7 +14,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, carol, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, typeComment, typeInDescription } from '../support/steps';
+import {
+  editSummary,
+  exportBackup,
+  importBackupFile,
+  promptOn,
+  typeComment,
+  typeInDescription,
+} from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 /** Picks in a field's select, and waits until the page shows the pick: the page redraws the work item once it is saved, and a field opened before that redraw would be swept away with it. */
@@ -22,11 +29,17 @@ async function pick(page: Page, field: string, typed: string, option: string) {
   await page.getByRole('button', { name: new RegExp(`^${field}: .* - edit$`) }).click();
   await page.getByRole('combobox', { name: field }).pressSequentially(typed);
   await page.getByRole('option', { name: option }).click();
-  await page.getByRole('button', { name: new RegExp(`^${field}: (.*, )?${option}(, .*)? - edit$`) }).waitFor();
+  await page
+    .getByRole('button', { name: new RegExp(`^${field}: (.*, )?${option}(, .*)? - edit$`) })
+    .waitFor();
 }
 
 async function openAssigneePicker(page: Page) {
-  await page.locator('[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]').click();
+  await page
+    .locator(
+      '[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]',
+    )
+    .click();
   await page.getByRole('combobox', { name: 'Assignee' }).waitFor();
 }
 
@@ -48,9 +61,24 @@ describe('Jira: content, planning and taking over', () => {
       myself: dana,
       people: [carol],
       issues: {
-        'PAY-201': { summary: 'Checkout button copy', assignee: alice, status: 'To Do', priority: { name: 'Medium' } },
-        'PAY-202': { summary: 'Refund flow', assignee: bob, status: 'To Do', priority: { name: 'Medium' } },
-        'PAY-203': { summary: 'Receipt email', assignee: alice, status: 'In Progress', comments: [{ author: 'Bob Okafor', body: 'Looks good.' }] },
+        'PAY-201': {
+          summary: 'Checkout button copy',
+          assignee: alice,
+          status: 'To Do',
+          priority: { name: 'Medium' },
+        },
+        'PAY-202': {
+          summary: 'Refund flow',
+          assignee: bob,
+          status: 'To Do',
+          priority: { name: 'Medium' },
+        },
+        'PAY-203': {
+          summary: 'Receipt email',
+          assignee: alice,
+          status: 'In Progress',
+          comments: [{ author: 'Bob Okafor', body: 'Looks good.' }],
+        },
         'PAY-204': { summary: 'Invoice totals', assignee: bob },
         'PAY-205': { summary: 'Currency rounding', assignee: alice },
         'PAY-206': { summary: 'Tax lines', assignee: alice },
@@ -84,7 +112,9 @@ describe('Jira: content, planning and taking over', () => {
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen.*PAY-201/);
     await expect(promptOn(page).textContent()).resolves.not.toMatch(/taking (this|it) over/i);
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await page.close();
   });
 
@@ -95,7 +125,9 @@ describe('Jira: content, planning and taking over', () => {
     await expectNoPrompt(page);
     await typeInDescription(page, ' Say "Pay now".');
     await expect(page.locator('#ak-editor-textarea').count()).resolves.toBe(2);
-    await expect(page.locator('[data-testid="issue.views.field.rich-text.description"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-testid="issue.views.field.rich-text.description"]').count(),
+    ).resolves.toBe(0);
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('PAY-203');
     await page.close();
@@ -109,7 +141,9 @@ describe('Jira: content, planning and taking over', () => {
     await page.getByRole('option', { name: 'Alice Chen' }).click();
     await expect.poll(() => jira.issues['PAY-204']!.assignee?.accountId).toBe(alice.accountId);
     await expectNoPrompt(page);
-    expect((await exportBackup(ext)).prompts.filter((p: any) => p.artifact.key === 'PAY-204')).toEqual([]);
+    expect(
+      (await exportBackup(ext)).prompts.filter((p: any) => p.artifact.key === 'PAY-204'),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -122,7 +156,13 @@ describe('Jira: content, planning and taking over', () => {
     await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over/i);
     await expect(prompt.textContent()).resolves.toMatch(/Bob Okafor.*PAY-202/);
     await prompt.getByRole('button', { name: /^Yes/ }).click();
-    await expect.poll(async () => (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'PAY-202')?.kind).toBe('takeover');
+    await expect
+      .poll(
+        async () =>
+          (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'PAY-202')
+            ?.kind,
+      )
+      .toBe('takeover');
     const backup = await exportBackup(ext);
     expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-202')).toEqual([
       expect.objectContaining({ kind: 'takeover', reportId: 'bob', answer: 'deliberate' }),
@@ -137,10 +177,16 @@ describe('Jira: content, planning and taking over', () => {
     await openAssigneePicker(page);
     await page.getByRole('option', { name: 'Dana Lead' }).click();
     await promptOn(page).waitFor();
-    await expect(promptOn(page).textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await expect(promptOn(page).textContent()).resolves.toMatch(
+      /taking (this|it) over from Alice Chen/i,
+    );
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     const backup = await exportBackup(ext);
-    expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-205')).toEqual([expect.objectContaining({ kind: 'takeover', answer: 'dismissed' })]);
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-205')).toEqual([
+      expect.objectContaining({ kind: 'takeover', answer: 'dismissed' }),
+    ]);
     await page.close();
   });
 
@@ -167,7 +213,9 @@ describe('Jira: content, planning and taking over', () => {
       await promptOn(page).waitFor();
       // The field holds the name twice, "Assign to me" and "More information about …": the prompt names Alice once.
       await expect(promptOn(page).textContent()).resolves.toMatch(/Alice Chen’s Jira PAY-206/);
-      expect(jira.restCalls).toContain('/rest/api/3/issue/PAY-206?fields=assignee,reporter,summary');
+      expect(jira.restCalls).toContain(
+        '/rest/api/3/issue/PAY-206?fields=assignee,reporter,summary',
+      );
       await page.close();
     } finally {
       jira.setApiAnswer('ok');
@@ -179,13 +227,19 @@ describe('Jira compact layout (Feb 2026)', () => {
   let jira: FakeJira;
 
   beforeAll(async () => {
-    jira = await serveFakeJira(ext.context, { myself: dana, layout: 'compact', issues: { 'PAY-301': { summary: 'Compact checkout', assignee: alice } } });
+    jira = await serveFakeJira(ext.context, {
+      myself: dana,
+      layout: 'compact',
+      issues: { 'PAY-301': { summary: 'Compact checkout', assignee: alice } },
+    });
   });
 
   test('a report’s work item in the compact layout prompts on its description', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-301'));
-    await page.locator('[data-testid="issue.views.issue-details.issue-layout.compact-layout"]').waitFor();
+    await page
+      .locator('[data-testid="issue.views.issue-details.issue-layout.compact-layout"]')
+      .waitFor();
     await typeInDescription(page, ' compact');
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('PAY-301');

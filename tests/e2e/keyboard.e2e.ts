@@ -11,7 +11,13 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob, rosterBackup, overdueRecord } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+import {
+  editSummary,
+  exportBackup,
+  importBackupFile,
+  promptOn,
+  typeInDescription,
+} from '../support/steps';
 
 /** The text of the prompt control that has the keyboard, or null when the keyboard is in the page. */
 const activeInPrompt = (page: Page) =>
@@ -19,14 +25,15 @@ const activeInPrompt = (page: Page) =>
     const host = document.activeElement;
     if (host?.tagName !== 'PULLBACK-PROMPT') return null;
     const el = host.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    return el ? (el.textContent || el.getAttribute('placeholder') || el.tagName) : '';
+    return el ? el.textContent || el.getAttribute('placeholder') || el.tagName : '';
   });
 
 /** Alt+Shift+P, then Tab until the control named `name` has the keyboard. */
 async function reachByKeyboard(page: Page, name: RegExp) {
   await page.keyboard.press('Alt+Shift+P');
   await expect.poll(() => activeInPrompt(page)).not.toBeNull();
-  for (let i = 0; i < 30 && !name.test((await activeInPrompt(page)) ?? ''); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !name.test((await activeInPrompt(page)) ?? ''); i++)
+    await page.keyboard.press('Tab');
   await expect(activeInPrompt(page)).resolves.toMatch(name);
 }
 
@@ -36,14 +43,18 @@ async function answerByKeyboard(page: Page, name: RegExp) {
 }
 
 /** The keyboard is back in `editor`, and what the lead types next lands there. */
-async function typingLandsIn(page: Page, editor: Locator, read: (e: Locator) => Promise<string>, before: string) {
+async function typingLandsIn(
+  page: Page,
+  editor: Locator,
+  read: (e: Locator) => Promise<string>,
+  before: string,
+) {
   await expect.poll(() => editor.evaluate((e) => e === document.activeElement)).toBe(true);
   await page.keyboard.type('ZZZ');
   await expect(read(editor)).resolves.toContain(`${before}ZZZ`);
 }
 const summaryValue = (e: Locator) => e.inputValue();
 const editorText = async (e: Locator) => (await e.textContent()) ?? '';
-
 
 describe('keyboard answers keep your place', () => {
   let ext: ExtensionBrowser;
@@ -67,7 +78,14 @@ describe('keyboard answers keep your place', () => {
     const prompt = promptOn(page);
     await prompt.waitFor();
     // Announced politely, with the way to reach it (the live region gets its words 100 ms after the prompt, so screen readers hear a change).
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Pullback question is waiting.*Alt\+Shift\+P/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Pullback question is waiting.*Alt\+Shift\+P/ })
+          .count(),
+      )
+      .toBe(1);
     await expect(prompt.textContent()).resolves.toMatch(/Esc for “Not now”/);
 
     await reachByKeyboard(page, /check the edge cases/); // The optional "few words" field.
@@ -79,7 +97,10 @@ describe('keyboard answers keep your place', () => {
     await typingLandsIn(page, summary, summaryValue, 'Onboarding copy (draft)');
 
     const { interventions } = await exportBackup(ext);
-    expect(interventions.find((r: any) => r.artifact.key === 'KB-1')).toMatchObject({ status: 'active', intent: 'RACI for the launch' });
+    expect(interventions.find((r: any) => r.artifact.key === 'KB-1')).toMatchObject({
+      status: 'active',
+      intent: 'RACI for the launch',
+    });
     await page.close();
   });
 
@@ -89,7 +110,9 @@ describe('keyboard answers keep your place', () => {
     const description = await typeInDescription(page, ' v2');
     await promptOn(page).waitFor();
     await answerByKeyboard(page, /^No/);
-    await promptOn(page).getByText(/good catch/i).waitFor();
+    await promptOn(page)
+      .getByText(/good catch/i)
+      .waitFor();
     await typingLandsIn(page, description, editorText, ' v2');
     await page.close();
   });
@@ -106,7 +129,11 @@ describe('keyboard answers keep your place', () => {
   });
 
   test('End it, each closing answer and Done: after each, the next keys land in the description', async () => {
-    await importBackupFile(ext, { ...rosterBackup, interventions: [overdueRecord('kb-over-4', 'KB-4', 'Error message')] }, 'kb-overdue-4.json').then(({ page }) => page.close());
+    await importBackupFile(
+      ext,
+      { ...rosterBackup, interventions: [overdueRecord('kb-over-4', 'KB-4', 'Error message')] },
+      'kb-overdue-4.json',
+    ).then(({ page }) => page.close());
     const page = await ext.context.newPage();
     await page.goto(jira.url('KB-4'));
     const description = await typeInDescription(page, ' a');
@@ -125,16 +152,25 @@ describe('keyboard answers keep your place', () => {
     await typingLandsIn(page, description, editorText, ' aZZZZZZZZZ');
 
     const { interventions } = await exportBackup(ext);
-    expect(interventions.find((r: any) => r.id === 'kb-over-4')).toMatchObject({ status: 'ended', closing: { saidFramework: true, ownerNow: 'report' } });
+    expect(interventions.find((r: any) => r.id === 'kb-over-4')).toMatchObject({
+      status: 'ended',
+      closing: { saidFramework: true, ownerNow: 'report' },
+    });
     await page.close();
   });
 
   test('15 more minutes gives the keyboard back to the summary editor', async () => {
-    await importBackupFile(ext, { ...rosterBackup, interventions: [overdueRecord('kb-over-5', 'KB-5', 'Retry copy')] }, 'kb-overdue-5.json').then(({ page }) => page.close());
+    await importBackupFile(
+      ext,
+      { ...rosterBackup, interventions: [overdueRecord('kb-over-5', 'KB-5', 'Retry copy')] },
+      'kb-overdue-5.json',
+    ).then(({ page }) => page.close());
     const page = await ext.context.newPage();
     await page.goto(jira.url('KB-5'));
     const summary = await editSummary(page, ' b');
-    await promptOn(page).getByText(/time to pull back/i).waitFor();
+    await promptOn(page)
+      .getByText(/time to pull back/i)
+      .waitFor();
     await answerByKeyboard(page, /more minutes$/);
     await promptOn(page).waitFor({ state: 'detached' });
     await typingLandsIn(page, summary, summaryValue, 'Retry copy b');

@@ -9,7 +9,15 @@ import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { storedIntervention } from '../support/stored';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { alice, bob, dana, rosterBackup } from '../support/roster';
-import { editSummary, exportBackup, importBackupFile, openDescriptionEditor, promptOn, settle, typeInDescription } from '../support/steps';
+import {
+  editSummary,
+  exportBackup,
+  importBackupFile,
+  openDescriptionEditor,
+  promptOn,
+  settle,
+  typeInDescription,
+} from '../support/steps';
 
 const issues = {
   'LIF-1': { summary: 'Hands-on time', assignee: alice },
@@ -20,10 +28,20 @@ const issues = {
 };
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-const activeRecord = (id: string, key: string, startedMinAgo: number, plannedMin: number, lastActivityMinAgo: number) => ({
+const activeRecord = (
+  id: string,
+  key: string,
+  startedMinAgo: number,
+  plannedMin: number,
+  lastActivityMinAgo: number,
+) => ({
   id,
   tool: 'jira',
-  artifact: { key, title: issues[key as keyof typeof issues]?.summary ?? key, url: `https://acme.atlassian.net/browse/${key}` },
+  artifact: {
+    key,
+    title: issues[key as keyof typeof issues]?.summary ?? key,
+    url: `https://acme.atlassian.net/browse/${key}`,
+  },
   reportId: 'alice',
   purpose: 'back-on-track',
   startedAt: minutesAgo(startedMinAgo),
@@ -38,7 +56,9 @@ async function startIntervention(page: Page, url: string) {
   await page.goto(url);
   await editSummary(page, ' x');
   await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
-  await promptOn(page).getByText(/intervention started/i).waitFor();
+  await promptOn(page)
+    .getByText(/intervention started/i)
+    .waitFor();
 }
 
 async function stopWorkers(page: Page) {
@@ -51,7 +71,8 @@ async function stopWorkers(page: Page) {
 describe('intervention lifecycle', () => {
   let ext: ExtensionBrowser;
   let jira: FakeJira;
-  const serve = async (e: ExtensionBrowser) => (jira = await serveFakeJira(e.context, { myself: dana, issues }));
+  const serve = async (e: ExtensionBrowser) =>
+    (jira = await serveFakeJira(e.context, { myself: dana, issues }));
 
   beforeAll(async () => {
     ext = await launchExtension();
@@ -81,11 +102,18 @@ describe('intervention lifecycle', () => {
       await page.waitForTimeout(1000); // the lead's pace, a key a second
     }
     const fresh = await ext.worker();
-    await expect(fresh.evaluate(() => (globalThis as any).__beforeStop ?? false)).resolves.toBe(false);
+    await expect(fresh.evaluate(() => (globalThis as any).__beforeStop ?? false)).resolves.toBe(
+      false,
+    );
 
     const { interventions } = await exportBackup(ext);
     const record = interventions.find((r: any) => r.artifact.key === 'LIF-1');
-    expect(record).toMatchObject({ status: 'active', reportId: 'alice', purpose: 'back-on-track', endedAt: null });
+    expect(record).toMatchObject({
+      status: 'active',
+      reportId: 'alice',
+      purpose: 'back-on-track',
+      endedAt: null,
+    });
     expect(record.activeMs).toBeGreaterThanOrEqual(5_000);
     expect(record.activeMs).toBeLessThanOrEqual(Date.now() - Date.parse(record.startedAt));
     await page.close();
@@ -119,7 +147,9 @@ describe('intervention lifecycle', () => {
     }));
     expect(Number(badge.text)).toBeGreaterThanOrEqual(1);
     expect(badge.color).toEqual([0xc2, 0x41, 0x0c, 255]); // #c2410c, the overdue colour
-    await expect.poll(() => worker.evaluate(() => chrome.notifications.getAll())).toHaveProperty('pullback-due:overdue-1');
+    await expect
+      .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
+      .toHaveProperty('pullback-due:overdue-1');
 
     const popup = await ext.openPage('popup.html');
     const item = popup.getByRole('listitem').filter({ hasText: 'LIF-3' });
@@ -136,7 +166,9 @@ describe('intervention lifecycle', () => {
     await closing.waitFor();
     await closing.getByRole('button', { name: 'Yes' }).click();
     await closing.getByRole('button', { name: 'Alice Chen' }).click();
-    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(/^Hi Alice, I stepped into LIF-3 .*yours again/);
+    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(
+      /^Hi Alice, I stepped into LIF-3 .*yours again/,
+    );
     await closing.getByRole('button', { name: 'Done' }).click();
     await prompt.waitFor({ state: 'detached' });
 
@@ -153,7 +185,11 @@ describe('intervention lifecycle', () => {
     const page = await ext.context.newPage();
     await startIntervention(page, jira.url('LIF-5'));
     const popup = await ext.openPage('popup.html');
-    await popup.getByRole('listitem').filter({ hasText: 'LIF-5' }).getByRole('button', { name: /pull back/i }).click();
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: 'LIF-5' })
+      .getByRole('button', { name: /pull back/i })
+      .click();
     const closing = popup.getByRole('group', { name: 'Closing questions for LIF-5' });
     await closing.waitFor();
     await closing.getByRole('button', { name: 'Still me' }).click();
@@ -161,7 +197,10 @@ describe('intervention lifecycle', () => {
     await closing.getByRole('button', { name: 'Done' }).click();
     await closing.waitFor({ state: 'detached' });
     const { interventions } = await exportBackup(ext);
-    expect(interventions.find((r: any) => r.artifact.key === 'LIF-5')).toMatchObject({ status: 'ended', closing: { saidFramework: null, ownerNow: 'me' } });
+    expect(interventions.find((r: any) => r.artifact.key === 'LIF-5')).toMatchObject({
+      status: 'ended',
+      closing: { saidFramework: null, ownerNow: 'me' },
+    });
     await popup.close();
     await page.close();
   });
@@ -170,7 +209,12 @@ describe('intervention lifecycle', () => {
     const page = await ext.context.newPage();
     await startIntervention(page, jira.url('LIF-2'));
     // As if the browser had been closed for nine hours with this one open: last heartbeat long ago.
-    const stale = { ...activeRecord('stale-1', 'LIF-9', 600, 30, 9 * 60), stretchBroken: false, remindedAt: null, closing: null };
+    const stale = {
+      ...activeRecord('stale-1', 'LIF-9', 600, 30, 9 * 60),
+      stretchBroken: false,
+      remindedAt: null,
+      closing: null,
+    };
     const worker = await ext.worker();
     await worker.evaluate(
       (record) =>
@@ -194,7 +238,13 @@ describe('intervention lifecycle', () => {
     await popup.getByRole('listitem').filter({ hasText: 'LIF-2' }).waitFor();
     await expect(popup.getByRole('listitem').filter({ hasText: 'LIF-9' }).count()).resolves.toBe(0);
     const { interventions } = await exportBackup(ext);
-    expect(interventions.find((r: any) => r.id === 'stale-1')).toMatchObject({ status: 'lapsed', endedAt: stale.lastActivityAt });
-    expect(interventions.find((r: any) => r.artifact.key === 'LIF-2')).toMatchObject({ status: 'active', endedAt: null });
+    expect(interventions.find((r: any) => r.id === 'stale-1')).toMatchObject({
+      status: 'lapsed',
+      endedAt: stale.lastActivityAt,
+    });
+    expect(interventions.find((r: any) => r.artifact.key === 'LIF-2')).toMatchObject({
+      status: 'active',
+      endedAt: null,
+    });
   });
 });

@@ -20,9 +20,9 @@ const linearRoster = rosterWith({ bob: ['bokafor'] });
 const alice = { name: 'Alice Chen' };
 const bob = { name: 'Bob Okafor', shown: 'bokafor' };
 
-
 const titleEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue title', exact: true });
-const descriptionEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue description', exact: true });
+const descriptionEditor = (page: Page) =>
+  page.getByRole('textbox', { name: 'Issue description', exact: true });
 // The composer is labelled "Comment" (real-markup/linear.md §1 #2; the old fixture said "Leave a comment…").
 const commentComposer = (page: Page) => page.getByRole('textbox', { name: 'Comment', exact: true });
 
@@ -34,7 +34,11 @@ describe('Linear detection', () => {
     ext = await launchExtension();
     linear = await serveFakeLinear(ext.context, {
       issues: {
-        'ENG-142': { title: 'Checkout button copy', assignee: alice, description: 'The button says "Submit".' },
+        'ENG-142': {
+          title: 'Checkout button copy',
+          assignee: alice,
+          description: 'The button says "Submit".',
+        },
         'ENG-143': { title: 'Refund flow', assignee: bob, description: 'Refunds take a week.' },
         'ENG-144': {
           title: 'Receipt email',
@@ -42,10 +46,22 @@ describe('Linear detection', () => {
           description: 'Receipts go out late.',
           comments: [{ author: 'Carol Peer', body: 'Is this the SES queue?' }],
         },
-        'ENG-145': { title: 'Invoice totals', assignee: bob, description: 'Totals are off by a cent.' },
+        'ENG-145': {
+          title: 'Invoice totals',
+          assignee: bob,
+          description: 'Totals are off by a cent.',
+        },
         'ENG-146': { title: 'Tax rounding', assignee: alice, description: 'Round half to even.' },
-        'ENG-9': { title: 'Dana’s own issue', assignee: { name: 'Dana Lead' }, description: 'Mine.' },
-        'ENG-10': { title: 'Carol’s issue', assignee: { name: 'Carol Peer' }, description: 'Hers.' },
+        'ENG-9': {
+          title: 'Dana’s own issue',
+          assignee: { name: 'Dana Lead' },
+          description: 'Mine.',
+        },
+        'ENG-10': {
+          title: 'Carol’s issue',
+          assignee: { name: 'Carol Peer' },
+          description: 'Hers.',
+        },
         'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
       },
     });
@@ -63,7 +79,9 @@ describe('Linear detection', () => {
       await page.close();
     }
     const backup = await exportBackup(ext);
-    expect(backup.prompts.filter((p: any) => ['ENG-9', 'ENG-10', 'ENG-11'].includes(p.artifact.key))).toEqual([]);
+    expect(
+      backup.prompts.filter((p: any) => ['ENG-9', 'ENG-10', 'ENG-11'].includes(p.artifact.key)),
+    ).toEqual([]);
   });
 
   test('editing the title of a report’s issue prompts, naming the report and the issue', async () => {
@@ -103,7 +121,10 @@ describe('Linear detection', () => {
         tool: 'linear',
         answer: 'stepped-back',
         reportId: 'bob',
-        artifact: expect.objectContaining({ url: linear.canonicalUrl('ENG-143'), title: 'Refund flow' }),
+        artifact: expect.objectContaining({
+          url: linear.canonicalUrl('ENG-143'),
+          title: 'Refund flow',
+        }),
       }),
     ]);
   });
@@ -127,7 +148,15 @@ describe('Linear detection', () => {
   test('re-planning a report’s issue (status, priority, assignee, labels, cycle, estimate, due date) never prompts; its title then does', async () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-146'));
-    for (const property of ['Change status', 'Change priority', 'Change assignee', 'Change labels', 'Change cycle', 'Change estimate', 'Change due date']) {
+    for (const property of [
+      'Change status',
+      'Change priority',
+      'Change assignee',
+      'Change labels',
+      'Change cycle',
+      'Change estimate',
+      'Change due date',
+    ]) {
       await page.getByRole('button', { name: property }).click();
       const filter = page.getByRole('menu', { name: property }).getByRole('textbox');
       await filter.waitFor();
@@ -143,7 +172,9 @@ describe('Linear detection', () => {
     await typeAtEnd(page, titleEditor(page), ' (v2)');
     await promptOn(page).waitFor();
     await expect(promptOn(page).textContent()).resolves.toContain('ENG-146');
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await page.close();
   });
 

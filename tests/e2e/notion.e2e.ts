@@ -21,7 +21,12 @@ const ALICE_NOTES = '2b3c4d5e6f708192a3b4c5d6e7f80a02';
 const MINE = '2b3c4d5e6f708192a3b4c5d6e7f80a03';
 const CAROLS = '2b3c4d5e6f708192a3b4c5d6e7f80a04';
 
-const firstBlock = (page: Page) => page.locator('.notion-frame .notion-page-content [data-content-editable-leaf="true"][contenteditable="true"]').first();
+const firstBlock = (page: Page) =>
+  page
+    .locator(
+      '.notion-frame .notion-page-content [data-content-editable-leaf="true"][contenteditable="true"]',
+    )
+    .first();
 
 describe('Notion on app.notion.com', () => {
   let ext: ExtensionBrowser;
@@ -60,9 +65,17 @@ describe('Notion on app.notion.com', () => {
     const page = await ext.context.newPage();
     await page.goto(sites.notionUrl(ALICE_SPEC));
 
-    await typeAtEnd(page, page.getByRole('textbox', { name: 'Add a comment…' }), 'Is the refund path covered?');
+    await typeAtEnd(
+      page,
+      page.getByRole('textbox', { name: 'Add a comment…' }),
+      'Is the refund path covered?',
+    );
     await expectNoPrompt(page, 'discussion');
-    await typeAtEnd(page, page.locator('.notion-frame').getByRole('textbox', { name: 'Status' }), ' (blocked)');
+    await typeAtEnd(
+      page,
+      page.locator('.notion-frame').getByRole('textbox', { name: 'Status' }),
+      ' (blocked)',
+    );
     await expectNoPrompt(page, 'Status property');
 
     await typeAtEnd(page, firstBlock(page), ' Refunds go through the same path.');
@@ -89,7 +102,9 @@ describe('Notion on app.notion.com', () => {
     await page.close();
 
     const backup = await exportBackup(ext);
-    const notionPrompts = backup.prompts.filter((p: any) => p.tool === 'notion').map((p: any) => [p.artifact.key, p.artifact.url, p.reportId, p.answer]);
+    const notionPrompts = backup.prompts
+      .filter((p: any) => p.tool === 'notion')
+      .map((p: any) => [p.artifact.key, p.artifact.url, p.reportId, p.answer]);
     expect(notionPrompts.sort()).toEqual(
       [
         [ALICE_NOTES, `https://app.notion.com/p/${ALICE_NOTES}`, 'alice', 'dismissed'],

@@ -16,7 +16,11 @@ import { alice, dana } from '../support/roster';
 import { editSummary, exportBackup, promptOn, typeAtEnd } from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
-const erin: JiraUser = { displayName: 'Erin Park', emailAddress: 'erin@acme.test', accountId: '557058:e5' };
+const erin: JiraUser = {
+  displayName: 'Erin Park',
+  emailAddress: 'erin@acme.test',
+  accountId: '557058:e5',
+};
 const FIGMA_FILE = 'Fk9RoadmapBoardZzzzzz9';
 
 describe('On this page', () => {
@@ -30,13 +34,18 @@ describe('On this page', () => {
       'OPS-302': { summary: 'Quarterly on-call review', assignee: dana },
       'NEW-303': { summary: 'Onboarding checklist for contractors', assignee: erin },
     }));
-    sites = await serveFakeSites(ext.context, { figma: { [FIGMA_FILE]: { name: 'Roadmap board' } } });
+    sites = await serveFakeSites(ext.context, {
+      figma: { [FIGMA_FILE]: { name: 'Roadmap board' } },
+    });
   });
   afterAll(async () => ext?.close());
 
   async function tabIdOf(page: Page): Promise<number> {
     const worker = await ext.worker();
-    const tabs = await worker.evaluate((pattern) => chrome.tabs.query({ url: pattern }), `${new URL(page.url()).origin}/*`);
+    const tabs = await worker.evaluate(
+      (pattern) => chrome.tabs.query({ url: pattern }),
+      `${new URL(page.url()).origin}/*`,
+    );
     const tab = tabs.find((t) => t.url === page.url());
     expect(tab?.id, `a tab showing ${page.url()}`).toBeTypeOf('number');
     return tab!.id!;
@@ -67,7 +76,10 @@ describe('On this page', () => {
   test("a report's item: the owner as Jira names them, one of your reports, an edit asks", async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-301'));
-    const { popup, region } = await onThisPage(page, 'Owner in Jira: Alice Chen, one of your reports.');
+    const { popup, region } = await onThisPage(
+      page,
+      'Owner in Jira: Alice Chen, one of your reports.',
+    );
     const text = await region.textContent();
     expect(text).toContain('Jira');
     expect(text).toContain('PAY-301');
@@ -76,11 +88,15 @@ describe('On this page', () => {
     expect(text).toMatch(/If you edit here: Pullback asks/);
     // Jira names the owner: no claim form, no "add" buttons.
     await expect(region.getByLabel('This belongs to').count()).resolves.toBe(0);
-    await expect(region.getByRole('button', { name: /add .+ as (a )?report/i }).count()).resolves.toBe(0);
+    await expect(
+      region.getByRole('button', { name: /add .+ as (a )?report/i }).count(),
+    ).resolves.toBe(0);
 
     // Asked and answered "Not now": quiet until the cooldown ends, and the popup says until when.
     await editSummary(page, ' (soon)');
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await popup.reload();
     await region.getByText(/you were asked already: quiet until \d{1,2}:\d{2}/).waitFor();
     await popup.close();
@@ -105,16 +121,24 @@ describe('On this page', () => {
     const editor = await editSummary(page, ' v2');
     await expectNoPrompt(page);
 
-    const { popup, region } = await onThisPage(page, 'Owner in Jira: Erin Park, not in your roster.');
+    const { popup, region } = await onThisPage(
+      page,
+      'Owner in Jira: Erin Park, not in your roster.',
+    );
     const text = await region.textContent();
     expect(text).toContain('NEW-303');
     expect(text).toContain('Erin Park');
     expect(text).toMatch(/nothing, because the owner is not one of your reports/);
     await region.getByRole('button', { name: /this is me/i }).waitFor();
     await region.getByRole('button', { name: /add erin park as (a )?report/i }).click();
-    await region.getByRole('status').filter({ hasText: 'Added Erin Park as a report, with erin@acme.test, 557058:e5 as aliases' }).waitFor();
+    await region
+      .getByRole('status')
+      .filter({ hasText: 'Added Erin Park as a report, with erin@acme.test, 557058:e5 as aliases' })
+      .waitFor();
     await region.getByText('Owner in Jira: Erin Park, one of your reports.').waitFor();
-    await expect(region.getByRole('button', { name: /add .+ as (a )?report/i }).count()).resolves.toBe(0);
+    await expect(
+      region.getByRole('button', { name: /add .+ as (a )?report/i }).count(),
+    ).resolves.toBe(0);
 
     // The page had settled on "not a report"; the very next edit asks, naming Erin as the roster does.
     await typeAtEnd(page, editor, ' v3');
@@ -124,12 +148,22 @@ describe('On this page', () => {
     await prompt.getByRole('button', { name: /^Not now/ }).click();
 
     const options = await ext.openPage('options.html');
-    await expect.poll(() => options.getByRole('textbox', { name: /^Name/ }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toContain('Erin Park');
-    await expect(options.getByRole('textbox', { name: /aliases/i }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('\n'))).resolves.toMatch(
-      /erin@acme\.test[\s\S]*557058:e5/,
-    );
+    await expect
+      .poll(() =>
+        options
+          .getByRole('textbox', { name: /^Name/ })
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      )
+      .toContain('Erin Park');
+    await expect(
+      options
+        .getByRole('textbox', { name: /aliases/i })
+        .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('\n')),
+    ).resolves.toMatch(/erin@acme\.test[\s\S]*557058:e5/);
     const backup = await exportBackup(ext);
-    expect(backup.settings.reports).toContainEqual(expect.objectContaining({ name: 'Erin Park', aliases: ['erin@acme.test', '557058:e5'] }));
+    expect(backup.settings.reports).toContainEqual(
+      expect.objectContaining({ name: 'Erin Park', aliases: ['erin@acme.test', '557058:e5'] }),
+    );
     await options.close();
     await popup.close();
     await page.close();
@@ -143,7 +177,9 @@ describe('On this page', () => {
     expect(text).toContain(FIGMA_FILE);
     expect(text).toContain('Roadmap board');
     expect(text).toMatch(/nothing, because no one owns it yet: say whose work it is below/);
-    await expect(region.getByRole('button', { name: /add .+ as (a )?report/i }).count()).resolves.toBe(0);
+    await expect(
+      region.getByRole('button', { name: /add .+ as (a )?report/i }).count(),
+    ).resolves.toBe(0);
     await region.getByLabel('This belongs to').selectOption({ label: 'Alice Chen' });
     await region.getByRole('button', { name: 'Claim' }).click();
     await region.getByRole('status').filter({ hasText: 'Claimed for Alice Chen' }).waitFor();
@@ -160,16 +196,27 @@ describe('On this page', () => {
       await page.goto(jira.url('GONE-7'));
       const tabId = await tabIdOf(page);
       const worker = await ext.worker();
-      await expect(worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).resolves.not.toBe('!');
+      await expect(
+        worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
+      ).resolves.not.toBe('!');
       await editSummary(page, ' x');
-      await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('!');
-      await expect(worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).resolves.toMatch(/could not read/);
+      await expect
+        .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+        .toBe('!');
+      await expect(
+        worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId),
+      ).resolves.toMatch(/could not read/);
 
       const { popup, region } = await onThisPage(page, /could not read who owns this item/);
       await expect(region.textContent()).resolves.toContain('GONE-7');
-      await expect(region.textContent()).resolves.toMatch(/nothing, because Pullback cannot tell whose it is/);
+      await expect(region.textContent()).resolves.toMatch(
+        /nothing, because Pullback cannot tell whose it is/,
+      );
       await region.getByRole('button', { name: /copy details/i }).click();
-      await region.getByRole('status').filter({ hasText: /details copied/i }).waitFor();
+      await region
+        .getByRole('status')
+        .filter({ hasText: /details copied/i })
+        .waitFor();
       // What was copied is what the popup shows under "What the details say".
       const copied = await pasted(popup);
       await expect(region.locator('pre').textContent()).resolves.toBe(copied);
@@ -182,11 +229,14 @@ describe('On this page', () => {
       expect(missed).toContain('- owner: #assignee-val');
       expect(copied).toMatch(/Pullback \d+\.\d+\.\d+; Chrome \d+/);
       // No ids, no titles, no names.
-      for (const secret of ['GONE-7', 'Unknown issue', 'Dana', 'Alice', 'acme.test']) expect(copied).not.toContain(secret);
+      for (const secret of ['GONE-7', 'Unknown issue', 'Dana', 'Alice', 'acme.test'])
+        expect(copied).not.toContain(secret);
 
       // Navigating away clears the marker.
       await page.goto(jira.url('PAY-301'));
-      await expect.poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).not.toBe('!');
+      await expect
+        .poll(() => worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+        .not.toBe('!');
       await popup.close();
     } finally {
       jira.setApiDown(false);

@@ -16,7 +16,11 @@ import { exportBackup, importBackupFile } from '../support/steps';
 const intervention = (id: string, reportId: string, startedAt: string) => ({
   id,
   tool: 'jira',
-  artifact: { key: id.toUpperCase(), title: `Ticket ${id}`, url: `https://acme.atlassian.net/browse/${id.toUpperCase()}` },
+  artifact: {
+    key: id.toUpperCase(),
+    title: `Ticket ${id}`,
+    url: `https://acme.atlassian.net/browse/${id.toUpperCase()}`,
+  },
   reportId,
   purpose: 'teach-framework',
   startedAt,
@@ -34,7 +38,13 @@ const prompt = (id: string, reportId: string, at: string) => ({
   answer: 'stepped-back',
   answeredAt: at,
 });
-const rating = (reportId: string, week: string, at: string) => ({ week, reportId, alignment: 3, confidence: 2, at });
+const rating = (reportId: string, week: string, at: string) => ({
+  week,
+  reportId,
+  alignment: 3,
+  confidence: 2,
+  at,
+});
 
 /** Dana's team with history: Alice 2 interventions, 1 prompt, 1 check-in, 1 claim; Bob 1 old and 1 recent of each. */
 const teamWithHistory = {
@@ -42,8 +52,20 @@ const teamWithHistory = {
   settings: {
     ...rosterBackup.settings,
     claims: [
-      { id: 'c-alice', reportId: 'alice', urlPrefix: 'https://www.figma.com/design/abc/', label: 'Checkout (Figma)', createdAt: '2026-11-20T09:00:00.000Z' },
-      { id: 'c-bob', reportId: 'bob', urlPrefix: 'https://www.notion.so/acme/Roadmap', label: 'Roadmap (Notion)', createdAt: '2026-11-20T09:00:00.000Z' },
+      {
+        id: 'c-alice',
+        reportId: 'alice',
+        urlPrefix: 'https://www.figma.com/design/abc/',
+        label: 'Checkout (Figma)',
+        createdAt: '2026-11-20T09:00:00.000Z',
+      },
+      {
+        id: 'c-bob',
+        reportId: 'bob',
+        urlPrefix: 'https://www.notion.so/acme/Roadmap',
+        label: 'Roadmap (Notion)',
+        createdAt: '2026-11-20T09:00:00.000Z',
+      },
     ],
   },
   interventions: [
@@ -52,8 +74,16 @@ const teamWithHistory = {
     intervention('b-old', 'bob', '2026-03-02T09:00:00.000Z'),
     intervention('b-new', 'bob', '2026-11-25T09:00:00.000Z'),
   ],
-  prompts: [prompt('pa-1', 'alice', '2026-11-23T08:59:00.000Z'), prompt('pb-old', 'bob', '2026-03-02T08:59:00.000Z'), prompt('pb-new', 'bob', '2026-11-25T08:59:00.000Z')],
-  ratings: [rating('alice', '2026-W48', '2026-11-27T16:00:00.000Z'), rating('bob', '2026-W10', '2026-03-06T16:00:00.000Z'), rating('bob', '2026-W48', '2026-11-27T16:00:00.000Z')],
+  prompts: [
+    prompt('pa-1', 'alice', '2026-11-23T08:59:00.000Z'),
+    prompt('pb-old', 'bob', '2026-03-02T08:59:00.000Z'),
+    prompt('pb-new', 'bob', '2026-11-25T08:59:00.000Z'),
+  ],
+  ratings: [
+    rating('alice', '2026-W48', '2026-11-27T16:00:00.000Z'),
+    rating('bob', '2026-W10', '2026-03-06T16:00:00.000Z'),
+    rating('bob', '2026-W48', '2026-11-27T16:00:00.000Z'),
+  ],
 };
 
 /** The confirmation that is open now (a modal dialog). */
@@ -72,9 +102,14 @@ describe('forgetting on the options page', () => {
     const { page } = await importBackupFile(ext, teamWithHistory, 'team.json');
     await page.getByRole('button', { name: /forget alice chen/i }).click();
     const dialog = confirmation(page);
-    await expect.poll(() => dialog.textContent()).toMatch(/2 interventions, 1 prompt, 1 check-in, 1 assigned page and 1 roster entry/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/2 interventions, 1 prompt, 1 check-in, 1 assigned page and 1 roster entry/);
     await dialog.getByRole('button', { name: /forget|delete/i }).click();
-    await page.getByRole('status').filter({ hasText: /forgot alice chen/i }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /forgot alice chen/i })
+      .waitFor();
     await dialog.waitFor({ state: 'detached' });
     await expect(page.getByRole('button', { name: /forget alice chen/i }).count()).resolves.toBe(0);
 
@@ -96,7 +131,10 @@ describe('forgetting on the options page', () => {
     const dialog = confirmation(page);
     await expect.poll(() => dialog.textContent()).toMatch(/keep their history/i);
     await dialog.getByRole('button', { name: 'Keep their history' }).click();
-    await page.getByRole('status').filter({ hasText: /removed bob okafor/i }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /removed bob okafor/i })
+      .waitFor();
     const former = page.getByRole('heading', { name: 'Former reports' });
     await former.waitFor();
     await expect(page.getByRole('group', { name: /^Report \d+$/ }).count()).resolves.toBe(1);
@@ -110,13 +148,23 @@ describe('forgetting on the options page', () => {
 
     // The popup's log still names him.
     const popup = await ext.openPage('popup.html');
-    await popup.getByText(/Bob Okafor/).first().waitFor();
+    await popup
+      .getByText(/Bob Okafor/)
+      .first()
+      .waitFor();
     await popup.close();
 
     await page.getByRole('button', { name: /forget bob okafor/i }).click();
-    await expect.poll(() => confirmation(page).textContent()).toMatch(/2 interventions, 2 prompts, 2 check-ins and 1 roster entry/);
-    await confirmation(page).getByRole('button', { name: /forget|delete/i }).click();
-    await page.getByRole('status').filter({ hasText: /forgot bob okafor/i }).waitFor();
+    await expect
+      .poll(() => confirmation(page).textContent())
+      .toMatch(/2 interventions, 2 prompts, 2 check-ins and 1 roster entry/);
+    await confirmation(page)
+      .getByRole('button', { name: /forget|delete/i })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /forgot bob okafor/i })
+      .waitFor();
     backup = await exportBackup(ext, page);
     expect(JSON.stringify(backup)).not.toMatch(/bob/i);
     await page.close();
@@ -127,24 +175,36 @@ describe('forgetting on the options page', () => {
     await page.getByLabel('Delete everything before').fill('2026-06-01');
     await page.getByRole('button', { name: /delete before this date/i }).click();
     let dialog = confirmation(page);
-    await expect.poll(() => dialog.textContent()).toMatch(/1 intervention, 1 prompt and 1 check-in/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/1 intervention, 1 prompt and 1 check-in/);
     await dialog.getByRole('button', { name: /^delete before/i }).click();
-    await page.getByRole('status').filter({ hasText: /deleted 1 intervention/i }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /deleted 1 intervention/i })
+      .waitFor();
     let backup = await exportBackup(ext, page);
     expect(backup.interventions.map((r: any) => r.id).sort()).toEqual(['a-1', 'a-2', 'b-new']);
     expect(backup.settings.reports).toHaveLength(2);
 
     await page.getByRole('button', { name: /delete everything/i }).click();
     dialog = confirmation(page);
-    await expect.poll(() => dialog.textContent()).toMatch(/3 interventions, 2 prompts, 2 check-ins, 2 assigned pages and 2 roster entries/);
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/3 interventions, 2 prompts, 2 check-ins, 2 assigned pages and 2 roster entries/);
     // Cancel first: nothing goes.
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await exportBackup(ext, page)).interventions).toHaveLength(3);
 
     await page.getByRole('button', { name: /delete everything/i }).click();
-    await confirmation(page).getByRole('button', { name: /delete everything/i }).click();
-    await page.getByRole('status').filter({ hasText: /deleted 3 interventions/i }).waitFor();
+    await confirmation(page)
+      .getByRole('button', { name: /delete everything/i })
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /deleted 3 interventions/i })
+      .waitFor();
     backup = await exportBackup(ext, page);
     expect(backup.interventions).toEqual([]);
     expect(backup.prompts).toEqual([]);
@@ -183,7 +243,9 @@ describe('one save model on the options page', () => {
     await name.click();
     await name.fill('Hana Just-Typed');
     await page.reload();
-    await expect.poll(() => page.getByRole('group', { name: 'Report 3' }).getByLabel('Name').inputValue()).toBe('Hana Just-Typed');
+    await expect
+      .poll(() => page.getByRole('group', { name: 'Report 3' }).getByLabel('Name').inputValue())
+      .toBe('Hana Just-Typed');
     expect(warnings.every((w) => w === 'beforeunload')).toBe(true);
     await page.close();
   });
@@ -193,8 +255,20 @@ describe('one save model on the options page', () => {
     const idle = page.getByLabel(/count me as away/i);
     await idle.click();
     await idle.fill('500');
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /not saved/i }).textContent()).toMatch(/1 to 60/);
-    await expect(page.getByRole('alert').filter({ hasText: /1 to 60/ }).count()).resolves.toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /not saved/i })
+          .textContent(),
+      )
+      .toMatch(/1 to 60/);
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /1 to 60/ })
+        .count(),
+    ).resolves.toBe(1);
     const dialog = page.waitForEvent('dialog');
     void page.reload().catch(() => {});
     const warning = await dialog;
@@ -211,12 +285,16 @@ describe('one save model on the options page', () => {
 
   test('retention and notification privacy save as chosen', async () => {
     const page = await ext.openPage('options.html');
-    await page.getByLabel('Keep my records for').selectOption({ label: 'The last 6 months (older ones are deleted)' });
+    await page
+      .getByLabel('Keep my records for')
+      .selectOption({ label: 'The last 6 months (older ones are deleted)' });
     await page.getByLabel(/hide item titles in system notifications/i).check();
-    await expect.poll(async () => {
-      const { settings } = await exportBackup(ext, page);
-      return [settings.retentionMonths, settings.hideNotificationTitles];
-    }).toEqual([6, true]);
+    await expect
+      .poll(async () => {
+        const { settings } = await exportBackup(ext, page);
+        return [settings.retentionMonths, settings.hideNotificationTitles];
+      })
+      .toEqual([6, true]);
     await page.close();
   });
 });
@@ -236,7 +314,9 @@ describe('a backup file too large to be one', () => {
     writeFileSync(file, Buffer.alloc(73 * 1024 * 1024, 0x20));
     await page.getByLabel(/import/i).setInputFiles(file);
     const alert = page.getByRole('alert').filter({ hasText: 'huge.json' });
-    await expect.poll(() => alert.textContent()).toMatch(/too large to be a Pullback backup \(73 MB.*Nothing was imported/);
+    await expect
+      .poll(() => alert.textContent())
+      .toMatch(/too large to be a Pullback backup \(73 MB.*Nothing was imported/);
     await expect(page.getByText(/exceeded maximum allowed size/i).count()).resolves.toBe(0);
     expect((await exportBackup(ext, page)).settings.reports).toHaveLength(2);
     await page.close();

@@ -23,8 +23,11 @@ describe('notifications while paused', () => {
   });
   afterAll(async () => ext?.close());
 
-  const notifications = async () => Object.keys(await (await ext.worker()).evaluate(() => chrome.notifications.getAll()));
-  const heldSince = async () => (await (await ext.worker()).evaluate(() => chrome.storage.local.get('weeklyHeldSince'))).weeklyHeldSince ?? null;
+  const notifications = async () =>
+    Object.keys(await (await ext.worker()).evaluate(() => chrome.notifications.getAll()));
+  const heldSince = async () =>
+    (await (await ext.worker()).evaluate(() => chrome.storage.local.get('weeklyHeldSince')))
+      .weeklyHeldSince ?? null;
 
   test('paused: the pull-back reminder comes, the weekly summary waits and shows once after resuming; the pause log is in the backup', async () => {
     const popup = await ext.openPage('popup.html');
@@ -33,7 +36,11 @@ describe('notifications while paused', () => {
     await popup.getByRole('button', { name: /resume/i }).waitFor();
 
     // An intervention past its planned end arrives (a backup from the lead's other browser): reminded, pause or not.
-    const { page: options } = await importBackupFile(ext, { ...rosterBackup, interventions: [overdue] }, 'overdue.json');
+    const { page: options } = await importBackupFile(
+      ext,
+      { ...rosterBackup, interventions: [overdue] },
+      'overdue.json',
+    );
     await options.close();
     await expect.poll(notifications).toContain('pullback-due:overdue-1');
 
@@ -43,7 +50,15 @@ describe('notifications while paused', () => {
     await expect.poll(heldSince).not.toBeNull();
     expect(await notifications()).not.toContain('pullback-weekly');
     // It comes back armed for next week.
-    await expect.poll(() => worker.evaluate(async () => ((await chrome.alarms.get('pullback-weekly'))?.scheduledTime ?? 0) > Date.now() + 60_000)).toBe(true);
+    await expect
+      .poll(() =>
+        worker.evaluate(
+          async () =>
+            ((await chrome.alarms.get('pullback-weekly'))?.scheduledTime ?? 0) >
+            Date.now() + 60_000,
+        ),
+      )
+      .toBe(true);
 
     // Resumed: it shows, once, and nothing is left waiting.
     await popup.getByRole('button', { name: /resume/i }).click();

@@ -46,16 +46,24 @@ describe('Pause prompts', () => {
     await working.goto(jira.url('PAU-2'));
     const workingEditor = await editSummary(working, ' x');
     await promptOn(working).getByRole('button', { name: /^Yes/ }).click();
-    await promptOn(working).getByText(/intervention started/i).waitFor();
+    await promptOn(working)
+      .getByText(/intervention started/i)
+      .waitFor();
     const startedAt = Date.now();
 
     const popup = await ext.openPage('popup.html');
     await popup.getByRole('button', { name: /pause/i }).click();
     await popup.getByRole('button', { name: '1 hour' }).click();
-    await popup.getByRole('status').filter({ hasText: /prompts paused until \d{1,2}:\d{2}/i }).waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /prompts paused until \d{1,2}:\d{2}/i })
+      .waitFor();
     await popup.getByRole('button', { name: /resume/i }).waitFor();
     await expect.poll(toolbarTitle).toMatch(/prompts paused until \d{1,2}:\d{2}/);
-    await popup.getByRole('row').filter({ hasText: /Pause started, prompts silent until \d{1,2}:\d{2}/ }).waitFor();
+    await popup
+      .getByRole('row')
+      .filter({ hasText: /Pause started, prompts silent until \d{1,2}:\d{2}/ })
+      .waitFor();
 
     // A report's item, never asked about: silent while paused.
     const page = await ext.context.newPage();
@@ -69,7 +77,11 @@ describe('Pause prompts', () => {
     await afterThrottle(working, startedAt);
     await typeAtEnd(working, workingEditor, 'y');
     await expect.poll(async () => (await stored('PAU-2'))?.activeMs ?? 0).toBeGreaterThan(0);
-    await expect(promptOn(working).getByText(/time to pull back/i).count()).resolves.toBe(0);
+    await expect(
+      promptOn(working)
+        .getByText(/time to pull back/i)
+        .count(),
+    ).resolves.toBe(0);
 
     await popup.getByRole('button', { name: /resume/i }).click();
     await popup.getByRole('button', { name: /pause/i }).waitFor();
@@ -88,38 +100,47 @@ describe('Pause prompts', () => {
     await working.close();
   });
 
-  test('a pause ends by itself at its end: the icon and popup let go, it is logged, and the next edit prompts', { timeout: 90_000 }, async () => {
-    // The ticket is open first: while paused there is only the edit to make (about a second).
-    const page = await ext.context.newPage();
-    await page.goto(jira.url('PAU-3'));
-    await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').waitFor();
-    // The popup's clock runs an hour (less 20 s) behind: its "1 hour" ends 20 s after the click.
-    // The edit and its judging must fall inside that window; on a CI machine at a load of 20 they
-    // took several seconds, so the window keeps room (10 s passed here but left too little).
-    const popup = await ext.context.newPage();
-    await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 20_000) });
-    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-    await popup.getByRole('button', { name: /pause/i }).click();
-    await popup.getByRole('button', { name: '1 hour' }).click();
-    await popup.getByRole('button', { name: /resume/i }).waitFor();
+  test(
+    'a pause ends by itself at its end: the icon and popup let go, it is logged, and the next edit prompts',
+    { timeout: 90_000 },
+    async () => {
+      // The ticket is open first: while paused there is only the edit to make (about a second).
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('PAU-3'));
+      await page
+        .locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')
+        .waitFor();
+      // The popup's clock runs an hour (less 20 s) behind: its "1 hour" ends 20 s after the click.
+      // The edit and its judging must fall inside that window; on a CI machine at a load of 20 they
+      // took several seconds, so the window keeps room (10 s passed here but left too little).
+      const popup = await ext.context.newPage();
+      await popup.clock.install({ time: new Date(Date.now() - 3_600_000 + 20_000) });
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+      await popup.getByRole('button', { name: /pause/i }).click();
+      await popup.getByRole('button', { name: '1 hour' }).click();
+      await popup.getByRole('button', { name: /resume/i }).waitFor();
 
-    const editor = await editSummary(page, ' soon');
-    const lastEdit = Date.now();
-    await expectNoPrompt(page, 'no prompt while paused');
+      const editor = await editSummary(page, ' soon');
+      const lastEdit = Date.now();
+      await expectNoPrompt(page, 'no prompt while paused');
 
-    // The end: the background's alarm ends the pause and logs it; the icon's title lets go.
-    await expect.poll(toolbarTitle, { timeout: 45_000 }).not.toMatch(/paused/);
-    const fresh = await ext.openPage('popup.html');
-    await fresh.getByRole('row').filter({ hasText: 'Pause ended by itself; prompts are back' }).waitFor();
-    await fresh.getByRole('button', { name: /pause/i }).waitFor();
-    await expect(fresh.getByRole('button', { name: /resume/i }).count()).resolves.toBe(0);
+      // The end: the background's alarm ends the pause and logs it; the icon's title lets go.
+      await expect.poll(toolbarTitle, { timeout: 45_000 }).not.toMatch(/paused/);
+      const fresh = await ext.openPage('popup.html');
+      await fresh
+        .getByRole('row')
+        .filter({ hasText: 'Pause ended by itself; prompts are back' })
+        .waitFor();
+      await fresh.getByRole('button', { name: /pause/i }).waitFor();
+      await expect(fresh.getByRole('button', { name: /resume/i }).count()).resolves.toBe(0);
 
-    await afterThrottle(page, lastEdit);
-    await page.bringToFront(); // back to the ticket, as the lead would be to type in it
-    await typeAtEnd(page, editor, ' now');
-    await promptOn(page).waitFor();
-    await fresh.close();
-    await popup.close();
-    await page.close();
-  });
+      await afterThrottle(page, lastEdit);
+      await page.bringToFront(); // back to the ticket, as the lead would be to type in it
+      await typeAtEnd(page, editor, ' now');
+      await promptOn(page).waitFor();
+      await fresh.close();
+      await popup.close();
+      await page.close();
+    },
+  );
 });

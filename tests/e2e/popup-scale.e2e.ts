@@ -15,7 +15,8 @@ import { exportBackup, importBackupFile } from '../support/steps';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 const UNBROKEN = `Rework-the-checkout-${'x'.repeat(240)}`;
-const LONG = 'Make the payment retry schedule configurable per merchant, with a sensible default, an audit trail and copy the support team can send';
+const LONG =
+  'Make the payment retry schedule configurable per merchant, with a sensible default, an audit trail and copy the support team can send';
 
 function active(id: string, key: string, title: string, startedMinAgo: number, plannedMin: number) {
   return {
@@ -43,8 +44,30 @@ const interventions = [
 ];
 const prompts = [
   // The "Yes" that started SCALE-1: the start's row says it.
-  { id: 'p1', at: minutesAgo(5), tool: 'jira', artifact: interventions[0]!.artifact, reportId: 'alice', answer: 'deliberate', answeredAt: minutesAgo(5), interventionId: 'i1a' },
-  { id: 'p2', at: minutesAgo(3), tool: 'jira', artifact: { key: 'SCALE-9', title: 'Refund copy', url: 'https://acme.atlassian.net/browse/SCALE-9' }, reportId: 'bob', answer: 'dismissed', answeredAt: minutesAgo(3), interventionId: null },
+  {
+    id: 'p1',
+    at: minutesAgo(5),
+    tool: 'jira',
+    artifact: interventions[0]!.artifact,
+    reportId: 'alice',
+    answer: 'deliberate',
+    answeredAt: minutesAgo(5),
+    interventionId: 'i1a',
+  },
+  {
+    id: 'p2',
+    at: minutesAgo(3),
+    tool: 'jira',
+    artifact: {
+      key: 'SCALE-9',
+      title: 'Refund copy',
+      url: 'https://acme.atlassian.net/browse/SCALE-9',
+    },
+    reportId: 'bob',
+    answer: 'dismissed',
+    answeredAt: minutesAgo(3),
+    interventionId: null,
+  },
 ];
 
 describe('the popup at scale', () => {
@@ -53,7 +76,11 @@ describe('the popup at scale', () => {
 
   beforeAll(async () => {
     ext = await launchExtension();
-    const { page, status } = await importBackupFile(ext, { ...rosterBackup, interventions, prompts }, 'week.json');
+    const { page, status } = await importBackupFile(
+      ext,
+      { ...rosterBackup, interventions, prompts },
+      'week.json',
+    );
     expect(status).toMatch(/5 interventions/);
     await page.close();
     popup = await ext.context.newPage();
@@ -67,17 +94,25 @@ describe('the popup at scale', () => {
     const items = popup.getByRole('listitem');
     await expect(items.count()).resolves.toBe(5);
     await expect(items.first().textContent()).resolves.toMatch(/SCALE-3.*Overdue/);
-    const widths = await popup.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await popup.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     for (const title of [LONG, UNBROKEN]) {
-      await expect(popup.getByRole('listitem').locator(`[title="${title}"]`).count()).resolves.toBeGreaterThan(0);
+      await expect(
+        popup.getByRole('listitem').locator(`[title="${title}"]`).count(),
+      ).resolves.toBeGreaterThan(0);
     }
   });
 
   test('one Recent row per event: a "Yes" and the start it made are one row', async () => {
     await expect(popup.getByRole('row').filter({ hasText: 'SCALE-1 ' }).count()).resolves.toBe(1);
     await popup.getByRole('row').filter({ hasText: 'Started on SCALE-1 (Alice Chen)' }).waitFor();
-    await popup.getByRole('row').filter({ hasText: 'Asked on SCALE-9 (Bob Okafor): not now' }).waitFor();
+    await popup
+      .getByRole('row')
+      .filter({ hasText: 'Asked on SCALE-9 (Bob Okafor): not now' })
+      .waitFor();
   });
 
   test('dark mode: text and controls at least 4.5:1 (axe color-contrast)', async () => {
@@ -90,7 +125,9 @@ describe('the popup at scale', () => {
     const row = popup.getByRole('row').filter({ hasText: 'Asked on SCALE-9' });
     await row.getByRole('button', { name: /delete/i }).click();
     const dialog = popup.getByRole('alertdialog', { name: /delete this record/i });
-    await expect(dialog.textContent()).resolves.toMatch(/deletes the prompt on SCALE-9 \(Bob Okafor\) from .*answered “not now”.*cannot be undone/);
+    await expect(dialog.textContent()).resolves.toMatch(
+      /deletes the prompt on SCALE-9 \(Bob Okafor\) from .*answered “not now”.*cannot be undone/,
+    );
     // Keep it: nothing goes.
     await dialog.getByRole('button', { name: 'Keep it' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -15,7 +15,9 @@ import { expectNoPrompt } from '../support/assertions';
 const activeInPrompt = (page: Page) =>
   page.evaluate(() => {
     const host = document.activeElement;
-    return host?.tagName === 'PULLBACK-PROMPT' ? (host.shadowRoot?.activeElement?.textContent ?? '') : null;
+    return host?.tagName === 'PULLBACK-PROMPT'
+      ? (host.shadowRoot?.activeElement?.textContent ?? '')
+      : null;
   });
 
 describe('the prompt', () => {
@@ -49,14 +51,23 @@ describe('the prompt', () => {
     await page.evaluate(() => ((window as any).hostKeys = []));
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter'); // "Teach a framework"
-    await expect(promptOn(page).getByRole('button', { name: 'Teach a framework' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(
+      promptOn(page)
+        .getByRole('button', { name: 'Teach a framework' })
+        .getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
     await expect(page.evaluate(() => (window as any).hostKeys)).resolves.toEqual([]); // Jira's shortcuts never saw them.
 
     await page.keyboard.press('Escape');
     await promptOn(page).waitFor({ state: 'detached' });
     await expect(editor.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     const backup = await exportBackup(ext);
-    expect(backup.prompts).toEqual([expect.objectContaining({ answer: 'dismissed', artifact: expect.objectContaining({ key: 'KEY-1' }) })]);
+    expect(backup.prompts).toEqual([
+      expect.objectContaining({
+        answer: 'dismissed',
+        artifact: expect.objectContaining({ key: 'KEY-1' }),
+      }),
+    ]);
 
     // "Not now" starts the cooldown: the same ticket, even after a reload, does not ask again.
     await page.reload();
@@ -115,13 +126,20 @@ describe('the prompt', () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-4'));
     await editSummary(page, ' a');
-    await promptOn(page).getByRole('button', { name: /^Not now/ }).click();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
     await promptOn(page).waitFor({ state: 'detached' });
     await page.reload();
     await editSummary(page, ' b');
     await promptOn(page).waitFor();
     const { prompts } = await exportBackup(ext);
-    expect(prompts.filter((p: any) => p.artifact.key === 'KEY-4').map((p: any) => p.answer).sort()).toEqual(['dismissed', 'unanswered']);
+    expect(
+      prompts
+        .filter((p: any) => p.artifact.key === 'KEY-4')
+        .map((p: any) => p.answer)
+        .sort(),
+    ).toEqual(['dismissed', 'unanswered']);
     await page.close();
   });
 });

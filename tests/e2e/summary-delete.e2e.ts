@@ -27,7 +27,10 @@ describe('deleting a record from the weekly summary', () => {
     const id = (await rows.first().getAttribute('id'))!.replace(/^rec-/, '');
     const key = (await rows.first().locator('.key').textContent())!;
 
-    await rows.first().getByRole('button', { name: `Delete ${key} from the log` }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: `Delete ${key} from the log` })
+      .click();
     const dialog = page.getByRole('dialog').or(page.getByRole('alertdialog'));
     await expect(dialog.textContent()).resolves.toContain(key);
     await expect.poll(() => dialog.textContent()).toMatch(/This deletes 1 intervention\b/);
@@ -35,11 +38,19 @@ describe('deleting a record from the weekly summary', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await expect(rows.count()).resolves.toBe(count);
 
-    await rows.first().getByRole('button', { name: `Delete ${key} from the log` }).click();
+    await rows
+      .first()
+      .getByRole('button', { name: `Delete ${key} from the log` })
+      .click();
     await dialog.getByRole('button', { name: /delete it/i }).click();
     await expect.poll(() => page.locator(`#rec-${id}`).count()).toBe(0);
     await expect.poll(() => rows.count()).toBe(count - 1);
-    await expect(page.getByRole('status').filter({ hasText: `Deleted ${key}` }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: `Deleted ${key}` })
+        .count(),
+    ).resolves.toBe(1);
 
     const after = await exportBackup(ext);
     expect(before.interventions.some((r: { id: string }) => r.id === id)).toBe(true);

@@ -34,7 +34,11 @@ function record(n: number, startedAt: number, fields: Record<string, unknown> = 
 // 48 ended on time, then 14 that ended 5 minutes late: the "went past the planned end" reflection
 // names those 14, most of them in rows the folded table does not draw (rows 49 to 62).
 const WEEK = Array.from({ length: 62 }, (_, i) =>
-  record(i + 1, WEEK_START + i * 60 * MIN, i < 48 ? {} : { endedAt: new Date(WEEK_START + i * 60 * MIN + 20 * MIN).toISOString() }),
+  record(
+    i + 1,
+    WEEK_START + i * 60 * MIN,
+    i < 48 ? {} : { endedAt: new Date(WEEK_START + i * 60 * MIN + 20 * MIN).toISOString() },
+  ),
 );
 
 const rows = (page: Page) => page.locator('table.records tbody tr');
@@ -43,7 +47,11 @@ describe('a long week in the weekly summary', () => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
     ext = await launchExtension({ timezoneId: 'UTC' });
-    const { page, status } = await importBackupFile(ext, { ...rosterBackup, interventions: WEEK }, 'long-week.json');
+    const { page, status } = await importBackupFile(
+      ext,
+      { ...rosterBackup, interventions: WEEK },
+      'long-week.json',
+    );
     expect(status).toMatch(/62 interventions/);
     await page.close();
   });
@@ -65,7 +73,9 @@ describe('a long week in the weekly summary', () => {
     await rows(page).first().waitFor();
     const overran = page.locator('li[data-rule="overran"]');
     await expect(overran.getByRole('link').count()).resolves.toBe(12);
-    await expect(overran.textContent()).resolves.toMatch(/^14 interventions went past.*\(LW-49, LW-50, .*LW-60 and 2 more in the table below\)$/);
+    await expect(overran.textContent()).resolves.toMatch(
+      /^14 interventions went past.*\(LW-49, LW-50, .*LW-60 and 2 more in the table below\)$/,
+    );
 
     // LW-60 is row 60, folded away.
     const row = page.locator('#rec-lw-060');
@@ -75,10 +85,14 @@ describe('a long week in the weekly summary', () => {
     await expect(row.locator('.key').textContent()).resolves.toBe('LW-60');
     await expect(rows(page).count()).resolves.toBe(62);
     // In view: the page scrolled to it.
-    await expect.poll(() => row.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        row.evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     await page.close();
   });
 

@@ -11,9 +11,20 @@ import { importBackupFile } from '../support/steps';
 import { weekIdOf } from '../../utils/week';
 
 const MIN = 60_000;
-const jira = (key: string) => ({ key, title: `Ticket ${key}`, url: `https://acme.atlassian.net/browse/${key}` });
+const jira = (key: string) => ({
+  key,
+  title: `Ticket ${key}`,
+  url: `https://acme.atlassian.net/browse/${key}`,
+});
 
-function active(id: string, reportId: string, key: string, startedAt: number, plannedMin: number, kind?: 'takeover') {
+function active(
+  id: string,
+  reportId: string,
+  key: string,
+  startedAt: number,
+  plannedMin: number,
+  kind?: 'takeover',
+) {
   return {
     id,
     ...(kind ? { kind } : {}),
@@ -55,7 +66,14 @@ describe('summary states', () => {
       interventions: [
         active('fresh', 'alice', 'PAY-142', now - 2_000, 15),
         // Started at the top of this week (or an hour ago, early on a Monday), planned for 15 minutes: long past it.
-        active('kept', 'bob', 'WEB-7', Math.max(now - 60 * MIN, Date.parse(new Date(now).toISOString().slice(0, 10))), 15, 'takeover'),
+        active(
+          'kept',
+          'bob',
+          'WEB-7',
+          Math.max(now - 60 * MIN, Date.parse(new Date(now).toISOString().slice(0, 10))),
+          15,
+          'takeover',
+        ),
       ],
     };
     const { page: options, status } = await importBackupFile(ext, backup);
@@ -71,13 +89,19 @@ describe('summary states', () => {
     expect(await fresh.innerText()).not.toMatch(/\b0 s\b/);
 
     const figures = await page.locator('.figures').innerText();
-    expect(figures).toMatch(/Past the planned end: WEB-7 \(take-over\)\. Temporary should not become permanent/);
+    expect(figures).toMatch(
+      /Past the planned end: WEB-7 \(take-over\)\. Temporary should not become permanent/,
+    );
     expect(figures).toMatch(/Within the plan: PAY-142 \(just started\)/);
     expect(figures).not.toMatch(/PAY-142[^\n]*permanent/);
     expect(await page.locator('[data-figure="takeovers"]').textContent()).toBe('1');
     expect(figures).toMatch(/including 1 take-over/);
-    await expect(page.locator('table.reports tr[data-report="bob"]').innerText()).resolves.toMatch(/1 \(1 take-over\)/);
-    await expect(page.locator('[data-rule="takeover-open"]').innerText()).resolves.toMatch(/took WEB-7 over from Bob Okafor .* hand it back to Bob/);
+    await expect(page.locator('table.reports tr[data-report="bob"]').innerText()).resolves.toMatch(
+      /1 \(1 take-over\)/,
+    );
+    await expect(page.locator('[data-rule="takeover-open"]').innerText()).resolves.toMatch(
+      /took WEB-7 over from Bob Okafor .* hand it back to Bob/,
+    );
 
     // Words for leads, not for engineers.
     const text = await page.locator('main').innerText();

@@ -39,11 +39,19 @@ describe('weekly summary', () => {
     await expect(row('bob').textContent()).resolves.toMatch(/Bob Okafor1.*30 min/);
     await expect(row('erin').textContent()).resolves.toContain('no touchpoints');
     // The sparkline's text alternative holds the 8 weeks, oldest first.
-    await expect(row('bob').getByRole('img', { name: /per week/ }).getAttribute('aria-label')).resolves.toMatch(/20 min, 20 min, 20 min, 0 s, 0 s, 0 s, 0 s, 30 min$/);
+    await expect(
+      row('bob')
+        .getByRole('img', { name: /per week/ })
+        .getAttribute('aria-label'),
+    ).resolves.toMatch(/20 min, 20 min, 20 min, 0 s, 0 s, 0 s, 0 s, 30 min$/);
 
     const reflections = page.locator('.reflections');
-    await expect(reflections.locator('[data-rule="repeat-purpose"]').textContent()).resolves.toContain('Alice Chen');
-    await expect(reflections.locator('[data-rule="overran"]').textContent()).resolves.toMatch(/PAY-2/);
+    await expect(
+      reflections.locator('[data-rule="repeat-purpose"]').textContent(),
+    ).resolves.toContain('Alice Chen');
+    await expect(reflections.locator('[data-rule="overran"]').textContent()).resolves.toMatch(
+      /PAY-2/,
+    );
     await expect(reflections.locator('[data-rule="hands-off"]').count()).resolves.toBe(0);
 
     // Week navigation follows the hash.
@@ -55,14 +63,28 @@ describe('weekly summary', () => {
 
   test('rating a report places it on the 2x2 with guidance, and a low-confidence report without touchpoints is flagged', async () => {
     const page = await ext.openPage('summary.html#2026-W48');
-    await page.getByRole('radiogroup', { name: 'Alignment for Erin Diaz' }).getByRole('radio', { name: '3' }).check();
-    await page.getByRole('radiogroup', { name: 'Confidence for Erin Diaz' }).getByRole('radio', { name: '1' }).check();
+    await page
+      .getByRole('radiogroup', { name: 'Alignment for Erin Diaz' })
+      .getByRole('radio', { name: '3' })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: 'Confidence for Erin Diaz' })
+      .getByRole('radio', { name: '1' })
+      .check();
     const dot = page.locator('svg.grid2x2 g[data-report="erin"] circle');
-    await expect.poll(async () => (await dot.count()) === 1 && Number(await dot.getAttribute('cy')) > 160).toBe(true);
+    await expect
+      .poll(async () => (await dot.count()) === 1 && Number(await dot.getAttribute('cy')) > 160)
+      .toBe(true);
     expect(Number(await dot.getAttribute('cx'))).toBeGreaterThan(180); // high alignment, low confidence: build confidence
-    await expect(page.locator('fieldset[data-report="erin"] .guidance').textContent()).resolves.toMatch(/build confidence/i);
-    await expect(page.getByRole('img', { name: /alignment and confidence/i }).textContent()).resolves.toContain('Erin Diaz: alignment 3 of 4, confidence 1 of 4');
-    await expect.poll(() => page.locator('[data-rule="hands-off"]').textContent()).toContain('Erin Diaz');
+    await expect(
+      page.locator('fieldset[data-report="erin"] .guidance').textContent(),
+    ).resolves.toMatch(/build confidence/i);
+    await expect(
+      page.getByRole('img', { name: /alignment and confidence/i }).textContent(),
+    ).resolves.toContain('Erin Diaz: alignment 3 of 4, confidence 1 of 4');
+    await expect
+      .poll(() => page.locator('[data-rule="hands-off"]').textContent())
+      .toContain('Erin Diaz');
 
     // Ratings are kept per week: a reload shows the same placement.
     await page.reload();
@@ -74,14 +96,19 @@ describe('weekly summary', () => {
   test('the week downloads as CSV with one row per intervention', async () => {
     const page = await ext.openPage('summary.html#2026-W48');
     await page.locator('[data-figure="started"]').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /csv/i }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /csv/i }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('pullback-2026-W48.csv');
     const file = await readFile((await download.path())!, 'utf8');
     expect(file.startsWith('\uFEFF')).toBe(true); // So spreadsheet apps read names with accents as UTF-8.
     const lines = file.slice(1).trim().split('\r\n');
     expect(lines[0]).toMatch(/^id,report,tool,key,title,url,purpose,status,started_at/);
     expect(lines).toHaveLength(5);
-    expect(lines.find((l) => l.startsWith('a2,'))).toMatch(/^a2,Alice Chen,jira,PAY-2,Ticket PAY-2,/);
+    expect(lines.find((l) => l.startsWith('a2,'))).toMatch(
+      /^a2,Alice Chen,jira,PAY-2,Ticket PAY-2,/,
+    );
     await page.close();
   });
 
@@ -90,7 +117,9 @@ describe('weekly summary', () => {
     try {
       const page = await fresh.openPage('summary.html');
       await page.getByRole('heading', { name: /nothing to show yet/i }).waitFor();
-      await expect(page.getByRole('link', { name: /roster/i }).getAttribute('href')).resolves.toBe('/options.html');
+      await expect(page.getByRole('link', { name: /roster/i }).getAttribute('href')).resolves.toBe(
+        '/options.html',
+      );
     } finally {
       await fresh.close();
     }

@@ -49,7 +49,9 @@ describe('no page can switch Pullback off', () => {
     await page.goto(jira.url('KEY-1'));
     // The content script has started (it runs at document idle; the owner lookup on focus proves it).
     await (await openDescriptionEditor(page)).click();
-    await expect.poll(() => jira.restCalls.some((c) => c.startsWith('/rest/api/3/issue/KEY-1'))).toBe(true);
+    await expect
+      .poll(() => jira.restCalls.some((c) => c.startsWith('/rest/api/3/issue/KEY-1')))
+      .toBe(true);
     const heard = (await page.evaluate('window.__heard')) as string[];
     expect(heard.filter((m) => m.includes(ext.extensionId) || /wxt|pullback/i.test(m))).toEqual([]);
 

@@ -15,7 +15,9 @@ describe('tools on the options page', () => {
   let ext: ExtensionBrowser;
   let jira: FakeJira;
   beforeAll(async () => {
-    ({ ext, jira } = await startLeadOnJira({ 'OFF-1': { summary: 'Switch test', assignee: alice } }));
+    ({ ext, jira } = await startLeadOnJira({
+      'OFF-1': { summary: 'Switch test', assignee: alice },
+    }));
   });
   afterAll(async () => ext?.close());
 
@@ -49,6 +51,10 @@ describe('tools on the options page', () => {
     }
     const options = await ext.openPage('options.html');
     const health = options.locator('section[aria-labelledby="health-heading"]');
-    await expect.poll(() => health.textContent()).toMatch(/Jira: the owner was not found on this page \(https:\/\/acme\.atlassian\.net\/browse\/GONE-7, 1×/);
+    await expect
+      .poll(() => health.textContent())
+      .toMatch(
+        /Jira: the owner was not found on this page \(https:\/\/acme\.atlassian\.net\/browse\/GONE-7, 1×/,
+      );
   });
 });

@@ -16,7 +16,9 @@ describe('weekly note to each report', () => {
     ext = await launchExtension({ timezoneId: 'UTC' });
     const backup = {
       ...eightWeeksBackup,
-      interventions: eightWeeksBackup.interventions.map((r) => (r.id === 'a2' ? { ...r, intent: 'scope the refund to one currency' } : r)),
+      interventions: eightWeeksBackup.interventions.map((r) =>
+        r.id === 'a2' ? { ...r, intent: 'scope the refund to one currency' } : r,
+      ),
     };
     const { page, status } = await importBackupFile(ext, backup, 'week.json');
     expect(status).toMatch(/imported/i);
@@ -30,8 +32,12 @@ describe('weekly note to each report', () => {
     const note = page.getByRole('textbox', { name: /note to alice chen/i });
     const text = await note.inputValue();
     expect(text).toMatch(/^Hi Alice,/);
-    expect(text).toMatch(/Where I stepped in, and why\n- PAY-1 \(“Ticket PAY-1”\), about 12 minutes: The aim was to get the direction back on track/);
-    expect(text).toContain('PAY-2 (“Ticket PAY-2”), about 45 minutes: The aim was to get the direction back on track, not to take the work over. What I hope you take from it: scope the refund to one currency.');
+    expect(text).toMatch(
+      /Where I stepped in, and why\n- PAY-1 \(“Ticket PAY-1”\), about 12 minutes: The aim was to get the direction back on track/,
+    );
+    expect(text).toContain(
+      'PAY-2 (“Ticket PAY-2”), about 45 minutes: The aim was to get the direction back on track, not to take the work over. What I hope you take from it: scope the refund to one currency.',
+    );
     expect(text).toMatch(/What I handed back\n- PAY-1, PAY-2 and PAY-3: yours again/);
     expect(text).toMatch(/caught myself about to step into PAY-9/);
     expect(text).toMatch(/What I would like you to own next time/);
@@ -39,14 +45,21 @@ describe('weekly note to each report', () => {
     expect(text.trim().endsWith('Dana')).toBe(true);
     expect(text).not.toMatch(/\[|\b\d+ s\b/);
 
-    await page.getByRole('radiogroup', { name: /format of the note to alice/i }).getByRole('radio', { name: /markdown/i }).check();
-    await expect.poll(() => note.inputValue()).toMatch(/\*\*Where I stepped in, and why\*\*\n- `PAY-1`/);
+    await page
+      .getByRole('radiogroup', { name: /format of the note to alice/i })
+      .getByRole('radio', { name: /markdown/i })
+      .check();
+    await expect
+      .poll(() => note.inputValue())
+      .toMatch(/\*\*Where I stepped in, and why\*\*\n- `PAY-1`/);
 
     await note.fill('Hi Alice, thanks for this week.');
     expect(await note.inputValue()).toBe('Hi Alice, thanks for this week.');
 
     // Only reports with touchpoints get a note.
-    await expect(page.getByRole('button', { name: /note to bob okafor/i }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /note to bob okafor/i }).count()).resolves.toBe(
+      1,
+    );
     await expect(page.getByRole('button', { name: /note to erin diaz/i }).count()).resolves.toBe(0);
     await page.close();
   });

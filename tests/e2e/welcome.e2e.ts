@@ -17,7 +17,9 @@ describe('first run', () => {
   afterAll(async () => ext?.close());
 
   async function welcomeTab(): Promise<Page> {
-    await expect.poll(() => ext.context.pages().some((p) => p.url().endsWith('/welcome.html'))).toBe(true);
+    await expect
+      .poll(() => ext.context.pages().some((p) => p.url().endsWith('/welcome.html')))
+      .toBe(true);
     return ext.context.pages().find((p) => p.url().endsWith('/welcome.html'))!;
   }
 
@@ -26,16 +28,22 @@ describe('first run', () => {
     const next = popup.getByRole('note', { name: /what to do next/i });
     await next.waitFor();
     await expect(next.textContent()).resolves.toMatch(/tell Pullback who your reports are/i);
-    await expect(next.getByRole('link', { name: /set up your team/i }).getAttribute('href')).resolves.toBe('/welcome.html');
+    await expect(
+      next.getByRole('link', { name: /set up your team/i }).getAttribute('href'),
+    ).resolves.toBe('/welcome.html');
     await expect(popup.getByText(/leading at scale/i).count()).resolves.toBe(0);
     await popup.close();
   });
 
   test('installing opens the welcome page; it saves me, my reports with their aliases, and my tools', async () => {
     const page = await welcomeTab();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/welcome|set up|get started/i);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+      /welcome|set up|get started/i,
+    );
     await expect(page.textContent('body')).resolves.toMatch(/Nothing leaves your browsers/);
-    await expect(page.textContent('body')).resolves.toMatch(/log of interventions stays in this browser only/);
+    await expect(page.textContent('body')).resolves.toMatch(
+      /log of interventions stays in this browser only/,
+    );
     await expect(page.textContent('body')).resolves.toMatch(/Add … as a report/);
 
     await page.getByLabel('Your name').fill('Dana Lead');
@@ -50,12 +58,19 @@ describe('first run', () => {
 
     // Aliases without a name: said plainly, nothing saved.
     await page.getByRole('button', { name: /save/i }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/Report 2 has aliases but no name.*Nothing was saved/);
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /Report 2 has aliases but no name.*Nothing was saved/,
+    );
     expect((await exportBackup(ext)).settings.reports).toEqual([]);
 
     await second.getByLabel(/name \(required\)/i).fill('Bob Okafor');
     await page.getByRole('button', { name: /save/i }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved. Pullback now notices when you edit work owned by Alice Chen, Bob Okafor.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText: 'Saved. Pullback now notices when you edit work owned by Alice Chen, Bob Okafor.',
+      })
+      .waitFor();
 
     const { settings } = await exportBackup(ext);
     expect(settings.me).toEqual({ name: 'Dana Lead', aliases: ['dana@acme.test'] });

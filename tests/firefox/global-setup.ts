@@ -13,7 +13,16 @@ export default function packFirefoxBuild(): void {
   }
   execFileSync(
     path.resolve('node_modules/.bin/web-ext'),
-    ['build', '--source-dir', FIREFOX_BUILD_DIR, '--artifacts-dir', path.dirname(FIREFOX_XPI), '--filename', path.basename(FIREFOX_XPI), '--overwrite-dest'],
+    [
+      'build',
+      '--source-dir',
+      FIREFOX_BUILD_DIR,
+      '--artifacts-dir',
+      path.dirname(FIREFOX_XPI),
+      '--filename',
+      path.basename(FIREFOX_XPI),
+      '--overwrite-dest',
+    ],
     { stdio: 'ignore' },
   );
 }

@@ -45,17 +45,27 @@ describe('Firefox: the lead’s journeys', () => {
     ff = await launchFirefox({ timezoneId: 'UTC' });
     jira = await serveFakeJira(ff.routes, {
       myself: dana,
-      issues: { 'PAY-142': { summary: 'Checkout button copy', assignee: alice }, 'PAY-143': { summary: 'Refund flow', assignee: bob } },
+      issues: {
+        'PAY-142': { summary: 'Checkout button copy', assignee: alice },
+        'PAY-143': { summary: 'Refund flow', assignee: bob },
+      },
     });
-    sites = await serveFakeSites(ff.routes, { notion: { workspace: 'acme', pages: { [HIRING]: { title: 'Hiring plan' } } } });
-    await ff.routes.route(`${WIKI}/**`, (route) => route.fulfill({ contentType: 'text/html', body: wikiPage('Release checklist') }));
+    sites = await serveFakeSites(ff.routes, {
+      notion: { workspace: 'acme', pages: { [HIRING]: { title: 'Hiring plan' } } },
+    });
+    await ff.routes.route(`${WIKI}/**`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: wikiPage('Release checklist') }),
+    );
   });
   afterAll(async () => ff?.close());
 
   test('the roster is imported through the options page and shown there', async () => {
     const { page, status } = await importBackupFile(ff, rosterBackup, 'team.json');
     expect(status).toMatch(/imported team\.json/i);
-    const name = await field((await page.waitForSelector('[role="group"][aria-label="Report 1"]'))!, 'Name');
+    const name = await field(
+      (await page.waitForSelector('[role="group"][aria-label="Report 1"]'))!,
+      'Name',
+    );
     await expect(name.evaluate((el) => el.value)).resolves.toBe('Alice Chen');
     await page.close();
   });
@@ -75,14 +85,30 @@ describe('Firefox: the lead’s journeys', () => {
     const item = await byText(popup, 'li', /PAY-142/);
     await expect(textOf(item)).resolves.toContain('Alice Chen');
     await clickButton(item, /^Pull back$/);
-    await byText(popup, 'tr', /Pulled back from PAY-142 \(Alice Chen\) after \d+ s, hands-on \d+ s, on time/);
-    await expect(popup.$$eval('li', (items) => items.filter((li) => li.textContent?.includes('PAY-142')).length)).resolves.toBe(0);
+    await byText(
+      popup,
+      'tr',
+      /Pulled back from PAY-142 \(Alice Chen\) after \d+ s, hands-on \d+ s, on time/,
+    );
+    await expect(
+      popup.$$eval(
+        'li',
+        (items) => items.filter((li) => li.textContent?.includes('PAY-142')).length,
+      ),
+    ).resolves.toBe(0);
 
     const backup = await exportBackup(ff);
     const [record] = backup.interventions;
-    expect(record).toMatchObject({ tool: 'jira', reportId: 'alice', status: 'ended', artifact: { key: 'PAY-142' } });
+    expect(record).toMatchObject({
+      tool: 'jira',
+      reportId: 'alice',
+      status: 'ended',
+      artifact: { key: 'PAY-142' },
+    });
     expect(Date.parse(record.endedAt)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
-    expect(backup.prompts).toEqual([expect.objectContaining({ answer: 'deliberate', interventionId: record.id })]);
+    expect(backup.prompts).toEqual([
+      expect.objectContaining({ answer: 'deliberate', interventionId: record.id }),
+    ]);
     await popup.close();
     await page.close();
   });
@@ -91,7 +117,11 @@ describe('Firefox: the lead’s journeys', () => {
     const page = await ff.newPage(sites.notionUrl(HIRING));
     const shown = await claimFromPopup(ff, page, 'Bob Okafor');
     expect(shown).toContain('Hiring plan');
-    await typeAtEnd(page, '.notion-frame .notion-page-content [contenteditable="true"]', ' Two more engineers.');
+    await typeAtEnd(
+      page,
+      '.notion-frame .notion-page-content [contenteditable="true"]',
+      ' Two more engineers.',
+    );
     const prompt = await waitForPrompt(page);
     await expect(textOf(prompt)).resolves.toContain('Bob Okafor');
     await expect(textOf(prompt)).resolves.toContain('Hiring plan');
@@ -101,7 +131,10 @@ describe('Firefox: the lead’s journeys', () => {
 
   test('a bad backup is refused with a clear alert, and nothing is written', async () => {
     const before = await exportBackup(ff);
-    const bad = { ...rosterBackup, settings: { ...rosterBackup.settings, reports: [{ id: 'x', name: ' ', aliases: [] }] } };
+    const bad = {
+      ...rosterBackup,
+      settings: { ...rosterBackup.settings, reports: [{ id: 'x', name: ' ', aliases: [] }] },
+    };
     const { page, status } = await importBackupFile(ff, bad, 'no-name.json');
     expect(status).toMatch(/reports\.0\.name/);
     expect(status).toMatch(/nothing was imported/i);
@@ -111,7 +144,12 @@ describe('Firefox: the lead’s journeys', () => {
   });
 
   test('a site the lead adds gets its permission from a real click, and then edits there prompt', async () => {
-    const granted = () => inExtension(ff, (origin) => (globalThis as any).browser.permissions.contains({ origins: [`${origin}/*`] }), WIKI);
+    const granted = () =>
+      inExtension(
+        ff,
+        (origin) => (globalThis as any).browser.permissions.contains({ origins: [`${origin}/*`] }),
+        WIKI,
+      );
     await expect(granted()).resolves.toBe(false);
 
     const options = await ff.openPage('options.html');
@@ -124,8 +162,19 @@ describe('Firefox: the lead’s journeys', () => {
     await expect(granted()).resolves.toBe(true);
     await options.close();
     // The background registers the content script for the granted origin (as in the Chromium suite).
-    const registered = () => inExtension(ff, () => (globalThis as any).browser.scripting.getRegisteredContentScripts().then((s: Array<{ matches: string[] }>) => s.map((x) => x.matches)), '');
-    await vi.waitFor(async () => expect(await registered()).toEqual([[`${WIKI}/*`]]), { timeout: 60_000, interval: 250 });
+    const registered = () =>
+      inExtension(
+        ff,
+        () =>
+          (globalThis as any).browser.scripting
+            .getRegisteredContentScripts()
+            .then((s: Array<{ matches: string[] }>) => s.map((x) => x.matches)),
+        '',
+      );
+    await vi.waitFor(async () => expect(await registered()).toEqual([[`${WIKI}/*`]]), {
+      timeout: 60_000,
+      interval: 250,
+    });
 
     const wiki = await ff.newPage(`${WIKI}/wiki/release`);
     await claimFromPopup(ff, wiki, 'Alice Chen', `${WIKI}/wiki/`);
@@ -138,9 +187,18 @@ describe('Firefox: the lead’s journeys', () => {
 
   test('access to Jira withdrawn in the browser: the popup names the tools it lost, a click allows them again, and edits prompt again', async () => {
     const JIRA_SITES = 'https://*.atlassian.net/*';
-    const held = () => inExtension(ff, (o) => (globalThis as any).browser.permissions.contains({ origins: [o] }), JIRA_SITES);
+    const held = () =>
+      inExtension(
+        ff,
+        (o) => (globalThis as any).browser.permissions.contains({ origins: [o] }),
+        JIRA_SITES,
+      );
     // What the add-on's Permissions tab in about:addons does when the lead switches a site off.
-    await inExtension(ff, (o) => (globalThis as any).browser.permissions.remove({ origins: [o] }), JIRA_SITES);
+    await inExtension(
+      ff,
+      (o) => (globalThis as any).browser.permissions.remove({ origins: [o] }),
+      JIRA_SITES,
+    );
     await expect(held()).resolves.toBe(false);
 
     const popup = await ff.openPage('popup.html');
@@ -148,7 +206,10 @@ describe('Firefox: the lead’s journeys', () => {
     await expect(textOf(notice)).resolves.toMatch(/Jira and Confluence/);
     await expect(textOf(notice)).resolves.not.toMatch(/GitHub|Notion/);
     await clickButton(notice, /^Allow on Jira and Confluence again$/); // a real click, as permissions.request needs
-    await vi.waitFor(async () => expect(await popup.$('section.access-notice')).toBeNull(), { timeout: 60_000, interval: 200 });
+    await vi.waitFor(async () => expect(await popup.$('section.access-notice')).toBeNull(), {
+      timeout: 60_000,
+      interval: 200,
+    });
     await expect(held()).resolves.toBe(true);
     await popup.close();
 
@@ -163,15 +224,22 @@ describe('Firefox: the lead’s journeys', () => {
   // Last: importing the eight weeks replaces the roster the journeys above use. The week shown is
   // 2026-W47, which the journeys above (this week) add nothing to.
   test('the weekly summary shows the week', async () => {
-    const { page: options, status } = await importBackupFile(ff, eightWeeksBackup, 'eight-weeks.json');
+    const { page: options, status } = await importBackupFile(
+      ff,
+      eightWeeksBackup,
+      'eight-weeks.json',
+    );
     expect(status).toMatch(/imported/i);
     await options.close();
     const page = await ff.openPage('summary.html#2026-W47');
-    const figure = async (name: string) => textOf((await page.waitForSelector(`[data-figure="${name}"]`))!);
+    const figure = async (name: string) =>
+      textOf((await page.waitForSelector(`[data-figure="${name}"]`))!);
     await expect(figure('started')).resolves.toBe('1');
     await expect(figure('hands-on')).resolves.toBe('10 min');
     await expect(figure('pull-back')).resolves.toBe('100% (1 of 1)');
-    await expect(textOf((await page.$('table.reports tr[data-report="alice"]'))!)).resolves.toMatch(/Alice Chen1.*10 min/);
+    await expect(textOf((await page.$('table.reports tr[data-report="alice"]'))!)).resolves.toMatch(
+      /Alice Chen1.*10 min/,
+    );
     await page.close();
   });
 

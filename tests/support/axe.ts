@@ -8,7 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Every rule for WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 adds target size), and axe's best practices (headings, landmarks). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -36,9 +39,17 @@ interface EvaluatingPage {
 }
 
 /** `rule (impact) target: summary`, one line per failing node. */
-export async function axeViolations(page: EvaluatingPage, options: AxeRunOptions = {}): Promise<string[]> {
+export async function axeViolations(
+  page: EvaluatingPage,
+  options: AxeRunOptions = {},
+): Promise<string[]> {
   if (!(await page.evaluate((_: null) => 'axe' in window, null))) await page.evaluate(axeSource);
-  const args: AxeArgs = { include: options.include, rules: options.rules, disableRules: options.disableRules, tags: AXE_TAGS };
+  const args: AxeArgs = {
+    include: options.include,
+    rules: options.rules,
+    disableRules: options.disableRules,
+    tags: AXE_TAGS,
+  };
   return page.evaluate(async ({ include, rules, disableRules, tags }: AxeArgs) => {
     const axe = (window as any).axe;
     const context = include ? { include: include.map((selector) => [selector]) } : document;
@@ -48,7 +59,14 @@ export async function axeViolations(page: EvaluatingPage, options: AxeRunOptions
       resultTypes: ['violations'],
     });
     return result.violations.flatMap((v: any) =>
-      v.nodes.map((n: any) => `${v.id} (${n.impact ?? v.impact}) ${JSON.stringify(n.target)}: ${String(n.failureSummary ?? v.help).replace(/\s+/g, ' ').trim()}`),
+      v.nodes.map(
+        (n: any) =>
+          `${v.id} (${n.impact ?? v.impact}) ${JSON.stringify(n.target)}: ${String(
+            n.failureSummary ?? v.help,
+          )
+            .replace(/\s+/g, ' ')
+            .trim()}`,
+      ),
     ) as string[];
   }, args);
 }

@@ -15,22 +15,98 @@
  * Weeks W41–W43: one Bob intervention a week, 20 min hands-on (for the sparkline).
  * Erin has no touchpoints at all.
  */
-const jira = (key: string) => ({ key, title: `Ticket ${key}`, url: `https://acme.atlassian.net/browse/${key}` });
+const jira = (key: string) => ({
+  key,
+  title: `Ticket ${key}`,
+  url: `https://acme.atlassian.net/browse/${key}`,
+});
 
-type Spec = [id: string, reportId: string, key: string, purpose: string, start: string, plannedMin: number, end: string, handsOnMin: number];
+type Spec = [
+  id: string,
+  reportId: string,
+  key: string,
+  purpose: string,
+  start: string,
+  plannedMin: number,
+  end: string,
+  handsOnMin: number,
+];
 
 const specs: Spec[] = [
   ['a1', 'alice', 'PAY-1', 'back-on-track', '2026-11-23T09:00:00Z', 15, '2026-11-23T09:12:00Z', 10],
   ['a2', 'alice', 'PAY-2', 'back-on-track', '2026-11-24T10:00:00Z', 30, '2026-11-24T10:45:00Z', 20],
   ['a3', 'alice', 'PAY-3', 'back-on-track', '2026-11-25T14:00:00Z', 15, '2026-11-25T14:10:00Z', 5],
   ['b1', 'bob', 'WEB-1', 'details-matter', '2026-11-27T16:00:00Z', 30, '2026-12-01T10:00:00Z', 30],
-  ['w47', 'alice', 'PAY-47', 'teach-framework', '2026-11-17T09:00:00Z', 30, '2026-11-17T09:20:00Z', 10],
-  ['w46', 'alice', 'PAY-46', 'teach-framework', '2026-11-10T09:00:00Z', 30, '2026-11-10T09:20:00Z', 10],
-  ['w45', 'alice', 'PAY-45', 'teach-framework', '2026-11-03T09:00:00Z', 30, '2026-11-03T09:20:00Z', 10],
-  ['w44', 'alice', 'PAY-44', 'teach-framework', '2026-10-27T09:00:00Z', 30, '2026-10-27T09:20:00Z', 10],
-  ['w43', 'bob', 'WEB-43', 'details-matter', '2026-10-20T09:00:00Z', 30, '2026-10-20T09:25:00Z', 20],
-  ['w42', 'bob', 'WEB-42', 'details-matter', '2026-10-13T09:00:00Z', 30, '2026-10-13T09:25:00Z', 20],
-  ['w41', 'bob', 'WEB-41', 'details-matter', '2026-10-06T09:00:00Z', 30, '2026-10-06T09:25:00Z', 20],
+  [
+    'w47',
+    'alice',
+    'PAY-47',
+    'teach-framework',
+    '2026-11-17T09:00:00Z',
+    30,
+    '2026-11-17T09:20:00Z',
+    10,
+  ],
+  [
+    'w46',
+    'alice',
+    'PAY-46',
+    'teach-framework',
+    '2026-11-10T09:00:00Z',
+    30,
+    '2026-11-10T09:20:00Z',
+    10,
+  ],
+  [
+    'w45',
+    'alice',
+    'PAY-45',
+    'teach-framework',
+    '2026-11-03T09:00:00Z',
+    30,
+    '2026-11-03T09:20:00Z',
+    10,
+  ],
+  [
+    'w44',
+    'alice',
+    'PAY-44',
+    'teach-framework',
+    '2026-10-27T09:00:00Z',
+    30,
+    '2026-10-27T09:20:00Z',
+    10,
+  ],
+  [
+    'w43',
+    'bob',
+    'WEB-43',
+    'details-matter',
+    '2026-10-20T09:00:00Z',
+    30,
+    '2026-10-20T09:25:00Z',
+    20,
+  ],
+  [
+    'w42',
+    'bob',
+    'WEB-42',
+    'details-matter',
+    '2026-10-13T09:00:00Z',
+    30,
+    '2026-10-13T09:25:00Z',
+    20,
+  ],
+  [
+    'w41',
+    'bob',
+    'WEB-41',
+    'details-matter',
+    '2026-10-06T09:00:00Z',
+    30,
+    '2026-10-06T09:25:00Z',
+    20,
+  ],
 ];
 
 const iso = (s: string) => new Date(s).toISOString();
@@ -62,8 +138,31 @@ export const eightWeeksBackup = {
     lastActivityAt: iso(end),
   })),
   prompts: [
-    ...specs.map(([id, reportId, key, , start]) => ({ id: `p-${id}`, at: iso(start), tool: 'jira', artifact: jira(key), reportId, answer: 'deliberate', answeredAt: iso(start), interventionId: id })),
-    { id: 'p-caught', at: '2026-11-28T09:00:00.000Z', tool: 'jira', artifact: jira('PAY-9'), reportId: 'alice', answer: 'stepped-back' },
-    { id: 'p-notnow', at: '2026-11-28T10:00:00.000Z', tool: 'jira', artifact: jira('WEB-9'), reportId: 'bob', answer: 'dismissed' },
+    ...specs.map(([id, reportId, key, , start]) => ({
+      id: `p-${id}`,
+      at: iso(start),
+      tool: 'jira',
+      artifact: jira(key),
+      reportId,
+      answer: 'deliberate',
+      answeredAt: iso(start),
+      interventionId: id,
+    })),
+    {
+      id: 'p-caught',
+      at: '2026-11-28T09:00:00.000Z',
+      tool: 'jira',
+      artifact: jira('PAY-9'),
+      reportId: 'alice',
+      answer: 'stepped-back',
+    },
+    {
+      id: 'p-notnow',
+      at: '2026-11-28T10:00:00.000Z',
+      tool: 'jira',
+      artifact: jira('WEB-9'),
+      reportId: 'bob',
+      answer: 'dismissed',
+    },
   ],
 };

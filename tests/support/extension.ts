@@ -8,7 +8,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = path.resolve(process.env.PULLBACK_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(
+  process.env.PULLBACK_EXTENSION_DIR ?? '.output/chrome-mv3',
+);
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Starts CHROMIUM with Playwright's and our --disable-features lists merged (Chromium reads only the last). */
 const LAUNCHER = fileURLToPath(new URL('./chromium.sh', import.meta.url));
@@ -20,7 +22,10 @@ const LAUNCHER = fileURLToPath(new URL('./chromium.sh', import.meta.url));
  * process of its own for software drawing (~0.5 s; --in-process-gpu draws the same in the browser
  * process). Pages, extension and screenshots are the same.
  */
-const QUIET_START = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup', '--in-process-gpu'];
+const QUIET_START = [
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
+  '--in-process-gpu',
+];
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -71,7 +76,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       ...QUIET_START,
     ],
   });
-  const worker = async () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? context.waitForEvent('serviceworker');
+  const worker = async () =>
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    context.waitForEvent('serviceworker');
   const extensionId = new URL((await worker()).url()).host;
   // A fresh profile: Pullback opens its welcome tab on install. Pages are opened after it: a page
   // opened just before becomes a background tab when it arrives, which Chromium then draws about
@@ -90,13 +97,18 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+      if (!keepProfile && !options.userDataDir)
+        rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
 
 /** The welcome tab Pullback opens on install, once it is open. */
-async function welcomeTab(context: BrowserContext, extensionId: string, timeout: number): Promise<Page> {
+async function welcomeTab(
+  context: BrowserContext,
+  extensionId: string,
+  timeout: number,
+): Promise<Page> {
   const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/welcome.html`;
   const opening = context.waitForEvent('page', { predicate: isWelcome, timeout });
   const open = context.pages().find(isWelcome);

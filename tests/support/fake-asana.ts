@@ -45,7 +45,10 @@ export interface FakeAsana {
   v1Url(task: string): string;
 }
 
-export async function serveFakeAsana(context: BrowserContext, options: FakeAsanaOptions): Promise<FakeAsana> {
+export async function serveFakeAsana(
+  context: BrowserContext,
+  options: FakeAsanaOptions,
+): Promise<FakeAsana> {
   const workspace = options.workspace ?? '1100000000000001';
   const data = { workspace, projects: options.projects, tasks: options.tasks };
   const head = `<script type="application/json" id="fixture-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
@@ -53,7 +56,8 @@ export async function serveFakeAsana(context: BrowserContext, options: FakeAsana
 
   await context.route(`${ASANA_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/__fixture__/asana.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/__fixture__/asana.js')
+      return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
     // Every other path is the single-page app's shell; it renders from the embedded tasks.
     return route.fulfill({ contentType: 'text/html', body: page });

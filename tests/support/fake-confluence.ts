@@ -65,7 +65,10 @@ const restUser = (u: ConfluenceUser) => ({
   displayName: u.displayName,
 });
 
-export async function serveFakeConfluence(context: BrowserContext, options: FakeConfluenceOptions): Promise<FakeConfluence> {
+export async function serveFakeConfluence(
+  context: BrowserContext,
+  options: FakeConfluenceOptions,
+): Promise<FakeConfluence> {
   const origin = options.origin ?? 'https://acme.atlassian.net';
   let apiDown = options.apiDown ?? false;
   let v1Gone = false;
@@ -79,11 +82,14 @@ export async function serveFakeConfluence(context: BrowserContext, options: Fake
     if (url.pathname.startsWith('/wiki/rest/')) {
       restCalls.push(url.pathname + url.search);
       if (apiDown) return json(route, { statusCode: 503, message: 'Service unavailable' }, 503);
-      if (url.pathname === '/wiki/rest/api/user/current') return json(route, restUser(options.currentUser));
+      if (url.pathname === '/wiki/rest/api/user/current')
+        return json(route, restUser(options.currentUser));
       const id = /^\/wiki\/rest\/api\/content\/(\d+)$/.exec(url.pathname)?.[1];
-      if (id && v1Gone) return json(route, { statusCode: 410, message: 'This API is no longer available' }, 410);
+      if (id && v1Gone)
+        return json(route, { statusCode: 410, message: 'This API is no longer available' }, 410);
       const page = id && options.pages[id];
-      if (!page) return json(route, { statusCode: 404, message: 'No content found with id: ' + id }, 404);
+      if (!page)
+        return json(route, { statusCode: 404, message: 'No content found with id: ' + id }, 404);
       // As the real API: ownedBy is present only when expanded; otherwise it is listed as expandable.
       const expand = (url.searchParams.get('expand') ?? '').split(',');
       const history: Record<string, unknown> = {
@@ -93,26 +99,45 @@ export async function serveFakeConfluence(context: BrowserContext, options: Fake
         _expandable: expand.includes('history.ownedBy') ? {} : { ownedBy: '' },
       };
       if (expand.includes('history.ownedBy')) history.ownedBy = restUser(page.owner);
-      return json(route, { id, type: 'page', status: 'current', title: page.title, space: { key: page.space }, history });
+      return json(route, {
+        id,
+        type: 'page',
+        status: 'current',
+        title: page.title,
+        space: { key: page.space },
+        history,
+      });
     }
     // v2 pages API (confluence.md §1.4): the owner and the author by account id only.
     const v2 = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname)?.[1];
     if (v2) {
       restCalls.push(url.pathname + url.search);
       const page = options.pages[v2];
-      if (apiDown || !page) return json(route, { errors: [{ status: apiDown ? 503 : 404 }] }, apiDown ? 503 : 404);
-      return json(route, { id: v2, status: 'current', title: page.title, spaceId: '98306', authorId: (page.createdBy ?? page.owner).accountId, ownerId: page.owner.accountId, lastOwnerId: null });
+      if (apiDown || !page)
+        return json(route, { errors: [{ status: apiDown ? 503 : 404 }] }, apiDown ? 503 : 404);
+      return json(route, {
+        id: v2,
+        status: 'current',
+        title: page.title,
+        spaceId: '98306',
+        authorId: (page.createdBy ?? page.owner).accountId,
+        ownerId: page.owner.accountId,
+        lastOwnerId: null,
+      });
     }
-    if (url.pathname === '/wiki/__fixture__/confluence.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/wiki/__fixture__/confluence.js')
+      return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     // The app's own data (Confluence renders from server state), whatever the REST API answers.
-    if (url.pathname === '/wiki/__fixture__/site.json') return json(route, { pages: options.pages });
+    if (url.pathname === '/wiki/__fixture__/site.json')
+      return json(route, { pages: options.pages });
     // Any other path is the single-page app's shell.
     return route.fulfill({ contentType: 'text/html', body: siteHtml });
   });
 
   return {
     origin,
-    url: (id) => `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/${id}/${titlePath(options.pages[id]!)}`,
+    url: (id) =>
+      `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/${id}/${titlePath(options.pages[id]!)}`,
     editUrl: (id) => `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/edit-v2/${id}`,
     restCalls,
     setApiDown: (down) => {

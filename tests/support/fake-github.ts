@@ -61,9 +61,13 @@ export interface FakeGitHub {
   editUrl(key: string): string;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export async function serveFakeGitHub(context: BrowserContext, options: FakeGitHubOptions): Promise<FakeGitHub> {
+export async function serveFakeGitHub(
+  context: BrowserContext,
+  options: FakeGitHubOptions,
+): Promise<FakeGitHub> {
   const data = { issues: options.issues, pulls: options.pulls ?? {}, files: options.files ?? {} };
   const head = [
     `<meta name="user-login" content="${escapeAttr(options.viewer)}">`,
@@ -74,7 +78,8 @@ export async function serveFakeGitHub(context: BrowserContext, options: FakeGitH
 
   await context.route(`${GITHUB_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/__fixture__/github.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/__fixture__/github.js')
+      return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
     // GitHub renders every page on the server; the stand-in app renders from the embedded items.
     return route.fulfill({ contentType: 'text/html', body: page });

@@ -58,15 +58,25 @@ export interface FakeJira {
   setApiAnswer(answer: JiraApiAnswer): void;
 }
 
-const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head><body><div id="root">Log in to continue</div></body></html>';
+const LOGIN_PAGE =
+  '<!DOCTYPE html><html><head><title>Log in with Atlassian account</title></head><body><div id="root">Log in to continue</div></body></html>';
 
-export async function serveFakeJira(context: RouteHost, options: FakeJiraOptions): Promise<FakeJira> {
+export async function serveFakeJira(
+  context: RouteHost,
+  options: FakeJiraOptions,
+): Promise<FakeJira> {
   const origin = options.origin ?? 'https://acme.atlassian.net';
   let answer: JiraApiAnswer = options.apiDown ? 'down' : 'ok';
   const restCalls: string[] = [];
   const issues: Record<string, FakeJiraIssue> = structuredClone(options.issues);
   const people = (): JiraUser[] => {
-    const all = [options.myself, ...(options.people ?? []), ...Object.values(issues).map((i) => i.assignee).filter((u): u is JiraUser => !!u)];
+    const all = [
+      options.myself,
+      ...(options.people ?? []),
+      ...Object.values(issues)
+        .map((i) => i.assignee)
+        .filter((u): u is JiraUser => !!u),
+    ];
     return [...new Map(all.map((u) => [u.accountId, u])).values()];
   };
   const json = (route: Route, body: unknown, status = 200) =>
@@ -76,20 +86,35 @@ export async function serveFakeJira(context: RouteHost, options: FakeJiraOptions
   async function rest(route: Route, url: URL) {
     restCalls.push(url.pathname + url.search);
     if (answer === 'down') return json(route, { errorMessages: ['Service unavailable'] }, 503);
-    if (answer === 'login-page') return route.fulfill({ status: 200, contentType: 'text/html;charset=UTF-8', body: LOGIN_PAGE });
+    if (answer === 'login-page')
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html;charset=UTF-8',
+        body: LOGIN_PAGE,
+      });
     const method = route.request().method();
     if (url.pathname === '/rest/api/3/myself') return json(route, options.myself);
     if (url.pathname === '/rest/api/3/user/assignable/search') {
       const query = (url.searchParams.get('query') ?? '').toLowerCase();
-      return json(route, people().filter((p) => p.displayName.toLowerCase().includes(query)));
+      return json(
+        route,
+        people().filter((p) => p.displayName.toLowerCase().includes(query)),
+      );
     }
     const m = /^\/rest\/api\/3\/issue\/([^/]+)(\/assignee|\/transitions)?$/.exec(url.pathname);
     const key = m ? decodeURIComponent(m[1]!) : '';
     const issue = issues[key];
-    if (!issue) return json(route, { errorMessages: ['Work item does not exist or you do not have permission to see it.'] }, 404);
+    if (!issue)
+      return json(
+        route,
+        { errorMessages: ['Work item does not exist or you do not have permission to see it.'] },
+        404,
+      );
     const body = method === 'GET' ? null : (route.request().postDataJSON() as Record<string, any>);
     if (m![2] === '/assignee' && method === 'PUT') {
-      issue.assignee = body!.accountId ? people().find((p) => p.accountId === body!.accountId) ?? null : null;
+      issue.assignee = body!.accountId
+        ? (people().find((p) => p.accountId === body!.accountId) ?? null)
+        : null;
       return noContent(route);
     }
     if (m![2] === '/transitions' && method === 'POST') {
@@ -106,16 +131,22 @@ export async function serveFakeJira(context: RouteHost, options: FakeJiraOptions
   await context.route(`${origin}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/rest/')) return rest(route, url);
-    if (url.pathname === '/__fixture__/jira.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/__fixture__/jira.js')
+      return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     if (url.pathname === '/__fixture__/links.json') {
-      return json(route, Object.keys(issues).map((key) => ({ href: `/browse/${key}`, text: key })));
+      return json(
+        route,
+        Object.keys(issues).map((key) => ({ href: `/browse/${key}`, text: key })),
+      );
     }
     if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
     // Any other path is the single-page app's shell. With the API unavailable, the page
     // carries its own data (as Jira's server-rendered state does).
     const state = [
       options.layout === 'compact' ? `window.__FIXTURE_LAYOUT__="compact";` : '',
-      answer === 'ok' ? '' : `window.__FIXTURE_FALLBACK__=${JSON.stringify(Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, { fields: i }])))};`,
+      answer === 'ok'
+        ? ''
+        : `window.__FIXTURE_FALLBACK__=${JSON.stringify(Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, { fields: i }])))};`,
     ].join('');
     const head = state ? `<script>${state.replace(/</g, '\\u003c')}</script></head>` : '</head>';
     return route.fulfill({ contentType: 'text/html', body: siteHtml.replace('</head>', head) });
@@ -124,7 +155,8 @@ export async function serveFakeJira(context: RouteHost, options: FakeJiraOptions
   return {
     origin,
     url: (key) => `${origin}/browse/${key}`,
-    boardUrl: (key) => `${origin}/jira/software/c/projects/${key.split('-')[0]}/boards/1?selectedIssue=${key}`,
+    boardUrl: (key) =>
+      `${origin}/jira/software/c/projects/${key.split('-')[0]}/boards/1?selectedIssue=${key}`,
     restCalls,
     issues,
     setApiDown: (down) => {

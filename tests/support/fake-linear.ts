@@ -50,7 +50,10 @@ const slug = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 
-export async function serveFakeLinear(context: BrowserContext, options: FakeLinearOptions): Promise<FakeLinear> {
+export async function serveFakeLinear(
+  context: BrowserContext,
+  options: FakeLinearOptions,
+): Promise<FakeLinear> {
   const workspace = options.workspace ?? 'acme';
   const data = { workspace, issues: options.issues };
   const head = `<script type="application/json" id="fixture-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
@@ -58,7 +61,8 @@ export async function serveFakeLinear(context: BrowserContext, options: FakeLine
 
   await context.route(`${LINEAR_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/__fixture__/linear.js') return route.fulfill({ contentType: 'text/javascript', body: siteJs });
+    if (url.pathname === '/__fixture__/linear.js')
+      return route.fulfill({ contentType: 'text/javascript', body: siteJs });
     if (url.pathname === '/favicon.ico') return route.fulfill({ status: 404, body: '' });
     // Every other path is the single-page app's shell; it renders from the embedded issues.
     return route.fulfill({ contentType: 'text/html', body: page });
@@ -66,7 +70,8 @@ export async function serveFakeLinear(context: BrowserContext, options: FakeLine
 
   return {
     workspace,
-    url: (key) => `${LINEAR_ORIGIN}/${workspace}/issue/${key}/${slug(options.issues[key]?.title ?? key)}`,
+    url: (key) =>
+      `${LINEAR_ORIGIN}/${workspace}/issue/${key}/${slug(options.issues[key]?.title ?? key)}`,
     canonicalUrl: (key) => `${LINEAR_ORIGIN}/${workspace}/issue/${key}`,
   };
 }

@@ -13,7 +13,11 @@ import type { FulfilledRoute as Route, RouteHost } from './route-host';
 
 type Tool = 'figma' | 'notion' | 'gdocs';
 
-const BODY_FILE: Record<Tool, string> = { figma: 'file.html', notion: 'page.html', gdocs: 'document.html' };
+const BODY_FILE: Record<Tool, string> = {
+  figma: 'file.html',
+  notion: 'page.html',
+  gdocs: 'document.html',
+};
 
 function fixture(tool: Tool) {
   const dir = fileURLToPath(new URL(`../fixtures/${tool}/`, import.meta.url));
@@ -75,10 +79,15 @@ const slug = (title: string) => title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/
 function page(tool: Tool, data: unknown): string {
   const { shell, body } = fixture(tool);
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return shell.replace('<!--BODY-->', body).replace('<!--DATA-->', `<script>window.__FIXTURE__ = ${json};</script>`);
+  return shell
+    .replace('<!--BODY-->', body)
+    .replace('<!--DATA-->', `<script>window.__FIXTURE__ = ${json};</script>`);
 }
 
-export async function serveFakeSites(context: RouteHost, options: FakeSitesOptions): Promise<FakeSites> {
+export async function serveFakeSites(
+  context: RouteHost,
+  options: FakeSitesOptions,
+): Promise<FakeSites> {
   const figmaFiles = options.figma ?? {};
   const notion = options.notion ?? { workspace: 'acme', pages: {} };
   const docs = options.gdocs ?? {};
@@ -87,21 +96,28 @@ export async function serveFakeSites(context: RouteHost, options: FakeSitesOptio
     figmaUrl(key) {
       const file = figmaFiles[key];
       const name = slug(file?.name ?? 'Untitled');
-      return file?.branchOf ? `${FIGMA}/design/${file.branchOf}/branch/${key}/${name}` : `${FIGMA}/design/${key}/${name}`;
+      return file?.branchOf
+        ? `${FIGMA}/design/${file.branchOf}/branch/${key}/${name}`
+        : `${FIGMA}/design/${key}/${name}`;
     },
     notionUrl: (id) => `${NOTION}/p/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
-    legacyNotionUrl: (id) => `${OLD_NOTION}/${notion.workspace}/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
+    legacyNotionUrl: (id) =>
+      `${OLD_NOTION}/${notion.workspace}/${slug(notion.pages[id]?.title ?? 'Untitled')}-${id}`,
     notionPeekUrl: (databaseId, pageId) => `${sites.notionUrl(databaseId)}?p=${pageId}&pm=s`,
     docUrl: (id) => `${DOCS}/document/d/${id}/edit`,
   };
-  const links = (urls: Array<[string, string]>) => urls.map(([href, text]) => ({ href: new URL(href).pathname + new URL(href).search, text }));
+  const links = (urls: Array<[string, string]>) =>
+    urls.map(([href, text]) => ({ href: new URL(href).pathname + new URL(href).search, text }));
 
-  const serve = (tool: Tool, isPage: (url: URL) => boolean, data: () => unknown) => async (route: Route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/__fixture__/site.js') return route.fulfill({ contentType: 'text/javascript', body: fixture(tool).script });
-    if (!isPage(url)) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
-    return route.fulfill({ contentType: 'text/html', body: page(tool, data()) });
-  };
+  const serve =
+    (tool: Tool, isPage: (url: URL) => boolean, data: () => unknown) => async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/__fixture__/site.js')
+        return route.fulfill({ contentType: 'text/javascript', body: fixture(tool).script });
+      if (!isPage(url))
+        return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+      return route.fulfill({ contentType: 'text/html', body: page(tool, data()) });
+    };
 
   await context.route(
     `${FIGMA}/**`,
@@ -109,7 +125,12 @@ export async function serveFakeSites(context: RouteHost, options: FakeSitesOptio
       'figma',
       (url) => /^\/(design|file)\//.test(url.pathname),
       () => ({
-        files: Object.fromEntries(Object.entries(figmaFiles).map(([k, f]) => [k, { name: f.name, viewOnly: f.viewOnly ?? false }])),
+        files: Object.fromEntries(
+          Object.entries(figmaFiles).map(([k, f]) => [
+            k,
+            { name: f.name, viewOnly: f.viewOnly ?? false },
+          ]),
+        ),
         links: links(Object.entries(figmaFiles).map(([k, f]) => [sites.figmaUrl(k), f.name])),
       }),
     ),
@@ -133,14 +154,20 @@ export async function serveFakeSites(context: RouteHost, options: FakeSitesOptio
     const url = new URL(route.request().url());
     const last = url.pathname.split('/').filter(Boolean).at(-1) ?? '';
     const target = JSON.stringify(`${NOTION}/p/${last}${url.search}`).replace(/</g, '\\u003c');
-    return route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>Notion</title><script>location.replace(${target})</script>` });
+    return route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Notion</title><script>location.replace(${target})</script>`,
+    });
   });
   await context.route(
     `${DOCS}/**`,
     serve(
       'gdocs',
       (url) => url.pathname.startsWith('/document/d/'),
-      () => ({ docs, links: links(Object.entries(docs).map(([id, d]) => [sites.docUrl(id), d.title])) }),
+      () => ({
+        docs,
+        links: links(Object.entries(docs).map(([id, d]) => [sites.docUrl(id), d.title])),
+      }),
     ),
   );
   return sites;

@@ -11,7 +11,8 @@ import type { Page } from 'playwright-core';
  */
 export async function faintFieldBorders(page: Page, include?: string[]): Promise<string[]> {
   return page.evaluate((include) => {
-    const FIELDS = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="file"]), textarea, select';
+    const FIELDS =
+      'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="file"]), textarea, select';
     const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
     const luminance = ([r, g, b]: number[]) => {
       const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
@@ -23,10 +24,14 @@ export async function faintFieldBorders(page: Page, include?: string[]): Promise
     };
     /** The first opaque background behind an element (crossing shadow roots). */
     const behind = (el: Element) => {
-      for (let node: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); node; ) {
+      for (
+        let node: Element | null =
+          el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? null;
+        node;
+      ) {
         const bg = rgba(getComputedStyle(node).backgroundColor);
         if ((bg[3] ?? 1) > 0) return bg;
-        node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+        node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
       }
       return [255, 255, 255];
     };
@@ -45,10 +50,19 @@ export async function faintFieldBorders(page: Page, include?: string[]): Promise
       const style = getComputedStyle(field);
       const border = rgba(style.borderTopColor);
       const background = behind(field);
-      const contrast = style.borderTopStyle === 'none' || parseFloat(style.borderTopWidth) === 0 ? 1 : ratio(border, background);
+      const contrast =
+        style.borderTopStyle === 'none' || parseFloat(style.borderTopWidth) === 0
+          ? 1
+          : ratio(border, background);
       if (contrast < 3) {
-        const name = (field.getAttribute('aria-label') ?? (field as HTMLInputElement).labels?.[0]?.textContent?.trim() ?? field.id).slice(0, 60);
-        faint.push(`${field.tagName.toLowerCase()} “${name}”: border ${style.borderTopColor} on rgb(${background.slice(0, 3).join(', ')}) is ${contrast.toFixed(2)}:1`);
+        const name = (
+          field.getAttribute('aria-label') ??
+          (field as HTMLInputElement).labels?.[0]?.textContent?.trim() ??
+          field.id
+        ).slice(0, 60);
+        faint.push(
+          `${field.tagName.toLowerCase()} “${name}”: border ${style.borderTopColor} on rgb(${background.slice(0, 3).join(', ')}) is ${contrast.toFixed(2)}:1`,
+        );
       }
     }
     return faint;

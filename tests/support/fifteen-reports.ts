@@ -45,7 +45,8 @@ const ratings: Array<[string, number, number]> = [
 ];
 
 /** A title with no break points, as generated branch names and Figma frame paths are. */
-const unbreakable = (key: string) => `${key}_payments-reconciliation-ledger-export-${'x'.repeat(120)}-final_v2`;
+const unbreakable = (key: string) =>
+  `${key}_payments-reconciliation-ledger-export-${'x'.repeat(120)}-final_v2`;
 
 export const fifteenReportsBackup = {
   format: 'pullback-backup',
@@ -73,5 +74,11 @@ export const fifteenReportsBackup = {
     };
   }),
   prompts: [],
-  ratings: ratings.map(([reportId, alignment, confidence]) => ({ week: FIFTEEN_WEEK, reportId, alignment, confidence, at: '2026-11-27T08:00:00.000Z' })),
+  ratings: ratings.map(([reportId, alignment, confidence]) => ({
+    week: FIFTEEN_WEEK,
+    reportId,
+    alignment,
+    confidence,
+    at: '2026-11-27T08:00:00.000Z',
+  })),
 };

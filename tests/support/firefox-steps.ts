@@ -20,11 +20,20 @@ const SELECTOR_WAIT = { timeout: 60_000 } as const;
  * Polls `find` in the page until it returns an element (never with
  * waitForFunction: the extension pages' CSP blocks it, see firefox.ts).
  */
-async function waitForElement<A extends unknown[]>(scope: Scope, what: string, find: (root: ParentNode, ...args: A) => Element | null | undefined, ...args: A): Promise<ElementHandle<Element>> {
+async function waitForElement<A extends unknown[]>(
+  scope: Scope,
+  what: string,
+  find: (root: ParentNode, ...args: A) => Element | null | undefined,
+  ...args: A
+): Promise<ElementHandle<Element>> {
   const page = 'frame' in scope ? scope.frame.page() : scope;
   return vi.waitFor(async () => {
     const root = 'frame' in scope ? scope : await page.evaluateHandle(() => document);
-    const handle = await page.evaluateHandle(find as (root: unknown, ...args: unknown[]) => Element | null | undefined, root, ...args);
+    const handle = await page.evaluateHandle(
+      find as (root: unknown, ...args: unknown[]) => Element | null | undefined,
+      root,
+      ...args,
+    );
     const element = handle.asElement();
     if (!element) throw new Error(`${what} is not on ${page.url()}`);
     return element as ElementHandle<Element>;
@@ -32,15 +41,24 @@ async function waitForElement<A extends unknown[]>(scope: Scope, what: string, f
 }
 
 const asPattern = (text: string | RegExp, prefix = '') =>
-  typeof text === 'string' ? { source: `${prefix}${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, flags: '' } : { source: text.source, flags: text.flags };
+  typeof text === 'string'
+    ? { source: `${prefix}${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, flags: '' }
+    : { source: text.source, flags: text.flags };
 
 /** The first element matching `selector` whose text matches `text` (waits for it). */
-export async function byText(scope: Scope, selector: string, text: string | RegExp): Promise<ElementHandle<Element>> {
+export async function byText(
+  scope: Scope,
+  selector: string,
+  text: string | RegExp,
+): Promise<ElementHandle<Element>> {
   const { source, flags } = asPattern(text);
   return waitForElement(
     scope,
     `${selector} with text ${text}`,
-    (root, selector, source, flags) => [...root.querySelectorAll(selector)].find((el) => new RegExp(source, flags).test(el.textContent?.trim() ?? '')),
+    (root, selector, source, flags) =>
+      [...root.querySelectorAll(selector)].find((el) =>
+        new RegExp(source, flags).test(el.textContent?.trim() ?? ''),
+      ),
     selector,
     source,
     flags,
@@ -48,7 +66,10 @@ export async function byText(scope: Scope, selector: string, text: string | RegE
 }
 
 /** The control a label names (a wrapping <label> or aria-label), as getByLabel finds it. */
-export async function field(scope: Scope, label: string | RegExp): Promise<ElementHandle<HTMLInputElement>> {
+export async function field(
+  scope: Scope,
+  label: string | RegExp,
+): Promise<ElementHandle<HTMLInputElement>> {
   const { source, flags } = asPattern(label, '^');
   const control = await waitForElement(
     scope,
@@ -56,8 +77,12 @@ export async function field(scope: Scope, label: string | RegExp): Promise<Eleme
     (root, source, flags) => {
       const re = new RegExp(source, flags);
       return (
-        [...root.querySelectorAll('input, textarea, select')].find((c) => re.test(c.getAttribute('aria-label') ?? '')) ??
-        [...root.querySelectorAll('label')].find((l) => re.test(l.textContent?.trim() ?? ''))?.querySelector('input, textarea, select')
+        [...root.querySelectorAll('input, textarea, select')].find((c) =>
+          re.test(c.getAttribute('aria-label') ?? ''),
+        ) ??
+        [...root.querySelectorAll('label')]
+          .find((l) => re.test(l.textContent?.trim() ?? ''))
+          ?.querySelector('input, textarea, select')
       );
     },
     source,
@@ -85,12 +110,19 @@ export async function statusText(page: Page, text: string | RegExp): Promise<str
 }
 
 /** Imports a backup through the options page's file input; returns the status text shown. */
-export async function importBackupFile(ff: FirefoxExtension, backup: unknown, name = 'pullback-backup.json'): Promise<{ page: Page; status: string }> {
+export async function importBackupFile(
+  ff: FirefoxExtension,
+  backup: unknown,
+  name = 'pullback-backup.json',
+): Promise<{ page: Page; status: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'pullback-import-'));
   const file = path.join(dir, name);
   writeFileSync(file, typeof backup === 'string' ? backup : JSON.stringify(backup));
   const page = await ff.openPage('options.html');
-  const input = (await page.waitForSelector('input[type="file"]', SELECTOR_WAIT)) as ElementHandle<HTMLInputElement>;
+  const input = (await page.waitForSelector(
+    'input[type="file"]',
+    SELECTOR_WAIT,
+  )) as ElementHandle<HTMLInputElement>;
   await input.uploadFile(file);
   const status = await statusText(page, name);
   rmSync(dir, { recursive: true, force: true });
@@ -127,9 +159,13 @@ export async function waitForPrompt(page: Page): Promise<ElementHandle<Element>>
   const name = await prompt.evaluate((el) => {
     const root = el.getRootNode() as Document | ShadowRoot;
     const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
-    return ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ') || (el.getAttribute('aria-label') ?? '');
+    return (
+      ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ') ||
+      (el.getAttribute('aria-label') ?? '')
+    );
   });
-  if (!/intervention/i.test(name)) throw new Error(`The dialog on ${page.url()} is named "${name}", not an intervention prompt`);
+  if (!/intervention/i.test(name))
+    throw new Error(`The dialog on ${page.url()} is named "${name}", not an intervention prompt`);
   return prompt;
 }
 
@@ -138,7 +174,10 @@ export const textOf = (el: ElementHandle<Element>) => el.evaluate((e) => e.textC
 /** Clicks the summary heading (the inline editor takes its place) and types at its end. */
 export async function editSummary(page: Page, text: string): Promise<void> {
   await page.click('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]');
-  const editor = (await page.waitForSelector('textarea[data-testid$="summary.heading.writeable.field"]', SELECTOR_WAIT))!;
+  const editor = (await page.waitForSelector(
+    'textarea[data-testid$="summary.heading.writeable.field"]',
+    SELECTOR_WAIT,
+  ))!;
   await editor.focus();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
@@ -152,7 +191,11 @@ export async function typeAtEnd(page: Page, selector: string, text: string): Pro
 }
 
 /** Runs `fn` in an extension page (it has the `browser` namespace), e.g. to read the badge or the granted origins. */
-export async function inExtension<T>(ff: FirefoxExtension, fn: (arg: string) => Promise<T>, arg: string): Promise<T> {
+export async function inExtension<T>(
+  ff: FirefoxExtension,
+  fn: (arg: string) => Promise<T>,
+  arg: string,
+): Promise<T> {
   const page = await ff.openPage('popup.html');
   try {
     return (await page.evaluate(fn, arg)) as T;
@@ -164,19 +207,40 @@ export async function inExtension<T>(ff: FirefoxExtension, fn: (arg: string) => 
 /** The browser's tab id of a tool page (the popup, opened as a tab, is told which tab it is about). */
 export async function tabIdOf(ff: FirefoxExtension, page: Page): Promise<number> {
   const url = page.url();
-  const tabs: number[] = await inExtension(ff, (u) => (globalThis as any).browser.tabs.query({}).then((all: Array<{ id: number; url: string }>) => all.filter((t) => t.url === u).map((t) => t.id)), url);
+  const tabs: number[] = await inExtension(
+    ff,
+    (u) =>
+      (globalThis as any).browser.tabs
+        .query({})
+        .then((all: Array<{ id: number; url: string }>) =>
+          all.filter((t) => t.url === u).map((t) => t.id),
+        ),
+    url,
+  );
   if (tabs.length !== 1) throw new Error(`Expected one tab showing ${url}, found ${tabs.length}`);
   return tabs[0]!;
 }
 
 /** "This belongs to…" from the popup (opened for the tab showing `page`), for one item or everything under a prefix. */
-export async function claimFromPopup(ff: FirefoxExtension, page: Page, reportName: string, prefix?: string): Promise<string> {
+export async function claimFromPopup(
+  ff: FirefoxExtension,
+  page: Page,
+  reportName: string,
+  prefix?: string,
+): Promise<string> {
   const popup = await ff.openPage(`popup.html?tab=${await tabIdOf(ff, page)}`);
   // The popup's "On this page" section (its first paragraph names the tool and the item).
-  const section = (await popup.waitForSelector('section[aria-labelledby="page-heading"] p', SELECTOR_WAIT))!;
+  const section = (await popup.waitForSelector(
+    'section[aria-labelledby="page-heading"] p',
+    SELECTOR_WAIT,
+  ))!;
   const shown = await textOf(section);
   const select = await field(popup, 'This belongs to');
-  const value = await select.evaluate((s, name) => [...(s as unknown as HTMLSelectElement).options].find((o) => o.text === name)?.value ?? '', reportName);
+  const value = await select.evaluate(
+    (s, name) =>
+      [...(s as unknown as HTMLSelectElement).options].find((o) => o.text === name)?.value ?? '',
+    reportName,
+  );
   await select.select(value);
   if (prefix !== undefined) {
     await (await field(popup, /everything under/)).click();

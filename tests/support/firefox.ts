@@ -31,9 +31,13 @@ import { vi } from 'vitest';
 import type { FulfilledRoute, RouteHost } from './route-host';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD_DIR = path.resolve(process.env.PULLBACK_FIREFOX_DIR ?? '.output/firefox-mv3');
+export const FIREFOX_BUILD_DIR = path.resolve(
+  process.env.PULLBACK_FIREFOX_DIR ?? '.output/firefox-mv3',
+);
 /** The Firefox build packed as an add-on file (tests/firefox/global-setup.ts makes it). */
-export const FIREFOX_XPI = path.resolve(process.env.PULLBACK_FIREFOX_XPI ?? '.output/firefox-mv3-e2e.xpi');
+export const FIREFOX_XPI = path.resolve(
+  process.env.PULLBACK_FIREFOX_XPI ?? '.output/firefox-mv3-e2e.xpi',
+);
 export const GECKO_ID = 'pullback@pullback.invalid';
 /** The extension's internal UUID in the test profiles (any fixed UUID would do). */
 export const EXTENSION_UUID = '6f3b6f2a-7c1e-4d1a-9b7e-0d6c1f7a5b10';
@@ -61,13 +65,17 @@ export interface FirefoxLaunchOptions {
 
 /** Playwright's URL glob: `**` any characters, `*` any but `/`. */
 function globToRegExp(glob: string): RegExp {
-  const source = glob.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*\*|\*/g, (star) => (star === '**' ? '.*' : '[^/]*'));
+  const source = glob
+    .replace(/[.+^${}()|[\]\\?]/g, '\\$&')
+    .replace(/\*\*|\*/g, (star) => (star === '**' ? '.*' : '[^/]*'));
   return new RegExp(`^${source}$`);
 }
 
 export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise<FirefoxExtension> {
   if (!existsSync(FIREFOX_XPI)) {
-    throw new Error(`No packed Firefox build at ${FIREFOX_XPI}: run "npm run test:firefox" (it builds and packs) or the Firefox suite's global setup.`);
+    throw new Error(
+      `No packed Firefox build at ${FIREFOX_XPI}: run "npm run test:firefox" (it builds and packs) or the Firefox suite's global setup.`,
+    );
   }
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'pullback-firefox-'));
   const downloadsDir = path.join(profileDir, 'downloads');
@@ -117,8 +125,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
     const route = routes.find((r) => r.pattern.test(request.url()));
     if (!route) return request.continue();
     await route.handler({
-      request: () => ({ url: () => request.url(), method: () => request.method(), postDataJSON: () => JSON.parse(request.postData() ?? 'null') }),
-      fulfill: ({ status = 200, contentType, body = '' }) => request.respond({ status, contentType, body }),
+      request: () => ({
+        url: () => request.url(),
+        method: () => request.method(),
+        postDataJSON: () => JSON.parse(request.postData() ?? 'null'),
+      }),
+      fulfill: ({ status = 200, contentType, body = '' }) =>
+        request.respond({ status, contentType, body }),
     });
   };
 
@@ -131,7 +144,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        answer(request).catch((error) => console.error(`Could not answer ${request.url()}:`, error));
+        answer(request).catch((error) =>
+          console.error(`Could not answer ${request.url()}:`, error),
+        );
       });
       if (url) await page.goto(url);
       return page;
@@ -157,13 +172,17 @@ export function removeProfile(dir: string): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   } catch (error) {
-    console.warn(`Left the Firefox profile ${dir} behind: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `Left the Firefox profile ${dir} behind: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 /** The BiDi browsing context puppeteer keeps behind a page's main frame (not in its public types). */
 interface BidiNavigable {
-  browsingContext: { navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown> };
+  browsingContext: {
+    navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<unknown>;
+  };
 }
 
 /**
@@ -177,7 +196,10 @@ export async function navigateToExtensionPage(page: Page, file: string): Promise
   await vi.waitFor(
     async () => {
       const ready = await page.evaluate(
-        (expected) => location.href === expected && document.readyState === 'complete' && ((document.getElementById('app') ?? document.body)?.childElementCount ?? 0) > 0,
+        (expected) =>
+          location.href === expected &&
+          document.readyState === 'complete' &&
+          ((document.getElementById('app') ?? document.body)?.childElementCount ?? 0) > 0,
         url,
       );
       if (!ready) throw new Error(`${url} has not rendered yet`);

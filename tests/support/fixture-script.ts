@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const shared = readFileSync(fileURLToPath(new URL('../fixtures/shared/el.js', import.meta.url)), 'utf8');
+const shared = readFileSync(
+  fileURLToPath(new URL('../fixtures/shared/el.js', import.meta.url)),
+  'utf8',
+);
 
 export function fixtureScript(fixtureDir: string): string {
   return `${shared}\n${readFileSync(`${fixtureDir}site.js`, 'utf8')}`;

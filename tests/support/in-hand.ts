@@ -15,13 +15,19 @@ interface ContextDescription {
 }
 
 /** The execution contexts of extensions' content scripts in this page (all its frames). */
-async function isolatedWorlds(page: Page): Promise<{ cdp: CDPSession; contexts: Map<number, ContextDescription> }> {
+async function isolatedWorlds(
+  page: Page,
+): Promise<{ cdp: CDPSession; contexts: Map<number, ContextDescription> }> {
   const cdp = await page.context().newCDPSession(page);
   const contexts = new Map<number, ContextDescription>();
   cdp.on('Runtime.executionContextCreated', ({ context }: { context: ContextDescription }) => {
-    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) contexts.set(context.id, context);
+    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://'))
+      contexts.set(context.id, context);
   });
-  cdp.on('Runtime.executionContextDestroyed', ({ executionContextId }: { executionContextId: number }) => contexts.delete(executionContextId));
+  cdp.on(
+    'Runtime.executionContextDestroyed',
+    ({ executionContextId }: { executionContextId: number }) => contexts.delete(executionContextId),
+  );
   cdp.on('Runtime.executionContextsCleared', () => contexts.clear());
   await cdp.send('Runtime.enable'); // reports the contexts that exist now
   return { cdp, contexts };
@@ -51,7 +57,8 @@ export async function nothingInHand(page: Page, timeoutMs = 15_000): Promise<voi
       let pending = 0;
       for (const id of [...contexts.keys()]) pending += await pendingIn(cdp, id);
       quietChecks = pending === 0 ? quietChecks + 1 : 0;
-      if (Date.now() > deadline) throw new Error(`Pullback still had ${pending} edit(s) in hand after ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`Pullback still had ${pending} edit(s) in hand after ${timeoutMs} ms`);
       if (quietChecks < 2) await new Promise((r) => setTimeout(r, 25));
     }
   } finally {

@@ -8,7 +8,10 @@ import { serveFakeJira, type FakeJira, type FakeJiraIssue } from './fake-jira';
 import { dana, rosterBackup } from './roster';
 import { importBackupFile } from './steps';
 
-export async function startLeadOnJira(issues: Record<string, FakeJiraIssue>, options: LaunchOptions = {}): Promise<{ ext: ExtensionBrowser; jira: FakeJira; importStatus: string }> {
+export async function startLeadOnJira(
+  issues: Record<string, FakeJiraIssue>,
+  options: LaunchOptions = {},
+): Promise<{ ext: ExtensionBrowser; jira: FakeJira; importStatus: string }> {
   const ext = await launchExtension(options);
   const jira = await serveFakeJira(ext.context, { myself: dana, issues });
   const { page, status } = await importBackupFile(ext, rosterBackup);

@@ -1,10 +1,26 @@
 /** The sample team the tests and the demo use. */
 import type { JiraUser } from './fake-jira';
 
-export const dana: JiraUser = { displayName: 'Dana Lead', emailAddress: 'dana@acme.test', accountId: '557058:d0' };
-export const alice: JiraUser = { displayName: 'Alice Chen', emailAddress: 'alice@acme.test', accountId: '557058:a1' };
-export const bob: JiraUser = { displayName: 'Bob Okafor', emailAddress: 'bob@acme.test', accountId: '557058:b2' };
-export const carol: JiraUser = { displayName: 'Carol Peer', emailAddress: 'carol@acme.test', accountId: '557058:c3' };
+export const dana: JiraUser = {
+  displayName: 'Dana Lead',
+  emailAddress: 'dana@acme.test',
+  accountId: '557058:d0',
+};
+export const alice: JiraUser = {
+  displayName: 'Alice Chen',
+  emailAddress: 'alice@acme.test',
+  accountId: '557058:a1',
+};
+export const bob: JiraUser = {
+  displayName: 'Bob Okafor',
+  emailAddress: 'bob@acme.test',
+  accountId: '557058:b2',
+};
+export const carol: JiraUser = {
+  displayName: 'Carol Peer',
+  emailAddress: 'carol@acme.test',
+  accountId: '557058:c3',
+};
 
 /** A settings-only backup: Dana leads Alice and Bob (Carol is a peer, not a report). */
 export const rosterBackup = {
@@ -22,12 +38,18 @@ export const rosterBackup = {
 };
 
 /** Dana's team with tool-specific aliases (logins, handles) added per report, and any extra settings. */
-export function rosterWith(aliases: Partial<Record<'alice' | 'bob', string[]>>, settings: Record<string, unknown> = {}) {
+export function rosterWith(
+  aliases: Partial<Record<'alice' | 'bob', string[]>>,
+  settings: Record<string, unknown> = {},
+) {
   return {
     ...rosterBackup,
     settings: {
       ...rosterBackup.settings,
-      reports: rosterBackup.settings.reports.map((r) => ({ ...r, aliases: [...r.aliases, ...(aliases[r.id as 'alice' | 'bob'] ?? [])] })),
+      reports: rosterBackup.settings.reports.map((r) => ({
+        ...r,
+        aliases: [...r.aliases, ...(aliases[r.id as 'alice' | 'bob'] ?? [])],
+      })),
       ...settings,
     },
   };

@@ -7,10 +7,17 @@ import { nothingInHand } from './in-hand';
  * Imports a backup through the options page's file input; returns the status text shown.
  * `on`: an options page already open, to use again (opening a tab costs a second or more here).
  */
-export async function importBackupFile(ext: ExtensionBrowser, backup: unknown, name = 'pullback-backup.json', on?: Page): Promise<{ page: Page; status: string }> {
+export async function importBackupFile(
+  ext: ExtensionBrowser,
+  backup: unknown,
+  name = 'pullback-backup.json',
+  on?: Page,
+): Promise<{ page: Page; status: string }> {
   const page = on ?? (await ext.openPage('options.html'));
   const text = typeof backup === 'string' ? backup : JSON.stringify(backup);
-  await page.getByLabel(/import/i).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByLabel(/import/i)
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const status = page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: name });
   await status.first().waitFor();
   return { page, status: (await status.first().textContent()) ?? '' };
@@ -40,8 +47,11 @@ export async function typeAtEnd(page: Page, editor: Locator, text: string): Prom
 
 /** Jira's description: the read view is clicked into edit mode, where the editor sits in its own container. */
 export async function openDescriptionEditor(page: Page): Promise<Locator> {
-  const editor = page.locator('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror');
-  if ((await editor.count()) === 0) await page.locator('[data-testid="issue.views.field.rich-text.description"]').click();
+  const editor = page.locator(
+    '[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror',
+  );
+  if ((await editor.count()) === 0)
+    await page.locator('[data-testid="issue.views.field.rich-text.description"]').click();
   await editor.waitFor();
   return editor;
 }
@@ -57,7 +67,10 @@ export async function typeInDescription(page: Page, text: string): Promise<Locat
 /** Jira's comment composer: its placeholder opens the same Atlaskit editor, under issue.activity.comment. */
 export async function typeComment(page: Page, text: string): Promise<Locator> {
   const editor = page.locator('[data-testid="issue.activity.comment"] .ProseMirror');
-  if ((await editor.count()) === 0) await page.locator('[data-testid="canned-comments.common.ui.comment-text-area-placeholder.textarea"]').click();
+  if ((await editor.count()) === 0)
+    await page
+      .locator('[data-testid="canned-comments.common.ui.comment-text-area-placeholder.textarea"]')
+      .click();
   await editor.click();
   await page.keyboard.type(text);
   return editor;
@@ -69,7 +82,10 @@ export async function typeComment(page: Page, text: string): Promise<Locator> {
  */
 export async function exportBackup(ext: ExtensionBrowser, on?: Page): Promise<any> {
   const page = on ?? (await ext.openPage('options.html'));
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /export/i }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /export/i }).click(),
+  ]);
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);

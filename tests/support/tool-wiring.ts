@@ -37,12 +37,18 @@ export const CASES = ['prompts', 'quiet'] as const;
 const DECLARATION = /^\s*(?:\*|\/\/)\s*Tool cases:\s*(.+)$/gm;
 
 /** `{ jira: Set{'prompts','quiet'} }` from the e2e files' declarations, and the lines that do not parse. */
-export function declaredCases(e2eFiles: Record<string, string>): { cases: Map<string, Set<string>>; bad: string[] } {
+export function declaredCases(e2eFiles: Record<string, string>): {
+  cases: Map<string, Set<string>>;
+  bad: string[];
+} {
   const cases = new Map<string, Set<string>>();
   const bad: string[] = [];
   for (const [file, source] of Object.entries(e2eFiles)) {
     for (const [, list] of source.matchAll(DECLARATION)) {
-      for (const item of list!.split(',').map((s) => s.trim()).filter(Boolean)) {
+      for (const item of list!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
         const m = /^([a-z0-9-]+) (prompts|quiet)$/.exec(item);
         if (!m) {
           bad.push(`${file}: "${item}" is not "<tool> prompts" or "<tool> quiet"`);
@@ -68,25 +74,38 @@ export function wiringProblems(tree: Tree): string[] {
     if (!tool.matches.length) problems.push(`${tool.id}: no match patterns`);
     const adapter = tree.adapters.find((a) => a.id === tool.id);
     if (!adapter) problems.push(`${tool.id}: no adapter in the registry`);
-    else if (adapter.label !== tool.label || JSON.stringify([...adapter.matches]) !== JSON.stringify([...tool.matches])) {
-      problems.push(`${tool.id}: the adapter's label or matches differ from tools.ts (spread toolInfo('${tool.id}'))`);
+    else if (
+      adapter.label !== tool.label ||
+      JSON.stringify([...adapter.matches]) !== JSON.stringify([...tool.matches])
+    ) {
+      problems.push(
+        `${tool.id}: the adapter's label or matches differ from tools.ts (spread toolInfo('${tool.id}'))`,
+      );
     }
     const entry = tree.contentScripts[tool.contentScript];
-    if (entry === undefined) problems.push(`${tool.id}: no content script entrypoints/${tool.contentScript}.content.ts`);
+    if (entry === undefined)
+      problems.push(`${tool.id}: no content script entrypoints/${tool.contentScript}.content.ts`);
     else if (!new RegExp(`from '@/utils/sites/${tool.id}'`).test(entry)) {
-      problems.push(`${tool.id}: entrypoints/${tool.contentScript}.content.ts does not load its adapter`);
+      problems.push(
+        `${tool.id}: entrypoints/${tool.contentScript}.content.ts does not load its adapter`,
+      );
     }
-    if (!tree.fixtureDirs.includes(tool.id)) problems.push(`${tool.id}: no fixture in tests/fixtures/${tool.id}/`);
+    if (!tree.fixtureDirs.includes(tool.id))
+      problems.push(`${tool.id}: no fixture in tests/fixtures/${tool.id}/`);
     for (const kind of CASES) {
-      if (!cases.get(tool.id)?.has(kind)) problems.push(`${tool.id}: no e2e file declares a "${tool.id} ${kind}" case`);
+      if (!cases.get(tool.id)?.has(kind))
+        problems.push(`${tool.id}: no e2e file declares a "${tool.id} ${kind}" case`);
     }
   }
-  for (const adapter of tree.adapters) if (!ids.has(adapter.id)) problems.push(`${adapter.id}: an adapter with no line in tools.ts`);
+  for (const adapter of tree.adapters)
+    if (!ids.has(adapter.id)) problems.push(`${adapter.id}: an adapter with no line in tools.ts`);
   for (const name of Object.keys(tree.contentScripts)) {
     if (name !== 'custom' && !tree.tools.some((t) => t.contentScript === name)) {
       problems.push(`entrypoints/${name}.content.ts runs for no tool in tools.ts`);
     }
   }
-  for (const id of cases.keys()) if (!ids.has(id) && id !== 'custom') problems.push(`e2e cases declared for "${id}", which is no tool`);
+  for (const id of cases.keys())
+    if (!ids.has(id) && id !== 'custom')
+      problems.push(`e2e cases declared for "${id}", which is no tool`);
   return problems;
 }

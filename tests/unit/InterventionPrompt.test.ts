@@ -18,7 +18,11 @@ const askRequest: PromptRequest = {
   kind: 'ask',
   promptId: 'p1',
   report: { id: 'alice', name: 'Alice Chen' },
-  artifact: { key: 'PAY-142', title: HOSTILE_TITLE, url: 'https://acme.atlassian.net/browse/PAY-142' },
+  artifact: {
+    key: 'PAY-142',
+    title: HOSTILE_TITLE,
+    url: 'https://acme.atlassian.net/browse/PAY-142',
+  },
   toolLabel: 'Jira',
 };
 
@@ -41,7 +45,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function mount(request: PromptRequest = askRequest, overrides: Partial<{ onAnswer: (a: PromptChoice, o: AnswerOptions) => Promise<AnswerResult> }> = {}) {
+function mount(
+  request: PromptRequest = askRequest,
+  overrides: Partial<{
+    onAnswer: (a: PromptChoice, o: AnswerOptions) => Promise<AnswerResult>;
+  }> = {},
+) {
   const started = intervention({ id: 'i1', plannedEndAt: '2026-11-28T10:15:00.000Z' });
   const onAnswer = vi.fn(
     overrides.onAnswer ??
@@ -52,7 +61,9 @@ function mount(request: PromptRequest = askRequest, overrides: Partial<{ onAnswe
   );
   const onClose = vi.fn();
   const lifecycle = {
-    end: vi.fn(async (id: string) => intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' })),
+    end: vi.fn(async (id: string) =>
+      intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' }),
+    ),
     extend: vi.fn(async (id: string, _minutes: number) => intervention({ id })),
     recordClosing: vi.fn(async () => undefined),
   } satisfies LifecycleActions;
@@ -64,8 +75,15 @@ function mount(request: PromptRequest = askRequest, overrides: Partial<{ onAnswe
 const dialog = () => container.querySelector<HTMLElement>('[role="dialog"]')!;
 const buttons = () => [...container.querySelectorAll<HTMLButtonElement>('button')];
 function button(label: string | RegExp): HTMLButtonElement {
-  const found = buttons().find((b) => (typeof label === 'string' ? b.textContent?.trim() === label : label.test(b.textContent ?? '')));
-  if (!found) throw new Error(`no button ${label}; have: ${buttons().map((b) => b.textContent).join(' | ')}`);
+  const found = buttons().find((b) =>
+    typeof label === 'string' ? b.textContent?.trim() === label : label.test(b.textContent ?? ''),
+  );
+  if (!found)
+    throw new Error(
+      `no button ${label}; have: ${buttons()
+        .map((b) => b.textContent)
+        .join(' | ')}`,
+    );
   return found;
 }
 async function click(label: string | RegExp) {
@@ -97,7 +115,10 @@ describe('InterventionPrompt: asking', () => {
     const { onAnswer } = mount();
     await click(/^Yes/);
     expect(onAnswer).toHaveBeenCalledTimes(1);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 15 });
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 15,
+    });
     expect(title()).toBe('Intervention started');
   });
 
@@ -108,7 +129,10 @@ describe('InterventionPrompt: asking', () => {
     expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
     expect(button('15 min').getAttribute('aria-pressed')).toBe('false');
     await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'teach-framework', plannedMinutes: 60 });
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'teach-framework',
+      plannedMinutes: 60,
+    });
   });
 
   it('"Today" sends the minutes left until local midnight', async () => {
@@ -117,7 +141,10 @@ describe('InterventionPrompt: asking', () => {
     const { onAnswer } = mount();
     await click('Today');
     await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 120 });
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 120,
+    });
   });
 
   it('"Custom" with a valid number sends it', async () => {
@@ -129,7 +156,10 @@ describe('InterventionPrompt: asking', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 45 });
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 45,
+    });
   });
 
   it('"Custom" with 0 (or a fraction) shows an error and does not answer', async () => {
@@ -163,13 +193,17 @@ describe('InterventionPrompt: asking', () => {
     await click('Not now');
     expect(onAnswer).toHaveBeenCalledWith('dismissed', {});
     expect(onClose).toHaveBeenCalledTimes(1);
-    expect(onAnswer.mock.invocationCallOrder[0]!).toBeLessThan(onClose.mock.invocationCallOrder[0]!);
+    expect(onAnswer.mock.invocationCallOrder[0]!).toBeLessThan(
+      onClose.mock.invocationCallOrder[0]!,
+    );
   });
 
   it('Escape means "Not now"', async () => {
     const { onAnswer, onClose } = mount();
     await act(async () => {
-      button(/^Yes/).dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      button(/^Yes/).dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }),
+      );
     });
     expect(onAnswer).toHaveBeenCalledWith('dismissed', {});
     expect(onClose).toHaveBeenCalledTimes(1);
@@ -186,13 +220,18 @@ describe('InterventionPrompt: asking', () => {
   });
 
   it('shows the error when the answer cannot be saved', async () => {
-    mount(askRequest, { onAnswer: async () => Promise.reject(new Error('This prompt is no longer known to Pullback.')) });
+    mount(askRequest, {
+      onAnswer: async () =>
+        Promise.reject(new Error('This prompt is no longer known to Pullback.')),
+    });
     await click(/^Yes/);
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     expect(title()).toBe('Pullback could not save that intervention answer');
-    expect(container.querySelector('[role="alert"]')?.textContent).toBe('This prompt is no longer known to Pullback.');
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      'This prompt is no longer known to Pullback.',
+    );
   });
 
   it('the confirmation closes itself after a few seconds', async () => {
@@ -275,7 +314,13 @@ describe('InterventionPrompt: only the lead answers', () => {
   });
 
   it('a page script clicking End it or the closing answers changes nothing', async () => {
-    const overdue: PromptRequest = { kind: 'overdue', intervention: intervention({ id: 'i1' }), report: askRequest.report, artifact: askRequest.artifact, toolLabel: 'Jira' };
+    const overdue: PromptRequest = {
+      kind: 'overdue',
+      intervention: intervention({ id: 'i1' }),
+      report: askRequest.report,
+      artifact: askRequest.artifact,
+      toolLabel: 'Jira',
+    };
     const { lifecycle } = mount(overdue);
     await act(() => scriptClick(button('End it')));
     expect(lifecycle.end).not.toHaveBeenCalled();
@@ -296,7 +341,11 @@ describe('InterventionPrompt: the lead’s words, hints and the keyboard', () =>
     expect(words.maxLength).toBe(280);
     words.value = '  RACI for the launch ';
     await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', { purpose: 'back-on-track', plannedMinutes: 15, intent: 'RACI for the launch' });
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 15,
+      intent: 'RACI for the launch',
+    });
   });
 
   it('mentions Esc only where it means “Not now”', async () => {
@@ -309,18 +358,41 @@ describe('InterventionPrompt: the lead’s words, hints and the keyboard', () =>
   it('after Yes, No, End it and each closing answer, the keyboard is handed back (onAnswered)', async () => {
     const onAnswered = vi.fn();
     const lifecycle = {
-      end: vi.fn(async (id: string) => intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' })),
+      end: vi.fn(async (id: string) =>
+        intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' }),
+      ),
       extend: vi.fn(async (id: string) => intervention({ id })),
       recordClosing: vi.fn(async () => undefined),
     };
-    const onAnswer = vi.fn(async (answer: PromptChoice): Promise<AnswerResult> => ({ prompt: promptRecord({ id: 'p1', answer }), intervention: answer === 'deliberate' ? intervention({ id: 'i1' }) : null }));
-    view = createInterventionPrompt({ request: askRequest, onAnswer, lifecycle, onClose: vi.fn(), onAnswered });
+    const onAnswer = vi.fn(async (answer: PromptChoice): Promise<AnswerResult> => ({
+      prompt: promptRecord({ id: 'p1', answer }),
+      intervention: answer === 'deliberate' ? intervention({ id: 'i1' }) : null,
+    }));
+    view = createInterventionPrompt({
+      request: askRequest,
+      onAnswer,
+      lifecycle,
+      onClose: vi.fn(),
+      onAnswered,
+    });
     container.append(view.element);
     await click(/^No/);
     expect(onAnswered).toHaveBeenCalledTimes(1);
     view.destroy();
-    const overdue: PromptRequest = { kind: 'overdue', intervention: intervention({ id: 'i1' }), report: askRequest.report, artifact: askRequest.artifact, toolLabel: 'Jira' };
-    view = createInterventionPrompt({ request: overdue, onAnswer, lifecycle, onClose: vi.fn(), onAnswered });
+    const overdue: PromptRequest = {
+      kind: 'overdue',
+      intervention: intervention({ id: 'i1' }),
+      report: askRequest.report,
+      artifact: askRequest.artifact,
+      toolLabel: 'Jira',
+    };
+    view = createInterventionPrompt({
+      request: overdue,
+      onAnswer,
+      lifecycle,
+      onClose: vi.fn(),
+      onAnswered,
+    });
     container.append(view.element);
     await click('End it');
     expect(onAnswered).toHaveBeenCalledTimes(2);

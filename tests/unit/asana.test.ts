@@ -28,21 +28,40 @@ const description = () => q('.TaskPaneDescription .ProseMirror');
 // .TaskPaneAssigneeToken. Tests that replace the token replace its container's content.
 const token = () => q('.TaskPaneFields-assigneeContainer');
 const signal = () => new AbortController().signal;
-const ownership = (url = taskUrl) => asana.ownership(asana.artifact(url, document)!, document, signal());
+const ownership = (url = taskUrl) =>
+  asana.ownership(asana.artifact(url, document)!, document, signal());
 
 describe('asanaTask', () => {
   it('reads the task from /0/<project>/<task> and its full-screen /f form', () => {
     expect(asanaTask(taskUrl)).toEqual({ id: TASK, path: `/0/${PROJECT}/${TASK}` });
-    expect(asanaTask(new URL(`${ORIGIN}/0/${PROJECT}/${TASK}/f`))).toEqual({ id: TASK, path: `/0/${PROJECT}/${TASK}` });
-    expect(asanaTask(new URL(`${ORIGIN}/0/0/${TASK}/`))).toEqual({ id: TASK, path: `/0/0/${TASK}` });
+    expect(asanaTask(new URL(`${ORIGIN}/0/${PROJECT}/${TASK}/f`))).toEqual({
+      id: TASK,
+      path: `/0/${PROJECT}/${TASK}`,
+    });
+    expect(asanaTask(new URL(`${ORIGIN}/0/0/${TASK}/`))).toEqual({
+      id: TASK,
+      path: `/0/0/${TASK}`,
+    });
   });
 
   it('reads the task from the /1/<workspace>/…/task/<task> scheme', () => {
-    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`))).toEqual({ id: TASK, path: `/1/1100/project/${PROJECT}/task/${TASK}` });
-    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}?focus=true`))?.id).toBe(TASK);
-    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}/f`))?.path).toBe(`/1/1100/project/${PROJECT}/task/${TASK}`);
-    expect(asanaTask(new URL(`${ORIGIN}/1/1100/task/${TASK}`))).toEqual({ id: TASK, path: `/1/1100/task/${TASK}` });
-    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/list/77/task/${TASK}`))?.id).toBe(TASK);
+    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`))).toEqual({
+      id: TASK,
+      path: `/1/1100/project/${PROJECT}/task/${TASK}`,
+    });
+    expect(
+      asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}?focus=true`))?.id,
+    ).toBe(TASK);
+    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}/f`))?.path).toBe(
+      `/1/1100/project/${PROJECT}/task/${TASK}`,
+    );
+    expect(asanaTask(new URL(`${ORIGIN}/1/1100/task/${TASK}`))).toEqual({
+      id: TASK,
+      path: `/1/1100/task/${TASK}`,
+    });
+    expect(asanaTask(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/list/77/task/${TASK}`))?.id).toBe(
+      TASK,
+    );
   });
 
   it('returns null for pages that are not a task, and for garbage', () => {
@@ -90,11 +109,14 @@ describe('artifact', () => {
   });
 
   it('keeps the /1/ URL, project included (a claim on the project covers its tasks)', () => {
-    expect(asana.artifact(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`), document)?.url).toBe(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`);
+    expect(
+      asana.artifact(new URL(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`), document)?.url,
+    ).toBe(`${ORIGIN}/1/1100/project/${PROJECT}/task/${TASK}`);
   });
 
   it('reads the name from older task panes', () => {
-    const legacy = '<div class="SingleTaskPane"><div class="SingleTaskTitleInput-taskName"><textarea>Legacy name</textarea></div></div>';
+    const legacy =
+      '<div class="SingleTaskPane"><div class="SingleTaskTitleInput-taskName"><textarea>Legacy name</textarea></div></div>';
     pane().remove();
     document.body.insertAdjacentHTML('beforeend', legacy);
     expect(asana.artifact(taskUrl, document)?.title).toBe('Legacy name');
@@ -148,7 +170,8 @@ describe('ownership', () => {
   });
 
   it('reads the older single-task pane’s token', () => {
-    const legacy = '<div class="SingleTaskPane"><div class="AssigneeToken"><span class="AssigneeToken-userNameLabel">Bob Okafor</span></div></div>';
+    const legacy =
+      '<div class="SingleTaskPane"><div class="AssigneeToken"><span class="AssigneeToken-userNameLabel">Bob Okafor</span></div></div>';
     pane().remove();
     document.body.insertAdjacentHTML('beforeend', legacy);
     expect(asanaAssignee(document)).toEqual(['Bob Okafor']);
@@ -168,7 +191,9 @@ describe('ownership', () => {
     other.querySelector('.AssigneeToken-userNameLabel')!.textContent = 'Bob Okafor';
     pane().before(other);
     expect((await ownership())?.owner).toEqual(['Alice Chen']);
-    expect((await ownership(new URL(`${ORIGIN}/0/${PROJECT}/1204000000000143`)))?.owner).toEqual(['Bob Okafor']);
+    expect((await ownership(new URL(`${ORIGIN}/0/${PROJECT}/1204000000000143`)))?.owner).toEqual([
+      'Bob Okafor',
+    ]);
   });
 
   it('is null when the open pane shows another task than the URL’s (no wrong owner)', async () => {
@@ -183,7 +208,9 @@ describe('ownership', () => {
   it('rejects when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(asana.ownership(asana.artifact(taskUrl, document)!, document, controller.signal)).rejects.toThrow();
+    await expect(
+      asana.ownership(asana.artifact(taskUrl, document)!, document, controller.signal),
+    ).rejects.toThrow();
   });
 });
 
@@ -196,7 +223,10 @@ describe('isContentEditor', () => {
     const field = titleField();
     q('.TaskPaneTitle').classList.remove('TaskPaneTitle');
     expect(asana.isContentEditor(field)).toBe(true);
-    document.body.insertAdjacentHTML('beforeend', '<div class="SingleTaskPane-titleRowInput"><textarea id="legacy"></textarea></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div class="SingleTaskPane-titleRowInput"><textarea id="legacy"></textarea></div>',
+    );
     expect(asana.isContentEditor(byId('legacy'))).toBe(true);
   });
 
@@ -265,15 +295,22 @@ describe('surfaces', () => {
   });
 
   it('assignee, due date, projects and tags are planning: never a prompt', () => {
-    for (const id of ['task_pane_assignee_input', 'task_pane_due_date_input', 'task_pane_projects_input1204000000000001', 'tags']) {
+    for (const id of [
+      'task_pane_assignee_input',
+      'task_pane_due_date_input',
+      'task_pane_projects_input1204000000000001',
+      'tags',
+    ]) {
       expect(surfaceKindOf(byId(id), surfaces), id).toBe('planning');
     }
     expect(asana.isContentEditor(byId('task_pane_projects_input1204000000000001'))).toBe(false);
     expect(asana.isContentEditor(byId('tags'))).toBe(false);
     // The due date's and the assignee's typeaheads, once opened, are inputs in place of the tokens.
-    byId('task_pane_due_date_input').outerHTML = '<input id="task_pane_due_date_input" type="text" value="Feb 22" />';
+    byId('task_pane_due_date_input').outerHTML =
+      '<input id="task_pane_due_date_input" type="text" value="Feb 22" />';
     expect(asana.isContentEditor(byId('task_pane_due_date_input'))).toBe(false);
-    token().innerHTML = '<input id="task_pane_assignee_input" type="text" aria-describedby="task_pane_assignee_label" value="Ali" />';
+    token().innerHTML =
+      '<input id="task_pane_assignee_input" type="text" aria-describedby="task_pane_assignee_label" value="Ali" />';
     expect(asana.isContentEditor(byId('task_pane_assignee_input'))).toBe(false);
   });
 });

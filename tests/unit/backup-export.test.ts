@@ -28,15 +28,36 @@ async function setup(counts: { interventions: number; prompts: number; ratings: 
   const db = await openPullbackDb(uniqueDbName());
   dbs.push(db);
   for (let i = 0; i < counts.interventions; i++) {
-    await db.put('interventions', intervention({ id: `i${String(i).padStart(3, '0')}`, status: 'ended', endedAt: '2026-11-28T10:05:00.000Z', intent: 'Say "why", then\nstep back' }));
+    await db.put(
+      'interventions',
+      intervention({
+        id: `i${String(i).padStart(3, '0')}`,
+        status: 'ended',
+        endedAt: '2026-11-28T10:05:00.000Z',
+        intent: 'Say "why", then\nstep back',
+      }),
+    );
   }
-  for (let i = 0; i < counts.prompts; i++) await db.put('prompts', promptRecord({ id: `p${String(i).padStart(3, '0')}` }));
+  for (let i = 0; i < counts.prompts; i++)
+    await db.put('prompts', promptRecord({ id: `p${String(i).padStart(3, '0')}` }));
   for (let i = 0; i < counts.ratings; i++) {
     const week = `2026-W${String(40 + i).padStart(2, '0')}`;
-    const rating: Rating = { id: `${week}:alice`, week, reportId: 'alice', alignment: 3, confidence: 2, at: NOW.toISOString() };
+    const rating: Rating = {
+      id: `${week}:alice`,
+      week,
+      reportId: 'alice',
+      alignment: 3,
+      confidence: 2,
+      at: NOW.toISOString(),
+    };
     await db.put('ratings', rating);
   }
-  const service = createService({ db, getSettings: async () => structuredClone(settings), setSettings: async () => {}, now: () => NOW });
+  const service = createService({
+    db,
+    getSettings: async () => structuredClone(settings),
+    setSettings: async () => {},
+    now: () => NOW,
+  });
   return { db, service };
 }
 
@@ -44,7 +65,10 @@ describe('the backup in parts', () => {
   it('chunk boundaries anywhere: one document import accepts, every record once in key order', async () => {
     const { db, service } = await setup({ interventions: 7, prompts: 6, ratings: 2 });
     for (const size of [1, 3, 6, 7, 100]) {
-      const parts = await backupParts({ opening: service.exportOpening, chunk: (store, after) => service.exportChunk(store, after, size) });
+      const parts = await backupParts({
+        opening: service.exportOpening,
+        chunk: (store, after) => service.exportChunk(store, after, size),
+      });
       const text = parts.join('');
       const parsed = parseBackup(text);
       expect(parsed.ok, `chunks of ${size}: ${JSON.stringify(parsed).slice(0, 300)}`).toBe(true);
@@ -64,7 +88,13 @@ describe('the backup in parts', () => {
     const { service } = await setup({ interventions: 0, prompts: 0, ratings: 0 });
     const text = await service.exportBackup();
     const json = JSON.parse(text);
-    expect(json).toMatchObject({ format: 'pullback-backup', version: 1, interventions: [], prompts: [], ratings: [] });
+    expect(json).toMatchObject({
+      format: 'pullback-backup',
+      version: 1,
+      interventions: [],
+      prompts: [],
+      ratings: [],
+    });
     expect(parseBackup(text).ok).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, buildBackup, MAX_BACKUP_BYTES, parseBackup } from '@/utils/backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  buildBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+} from '@/utils/backup';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
 import { intervention, promptRecord } from './helpers';
 
@@ -30,12 +36,23 @@ function specExample() {
       } as Record<string, unknown>,
     ],
     prompts: [
-      { id: 'p1', at: '2026-11-28T08:59:00.000Z', tool: 'jira', artifact, reportId: 'alice', answer: 'deliberate' } as Record<string, unknown>,
+      {
+        id: 'p1',
+        at: '2026-11-28T08:59:00.000Z',
+        tool: 'jira',
+        artifact,
+        reportId: 'alice',
+        answer: 'deliberate',
+      } as Record<string, unknown>,
     ],
   };
 }
 
-const minimal = () => ({ format: 'pullback-backup', version: 1, settings: { me: { name: 'Dana' }, reports: [] } });
+const minimal = () => ({
+  format: 'pullback-backup',
+  version: 1,
+  settings: { me: { name: 'Dana' }, reports: [] },
+});
 
 function errorOf(text: string): string {
   const result = parseBackup(text);
@@ -63,14 +80,24 @@ describe('parseBackup refuses bad files with a message that says why', () => {
   });
 
   it('a JSON array, a JSON scalar, null', () => {
-    for (const text of ['[]', '[{"format":"pullback-backup","version":1}]', '42', '"pullback-backup"', 'null']) {
+    for (const text of [
+      '[]',
+      '[{"format":"pullback-backup","version":1}]',
+      '42',
+      '"pullback-backup"',
+      'null',
+    ]) {
       expect(errorOf(text)).toContain('not a Pullback backup');
     }
   });
 
   it('JSON without a format, or with a foreign format', () => {
-    expect(errorOf(JSON.stringify({ version: 1, settings: {} }))).toContain('"format" is not "pullback-backup"');
-    expect(errorOf(JSON.stringify({ ...minimal(), format: 'toggl-export' }))).toContain('not a Pullback backup');
+    expect(errorOf(JSON.stringify({ version: 1, settings: {} }))).toContain(
+      '"format" is not "pullback-backup"',
+    );
+    expect(errorOf(JSON.stringify({ ...minimal(), format: 'toggl-export' }))).toContain(
+      'not a Pullback backup',
+    );
   });
 
   it('a newer version says to update Pullback', () => {
@@ -81,10 +108,14 @@ describe('parseBackup refuses bad files with a message that says why', () => {
   });
 
   it('an unknown version (a string "1", a missing version, 0)', () => {
-    expect(errorOf(JSON.stringify({ ...minimal(), version: '1' }))).toContain('unknown format version ("1")');
+    expect(errorOf(JSON.stringify({ ...minimal(), version: '1' }))).toContain(
+      'unknown format version ("1")',
+    );
     const { version: _v, ...noVersion } = minimal();
     expect(errorOf(JSON.stringify(noVersion))).toContain('unknown format version');
-    expect(errorOf(JSON.stringify({ ...minimal(), version: 0 }))).toContain('unknown format version (0)');
+    expect(errorOf(JSON.stringify({ ...minimal(), version: 0 }))).toContain(
+      'unknown format version (0)',
+    );
   });
 
   it('missing settings', () => {
@@ -184,7 +215,11 @@ describe('parseBackup accepts good files', () => {
     if (!result.ok) return;
     expect(result.backup.interventions).toEqual([]);
     expect(result.backup.prompts).toEqual([]);
-    expect(result.backup.settings).toEqual({ ...DEFAULT_SETTINGS, me: { name: 'Dana', aliases: [] }, reports: [] });
+    expect(result.backup.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      me: { name: 'Dana', aliases: [] },
+      reports: [],
+    });
   });
 
   it('the example from the spec, filling in defaults', () => {
@@ -192,7 +227,9 @@ describe('parseBackup accepts good files', () => {
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (!result.ok) return;
     const { backup } = result;
-    expect(backup.settings.reports).toEqual([{ id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] }]);
+    expect(backup.settings.reports).toEqual([
+      { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] },
+    ]);
     expect(backup.settings.me).toEqual({ name: 'Dana Lead', aliases: ['dana@acme.test'] });
     expect(backup.interventions).toHaveLength(1);
     expect(backup.interventions[0]).toMatchObject({
@@ -222,18 +259,28 @@ describe('parseBackup accepts good files', () => {
     const b = specExample();
     Object.assign(b.interventions[0]!, { status: 'ended', endedAt: '2026-11-28T09:20:00.000Z' });
     const result = parseBackup(JSON.stringify(b));
-    expect(result.ok && result.backup.interventions[0]!.lastActivityAt).toBe('2026-11-28T09:20:00.000Z');
+    expect(result.ok && result.backup.interventions[0]!.lastActivityAt).toBe(
+      '2026-11-28T09:20:00.000Z',
+    );
   });
 
   it('normalises times to UTC ISO strings and trims names and aliases, dropping duplicate and empty aliases', () => {
     const b = specExample();
     b.interventions[0]!.startedAt = '2026-11-28T10:00:00+01:00';
-    b.settings.reports[0] = { id: ' alice ', name: '  Alice Chen ', aliases: [' a@x.test ', 'a@x.test', '  '] };
+    b.settings.reports[0] = {
+      id: ' alice ',
+      name: '  Alice Chen ',
+      aliases: [' a@x.test ', 'a@x.test', '  '],
+    };
     const result = parseBackup(JSON.stringify(b));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.backup.interventions[0]!.startedAt).toBe('2026-11-28T09:00:00.000Z');
-    expect(result.backup.settings.reports[0]).toEqual({ id: 'alice', name: 'Alice Chen', aliases: ['a@x.test'] });
+    expect(result.backup.settings.reports[0]).toEqual({
+      id: 'alice',
+      name: 'Alice Chen',
+      aliases: ['a@x.test'],
+    });
   });
 });
 
@@ -258,17 +305,35 @@ describe('buildBackup', () => {
         purpose: 'details-matter',
         status: 'ended',
         endedAt: '2026-11-28T10:30:00.000Z',
-        closing: { saidFramework: true, ownerNow: 'report', answeredAt: '2026-11-28T10:31:00.000Z' },
+        closing: {
+          saidFramework: true,
+          ownerNow: 'report',
+          answeredAt: '2026-11-28T10:31:00.000Z',
+        },
       }),
-      intervention({ id: 'i3', status: 'lapsed', endedAt: '2026-11-28T11:00:00.000Z', remindedAt: '2026-11-28T10:20:00.000Z' }),
+      intervention({
+        id: 'i3',
+        status: 'lapsed',
+        endedAt: '2026-11-28T11:00:00.000Z',
+        remindedAt: '2026-11-28T10:20:00.000Z',
+      }),
     ];
     const prompts = [
-      promptRecord({ id: 'p1', answer: 'deliberate', answeredAt: '2026-11-28T10:00:05.000Z', interventionId: 'i1' }),
+      promptRecord({
+        id: 'p1',
+        answer: 'deliberate',
+        answeredAt: '2026-11-28T10:00:05.000Z',
+        interventionId: 'i1',
+      }),
       promptRecord({ id: 'p2', answer: 'unanswered' }),
     ];
     const now = new Date('2026-11-28T12:00:00.000Z');
     const built = buildBackup(settings, interventions, prompts, [], now);
-    expect(built).toMatchObject({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString() });
+    expect(built).toMatchObject({
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now.toISOString(),
+    });
 
     const result = parseBackup(JSON.stringify(built));
     expect(result.ok, JSON.stringify(result)).toBe(true);

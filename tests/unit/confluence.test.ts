@@ -6,7 +6,8 @@ import { confluence, confluencePageId } from '@/utils/sites/confluence';
 import { jira } from '@/utils/sites/jira';
 import { adapterFor } from '@/utils/sites/registry';
 
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, `../fixtures/confluence/${name}.html`), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, `../fixtures/confluence/${name}.html`), 'utf8');
 const viewHtml = fixture('view');
 const editorHtml = fixture('editor');
 
@@ -14,9 +15,28 @@ const ORIGIN = 'https://acme.atlassian.net';
 const viewUrl = new URL(`${ORIGIN}/wiki/spaces/ENG/pages/3342337/Payment+retries`);
 const editUrl = new URL(`${ORIGIN}/wiki/spaces/ENG/pages/edit-v2/3342337`);
 
-const alice = { type: 'known', accountId: '557058:a1', accountType: 'atlassian', email: 'alice@acme.test', publicName: 'alice.c', displayName: 'Alice Chen' };
-const bob = { type: 'known', accountId: '557058:b2', email: '', publicName: 'Bob Okafor', displayName: 'Bob Okafor' };
-const dana = { type: 'known', accountId: '557058:d0', email: 'dana@acme.test', publicName: 'Dana Lead', displayName: 'Dana Lead' };
+const alice = {
+  type: 'known',
+  accountId: '557058:a1',
+  accountType: 'atlassian',
+  email: 'alice@acme.test',
+  publicName: 'alice.c',
+  displayName: 'Alice Chen',
+};
+const bob = {
+  type: 'known',
+  accountId: '557058:b2',
+  email: '',
+  publicName: 'Bob Okafor',
+  displayName: 'Bob Okafor',
+};
+const dana = {
+  type: 'known',
+  accountId: '557058:d0',
+  email: 'dana@acme.test',
+  publicName: 'Dana Lead',
+  displayName: 'Dana Lead',
+};
 
 function load(html: string) {
   document.body.innerHTML = html;
@@ -34,25 +54,45 @@ describe('confluencePageId', () => {
     expect(confluencePageId(viewUrl)).toBe('3342337');
     expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/3342337`))).toBe('3342337');
     expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/3342337/`))).toBe('3342337');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/~557058a1/pages/98765/Notes?focusedCommentId=4#comment-4`))).toBe('98765');
+    expect(
+      confluencePageId(
+        new URL(`${ORIGIN}/wiki/spaces/~557058a1/pages/98765/Notes?focusedCommentId=4#comment-4`),
+      ),
+    ).toBe('98765');
   });
 
   it('reads the id from the editor URL (edit-v2, and the older edit/)', () => {
     expect(confluencePageId(editUrl)).toBe('3342337');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/edit-v2/3342337?draftShareId=abc`))).toBe('3342337');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/edit/3342337`))).toBe('3342337');
+    expect(
+      confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/edit-v2/3342337?draftShareId=abc`)),
+    ).toBe('3342337');
+    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/pages/edit/3342337`))).toBe(
+      '3342337',
+    );
   });
 
   it('reads blog posts, dated and not, and their editor', () => {
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/2026/11/02/4455667/Launch+notes`))).toBe('4455667');
+    expect(
+      confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/2026/11/02/4455667/Launch+notes`)),
+    ).toBe('4455667');
     expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/4455667`))).toBe('4455667');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/edit-v2/4455667`))).toBe('4455667');
+    expect(confluencePageId(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/edit-v2/4455667`))).toBe(
+      '4455667',
+    );
   });
 
   it('reads ?pageId= (viewpage.action, editpage.action) and resumedraft.action?draftId=', () => {
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/pages/viewpage.action?pageId=3342337`))).toBe('3342337');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/pages/editpage.action?pageId=3342337`))).toBe('3342337');
-    expect(confluencePageId(new URL(`${ORIGIN}/wiki/pages/resumedraft.action?draftId=3342400&draftShareId=x`))).toBe('3342400');
+    expect(confluencePageId(new URL(`${ORIGIN}/wiki/pages/viewpage.action?pageId=3342337`))).toBe(
+      '3342337',
+    );
+    expect(confluencePageId(new URL(`${ORIGIN}/wiki/pages/editpage.action?pageId=3342337`))).toBe(
+      '3342337',
+    );
+    expect(
+      confluencePageId(
+        new URL(`${ORIGIN}/wiki/pages/resumedraft.action?draftId=3342400&draftShareId=x`),
+      ),
+    ).toBe('3342400');
   });
 
   it('returns null for pages that are not a page, and for garbage', () => {
@@ -87,8 +127,12 @@ describe('appliesTo', () => {
   });
 
   it('refuses lookalike hosts', () => {
-    expect(confluence.appliesTo(new URL('https://atlassian.net.evil.test/wiki/spaces/ENG/pages/1'))).toBe(false);
-    expect(confluence.appliesTo(new URL('https://evilatlassian.net/wiki/spaces/ENG/pages/1'))).toBe(false);
+    expect(
+      confluence.appliesTo(new URL('https://atlassian.net.evil.test/wiki/spaces/ENG/pages/1')),
+    ).toBe(false);
+    expect(confluence.appliesTo(new URL('https://evilatlassian.net/wiki/spaces/ENG/pages/1'))).toBe(
+      false,
+    );
     expect(adapterFor(new URL('https://example.com/wiki/spaces/ENG/pages/1'))).toBeNull();
   });
 
@@ -131,7 +175,9 @@ describe('artifact', () => {
 
   it('a URL without a space key gives the same key and a viewpage URL', () => {
     load(viewHtml);
-    expect(confluence.artifact(new URL(`${ORIGIN}/wiki/pages/viewpage.action?pageId=3342337`), document)).toEqual({
+    expect(
+      confluence.artifact(new URL(`${ORIGIN}/wiki/pages/viewpage.action?pageId=3342337`), document),
+    ).toEqual({
       key: '3342337',
       title: 'Payment retries: design',
       url: `${ORIGIN}/wiki/pages/viewpage.action?pageId=3342337`,
@@ -141,20 +187,34 @@ describe('artifact', () => {
   it('a blog post (dated URL or its editor) gets the same key and a viewpage URL', () => {
     load(viewHtml);
     const expected = `${ORIGIN}/wiki/pages/viewpage.action?pageId=4455667`;
-    expect(confluence.artifact(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/2026/11/02/4455667/Launch+notes`), document)?.url).toBe(expected);
-    expect(confluence.artifact(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/edit-v2/4455667`), document)).toMatchObject({ key: '4455667', url: expected });
+    expect(
+      confluence.artifact(
+        new URL(`${ORIGIN}/wiki/spaces/ENG/blog/2026/11/02/4455667/Launch+notes`),
+        document,
+      )?.url,
+    ).toBe(expected);
+    expect(
+      confluence.artifact(new URL(`${ORIGIN}/wiki/spaces/ENG/blog/edit-v2/4455667`), document),
+    ).toMatchObject({ key: '4455667', url: expected });
   });
 
   it('keeps a personal space key (~accountid) in the view URL', () => {
     load(viewHtml);
-    expect(confluence.artifact(new URL(`${ORIGIN}/wiki/spaces/~712020fe37/pages/edit-v2/98765`), document)?.url).toBe(
-      `${ORIGIN}/wiki/spaces/~712020fe37/pages/98765`,
-    );
+    expect(
+      confluence.artifact(
+        new URL(`${ORIGIN}/wiki/spaces/~712020fe37/pages/edit-v2/98765`),
+        document,
+      )?.url,
+    ).toBe(`${ORIGIN}/wiki/spaces/~712020fe37/pages/98765`);
   });
 
   it('has an empty title when no title is on the page', () => {
     load('<main></main>');
-    expect(confluence.artifact(viewUrl, document)).toEqual({ key: '3342337', title: '', url: `${ORIGIN}/wiki/spaces/ENG/pages/3342337` });
+    expect(confluence.artifact(viewUrl, document)).toEqual({
+      key: '3342337',
+      title: '',
+      url: `${ORIGIN}/wiki/spaces/ENG/pages/3342337`,
+    });
   });
 
   it('is null off a page', () => {
@@ -185,7 +245,9 @@ describe('isContentEditor', () => {
   });
 
   it('is true for a ProseMirror body identified only by the content area (no #ak-editor-textarea)', () => {
-    load('<div class="ak-editor-content-area"><div id="pm" class="ProseMirror" contenteditable="true"></div></div>');
+    load(
+      '<div class="ak-editor-content-area"><div id="pm" class="ProseMirror" contenteditable="true"></div></div>',
+    );
     expect(confluence.isContentEditor(byId('pm'))).toBe(true);
   });
 
@@ -200,9 +262,13 @@ describe('isContentEditor', () => {
   });
 
   it('is false for a comment editor known only by its class or id, whatever the case', () => {
-    load('<div class="InlineCommentEditor"><div class="ak-editor-content-area"><div id="a" class="ProseMirror" contenteditable="true"></div></div></div>');
+    load(
+      '<div class="InlineCommentEditor"><div class="ak-editor-content-area"><div id="a" class="ProseMirror" contenteditable="true"></div></div></div>',
+    );
     expect(confluence.isContentEditor(byId('a'))).toBe(false);
-    load('<div id="Comment-42"><div class="ak-editor-content-area"><div id="b" class="ProseMirror" contenteditable="true"></div></div></div>');
+    load(
+      '<div id="Comment-42"><div class="ak-editor-content-area"><div id="b" class="ProseMirror" contenteditable="true"></div></div></div>',
+    );
     expect(confluence.isContentEditor(byId('b'))).toBe(false);
     // The same editor without the comment container would be content.
     byId('Comment-42').removeAttribute('id');
@@ -255,14 +321,23 @@ function stubConfluence(routes: { content?: Route; current?: Route; v2?: Route }
             ? routes.v2
             : undefined;
     if (!route) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(route.body), { status: route.status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify(route.body), {
+      status: route.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
   vi.stubGlobal('fetch', fetchStub);
   return calls;
 }
 
 function page(history: Record<string, unknown>, title = 'From the API') {
-  return { id: '3342337', type: 'page', status: 'current', title, history: { latest: true, createdDate: '2026-10-01T09:00:00.000Z', ...history } };
+  return {
+    id: '3342337',
+    type: 'page',
+    status: 'current',
+    title,
+    history: { latest: true, createdDate: '2026-10-01T09:00:00.000Z', ...history },
+  };
 }
 
 const viewArtifact = () => {
@@ -273,7 +348,10 @@ const signal = () => new AbortController().signal;
 
 describe('ownership', () => {
   it("reads the creator and the viewer from Confluence's REST API, same origin, with the lead's session", async () => {
-    const calls = stubConfluence({ content: { status: 200, body: page({ createdBy: alice }) }, current: { status: 200, body: dana } });
+    const calls = stubConfluence({
+      content: { status: 200, body: page({ createdBy: alice }) },
+      current: { status: 200, body: dana },
+    });
     const ownership = await confluence.ownership(viewArtifact(), document, signal());
     expect(ownership).toEqual({
       owner: ['Alice Chen', 'alice.c', 'alice@acme.test', '557058:a1'],
@@ -288,7 +366,10 @@ describe('ownership', () => {
   });
 
   it('a page handed over to a new owner belongs to the owner, not the creator', async () => {
-    stubConfluence({ content: { status: 200, body: page({ createdBy: alice, ownedBy: bob }) }, current: { status: 200, body: dana } });
+    stubConfluence({
+      content: { status: 200, body: page({ createdBy: alice, ownedBy: bob }) },
+      current: { status: 200, body: dana },
+    });
     const ownership = await confluence.ownership(viewArtifact(), document, signal());
     // Bob hides his email: he is still known by name and account id (duplicates dropped).
     expect(ownership?.owner).toEqual(['Bob Okafor', '557058:b2']);
@@ -297,39 +378,72 @@ describe('ownership', () => {
   it('the anonymous viewer is no identity', async () => {
     stubConfluence({
       content: { status: 200, body: page({ createdBy: alice }) },
-      current: { status: 200, body: { type: 'anonymous', displayName: 'Anonymous', publicName: 'Anonymous' } },
+      current: {
+        status: 200,
+        body: { type: 'anonymous', displayName: 'Anonymous', publicName: 'Anonymous' },
+      },
     });
     expect((await confluence.ownership(viewArtifact(), document, signal()))?.viewer).toEqual([]);
   });
 
   it('falls back to the first person in the byline (name and account id) when the REST API fails (500)', async () => {
-    stubConfluence({ content: { status: 500, body: { message: 'oops' } }, current: { status: 200, body: dana } });
+    stubConfluence({
+      content: { status: 500, body: { message: 'oops' } },
+      current: { status: 200, body: dana },
+    });
     const ownership = await confluence.ownership(viewArtifact(), document, signal());
     // Alice owns it; Bob only updated it last.
-    expect(ownership).toEqual({ owner: ['Alice Chen', '557058:a1'], viewer: ['Dana Lead', 'dana@acme.test', '557058:d0'] });
+    expect(ownership).toEqual({
+      owner: ['Alice Chen', '557058:a1'],
+      viewer: ['Dana Lead', 'dana@acme.test', '557058:d0'],
+    });
   });
 
   it('falls back to the byline with an empty viewer when both calls fail, and when fetch throws (offline)', async () => {
     stubConfluence({ content: { status: 503, body: {} }, current: { status: 503, body: {} } });
-    expect(await confluence.ownership(viewArtifact(), document, signal())).toEqual({ owner: ['Alice Chen', '557058:a1'], viewer: [] });
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toContain('Alice Chen');
+    expect(await confluence.ownership(viewArtifact(), document, signal())).toEqual({
+      owner: ['Alice Chen', '557058:a1'],
+      viewer: [],
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toContain(
+      'Alice Chen',
+    );
   });
 
   it('falls back to the byline when the API answers without a creator', async () => {
-    stubConfluence({ content: { status: 200, body: { id: '3342337', title: 't' } }, current: { status: 200, body: dana } });
-    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual(['Alice Chen', '557058:a1']);
+    stubConfluence({
+      content: { status: 200, body: { id: '3342337', title: 't' } },
+      current: { status: 200, body: dana },
+    });
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual([
+      'Alice Chen',
+      '557058:a1',
+    ]);
   });
 
   it("reads a byline without a profile link from its avatar's label, or from its text", async () => {
     stubConfluence({ content: { status: 404, body: {} }, current: { status: 404, body: {} } });
     const artifact = viewArtifact();
     q('[data-testid="page-byline-owner"] a').replaceWith('Alice Chen');
-    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual(['Alice Chen']);
-    load('<div class="page-metadata"><span class="author">Created by Alice Chen, last modified by Bob Okafor on Nov 02, 2026</span></div>');
-    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual(['Alice Chen']);
-    load('<div data-testid="content-byline">Owned by Alice Chen · Last updated: Nov 02, 2026</div>');
-    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual(['Alice Chen']);
+    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
+      'Alice Chen',
+    ]);
+    load(
+      '<div class="page-metadata"><span class="author">Created by Alice Chen, last modified by Bob Okafor on Nov 02, 2026</span></div>',
+    );
+    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
+      'Alice Chen',
+    ]);
+    load(
+      '<div data-testid="content-byline">Owned by Alice Chen · Last updated: Nov 02, 2026</div>',
+    );
+    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
+      'Alice Chen',
+    ]);
   });
 
   it('returns null when the API fails in the editor (no byline there)', async () => {
@@ -343,7 +457,9 @@ describe('ownership', () => {
     stubConfluence({ content: { status: 500, body: {} }, current: { status: 500, body: {} } });
     const controller = new AbortController();
     controller.abort();
-    await expect(confluence.ownership(viewArtifact(), document, controller.signal)).rejects.toThrow();
+    await expect(
+      confluence.ownership(viewArtifact(), document, controller.signal),
+    ).rejects.toThrow();
   });
 
   it('rejects when aborted while the requests are in flight (navigation)', async () => {
@@ -352,7 +468,9 @@ describe('ownership', () => {
       vi.fn(
         (_input: RequestInfo | URL, init?: RequestInit) =>
           new Promise((_, reject) => {
-            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            init?.signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            );
           }),
       ),
     );
@@ -364,21 +482,47 @@ describe('ownership', () => {
 });
 
 describe('ownership from the v2 pages API (account ids only)', () => {
-  const v2Page = (ids: Record<string, string>) => ({ id: '3342337', status: 'current', title: 'From v2', spaceId: '98306', ...ids });
+  const v2Page = (ids: Record<string, string>) => ({
+    id: '3342337',
+    status: 'current',
+    title: 'From v2',
+    spaceId: '98306',
+    ...ids,
+  });
 
   it('when the v1 content API fails, the owner is the v2 ownerId, named from the byline when it links that account', async () => {
-    stubConfluence({ content: { status: 410, body: {} }, current: { status: 200, body: { accountId: '557058:d0', displayName: 'Dana Lead' } }, v2: { status: 200, body: v2Page({ ownerId: '557058:a1', authorId: '557058:b2' }) } });
+    stubConfluence({
+      content: { status: 410, body: {} },
+      current: { status: 200, body: { accountId: '557058:d0', displayName: 'Dana Lead' } },
+      v2: { status: 200, body: v2Page({ ownerId: '557058:a1', authorId: '557058:b2' }) },
+    });
     const ownership = await confluence.ownership(viewArtifact(), document, signal());
-    expect(ownership).toEqual({ owner: ['557058:a1', 'Alice Chen'], viewer: ['Dana Lead', '557058:d0'], title: 'From v2' });
+    expect(ownership).toEqual({
+      owner: ['557058:a1', 'Alice Chen'],
+      viewer: ['Dana Lead', '557058:d0'],
+      title: 'From v2',
+    });
   });
 
   it('an owner the byline does not link is the account id alone (the roster needs it as an alias)', async () => {
-    stubConfluence({ content: { status: 500, body: {} }, current: { status: 500, body: {} }, v2: { status: 200, body: v2Page({ ownerId: '557058:zz' }) } });
-    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual(['557058:zz']);
+    stubConfluence({
+      content: { status: 500, body: {} },
+      current: { status: 500, body: {} },
+      v2: { status: 200, body: v2Page({ ownerId: '557058:zz' }) },
+    });
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual([
+      '557058:zz',
+    ]);
   });
 
   it('without an ownerId the authorId is the owner', async () => {
-    stubConfluence({ content: { status: 500, body: {} }, current: { status: 500, body: {} }, v2: { status: 200, body: v2Page({ authorId: '557058:b2' }) } });
-    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual(['557058:b2']);
+    stubConfluence({
+      content: { status: 500, body: {} },
+      current: { status: 500, body: {} },
+      v2: { status: 200, body: v2Page({ authorId: '557058:b2' }) },
+    });
+    expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual([
+      '557058:b2',
+    ]);
   });
 });

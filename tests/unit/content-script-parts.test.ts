@@ -24,15 +24,21 @@ describe('content script parts', () => {
         expect(text, `${path}: ${tool.id}`).toContain(`${tool.id}: ${tool.id}Ownership`);
         // Take-over controls ride with the lookups, exactly for the tools that have them.
         const adapter = adapters.find((a) => a.id === tool.id);
-        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(!!adapter?.takeover);
+        expect(text.includes(`${tool.id}: ${tool.id}Takeover`), `${path}: ${tool.id}Takeover`).toBe(
+          !!adapter?.takeover,
+        );
         // So do the selector lists "Copy details" reports on.
-        expect(text.includes(`${tool.id}: ${tool.id}Selectors`), `${path}: ${tool.id}Selectors`).toBe(!!adapter?.selectors);
+        expect(
+          text.includes(`${tool.id}: ${tool.id}Selectors`),
+          `${path}: ${tool.id}Selectors`,
+        ).toBe(!!adapter?.selectors);
       }
     }
   });
 
   it('a page adapter names where taking over happens exactly when its tool has take-over controls', () => {
-    for (const adapter of adapters) expect(!!adapter.takeoverZone, adapter.id).toBe(!!adapter.takeover);
+    for (const adapter of adapters)
+      expect(!!adapter.takeoverZone, adapter.id).toBe(!!adapter.takeover);
   });
 
   it('a content script loads its tools as page adapters (no owner lookup), the take-over watcher exactly where an adapter has take-overs, and frame listening exactly where one has edit frames', () => {
@@ -40,7 +46,8 @@ describe('content script parts', () => {
       if (name === 'custom') continue;
       const text = read(`entrypoints/${name}.content.ts`);
       const tools = SITE_TOOLS.filter((t) => t.contentScript === name);
-      for (const tool of tools) expect(text, `${name}: ${tool.id}`).toContain(`${tool.id}PageAdapter`);
+      for (const tool of tools)
+        expect(text, `${name}: ${tool.id}`).toContain(`${tool.id}PageAdapter`);
       expect(text, name).not.toMatch(/Ownership\b/);
       const takesOver = tools.some((t) => adapters.find((a) => a.id === t.id)?.takeover);
       expect(text.includes('watchTakeovers'), `${name}: watchTakeovers`).toBe(takesOver);

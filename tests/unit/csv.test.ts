@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csvField, interventionsCsv } from '@/utils/csv';
 import { intervention } from './helpers';
 
-const HEADER = 'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';
+const HEADER =
+  'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';
 const names: Record<string, string> = { alice: 'Alice Chen', bob: 'Okafor, Bob' };
 const reportName = (id: string) => names[id] ?? 'a former report';
 
@@ -15,15 +16,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }
 
@@ -31,7 +33,11 @@ describe('interventionsCsv', () => {
   const onTime = intervention({
     id: 'a1',
     reportId: 'alice',
-    artifact: { key: 'PAY-1', title: 'Checkout button', url: 'https://acme.atlassian.net/browse/PAY-1' },
+    artifact: {
+      key: 'PAY-1',
+      title: 'Checkout button',
+      url: 'https://acme.atlassian.net/browse/PAY-1',
+    },
     startedAt: '2026-11-23T09:00:00.000Z',
     plannedEndAt: '2026-11-23T09:15:00.000Z',
     endedAt: '2026-11-23T09:12:00.000Z',
@@ -53,8 +59,18 @@ describe('interventionsCsv', () => {
   });
 
   it('rounds minutes to one decimal and answers on time for ended, late and lapsed records', () => {
-    const late = { ...onTime, id: 'a2', endedAt: '2026-11-23T09:45:30.000Z', activeMs: 20.5 * 60_000 + 1_000 };
-    const lapsed = { ...onTime, id: 'a3', status: 'lapsed' as const, endedAt: '2026-11-23T09:10:00.000Z' };
+    const late = {
+      ...onTime,
+      id: 'a2',
+      endedAt: '2026-11-23T09:45:30.000Z',
+      activeMs: 20.5 * 60_000 + 1_000,
+    };
+    const lapsed = {
+      ...onTime,
+      id: 'a3',
+      status: 'lapsed' as const,
+      endedAt: '2026-11-23T09:10:00.000Z',
+    };
     const rows = parseCsv(interventionsCsv([late, lapsed], reportName));
     expect(rows[1]!.slice(11)).toEqual(['45.5', '20.5', 'no']);
     expect(rows[2]!.slice(11)).toEqual(['10', '10', 'no']); // lapsed: closed by the lapse rule, not pulled back
@@ -62,9 +78,19 @@ describe('interventionsCsv', () => {
 
   it('leaves span and on-time empty for an active record, or spans it to `now` when given', () => {
     const active = { ...onTime, id: 'a4', endedAt: null, status: 'active' as const };
-    expect(parseCsv(interventionsCsv([active], reportName))[1]!.slice(10)).toEqual(['', '', '10', '']);
+    expect(parseCsv(interventionsCsv([active], reportName))[1]!.slice(10)).toEqual([
+      '',
+      '',
+      '10',
+      '',
+    ]);
     const now = new Date('2026-11-23T10:30:00.000Z');
-    expect(parseCsv(interventionsCsv([active], reportName, now))[1]!.slice(10)).toEqual(['', '90', '10', '']);
+    expect(parseCsv(interventionsCsv([active], reportName, now))[1]!.slice(10)).toEqual([
+      '',
+      '90',
+      '10',
+      '',
+    ]);
   });
 
   it('names reports through the given function, former ones included', () => {
@@ -76,7 +102,11 @@ describe('interventionsCsv', () => {
     const tricky = {
       ...onTime,
       reportId: 'bob',
-      artifact: { key: 'o/r#12', title: 'Say "hello", then\r\nwave\nbye', url: 'https://github.com/o/r/pull/12?a=1,2' },
+      artifact: {
+        key: 'o/r#12',
+        title: 'Say "hello", then\r\nwave\nbye',
+        url: 'https://github.com/o/r/pull/12?a=1,2',
+      },
     };
     const csv = interventionsCsv([tricky], reportName);
     const line = csv.split('\r\n')[1]!;
@@ -97,7 +127,14 @@ describe('interventionsCsv', () => {
       artifact: { key: '+SUM(A1)', title: '=HYPERLINK("https://evil.test","click")', url: '@evil' },
     };
     const rows = parseCsv(interventionsCsv([hostile], () => '-2+3'));
-    expect(rows[1]!.slice(0, 6)).toEqual(["'=1+1", "'-2+3", 'jira', "'+SUM(A1)", `'=HYPERLINK("https://evil.test","click")`, "'@evil"]);
+    expect(rows[1]!.slice(0, 6)).toEqual([
+      "'=1+1",
+      "'-2+3",
+      'jira',
+      "'+SUM(A1)",
+      `'=HYPERLINK("https://evil.test","click")`,
+      "'@evil",
+    ]);
   });
 });
 

@@ -3,7 +3,12 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { claimFor } from '@/utils/roster';
 import { customAdapter } from '@/utils/sites/custom';
 
-const site = { origin: 'https://wiki.acme.test', label: 'Team wiki', editableSelector: '.doc-body, textarea.note', conversationSelector: '.comments' };
+const site = {
+  origin: 'https://wiki.acme.test',
+  label: 'Team wiki',
+  editableSelector: '.doc-body, textarea.note',
+  conversationSelector: '.comments',
+};
 
 afterEach(() => void (document.body.innerHTML = ''));
 
@@ -18,7 +23,9 @@ describe('a site the lead added', () => {
 
   test('the artifact is the page: host and path, trailing slash and query dropped', () => {
     document.title = ' Release checklist ';
-    expect(adapter.artifact(new URL('https://wiki.acme.test/wiki/release/?edit=1#top'), document)).toEqual({
+    expect(
+      adapter.artifact(new URL('https://wiki.acme.test/wiki/release/?edit=1#top'), document),
+    ).toEqual({
       key: 'wiki.acme.test/wiki/release',
       title: 'Release checklist',
       url: 'https://wiki.acme.test/wiki/release',
@@ -35,16 +42,33 @@ describe('a site the lead added', () => {
     expect(adapter.isContentEditor($('note'))).toBe(true);
     expect(adapter.isContentEditor($('comment'))).toBe(false);
     expect(adapter.isContentEditor($('other'))).toBe(false);
-    expect(customAdapter({ ...site, editableSelector: 'div[' }).isContentEditor($('para'))).toBe(false);
+    expect(customAdapter({ ...site, editableSelector: 'div[' }).isContentEditor($('para'))).toBe(
+      false,
+    );
     // No owner on a generic page: the background applies claims.
-    await expect(adapter.ownership({ key: 'k', title: '', url: 'https://wiki.acme.test/x' }, document, new AbortController().signal)).resolves.toEqual({ owner: [], viewer: [] });
+    await expect(
+      adapter.ownership(
+        { key: 'k', title: '', url: 'https://wiki.acme.test/x' },
+        document,
+        new AbortController().signal,
+      ),
+    ).resolves.toEqual({ owner: [], viewer: [] });
   });
 });
 
 describe('claims', () => {
-  const claim = (id: string, urlPrefix: string) => ({ id, reportId: id, urlPrefix, label: '', createdAt: '2026-11-28T10:00:00.000Z' });
+  const claim = (id: string, urlPrefix: string) => ({
+    id,
+    reportId: id,
+    urlPrefix,
+    label: '',
+    createdAt: '2026-11-28T10:00:00.000Z',
+  });
   test('the longest matching prefix wins; nothing matches outside every prefix', () => {
-    const claims = [claim('team', 'https://www.figma.com/design/'), claim('file', 'https://www.figma.com/design/abc/')];
+    const claims = [
+      claim('team', 'https://www.figma.com/design/'),
+      claim('file', 'https://www.figma.com/design/abc/'),
+    ];
     expect(claimFor(claims, 'https://www.figma.com/design/abc/')?.id).toBe('file');
     expect(claimFor(claims, 'https://www.figma.com/design/xyz/')?.id).toBe('team');
     expect(claimFor(claims, 'https://www.notion.so/acme/x')).toBeNull();

@@ -37,7 +37,10 @@ function harness(extra: Partial<SiteAdapter>, owner: string[] = ['Alice Chen']) 
     isContentEditor,
     ...extra,
   };
-  const send = vi.fn(async (_s: EditSignal): Promise<EditDecision> => ({ action: 'none', reason: 'not-a-report' }));
+  const send = vi.fn(async (_s: EditSignal): Promise<EditDecision> => ({
+    action: 'none',
+    reason: 'not-a-report',
+  }));
   const detector = createDetector(document, {
     adapterFor: () => adapter,
     judging: async () => judging,
@@ -63,7 +66,10 @@ async function editableFrame(className: string) {
   frameDoc.body.setAttribute('data-editor', '');
   return frameDoc;
 }
-const typeIn = (el: Element) => el.dispatchEvent(new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' }));
+const typeIn = (el: Element) =>
+  el.dispatchEvent(
+    new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' }),
+  );
 
 describe('editEvents', () => {
   it('an adapter that opts into keydown is asked about keydowns, with the event', async () => {
@@ -78,8 +84,13 @@ describe('editEvents', () => {
 
   it('the adapter can refuse a key by the event', async () => {
     document.body.innerHTML = '<textarea data-editor></textarea>';
-    const h = harness({ editEvents: ['keydown'], isContentEditor: (_el, e) => (e as KeyboardEvent | undefined)?.key !== ' ' });
-    document.querySelector('textarea')!.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: ' ' }));
+    const h = harness({
+      editEvents: ['keydown'],
+      isContentEditor: (_el, e) => (e as KeyboardEvent | undefined)?.key !== ' ',
+    });
+    document
+      .querySelector('textarea')!
+      .dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, key: ' ' }));
     await flush();
     expect(h.send).not.toHaveBeenCalled();
   });
@@ -104,7 +115,10 @@ describe('editFrames', () => {
     typeIn(frameDoc.body);
     await flush();
     expect(h.send).toHaveBeenCalledTimes(1);
-    expect(h.isContentEditor).toHaveBeenCalledWith(frameDoc.body, expect.objectContaining({ type: 'beforeinput' }));
+    expect(h.isContentEditor).toHaveBeenCalledWith(
+      frameDoc.body,
+      expect.objectContaining({ type: 'beforeinput' }),
+    );
   });
 
   it('listens inside a frame added later once focus moves into it (the window blurs)', async () => {

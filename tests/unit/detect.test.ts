@@ -34,19 +34,32 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     <input id="search" type="search" />
     <pullback-prompt><input id="own" data-editor /></pullback-prompt>`;
   const page = { key: 'PAY-1' as string | null, t: 1_000_000, adapter: true, alive: true };
-  const ownership = vi.fn<OwnershipFn>(options.ownership ?? (async () => ({ owner: ['Alice Chen'], viewer: ['Dana Lead'] })));
+  const ownership = vi.fn<OwnershipFn>(
+    options.ownership ?? (async () => ({ owner: ['Alice Chen'], viewer: ['Dana Lead'] })),
+  );
   const adapter: SiteAdapter = {
     id: 'jira',
     label: 'Fake Jira',
     matches: [],
     appliesTo: () => true,
     artifact: (): Artifact | null =>
-      page.key ? { key: page.key, title: options.title ?? `Title ${page.key}`, url: `https://acme.atlassian.net/browse/${page.key}` } : null,
+      page.key
+        ? {
+            key: page.key,
+            title: options.title ?? `Title ${page.key}`,
+            url: `https://acme.atlassian.net/browse/${page.key}`,
+          }
+        : null,
     ownership,
     isContentEditor: (el) => el.hasAttribute('data-editor'),
   };
-  const send = vi.fn(async (signal: EditSignal): Promise<EditDecision> => promptFor(signal.artifact.key));
-  const sendHeartbeat = vi.fn(async (_beat: Heartbeat): Promise<EditDecision> => ({ action: 'none', reason: 'not-active' }));
+  const send = vi.fn(async (signal: EditSignal): Promise<EditDecision> =>
+    promptFor(signal.artifact.key),
+  );
+  const sendHeartbeat = vi.fn(async (_beat: Heartbeat): Promise<EditDecision> => ({
+    action: 'none',
+    reason: 'not-active',
+  }));
   const onDecision = vi.fn();
   const onNavigate = vi.fn();
   const diagnose = vi.fn();
@@ -70,11 +83,34 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
   detector.start();
   const type = async (id = 'editor') => {
     const el = document.getElementById(id)!;
-    el.dispatchEvent(new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: 'x' }));
-    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+    el.dispatchEvent(
+      new InputEvent('beforeinput', {
+        bubbles: true,
+        cancelable: true,
+        inputType: 'insertText',
+        data: 'x',
+      }),
+    );
+    el.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }),
+    );
     await flush();
   };
-  return { page, adapter, ownership, send, sendHeartbeat, onDecision, onNavigate, diagnose, onRetired, onEditorFocus, detector, type, judging: loadJudging };
+  return {
+    page,
+    adapter,
+    ownership,
+    send,
+    sendHeartbeat,
+    onDecision,
+    onNavigate,
+    diagnose,
+    onRetired,
+    onEditorFocus,
+    detector,
+    type,
+    judging: loadJudging,
+  };
 }
 
 let current: ReturnType<typeof harness> | undefined;
@@ -94,12 +130,19 @@ describe('edit detection', () => {
     expect(h.send).toHaveBeenCalledTimes(1);
     expect(h.send).toHaveBeenCalledWith({
       tool: 'jira',
-      artifact: { key: 'PAY-1', title: 'Title PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' },
+      artifact: {
+        key: 'PAY-1',
+        title: 'Title PAY-1',
+        url: 'https://acme.atlassian.net/browse/PAY-1',
+      },
       owner: ['Alice Chen'],
       viewer: ['Dana Lead'],
     });
     expect(h.onDecision).toHaveBeenCalledTimes(1);
-    expect(h.onDecision).toHaveBeenCalledWith(promptFor('PAY-1'), expect.objectContaining({ key: 'PAY-1' }));
+    expect(h.onDecision).toHaveBeenCalledWith(
+      promptFor('PAY-1'),
+      expect.objectContaining({ key: 'PAY-1' }),
+    );
   });
 
   it('sends at most one edit per artifact per throttle window while typing', async () => {
@@ -156,7 +199,10 @@ describe('edit detection', () => {
   });
 
   it('uses the tool’s own title when the page has none', async () => {
-    const h = setup({ title: '', ownership: async () => ({ owner: ['Alice Chen'], viewer: [], title: 'From the API' }) });
+    const h = setup({
+      title: '',
+      ownership: async () => ({ owner: ['Alice Chen'], viewer: [], title: 'From the API' }),
+    });
     await h.type();
     expect(h.send.mock.calls[0]![0].artifact.title).toBe('From the API');
   });
@@ -288,7 +334,11 @@ describe('navigation', () => {
 });
 
 describe('interaction heartbeats on a fed artifact', () => {
-  const feeding: EditDecision = { action: 'feeding', interventionId: 'i1', report: { id: 'alice', name: 'Alice Chen' } };
+  const feeding: EditDecision = {
+    action: 'feeding',
+    interventionId: 'i1',
+    report: { id: 'alice', name: 'Alice Chen' },
+  };
 
   it('sends no heartbeat before any intervention is being fed', async () => {
     const h = setup();
@@ -346,14 +396,24 @@ function untrusted<E extends Event>(event: E): E {
 }
 
 describe('only the lead’s own input counts', () => {
-  const feeding: EditDecision = { action: 'feeding', interventionId: 'i1', report: { id: 'alice', name: 'Alice Chen' } };
+  const feeding: EditDecision = {
+    action: 'feeding',
+    interventionId: 'i1',
+    report: { id: 'alice', name: 'Alice Chen' },
+  };
 
   it('ignores input, focus and edits a page script dispatches: no owner lookup, no edit sent', async () => {
     const h = setup();
     const editor = document.getElementById('editor')!;
     editor.dispatchEvent(untrusted(new FocusEvent('focusin', { bubbles: true })));
-    editor.dispatchEvent(untrusted(new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' })));
-    editor.dispatchEvent(untrusted(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' })));
+    editor.dispatchEvent(
+      untrusted(
+        new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' }),
+      ),
+    );
+    editor.dispatchEvent(
+      untrusted(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' })),
+    );
     await flush();
     expect(h.ownership).not.toHaveBeenCalled();
     expect(h.send).not.toHaveBeenCalled();
@@ -365,7 +425,9 @@ describe('only the lead’s own input counts', () => {
     await h.type();
     h.page.t += EDIT_THROTTLE_MS;
     document.body.dispatchEvent(untrusted(new Event('pointerdown', { bubbles: true })));
-    document.body.dispatchEvent(untrusted(new KeyboardEvent('keydown', { bubbles: true, key: 'j' })));
+    document.body.dispatchEvent(
+      untrusted(new KeyboardEvent('keydown', { bubbles: true, key: 'j' })),
+    );
     document.body.dispatchEvent(untrusted(new Event('wheel', { bubbles: true })));
     await flush();
     expect(h.sendHeartbeat).not.toHaveBeenCalled();
@@ -374,7 +436,11 @@ describe('only the lead’s own input counts', () => {
   it('after Yes, the very next click on the item is hands-on time (no edit needed first)', async () => {
     const h = setup();
     await h.type(); // The edit that prompted: its throttle window is still open.
-    h.detector.interventionStarted({ key: 'PAY-1', title: 'Title PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' });
+    h.detector.interventionStarted({
+      key: 'PAY-1',
+      title: 'Title PAY-1',
+      url: 'https://acme.atlassian.net/browse/PAY-1',
+    });
     h.page.t += 1_000;
     document.body.dispatchEvent(new Event('pointerdown', { bubbles: true }));
     await flush();
@@ -386,7 +452,10 @@ describe('edits within the bounds the background accepts', () => {
   it('a 600-character title, a long key and 30 owner identities are clamped, not dropped', async () => {
     const h = setup({ title: 'T'.repeat(600) });
     h.page.key = 'K'.repeat(250);
-    h.ownership.mockResolvedValue({ owner: Array.from({ length: 30 }, (_, i) => `Person ${i} ${'x'.repeat(400)}`), viewer: ['Dana Lead'] });
+    h.ownership.mockResolvedValue({
+      owner: Array.from({ length: 30 }, (_, i) => `Person ${i} ${'x'.repeat(400)}`),
+      viewer: ['Dana Lead'],
+    });
     await h.type();
     const sent = h.send.mock.calls[0]![0];
     expect(sent.artifact.title).toHaveLength(LIMITS.titleLength);
@@ -399,7 +468,12 @@ describe('edits within the bounds the background accepts', () => {
 
   it('a URL over the limit keeps its origin and path', () => {
     const url = `https://acme.atlassian.net/browse/PAY-1?q=${'x'.repeat(3000)}`;
-    const signal = boundedSignal({ tool: 'jira', artifact: { key: 'PAY-1', title: 't', url }, owner: [], viewer: [] });
+    const signal = boundedSignal({
+      tool: 'jira',
+      artifact: { key: 'PAY-1', title: 't', url },
+      owner: [],
+      viewer: [],
+    });
     expect(signal.artifact.url).toBe('https://acme.atlassian.net/browse/PAY-1');
   });
 
@@ -408,29 +482,44 @@ describe('edits within the bounds the background accepts', () => {
     h.send.mockRejectedValueOnce(new Error('Invalid edit: tool must be the tool of this tab'));
     await h.type();
     expect(h.onDecision).not.toHaveBeenCalled();
-    expect(h.diagnose).toHaveBeenCalledWith('jira', 'Pullback refused this edit: Invalid edit: tool must be the tool of this tab');
+    expect(h.diagnose).toHaveBeenCalledWith(
+      'jira',
+      'Pullback refused this edit: Invalid edit: tool must be the tool of this tab',
+    );
   });
 
   it('what an adapter could not read reaches adapter health once per page, and the edit still goes on', async () => {
-    const h = setup({ ownership: async () => ({ owner: [], viewer: [], unread: ['the canvas key sink (.focus-target) was not found'] }) });
+    const h = setup({
+      ownership: async () => ({
+        owner: [],
+        viewer: [],
+        unread: ['the canvas key sink (.focus-target) was not found'],
+      }),
+    });
     await h.type();
     h.page.t += EDIT_THROTTLE_MS + 1;
     await h.type();
-    expect(h.diagnose.mock.calls.filter(([, problem]) => problem === 'the canvas key sink (.focus-target) was not found')).toEqual([
-      ['jira', 'the canvas key sink (.focus-target) was not found'],
-    ]);
+    expect(
+      h.diagnose.mock.calls.filter(
+        ([, problem]) => problem === 'the canvas key sink (.focus-target) was not found',
+      ),
+    ).toEqual([['jira', 'the canvas key sink (.focus-target) was not found']]);
     expect(h.send).toHaveBeenCalledTimes(2);
   });
 
   it('an owner lookup that cannot load reaches adapter health once per page, and the next edit tries again', async () => {
     const h = setup();
     const judgingOnce = h.judging.getMockImplementation()!;
-    h.judging.mockRejectedValueOnce(new Error('Could not load file')).mockRejectedValueOnce(new Error('Could not load file'));
+    h.judging
+      .mockRejectedValueOnce(new Error('Could not load file'))
+      .mockRejectedValueOnce(new Error('Could not load file'));
     await h.type();
     h.page.t += EDIT_THROTTLE_MS;
     await h.type();
     expect(h.send).not.toHaveBeenCalled();
-    expect(h.diagnose.mock.calls).toEqual([['jira', 'Pullback could not load its owner lookup on this page']]);
+    expect(h.diagnose.mock.calls).toEqual([
+      ['jira', 'Pullback could not load its owner lookup on this page'],
+    ]);
     h.judging.mockImplementation(judgingOnce);
     h.page.t += EDIT_THROTTLE_MS;
     await h.type();

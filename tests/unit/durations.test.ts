@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isLapsed, isOverdue, mergeHeartbeat, PULSE_MS, spanMs } from '@/utils/durations';
+import {
+  formatDuration,
+  isLapsed,
+  isOverdue,
+  mergeHeartbeat,
+  PULSE_MS,
+  spanMs,
+} from '@/utils/durations';
 
 const T0 = '2026-11-28T10:00:00.000Z';
 const at = (secondsAfterT0: number) => new Date(Date.parse(T0) + secondsAfterT0 * 1000);
@@ -29,13 +36,23 @@ describe('mergeHeartbeat', () => {
   });
 
   it('adds nothing after an idle break even inside the window, then counts again', () => {
-    const broken = mergeHeartbeat({ activeMs: 10_000, lastActivityAt: T0, stretchBroken: true }, at(20));
-    expect(broken).toEqual({ activeMs: 10_000, lastActivityAt: at(20).toISOString(), stretchBroken: false });
+    const broken = mergeHeartbeat(
+      { activeMs: 10_000, lastActivityAt: T0, stretchBroken: true },
+      at(20),
+    );
+    expect(broken).toEqual({
+      activeMs: 10_000,
+      lastActivityAt: at(20).toISOString(),
+      stretchBroken: false,
+    });
     expect(mergeHeartbeat(broken, at(50)).activeMs).toBe(40_000);
   });
 
   it('keeps an idle break pending when the heartbeat is not newer', () => {
-    const out = mergeHeartbeat({ activeMs: 10_000, lastActivityAt: T0, stretchBroken: true }, at(0));
+    const out = mergeHeartbeat(
+      { activeMs: 10_000, lastActivityAt: T0, stretchBroken: true },
+      at(0),
+    );
     expect(out.stretchBroken).toBe(true);
     expect(mergeHeartbeat(out, at(10)).activeMs).toBe(10_000);
   });
@@ -88,7 +105,9 @@ describe('isLapsed', () => {
   const hour = 3_600_000;
   it('lapses an active record only after more than lapseMs without a heartbeat', () => {
     expect(isLapsed({ status: 'active', lastActivityAt: T0 }, at(8 * 3600), 8 * hour)).toBe(false);
-    expect(isLapsed({ status: 'active', lastActivityAt: T0 }, at(8 * 3600 + 1), 8 * hour)).toBe(true);
+    expect(isLapsed({ status: 'active', lastActivityAt: T0 }, at(8 * 3600 + 1), 8 * hour)).toBe(
+      true,
+    );
   });
 
   it('never lapses a record that is not active', () => {

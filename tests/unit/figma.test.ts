@@ -23,8 +23,10 @@ afterEach(() => {
 });
 
 const q = (selector: string) => document.querySelector(selector)!;
-const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
-const input = () => new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' });
+const key = (init: KeyboardEventInit) =>
+  new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+const input = () =>
+  new InputEvent('beforeinput', { bubbles: true, inputType: 'insertText', data: 'x' });
 
 describe('figmaFile', () => {
   it('reads the key from /design/ and /file/ and gives one canonical URL without the name or query', () => {
@@ -37,13 +39,21 @@ describe('figmaFile', () => {
       `https://www.figma.com/design/${KEY}/`,
       `https://figma.com/design/${KEY}/Checkout-flow`,
     ]) {
-      expect(figmaFile(new URL(url)), url).toEqual(expect.objectContaining({ key: KEY, url: canonical }));
+      expect(figmaFile(new URL(url)), url).toEqual(
+        expect.objectContaining({ key: KEY, url: canonical }),
+      );
     }
   });
 
   it('keys a branch by its branch key, under its file (a claim on the file covers it)', () => {
-    const file = figmaFile(new URL(`https://www.figma.com/design/${KEY}/branch/${BRANCH}/Checkout-flow?m=auto`));
-    expect(file).toEqual({ key: BRANCH, url: `https://www.figma.com/design/${KEY}/branch/${BRANCH}/`, slug: 'Checkout-flow' });
+    const file = figmaFile(
+      new URL(`https://www.figma.com/design/${KEY}/branch/${BRANCH}/Checkout-flow?m=auto`),
+    );
+    expect(file).toEqual({
+      key: BRANCH,
+      url: `https://www.figma.com/design/${KEY}/branch/${BRANCH}/`,
+      slug: 'Checkout-flow',
+    });
     expect(file!.url.startsWith(figmaFile(new URL(fileUrl))!.url)).toBe(true);
   });
 
@@ -89,25 +99,36 @@ describe('artifact', () => {
     document.title = 'Figma';
     expect(figma.artifact(new URL(fileUrl), document)?.title).toBe('Checkout flow');
     q('[data-testid="filename"]').remove();
-    expect(figma.artifact(new URL(`https://www.figma.com/design/${KEY}/Pay%20sheet-v2`), document)?.title).toBe('Pay sheet v2');
+    expect(
+      figma.artifact(new URL(`https://www.figma.com/design/${KEY}/Pay%20sheet-v2`), document)
+        ?.title,
+    ).toBe('Pay sheet v2');
   });
 
   it('returns null off a file', () => {
-    expect(figma.artifact(new URL('https://www.figma.com/files/recents-and-sharing'), document)).toBeNull();
+    expect(
+      figma.artifact(new URL('https://www.figma.com/files/recents-and-sharing'), document),
+    ).toBeNull();
   });
 });
 
 describe('ownership', () => {
   it('names nobody (not null: a claim decides)', async () => {
     const artifact = figma.artifact(new URL(fileUrl), document)!;
-    await expect(figma.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({ owner: [], viewer: [] });
+    await expect(
+      figma.ownership(artifact, document, new AbortController().signal),
+    ).resolves.toEqual({ owner: [], viewer: [] });
   });
 
   it('says what it could not read: the canvas, its key sink (so a Figma change shows in Adapter health)', async () => {
     const artifact = figma.artifact(new URL(fileUrl), document)!;
     q('.gpu-view-content').classList.remove('gpu-view-content');
     q('textarea.focus-target').remove();
-    const { unread, owner } = (await figma.ownership(artifact, document, new AbortController().signal))!;
+    const { unread, owner } = (await figma.ownership(
+      artifact,
+      document,
+      new AbortController().signal,
+    ))!;
     expect(owner).toEqual([]);
     expect(unread).toEqual([
       'the canvas (#fullscreen-root .gpu-view-content canvas) was not found: edits on the canvas may go unseen',
@@ -129,16 +150,22 @@ describe('surfaces', () => {
 
   it('the key sink and the panels are content; comments are conversation; Figma has no planning surface', () => {
     expect(surfaceKindOf(q('textarea.focus-target'), surfaces)).toBe('content');
-    expect(surfaceKindOf(q('#left-panel-container .object_row--name--n1'), surfaces)).toBe('content');
+    expect(surfaceKindOf(q('#left-panel-container .object_row--name--n1'), surfaces)).toBe(
+      'content',
+    );
     expect(surfaceKindOf(q('input[aria-label="X"]'), surfaces)).toBe('content');
-    expect(surfaceKindOf(q('[data-testid="comment-composer"] [contenteditable]'), surfaces)).toBe('conversation');
+    expect(surfaceKindOf(q('[data-testid="comment-composer"] [contenteditable]'), surfaces)).toBe(
+      'conversation',
+    );
     expect(surfaces.filter((s) => s.kind === 'planning')).toEqual([]);
   });
 
   it('reads the file name from the toolbar’s File name label when the test id is gone', () => {
     document.title = '';
     q('[data-testid="filename"]').removeAttribute('data-testid');
-    expect(figma.artifact(new URL(`https://www.figma.com/design/${KEY}/`), document)?.title).toBe('Checkout flow');
+    expect(figma.artifact(new URL(`https://www.figma.com/design/${KEY}/`), document)?.title).toBe(
+      'Checkout flow',
+    );
   });
 });
 

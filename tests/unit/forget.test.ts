@@ -20,8 +20,20 @@ const roster: Settings = {
     { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] },
   ],
   claims: [
-    { id: 'c-alice', reportId: 'alice', urlPrefix: 'https://www.figma.com/design/abc', label: 'Checkout', createdAt: iso(NOW - DAY) },
-    { id: 'c-bob', reportId: 'bob', urlPrefix: 'https://www.notion.so/acme/Roadmap', label: 'Roadmap', createdAt: iso(NOW - DAY) },
+    {
+      id: 'c-alice',
+      reportId: 'alice',
+      urlPrefix: 'https://www.figma.com/design/abc',
+      label: 'Checkout',
+      createdAt: iso(NOW - DAY),
+    },
+    {
+      id: 'c-bob',
+      reportId: 'bob',
+      urlPrefix: 'https://www.notion.so/acme/Roadmap',
+      label: 'Roadmap',
+      createdAt: iso(NOW - DAY),
+    },
   ],
   cooldownMinutes: 45,
 };
@@ -42,7 +54,10 @@ async function setup(initial: Settings = roster) {
     { id: 'pause-old', at: iso(NOW - 100 * DAY), kind: 'paused', until: null },
   ];
   const service = createService({
-    pauseLog: { get: async () => structuredClone(pauses), set: async (next) => void (pauses = structuredClone(next)) },
+    pauseLog: {
+      get: async () => structuredClone(pauses),
+      set: async (next) => void (pauses = structuredClone(next)),
+    },
     db,
     getSettings: async () => structuredClone(settings),
     setSettings: async (next) => {
@@ -51,16 +66,54 @@ async function setup(initial: Settings = roster) {
     now: () => new Date(NOW),
   });
   for (const reportId of ['alice', 'bob']) {
-    for (const [age, tag] of [[100, 'old'], [1, 'new']] as const) {
+    for (const [age, tag] of [
+      [100, 'old'],
+      [1, 'new'],
+    ] as const) {
       const startedAt = iso(NOW - age * DAY);
       const endedAt = iso(NOW - age * DAY + 600_000);
-      await db.put('interventions', intervention({ id: `${reportId}-${tag}`, reportId, startedAt, endedAt, status: 'ended', lastActivityAt: endedAt }));
-      await db.put('prompts', promptRecord({ id: `p-${reportId}-${tag}`, reportId, at: startedAt, answer: 'deliberate', answeredAt: startedAt, interventionId: `${reportId}-${tag}` }));
-      await db.put('ratings', { id: `w-${tag}:${reportId}`, week: tag === 'old' ? '2026-W34' : '2026-W48', reportId, alignment: 3, confidence: 2, at: startedAt });
+      await db.put(
+        'interventions',
+        intervention({
+          id: `${reportId}-${tag}`,
+          reportId,
+          startedAt,
+          endedAt,
+          status: 'ended',
+          lastActivityAt: endedAt,
+        }),
+      );
+      await db.put(
+        'prompts',
+        promptRecord({
+          id: `p-${reportId}-${tag}`,
+          reportId,
+          at: startedAt,
+          answer: 'deliberate',
+          answeredAt: startedAt,
+          interventionId: `${reportId}-${tag}`,
+        }),
+      );
+      await db.put('ratings', {
+        id: `w-${tag}:${reportId}`,
+        week: tag === 'old' ? '2026-W34' : '2026-W48',
+        reportId,
+        alignment: 3,
+        confidence: 2,
+        at: startedAt,
+      });
     }
   }
   // Started long ago and still going on: "before a date" never takes an intervention that is still active.
-  await db.put('interventions', intervention({ id: 'alice-active', reportId: 'alice', startedAt: iso(NOW - 200 * DAY), artifact: { key: 'PAY-9', title: 't', url: 'https://acme.atlassian.net/browse/PAY-9' } }));
+  await db.put(
+    'interventions',
+    intervention({
+      id: 'alice-active',
+      reportId: 'alice',
+      startedAt: iso(NOW - 200 * DAY),
+      artifact: { key: 'PAY-9', title: 't', url: 'https://acme.atlassian.net/browse/PAY-9' },
+    }),
+  );
   return { db, service, settings: () => settings };
 }
 
@@ -74,8 +127,17 @@ describe('forgetting a report', () => {
   it('previews, then removes their roster entry, interventions, prompts, check-ins and claims, and the export has none of it', async () => {
     const { service, settings } = await setup();
     const preview = await service.forgetPreview({ kind: 'report', reportId: 'alice' });
-    expect(preview).toEqual({ interventions: 3, prompts: 2, ratings: 2, claims: 1, reports: 1, pauseEvents: 0 });
-    expect(describeCounts(preview)).toBe('3 interventions, 2 prompts, 2 check-ins, 1 assigned page and 1 roster entry');
+    expect(preview).toEqual({
+      interventions: 3,
+      prompts: 2,
+      ratings: 2,
+      claims: 1,
+      reports: 1,
+      pauseEvents: 0,
+    });
+    expect(describeCounts(preview)).toBe(
+      '3 interventions, 2 prompts, 2 check-ins, 1 assigned page and 1 roster entry',
+    );
 
     expect(await service.forgetReport('alice')).toEqual(preview);
 
@@ -92,7 +154,14 @@ describe('forgetting a report', () => {
     expect(settings().cooldownMinutes).toBe(45);
     expect(settings().me.name).toBe('Dana Lead');
     // Nothing is left to forget.
-    expect(await service.forgetPreview({ kind: 'report', reportId: 'alice' })).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
+    expect(await service.forgetPreview({ kind: 'report', reportId: 'alice' })).toEqual({
+      interventions: 0,
+      prompts: 0,
+      ratings: 0,
+      claims: 0,
+      reports: 0,
+      pauseEvents: 0,
+    });
   });
 
   it('keeping their history instead: off the roster, claims gone, records still named', async () => {
@@ -102,7 +171,9 @@ describe('forgetting a report', () => {
     expect(settings().formerReports).toEqual([{ id: 'alice', name: 'Alice Chen' }]);
     expect(settings().claims.map((c) => c.id)).toEqual(['c-bob']);
     const log = await service.listLog(50);
-    expect(log.interventions.filter((r) => r.reportId === 'alice').map((r) => r.reportName)).toEqual(['Alice Chen', 'Alice Chen', 'Alice Chen']);
+    expect(
+      log.interventions.filter((r) => r.reportId === 'alice').map((r) => r.reportName),
+    ).toEqual(['Alice Chen', 'Alice Chen', 'Alice Chen']);
     // Her edits no longer prompt: she is not a report any more.
     const decision = await service.edit({
       tool: 'jira',
@@ -112,7 +183,9 @@ describe('forgetting a report', () => {
     });
     expect(decision).toEqual({ action: 'none', reason: 'not-a-report' });
     // The backup keeps the former report, and a former report can be forgotten later.
-    expect((await exported(service)).settings.formerReports).toEqual([{ id: 'alice', name: 'Alice Chen' }]);
+    expect((await exported(service)).settings.formerReports).toEqual([
+      { id: 'alice', name: 'Alice Chen' },
+    ]);
     expect(await service.forgetReport('alice')).toMatchObject({ interventions: 3, reports: 1 });
     expect(settings().formerReports).toEqual([]);
   });
@@ -121,10 +194,19 @@ describe('forgetting a report', () => {
 describe('deleting one record', () => {
   it('deletes an intervention; the prompt that started it keeps its answer and no longer points at it', async () => {
     const { service, db } = await setup();
-    expect(await service.forgetPreview({ kind: 'record', store: 'interventions', id: 'bob-new' })).toMatchObject({ interventions: 1, prompts: 0 });
-    expect(await service.deleteRecord('interventions', 'bob-new')).toMatchObject({ interventions: 1, prompts: 0, reports: 0 });
+    expect(
+      await service.forgetPreview({ kind: 'record', store: 'interventions', id: 'bob-new' }),
+    ).toMatchObject({ interventions: 1, prompts: 0 });
+    expect(await service.deleteRecord('interventions', 'bob-new')).toMatchObject({
+      interventions: 1,
+      prompts: 0,
+      reports: 0,
+    });
     expect(await db.get('interventions', 'bob-new')).toBeUndefined();
-    expect(await db.get('prompts', 'p-bob-new')).toMatchObject({ answer: 'deliberate', interventionId: null });
+    expect(await db.get('prompts', 'p-bob-new')).toMatchObject({
+      answer: 'deliberate',
+      interventionId: null,
+    });
     expect((await exported(service)).interventions.map((r) => r.id)).not.toContain('bob-new');
   });
 
@@ -132,7 +214,14 @@ describe('deleting one record', () => {
     const { service, db } = await setup();
     expect(await service.deleteRecord('prompts', 'p-bob-old')).toMatchObject({ prompts: 1 });
     expect(await db.get('prompts', 'p-bob-old')).toBeUndefined();
-    expect(await service.deleteRecord('prompts', 'p-bob-old')).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
+    expect(await service.deleteRecord('prompts', 'p-bob-old')).toEqual({
+      interventions: 0,
+      prompts: 0,
+      ratings: 0,
+      claims: 0,
+      reports: 0,
+      pauseEvents: 0,
+    });
   });
 });
 
@@ -141,11 +230,24 @@ describe('deleting before a date and everything', () => {
     const { service, settings } = await setup();
     const beforeIso = iso(NOW - 30 * DAY);
     const preview = await service.forgetPreview({ kind: 'before', beforeIso });
-    expect(preview).toEqual({ interventions: 2, prompts: 2, ratings: 2, claims: 0, reports: 0, pauseEvents: 1 });
-    expect(describeCounts(preview)).toBe('2 interventions, 2 prompts, 2 check-ins and 1 pause event');
+    expect(preview).toEqual({
+      interventions: 2,
+      prompts: 2,
+      ratings: 2,
+      claims: 0,
+      reports: 0,
+      pauseEvents: 1,
+    });
+    expect(describeCounts(preview)).toBe(
+      '2 interventions, 2 prompts, 2 check-ins and 1 pause event',
+    );
     expect(await service.deleteBefore(beforeIso)).toEqual(preview);
     const backup = await exported(service);
-    expect(backup.interventions.map((r) => r.id).sort()).toEqual(['alice-active', 'alice-new', 'bob-new']);
+    expect(backup.interventions.map((r) => r.id).sort()).toEqual([
+      'alice-active',
+      'alice-new',
+      'bob-new',
+    ]);
     expect(backup.prompts.map((r) => r.id).sort()).toEqual(['p-alice-new', 'p-bob-new']);
     expect(backup.ratings.map((r) => r.week)).toEqual(['2026-W48', '2026-W48']);
     expect(backup.pauseLog?.map((e) => e.id)).toEqual(['pause-new']);
@@ -153,9 +255,19 @@ describe('deleting before a date and everything', () => {
   });
 
   it('everything: every record, the roster, me and claims; preferences stay', async () => {
-    const { service, settings } = await setup({ ...roster, formerReports: [{ id: 'carol', name: 'Carol Diaz' }] });
+    const { service, settings } = await setup({
+      ...roster,
+      formerReports: [{ id: 'carol', name: 'Carol Diaz' }],
+    });
     const preview = await service.forgetPreview({ kind: 'everything' });
-    expect(preview).toEqual({ interventions: 5, prompts: 4, ratings: 4, claims: 2, reports: 3, pauseEvents: 2 });
+    expect(preview).toEqual({
+      interventions: 5,
+      prompts: 4,
+      ratings: 4,
+      claims: 2,
+      reports: 3,
+      pauseEvents: 2,
+    });
     expect(await service.deleteEverything()).toEqual(preview);
     const backup = await exported(service);
     expect(backup.interventions).toEqual([]);
@@ -173,23 +285,47 @@ describe('deleting before a date and everything', () => {
 describe('retention', () => {
   it('is off by default: the sweep keeps everything', async () => {
     const { service } = await setup();
-    expect(await service.applyRetention()).toEqual({ interventions: 0, prompts: 0, ratings: 0, claims: 0, reports: 0, pauseEvents: 0 });
+    expect(await service.applyRetention()).toEqual({
+      interventions: 0,
+      prompts: 0,
+      ratings: 0,
+      claims: 0,
+      reports: 0,
+      pauseEvents: 0,
+    });
     expect((await exported(service)).interventions).toHaveLength(5);
   });
 
   it('keeping the last 3 months deletes finished records older than that, never the active one', async () => {
     const { service } = await setup({ ...roster, retentionMonths: 3 });
-    expect(await service.applyRetention()).toMatchObject({ interventions: 2, prompts: 2, ratings: 2 });
+    expect(await service.applyRetention()).toMatchObject({
+      interventions: 2,
+      prompts: 2,
+      ratings: 2,
+    });
     const backup = await exported(service);
-    expect(backup.interventions.map((r) => r.id).sort()).toEqual(['alice-active', 'alice-new', 'bob-new']);
+    expect(backup.interventions.map((r) => r.id).sort()).toEqual([
+      'alice-active',
+      'alice-new',
+      'bob-new',
+    ]);
     expect(backup.settings.retentionMonths).toBe(3);
   });
 });
 
 describe('notifications on a shared screen', () => {
   it('name the item unless titles are hidden', () => {
-    const record = intervention({ id: 'x', artifact: { key: 'PAY-142', title: 'Checkout redesign', url: 'https://acme.atlassian.net/browse/PAY-142' } });
-    expect(reminderMessage(record, false)).toBe('Your planned end for PAY-142 (Checkout redesign) has passed.');
+    const record = intervention({
+      id: 'x',
+      artifact: {
+        key: 'PAY-142',
+        title: 'Checkout redesign',
+        url: 'https://acme.atlassian.net/browse/PAY-142',
+      },
+    });
+    expect(reminderMessage(record, false)).toBe(
+      'Your planned end for PAY-142 (Checkout redesign) has passed.',
+    );
     expect(reminderMessage(record, true)).not.toMatch(/PAY-142|Checkout/);
   });
 });

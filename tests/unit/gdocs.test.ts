@@ -35,7 +35,9 @@ const q = (selector: string) => document.querySelector(selector)!;
 function frameBody(frameSelector = 'iframe.docs-texteventtarget-iframe'): HTMLElement {
   const frameDoc = document.implementation.createHTMLDocument('');
   frameDoc.body.setAttribute('contenteditable', 'true');
-  Object.defineProperty(frameDoc, 'defaultView', { value: { frameElement: document.querySelector(frameSelector) } });
+  Object.defineProperty(frameDoc, 'defaultView', {
+    value: { frameElement: document.querySelector(frameSelector) },
+  });
   return frameDoc.body;
 }
 
@@ -77,7 +79,9 @@ describe('gdocsDocument', () => {
   });
 
   it('applies to Docs only, and the registry finds the adapter', () => {
-    expect(gdocs.appliesTo(new URL(`https://docs.google.com/spreadsheets/d/${ID}/edit`))).toBe(false);
+    expect(gdocs.appliesTo(new URL(`https://docs.google.com/spreadsheets/d/${ID}/edit`))).toBe(
+      false,
+    );
     expect(adapterFor(new URL(docUrl))).toBe(gdocs);
   });
 });
@@ -85,7 +89,11 @@ describe('gdocsDocument', () => {
 describe('artifact', () => {
   it('reads the title from the rename field’s value', () => {
     document.title = 'Stale - Google Docs';
-    expect(gdocs.artifact(new URL(docUrl), document)).toEqual({ key: ID, title: 'Q3 plan', url: canonical });
+    expect(gdocs.artifact(new URL(docUrl), document)).toEqual({
+      key: ID,
+      title: 'Q3 plan',
+      url: canonical,
+    });
   });
 
   it('falls back to the title label, then to the tab title', () => {
@@ -100,16 +108,22 @@ describe('artifact', () => {
 describe('ownership', () => {
   it('names nobody (not null: a claim decides)', async () => {
     const artifact = gdocs.artifact(new URL(docUrl), document)!;
-    await expect(gdocs.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({ owner: [], viewer: [] });
+    await expect(
+      gdocs.ownership(artifact, document, new AbortController().signal),
+    ).resolves.toEqual({ owner: [], viewer: [] });
   });
 
   it('says when it cannot read the editing mode (suggestions may then prompt like edits)', async () => {
     q('#docs-toolbar-mode-switcher').remove();
     const artifact = gdocs.artifact(new URL(docUrl), document)!;
-    await expect(gdocs.ownership(artifact, document, new AbortController().signal)).resolves.toEqual({
+    await expect(
+      gdocs.ownership(artifact, document, new AbortController().signal),
+    ).resolves.toEqual({
       owner: [],
       viewer: [],
-      unread: ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'],
+      unread: [
+        'the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits',
+      ],
     });
   });
 });
@@ -126,7 +140,10 @@ describe('surfaces', () => {
   it('the text event frame and the title are content; the comment draft is conversation; Docs has no planning surface', () => {
     expect(surfaceKindOf(q('iframe.docs-texteventtarget-iframe'), surfaces)).toBe('content');
     expect(surfaceKindOf(q('input.docs-title-input'), surfaces)).toBe('content');
-    document.body.insertAdjacentHTML('beforeend', '<div contenteditable="true" role="textbox" aria-label="Comment draft" id="draft"></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div contenteditable="true" role="textbox" aria-label="Comment draft" id="draft"></div>',
+    );
     expect(surfaceKindOf(q('#draft'), surfaces)).toBe('conversation');
     expect(gdocs.isContentEditor(q('#draft'))).toBe(false);
     expect(surfaces.filter((s) => s.kind === 'planning')).toEqual([]);
@@ -175,13 +192,19 @@ describe('isContentEditor', () => {
 
   it('the comment composer is conversation', () => {
     expect(gdocs.isContentEditor(q('.docos-input-textarea'))).toBe(false);
-    q('.docos-anchoreddocoview').insertAdjacentHTML('beforeend', '<div class="docos-input-contenteditable" contenteditable="true" role="textbox" id="c"></div>');
+    q('.docos-anchoreddocoview').insertAdjacentHTML(
+      'beforeend',
+      '<div class="docos-input-contenteditable" contenteditable="true" role="textbox" id="c"></div>',
+    );
     expect(gdocs.isContentEditor(q('#c'))).toBe(false);
   });
 
   it('the title field is content; other frames and inputs are not', () => {
     expect(gdocs.isContentEditor(q('input.docs-title-input'))).toBe(true);
-    document.body.insertAdjacentHTML('beforeend', '<iframe class="other-frame"></iframe><input id="find" class="docs-findinput-input" />');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<iframe class="other-frame"></iframe><input id="find" class="docs-findinput-input" />',
+    );
     expect(gdocs.isContentEditor(frameBody('iframe.other-frame'))).toBe(false);
     expect(gdocs.isContentEditor(q('#find'))).toBe(false);
     expect(gdocs.isContentEditor(q('.kix-appview-editor'))).toBe(false); // not itself editable

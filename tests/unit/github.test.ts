@@ -8,8 +8,10 @@ import { adapterFor } from '@/utils/sites/registry';
 
 const ORIGIN = 'https://github.com';
 /** happy-dom's own API: moves the document to a URL without loading anything. */
-const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, `../fixtures/github/${name}.html`), 'utf8');
+const setUrl = (url: string) =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, `../fixtures/github/${name}.html`), 'utf8');
 
 /** Puts a saved page in the document at its URL (the adapter reads the page's location and title). */
 function load(name: 'issue' | 'pull' | 'edit', path: string) {
@@ -33,12 +35,26 @@ describe('githubPage (keys from URLs)', () => {
   const parse = (path: string) => githubPage(new URL(`${ORIGIN}${path}`));
 
   it('reads issues and pull requests, including the pull request tabs', () => {
-    expect(parse('/acme/shop/issues/12')).toEqual({ kind: 'issues', owner: 'acme', repo: 'shop', number: '12' });
-    expect(parse('/acme/shop/pull/20')).toEqual({ kind: 'pull', owner: 'acme', repo: 'shop', number: '20' });
+    expect(parse('/acme/shop/issues/12')).toEqual({
+      kind: 'issues',
+      owner: 'acme',
+      repo: 'shop',
+      number: '12',
+    });
+    expect(parse('/acme/shop/pull/20')).toEqual({
+      kind: 'pull',
+      owner: 'acme',
+      repo: 'shop',
+      number: '20',
+    });
     for (const tab of ['files', 'commits', 'checks', 'changes', 'files/0123abc']) {
       expect(parse(`/acme/shop/pull/20/${tab}`), tab).toMatchObject({ kind: 'pull', number: '20' });
     }
-    expect(parse('/my-org/my.repo_v2/issues/7')).toMatchObject({ owner: 'my-org', repo: 'my.repo_v2', number: '7' });
+    expect(parse('/my-org/my.repo_v2/issues/7')).toMatchObject({
+      owner: 'my-org',
+      repo: 'my.repo_v2',
+      number: '7',
+    });
   });
 
   it('reads a file in the web editor, its path decoded', () => {
@@ -80,7 +96,9 @@ describe('githubPage (keys from URLs)', () => {
 describe('appliesTo', () => {
   it('takes github.com only, not lookalikes or other GitHub hosts', () => {
     expect(adapterFor(new URL(`${ORIGIN}/acme/shop/issues/12`))).toBe(github);
-    expect(github.appliesTo(new URL('https://github.com.evil.test/acme/shop/issues/12'))).toBe(false);
+    expect(github.appliesTo(new URL('https://github.com.evil.test/acme/shop/issues/12'))).toBe(
+      false,
+    );
     expect(github.appliesTo(new URL('https://evilgithub.com/acme/shop/issues/12'))).toBe(false);
     expect(github.appliesTo(new URL('https://gist.github.com/acme'))).toBe(false);
     expect(github.matches).toEqual(['https://github.com/*']);
@@ -99,13 +117,20 @@ describe('artifact', () => {
 
   it('a pull request on any of its tabs is the same artifact', () => {
     load('pull', '/acme/shop/pull/20/files');
-    expect(github.artifact(here(), document)).toEqual({ key: 'acme/shop#20', title: 'Add Apple Pay', url: `${ORIGIN}/acme/shop/pull/20` });
+    expect(github.artifact(here(), document)).toEqual({
+      key: 'acme/shop#20',
+      title: 'Add Apple Pay',
+      url: `${ORIGIN}/acme/shop/pull/20`,
+    });
   });
 
   it("reads the current URL each time (soft navigation), and ignores another repository's meta tag", () => {
     load('issue', '/acme/shop/issues/12');
     setUrl(`${ORIGIN}/other/repo/issues/3`);
-    expect(github.artifact(here(), document)).toMatchObject({ key: 'other/repo#3', url: `${ORIGIN}/other/repo/issues/3` });
+    expect(github.artifact(here(), document)).toMatchObject({
+      key: 'other/repo#3',
+      url: `${ORIGIN}/other/repo/issues/3`,
+    });
   });
 
   it("falls back to the tab's title while the heading is replaced by the title field", () => {
@@ -121,7 +146,11 @@ describe('artifact', () => {
     load('issue', '/acme/shop/issues/12');
     setUrl(`${ORIGIN}/acme/shop/issues/13`);
     q('h1').remove();
-    expect(github.artifact(here(), document)).toEqual({ key: 'Acme/Shop#13', title: '', url: `${ORIGIN}/Acme/Shop/issues/13` });
+    expect(github.artifact(here(), document)).toEqual({
+      key: 'Acme/Shop#13',
+      title: '',
+      url: `${ORIGIN}/Acme/Shop/issues/13`,
+    });
   });
 
   it('a file in the web editor: key owner/repo@branch:path, URL its blob page, title its path', () => {
@@ -143,7 +172,10 @@ describe('ownership', () => {
   it("an issue is its assignees' work (not its author's); the viewer is the signed-in login", async () => {
     load('issue', '/acme/shop/issues/12');
     const artifact = github.artifact(here(), document)!;
-    expect(await github.ownership(artifact, document, signal())).toEqual({ owner: ['achen'], viewer: ['dana-lead'] });
+    expect(await github.ownership(artifact, document, signal())).toEqual({
+      owner: ['achen'],
+      viewer: ['dana-lead'],
+    });
   });
 
   it('several assignees: all their identities (the roster picks the report)', async () => {
@@ -152,67 +184,99 @@ describe('ownership', () => {
       'beforeend',
       '<li><a href="/bokafor" data-hovercard-url="/users/bokafor/hovercard"><img alt="Bob Okafor" src="" /><span>bokafor</span></a></li>',
     );
-    const ownership = await github.ownership(github.artifact(here(), document)!, document, signal());
+    const ownership = await github.ownership(
+      github.artifact(here(), document)!,
+      document,
+      signal(),
+    );
     expect(ownership?.owner).toEqual(['achen', 'bokafor', 'Bob Okafor']);
   });
 
   it('an unassigned issue is nobody’s (empty owner, not unknown), even though someone opened it', async () => {
     load('issue', '/acme/shop/issues/12');
-    q('[data-testid="issue-assignees"]').replaceWith(Object.assign(document.createElement('p'), { textContent: 'No one assigned' }));
-    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({ owner: [], viewer: ['dana-lead'] });
+    q('[data-testid="issue-assignees"]').replaceWith(
+      Object.assign(document.createElement('p'), { textContent: 'No one assigned' }),
+    );
+    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({
+      owner: [],
+      viewer: ['dana-lead'],
+    });
   });
 
   it('reads the legacy assignees list', async () => {
     load('issue', '/acme/shop/issues/12');
     q('[data-testid="sidebar-assignees-section"]').outerHTML =
       '<span class="js-issue-assignees"><a class="assignee" href="/bokafor" data-hovercard-type="user" data-hovercard-url="/users/bokafor/hovercard"><img class="avatar" alt="@bokafor" /><span class="css-truncate-target">bokafor</span></a></span>';
-    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner).toEqual(['bokafor']);
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner,
+    ).toEqual(['bokafor']);
   });
 
   it('is null when the page shows no assignees at all (markup changed)', async () => {
     load('issue', '/acme/shop/issues/12');
     q('[data-testid="sidebar-assignees-section"]').remove();
-    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toBeNull();
+    expect(
+      await github.ownership(github.artifact(here(), document)!, document, signal()),
+    ).toBeNull();
   });
 
   it("a pull request is its author's work, not its reviewers', assignees' or commenters'", async () => {
     load('pull', '/acme/shop/pull/20');
-    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({ owner: ['bokafor'], viewer: ['dana-lead'] });
+    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({
+      owner: ['bokafor'],
+      viewer: ['dana-lead'],
+    });
   });
 
   it("a pull request's author from the React header's author link", async () => {
     load('pull', '/acme/shop/pull/20');
     q('.gh-header-meta').remove();
     q('.js-command-palette-pull-body').remove();
-    q('main').insertAdjacentHTML('afterbegin', '<a data-testid="issue-body-header-author" href="/carolp">carolp</a>');
-    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner).toEqual(['carolp']);
+    q('main').insertAdjacentHTML(
+      'afterbegin',
+      '<a data-testid="issue-body-header-author" href="/carolp">carolp</a>',
+    );
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner,
+    ).toEqual(['carolp']);
   });
 
   it("a pull request's author from the tab's title when the page shows none (Files tab of a redesign)", async () => {
     load('pull', '/acme/shop/pull/20/files');
     q('.gh-header-meta').remove();
     q('.js-command-palette-pull-body').remove();
-    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner).toEqual(['bokafor']);
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner,
+    ).toEqual(['bokafor']);
     document.title = 'Add Apple Pay · Pull Request #20 · acme/shop';
-    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toBeNull();
+    expect(
+      await github.ownership(github.artifact(here(), document)!, document, signal()),
+    ).toBeNull();
   });
 
   it('a file has no owner on GitHub: empty, so only a claim can name a report', async () => {
     load('edit', '/acme/shop/edit/main/docs/README.md');
-    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({ owner: [], viewer: ['dana-lead'] });
+    expect(await github.ownership(github.artifact(here(), document)!, document, signal())).toEqual({
+      owner: [],
+      viewer: ['dana-lead'],
+    });
   });
 
   it('an empty viewer when signed out', async () => {
     load('pull', '/acme/shop/pull/20');
     q('meta[name="user-login"]').remove();
-    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.viewer).toEqual([]);
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.viewer,
+    ).toEqual([]);
   });
 
   it('rejects when the signal is already aborted (navigated away)', async () => {
     load('issue', '/acme/shop/issues/12');
     const controller = new AbortController();
     controller.abort();
-    await expect(github.ownership(github.artifact(here(), document)!, document, controller.signal)).rejects.toThrow();
+    await expect(
+      github.ownership(github.artifact(here(), document)!, document, controller.signal),
+    ).rejects.toThrow();
   });
 });
 
@@ -220,7 +284,10 @@ describe('isContentEditor', () => {
   describe('issue (React view)', () => {
     it("is true for the header's title field that replaces the heading", () => {
       load('issue', '/acme/shop/issues/12');
-      const input = Object.assign(document.createElement('input'), { type: 'text', placeholder: 'Title' });
+      const input = Object.assign(document.createElement('input'), {
+        type: 'text',
+        placeholder: 'Title',
+      });
       q('[data-component="TitleArea"]').replaceChildren(input);
       expect(github.isContentEditor(input)).toBe(true);
     });
@@ -280,7 +347,10 @@ describe('isContentEditor', () => {
 
     it('is false for a comment box even inside the description (an inline reply)', () => {
       load('pull', '/acme/shop/pull/20');
-      q('.js-command-palette-pull-body').insertAdjacentHTML('beforeend', '<div class="js-inline-comment-form"><textarea id="inline"></textarea></div>');
+      q('.js-command-palette-pull-body').insertAdjacentHTML(
+        'beforeend',
+        '<div class="js-inline-comment-form"><textarea id="inline"></textarea></div>',
+      );
       expect(github.isContentEditor(byId('inline'))).toBe(false);
       // The same textarea outside the comment form would be the description's.
       byId('inline').parentElement!.classList.remove('js-inline-comment-form');
@@ -339,7 +409,9 @@ describe('surfaces (issue 11) and the 2026 markup', () => {
       '<div class="prc-PageHeader-Description-w-ejP">Merged · <a href="/carolp" data-hovercard-url="/users/carolp/hovercard">carolp</a> merged 3 commits into main</div></div></header>';
     q('.js-command-palette-pull-body').remove();
     expect(github.artifact(here(), document)?.title).toBe('Add Apple Pay');
-    expect((await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner).toEqual(['bokafor']);
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner,
+    ).toEqual(['bokafor']);
   });
 
   it('take-over: picking an unselected person in the assignee picker assigns them; unselecting or a PR does not', () => {
@@ -348,7 +420,10 @@ describe('surfaces (issue 11) and the 2026 markup', () => {
       'beforeend',
       '<div role="dialog" aria-label="Edit assignees"><ul role="listbox"><li role="option" aria-selected="false" id="o-dana"><span>dana-lead</span></li><li role="option" aria-selected="true" id="o-achen"><span>achen</span></li></ul></div>',
     );
-    expect(github.takeover!.assignedBy(byId('o-dana'))).toEqual({ to: 'person', identity: ['dana-lead'] });
+    expect(github.takeover!.assignedBy(byId('o-dana'))).toEqual({
+      to: 'person',
+      identity: ['dana-lead'],
+    });
     expect(github.takeover!.assignedBy(byId('o-achen'))).toBeNull();
     expect(github.takeover!.assigneeOnPage(document)).toEqual(['achen']);
     setUrl(`${ORIGIN}/acme/shop/pull/20`);

@@ -10,7 +10,12 @@ const fixture = readFileSync(join(import.meta.dirname, '../fixtures/jira/issue.h
 const ORIGIN = 'https://acme.atlassian.net';
 const issueUrl = new URL(`${ORIGIN}/browse/PAY-142`);
 
-const alice = { displayName: 'Alice Chen', emailAddress: 'alice@acme.test', accountId: '557058:a1', active: true };
+const alice = {
+  displayName: 'Alice Chen',
+  emailAddress: 'alice@acme.test',
+  accountId: '557058:a1',
+  active: true,
+};
 const dana = { displayName: 'Dana Lead', emailAddress: 'dana@acme.test', accountId: '557058:d0' };
 
 beforeEach(() => {
@@ -27,17 +32,23 @@ const q = (selector: string) => document.querySelector(selector)!;
 describe('jiraIssueKey', () => {
   it('reads the key from /browse/KEY', () => {
     expect(jiraIssueKey(new URL(`${ORIGIN}/browse/PAY-142`))).toBe('PAY-142');
-    expect(jiraIssueKey(new URL(`${ORIGIN}/browse/PAY-142?focusedCommentId=10001`))).toBe('PAY-142');
+    expect(jiraIssueKey(new URL(`${ORIGIN}/browse/PAY-142?focusedCommentId=10001`))).toBe(
+      'PAY-142',
+    );
     expect(jiraIssueKey(new URL(`${ORIGIN}/browse/AB_2-9`))).toBe('AB_2-9');
   });
 
   it("reads the key from a board's ?selectedIssue=", () => {
-    expect(jiraIssueKey(new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=PAY-7`))).toBe('PAY-7');
+    expect(
+      jiraIssueKey(new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=PAY-7`)),
+    ).toBe('PAY-7');
   });
 
   it('upper-cases a lowercase key', () => {
     expect(jiraIssueKey(new URL(`${ORIGIN}/browse/pay-142`))).toBe('PAY-142');
-    expect(jiraIssueKey(new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=pay-7`))).toBe('PAY-7');
+    expect(
+      jiraIssueKey(new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=pay-7`)),
+    ).toBe('PAY-7');
   });
 
   it('returns null for pages that are not an issue, and for garbage', () => {
@@ -70,22 +81,31 @@ describe('appliesTo', () => {
 
 describe('artifact', () => {
   it('reads key, title (from the summary heading) and a canonical URL', () => {
-    expect(jira.artifact(new URL(`${ORIGIN}/browse/pay-142?focusedCommentId=3`), document)).toEqual({
-      key: 'PAY-142',
-      title: 'Checkout button says "Submit" instead of "Pay now"',
-      url: `${ORIGIN}/browse/PAY-142`,
-    });
+    expect(jira.artifact(new URL(`${ORIGIN}/browse/pay-142?focusedCommentId=3`), document)).toEqual(
+      {
+        key: 'PAY-142',
+        title: 'Checkout button says "Submit" instead of "Pay now"',
+        url: `${ORIGIN}/browse/PAY-142`,
+      },
+    );
   });
 
   it('in a board modal, points at the selected issue', () => {
-    const artifact = jira.artifact(new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=PAY-7`), document);
+    const artifact = jira.artifact(
+      new URL(`${ORIGIN}/jira/software/projects/PAY/boards/1?selectedIssue=PAY-7`),
+      document,
+    );
     expect(artifact?.key).toBe('PAY-7');
     expect(artifact?.url).toBe(`${ORIGIN}/browse/PAY-7`);
   });
 
   it('has an empty title when the heading is not on the page', () => {
     q('h1').remove();
-    expect(jira.artifact(issueUrl, document)).toEqual({ key: 'PAY-142', title: '', url: `${ORIGIN}/browse/PAY-142` });
+    expect(jira.artifact(issueUrl, document)).toEqual({
+      key: 'PAY-142',
+      title: '',
+      url: `${ORIGIN}/browse/PAY-142`,
+    });
   });
 
   it('is null off an issue', () => {
@@ -96,7 +116,10 @@ describe('artifact', () => {
 describe('isContentEditor', () => {
   it('is true for the summary editor that replaces the heading', () => {
     const textarea = document.createElement('textarea');
-    textarea.setAttribute('data-testid', 'issue.views.issue-base.foundation.summary.heading.writeable.field');
+    textarea.setAttribute(
+      'data-testid',
+      'issue.views.issue-base.foundation.summary.heading.writeable.field',
+    );
     q('h1').replaceWith(textarea);
     expect(jira.isContentEditor(textarea)).toBe(true);
   });
@@ -174,9 +197,17 @@ function stubJira(routes: { issue?: Route; myself?: Route }) {
     calls.push({ url, init });
     if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
     const path = new URL(url).pathname;
-    const route = path === '/rest/api/3/myself' ? routes.myself : path.startsWith('/rest/api/3/issue/') ? routes.issue : undefined;
+    const route =
+      path === '/rest/api/3/myself'
+        ? routes.myself
+        : path.startsWith('/rest/api/3/issue/')
+          ? routes.issue
+          : undefined;
     if (!route) return new Response('not found', { status: 404 });
-    return new Response(JSON.stringify(route.body), { status: route.status, headers: { 'Content-Type': 'application/json' } });
+    return new Response(JSON.stringify(route.body), {
+      status: route.status,
+      headers: { 'Content-Type': 'application/json' },
+    });
   });
   vi.stubGlobal('fetch', fetchStub);
   return calls;
@@ -187,7 +218,13 @@ const artifact = () => jira.artifact(issueUrl, document)!;
 describe('ownership', () => {
   it("reads the assignee and the viewer from Jira's REST API", async () => {
     const calls = stubJira({
-      issue: { status: 200, body: { key: 'PAY-142', fields: { summary: 'From the API', assignee: alice, reporter: dana } } },
+      issue: {
+        status: 200,
+        body: {
+          key: 'PAY-142',
+          fields: { summary: 'From the API', assignee: alice, reporter: dana },
+        },
+      },
       myself: { status: 200, body: dana },
     });
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
@@ -197,7 +234,10 @@ describe('ownership', () => {
       title: 'From the API',
     });
     const urls = calls.map((c) => c.url).sort();
-    expect(urls).toEqual([`${ORIGIN}/rest/api/3/issue/PAY-142?fields=assignee,reporter,summary`, `${ORIGIN}/rest/api/3/myself`]);
+    expect(urls).toEqual([
+      `${ORIGIN}/rest/api/3/issue/PAY-142?fields=assignee,reporter,summary`,
+      `${ORIGIN}/rest/api/3/myself`,
+    ]);
     // The lead's own session, same origin only.
     for (const call of calls) expect(call.init?.credentials).toBe('same-origin');
   });
@@ -213,7 +253,10 @@ describe('ownership', () => {
 
   it('an assignee without an email (privacy setting) is still identified by name and account id', async () => {
     stubJira({
-      issue: { status: 200, body: { fields: { assignee: { displayName: 'Alice Chen', accountId: '557058:a1' } } } },
+      issue: {
+        status: 200,
+        body: { fields: { assignee: { displayName: 'Alice Chen', accountId: '557058:a1' } } },
+      },
       myself: { status: 200, body: dana },
     });
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
@@ -222,7 +265,10 @@ describe('ownership', () => {
   });
 
   it('falls back to the assignee field on the page when the REST API fails (500)', async () => {
-    stubJira({ issue: { status: 500, body: { errorMessages: ['oops'] } }, myself: { status: 200, body: dana } });
+    stubJira({
+      issue: { status: 500, body: { errorMessages: ['oops'] } },
+      myself: { status: 200, body: dana },
+    });
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
     expect(ownership).not.toBeNull();
     expect(ownership!.owner.length).toBeGreaterThan(0);
@@ -238,7 +284,10 @@ describe('ownership', () => {
   });
 
   it('falls back to the page when fetch itself throws (offline)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
     expect(ownership?.owner).toContain('Alice Chen');
   });
@@ -269,7 +318,9 @@ describe('ownership', () => {
       vi.fn(
         (_input: RequestInfo | URL, init?: RequestInit) =>
           new Promise((_, reject) => {
-            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+            init?.signal?.addEventListener('abort', () =>
+              reject(new DOMException('aborted', 'AbortError')),
+            );
           }),
       ),
     );
@@ -284,8 +335,12 @@ describe('surfaces (issue 11: content, planning, conversation)', () => {
   const kindAt = (selector: string) => surfaceKindOf(q(selector), surfaces);
 
   it('summary, description (read and edit mode) and rich-text custom fields are content', () => {
-    expect(kindAt('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')).toBe('content');
-    expect(kindAt('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror')).toBe('content');
+    expect(kindAt('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')).toBe(
+      'content',
+    );
+    expect(
+      kindAt('[data-testid="issue.views.field.rich-text.editor-container"] .ProseMirror'),
+    ).toBe('content');
     q('section[aria-label="Description section"]').insertAdjacentHTML(
       'beforeend',
       '<div data-testid="issue.views.field.rich-text.description"><div class="ak-renderer-document" id="read-view"><p>x</p></div></div>' +
@@ -296,21 +351,30 @@ describe('surfaces (issue 11: content, planning, conversation)', () => {
   });
 
   it('status, assignee, priority, labels, estimate, sprint, due date and breadcrumbs are planning', () => {
-    expect(kindAt('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]')).toBe('planning');
-    expect(kindAt('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]')).toBe('planning');
-    for (const id of ['priority', 'labels', 'story-points']) expect(surfaceKindOf(byId(id), surfaces), id).toBe('planning');
+    expect(
+      kindAt('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]'),
+    ).toBe('planning');
+    expect(kindAt('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]')).toBe(
+      'planning',
+    );
+    for (const id of ['priority', 'labels', 'story-points'])
+      expect(surfaceKindOf(byId(id), surfaces), id).toBe('planning');
     q('aside').insertAdjacentHTML(
       'beforeend',
       '<div data-testid="issue.views.field.sprint.customfield_10020"><input id="sprint"></div><div data-testid="issue.views.field.date-inline-edit.duedate"><input id="due"></div>',
     );
     expect(surfaceKindOf(byId('sprint'), surfaces)).toBe('planning');
     expect(surfaceKindOf(byId('due'), surfaces)).toBe('planning');
-    expect(kindAt('[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]')).toBe('planning');
+    expect(
+      kindAt('[data-testid="issue.views.issue-base.foundation.breadcrumbs.current-issue.item"]'),
+    ).toBe('planning');
   });
 
   it('the comment composer and existing comments are conversation; the search box is nothing', () => {
     expect(kindAt('[data-testid="issue.activity.comment"] .ProseMirror')).toBe('conversation');
-    expect(kindAt('[data-testid="issue-comment-base.ui.comment.ak-comment.10001-body"] p')).toBe('conversation');
+    expect(kindAt('[data-testid="issue-comment-base.ui.comment.ak-comment.10001-body"] p')).toBe(
+      'conversation',
+    );
     expect(kindAt('#global-search')).toBeNull();
   });
 
@@ -335,7 +399,9 @@ describe('the assignee on the page (the REST API down)', () => {
   });
 
   it('never reads the reporter, whose person trigger is the same component', () => {
-    q('[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]').remove();
+    q(
+      '[data-testid="issue.views.field.user.assignee"] [data-testid="profilecard-next.ui.profilecard.profilecard-trigger"]',
+    ).remove();
     expect(assigneeOnPage(document)).toBeNull();
   });
 
@@ -346,7 +412,13 @@ describe('the assignee on the page (the REST API down)', () => {
   });
 
   it('logged out, the REST API answers 200 with an HTML login page: the owner comes from the page', async () => {
-    const html = vi.fn(async () => new Response('<!doctype html><title>Log in with Atlassian account</title>', { status: 200, headers: { 'Content-Type': 'text/html;charset=UTF-8' } }));
+    const html = vi.fn(
+      async () =>
+        new Response('<!doctype html><title>Log in with Atlassian account</title>', {
+          status: 200,
+          headers: { 'Content-Type': 'text/html;charset=UTF-8' },
+        }),
+    );
     vi.stubGlobal('fetch', html);
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
     expect(ownership).toEqual({ owner: ['Alice Chen'], viewer: [] });
@@ -355,7 +427,11 @@ describe('the assignee on the page (the REST API down)', () => {
 
 describe('take-over controls', () => {
   it('"Assign to me" gives the item to the viewer', () => {
-    expect(jira.takeover!.assignedBy(q('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]'))).toEqual({ to: 'viewer' });
+    expect(
+      jira.takeover!.assignedBy(
+        q('[data-testid="issue-view-layout-assignee-field.ui.assign-to-me"]'),
+      ),
+    ).toEqual({ to: 'viewer' });
   });
 
   it('a person picked in the assignee field gives it to that person; elsewhere nothing is assigned', () => {
@@ -363,11 +439,21 @@ describe('take-over controls', () => {
       'beforeend',
       '<div role="listbox"><div role="option" id="opt-dana"><span>Dana Lead</span></div><div role="option" id="opt-none">Unassigned</div></div>',
     );
-    expect(jira.takeover!.assignedBy(byId('opt-dana').firstElementChild!)).toEqual({ to: 'person', identity: ['Dana Lead'] });
+    expect(jira.takeover!.assignedBy(byId('opt-dana').firstElementChild!)).toEqual({
+      to: 'person',
+      identity: ['Dana Lead'],
+    });
     expect(jira.takeover!.assignedBy(byId('opt-none'))).toBeNull();
-    q('aside').insertAdjacentHTML('beforeend', '<div role="listbox"><div role="option" id="opt-high">High</div></div>');
+    q('aside').insertAdjacentHTML(
+      'beforeend',
+      '<div role="listbox"><div role="option" id="opt-high">High</div></div>',
+    );
     expect(jira.takeover!.assignedBy(byId('opt-high'))).toBeNull();
-    expect(jira.takeover!.assignedBy(q('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]'))).toBeNull();
+    expect(
+      jira.takeover!.assignedBy(
+        q('[data-testid="issue-field-status.ui.status-view.status-button.status-button"]'),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -20,7 +20,11 @@ const settings: Settings = {
 };
 const edit: EditSignal = {
   tool: 'jira',
-  artifact: { key: 'PAY-142', title: 'Checkout copy', url: 'https://acme.atlassian.net/browse/PAY-142' },
+  artifact: {
+    key: 'PAY-142',
+    title: 'Checkout copy',
+    url: 'https://acme.atlassian.net/browse/PAY-142',
+  },
   owner: ['Alice Chen'],
   viewer: ['Dana Lead'],
 };
@@ -45,7 +49,11 @@ async function setup(overrides: Partial<Settings> = {}) {
 async function startIntervention(service: Awaited<ReturnType<typeof setup>>, plannedMinutes = 15) {
   const decision = await service.edit(edit);
   if (decision.action !== 'prompt') throw new Error(`expected a prompt, got ${decision.action}`);
-  const { intervention } = await service.answerPrompt({ promptId: decision.promptId, answer: 'deliberate', plannedMinutes });
+  const { intervention } = await service.answerPrompt({
+    promptId: decision.promptId,
+    answer: 'deliberate',
+    plannedMinutes,
+  });
   return intervention!;
 }
 
@@ -73,7 +81,10 @@ describe('hands-on time', () => {
     const service = await setup();
     const started = await startIntervention(service);
     at(30);
-    await expect(service.edit(edit)).resolves.toMatchObject({ action: 'feeding', interventionId: started.id });
+    await expect(service.edit(edit)).resolves.toMatchObject({
+      action: 'feeding',
+      interventionId: started.id,
+    });
     expect((await db.get('interventions', started.id))!.activeMs).toBe(30_000);
     expect(await db.count('prompts')).toBe(1);
   });
@@ -144,7 +155,13 @@ describe('planned end, reminders, lapse', () => {
     at(600 + 8 * 3600 + 1);
     const { lapsed, active } = await service.sweep();
     expect(active).toEqual([]);
-    expect(lapsed).toEqual([expect.objectContaining({ id: started.id, status: 'lapsed', endedAt: new Date(T0.getTime() + 600_000).toISOString() })]);
+    expect(lapsed).toEqual([
+      expect.objectContaining({
+        id: started.id,
+        status: 'lapsed',
+        endedAt: new Date(T0.getTime() + 600_000).toISOString(),
+      }),
+    ]);
     expect(await db.get('interventions', started.id)).toMatchObject({ status: 'lapsed' }); // Kept, not deleted.
   });
 
@@ -154,7 +171,10 @@ describe('planned end, reminders, lapse', () => {
     await service.endIntervention(started.id);
     expect((await service.listAwaitingClosing()).map((r) => r.id)).toEqual([started.id]);
     await service.recordClosing(started.id, { saidFramework: true, ownerNow: 'report' });
-    expect((await db.get('interventions', started.id))!.closing).toMatchObject({ saidFramework: true, ownerNow: 'report' });
+    expect((await db.get('interventions', started.id))!.closing).toMatchObject({
+      saidFramework: true,
+      ownerNow: 'report',
+    });
     expect(await service.listAwaitingClosing()).toEqual([]);
   });
 });
@@ -162,7 +182,14 @@ describe('planned end, reminders, lapse', () => {
 describe('one intervention per artifact', () => {
   test('concurrent edits and answers from two tabs make one prompt and one intervention', async () => {
     const service = await setup();
-    const decisions = await Promise.all([service.edit(edit), service.edit(edit), service.edit({ ...edit, artifact: { ...edit.artifact, url: 'https://acme.atlassian.net/browse/PAY-142' } })]);
+    const decisions = await Promise.all([
+      service.edit(edit),
+      service.edit(edit),
+      service.edit({
+        ...edit,
+        artifact: { ...edit.artifact, url: 'https://acme.atlassian.net/browse/PAY-142' },
+      }),
+    ]);
     const ids = new Set(decisions.map((d) => (d.action === 'prompt' ? d.promptId : d.action)));
     expect(ids.size).toBe(1);
     const [promptId] = [...ids];
@@ -180,7 +207,8 @@ describe('one intervention per artifact', () => {
     const first = await service.edit(edit);
     at(1);
     const second = await service.edit(edit);
-    if (first.action !== 'prompt' || second.action !== 'prompt') throw new Error('expected two prompts');
+    if (first.action !== 'prompt' || second.action !== 'prompt')
+      throw new Error('expected two prompts');
     expect(first.promptId).not.toBe(second.promptId);
     const [a, b] = await Promise.all([
       service.answerPrompt({ promptId: first.promptId, answer: 'deliberate' }),
@@ -206,14 +234,35 @@ describe('database migration', () => {
     };
     // Version 1 records as the core loop wrote them (no lifecycle fields), one without lastActivityAt as a v1 backup had.
     const v1Records = [
-      { ...base, id: 'a', endedAt: '2026-11-20T09:12:00.000Z', status: 'ended', lastActivityAt: '2026-11-20T09:11:00.000Z' },
-      { ...base, id: 'b', endedAt: null, status: 'active', lastActivityAt: '2026-11-20T09:05:00.000Z' },
+      {
+        ...base,
+        id: 'a',
+        endedAt: '2026-11-20T09:12:00.000Z',
+        status: 'ended',
+        lastActivityAt: '2026-11-20T09:11:00.000Z',
+      },
+      {
+        ...base,
+        id: 'b',
+        endedAt: null,
+        status: 'active',
+        lastActivityAt: '2026-11-20T09:05:00.000Z',
+      },
       { ...base, id: 'c', endedAt: '2026-11-20T09:30:00.000Z', status: 'ended' },
     ];
     const raw = await openDB(name, 1);
     v1.close();
     for (const r of v1Records) await raw.put('interventions', r);
-    await raw.put('prompts', { id: 'p', at: base.startedAt, tool: 'jira', artifact: edit.artifact, reportId: 'alice', answer: 'deliberate', answeredAt: base.startedAt, interventionId: 'a' });
+    await raw.put('prompts', {
+      id: 'p',
+      at: base.startedAt,
+      tool: 'jira',
+      artifact: edit.artifact,
+      reportId: 'alice',
+      answer: 'deliberate',
+      answeredAt: base.startedAt,
+      interventionId: 'a',
+    });
     raw.close();
 
     const v2 = await openPullbackDb(name, 2);
@@ -222,7 +271,9 @@ describe('database migration', () => {
     expect(migrated).toHaveLength(3);
     for (const original of v1Records) {
       const record = migrated.find((m) => m.id === original.id)!;
-      expect(record).toMatchObject('lastActivityAt' in original ? original : { ...original, lastActivityAt: original.endedAt });
+      expect(record).toMatchObject(
+        'lastActivityAt' in original ? original : { ...original, lastActivityAt: original.endedAt },
+      );
       expect(record).toMatchObject({ stretchBroken: false, remindedAt: null, closing: null });
     }
     expect(await v2.getAllFromIndex('interventions', 'by-status', 'active')).toHaveLength(1);

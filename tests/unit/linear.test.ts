@@ -30,9 +30,17 @@ const signal = () => new AbortController().signal;
 describe('linearIssue', () => {
   it('reads workspace and key from /<workspace>/issue/KEY-123/<slug>, with or without the slug', () => {
     expect(linearIssue(issueUrl)).toEqual({ workspace: 'acme', key: 'ENG-123' });
-    expect(linearIssue(new URL(`${ORIGIN}/acme/issue/ENG-123`))).toEqual({ workspace: 'acme', key: 'ENG-123' });
-    expect(linearIssue(new URL(`${ORIGIN}/acme/issue/ENG-123/`))).toEqual({ workspace: 'acme', key: 'ENG-123' });
-    expect(linearIssue(new URL(`${ORIGIN}/acme-inc/issue/WEB2-7/fix-it?foo=1#comment-abc`))).toEqual({ workspace: 'acme-inc', key: 'WEB2-7' });
+    expect(linearIssue(new URL(`${ORIGIN}/acme/issue/ENG-123`))).toEqual({
+      workspace: 'acme',
+      key: 'ENG-123',
+    });
+    expect(linearIssue(new URL(`${ORIGIN}/acme/issue/ENG-123/`))).toEqual({
+      workspace: 'acme',
+      key: 'ENG-123',
+    });
+    expect(
+      linearIssue(new URL(`${ORIGIN}/acme-inc/issue/WEB2-7/fix-it?foo=1#comment-abc`)),
+    ).toEqual({ workspace: 'acme-inc', key: 'WEB2-7' });
   });
 
   it('upper-cases a lowercase key', () => {
@@ -75,7 +83,9 @@ describe('appliesTo', () => {
 
 describe('artifact', () => {
   it('reads key, title (from the title editor) and the issue URL without its slug', () => {
-    expect(linear.artifact(new URL(`${ORIGIN}/acme/issue/eng-123/old-slug#comment-7f3a`), document)).toEqual({
+    expect(
+      linear.artifact(new URL(`${ORIGIN}/acme/issue/eng-123/old-slug#comment-7f3a`), document),
+    ).toEqual({
       key: 'ENG-123',
       title: 'Checkout button says “Submit” instead of “Pay now”',
       url: `${ORIGIN}/acme/issue/ENG-123`,
@@ -92,7 +102,9 @@ describe('artifact', () => {
 
   it('reads the title from the single-line editor when it has no label', () => {
     title().removeAttribute('aria-label');
-    expect(linear.artifact(issueUrl, document)?.title).toBe('Checkout button says “Submit” instead of “Pay now”');
+    expect(linear.artifact(issueUrl, document)?.title).toBe(
+      'Checkout button says “Submit” instead of “Pay now”',
+    );
   });
 
   it('does not take the new-issue dialog’s title for the page’s issue', () => {
@@ -111,7 +123,11 @@ describe('artifact', () => {
 
 describe('ownership', () => {
   it('reads the assignee from the Assignee property button, without the avatar’s initials, and no viewer', async () => {
-    const ownership = await linear.ownership(linear.artifact(issueUrl, document)!, document, signal());
+    const ownership = await linear.ownership(
+      linear.artifact(issueUrl, document)!,
+      document,
+      signal(),
+    );
     expect(ownership).toEqual({ owner: ['Alice Chen'], viewer: [] });
   });
 
@@ -140,7 +156,11 @@ describe('ownership', () => {
   it('an unassigned issue is owned by nobody (empty owner), not "not found"', async () => {
     for (const text of ['Assign', 'Unassigned', 'No assignee']) {
       assigneeButton().innerHTML = `<span aria-hidden="true">○</span><span>${text}</span>`;
-      const ownership = await linear.ownership(linear.artifact(issueUrl, document)!, document, signal());
+      const ownership = await linear.ownership(
+        linear.artifact(issueUrl, document)!,
+        document,
+        signal(),
+      );
       expect(ownership, text).toEqual({ owner: [], viewer: [] });
     }
   });
@@ -152,19 +172,26 @@ describe('ownership', () => {
 
   it('is null when there is no Assignee button (the markup changed)', async () => {
     assigneeButton().remove();
-    expect(await linear.ownership(linear.artifact(issueUrl, document)!, document, signal())).toBeNull();
+    expect(
+      await linear.ownership(linear.artifact(issueUrl, document)!, document, signal()),
+    ).toBeNull();
   });
 
   it('ignores an Assignee button inside a dialog (the new-issue form)', () => {
     assigneeButton().remove();
-    document.body.insertAdjacentHTML('beforeend', '<div role="dialog"><button aria-label="Change assignee">Bob Okafor</button></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog"><button aria-label="Change assignee">Bob Okafor</button></div>',
+    );
     expect(linearAssignee(document)).toBeNull();
   });
 
   it('rejects when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(linear.ownership(linear.artifact(issueUrl, document)!, document, controller.signal)).rejects.toThrow();
+    await expect(
+      linear.ownership(linear.artifact(issueUrl, document)!, document, controller.signal),
+    ).rejects.toThrow();
   });
 });
 
@@ -194,7 +221,9 @@ describe('isContentEditor', () => {
     // …and only that one: the sub-issue composer and the comment composer come later.
     expect(linear.isContentEditor(subIssueComposer())).toBe(false);
     composer().removeAttribute('aria-label');
-    expect(linear.isContentEditor(q('[data-comment-input-editor-container] .ProseMirror'))).toBe(false);
+    expect(linear.isContentEditor(q('[data-comment-input-editor-container] .ProseMirror'))).toBe(
+      false,
+    );
   });
 
   it('is false for the comment composer: comments are conversation', () => {
@@ -210,7 +239,10 @@ describe('isContentEditor', () => {
 
   it('is false for a thread reply box', () => {
     const section = q('[aria-labelledby="activity-heading"]');
-    section.insertAdjacentHTML('beforeend', '<div><div id="reply" contenteditable="true" aria-label="Leave a reply…"></div></div>');
+    section.insertAdjacentHTML(
+      'beforeend',
+      '<div><div id="reply" contenteditable="true" aria-label="Leave a reply…"></div></div>',
+    );
     expect(linear.isContentEditor(document.getElementById('reply')!)).toBe(false);
   });
 
@@ -262,13 +294,19 @@ describe('surfaces', () => {
       expect(surfaceKindOf(q(`[aria-label="${label}"]`), surfaces), label).toBe('planning');
     }
     for (const role of ['menu', 'listbox']) {
-      document.body.insertAdjacentHTML('beforeend', `<div role="${role}" id="picker-${role}"><input type="text" aria-label="Change priority to…" /></div>`);
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<div role="${role}" id="picker-${role}"><input type="text" aria-label="Change priority to…" /></div>`,
+      );
       const filter = q(`#picker-${role} input`);
       expect(surfaceKindOf(filter, surfaces), role).toBe('planning');
       expect(linear.isContentEditor(filter), role).toBe(false);
     }
     // An estimate or due date typed in the properties: planning too.
-    q('[aria-label="Issue properties"]').insertAdjacentHTML('beforeend', '<input id="due" type="text" aria-label="Change due date" />');
+    q('[aria-label="Issue properties"]').insertAdjacentHTML(
+      'beforeend',
+      '<input id="due" type="text" aria-label="Change due date" />',
+    );
     expect(linear.isContentEditor(q('#due'))).toBe(false);
   });
 });

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { EditSignalSchema, IdSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/message-schemas';
+import {
+  EditSignalSchema,
+  IdSchema,
+  parseOrThrow,
+  PromptAnswerSchema,
+} from '@/utils/message-schemas';
 
 function validEdit() {
   return {
     tool: 'jira',
-    artifact: { key: 'PAY-142', title: 'Fix the checkout button', url: 'https://acme.atlassian.net/browse/PAY-142' },
+    artifact: {
+      key: 'PAY-142',
+      title: 'Fix the checkout button',
+      url: 'https://acme.atlassian.net/browse/PAY-142',
+    },
     owner: ['Alice Chen', 'alice@acme.test', '557058:a1'],
     viewer: ['Dana Lead'],
   };
@@ -30,7 +39,12 @@ describe('EditSignalSchema', () => {
   });
 
   it('accepts empty owner/viewer lists and an empty title', () => {
-    const input = { ...validEdit(), owner: [], viewer: [], artifact: { ...validEdit().artifact, title: '' } };
+    const input = {
+      ...validEdit(),
+      owner: [],
+      viewer: [],
+      artifact: { ...validEdit().artifact, title: '' },
+    };
     expect(parseOrThrow(EditSignalSchema, input, 'edit').owner).toEqual([]);
   });
 
@@ -46,7 +60,12 @@ describe('EditSignalSchema', () => {
   it('rejects a title over 500 characters, naming artifact.title', () => {
     const input = validEdit();
     input.artifact.title = 't'.repeat(501);
-    expectRejected(() => parseOrThrow(EditSignalSchema, input, 'edit'), 'Invalid edit', 'artifact.title', '500');
+    expectRejected(
+      () => parseOrThrow(EditSignalSchema, input, 'edit'),
+      'Invalid edit',
+      'artifact.title',
+      '500',
+    );
   });
 
   it('rejects a key over 200 characters, naming artifact.key', () => {
@@ -58,7 +77,11 @@ describe('EditSignalSchema', () => {
   it('rejects an empty or blank key, naming artifact.key', () => {
     const input = validEdit();
     input.artifact.key = '   ';
-    expectRejected(() => parseOrThrow(EditSignalSchema, input, 'edit'), 'artifact.key', 'must not be empty');
+    expectRejected(
+      () => parseOrThrow(EditSignalSchema, input, 'edit'),
+      'artifact.key',
+      'must not be empty',
+    );
   });
 
   it('rejects an unknown tool, naming tool', () => {
@@ -70,7 +93,11 @@ describe('EditSignalSchema', () => {
   it('rejects a url that is not a URL, naming artifact.url', () => {
     const input = validEdit();
     input.artifact.url = 'not a url';
-    expectRejected(() => parseOrThrow(EditSignalSchema, input, 'edit'), 'artifact.url', 'must be a URL');
+    expectRejected(
+      () => parseOrThrow(EditSignalSchema, input, 'edit'),
+      'artifact.url',
+      'must be a URL',
+    );
   });
 
   it('rejects more than 20 owner identities, naming owner', () => {
@@ -107,25 +134,42 @@ describe('EditSignalSchema', () => {
 
 describe('PromptAnswerSchema', () => {
   it('accepts a deliberate answer with purpose and minutes', () => {
-    const input = { promptId: 'p1', answer: 'deliberate', purpose: 'teach-framework', plannedMinutes: 60 };
+    const input = {
+      promptId: 'p1',
+      answer: 'deliberate',
+      purpose: 'teach-framework',
+      plannedMinutes: 60,
+    };
     expect(parseOrThrow(PromptAnswerSchema, input, 'answer')).toEqual(input);
   });
 
   it('accepts the other answers without purpose or minutes', () => {
-    expect(parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'stepped-back' }, 'answer').answer).toBe('stepped-back');
-    expect(parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'dismissed' }, 'answer').answer).toBe('dismissed');
+    expect(
+      parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'stepped-back' }, 'answer').answer,
+    ).toBe('stepped-back');
+    expect(
+      parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'dismissed' }, 'answer').answer,
+    ).toBe('dismissed');
   });
 
   // Issue 9: the prompt caps a planned duration at a day (1440 minutes); a week from a page is refused.
   it('accepts exactly a day of planned minutes and refuses seven days, naming the range', () => {
     const input = { promptId: 'p1', answer: 'deliberate', plannedMinutes: 24 * 60 };
     expect(parseOrThrow(PromptAnswerSchema, input, 'answer').plannedMinutes).toBe(1440);
-    expectRejected(() => parseOrThrow(PromptAnswerSchema, { ...input, plannedMinutes: 7 * 24 * 60 }, 'answer'), 'plannedMinutes', '1 to 1440');
+    expectRejected(
+      () => parseOrThrow(PromptAnswerSchema, { ...input, plannedMinutes: 7 * 24 * 60 }, 'answer'),
+      'plannedMinutes',
+      '1 to 1440',
+    );
   });
 
   it('rejects plannedMinutes 0, naming plannedMinutes', () => {
     const input = { promptId: 'p1', answer: 'deliberate', plannedMinutes: 0 };
-    expectRejected(() => parseOrThrow(PromptAnswerSchema, input, 'answer'), 'Invalid answer', 'plannedMinutes');
+    expectRejected(
+      () => parseOrThrow(PromptAnswerSchema, input, 'answer'),
+      'Invalid answer',
+      'plannedMinutes',
+    );
   });
 
   it('rejects negative plannedMinutes', () => {
@@ -149,12 +193,18 @@ describe('PromptAnswerSchema', () => {
   });
 
   it('rejects an unknown answer, naming answer', () => {
-    const err = expectRejected(() => parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'maybe' }, 'answer'), 'answer');
+    const err = expectRejected(
+      () => parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'maybe' }, 'answer'),
+      'answer',
+    );
     expect(err.message).toMatch(/^Invalid answer: answer /);
   });
 
   it("rejects 'unanswered' as an answer a content script may send", () => {
-    expectRejected(() => parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'unanswered' }, 'answer'), 'answer');
+    expectRejected(
+      () => parseOrThrow(PromptAnswerSchema, { promptId: 'p1', answer: 'unanswered' }, 'answer'),
+      'answer',
+    );
   });
 
   it('rejects an unknown purpose, naming purpose', () => {
@@ -163,8 +213,21 @@ describe('PromptAnswerSchema', () => {
   });
 
   it('rejects an empty or over-long prompt id, naming promptId', () => {
-    expectRejected(() => parseOrThrow(PromptAnswerSchema, { promptId: '', answer: 'dismissed' }, 'answer'), 'promptId', 'must not be empty');
-    expectRejected(() => parseOrThrow(PromptAnswerSchema, { promptId: 'x'.repeat(101), answer: 'dismissed' }, 'answer'), 'promptId', '100');
+    expectRejected(
+      () => parseOrThrow(PromptAnswerSchema, { promptId: '', answer: 'dismissed' }, 'answer'),
+      'promptId',
+      'must not be empty',
+    );
+    expectRejected(
+      () =>
+        parseOrThrow(
+          PromptAnswerSchema,
+          { promptId: 'x'.repeat(101), answer: 'dismissed' },
+          'answer',
+        ),
+      'promptId',
+      '100',
+    );
   });
 });
 

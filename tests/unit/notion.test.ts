@@ -50,7 +50,9 @@ describe('notionPage', () => {
       `https://app.notion.com/p/${DASHED}`,
       `https://app.notion.com/p/Onboarding-guide-${ID}#section`,
     ]) {
-      expect(notionPage(new URL(url)), url).toEqual(expect.objectContaining({ key: ID, url: canonical(ID), peek: false }));
+      expect(notionPage(new URL(url)), url).toEqual(
+        expect.objectContaining({ key: ID, url: canonical(ID), peek: false }),
+      );
     }
   });
 
@@ -64,15 +66,23 @@ describe('notionPage', () => {
       `https://www.notion.so/Onboarding-guide-${ID}`,
       `https://www.notion.so/${ID}`,
     ]) {
-      expect(notionPage(new URL(url)), url).toEqual(expect.objectContaining({ key: ID, url: canonical(ID), peek: false }));
+      expect(notionPage(new URL(url)), url).toEqual(
+        expect.objectContaining({ key: ID, url: canonical(ID), peek: false }),
+      );
     }
   });
 
   it('a peek (?p=) is the page being edited, with the same canonical URL as its own page', () => {
-    const peek = notionPage(new URL(`https://app.notion.com/p/Tasks-${ID}?v=aaaabbbbccccddddeeeeffff00001111&p=${ROW}&pm=s`));
+    const peek = notionPage(
+      new URL(
+        `https://app.notion.com/p/Tasks-${ID}?v=aaaabbbbccccddddeeeeffff00001111&p=${ROW}&pm=s`,
+      ),
+    );
     expect(peek).toEqual(expect.objectContaining({ key: ROW, url: canonical(ROW), peek: true }));
     expect(notionPage(new URL(`https://app.notion.com/p/Fix-login-${ROW}`))?.url).toBe(peek!.url);
-    expect(notionPage(new URL(`https://www.notion.so/acme/Tasks-${ID}?p=${ROW}&pm=s`))?.url).toBe(peek!.url);
+    expect(notionPage(new URL(`https://www.notion.so/acme/Tasks-${ID}?p=${ROW}&pm=s`))?.url).toBe(
+      peek!.url,
+    );
   });
 
   it('returns null for pages that are not a page, and for garbage', () => {
@@ -97,19 +107,29 @@ describe('notionPage', () => {
   it('the registry finds the adapter on both hosts, and the content script matches both', () => {
     expect(adapterFor(new URL(pageUrl))).toBe(notion);
     expect(adapterFor(new URL(`https://www.notion.so/acme/Onboarding-guide-${ID}`))).toBe(notion);
-    expect(notion.matches).toEqual(expect.arrayContaining(['https://app.notion.com/*', 'https://www.notion.so/*']));
+    expect(notion.matches).toEqual(
+      expect.arrayContaining(['https://app.notion.com/*', 'https://www.notion.so/*']),
+    );
   });
 });
 
 describe('artifact', () => {
   it('reads the title from the title block', () => {
     document.title = 'Something else';
-    expect(notion.artifact(new URL(pageUrl), document)).toEqual({ key: ID, title: 'Onboarding guide', url: canonical(ID) });
+    expect(notion.artifact(new URL(pageUrl), document)).toEqual({
+      key: ID,
+      title: 'Onboarding guide',
+      url: canonical(ID),
+    });
   });
 
   it('in a peek, reads the peek’s title, not the page behind it', () => {
     openPeek('Fix login bug');
-    expect(notion.artifact(new URL(document.location.href), document)).toEqual({ key: ROW, title: 'Fix login bug', url: canonical(ROW) });
+    expect(notion.artifact(new URL(document.location.href), document)).toEqual({
+      key: ROW,
+      title: 'Fix login bug',
+      url: canonical(ROW),
+    });
   });
 
   it('falls back to the tab title, then the topbar breadcrumb, then to the URL’s slug', () => {
@@ -119,7 +139,9 @@ describe('artifact', () => {
     q('.fixture-breadcrumb').textContent = 'Onboarding (breadcrumb)';
     expect(notion.artifact(new URL(pageUrl), document)?.title).toBe('Onboarding (breadcrumb)');
     q('.notion-topbar').remove();
-    expect(notion.artifact(new URL(`https://app.notion.com/p/Team-handbook-${ID}`), document)?.title).toBe('Team handbook');
+    expect(
+      notion.artifact(new URL(`https://app.notion.com/p/Team-handbook-${ID}`), document)?.title,
+    ).toBe('Team handbook');
   });
 
   it('reads a title named only by its role description (toggl, 2026-03)', () => {
@@ -131,19 +153,28 @@ describe('artifact', () => {
 describe('ownership', () => {
   it('is the "Created by" property when shown', async () => {
     const artifact = notion.artifact(new URL(pageUrl), document)!;
-    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({ owner: ['Alice Chen'], viewer: [] });
+    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({
+      owner: ['Alice Chen'],
+      viewer: [],
+    });
   });
 
   it('is nobody, not null, when the page shows no creator (a claim decides)', async () => {
     q('.fixture-created-by').remove();
     const artifact = notion.artifact(new URL(pageUrl), document)!;
-    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({ owner: [], viewer: [] });
+    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({
+      owner: [],
+      viewer: [],
+    });
   });
 
   it('in a peek, only the peek’s properties count', async () => {
     openPeek('Fix login bug');
     const artifact = notion.artifact(new URL(document.location.href), document)!;
-    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({ owner: [], viewer: [] });
+    await expect(notion.ownership(artifact, document, signal())).resolves.toEqual({
+      owner: [],
+      viewer: [],
+    });
   });
 });
 
@@ -162,7 +193,10 @@ describe('isContentEditor', () => {
       '<div class="notion-margin-discussion-item"><div contenteditable="true" id="margin" placeholder="Reply…"></div></div>',
     );
     expect(notion.isContentEditor(q('#margin'))).toBe(false);
-    q('.notion-page-content').insertAdjacentHTML('beforeend', '<div role="dialog"><div contenteditable="true" id="c" aria-label="Add a comment…"></div></div>');
+    q('.notion-page-content').insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog"><div contenteditable="true" id="c" aria-label="Add a comment…"></div></div>',
+    );
     expect(notion.isContentEditor(q('#c'))).toBe(false);
   });
 
@@ -190,8 +224,14 @@ describe('surfaces', () => {
   });
 
   it('blocks (every type) and the title are content', () => {
-    expect(document.querySelectorAll(".notion-page-content [data-content-editable-leaf=\"true\"][contenteditable=\"true\"]").length).toBe(3);
-    for (const el of document.querySelectorAll('.notion-page-content [data-content-editable-leaf="true"][contenteditable="true"]')) {
+    expect(
+      document.querySelectorAll(
+        '.notion-page-content [data-content-editable-leaf="true"][contenteditable="true"]',
+      ).length,
+    ).toBe(3);
+    for (const el of document.querySelectorAll(
+      '.notion-page-content [data-content-editable-leaf="true"][contenteditable="true"]',
+    )) {
       expect(surfaceKindOf(el, surfaces), el.outerHTML).toBe('content');
     }
     expect(surfaceKindOf(q('.fixture-title'), surfaces)).toBe('content');
@@ -200,7 +240,10 @@ describe('surfaces', () => {
   it('the page’s properties and a database’s cells inside the page are planning: never a prompt', () => {
     expect(surfaceKindOf(q('.fixture-status [contenteditable]'), surfaces)).toBe('planning');
     expect(notion.isContentEditor(q('.fixture-status [contenteditable]'))).toBe(false);
-    q('.fixture-database').insertAdjacentHTML('beforeend', '<div role="cell"><div id="cell" contenteditable="true">Done</div></div>');
+    q('.fixture-database').insertAdjacentHTML(
+      'beforeend',
+      '<div role="cell"><div id="cell" contenteditable="true">Done</div></div>',
+    );
     expect(surfaceKindOf(q('#cell'), surfaces)).toBe('planning');
     expect(notion.isContentEditor(q('#cell'))).toBe(false);
   });

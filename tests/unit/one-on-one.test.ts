@@ -8,13 +8,25 @@ afterAll(() => {
 });
 
 import type { Rating } from '@/utils/model';
-import { markdownText, oneOnOne, oneOnOneMarkdown, outcomeOf, type OneOnOneInput } from '@/utils/one-on-one';
+import {
+  markdownText,
+  oneOnOne,
+  oneOnOneMarkdown,
+  outcomeOf,
+  type OneOnOneInput,
+} from '@/utils/one-on-one';
 import { parseSummaryHash, summaryHash } from '@/utils/summary-route';
 import { intervention, promptRecord } from './helpers';
 
 const MIN = 60_000;
-const plus = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * MIN).toISOString();
-const rating = (week: string, alignment: 1 | 2 | 3 | 4, confidence: 1 | 2 | 3 | 4, reportId = 'alice'): Rating => ({
+const plus = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) + minutes * MIN).toISOString();
+const rating = (
+  week: string,
+  alignment: 1 | 2 | 3 | 4,
+  confidence: 1 | 2 | 3 | 4,
+  reportId = 'alice',
+): Rating => ({
   id: `${week}:${reportId}`,
   week,
   reportId,
@@ -32,31 +44,99 @@ function input(part: Partial<OneOnOneInput> = {}): OneOnOneInput {
     leadName: 'Dana Lead',
     locale: 'en-GB',
     interventions: [
-      intervention({ id: 'a1', startedAt: '2026-11-23T09:00:00.000Z', plannedEndAt: '2026-11-23T09:15:00.000Z', endedAt: '2026-11-23T09:12:00.000Z', status: 'ended', activeMs: 10 * MIN, intent: 'scope the refund to one currency' }),
+      intervention({
+        id: 'a1',
+        startedAt: '2026-11-23T09:00:00.000Z',
+        plannedEndAt: '2026-11-23T09:15:00.000Z',
+        endedAt: '2026-11-23T09:12:00.000Z',
+        status: 'ended',
+        activeMs: 10 * MIN,
+        intent: 'scope the refund to one currency',
+      }),
       intervention({
         id: 'a2',
         kind: 'takeover',
-        artifact: { key: 'PAY-2', title: 'Refund *all* the [things]', url: 'https://acme.atlassian.net/browse/PAY-2' },
+        artifact: {
+          key: 'PAY-2',
+          title: 'Refund *all* the [things]',
+          url: 'https://acme.atlassian.net/browse/PAY-2',
+        },
         startedAt: '2026-11-24T10:00:00.000Z',
         plannedEndAt: '2026-11-24T10:30:00.000Z',
         endedAt: '2026-11-24T10:45:00.000Z',
         status: 'ended',
         activeMs: 20 * MIN,
-        closing: { saidFramework: true, ownerNow: 'report', answeredAt: '2026-11-24T10:45:00.000Z' },
+        closing: {
+          saidFramework: true,
+          ownerNow: 'report',
+          answeredAt: '2026-11-24T10:45:00.000Z',
+        },
       }),
-      intervention({ id: 'open', artifact: { key: 'PAY-3', title: 'Open one', url: 'https://acme.atlassian.net/browse/PAY-3' }, startedAt: '2026-11-27T09:00:00.000Z', plannedEndAt: '2026-11-27T09:15:00.000Z' }),
-      intervention({ id: 'w44', purpose: 'teach-framework', startedAt: '2026-10-27T09:00:00.000Z', plannedEndAt: plus('2026-10-27T09:00:00.000Z', 30), endedAt: plus('2026-10-27T09:00:00.000Z', 20), status: 'ended', activeMs: 10 * MIN }),
+      intervention({
+        id: 'open',
+        artifact: {
+          key: 'PAY-3',
+          title: 'Open one',
+          url: 'https://acme.atlassian.net/browse/PAY-3',
+        },
+        startedAt: '2026-11-27T09:00:00.000Z',
+        plannedEndAt: '2026-11-27T09:15:00.000Z',
+      }),
+      intervention({
+        id: 'w44',
+        purpose: 'teach-framework',
+        startedAt: '2026-10-27T09:00:00.000Z',
+        plannedEndAt: plus('2026-10-27T09:00:00.000Z', 30),
+        endedAt: plus('2026-10-27T09:00:00.000Z', 20),
+        status: 'ended',
+        activeMs: 10 * MIN,
+      }),
       // Outside the eight weeks (W40, W49) and another report's: left out.
-      intervention({ id: 'too-old', startedAt: '2026-09-30T09:00:00.000Z', endedAt: '2026-09-30T09:10:00.000Z', status: 'ended' }),
-      intervention({ id: 'too-new', startedAt: '2026-11-30T09:00:00.000Z', endedAt: '2026-11-30T09:10:00.000Z', status: 'ended' }),
-      intervention({ id: 'bobs', reportId: 'bob', startedAt: '2026-11-23T11:00:00.000Z', endedAt: '2026-11-23T11:10:00.000Z', status: 'ended' }),
+      intervention({
+        id: 'too-old',
+        startedAt: '2026-09-30T09:00:00.000Z',
+        endedAt: '2026-09-30T09:10:00.000Z',
+        status: 'ended',
+      }),
+      intervention({
+        id: 'too-new',
+        startedAt: '2026-11-30T09:00:00.000Z',
+        endedAt: '2026-11-30T09:10:00.000Z',
+        status: 'ended',
+      }),
+      intervention({
+        id: 'bobs',
+        reportId: 'bob',
+        startedAt: '2026-11-23T11:00:00.000Z',
+        endedAt: '2026-11-23T11:10:00.000Z',
+        status: 'ended',
+      }),
     ],
     prompts: [
-      promptRecord({ id: 'caught', at: '2026-11-28T09:00:00.000Z', answer: 'stepped-back', artifact: { key: 'PAY-9', title: 'Ticket PAY-9', url: 'https://acme.atlassian.net/browse/PAY-9' } }),
+      promptRecord({
+        id: 'caught',
+        at: '2026-11-28T09:00:00.000Z',
+        answer: 'stepped-back',
+        artifact: {
+          key: 'PAY-9',
+          title: 'Ticket PAY-9',
+          url: 'https://acme.atlassian.net/browse/PAY-9',
+        },
+      }),
       promptRecord({ id: 'later', at: '2026-11-28T10:00:00.000Z', answer: 'dismissed' }),
-      promptRecord({ id: 'bob-caught', reportId: 'bob', at: '2026-11-28T09:00:00.000Z', answer: 'stepped-back' }),
+      promptRecord({
+        id: 'bob-caught',
+        reportId: 'bob',
+        at: '2026-11-28T09:00:00.000Z',
+        answer: 'stepped-back',
+      }),
     ],
-    ratings: [rating('2026-W44', 3, 2), rating('2026-W48', 4, 3), rating('2026-W47', 1, 1, 'bob'), rating('2026-W40', 1, 1)],
+    ratings: [
+      rating('2026-W44', 3, 2),
+      rating('2026-W48', 4, 3),
+      rating('2026-W47', 1, 1, 'bob'),
+      rating('2026-W40', 1, 1),
+    ],
     ...part,
   };
 }
@@ -65,7 +145,16 @@ describe('the 1:1 page of one report', () => {
   const view = oneOnOne(input());
 
   it('lists the eight weeks ending with the chosen week, newest first, each with its dates', () => {
-    expect(view.weeks.map((w) => w.week)).toEqual(['2026-W48', '2026-W47', '2026-W46', '2026-W45', '2026-W44', '2026-W43', '2026-W42', '2026-W41']);
+    expect(view.weeks.map((w) => w.week)).toEqual([
+      '2026-W48',
+      '2026-W47',
+      '2026-W46',
+      '2026-W45',
+      '2026-W44',
+      '2026-W43',
+      '2026-W42',
+      '2026-W41',
+    ]);
     expect(view.firstWeek).toBe('2026-W41');
     expect(view.rangeLabel).toMatch(/5 Oct.*29 Nov 2026/);
     expect(view.weeks[0]!.label).toMatch(/23.*29 Nov 2026/);
@@ -74,13 +163,29 @@ describe('the 1:1 page of one report', () => {
   it('keeps only this report’s records inside the eight weeks, oldest first within a week', () => {
     expect(view.weeks[0]!.interventions.map((x) => x.record.id)).toEqual(['a1', 'a2', 'open']);
     expect(view.weeks[4]!.interventions.map((x) => x.record.id)).toEqual(['w44']);
-    expect(view.weeks.flatMap((w) => w.interventions.map((x) => x.record.id))).not.toContain('bobs');
-    expect(view.totals).toEqual({ interventions: 4, takeovers: 1, handsOnMs: 40 * MIN, ended: 3, endedOnTime: 2, caught: 1, withWords: 1 });
+    expect(view.weeks.flatMap((w) => w.interventions.map((x) => x.record.id))).not.toContain(
+      'bobs',
+    );
+    expect(view.totals).toEqual({
+      interventions: 4,
+      takeovers: 1,
+      handsOnMs: 40 * MIN,
+      ended: 3,
+      endedOnTime: 2,
+      caught: 1,
+      withWords: 1,
+    });
   });
 
   it('carries the purpose, the lead’s words, take-overs, how each ended and a hand-back note for what is handed back', () => {
     const [a1, a2, open] = view.weeks[0]!.interventions;
-    expect(a1).toMatchObject({ purpose: 'Get it back on track', words: 'scope the refund to one currency', outcome: 'ended on time', takeover: false, spanMs: 12 * MIN });
+    expect(a1).toMatchObject({
+      purpose: 'Get it back on track',
+      words: 'scope the refund to one currency',
+      outcome: 'ended on time',
+      takeover: false,
+      spanMs: 12 * MIN,
+    });
     expect(a1!.handBack).toMatch(/^Hi Alice, I stepped into PAY-142/);
     expect(a2).toMatchObject({ takeover: true, outcome: 'ended late', words: null });
     expect(a2!.handBack).toMatch(/I took PAY-2 .* over from you/);
@@ -93,28 +198,57 @@ describe('the 1:1 page of one report', () => {
 
   it('draws the check-in trail from the rated weeks, oldest first, with where each sits on the 2×2', () => {
     expect(view.trail).toEqual([
-      { week: '2026-W44', alignment: 3, confidence: 2, quadrant: 'build-confidence', where: 'Build confidence' },
+      {
+        week: '2026-W44',
+        alignment: 3,
+        confidence: 2,
+        quadrant: 'build-confidence',
+        where: 'Build confidence',
+      },
       { week: '2026-W48', alignment: 4, confidence: 3, quadrant: 'support', where: 'Full support' },
     ]);
     expect(view.weeks[0]!.rating?.week).toBe('2026-W48');
   });
 
   it('lists what started before the eight weeks and is still open (temporary becoming permanent), not what ended then', () => {
-    const old = intervention({ id: 'old-open', kind: 'takeover', artifact: { key: 'OPS-1', title: 'Runbook', url: 'https://acme.atlassian.net/browse/OPS-1' }, startedAt: '2026-09-14T09:00:00.000Z', plannedEndAt: '2026-09-14T10:00:00.000Z' });
+    const old = intervention({
+      id: 'old-open',
+      kind: 'takeover',
+      artifact: { key: 'OPS-1', title: 'Runbook', url: 'https://acme.atlassian.net/browse/OPS-1' },
+      startedAt: '2026-09-14T09:00:00.000Z',
+      plannedEndAt: '2026-09-14T10:00:00.000Z',
+    });
     const withOld = oneOnOne(input({ interventions: [...input().interventions, old] }));
     expect(withOld.openFromBefore.map((x) => x.record.id)).toEqual(['old-open']);
-    expect(withOld.openFromBefore[0]).toMatchObject({ takeover: true, outcome: 'still open, past the planned end', handBack: null });
+    expect(withOld.openFromBefore[0]).toMatchObject({
+      takeover: true,
+      outcome: 'still open, past the planned end',
+      handBack: null,
+    });
     expect(view.openFromBefore).toEqual([]); // 'too-old' ended before the weeks: not listed.
     expect(withOld.totals.interventions).toBe(4); // The weeks' figures stay the weeks'.
     const md = oneOnOneMarkdown(withOld, 'en-GB');
-    expect(md).toMatch(/## Still open from before these weeks\n\n- \*\*Take-over\*\* `OPS-1` Runbook: Get it back on track; started 14 Sept? 2026; .*still open, past the planned end\n {2}- Still with me: not handed back yet\.\n\n## Week by week/);
+    expect(md).toMatch(
+      /## Still open from before these weeks\n\n- \*\*Take-over\*\* `OPS-1` Runbook: Get it back on track; started 14 Sept? 2026; .*still open, past the planned end\n {2}- Still with me: not handed back yet\.\n\n## Week by week/,
+    );
     expect(oneOnOneMarkdown(view, 'en-GB')).not.toContain('Still open from before');
   });
 
   it('reads how an intervention ended', () => {
     const now = new Date('2026-11-28T12:00:00.000Z');
-    expect(outcomeOf({ status: 'lapsed', endedAt: '2026-11-20T10:00:00.000Z', plannedEndAt: '2026-11-20T10:00:00.000Z' }, now)).toMatch(/closed by Pullback/);
-    expect(outcomeOf({ status: 'active', endedAt: null, plannedEndAt: '2026-11-28T13:00:00.000Z' }, now)).toBe('still open, within its plan');
+    expect(
+      outcomeOf(
+        {
+          status: 'lapsed',
+          endedAt: '2026-11-20T10:00:00.000Z',
+          plannedEndAt: '2026-11-20T10:00:00.000Z',
+        },
+        now,
+      ),
+    ).toMatch(/closed by Pullback/);
+    expect(
+      outcomeOf({ status: 'active', endedAt: null, plannedEndAt: '2026-11-28T13:00:00.000Z' }, now),
+    ).toBe('still open, within its plan');
   });
 });
 
@@ -122,18 +256,27 @@ describe('the 1:1 as Markdown', () => {
   const md = oneOnOneMarkdown(oneOnOne(input()), 'en-GB');
 
   it('opens with the report’s name and the weeks it covers', () => {
-    expect(md).toMatch(/^# 1:1 with Alice Chen\n\nWeeks 2026-W41 to 2026-W48 \(5 Oct.*29 Nov 2026\), from Dana Lead’s Pullback log\.\n/);
-    for (const week of ['2026-W48', '2026-W47', '2026-W41']) expect(md).toMatch(new RegExp(`^### ${week} \\(`, 'm'));
+    expect(md).toMatch(
+      /^# 1:1 with Alice Chen\n\nWeeks 2026-W41 to 2026-W48 \(5 Oct.*29 Nov 2026\), from Dana Lead’s Pullback log\.\n/,
+    );
+    for (const week of ['2026-W48', '2026-W47', '2026-W41'])
+      expect(md).toMatch(new RegExp(`^### ${week} \\(`, 'm'));
     expect(md).toContain('## Over these 8 weeks');
   });
 
   it('says each intervention with its purpose, my words and the hand-back note; take-overs, caught-myself prompts and check-ins by name', () => {
-    expect(md).toMatch(/^- \*\*Intervention\*\* `PAY-142` Title of PAY-142: Get it back on track; 12 min start to end, 10 min hands-on; ended on time$/m);
+    expect(md).toMatch(
+      /^- \*\*Intervention\*\* `PAY-142` Title of PAY-142: Get it back on track; 12 min start to end, 10 min hands-on; ended on time$/m,
+    );
     expect(md).toMatch(/^ {2}- My words: “scope the refund to one currency”$/m);
     expect(md).toMatch(/^ {2}- Hand-back note: Hi Alice, I stepped into PAY-142/m);
-    expect(md).toMatch(/^- \*\*Take-over\*\* `PAY-2` Refund \\\*all\\\* the \\\[things\\\]: Get it back on track; 45 min start to end, 20 min hands-on; ended late$/m);
+    expect(md).toMatch(
+      /^- \*\*Take-over\*\* `PAY-2` Refund \\\*all\\\* the \\\[things\\\]: Get it back on track; 45 min start to end, 20 min hands-on; ended late$/m,
+    );
     expect(md).toMatch(/^ {2}- Still with me: not handed back yet\.$/m);
-    expect(md).toMatch(/^- \*\*Caught myself\*\* `PAY-9` Ticket PAY-9 \(Sat 28 Nov\): left it with Alice$/m);
+    expect(md).toMatch(
+      /^- \*\*Caught myself\*\* `PAY-9` Ticket PAY-9 \(Sat 28 Nov\): left it with Alice$/m,
+    );
     expect(md).toMatch(/^- \*\*Check-in\*\* Full support: alignment 4 of 4, confidence 3 of 4$/m);
     expect(md).toMatch(/### 2026-W47 \(.*\)\n\n- Nothing recorded\./);
     expect(md).toContain('- Interventions: 4 (1 take-over), 40 min hands-on');
@@ -142,14 +285,21 @@ describe('the 1:1 as Markdown', () => {
   });
 
   it('ends with the check-in trail as a table and questions for the conversation', () => {
-    expect(md).toContain('## Check-in trail\n\n| Week | Alignment | Confidence | Where |\n| --- | --- | --- | --- |\n| 2026-W44 | 3 | 2 | Build confidence |\n| 2026-W48 | 4 | 3 | Full support |');
+    expect(md).toContain(
+      '## Check-in trail\n\n| Week | Alignment | Confidence | Where |\n| --- | --- | --- | --- |\n| 2026-W44 | 3 | 2 | Build confidence |\n| 2026-W48 | 4 | 3 | Full support |',
+    );
     expect(md).toMatch(/## To talk about\n\n- Where I stepped in/);
     expect(md).not.toMatch(/undefined|null|NaN|\[name/);
   });
 
   it('says a former report is one, and a quiet eight weeks reads as such', () => {
-    const quiet = oneOnOneMarkdown(oneOnOne(input({ report: { id: 'zoe', name: 'Zoe Park', former: true } })), 'en-GB');
-    expect(quiet).toContain('Zoe Park is a former report: no longer on my roster, their history kept.');
+    const quiet = oneOnOneMarkdown(
+      oneOnOne(input({ report: { id: 'zoe', name: 'Zoe Park', former: true } })),
+      'en-GB',
+    );
+    expect(quiet).toContain(
+      'Zoe Park is a former report: no longer on my roster, their history kept.',
+    );
     expect(quiet.match(/^- Nothing recorded\.$/gm)).toHaveLength(8);
     expect(quiet).toContain('- Interventions: 0, 0 s hands-on');
     expect(quiet).toContain('No alignment × confidence check-in in these weeks.');
@@ -157,8 +307,12 @@ describe('the 1:1 as Markdown', () => {
   });
 
   it('keeps text from the tools on one line with Markdown’s marks shown as themselves', () => {
-    expect(markdownText('Fix <b>this</b>\n# now | _soon_')).toBe('Fix \\<b\\>this\\</b\\> \\# now \\| \\_soon\\_');
-    const view = oneOnOne(input({ report: { id: 'alice', name: 'Alice *Bold* Chen', former: false } }));
+    expect(markdownText('Fix <b>this</b>\n# now | _soon_')).toBe(
+      'Fix \\<b\\>this\\</b\\> \\# now \\| \\_soon\\_',
+    );
+    const view = oneOnOne(
+      input({ report: { id: 'alice', name: 'Alice *Bold* Chen', former: false } }),
+    );
     expect(oneOnOneMarkdown(view, 'en-GB')).toMatch(/^# 1:1 with Alice \\\*Bold\\\* Chen$/m);
   });
 });
@@ -172,15 +326,35 @@ describe('the summary page’s address', () => {
   });
 
   it('reads a 1:1 link, and writes the same one back', () => {
-    expect(parseSummaryHash('#2026-W48/alice', today)).toEqual({ page: 'one-on-one', week: '2026-W48', reportId: 'alice' });
-    expect(parseSummaryHash(summaryHash({ week: '2026-W48', reportId: 'ann/lee 2' }), today)).toEqual({ page: 'one-on-one', week: '2026-W48', reportId: 'ann/lee 2' });
+    expect(parseSummaryHash('#2026-W48/alice', today)).toEqual({
+      page: 'one-on-one',
+      week: '2026-W48',
+      reportId: 'alice',
+    });
+    expect(
+      parseSummaryHash(summaryHash({ week: '2026-W48', reportId: 'ann/lee 2' }), today),
+    ).toEqual({ page: 'one-on-one', week: '2026-W48', reportId: 'ann/lee 2' });
     expect(summaryHash({ week: '2026-W48' })).toBe('#2026-W48');
   });
 
   it('says what is wrong with a 1:1 link it cannot read', () => {
-    expect(parseSummaryHash('#2026-W99/alice', today)).toMatchObject({ page: 'bad-link', week: null, problem: expect.stringMatching(/not a week/) });
-    expect(parseSummaryHash('#2026-W48/', today)).toMatchObject({ page: 'bad-link', week: '2026-W48', problem: expect.stringMatching(/names no report/) });
-    expect(parseSummaryHash('#2026-W48/alice/extra', today)).toMatchObject({ page: 'bad-link', problem: expect.stringMatching(/more after the report/) });
-    expect(parseSummaryHash('#2026-W48/%E0%A4%A', today)).toMatchObject({ page: 'bad-link', problem: expect.stringMatching(/garbled/) });
+    expect(parseSummaryHash('#2026-W99/alice', today)).toMatchObject({
+      page: 'bad-link',
+      week: null,
+      problem: expect.stringMatching(/not a week/),
+    });
+    expect(parseSummaryHash('#2026-W48/', today)).toMatchObject({
+      page: 'bad-link',
+      week: '2026-W48',
+      problem: expect.stringMatching(/names no report/),
+    });
+    expect(parseSummaryHash('#2026-W48/alice/extra', today)).toMatchObject({
+      page: 'bad-link',
+      problem: expect.stringMatching(/more after the report/),
+    });
+    expect(parseSummaryHash('#2026-W48/%E0%A4%A', today)).toMatchObject({
+      page: 'bad-link',
+      problem: expect.stringMatching(/garbled/),
+    });
   });
 });

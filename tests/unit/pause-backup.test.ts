@@ -12,14 +12,34 @@ import { mergePauseEvents, pauseLogItem, startPause, type PauseEvent } from '@/u
 import { createService } from '@/utils/service';
 import { intervention, uniqueDbName } from './helpers';
 
-const roster: Settings = { ...DEFAULT_SETTINGS, me: { name: 'Dana Lead', aliases: [] }, reports: [{ id: 'alice', name: 'Alice Chen', aliases: [] }] };
-const paused: PauseEvent = { id: 'e1', at: '2026-11-27T09:00:00.000Z', kind: 'paused', until: '2026-11-27T10:00:00.000Z' };
+const roster: Settings = {
+  ...DEFAULT_SETTINGS,
+  me: { name: 'Dana Lead', aliases: [] },
+  reports: [{ id: 'alice', name: 'Alice Chen', aliases: [] }],
+};
+const paused: PauseEvent = {
+  id: 'e1',
+  at: '2026-11-27T09:00:00.000Z',
+  kind: 'paused',
+  until: '2026-11-27T10:00:00.000Z',
+};
 const resumed: PauseEvent = { id: 'e2', at: '2026-11-27T09:20:00.000Z', kind: 'resumed' };
-const endless: PauseEvent = { id: 'e3', at: '2026-11-28T14:00:00.000Z', kind: 'paused', until: null };
+const endless: PauseEvent = {
+  id: 'e3',
+  at: '2026-11-28T14:00:00.000Z',
+  kind: 'paused',
+  until: null,
+};
 
 /** A version 1 file as Pullback wrote it before the pause log was in the backup. */
 const olderFile = () => {
-  const { pauseLog: _none, ...file } = buildBackup(roster, [intervention({ id: 'i1' })], [], [], new Date('2026-11-28T12:00:00.000Z'));
+  const { pauseLog: _none, ...file } = buildBackup(
+    roster,
+    [intervention({ id: 'i1' })],
+    [],
+    [],
+    new Date('2026-11-28T12:00:00.000Z'),
+  );
   return file;
 };
 
@@ -39,7 +59,10 @@ async function serviceWith(log: PauseEvent[]) {
     getSettings: async () => structuredClone(settings),
     setSettings: async (next) => void (settings = next),
     now: () => new Date('2026-11-28T15:00:00.000Z'),
-    pauseLog: { get: async () => structuredClone(events), set: async (next) => void (events = next) },
+    pauseLog: {
+      get: async () => structuredClone(events),
+      set: async (next) => void (events = next),
+    },
   });
   return { service, log: () => events };
 }
@@ -55,7 +78,9 @@ describe('the pause log in the backup file', () => {
   });
 
   it('reads a file with it, events as written', () => {
-    const parsed = parseBackup(JSON.stringify(buildBackup(roster, [], [], [], new Date(), [endless, resumed, paused])));
+    const parsed = parseBackup(
+      JSON.stringify(buildBackup(roster, [], [], [], new Date(), [endless, resumed, paused])),
+    );
     expect(parsed.ok && parsed.backup.pauseLog).toEqual([endless, resumed, paused]);
   });
 
@@ -63,8 +88,12 @@ describe('the pause log in the backup file', () => {
     const file = { ...olderFile(), pauseLog: [paused, { ...resumed, kind: 'snoozed' }] };
     const parsed = parseBackup(JSON.stringify(file));
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.error).toMatch(/^This backup is damaged: pauseLog\.1\.kind .*Nothing was imported\.$/);
-    const badTime = parseBackup(JSON.stringify({ ...olderFile(), pauseLog: [{ ...paused, at: 'yesterday' }] }));
+    expect(!parsed.ok && parsed.error).toMatch(
+      /^This backup is damaged: pauseLog\.1\.kind .*Nothing was imported\.$/,
+    );
+    const badTime = parseBackup(
+      JSON.stringify({ ...olderFile(), pauseLog: [{ ...paused, at: 'yesterday' }] }),
+    );
     expect(!badTime.ok && badTime.error).toMatch(/pauseLog\.0\.at must be a date and time/);
   });
 });
@@ -98,17 +127,29 @@ describe('export and import', () => {
     const db = await openPullbackDb(uniqueDbName());
     dbs.push(db);
     let settings = structuredClone(roster);
-    const service = createService({ db, getSettings: async () => settings, setSettings: async (next) => void (settings = next) });
+    const service = createService({
+      db,
+      getSettings: async () => settings,
+      setSettings: async (next) => void (settings = next),
+    });
     const parsed = parseBackup(await service.exportBackup());
-    expect(parsed.ok && parsed.backup.pauseLog).toMatchObject([{ kind: 'paused', at: '2026-11-28T15:00:00.000Z', until: '2026-11-28T16:00:00.000Z' }]);
-    await service.importBackup(JSON.stringify(buildBackup(roster, [], [], [], new Date(), [resumed])));
+    expect(parsed.ok && parsed.backup.pauseLog).toMatchObject([
+      { kind: 'paused', at: '2026-11-28T15:00:00.000Z', until: '2026-11-28T16:00:00.000Z' },
+    ]);
+    await service.importBackup(
+      JSON.stringify(buildBackup(roster, [], [], [], new Date(), [resumed])),
+    );
     expect((await pauseLogItem.getValue()).map((e) => e.kind)).toEqual(['paused', 'resumed']);
   });
 });
 
 describe('mergePauseEvents', () => {
   it('keeps the newest 100', () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({ id: `m${i}`, at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(), kind: 'resumed' as const }));
+    const many = Array.from({ length: 120 }, (_, i) => ({
+      id: `m${i}`,
+      at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+      kind: 'resumed' as const,
+    }));
     const merged = mergePauseEvents(many.slice(0, 60), many.slice(60));
     expect(merged).toHaveLength(100);
     expect(merged[0]!.id).toBe('m119');

@@ -32,21 +32,88 @@ function importing(change: { interventions?: unknown[]; prompts?: unknown[]; set
 
 describe('import refuses implausible records, naming the field', () => {
   const cases: Array<[string, Parameters<typeof importing>[0], RegExp]> = [
-    ['an end before the start', { interventions: [{ ...ended, endedAt: '2026-11-23T08:00:00.000Z' }] }, /interventions\.0\.endedAt must not be before startedAt/],
-    ['a planned end before the start', { interventions: [{ ...ended, plannedEndAt: '2026-11-22T09:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must not be before startedAt/],
-    ['hands-on time of 10^15 ms', { interventions: [{ ...ended, activeMs: 1e15 }] }, /interventions\.0\.activeMs must not exceed/],
-    ['hands-on time one second longer than the span', { interventions: [{ ...ended, activeMs: 12 * 60_000 + 1000 }] }, /interventions\.0\.activeMs/],
-    ['the year 0000', { interventions: [{ ...ended, startedAt: '0000-11-23T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be in the years 2000 to 2100/],
-    ['a planned end in 9999', { interventions: [{ ...ended, plannedEndAt: '9999-01-01T00:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must be in the years 2000 to 2100/],
-    ['2026-02-30', { interventions: [{ ...ended, startedAt: '2026-02-30T09:00:00.000Z' }] }, /interventions\.0\.startedAt must be a real calendar date/],
-    ['2100-02-29 (a century is not a leap year)', { interventions: [{ ...ended, plannedEndAt: '2100-02-29T09:00:00.000Z' }] }, /interventions\.0\.plannedEndAt must be a real calendar date/],
-    ['2026-11-31', { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-31T10:00:00.000Z' }] }, /prompts\.0\.at must be a real calendar date/],
-    ['25 o’clock', { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-23T25:00:00.000Z' }] }, /prompts\.0\.at/],
-    ['an answer before the prompt was shown', { prompts: [promptRecord({ id: 'p1', answer: 'dismissed', answeredAt: '2026-11-27T10:00:00.000Z' })] }, /prompts\.0\.answeredAt must not be before at/],
-    ['a javascript: item address', { interventions: [{ ...ended, artifact: { ...ended.artifact, url: 'javascript:alert(1)' } }] }, /interventions\.0\.artifact\.url must be an http\(s\) address/],
+    [
+      'an end before the start',
+      { interventions: [{ ...ended, endedAt: '2026-11-23T08:00:00.000Z' }] },
+      /interventions\.0\.endedAt must not be before startedAt/,
+    ],
+    [
+      'a planned end before the start',
+      { interventions: [{ ...ended, plannedEndAt: '2026-11-22T09:00:00.000Z' }] },
+      /interventions\.0\.plannedEndAt must not be before startedAt/,
+    ],
+    [
+      'hands-on time of 10^15 ms',
+      { interventions: [{ ...ended, activeMs: 1e15 }] },
+      /interventions\.0\.activeMs must not exceed/,
+    ],
+    [
+      'hands-on time one second longer than the span',
+      { interventions: [{ ...ended, activeMs: 12 * 60_000 + 1000 }] },
+      /interventions\.0\.activeMs/,
+    ],
+    [
+      'the year 0000',
+      { interventions: [{ ...ended, startedAt: '0000-11-23T09:00:00.000Z' }] },
+      /interventions\.0\.startedAt must be in the years 2000 to 2100/,
+    ],
+    [
+      'a planned end in 9999',
+      { interventions: [{ ...ended, plannedEndAt: '9999-01-01T00:00:00.000Z' }] },
+      /interventions\.0\.plannedEndAt must be in the years 2000 to 2100/,
+    ],
+    [
+      '2026-02-30',
+      { interventions: [{ ...ended, startedAt: '2026-02-30T09:00:00.000Z' }] },
+      /interventions\.0\.startedAt must be a real calendar date/,
+    ],
+    [
+      '2100-02-29 (a century is not a leap year)',
+      { interventions: [{ ...ended, plannedEndAt: '2100-02-29T09:00:00.000Z' }] },
+      /interventions\.0\.plannedEndAt must be a real calendar date/,
+    ],
+    [
+      '2026-11-31',
+      { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-31T10:00:00.000Z' }] },
+      /prompts\.0\.at must be a real calendar date/,
+    ],
+    [
+      '25 o’clock',
+      { prompts: [{ ...promptRecord({ id: 'p1' }), at: '2026-11-23T25:00:00.000Z' }] },
+      /prompts\.0\.at/,
+    ],
+    [
+      'an answer before the prompt was shown',
+      {
+        prompts: [
+          promptRecord({ id: 'p1', answer: 'dismissed', answeredAt: '2026-11-27T10:00:00.000Z' }),
+        ],
+      },
+      /prompts\.0\.answeredAt must not be before at/,
+    ],
+    [
+      'a javascript: item address',
+      {
+        interventions: [{ ...ended, artifact: { ...ended.artifact, url: 'javascript:alert(1)' } }],
+      },
+      /interventions\.0\.artifact\.url must be an http\(s\) address/,
+    ],
     [
       'a javascript: claim prefix',
-      { settings: { ...roster, claims: [{ id: 'c1', reportId: 'alice', urlPrefix: 'javascript:alert(1)//', label: 'x', createdAt: '2026-11-23T09:00:00.000Z' }] } },
+      {
+        settings: {
+          ...roster,
+          claims: [
+            {
+              id: 'c1',
+              reportId: 'alice',
+              urlPrefix: 'javascript:alert(1)//',
+              label: 'x',
+              createdAt: '2026-11-23T09:00:00.000Z',
+            },
+          ],
+        },
+      },
       /settings\.claims\.0\.urlPrefix must be an http\(s\) address/,
     ],
   ];
@@ -60,27 +127,67 @@ describe('import refuses implausible records, naming the field', () => {
   });
 
   it('accepts the same records when they are plausible, leap day included', () => {
-    const result = importing({ interventions: [ended, { ...ended, id: 'i2', startedAt: '2028-02-29T09:00:00.000Z', plannedEndAt: '2028-02-29T09:15:00.000Z', endedAt: '2028-02-29T09:12:00.000Z', lastActivityAt: '2028-02-29T09:12:00.000Z' }] });
+    const result = importing({
+      interventions: [
+        ended,
+        {
+          ...ended,
+          id: 'i2',
+          startedAt: '2028-02-29T09:00:00.000Z',
+          plannedEndAt: '2028-02-29T09:15:00.000Z',
+          endedAt: '2028-02-29T09:12:00.000Z',
+          lastActivityAt: '2028-02-29T09:12:00.000Z',
+        },
+      ],
+    });
     expect(result.ok).toBe(true);
   });
 
   it('2000-02-29 is a date (every 400 years a century is a leap year)', () => {
-    expect(importing({ interventions: [{ ...ended, plannedEndAt: '2000-02-29T09:00:00.000Z', startedAt: '2000-02-29T08:50:00.000Z', endedAt: '2000-02-29T09:00:00.000Z', lastActivityAt: '2000-02-29T09:00:00.000Z', activeMs: 0 }] }).ok).toBe(true);
+    expect(
+      importing({
+        interventions: [
+          {
+            ...ended,
+            plannedEndAt: '2000-02-29T09:00:00.000Z',
+            startedAt: '2000-02-29T08:50:00.000Z',
+            endedAt: '2000-02-29T09:00:00.000Z',
+            lastActivityAt: '2000-02-29T09:00:00.000Z',
+            activeMs: 0,
+          },
+        ],
+      }).ok,
+    ).toBe(true);
   });
 
   it('an active record’s hands-on time may reach its last heartbeat', () => {
-    const active = { ...ended, status: 'active', endedAt: null, activeMs: 30 * 60_000, lastActivityAt: '2026-11-23T09:30:00.000Z' };
+    const active = {
+      ...ended,
+      status: 'active',
+      endedAt: null,
+      activeMs: 30 * 60_000,
+      lastActivityAt: '2026-11-23T09:30:00.000Z',
+    };
     expect(importing({ interventions: [active] }).ok).toBe(true);
   });
 });
 
 describe('messages and stored records obey the same rules', () => {
   it('an edit signal with a javascript: address is refused, naming artifact.url', () => {
-    const signal = { tool: 'jira', artifact: { key: 'PAY-1', title: 't', url: 'javascript:alert(1)' }, owner: [], viewer: [] };
-    expect(() => parseOrThrow(EditSignalSchema, signal, 'edit signal')).toThrow(/artifact\.url must be an http\(s\) address/);
+    const signal = {
+      tool: 'jira',
+      artifact: { key: 'PAY-1', title: 't', url: 'javascript:alert(1)' },
+      owner: [],
+      viewer: [],
+    };
+    expect(() => parseOrThrow(EditSignalSchema, signal, 'edit signal')).toThrow(
+      /artifact\.url must be an http\(s\) address/,
+    );
   });
 
   it('the stored intervention schema is the one import uses', () => {
-    expect(() => parseOrThrow(InterventionSchema, { ...ended, endedAt: '2026-11-23T08:00:00.000Z' }, 'record')).toThrow(/endedAt must not be before startedAt/);
+    expect(() =>
+      parseOrThrow(InterventionSchema, { ...ended, endedAt: '2026-11-23T08:00:00.000Z' }, 'record'),
+    ).toThrow(/endedAt must not be before startedAt/);
   });
 });

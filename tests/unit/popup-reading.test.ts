@@ -16,7 +16,15 @@ const settings: Settings = {
   ...DEFAULT_SETTINGS,
   me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
   reports: [{ id: 'alice', name: 'Alice Chen', aliases: ['557058:a1'] }],
-  claims: [{ id: 'c1', reportId: 'alice', urlPrefix: 'https://www.figma.com/design/F1/', label: 'Checkout (Figma)', createdAt: '2026-11-28T10:00:00.000Z' }],
+  claims: [
+    {
+      id: 'c1',
+      reportId: 'alice',
+      urlPrefix: 'https://www.figma.com/design/F1/',
+      label: 'Checkout (Figma)',
+      createdAt: '2026-11-28T10:00:00.000Z',
+    },
+  ],
 };
 const reading = (over: Partial<PageReading>): PageReading => ({
   tool: 'jira',
@@ -33,41 +41,81 @@ describe('who the owner is to Pullback', () => {
   it('me (by alias or by the tool saying it is the viewer), a report by any identity, someone else, nobody', () => {
     expect(standingOf(settings, reading({ owner: ['Dana L.', 'dana@acme.test'] })).kind).toBe('me');
     expect(standingOf(settings, reading({ owner: ['D'], viewer: ['D'] })).kind).toBe('me');
-    expect(standingOf(settings, reading({ owner: ['A. Chen', '557058:a1'] }))).toEqual({ kind: 'report', reportId: 'alice', reportName: 'Alice Chen', byClaim: false });
+    expect(standingOf(settings, reading({ owner: ['A. Chen', '557058:a1'] }))).toEqual({
+      kind: 'report',
+      reportId: 'alice',
+      reportName: 'Alice Chen',
+      byClaim: false,
+    });
     expect(standingOf(settings, reading({ owner: ['Erin Park'] })).kind).toBe('not-in-roster');
     expect(standingOf(settings, reading({ owner: [] })).kind).toBe('nobody');
   });
 
   it('a claim speaks only where the tool names no one; an unreadable owner or item stays unreadable', () => {
-    const figma = { tool: 'figma' as const, artifact: { key: 'F1', title: 'Checkout', url: 'https://www.figma.com/design/F1/Checkout' } };
-    expect(standingOf(settings, reading({ ...figma, owner: [] }))).toMatchObject({ kind: 'report', byClaim: true });
-    expect(standingOf(settings, reading({ ...figma, owner: ['Erin Park'] })).kind).toBe('not-in-roster');
-    expect(standingOf(settings, reading({ ...figma, owner: null }))).toEqual({ kind: 'unreadable', what: 'owner' });
-    expect(standingOf(settings, reading({ artifact: null }))).toEqual({ kind: 'unreadable', what: 'item' });
+    const figma = {
+      tool: 'figma' as const,
+      artifact: { key: 'F1', title: 'Checkout', url: 'https://www.figma.com/design/F1/Checkout' },
+    };
+    expect(standingOf(settings, reading({ ...figma, owner: [] }))).toMatchObject({
+      kind: 'report',
+      byClaim: true,
+    });
+    expect(standingOf(settings, reading({ ...figma, owner: ['Erin Park'] })).kind).toBe(
+      'not-in-roster',
+    );
+    expect(standingOf(settings, reading({ ...figma, owner: null }))).toEqual({
+      kind: 'unreadable',
+      what: 'owner',
+    });
+    expect(standingOf(settings, reading({ artifact: null }))).toEqual({
+      kind: 'unreadable',
+      what: 'item',
+    });
   });
 });
 
 describe('a person from what the tool says', () => {
   it('the first identity that reads like a name is the name; e-mail, account id and handle are aliases', () => {
-    expect(personFrom(['erin@acme.test', 'Erin Park', '557058:e5', '@erin'])).toEqual({ name: 'Erin Park', aliases: ['erin@acme.test', '557058:e5', '@erin'] });
-    expect(personFrom(['Erin Park', 'erin park', ' Erin  Park '])).toEqual({ name: 'Erin Park', aliases: [] });
+    expect(personFrom(['erin@acme.test', 'Erin Park', '557058:e5', '@erin'])).toEqual({
+      name: 'Erin Park',
+      aliases: ['erin@acme.test', '557058:e5', '@erin'],
+    });
+    expect(personFrom(['Erin Park', 'erin park', ' Erin  Park '])).toEqual({
+      name: 'Erin Park',
+      aliases: [],
+    });
     // Only ids: the first one is all there is to call them.
     expect(personFrom(['erin-gh'])).toEqual({ name: 'erin-gh', aliases: [] });
   });
 
   it('adding a report gets an id of its own; "this is me" adds only what I do not have', () => {
-    const { settings: next, report } = withReport({ ...settings, reports: [...settings.reports, { id: 'erin-park', name: 'E', aliases: [] }] }, { name: 'Erin Park', aliases: ['erin@acme.test'] });
+    const { settings: next, report } = withReport(
+      { ...settings, reports: [...settings.reports, { id: 'erin-park', name: 'E', aliases: [] }] },
+      { name: 'Erin Park', aliases: ['erin@acme.test'] },
+    );
     expect(report.id).toBe('erin-park-2');
-    expect(next.reports.at(-1)).toEqual({ id: 'erin-park-2', name: 'Erin Park', aliases: ['erin@acme.test'] });
-    expect(withMe(settings, { name: 'Dana Lead', aliases: ['DANA@acme.test', '557058:d0'] }).me).toEqual({ name: 'Dana Lead', aliases: ['dana@acme.test', '557058:d0'] });
+    expect(next.reports.at(-1)).toEqual({
+      id: 'erin-park-2',
+      name: 'Erin Park',
+      aliases: ['erin@acme.test'],
+    });
+    expect(
+      withMe(settings, { name: 'Dana Lead', aliases: ['DANA@acme.test', '557058:d0'] }).me,
+    ).toEqual({ name: 'Dana Lead', aliases: ['dana@acme.test', '557058:d0'] });
   });
 });
 
 describe('the address shape in Copy details', () => {
   it('keeps plain words, replaces ids, names and query values', () => {
-    expect(urlShape(new URL('https://acme.atlassian.net/browse/PAY-142?focusedCommentId=9#x'))).toBe('https://acme.atlassian.net/browse/:id?focusedCommentId=:value');
-    expect(urlShape(new URL('https://www.figma.com/design/Fk1Checkout/Checkout-flow'))).toBe('https://www.figma.com/design/:id/:id');
-    expect(urlShape(new URL('https://github.com/acme/pay/issues/12'))).toBe('https://github.com/acme/pay/issues/:id');
+    expect(
+      urlShape(new URL('https://acme.atlassian.net/browse/PAY-142?focusedCommentId=9#x')),
+    ).toBe('https://acme.atlassian.net/browse/:id?focusedCommentId=:value');
+    expect(urlShape(new URL('https://www.figma.com/design/Fk1Checkout/Checkout-flow'))).toBe(
+      'https://www.figma.com/design/:id/:id',
+    );
+    expect(urlShape(new URL('https://github.com/acme/pay/issues/12'))).toBe(
+      'https://github.com/acme/pay/issues/:id',
+    );
   });
 });
 
@@ -85,13 +133,19 @@ describe('pause', () => {
     const pause = { since: now.toISOString(), until: new Date(now.getTime() + 1000).toISOString() };
     expect(activePause(pause, now)).toBe(pause);
     expect(activePause(pause, new Date(now.getTime() + 1000))).toBeNull();
-    expect(activePause({ since: now.toISOString(), until: null }, new Date(2030, 0, 1))).not.toBeNull();
+    expect(
+      activePause({ since: now.toISOString(), until: null }, new Date(2030, 0, 1)),
+    ).not.toBeNull();
   });
 
   it('bad ends get a clear message', () => {
     expect(() => checkPauseUntil('soon', now)).toThrow(/date and time, or when you resume/);
-    expect(() => checkPauseUntil(new Date(now.getTime() - 1).toISOString(), now)).toThrow(/must end in the future/);
-    expect(() => checkPauseUntil(new Date(now.getTime() + 3 * 86_400_000).toISOString(), now)).toThrow(/at most two days/);
+    expect(() => checkPauseUntil(new Date(now.getTime() - 1).toISOString(), now)).toThrow(
+      /must end in the future/,
+    );
+    expect(() =>
+      checkPauseUntil(new Date(now.getTime() + 3 * 86_400_000).toISOString(), now),
+    ).toThrow(/at most two days/);
     expect(checkPauseUntil(null, now)).toBeNull();
   });
 });

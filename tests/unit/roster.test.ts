@@ -57,7 +57,10 @@ describe('matchOwner', () => {
 
   it('lets "me" win over a report who shares an alias with me', () => {
     const sharing = { id: 'eve', name: 'Eve Report', aliases: ['team-lead@acme.test'] };
-    const s = settings({ me: { name: 'Dana Lead', aliases: ['team-lead@acme.test'] }, reports: [sharing] });
+    const s = settings({
+      me: { name: 'Dana Lead', aliases: ['team-lead@acme.test'] },
+      reports: [sharing],
+    });
     expect(matchOwner(s, ['Team-Lead@acme.test'])).toEqual({ kind: 'me' });
     // The report is still recognised by her own name.
     expect(matchOwner(s, ['Eve Report'])).toEqual({ kind: 'report', report: sharing });
@@ -96,7 +99,9 @@ describe('matchOwner', () => {
   });
 
   it('says nobody for someone who is neither me nor a report', () => {
-    expect(matchOwner(settings(), ['Carol Peer', 'carol@acme.test', '557058:c3'])).toEqual({ kind: 'nobody' });
+    expect(matchOwner(settings(), ['Carol Peer', 'carol@acme.test', '557058:c3'])).toEqual({
+      kind: 'nobody',
+    });
   });
 
   it('does not match on a partial name', () => {
@@ -106,7 +111,13 @@ describe('matchOwner', () => {
 });
 
 describe('claims made before a tool moved', () => {
-  const claim = (urlPrefix: string) => ({ id: 'c1', urlPrefix, reportId: 'bob', label: 'Hiring plan — Notion', createdAt: '2026-05-01T10:00:00.000Z' });
+  const claim = (urlPrefix: string) => ({
+    id: 'c1',
+    urlPrefix,
+    reportId: 'bob',
+    label: 'Hiring plan — Notion',
+    createdAt: '2026-05-01T10:00:00.000Z',
+  });
   const NEW = 'https://app.notion.com/p/1a2b3c4d5e6f708192a3b4c5d6e7f801';
 
   test('a Notion page claimed on www.notion.so still matches at its app.notion.com address', () => {
@@ -120,7 +131,9 @@ describe('claims made before a tool moved', () => {
   });
 
   test('another page, or a whole old workspace, does not match (the new addresses name no workspace)', () => {
-    expect(claimFor([claim('https://www.notion.so/acme/Other-ffffffffffffffffffffffffffffffff')], NEW)).toBeNull();
+    expect(
+      claimFor([claim('https://www.notion.so/acme/Other-ffffffffffffffffffffffffffffffff')], NEW),
+    ).toBeNull();
     expect(claimFor([claim('https://www.notion.so/acme/')], NEW)).toBeNull();
   });
 });

@@ -63,7 +63,9 @@ function editOn(key: string, owner: string[], viewer: string[] = ['Dana Lead']):
 }
 const aliceEdit = (key = 'PAY-142') => editOn(key, ['Alice Chen', 'alice@acme.test', '557058:a1']);
 
-async function promptIdOf(decision: Promise<import('@/utils/messages').EditDecision>): Promise<string> {
+async function promptIdOf(
+  decision: Promise<import('@/utils/messages').EditDecision>,
+): Promise<string> {
   const d = await decision;
   if (d.action !== 'prompt') throw new Error(`expected a prompt, got ${JSON.stringify(d)}`);
   return d.promptId;
@@ -78,15 +80,27 @@ describe('edit', () => {
 
   it("stays quiet on the lead's own ticket (by roster or by Jira's /myself)", async () => {
     const { service, db } = await setup();
-    expect(await service.edit(editOn('PAY-1', ['DANA@acme.test']))).toEqual({ action: 'none', reason: 'mine' });
-    expect(await service.edit(editOn('PAY-2', ['557058:d0'], ['Dana L', '557058:d0']))).toEqual({ action: 'none', reason: 'mine' });
+    expect(await service.edit(editOn('PAY-1', ['DANA@acme.test']))).toEqual({
+      action: 'none',
+      reason: 'mine',
+    });
+    expect(await service.edit(editOn('PAY-2', ['557058:d0'], ['Dana L', '557058:d0']))).toEqual({
+      action: 'none',
+      reason: 'mine',
+    });
     expect(await db.count('prompts')).toBe(0);
   });
 
   it('stays quiet on a ticket owned by someone who is not a report, or by nobody', async () => {
     const { service, db } = await setup();
-    expect(await service.edit(editOn('PAY-1', ['Carol Peer', 'carol@acme.test']))).toEqual({ action: 'none', reason: 'not-a-report' });
-    expect(await service.edit(editOn('PAY-2', []))).toEqual({ action: 'none', reason: 'not-a-report' });
+    expect(await service.edit(editOn('PAY-1', ['Carol Peer', 'carol@acme.test']))).toEqual({
+      action: 'none',
+      reason: 'not-a-report',
+    });
+    expect(await service.edit(editOn('PAY-2', []))).toEqual({
+      action: 'none',
+      reason: 'not-a-report',
+    });
     expect(await db.count('prompts')).toBe(0);
   });
 
@@ -176,7 +190,12 @@ describe('answerPrompt', () => {
     const promptId = await promptIdOf(h.service.edit(aliceEdit()));
     h.advance(10_000);
     const answeredAt = h.at();
-    const result = await h.service.answerPrompt({ promptId, answer: 'deliberate', purpose: 'teach-framework', plannedMinutes: 45 });
+    const result = await h.service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      purpose: 'teach-framework',
+      plannedMinutes: 45,
+    });
 
     expect(result.intervention).toMatchObject({
       tool: 'jira',
@@ -191,23 +210,37 @@ describe('answerPrompt', () => {
     });
     const id = result.intervention!.id;
     expect(await h.db.get('interventions', id)).toEqual(result.intervention);
-    expect(await h.db.get('prompts', promptId)).toMatchObject({ answer: 'deliberate', answeredAt, interventionId: id });
+    expect(await h.db.get('prompts', promptId)).toMatchObject({
+      answer: 'deliberate',
+      answeredAt,
+      interventionId: id,
+    });
     expect(result.prompt).toMatchObject({ answer: 'deliberate', interventionId: id });
   });
 
   it('deliberate without purpose or minutes uses "back on track" and 15 minutes', async () => {
     const h = await setup();
     const promptId = await promptIdOf(h.service.edit(aliceEdit()));
-    const { intervention: started } = await h.service.answerPrompt({ promptId, answer: 'deliberate' });
-    expect(started).toMatchObject({ purpose: 'back-on-track', plannedEndAt: new Date(T0 + 15 * MIN).toISOString() });
+    const { intervention: started } = await h.service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+    });
+    expect(started).toMatchObject({
+      purpose: 'back-on-track',
+      plannedEndAt: new Date(T0 + 15 * MIN).toISOString(),
+    });
   });
 
   it('stepped-back and dismissed start nothing', async () => {
     const h = await setup();
     const p1 = await promptIdOf(h.service.edit(aliceEdit('PAY-1')));
     const p2 = await promptIdOf(h.service.edit(aliceEdit('PAY-2')));
-    expect((await h.service.answerPrompt({ promptId: p1, answer: 'stepped-back' })).intervention).toBeNull();
-    expect((await h.service.answerPrompt({ promptId: p2, answer: 'dismissed' })).intervention).toBeNull();
+    expect(
+      (await h.service.answerPrompt({ promptId: p1, answer: 'stepped-back' })).intervention,
+    ).toBeNull();
+    expect(
+      (await h.service.answerPrompt({ promptId: p2, answer: 'dismissed' })).intervention,
+    ).toBeNull();
     expect(await h.db.count('interventions')).toBe(0);
     expect((await h.db.get('prompts', p1))?.answer).toBe('stepped-back');
     expect((await h.db.get('prompts', p2))?.answer).toBe('dismissed');
@@ -218,7 +251,11 @@ describe('answerPrompt', () => {
     const promptId = await promptIdOf(h.service.edit(aliceEdit()));
     await h.service.answerPrompt({ promptId, answer: 'stepped-back' });
     h.advance(MIN);
-    const second = await h.service.answerPrompt({ promptId, answer: 'deliberate', plannedMinutes: 60 });
+    const second = await h.service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      plannedMinutes: 60,
+    });
     expect(second.prompt.answer).toBe('stepped-back');
     expect(second.prompt.answeredAt).toBe(new Date(T0).toISOString());
     expect(second.intervention).toBeNull();
@@ -255,7 +292,9 @@ describe('answerPrompt', () => {
 
   it('an unknown prompt id throws', async () => {
     const h = await setup();
-    await expect(h.service.answerPrompt({ promptId: 'nope', answer: 'dismissed' })).rejects.toBeInstanceOf(UnknownRecordError);
+    await expect(
+      h.service.answerPrompt({ promptId: 'nope', answer: 'dismissed' }),
+    ).rejects.toBeInstanceOf(UnknownRecordError);
   });
 });
 
@@ -263,14 +302,22 @@ describe('edits during an intervention', () => {
   async function started() {
     const h = await setup();
     const promptId = await promptIdOf(h.service.edit(aliceEdit()));
-    const { intervention: i } = await h.service.answerPrompt({ promptId, answer: 'deliberate', plannedMinutes: 60 });
+    const { intervention: i } = await h.service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      plannedMinutes: 60,
+    });
     return { ...h, id: i!.id };
   }
 
   it('feeds the active intervention instead of asking, adding gaps within the pulse window', async () => {
     const h = await started();
     h.advance(20_000);
-    expect(await h.service.edit(aliceEdit())).toEqual({ action: 'feeding', interventionId: h.id, report: { id: 'alice', name: 'Alice Chen' } });
+    expect(await h.service.edit(aliceEdit())).toEqual({
+      action: 'feeding',
+      interventionId: h.id,
+      report: { id: 'alice', name: 'Alice Chen' },
+    });
     h.advance(PULSE_MS); // exactly the window: still counts
     await h.service.edit(aliceEdit());
     const record = await h.db.get('interventions', h.id);
@@ -337,7 +384,15 @@ describe('lists', () => {
   it('names each row by the roster, and a removed report as "a former report"', async () => {
     const h = await setup();
     await h.db.put('interventions', intervention({ id: 'a', reportId: 'alice' }));
-    await h.db.put('interventions', intervention({ id: 'z', reportId: 'zed', startedAt: '2026-11-28T11:00:00.000Z', artifact: { key: 'PAY-9', title: '', url: 'https://acme.atlassian.net/browse/PAY-9' } }));
+    await h.db.put(
+      'interventions',
+      intervention({
+        id: 'z',
+        reportId: 'zed',
+        startedAt: '2026-11-28T11:00:00.000Z',
+        artifact: { key: 'PAY-9', title: '', url: 'https://acme.atlassian.net/browse/PAY-9' },
+      }),
+    );
     const active = await h.service.listActive();
     expect(active.map((r) => [r.id, r.reportName])).toEqual([
       ['z', 'a former report'],
@@ -354,7 +409,11 @@ describe('backup', () => {
   async function withHistory() {
     const h = await setup();
     const p1 = await promptIdOf(h.service.edit(aliceEdit('PAY-1')));
-    const { intervention: i } = await h.service.answerPrompt({ promptId: p1, answer: 'deliberate', purpose: 'details-matter' });
+    const { intervention: i } = await h.service.answerPrompt({
+      promptId: p1,
+      answer: 'deliberate',
+      purpose: 'details-matter',
+    });
     h.advance(2 * MIN);
     await h.service.endIntervention(i!.id);
     await promptIdOf(h.service.edit(editOn('PAY-2', ['bob@acme.test'])));
@@ -376,7 +435,11 @@ describe('backup', () => {
 
   it('importBackup refuses a bad file with its message and writes nothing', async () => {
     const h = await withHistory();
-    const before = { settings: h.settings(), interventions: await h.db.getAll('interventions'), prompts: await h.db.getAll('prompts') };
+    const before = {
+      settings: h.settings(),
+      interventions: await h.db.getAll('interventions'),
+      prompts: await h.db.getAll('prompts'),
+    };
 
     const good = JSON.parse(await h.service.exportBackup());
     // Valid settings and a valid first record, then a damaged one: nothing at all may land.
@@ -402,17 +465,34 @@ describe('backup', () => {
     const h = await setup({ ...roster, me: { name: 'Old Me', aliases: [] }, reports: [] });
     // A record already here with an id the file also has: the local one is kept.
     const fileInterventions = JSON.parse(text).interventions as Array<{ id: string }>;
-    const local = intervention({ id: fileInterventions[0]!.id, reportId: 'local', status: 'ended', endedAt: '2026-11-28T09:00:00.000Z' });
+    const local = intervention({
+      id: fileInterventions[0]!.id,
+      reportId: 'local',
+      status: 'ended',
+      endedAt: '2026-11-28T09:00:00.000Z',
+    });
     await h.db.put('interventions', local);
 
     const first = await h.service.importBackup(text);
-    expect(first).toEqual({ ok: true, reports: 2, interventionsAdded: 0, promptsAdded: 2, duplicatesSkipped: 1 });
+    expect(first).toEqual({
+      ok: true,
+      reports: 2,
+      interventionsAdded: 0,
+      promptsAdded: 2,
+      duplicatesSkipped: 1,
+    });
     expect(h.settings()).toEqual(roster);
     expect(await h.db.get('interventions', local.id)).toEqual(local);
     expect(await h.db.getAll('prompts')).toEqual(await source.db.getAll('prompts'));
 
     const again = await h.service.importBackup(text);
-    expect(again).toEqual({ ok: true, reports: 2, interventionsAdded: 0, promptsAdded: 0, duplicatesSkipped: 3 });
+    expect(again).toEqual({
+      ok: true,
+      reports: 2,
+      interventionsAdded: 0,
+      promptsAdded: 0,
+      duplicatesSkipped: 3,
+    });
     expect(await h.db.count('prompts')).toBe(2);
     expect(await h.db.count('interventions')).toBe(1);
   });
@@ -421,7 +501,13 @@ describe('backup', () => {
     const source = await withHistory();
     const text = await source.service.exportBackup();
     const h = await setup({ ...roster, reports: [] }, 'here');
-    expect(await h.service.importBackup(text)).toEqual({ ok: true, reports: 2, interventionsAdded: 1, promptsAdded: 2, duplicatesSkipped: 0 });
+    expect(await h.service.importBackup(text)).toEqual({
+      ok: true,
+      reports: 2,
+      interventionsAdded: 1,
+      promptsAdded: 2,
+      duplicatesSkipped: 0,
+    });
     expect(await h.db.getAll('interventions')).toEqual(await source.db.getAll('interventions'));
     // The imported roster is live: a report's ticket now prompts.
     expect((await h.service.edit(aliceEdit('PAY-77'))).action).toBe('prompt');

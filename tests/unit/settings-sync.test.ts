@@ -8,12 +8,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Report, type Settings } from '@/utils/model';
-import { createSettingsStore, settingsItem, syncReportItem, syncStateItem, watchSyncArea, type SettingsStore } from '@/utils/settings';
+import {
+  createSettingsStore,
+  settingsItem,
+  syncReportItem,
+  syncStateItem,
+  watchSyncArea,
+  type SettingsStore,
+} from '@/utils/settings';
 import { mergeSync, SYNC_PREFIX, type SyncItem } from '@/utils/settings-sync';
 
 const ana: Report = { id: 'ana', name: 'Ana Lima', aliases: ['ana@acme.test'] };
 const bo: Report = { id: 'bo', name: 'Bo Chen', aliases: [] };
-const team: Settings = { ...DEFAULT_SETTINGS, me: { name: 'Dana Lead', aliases: ['dana@acme.test'] }, reports: [ana, bo] };
+const team: Settings = {
+  ...DEFAULT_SETTINGS,
+  me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
+  reports: [ana, bo],
+};
 
 let clock = 1_000_000;
 let store: SettingsStore;
@@ -21,7 +32,11 @@ let stopWatching: () => void;
 
 beforeEach(() => {
   clock = Date.parse('2026-11-29T10:00:00Z');
-  store = createSettingsStore({ sync: fakeBrowser.storage.sync, now: () => clock, newDevice: () => 'browser-A' });
+  store = createSettingsStore({
+    sync: fakeBrowser.storage.sync,
+    now: () => clock,
+    newDevice: () => 'browser-A',
+  });
   stopWatching = watchSyncArea(() => void store.pull());
 });
 afterEach(async () => {
@@ -40,7 +55,10 @@ describe('writes land in sync', () => {
   it('a saved roster is in storage.sync, one item per report, and the page is told it follows the lead', async () => {
     await store.save(team);
     const sync = await syncArea();
-    expect(sync['pb1.r.ana']).toMatchObject({ v: { name: 'Ana Lima', aliases: ['ana@acme.test'] }, by: 'browser-A' });
+    expect(sync['pb1.r.ana']).toMatchObject({
+      v: { name: 'Ana Lima', aliases: ['ana@acme.test'] },
+      by: 'browser-A',
+    });
     expect(sync['pb1.r.bo']).toMatchObject({ v: { name: 'Bo Chen' } });
     expect(sync['pb1.me']).toMatchObject({ v: { name: 'Dana Lead' } });
     expect(await settingsItem.getValue()).toEqual(team); // this browser's copy, which every context reads
@@ -57,7 +75,10 @@ describe('writes land in sync', () => {
     clock += 60_000;
     await store.save({ ...team, reports: [{ ...ana, aliases: ['ana@acme.test', 'alima'] }, bo] });
     const after = await syncArea();
-    expect(after['pb1.r.ana']!.v).toEqual({ name: 'Ana Lima', aliases: ['ana@acme.test', 'alima'] });
+    expect(after['pb1.r.ana']!.v).toEqual({
+      name: 'Ana Lima',
+      aliases: ['ana@acme.test', 'alima'],
+    });
     expect(after['pb1.r.ana']!.at).toBe(clock);
     expect(after['pb1.r.bo']).toEqual(before['pb1.r.bo']);
   });
@@ -75,7 +96,10 @@ describe('a roster too large for the quota stays on this browser and the page sa
     const many: Report[] = Array.from({ length: 80 }, (_, i) => ({
       id: `r${i}`,
       name: `Report ${i}`,
-      aliases: Array.from({ length: 30 }, (_, j) => `report-${i}-alias-${j}@a-rather-long-company-domain.example`),
+      aliases: Array.from(
+        { length: 30 },
+        (_, j) => `report-${i}-alias-${j}@a-rather-long-company-domain.example`,
+      ),
     }));
     clock += 1000;
     await store.save({ ...team, reports: many });
@@ -88,18 +112,32 @@ describe('a roster too large for the quota stays on this browser and the page sa
   });
 
   it('one report over the 8 KB an item may hold: named in the status', async () => {
-    const huge: Report = { id: 'huge', name: 'Hugo Long', aliases: Array.from({ length: 45 }, (_, j) => `${'x'.repeat(200)}-${j}`) };
+    const huge: Report = {
+      id: 'huge',
+      name: 'Hugo Long',
+      aliases: Array.from({ length: 45 }, (_, j) => `${'x'.repeat(200)}-${j}`),
+    };
     await store.save({ ...team, reports: [ana, huge] });
     expect(await reportsHere()).toEqual([ana, huge]);
     expect(await syncArea()).toEqual({});
-    expect((await syncReportItem.getValue()).status).toMatchObject({ kind: 'too-large', why: 'item', itemLabel: 'Hugo Long', maxItemBytes: 8192 });
+    expect((await syncReportItem.getValue()).status).toMatchObject({
+      kind: 'too-large',
+      why: 'item',
+      itemLabel: 'Hugo Long',
+      maxItemBytes: 8192,
+    });
   });
 
   it('a sync area that refuses the write (rate limit): kept locally, the browser’s reason shown', async () => {
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValueOnce(
+      new Error('MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded'),
+    );
     await store.save(team);
     expect(await reportsHere()).toEqual([ana, bo]);
-    expect((await syncReportItem.getValue()).status).toMatchObject({ kind: 'failed', message: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded' });
+    expect((await syncReportItem.getValue()).status).toMatchObject({
+      kind: 'failed',
+      message: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded',
+    });
     await store.pull(); // the background retries on the minute tick
     expect((await syncArea())['pb1.r.ana']).toBeDefined();
     expect((await syncReportItem.getValue()).status.kind).toBe('synced');
@@ -115,10 +153,17 @@ describe('two browsers changing the roster at once', () => {
     const base = (await syncArea())['pb1.r.ana']!.at;
     clock += 10_000;
     await store.save({ ...team, reports: [ana, { ...bo, aliases: ['bo@acme.test'] }] }); // here, on A
-    await fromBrowserB('r.ana', { v: { name: 'Ana Lima-Souza', aliases: ['ana@acme.test'] }, at: clock + 5_000, base }); // there, built on what it saw
+    await fromBrowserB('r.ana', {
+      v: { name: 'Ana Lima-Souza', aliases: ['ana@acme.test'] },
+      at: clock + 5_000,
+      base,
+    }); // there, built on what it saw
     await vi.waitFor(async () => expect((await reportsHere())[0]!.name).toBe('Ana Lima-Souza'));
     expect((await reportsHere())[1]).toEqual({ ...bo, aliases: ['bo@acme.test'] });
-    expect((await syncArea())['pb1.r.bo']!.v).toEqual({ name: 'Bo Chen', aliases: ['bo@acme.test'] });
+    expect((await syncArea())['pb1.r.bo']!.v).toEqual({
+      name: 'Bo Chen',
+      aliases: ['bo@acme.test'],
+    });
     expect((await syncReportItem.getValue()).conflicts).toEqual([]); // B saw A's Ana: an ordinary later change
   });
 
@@ -128,15 +173,28 @@ describe('two browsers changing the roster at once', () => {
     const mine = { ...ana, aliases: ['ana@acme.test', 'alima'] };
     await store.save({ ...team, reports: [mine, bo] });
     // B changed Ana too, a little later, without having seen A's change.
-    await fromBrowserB('r.ana', { v: { name: 'Ana L.', aliases: ['ana@acme.test'] }, at: clock + 2_000, base });
+    await fromBrowserB('r.ana', {
+      v: { name: 'Ana L.', aliases: ['ana@acme.test'] },
+      at: clock + 2_000,
+      base,
+    });
     await vi.waitFor(async () => expect((await reportsHere())[0]!.name).toBe('Ana L.'));
     const [conflict] = (await syncReportItem.getValue()).conflicts;
-    expect(conflict).toMatchObject({ key: 'pb1.r.ana', label: 'Ana Lima', mine: { name: 'Ana Lima', aliases: ['ana@acme.test', 'alima'] }, theirs: { name: 'Ana L.' } });
+    expect(conflict).toMatchObject({
+      key: 'pb1.r.ana',
+      label: 'Ana Lima',
+      mine: { name: 'Ana Lima', aliases: ['ana@acme.test', 'alima'] },
+      theirs: { name: 'Ana L.' },
+    });
 
     clock += 60_000;
     await store.putBack('pb1.r.ana');
     expect((await reportsHere())[0]).toEqual(mine);
-    expect((await syncArea())['pb1.r.ana']).toMatchObject({ v: { aliases: ['ana@acme.test', 'alima'] }, at: clock, by: 'browser-A' });
+    expect((await syncArea())['pb1.r.ana']).toMatchObject({
+      v: { aliases: ['ana@acme.test', 'alima'] },
+      at: clock,
+      by: 'browser-A',
+    });
     expect((await syncReportItem.getValue()).conflicts).toEqual([]);
   });
 
@@ -145,7 +203,9 @@ describe('two browsers changing the roster at once', () => {
     clock += 10_000;
     await store.save({ ...team, reports: [{ ...ana, name: 'Ana (A)' }, bo] });
     await fromBrowserB('r.ana', { v: { name: 'Ana (B)', aliases: [] }, at: clock - 5_000, base });
-    await vi.waitFor(async () => expect((await syncArea())['pb1.r.ana']!.v).toMatchObject({ name: 'Ana (A)' }));
+    await vi.waitFor(async () =>
+      expect((await syncArea())['pb1.r.ana']!.v).toMatchObject({ name: 'Ana (A)' }),
+    );
     expect((await reportsHere())[0]!.name).toBe('Ana (A)');
   });
 
@@ -155,7 +215,11 @@ describe('two browsers changing the roster at once', () => {
     await store.save({ ...team, reports: [{ ...ana, aliases: ['ana@acme.test', 'alima'] }, bo] });
     await fromBrowserB('r.ana', { v: null, at: clock + 1_000, base });
     await vi.waitFor(async () => expect((await reportsHere()).map((r) => r.id)).toEqual(['bo']));
-    expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({ key: 'pb1.r.ana', label: 'Ana Lima', theirs: null });
+    expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({
+      key: 'pb1.r.ana',
+      label: 'Ana Lima',
+      theirs: null,
+    });
     await store.putBack('pb1.r.ana');
     expect((await reportsHere()).map((r) => r.name)).toEqual(['Bo Chen', 'Ana Lima']);
   });
@@ -165,15 +229,29 @@ describe('two browsers changing the roster at once', () => {
     clock += 10_000;
     await store.save({ ...team, reports: [bo] });
     expect((await syncArea())['pb1.r.ana']).toMatchObject({ v: null, by: 'browser-A' });
-    await fromBrowserB('r.ana', { v: { name: 'Ana Lima', aliases: ['ana@new.test'] }, at: clock + 1_000, base });
-    await vi.waitFor(async () => expect((await reportsHere()).map((r) => r.id)).toEqual(['bo', 'ana']));
-    expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({ key: 'pb1.r.ana', mine: null, theirs: { aliases: ['ana@new.test'] } });
+    await fromBrowserB('r.ana', {
+      v: { name: 'Ana Lima', aliases: ['ana@new.test'] },
+      at: clock + 1_000,
+      base,
+    });
+    await vi.waitFor(async () =>
+      expect((await reportsHere()).map((r) => r.id)).toEqual(['bo', 'ana']),
+    );
+    expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({
+      key: 'pb1.r.ana',
+      mine: null,
+      theirs: { aliases: ['ana@new.test'] },
+    });
   });
 
   it('a page that saves settings it read before B’s change arrived keeps B’s change', async () => {
     const stale = await settingsItem.getValue();
     const base = (await syncArea())['pb1.r.ana']!.at;
-    await fromBrowserB('r.ana', { v: { name: 'Ana from B', aliases: [] }, at: clock + 1_000, base });
+    await fromBrowserB('r.ana', {
+      v: { name: 'Ana from B', aliases: [] },
+      at: clock + 1_000,
+      base,
+    });
     await vi.waitFor(async () => expect((await reportsHere())[0]!.name).toBe('Ana from B'));
     clock += 5_000;
     await store.save({ ...stale, reports: [ana, { ...bo, name: 'Bo C.' }] }); // the page's change was to Bo only
@@ -188,15 +266,24 @@ describe('bad items from another browser', () => {
 
   it('an invalid report item gets a clear message; nothing here changes and the item is left as it is', async () => {
     await fromBrowserB('r.ana', { v: { name: '   ', aliases: [] }, at: clock + 1_000 });
-    await vi.waitFor(async () => expect((await syncReportItem.getValue()).problems).toHaveLength(1));
-    expect((await syncReportItem.getValue()).problems[0]!.message).toBe('Ana Lima: name must not be empty');
+    await vi.waitFor(async () =>
+      expect((await syncReportItem.getValue()).problems).toHaveLength(1),
+    );
+    expect((await syncReportItem.getValue()).problems[0]!.message).toBe(
+      'Ana Lima: name must not be empty',
+    );
     expect(await reportsHere()).toEqual([ana, bo]);
     expect((await syncArea())['pb1.r.ana']!.v).toEqual({ name: '   ', aliases: [] });
   });
 
   it('something that is not a Pullback item at all, and an entry from a newer version: named, nothing lost', async () => {
-    await fakeBrowser.storage.sync.set({ 'pb1.r.bo': 'garbage', 'pb1.future': { v: 1, at: 1, by: 'x', base: 0 } });
-    await vi.waitFor(async () => expect((await syncReportItem.getValue()).problems).toHaveLength(2));
+    await fakeBrowser.storage.sync.set({
+      'pb1.r.bo': 'garbage',
+      'pb1.future': { v: 1, at: 1, by: 'x', base: 0 },
+    });
+    await vi.waitFor(async () =>
+      expect((await syncReportItem.getValue()).problems).toHaveLength(2),
+    );
     expect((await syncReportItem.getValue()).problems.map((p) => p.message)).toEqual([
       'Bo Chen: not a Pullback entry (no value, time or browser)',
       'pb1.future: written by a newer version of Pullback (unknown entry)',
@@ -205,9 +292,21 @@ describe('bad items from another browser', () => {
   });
 
   it('a claim for a report not on the roster here is held back and named, the rest merges', async () => {
-    await fromBrowserB('c.k1', { v: { reportId: 'zoe', urlPrefix: 'https://www.figma.com/file/abc', label: 'Checkout', createdAt: '2026-11-29T09:00:00.000Z' }, at: clock + 1_000 });
-    await vi.waitFor(async () => expect((await syncReportItem.getValue()).problems).toHaveLength(1));
-    expect((await syncReportItem.getValue()).problems[0]!.message).toMatch(/Assigned page “Checkout”: its report is not on the roster here/);
+    await fromBrowserB('c.k1', {
+      v: {
+        reportId: 'zoe',
+        urlPrefix: 'https://www.figma.com/file/abc',
+        label: 'Checkout',
+        createdAt: '2026-11-29T09:00:00.000Z',
+      },
+      at: clock + 1_000,
+    });
+    await vi.waitFor(async () =>
+      expect((await syncReportItem.getValue()).problems).toHaveLength(1),
+    );
+    expect((await syncReportItem.getValue()).problems[0]!.message).toMatch(
+      /Assigned page “Checkout”: its report is not on the roster here/,
+    );
     expect((await settingsItem.getValue()).claims).toEqual([]);
   });
 });
@@ -218,24 +317,41 @@ describe('first run after the upgrade: settings that lived only on this browser'
     expect(await syncStateItem.getValue()).toBeNull();
     await store.pull(); // the background's start
     expect(await settingsItem.getValue()).toEqual(team);
-    expect(Object.keys(await syncArea()).sort()).toEqual(['pb1.me', 'pb1.prefs', 'pb1.r.ana', 'pb1.r.bo', 'pb1.tools']);
+    expect(Object.keys(await syncArea()).sort()).toEqual([
+      'pb1.me',
+      'pb1.prefs',
+      'pb1.r.ana',
+      'pb1.r.bo',
+      'pb1.tools',
+    ]);
     expect((await syncReportItem.getValue()).status.kind).toBe('synced');
   });
 
   it('meeting a roster another browser synced already: both rosters join, and a report both had differently is kept to put back', async () => {
     stopWatching(); // the previous version did not listen
     await fromBrowserB('r.cy', { v: { name: 'Cy Park', aliases: [] }, at: clock - 60_000 });
-    await fromBrowserB('r.ana', { v: { name: 'Ana Lima', aliases: ['ana@other.test'] }, at: clock - 60_000 });
+    await fromBrowserB('r.ana', {
+      v: { name: 'Ana Lima', aliases: ['ana@other.test'] },
+      at: clock - 60_000,
+    });
     await settingsItem.setValue(team);
     await store.pull();
     expect((await reportsHere()).map((r) => r.id)).toEqual(['ana', 'bo', 'cy']);
     expect((await reportsHere())[0]!.aliases).toEqual(['ana@other.test']);
-    expect((await syncReportItem.getValue()).conflicts).toMatchObject([{ key: 'pb1.r.ana', mine: { aliases: ['ana@acme.test'] } }]);
-    expect((await syncArea())['pb1.r.bo']).toMatchObject({ v: { name: 'Bo Chen' }, by: 'browser-A' });
+    expect((await syncReportItem.getValue()).conflicts).toMatchObject([
+      { key: 'pb1.r.ana', mine: { aliases: ['ana@acme.test'] } },
+    ]);
+    expect((await syncArea())['pb1.r.bo']).toMatchObject({
+      v: { name: 'Bo Chen' },
+      by: 'browser-A',
+    });
   });
 
   it('a fresh install meeting a synced roster takes it without calling its empty defaults a conflict', () => {
-    const remote = { 'pb1.me': { v: { name: 'Dana Lead', aliases: [] }, at: 5, by: 'B', base: 0 }, 'pb1.r.ana': { v: { name: 'Ana Lima', aliases: [] }, at: 5, by: 'B', base: 0 } };
+    const remote = {
+      'pb1.me': { v: { name: 'Dana Lead', aliases: [] }, at: 5, by: 'B', base: 0 },
+      'pb1.r.ana': { v: { name: 'Ana Lima', aliases: [] }, at: 5, by: 'B', base: 0 },
+    };
     const merged = mergeSync({ local: DEFAULT_SETTINGS, stamps: {}, remote, device: 'A', now: 10 });
     expect(merged.settings.me.name).toBe('Dana Lead');
     expect(merged.settings.reports.map((r) => r.name)).toEqual(['Ana Lima']);

@@ -4,4 +4,5 @@
 // marks that one event untrusted (Object.defineProperty on the event).
 // The real distinction is tested in Chromium (tests/e2e/hostile-page.e2e.ts).
 // Only where a test runs in happy-dom (the files that build pages); pure tests run in plain Node.
-if (typeof window !== 'undefined') Object.defineProperty(Event.prototype, 'isTrusted', { configurable: true, get: () => true });
+if (typeof window !== 'undefined')
+  Object.defineProperty(Event.prototype, 'isTrusted', { configurable: true, get: () => true });

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Intervention, InterventionStatus, PromptAnswer, PromptRecord, Purpose, ToolId } from '@/utils/model';
-import { QUADRANT_GUIDANCE, quadrantOf, summarizeWeek, type Quadrant, type Rating, type WeekInput } from '@/utils/summary';
+import type {
+  Intervention,
+  InterventionStatus,
+  PromptAnswer,
+  PromptRecord,
+  Purpose,
+  ToolId,
+} from '@/utils/model';
+import {
+  QUADRANT_GUIDANCE,
+  quadrantOf,
+  summarizeWeek,
+  type Quadrant,
+  type Rating,
+  type WeekInput,
+} from '@/utils/summary';
 import { intervention, promptRecord } from './helpers';
 
 /**
@@ -11,7 +25,8 @@ import { intervention, promptRecord } from './helpers';
 const MIN = 60_000;
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 10, 23 + day, hour, minute);
 const at = (day: number, hour: number, minute = 0) => local(day, hour, minute).toISOString();
-const plusMin = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * MIN).toISOString();
+const plusMin = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) + minutes * MIN).toISOString();
 
 const WEEK = '2026-W48';
 const NOW = local(5, 12); // Saturday 28 Nov, noon
@@ -46,7 +61,13 @@ function pr(id: string, reportId: string, atIso: string, answer: PromptAnswer): 
   return promptRecord({ id, reportId, at: atIso, answer });
 }
 
-function rating(week: string, reportId: string, alignment: Rating['alignment'], confidence: Rating['confidence'], atIso = '2026-11-01T00:00:00.000Z'): Rating {
+function rating(
+  week: string,
+  reportId: string,
+  alignment: Rating['alignment'],
+  confidence: Rating['confidence'],
+  atIso = '2026-11-01T00:00:00.000Z',
+): Rating {
   return { id: `${week}:${reportId}`, week, reportId, alignment, confidence, at: atIso };
 }
 
@@ -104,7 +125,17 @@ function dataSet(): WeekInput {
     iv('b1', 'bob', 'figma', 'F-1', 'details-matter', at(3, 9), 30, 40, 8, 'lapsed'),
     iv('b3', 'bob', 'jira', 'WEB-3', 'teach-framework', at(4, 11), 30, 20, 15),
     iv('b2', 'bob', 'figma', 'F-2', 'details-matter', at(4, 16), 30, null, 30),
-    iv('old1', 'alice', 'jira', 'PAY-OLD', 'back-on-track', new Date(2026, 8, 1, 9).toISOString(), 30, null, 40),
+    iv(
+      'old1',
+      'alice',
+      'jira',
+      'PAY-OLD',
+      'back-on-track',
+      new Date(2026, 8, 1, 9).toISOString(),
+      30,
+      null,
+      40,
+    ),
     iv('a47', 'alice', 'jira', 'PAY-47', 'teach-framework', at(-6, 9), 30, 20, 10),
     iv('e47', 'erin', 'jira', 'ERN-47', 'back-on-track', at(-1, 22), 30, null, 6),
     iv('a46', 'alice', 'jira', 'PAY-46', 'back-on-track', at(-13, 9), 20, 30, 12),
@@ -141,7 +172,15 @@ function dataSet(): WeekInput {
 
 /** An input with only what a test adds, in 2026-W48 at NOW. */
 function only(part: Partial<WeekInput>): WeekInput {
-  return { week: WEEK, now: NOW, reports: ROSTER, interventions: [], prompts: [], ratings: [], ...part };
+  return {
+    week: WEEK,
+    now: NOW,
+    reports: ROSTER,
+    interventions: [],
+    prompts: [],
+    ratings: [],
+    ...part,
+  };
 }
 
 describe('quadrantOf and its guidance', () => {
@@ -182,7 +221,16 @@ describe('summarizeWeek: headline figures on the fixed data set', () => {
     expect(s.week).toBe(WEEK);
     expect(s.start).toEqual(local(0, 0));
     expect(s.end).toEqual(local(7, 0));
-    expect(s.weeks).toEqual(['2026-W41', '2026-W42', '2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(s.weeks).toEqual([
+      '2026-W41',
+      '2026-W42',
+      '2026-W43',
+      '2026-W44',
+      '2026-W45',
+      '2026-W46',
+      '2026-W47',
+      '2026-W48',
+    ]);
     expect(s.isEmpty).toBe(false);
   });
 
@@ -195,7 +243,11 @@ describe('summarizeWeek: headline figures on the fixed data set', () => {
   });
 
   it('takes the median span, active ones to now, and averages only weeks that had any', () => {
-    expect(s.medianSpanMs).toEqual({ value: 20 * MIN, previousAverage: 40 * MIN, change: -20 * MIN });
+    expect(s.medianSpanMs).toEqual({
+      value: 20 * MIN,
+      previousAverage: 40 * MIN,
+      change: -20 * MIN,
+    });
   });
 
   it('measures pulling back by the planned end (lapsed counts as ended, never on time)', () => {
@@ -207,7 +259,13 @@ describe('summarizeWeek: headline figures on the fixed data set', () => {
   });
 
   it('counts the week’s prompts by answer (start inclusive, end exclusive)', () => {
-    expect(s.prompts).toEqual({ shown: 10, deliberate: 6, steppedBack: 2, dismissed: 1, unanswered: 1 });
+    expect(s.prompts).toEqual({
+      shown: 10,
+      deliberate: 6,
+      steppedBack: 2,
+      dismissed: 1,
+      unanswered: 1,
+    });
   });
 
   it('lists what was still open at the week’s end, oldest first, from before the window too', () => {
@@ -256,10 +314,25 @@ describe('summarizeWeek: per-report rows', () => {
 
   it('keeps a row for a report with no touchpoints this week, or none at all', () => {
     const erin = row('erin');
-    expect(erin).toMatchObject({ interventions: 0, handsOnMs: 0, prompts: 0, purposes: {}, tools: [], longest: null, rating: null });
+    expect(erin).toMatchObject({
+      interventions: 0,
+      handsOnMs: 0,
+      prompts: 0,
+      purposes: {},
+      tools: [],
+      longest: null,
+      rating: null,
+    });
     expect(erin.sparkline).toEqual([0, 0, 0, 0, 0, 0, 6 * MIN, 0]); // e47; p-next is next week
     const dev = row('dev');
-    expect(dev).toMatchObject({ interventions: 0, handsOnMs: 0, prompts: 0, purposes: {}, tools: [], longest: null });
+    expect(dev).toMatchObject({
+      interventions: 0,
+      handsOnMs: 0,
+      prompts: 0,
+      purposes: {},
+      tools: [],
+      longest: null,
+    });
     expect(dev.sparkline).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
@@ -294,7 +367,11 @@ describe('summarizeWeek: per-report rows', () => {
   });
 
   it('adds no row for a former report seen only outside the window', () => {
-    const s2 = summarizeWeek(only({ interventions: [iv('x', 'gone', 'jira', 'X-1', 'back-on-track', at(-60, 9), 30, 10, 5)] }));
+    const s2 = summarizeWeek(
+      only({
+        interventions: [iv('x', 'gone', 'jira', 'X-1', 'back-on-track', at(-60, 9), 30, 10, 5)],
+      }),
+    );
     expect(s2.perReport.map((r) => r.report.id)).toEqual(['alice', 'bob', 'erin', 'dev']);
   });
 });
@@ -310,7 +387,12 @@ describe('summarizeWeek: time stamps', () => {
     const input = dataSet();
     const respelled: WeekInput = {
       ...input,
-      interventions: input.interventions.map((r) => ({ ...r, startedAt: offset(r.startedAt), plannedEndAt: respell(r.plannedEndAt)!, endedAt: respell(r.endedAt) })),
+      interventions: input.interventions.map((r) => ({
+        ...r,
+        startedAt: offset(r.startedAt),
+        plannedEndAt: respell(r.plannedEndAt)!,
+        endedAt: respell(r.endedAt),
+      })),
       prompts: input.prompts.map((p) => ({ ...p, at: offset(p.at) })),
     };
     const a = summarizeWeek(input);
@@ -326,7 +408,14 @@ describe('summarizeWeek: time stamps', () => {
   });
 
   it('ignores records whose time cannot be read', () => {
-    const s = summarizeWeek(only({ interventions: [{ ...intervention({ id: 'x' }), startedAt: 'not a date', plannedEndAt: 'never' }], prompts: [pr('p', 'alice', 'soon', 'deliberate')] }));
+    const s = summarizeWeek(
+      only({
+        interventions: [
+          { ...intervention({ id: 'x' }), startedAt: 'not a date', plannedEndAt: 'never' },
+        ],
+        prompts: [pr('p', 'alice', 'soon', 'deliberate')],
+      }),
+    );
     expect(s.isEmpty).toBe(true);
     expect(s.openAtWeekEnd).toEqual([]);
   });
@@ -334,7 +423,13 @@ describe('summarizeWeek: time stamps', () => {
 
 describe('summarizeWeek: quiet weeks and missing history', () => {
   it('is empty with no interventions and no prompts this week, and still compares', () => {
-    const s = summarizeWeek(only({ interventions: [iv('a47', 'alice', 'jira', 'PAY-47', 'back-on-track', at(-6, 9), 30, 20, 10)] }));
+    const s = summarizeWeek(
+      only({
+        interventions: [
+          iv('a47', 'alice', 'jira', 'PAY-47', 'back-on-track', at(-6, 9), 30, 20, 10),
+        ],
+      }),
+    );
     expect(s.isEmpty).toBe(true);
     expect(s.started).toEqual({ value: 0, previousAverage: 0.25, change: -0.25 });
     expect(s.handsOnMs).toEqual({ value: 0, previousAverage: 2.5 * MIN, change: -2.5 * MIN });
@@ -345,7 +440,9 @@ describe('summarizeWeek: quiet weeks and missing history', () => {
   });
 
   it('is not empty with only a prompt', () => {
-    expect(summarizeWeek(only({ prompts: [pr('p', 'alice', at(2, 9), 'dismissed')] })).isEmpty).toBe(false);
+    expect(
+      summarizeWeek(only({ prompts: [pr('p', 'alice', at(2, 9), 'dismissed')] })).isEmpty,
+    ).toBe(false);
   });
 
   it('has no previous average when the four weeks before hold nothing (older weeks do not count)', () => {
@@ -394,11 +491,17 @@ describe('summarizeWeek: quiet weeks and missing history', () => {
 
 describe('summarizeWeek: reflections', () => {
   const rules = (input: WeekInput) => summarizeWeek(input).reflections.map((r) => r.rule);
-  const find = (input: WeekInput, rule: string) => summarizeWeek(input).reflections.filter((r) => r.rule === rule);
+  const find = (input: WeekInput, rule: string) =>
+    summarizeWeek(input).reflections.filter((r) => r.rule === rule);
 
   it('fires on the fixed data set: repeat purpose, overran, hands-off, caught myself (not missing standard)', () => {
     const s = summarizeWeek(dataSet());
-    expect(s.reflections.map((r) => r.rule)).toEqual(['repeat-purpose', 'overran', 'hands-off', 'caught-myself']);
+    expect(s.reflections.map((r) => r.rule)).toEqual([
+      'repeat-purpose',
+      'overran',
+      'hands-off',
+      'caught-myself',
+    ]);
     const ids = s.reflections.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -423,7 +526,9 @@ describe('summarizeWeek: reflections', () => {
     });
 
     it('does not fire at 2, or at 3 split across purposes or reports', () => {
-      expect(rules(only({ interventions: three('back-on-track').slice(0, 2) }))).not.toContain('repeat-purpose');
+      expect(rules(only({ interventions: three('back-on-track').slice(0, 2) }))).not.toContain(
+        'repeat-purpose',
+      );
       const mixed = three('back-on-track');
       mixed[2] = { ...mixed[2]!, purpose: 'teach-framework' };
       expect(rules(only({ interventions: mixed }))).not.toContain('repeat-purpose');
@@ -434,7 +539,12 @@ describe('summarizeWeek: reflections', () => {
 
     it('does not count earlier weeks', () => {
       const spread = three('back-on-track');
-      spread[0] = { ...spread[0]!, startedAt: at(-3, 9), plannedEndAt: at(-3, 10), endedAt: at(-3, 9, 10) };
+      spread[0] = {
+        ...spread[0]!,
+        startedAt: at(-3, 9),
+        plannedEndAt: at(-3, 10),
+        endedAt: at(-3, 9, 10),
+      };
       expect(rules(only({ interventions: spread }))).not.toContain('repeat-purpose');
     });
   });
@@ -454,7 +564,17 @@ describe('summarizeWeek: reflections', () => {
 
     it('does not fire for one ended exactly at the planned end, or one still active before it', () => {
       const onTheDot = iv('x', 'alice', 'jira', 'PAY-1', 'back-on-track', at(1, 9), 30, 30, 20);
-      const running = iv('y', 'alice', 'jira', 'PAY-2', 'back-on-track', at(5, 11, 45), 30, null, 5); // planned 12:15, now 12:00
+      const running = iv(
+        'y',
+        'alice',
+        'jira',
+        'PAY-2',
+        'back-on-track',
+        at(5, 11, 45),
+        30,
+        null,
+        5,
+      ); // planned 12:15, now 12:00
       expect(rules(only({ interventions: [onTheDot, running] }))).not.toContain('overran');
       const late = { ...onTheDot, endedAt: plusMin(onTheDot.startedAt, 31) };
       const [r] = find(only({ interventions: [late] }), 'overran');
@@ -463,7 +583,17 @@ describe('summarizeWeek: reflections', () => {
     });
 
     it('looks at a past week as of its end: an open one planned past the week’s end has not overrun in it', () => {
-      const lateSunday = iv('y', 'alice', 'jira', 'PAY-2', 'back-on-track', at(-1, 23, 50), 15, null, 5); // planned Mon 00:05
+      const lateSunday = iv(
+        'y',
+        'alice',
+        'jira',
+        'PAY-2',
+        'back-on-track',
+        at(-1, 23, 50),
+        15,
+        null,
+        5,
+      ); // planned Mon 00:05
       const input = only({ week: '2026-W47', interventions: [lateSunday] });
       expect(rules(input)).not.toContain('overran');
       const earlier = { ...lateSunday, startedAt: at(-1, 23, 30), plannedEndAt: at(-1, 23, 45) };
@@ -490,18 +620,32 @@ describe('summarizeWeek: reflections', () => {
 
     it('does not fire at confidence 3, with one prompt, or when this week’s rating is higher than an earlier low one', () => {
       expect(rules(only({ ratings: [rating(WEEK, 'erin', 1, 3)] }))).not.toContain('hands-off');
-      expect(rules(only({ ratings: [rating(WEEK, 'erin', 3, 2)], prompts: [pr('p', 'erin', at(2, 9), 'dismissed')] }))).not.toContain('hands-off');
-      expect(rules(only({ ratings: [rating('2026-W46', 'erin', 3, 1), rating(WEEK, 'erin', 3, 3)] }))).not.toContain('hands-off');
+      expect(
+        rules(
+          only({
+            ratings: [rating(WEEK, 'erin', 3, 2)],
+            prompts: [pr('p', 'erin', at(2, 9), 'dismissed')],
+          }),
+        ),
+      ).not.toContain('hands-off');
+      expect(
+        rules(only({ ratings: [rating('2026-W46', 'erin', 3, 1), rating(WEEK, 'erin', 3, 3)] })),
+      ).not.toContain('hands-off');
       expect(rules(only({ ratings: [] }))).not.toContain('hands-off');
     });
   });
 
   describe('missing-standard', () => {
     const details = (tools: ToolId[]) =>
-      tools.map((tool, i) => iv(`d${i}`, i % 2 ? 'bob' : 'alice', tool, `K-${i}`, 'details-matter', at(i, 9), 30, 10, 5));
+      tools.map((tool, i) =>
+        iv(`d${i}`, i % 2 ? 'bob' : 'alice', tool, `K-${i}`, 'details-matter', at(i, 9), 30, 10, 5),
+      );
 
     it('fires at 3 details-matter interventions in one tool, across reports', () => {
-      const [r] = find(only({ interventions: details(['figma', 'figma', 'figma']) }), 'missing-standard');
+      const [r] = find(
+        only({ interventions: details(['figma', 'figma', 'figma']) }),
+        'missing-standard',
+      );
       expect(r!.text).toMatch(/^3 interventions in Figma/);
       expect(r!.text).toContain('Alice Chen ×2, Bob Okafor ×1');
       expect(r!.text).toMatch(/style guide or a checklist/);
@@ -509,15 +653,24 @@ describe('summarizeWeek: reflections', () => {
     });
 
     it('does not fire at 2 in a tool, nor for other purposes', () => {
-      expect(rules(only({ interventions: details(['figma', 'figma', 'jira']) }))).not.toContain('missing-standard');
-      const other = details(['figma', 'figma', 'figma']).map((r) => ({ ...r, purpose: 'back-on-track' as const, reportId: `p-${r.id}` }));
+      expect(rules(only({ interventions: details(['figma', 'figma', 'jira']) }))).not.toContain(
+        'missing-standard',
+      );
+      const other = details(['figma', 'figma', 'figma']).map((r) => ({
+        ...r,
+        purpose: 'back-on-track' as const,
+        reportId: `p-${r.id}`,
+      }));
       expect(rules(only({ interventions: other }))).not.toContain('missing-standard');
     });
   });
 
   describe('caught-myself', () => {
     it('fires at one stepped-back prompt, with the count', () => {
-      const [r] = find(only({ prompts: [pr('s', 'bob', at(1, 9), 'stepped-back')] }), 'caught-myself');
+      const [r] = find(
+        only({ prompts: [pr('s', 'bob', at(1, 9), 'stepped-back')] }),
+        'caught-myself',
+      );
       expect(r!.text).toMatch(/caught yourself once/);
       expect(r!.text).toContain('Bob Okafor ×1');
       expect(r!.recordIds).toEqual(['s']);
@@ -527,14 +680,23 @@ describe('summarizeWeek: reflections', () => {
     });
 
     it('does not fire without one this week', () => {
-      const input = only({ prompts: [pr('d', 'bob', at(1, 9), 'dismissed'), pr('old', 'bob', at(-2, 9), 'stepped-back')] });
+      const input = only({
+        prompts: [
+          pr('d', 'bob', at(1, 9), 'dismissed'),
+          pr('old', 'bob', at(-2, 9), 'stepped-back'),
+        ],
+      });
       expect(rules(input)).not.toContain('caught-myself');
     });
   });
 
   it('names a former report as one', () => {
     const [r] = find(
-      only({ interventions: [0, 1, 2].map((d) => iv(`g${d}`, 'gone', 'jira', `G-${d}`, 'back-on-track', at(d, 9), 30, 10, 5)) }),
+      only({
+        interventions: [0, 1, 2].map((d) =>
+          iv(`g${d}`, 'gone', 'jira', `G-${d}`, 'back-on-track', at(d, 9), 30, 10, 5),
+        ),
+      }),
       'repeat-purpose',
     );
     expect(r!.text).toContain('a former report’s work');
@@ -574,7 +736,9 @@ describe('summarizeWeek: take-overs (issue 11)', () => {
     );
     const texts = s.reflections.filter((r) => r.rule === 'takeover-open');
     expect(texts.map((r) => r.recordIds[0])).toEqual(['old', 't1']);
-    expect(texts[1]!.text).toMatch(/took PAY-7 over from Alice Chen and it is still with you, about a day past the end you planned/);
+    expect(texts[1]!.text).toMatch(
+      /took PAY-7 over from Alice Chen and it is still with you, about a day past the end you planned/,
+    );
     expect(texts[1]!.text).toMatch(/hand it back to Alice/);
     expect(s.pastPlannedEnd.map((r) => r.id)).toEqual(['old', 'e1', 't1']);
   });
@@ -585,7 +749,9 @@ describe('summarizeWeek: honest states (issue 12, item 6)', () => {
     const s = summarizeWeek(
       only({
         now: local(4, 9, 1),
-        interventions: [iv('fresh', 'alice', 'jira', 'PAY-142', 'back-on-track', at(4, 9), 15, null, 0)],
+        interventions: [
+          iv('fresh', 'alice', 'jira', 'PAY-142', 'back-on-track', at(4, 9), 15, null, 0),
+        ],
       }),
     );
     expect(s.openAtWeekEnd.map((r) => r.id)).toEqual(['fresh']);
@@ -594,6 +760,8 @@ describe('summarizeWeek: honest states (issue 12, item 6)', () => {
 
   it('says whether the four weeks before had any records', () => {
     expect(summarizeWeek(only({})).earlierData).toBe(false);
-    expect(summarizeWeek(only({ prompts: [pr('p', 'alice', at(-10, 9), 'stepped-back')] })).earlierData).toBe(true);
+    expect(
+      summarizeWeek(only({ prompts: [pr('p', 'alice', at(-10, 9), 'stepped-back')] })).earlierData,
+    ).toBe(true);
   });
 });

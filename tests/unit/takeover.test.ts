@@ -11,7 +11,8 @@ import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/takeover';
 import type { PageLookup } from '@/entrypoints/page/lookup-api';
 import { createTakeoverTrigger } from '@/utils/takeover-trigger';
 
-const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+const setUrl = (url: string) =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 function page(assignee: string | null) {
   setUrl('https://acme.atlassian.net/browse/PAY-1');
@@ -25,12 +26,17 @@ function page(assignee: string | null) {
 
 /** The API already answers with the new assignee (Dana): the page's earlier reading must win. */
 function apiAnswersDana() {
-  vi.stubGlobal('fetch', vi.fn(async (url: string) => {
-    const body = String(url).endsWith('/myself')
-      ? { displayName: 'Dana Lead', accountId: 'd0' }
-      : { fields: { summary: 'Pay', assignee: { displayName: 'Dana Lead', accountId: 'd0' } } };
-    return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = String(url).endsWith('/myself')
+        ? { displayName: 'Dana Lead', accountId: 'd0' }
+        : { fields: { summary: 'Pay', assignee: { displayName: 'Dana Lead', accountId: 'd0' } } };
+      return new Response(JSON.stringify(body), {
+        headers: { 'Content-Type': 'application/json' },
+      });
+    }),
+  );
 }
 
 function watch() {
@@ -64,7 +70,12 @@ describe('take-over watcher', () => {
     const { sent, watcher } = watch();
     click(document.getElementById('me')!);
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'jira', owner: ['Alice Chen'], artifact: { key: 'PAY-1' } });
+    expect(sent[0]).toMatchObject({
+      kind: 'takeover',
+      tool: 'jira',
+      owner: ['Alice Chen'],
+      artifact: { key: 'PAY-1' },
+    });
     watcher.stop();
   });
 
@@ -73,12 +84,19 @@ describe('take-over watcher', () => {
     apiAnswersDana();
     const { sent, watcher } = watch();
     const field = document.querySelector('[data-testid="issue.views.field.user.assignee"]')!;
-    field.querySelector('[role="button"]')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-    field.innerHTML = '<input role="combobox"><div role="listbox"><div role="option" id="dana"><span>Dana Lead</span></div><div role="option" id="bob"><span>Bob Okafor</span></div></div>';
+    field
+      .querySelector('[role="button"]')!
+      .dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    field.innerHTML =
+      '<input role="combobox"><div role="listbox"><div role="option" id="dana"><span>Dana Lead</span></div><div role="option" id="bob"><span>Bob Okafor</span></div></div>';
     click(document.getElementById('bob')!);
     click(document.getElementById('dana')!);
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ kind: 'takeover', owner: ['Alice Chen'], viewer: ['Dana Lead', 'd0'] });
+    expect(sent[0]).toMatchObject({
+      kind: 'takeover',
+      owner: ['Alice Chen'],
+      viewer: ['Dana Lead', 'd0'],
+    });
     watcher.stop();
   });
 
@@ -103,7 +121,8 @@ describe('take-over trigger (the watcher loads with the lookups)', () => {
     const arrived = new Promise<void>((resolve) => (arrive = resolve));
     const lookups = {
       // The lookups add the adapter's take-over controls to the page adapter (entrypoints/page/lookup.ts).
-      watchTakeovers: (doc: Document, deps: TakeoverDeps) => createTakeoverWatcher(doc, { ...deps, adapterFor: () => jira }),
+      watchTakeovers: (doc: Document, deps: TakeoverDeps) =>
+        createTakeoverWatcher(doc, { ...deps, adapterFor: () => jira }),
     } as unknown as PageLookup;
     const load = vi.fn(async () => {
       await arrived;
@@ -130,7 +149,12 @@ describe('take-over trigger (the watcher loads with the lookups)', () => {
       '<div data-testid="profilecard-next.ui.profilecard.profilecard-trigger"><span role="button" aria-label="More information about Dana Lead"><span>Dana Lead</span></span></div>';
     arrive();
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'jira', owner: ['Alice Chen'], artifact: { key: 'PAY-1' } });
+    expect(sent[0]).toMatchObject({
+      kind: 'takeover',
+      tool: 'jira',
+      owner: ['Alice Chen'],
+      artifact: { key: 'PAY-1' },
+    });
     trigger.stop();
   });
 

@@ -27,7 +27,11 @@ function realTree(): Tree {
     tools: SITE_TOOLS,
     adapters,
     contentScripts: filesIn('entrypoints', '.content.ts'),
-    fixtureDirs: readdirSync(`${root}tests/fixtures`).filter((d) => existsSync(`${root}tests/fixtures/${d}`) && readdirSync(`${root}tests/fixtures/${d}`).length > 0),
+    fixtureDirs: readdirSync(`${root}tests/fixtures`).filter(
+      (d) =>
+        existsSync(`${root}tests/fixtures/${d}`) &&
+        readdirSync(`${root}tests/fixtures/${d}`).length > 0,
+    ),
     e2eFiles: filesIn('tests/e2e', '.e2e.ts'),
   };
 }
@@ -41,9 +45,19 @@ describe('each tool once', () => {
     const tree = realTree();
     const half: Tree = {
       ...tree,
-      tools: [...tree.tools, { id: 'trello', label: '', matches: ['https://trello.com/*'], contentScript: 'trello' }],
-      adapters: [...tree.adapters, { id: 'trello', label: 'Trello', matches: ['https://trello.com/*'] }, { id: 'miro', label: 'Miro', matches: [] }],
-      e2eFiles: { ...tree.e2eFiles, 'x.e2e.ts': '/**\n * Tool cases: trello prompts, trello sometimes, clickup quiet\n */' },
+      tools: [
+        ...tree.tools,
+        { id: 'trello', label: '', matches: ['https://trello.com/*'], contentScript: 'trello' },
+      ],
+      adapters: [
+        ...tree.adapters,
+        { id: 'trello', label: 'Trello', matches: ['https://trello.com/*'] },
+        { id: 'miro', label: 'Miro', matches: [] },
+      ],
+      e2eFiles: {
+        ...tree.e2eFiles,
+        'x.e2e.ts': '/**\n * Tool cases: trello prompts, trello sometimes, clickup quiet\n */',
+      },
     };
     const problems = wiringProblems(half);
     expect(problems).toEqual(
@@ -58,14 +72,20 @@ describe('each tool once', () => {
         'e2e cases declared for "clickup", which is no tool',
       ]),
     );
-    expect(problems.some((p) => p.startsWith('trello: no e2e file declares a "trello prompts"'))).toBe(false);
+    expect(
+      problems.some((p) => p.startsWith('trello: no e2e file declares a "trello prompts"')),
+    ).toBe(false);
   });
 
-  it('a content script that does not load its tool\'s adapter, or runs for no tool, is named', () => {
+  it("a content script that does not load its tool's adapter, or runs for no tool, is named", () => {
     const tree = realTree();
     const problems = wiringProblems({
       ...tree,
-      contentScripts: { ...tree.contentScripts, github: "import { linear } from '@/utils/sites/linear';", trello: '' },
+      contentScripts: {
+        ...tree.contentScripts,
+        github: "import { linear } from '@/utils/sites/linear';",
+        trello: '',
+      },
     });
     expect(problems).toContain('github: entrypoints/github.content.ts does not load its adapter');
     expect(problems).toContain('entrypoints/trello.content.ts runs for no tool in tools.ts');
@@ -83,7 +103,9 @@ describe('each tool once', () => {
   it('the extension pages read labels from tools.ts, never the registry (no adapter code in their bundles)', () => {
     for (const dir of ['entrypoints/options', 'entrypoints/summary', 'entrypoints/popup']) {
       for (const file of readdirSync(`${root}${dir}`).filter((f) => /\.tsx?$/.test(f))) {
-        expect(read(`${dir}/${file}`), `${dir}/${file}`).not.toMatch(/utils\/sites\/(registry|jira|confluence|github|linear|figma|notion|asana|gdocs)'/);
+        expect(read(`${dir}/${file}`), `${dir}/${file}`).not.toMatch(
+          /utils\/sites\/(registry|jira|confluence|github|linear|figma|notion|asana|gdocs)'/,
+        );
       }
     }
     expect(read('wxt.config.ts')).toMatch(/from '\.\/utils\/sites\/tools'/);

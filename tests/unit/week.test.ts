@@ -67,10 +67,22 @@ describe('parseWeekId', () => {
     expect(parseWeekId('2027-W52')).toBe('2027-W52');
   });
 
-  it.each(['2026-W00', '2026-W54', '2026-W99', '2026-W5', '2026-W480', '2026W48', '26-W48', '2026-48', '#', '', 'garbage', '2026-W4a', '#2026-W48x', 'x2026-W48'])(
-    'rejects %j',
-    (text) => expect(parseWeekId(text)).toBeNull(),
-  );
+  it.each([
+    '2026-W00',
+    '2026-W54',
+    '2026-W99',
+    '2026-W5',
+    '2026-W480',
+    '2026W48',
+    '26-W48',
+    '2026-48',
+    '#',
+    '',
+    'garbage',
+    '2026-W4a',
+    '#2026-W48x',
+    'x2026-W48',
+  ])('rejects %j', (text) => expect(parseWeekId(text)).toBeNull());
 });
 
 describe('weekRange', () => {
@@ -106,8 +118,14 @@ describe('weekRange', () => {
 
   it('starts week 1 in the previous calendar year when the ISO year says so', () => {
     expect(weekRange('2025-W01').start).toEqual(new Date(2024, 11, 30));
-    expect(weekRange('2020-W53')).toEqual({ start: new Date(2020, 11, 28), end: new Date(2021, 0, 4) });
-    expect(weekRange('2026-W53')).toEqual({ start: new Date(2026, 11, 28), end: new Date(2027, 0, 4) });
+    expect(weekRange('2020-W53')).toEqual({
+      start: new Date(2020, 11, 28),
+      end: new Date(2021, 0, 4),
+    });
+    expect(weekRange('2026-W53')).toEqual({
+      start: new Date(2026, 11, 28),
+      end: new Date(2027, 0, 4),
+    });
     expect(weekRange('2027-W01').start).toEqual(new Date(2027, 0, 4));
   });
 

@@ -26,7 +26,17 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  closestOf,
+  isTextEditable,
+  surfaceKindOf,
+  visibleText,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { ASANA_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://app.asana.com';
@@ -101,7 +111,12 @@ const ASSIGNEE_SELECTORS = [
 ] as const;
 
 /** Where a token shows the assignee's name (the rest is an avatar with initials and a remove button). */
-const ASSIGNEE_NAME_SELECTORS = ['.AssigneeToken-userNameLabel', '.AssigneeTokenButton-label', '.AssigneeToken-label', '[class*="userNameLabel"]'] as const;
+const ASSIGNEE_NAME_SELECTORS = [
+  '.AssigneeToken-userNameLabel',
+  '.AssigneeTokenButton-label',
+  '.AssigneeToken-label',
+  '[class*="userNameLabel"]',
+] as const;
 
 /** What the token says when nobody is assigned (or the remove button's label). */
 const UNASSIGNED = /^(no assignee|unassigned|assignee|assign|remove assignee|remove)$/i;
@@ -130,23 +145,66 @@ const EVIDENCE = 'real-markup/asana.md';
 export const surfaces: readonly Surface[] = [
   // Task name: `.TaskPaneTitle textarea` (toggl 2026-04-03), `[role="heading"] textarea` in the pane body
   // (clockify 2026-03-10), and the older title rows.
-  ...TITLE_EDITOR_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Task name', evidence: `${EVIDENCE} §1 #2 (2026-03/04)` })),
+  ...TITLE_EDITOR_SELECTORS.map((selector) => ({
+    kind: 'content' as const,
+    selector,
+    what: 'Task name',
+    evidence: `${EVIDENCE} §1 #2 (2026-03/04)`,
+  })),
   // Description: `div.ProsemirrorEditor…ProseMirror[aria-label="Edit description for <task>"]` (real paste, ~2023)
   // and its containers.
-  ...DESCRIPTION_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Description', evidence: `${EVIDENCE} §1 #4 (~2023 markup)` })),
+  ...DESCRIPTION_SELECTORS.map((selector) => ({
+    kind: 'content' as const,
+    selector,
+    what: 'Description',
+    evidence: `${EVIDENCE} §1 #4 (~2023 markup)`,
+  })),
   // Assignee token and its typeahead: `#task_pane_assignee_input.TaskPaneAssigneeToken-assigneeToken` (real paste
   // 2022-11, remove button class still used 2025-08). Reassigning is planning (take-over is another signal).
-  { kind: 'planning', selector: '#task_pane_assignee_input, [class*="TaskPaneAssigneeToken"], .TaskPaneFields-assigneeContainer', what: 'Assignee', evidence: `${EVIDENCE} §1 #3 (2022-11 markup, 2025-08 code)` },
+  {
+    kind: 'planning',
+    selector:
+      '#task_pane_assignee_input, [class*="TaskPaneAssigneeToken"], .TaskPaneFields-assigneeContainer',
+    what: 'Assignee',
+    evidence: `${EVIDENCE} §1 #3 (2022-11 markup, 2025-08 code)`,
+  },
   // Due date: `#task_pane_due_date_input`, `.TaskDueDateToken` (toggl/apiology 2025-2026).
-  { kind: 'planning', selector: '#task_pane_due_date_input, .TaskDueDateToken, [class*="DueDate"]', what: 'Due date', evidence: `${EVIDENCE} §1 #5 (2025-2026)` },
+  {
+    kind: 'planning',
+    selector: '#task_pane_due_date_input, .TaskDueDateToken, [class*="DueDate"]',
+    what: 'Due date',
+    evidence: `${EVIDENCE} §1 #5 (2025-2026)`,
+  },
   // Projects: `.TaskPaneFields-projectHeader`, project pills, `#task_pane_projects_input<gid>` (2025-08, 2026-04).
-  { kind: 'planning', selector: '[id^="task_pane_projects_input"], .TaskPaneFields-projectHeader, [class*="TaskProjectTokenPill"], [class*="TaskProjects"]', what: 'Projects and sections', evidence: `${EVIDENCE} §1 #5 (2025-08, 2026-04)` },
+  {
+    kind: 'planning',
+    selector:
+      '[id^="task_pane_projects_input"], .TaskPaneFields-projectHeader, [class*="TaskProjectTokenPill"], [class*="TaskProjects"]',
+    what: 'Projects and sections',
+    evidence: `${EVIDENCE} §1 #5 (2025-08, 2026-04)`,
+  },
   // Tags: `.TaskTagTokenPills-potPill` (toggl 2026-04-03).
-  { kind: 'planning', selector: '[class*="TaskTagTokenPills"]', what: 'Tags', evidence: `${EVIDENCE} §2 (toggl 2026-04-03)` },
+  {
+    kind: 'planning',
+    selector: '[class*="TaskTagTokenPills"]',
+    what: 'Tags',
+    evidence: `${EVIDENCE} §2 (toggl 2026-04-03)`,
+  },
   // Custom fields (priority, status, estimate) and dependencies: not in the evidence; by Asana's class naming.
-  { kind: 'planning', selector: '[class*="CustomPropertyRow"], [class*="TaskPaneCustomFields"], [class*="Dependencies"]', what: 'Custom fields, dependencies', evidence: `${EVIDENCE} §4: not evidenced` },
+  {
+    kind: 'planning',
+    selector:
+      '[class*="CustomPropertyRow"], [class*="TaskPaneCustomFields"], [class*="Dependencies"]',
+    what: 'Custom fields, dependencies',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
   // Comments: the composer and the story feed (not in the evidence, asana.md §4; names from older saved markup).
-  ...CONVERSATION_SELECTORS.map((selector) => ({ kind: 'conversation' as const, selector, what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` })),
+  ...CONVERSATION_SELECTORS.map((selector) => ({
+    kind: 'conversation' as const,
+    selector,
+    what: 'Comments',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  })),
 ];
 
 export interface AsanaTask {
@@ -171,7 +229,9 @@ export function asanaTask(url: URL): AsanaTask | null {
  * Asana swaps tasks): reading them would name the wrong task's assignee.
  */
 function paneFor(doc: Document, id: string): ParentNode | null {
-  const exact = doc.querySelector(`.TaskPane[data-task-id="${id}"]`) ?? doc.querySelector(`article[data-task-id="${id}"]`);
+  const exact =
+    doc.querySelector(`.TaskPane[data-task-id="${id}"]`) ??
+    doc.querySelector(`article[data-task-id="${id}"]`);
   if (exact) return exact;
   if (doc.querySelector('.TaskPane[data-task-id], article[data-task-id]')) return null;
   for (const selector of PANE_SELECTORS) {
@@ -183,14 +243,21 @@ function paneFor(doc: Document, id: string): ParentNode | null {
 
 /** A task pane open where the URL names no task (inbox, search): `/0/0/<task>` opens it anywhere. */
 function paneFallback(doc: Document): AsanaTask | null {
-  const pane = doc.querySelector('.TaskPane[data-task-id]') ?? doc.querySelector('article[data-task-id]');
+  const pane =
+    doc.querySelector('.TaskPane[data-task-id]') ?? doc.querySelector('article[data-task-id]');
   const id = pane?.getAttribute('data-task-id') ?? '';
   return /^\d{1,20}$/.test(id) ? { id, path: `/0/0/${id}` } : null;
 }
 
 function fieldValue(el: Element): string {
-  const raw = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
-  return raw.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  const raw =
+    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
+      ? el.value
+      : (el.textContent ?? '');
+  return raw
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function firstValue(root: ParentNode, selectors: readonly string[]): string | null {
@@ -211,11 +278,17 @@ export function asanaAssignee(root: ParentNode): Identity | null {
     const token = root.querySelector(selector);
     if (!token) continue;
     // An empty token ("No assignee") carries Asana's `--empty` modifier.
-    if (token.matches('[class*="--empty"]') || token.querySelector('.AssigneeTokenButton--empty, .SubtleTokenButton--empty')) return [];
+    if (
+      token.matches('[class*="--empty"]') ||
+      token.querySelector('.AssigneeTokenButton--empty, .SubtleTokenButton--empty')
+    )
+      return [];
     const named = [...token.querySelectorAll(ASSIGNEE_NAME_SELECTORS.join(','))].map(visibleText);
     const label = /^assignee\s*[:\-–]\s*(.+)$/i.exec(token.getAttribute('aria-label') ?? '')?.[1];
     const values = named.length ? named : [visibleText(token)];
-    const names = [...values, label].map((s) => s?.replace(/\u00a0/g, ' ').trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
+    const names = [...values, label]
+      .map((s) => s?.replace(/\u00a0/g, ' ').trim() ?? '')
+      .filter((s) => s && !UNASSIGNED.test(s));
     return [...new Set(names)];
   }
   return null;
@@ -244,7 +317,11 @@ export const asanaPageAdapter: PageAdapter = {
 };
 
 /** Whose Asana task this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const asanaOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+export const asanaOwnership: OwnershipLookup = async (
+  artifact,
+  doc,
+  signal,
+): Promise<Ownership | null> => {
   signal.throwIfAborted();
   const pane = paneFor(doc, artifact.key);
   const owner = pane && asanaAssignee(pane);
@@ -252,4 +329,3 @@ export const asanaOwnership: OwnershipLookup = async (artifact, doc, signal): Pr
 };
 
 export const asana: SiteAdapter = { ...asanaPageAdapter, ownership: asanaOwnership };
-

@@ -18,7 +18,18 @@
  */
 import type { Artifact } from '../model';
 import { normalizeIdentity, type Identity } from '../roster';
-import { atlassianUserIdentity, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  atlassianUserIdentity,
+  getJson,
+  isTextEditable,
+  surfaceKindOf,
+  surfaceSelectors,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { CONFLUENCE_TOOL, toolInfo } from './tools';
 
 /** Confluence content ids are positive integers (long in the API). */
@@ -65,14 +76,40 @@ const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
  * fields on its edit surface (labels and owner are set elsewhere).
  */
 export const surfaces: readonly Surface[] = [
-  { kind: 'content', what: 'Page body (full-page editor)', selector: '[data-testid="ak-editor-fp-content-area"], [data-testid="ak-editor-container"]', evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)` },
-  { kind: 'content', what: 'Page body (editor area)', selector: EDITOR_AREAS.join(', '), evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)` },
-  { kind: 'content', what: 'Title (live docs)', selector: '#editor-title-id, [data-testid="editor-title-container"]', evidence: `${EVIDENCE} §1.1 (2026-07)` },
-  { kind: 'content', what: 'Title (editor)', selector: 'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title', evidence: `${EVIDENCE} §1.5 (older; verify)` },
-  { kind: 'conversation', what: 'Inline and footer comments', selector: COMMENTISH.join(', '), evidence: `${EVIDENCE} §4 (no real comment markup found: named for comments)` },
+  {
+    kind: 'content',
+    what: 'Page body (full-page editor)',
+    selector: '[data-testid="ak-editor-fp-content-area"], [data-testid="ak-editor-container"]',
+    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+  },
+  {
+    kind: 'content',
+    what: 'Page body (editor area)',
+    selector: EDITOR_AREAS.join(', '),
+    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+  },
+  {
+    kind: 'content',
+    what: 'Title (live docs)',
+    selector: '#editor-title-id, [data-testid="editor-title-container"]',
+    evidence: `${EVIDENCE} §1.1 (2026-07)`,
+  },
+  {
+    kind: 'content',
+    what: 'Title (editor)',
+    selector:
+      'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title',
+    evidence: `${EVIDENCE} §1.5 (older; verify)`,
+  },
   {
     kind: 'conversation',
-    what: 'A comment\'s own editor (the same editor as the page body)',
+    what: 'Inline and footer comments',
+    selector: COMMENTISH.join(', '),
+    evidence: `${EVIDENCE} §4 (no real comment markup found: named for comments)`,
+  },
+  {
+    kind: 'conversation',
+    what: "A comment's own editor (the same editor as the page body)",
     selector: COMMENTISH.flatMap((c) => EDITOR_AREAS.map((e) => `${c} ${e}`)).join(', '),
     evidence: `${EVIDENCE} §2 (shared editor)`,
   },
@@ -91,9 +128,12 @@ export function confluencePageId(url: URL): string | null {
   const path = url.pathname;
   const fromPath =
     /^\/wiki\/spaces\/[^/]+\/pages\/(?:edit(?:-v2)?\/)?(\d+)(?:\/|$)/.exec(path)?.[1] ??
-    /^\/wiki\/spaces\/[^/]+\/blog\/(?:edit(?:-v2)?\/|\d{4}\/\d{2}\/\d{2}\/)?(\d+)(?:\/|$)/.exec(path)?.[1];
+    /^\/wiki\/spaces\/[^/]+\/blog\/(?:edit(?:-v2)?\/|\d{4}\/\d{2}\/\d{2}\/)?(\d+)(?:\/|$)/.exec(
+      path,
+    )?.[1];
   const fromQuery =
-    url.searchParams.get('pageId') ?? (/\/resumedraft\.action$/.test(path) ? url.searchParams.get('draftId') : null);
+    url.searchParams.get('pageId') ??
+    (/\/resumedraft\.action$/.test(path) ? url.searchParams.get('draftId') : null);
   const candidate = fromPath ?? fromQuery ?? '';
   return CONTENT_ID.test(candidate) && !/^0+$/.test(candidate) ? candidate : null;
 }
@@ -108,13 +148,14 @@ function pageSpace(url: URL): string | null {
 function titleOf(doc: Document): string {
   for (const selector of TITLE_SELECTORS) {
     const el = doc.querySelector(selector);
-    const text = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el?.textContent;
+    const text =
+      el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement
+        ? el.value
+        : el?.textContent;
     if (text?.trim()) return text.trim();
   }
   return '';
 }
-
-
 
 /** Account id from a profile link: `/wiki/people/<accountId>` (Cloud) or `/people/<accountId>`. */
 function accountIdFromHref(href: string | null): string | null {
@@ -138,7 +179,11 @@ function bylineOwner(doc: Document): Identity {
     const person: string[] = [];
     for (const mark of byline.querySelectorAll(PERSON_MARKS)) {
       const isLink = mark.matches('a');
-      const name = (isLink ? mark.textContent : mark.getAttribute('alt') || mark.getAttribute('aria-label'))?.replace(/\s+/g, ' ').trim();
+      const name = (
+        isLink ? mark.textContent : mark.getAttribute('alt') || mark.getAttribute('aria-label')
+      )
+        ?.replace(/\s+/g, ' ')
+        .trim();
       if (!name) continue;
       if (person.length && normalizeIdentity(person[0]!) !== normalizeIdentity(name)) break; // The next person.
       if (!person.length) person.push(name);
@@ -149,7 +194,9 @@ function bylineOwner(doc: Document): Identity {
     if (person.length) return person;
     // Plain text, English only: "Owned by Alice Chen · Last updated …", "Created by Alice Chen, last modified …".
     const text = byline.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    const named = /\b(?:Owned|Created) by (.+?)(?=\s*[,·•|]| [Ll]ast | on |$)/.exec(text)?.[1]?.trim();
+    const named = /\b(?:Owned|Created) by (.+?)(?=\s*[,·•|]| [Ll]ast | on |$)/
+      .exec(text)?.[1]
+      ?.trim();
     if (named) return [named];
   }
   return [];
@@ -158,7 +205,9 @@ function bylineOwner(doc: Document): Identity {
 export const confluencePageAdapter: PageAdapter = {
   ...toolInfo(CONFLUENCE_TOOL),
 
-  appliesTo: (url) => url.hostname.endsWith('.atlassian.net') && (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
+  appliesTo: (url) =>
+    url.hostname.endsWith('.atlassian.net') &&
+    (url.pathname === '/wiki' || url.pathname.startsWith('/wiki/')),
 
   artifact(url, doc): Artifact | null {
     const id = confluencePageId(url);
@@ -191,16 +240,26 @@ function selectorLists(): SiteAdapter['selectors'] {
 }
 
 /** Whose Confluence page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+export const confluenceOwnership: OwnershipLookup = async (
+  artifact,
+  doc,
+  signal,
+): Promise<Ownership | null> => {
   const origin = new URL(artifact.url).origin;
   const [content, current] = await Promise.allSettled([
-    getJson(`${origin}/wiki/rest/api/content/${encodeURIComponent(artifact.key)}?expand=history,history.ownedBy`, signal),
+    getJson(
+      `${origin}/wiki/rest/api/content/${encodeURIComponent(artifact.key)}?expand=history,history.ownedBy`,
+      signal,
+    ),
     getJson(`${origin}/wiki/rest/api/user/current`, signal),
   ]);
   signal.throwIfAborted();
   const viewer = current.status === 'fulfilled' ? atlassianUserIdentity(current.value) : [];
   if (content.status === 'fulfilled') {
-    const page = (content.value ?? {}) as { title?: unknown; history?: { ownedBy?: unknown; createdBy?: unknown } };
+    const page = (content.value ?? {}) as {
+      title?: unknown;
+      history?: { ownedBy?: unknown; createdBy?: unknown };
+    };
     const owned = atlassianUserIdentity(page.history?.ownedBy);
     const owner = owned.length ? owned : atlassianUserIdentity(page.history?.createdBy);
     const title = typeof page.title === 'string' && page.title ? page.title : undefined;
@@ -209,10 +268,15 @@ export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal
   const byline = bylineOwner(doc);
   // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
   // the byline adds the name when it links the same account.
-  const v2 = await getJson(`${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`, signal).catch(() => null);
+  const v2 = await getJson(
+    `${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`,
+    signal,
+  ).catch(() => null);
   signal.throwIfAborted();
   const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
-  const accountId = [page.ownerId, page.authorId].find((id): id is string => typeof id === 'string' && id.trim().length > 0);
+  const accountId = [page.ownerId, page.authorId].find(
+    (id): id is string => typeof id === 'string' && id.trim().length > 0,
+  );
   if (accountId) {
     const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
     const title = typeof page.title === 'string' && page.title ? page.title : undefined;
@@ -221,4 +285,8 @@ export const confluenceOwnership: OwnershipLookup = async (artifact, doc, signal
   return byline.length ? { owner: byline, viewer } : null;
 };
 
-export const confluence: SiteAdapter = { ...confluencePageAdapter, ownership: confluenceOwnership, selectors: confluenceSelectors };
+export const confluence: SiteAdapter = {
+  ...confluencePageAdapter,
+  ownership: confluenceOwnership,
+  selectors: confluenceSelectors,
+};

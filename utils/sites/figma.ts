@@ -24,7 +24,17 @@
  * Mode, comments, cursor chat, search.
  */
 import type { Artifact } from '../model';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  closestOf,
+  firstText,
+  isTextEditable,
+  surfaceKindOf,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { FIGMA_TOOL, toolInfo } from './tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
@@ -79,7 +89,10 @@ const VIEW_ONLY_SELECTORS = [
 ] as const;
 
 /** Dev Mode: the toggle in the toolbar, pressed. */
-const DEV_MODE_SELECTORS = ['[aria-label="Dev Mode" i][aria-pressed="true"]', '[aria-label="Dev Mode" i][aria-checked="true"]'] as const;
+const DEV_MODE_SELECTORS = [
+  '[aria-label="Dev Mode" i][aria-pressed="true"]',
+  '[aria-label="Dev Mode" i][aria-checked="true"]',
+] as const;
 
 const EVIDENCE = 'real-markup/figma.md';
 
@@ -90,21 +103,42 @@ const EVIDENCE = 'real-markup/figma.md';
  */
 export const surfaces: readonly Surface[] = [
   // The key sink: keystrokes and IME text for the canvas go to `.focus-target` (tempad, since 2024-03-15).
-  ...KEY_SINK_SELECTORS.map((selector) => ({ kind: 'content' as const, selector, what: 'Canvas (editing keys, text layers)', evidence: `${EVIDENCE} §1 #3 (2024-03 to 2026-07)` })),
+  ...KEY_SINK_SELECTORS.map((selector) => ({
+    kind: 'content' as const,
+    selector,
+    what: 'Canvas (editing keys, text layers)',
+    evidence: `${EVIDENCE} §1 #3 (2024-03 to 2026-07)`,
+  })),
   // Panels: layers renamed in place (left panel, evidenced), design properties (right panel, not evidenced).
   ...PANEL_SELECTORS.map((selector) => ({
     kind: 'content' as const,
     selector,
     what: 'Layers and properties panels',
-    evidence: selector.includes('left') ? `${EVIDENCE} §1 #3 (2026)` : `${EVIDENCE}: not evidenced (CSS-module names)`,
+    evidence: selector.includes('left')
+      ? `${EVIDENCE} §1 #3 (2026)`
+      : `${EVIDENCE}: not evidenced (CSS-module names)`,
   })),
   // Comments and cursor chat: not evidenced in the DOM (figma.md §4); any part named comment or chat.
-  { kind: 'conversation', selector: '[data-testid*="comment" i], [class*="comment" i], [aria-label*="comment" i]', what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` },
-  { kind: 'conversation', selector: '[class*="chat" i]', what: 'Cursor chat', evidence: `${EVIDENCE} §4: not evidenced` },
+  {
+    kind: 'conversation',
+    selector: '[data-testid*="comment" i], [class*="comment" i], [aria-label*="comment" i]',
+    what: 'Comments',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
+  {
+    kind: 'conversation',
+    selector: '[class*="chat" i]',
+    what: 'Cursor chat',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
 ];
 
 /** Look-ups inside the panels: never an edit (not a kind of edit, just not one). */
-const SEARCH_SELECTORS = ['input[type="search"]', '[role="search"]', '[class*="search" i]'] as const;
+const SEARCH_SELECTORS = [
+  'input[type="search"]',
+  '[role="search"]',
+  '[class*="search" i]',
+] as const;
 
 /** Keys, with ⌘ or Ctrl, whose shortcut changes the file. */
 const MOD_EDIT_KEYS = new Set(['d', 'v', 'x', 'z', 'y', 'g', 'e', 'b', 'i', 'u', '[', ']']);
@@ -135,7 +169,9 @@ export function figmaFile(url: URL): { key: string; url: string; slug: string } 
   if (!m || !FILE_KEY.test(m[1]!)) return null;
   const [, fileKey, branchKey, slug = ''] = m;
   if (branchKey !== undefined && !FILE_KEY.test(branchKey)) return null;
-  const canonical = branchKey ? `${ORIGIN}/design/${fileKey}/branch/${branchKey}/` : `${ORIGIN}/design/${fileKey}/`;
+  const canonical = branchKey
+    ? `${ORIGIN}/design/${fileKey}/branch/${branchKey}/`
+    : `${ORIGIN}/design/${fileKey}/`;
   return { key: branchKey ?? fileKey!, url: canonical, slug };
 }
 
@@ -160,13 +196,17 @@ function fileName(doc: Document, slug: string): string {
   const titled = fromTitle !== doc.title.trim() && fromTitle.length > 0;
   if (titled && (!fromUrl || comparable(fromTitle) === comparable(fromUrl))) return fromTitle;
   const fromToolbar = firstText(doc, FILE_NAME_SELECTORS);
-  if (fromToolbar && (!fromUrl || comparable(fromToolbar) === comparable(fromUrl))) return fromToolbar;
+  if (fromToolbar && (!fromUrl || comparable(fromToolbar) === comparable(fromUrl)))
+    return fromToolbar;
   return fromUrl || fromTitle || fromToolbar || '';
 }
 
 function isEditMode(doc: Document): boolean {
   if (new URL(doc.location.href).searchParams.get('m') === 'dev') return false;
-  return !VIEW_ONLY_SELECTORS.some((s) => doc.querySelector(s)) && !DEV_MODE_SELECTORS.some((s) => doc.querySelector(s));
+  return (
+    !VIEW_ONLY_SELECTORS.some((s) => doc.querySelector(s)) &&
+    !DEV_MODE_SELECTORS.some((s) => doc.querySelector(s))
+  );
 }
 
 export const figmaPageAdapter: PageAdapter = {
@@ -194,12 +234,17 @@ export const figmaPageAdapter: PageAdapter = {
 };
 
 /** Whose Figma file this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const figmaOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+export const figmaOwnership: OwnershipLookup = async (
+  _artifact,
+  doc,
+): Promise<Ownership | null> => {
   // Figma shows no owner in the editor: nobody, so that a claim can say whose file it is. What the
   // adapter relies on and did not find is reported, so a Figma change shows in Adapter health.
   const unread: string[] = [];
-  if (!doc.querySelector(CANVAS_SELECTOR)) unread.push(`the canvas (${CANVAS_SELECTOR}) was not found: edits on the canvas may go unseen`);
-  if (!KEY_SINK_SELECTORS.some((s) => doc.querySelector(s))) unread.push('the canvas key sink (.focus-target) was not found: edits on the canvas go unseen');
+  if (!doc.querySelector(CANVAS_SELECTOR))
+    unread.push(`the canvas (${CANVAS_SELECTOR}) was not found: edits on the canvas may go unseen`);
+  if (!KEY_SINK_SELECTORS.some((s) => doc.querySelector(s)))
+    unread.push('the canvas key sink (.focus-target) was not found: edits on the canvas go unseen');
   return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
 };
 

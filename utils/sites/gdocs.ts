@@ -18,7 +18,16 @@
  * as are comments: nothing typed then is an edit.
  */
 import type { Artifact } from '../model';
-import { closestOf, isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  closestOf,
+  isTextEditable,
+  surfaceKindOf,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { GDOCS_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://docs.google.com';
@@ -63,18 +72,48 @@ const EVIDENCE = 'real-markup/google-docs.md';
  */
 export const surfaces: readonly Surface[] = [
   // The text event frame (its iframe element stands for the typing inside it): the document body.
-  ...TEXT_EVENT_FRAMES.map((selector) => ({ kind: 'content' as const, selector, what: 'Document text', evidence: `${EVIDENCE} §1 #2 (2026)` })),
+  ...TEXT_EVENT_FRAMES.map((selector) => ({
+    kind: 'content' as const,
+    selector,
+    what: 'Document text',
+    evidence: `${EVIDENCE} §1 #2 (2026)`,
+  })),
   // The title's rename field: `input.docs-title-input` (toggl 2021-12, clockify 2024-01).
-  { kind: 'content', selector: '.docs-title-input', what: 'Title', evidence: `${EVIDENCE} §1 #4 (2021-2024)` },
+  {
+    kind: 'content',
+    selector: '.docs-title-input',
+    what: 'Title',
+    evidence: `${EVIDENCE} §1 #4 (2021-2024)`,
+  },
   // The editor root, should Docs ever take typing there rather than in its text event frame.
-  { kind: 'content', selector: '.kix-appview-editor', what: 'Document text', evidence: `${EVIDENCE} §1 #4 (2021-2026)` },
+  {
+    kind: 'content',
+    selector: '.kix-appview-editor',
+    what: 'Document text',
+    evidence: `${EVIDENCE} §1 #4 (2021-2026)`,
+  },
   // Comments: the comment draft `[aria-label="Comment draft"]` (2026); the "docos" comment UI (older extensions).
-  { kind: 'conversation', selector: '[aria-label="Comment draft" i]', what: 'Comment draft', evidence: `${EVIDENCE} §1 #4 (2026)` },
-  { kind: 'conversation', selector: '.docos-input-textarea, .docos-input-contenteditable, [class*="docos-"], .docs-comment-thread', what: 'Comments', evidence: `${EVIDENCE}: not evidenced ("docos" class names)` },
+  {
+    kind: 'conversation',
+    selector: '[aria-label="Comment draft" i]',
+    what: 'Comment draft',
+    evidence: `${EVIDENCE} §1 #4 (2026)`,
+  },
+  {
+    kind: 'conversation',
+    selector:
+      '.docos-input-textarea, .docos-input-contenteditable, [class*="docos-"], .docs-comment-thread',
+    what: 'Comments',
+    evidence: `${EVIDENCE}: not evidenced ("docos" class names)`,
+  },
 ];
 
 /** Find and replace: a look-up, never an edit (the find bar's searchbox "Find in document", §1 #4). */
-const FIND_SELECTORS = ['[class*="docs-findinput"]', '#docs-findbar-id', '[aria-label="Find in document" i]'] as const;
+const FIND_SELECTORS = [
+  '[class*="docs-findinput"]',
+  '#docs-findbar-id',
+  '[aria-label="Find in document" i]',
+] as const;
 
 type Mode = 'editing' | 'suggesting' | 'viewing';
 
@@ -94,7 +133,9 @@ export function docsMode(doc: Document): Mode | null {
     // Its own class (`edit-mode`, `suggest-mode`), its label ("Suggesting mode"), its icon, its caption.
     const ownClass = /\b(edit|suggest|view)-mode\b/.exec(sw.getAttribute('class') ?? '')?.[1];
     const icon = /\bdocs-icon-mode-(edit|suggest|view)\b/.exec(
-      [...sw.querySelectorAll('[class*="docs-icon-mode-"]')].map((e) => e.getAttribute('class')).join(' '),
+      [...sw.querySelectorAll('[class*="docs-icon-mode-"]')]
+        .map((e) => e.getAttribute('class'))
+        .join(' '),
     )?.[1];
     const mode =
       modeFrom(ownClass) ??
@@ -155,17 +196,29 @@ export const gdocsPageAdapter: PageAdapter = {
     if (frame) {
       // Typing in the text event frame: its body (or an element in it) is the editing host.
       // Not `isTextEditable`: elements of the frame belong to the frame's realm.
-      return surfaceKindOf(frame, surfaces) === 'content' && closestOf(frame, TEXT_EVENT_FRAMES) !== null && (el as HTMLElement).isContentEditable === true;
+      return (
+        surfaceKindOf(frame, surfaces) === 'content' &&
+        closestOf(frame, TEXT_EVENT_FRAMES) !== null &&
+        (el as HTMLElement).isContentEditable === true
+      );
     }
     return isTextEditable(el) && surfaceKindOf(el, surfaces) === 'content';
   },
 };
 
 /** Whose Google Doc this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const gdocsOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+export const gdocsOwnership: OwnershipLookup = async (
+  _artifact,
+  doc,
+): Promise<Ownership | null> => {
   // The editor shows no owner (google-docs.md §4): nobody, so that a claim can say whose document it is.
   // The mode switcher is not in the evidence: without it suggestions cannot be told from edits, so say so.
-  const unread = docsMode(doc) === null ? ['the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits'] : [];
+  const unread =
+    docsMode(doc) === null
+      ? [
+          'the editing mode (Editing, Suggesting, Viewing) could not be read: suggestions may prompt like edits',
+        ]
+      : [];
   return { owner: [], viewer: [], ...(unread.length ? { unread } : {}) };
 };
 

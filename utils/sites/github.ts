@@ -19,7 +19,19 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, firstText, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface, type TakeoverControls } from './types';
+import {
+  closestOf,
+  firstText,
+  isTextEditable,
+  surfaceKindOf,
+  surfaceSelectors,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+  type TakeoverControls,
+} from './types';
 import { GITHUB_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://github.com';
@@ -75,19 +87,80 @@ const EVIDENCE = 'real-markup/github.md';
 export const surfaces: readonly Surface[] = [
   // Content.
   // The title field (`input[placeholder="Title"]`) exists only while editing; a new sub-issue's dialog has one too.
-  { kind: 'content', what: 'Issue title (field only while editing)', selector: '[data-testid="issue-header"]', evidence: `${EVIDENCE} §1.1, §1.4 (2025-08 capture; 2024-10-15)` },
-  { kind: 'content', what: 'Pull request title (React header, Feb 2026; rotating class hashes)', selector: '[class*="PageLayout-Header"]', evidence: `${EVIDENCE} §1.4-1.5 (2026-02 to 2026-09)` },
-  { kind: 'content', what: 'Title (legacy header form)', selector: '#issue_title, input[name="issue[title]"], input[name="pull_request[title]"], #pull_request_title', evidence: `${EVIDENCE} §1.4 (legacy)` },
-  { kind: 'content', what: 'Issue description', selector: '.react-issue-body, [data-testid="issue-body"], [data-testid="issue-viewer-issue-container"]', evidence: `${EVIDENCE} §1.1 (2025-08 capture)` },
-  { kind: 'content', what: 'Pull request description (first post, legacy timeline)', selector: '.js-command-palette-pull-body, textarea[name="pull_request[body]"], textarea[name="issue[body]"]', evidence: `${EVIDENCE} §1.2 (legacy, still on PR pages)` },
+  {
+    kind: 'content',
+    what: 'Issue title (field only while editing)',
+    selector: '[data-testid="issue-header"]',
+    evidence: `${EVIDENCE} §1.1, §1.4 (2025-08 capture; 2024-10-15)`,
+  },
+  {
+    kind: 'content',
+    what: 'Pull request title (React header, Feb 2026; rotating class hashes)',
+    selector: '[class*="PageLayout-Header"]',
+    evidence: `${EVIDENCE} §1.4-1.5 (2026-02 to 2026-09)`,
+  },
+  {
+    kind: 'content',
+    what: 'Title (legacy header form)',
+    selector:
+      '#issue_title, input[name="issue[title]"], input[name="pull_request[title]"], #pull_request_title',
+    evidence: `${EVIDENCE} §1.4 (legacy)`,
+  },
+  {
+    kind: 'content',
+    what: 'Issue description',
+    selector:
+      '.react-issue-body, [data-testid="issue-body"], [data-testid="issue-viewer-issue-container"]',
+    evidence: `${EVIDENCE} §1.1 (2025-08 capture)`,
+  },
+  {
+    kind: 'content',
+    what: 'Pull request description (first post, legacy timeline)',
+    selector:
+      '.js-command-palette-pull-body, textarea[name="pull_request[body]"], textarea[name="issue[body]"]',
+    evidence: `${EVIDENCE} §1.2 (legacy, still on PR pages)`,
+  },
   // Planning: the sidebar and its pickers.
-  { kind: 'planning', what: 'Sidebar: assignees, labels, projects, milestone, type, development', selector: '[data-testid="issue-viewer-metadata-container"], [data-testid="issue-viewer-metadata-pane"], [data-testid^="sidebar-"]', evidence: `${EVIDENCE} §1.1-1.2 (2025-08; 2026-05-26)` },
-  { kind: 'planning', what: 'Pull request sidebar (legacy)', selector: '#partial-discussion-sidebar, .discussion-sidebar-item', evidence: `${EVIDENCE} §1.2` },
-  { kind: 'planning', what: 'Pickers and other overlays (assignees, labels, new sub-issue)', selector: '[role="dialog"], [role="menu"], [role="listbox"]', evidence: 'overlays on the item page (ARIA roles)' },
+  {
+    kind: 'planning',
+    what: 'Sidebar: assignees, labels, projects, milestone, type, development',
+    selector:
+      '[data-testid="issue-viewer-metadata-container"], [data-testid="issue-viewer-metadata-pane"], [data-testid^="sidebar-"]',
+    evidence: `${EVIDENCE} §1.1-1.2 (2025-08; 2026-05-26)`,
+  },
+  {
+    kind: 'planning',
+    what: 'Pull request sidebar (legacy)',
+    selector: '#partial-discussion-sidebar, .discussion-sidebar-item',
+    evidence: `${EVIDENCE} §1.2`,
+  },
+  {
+    kind: 'planning',
+    what: 'Pickers and other overlays (assignees, labels, new sub-issue)',
+    selector: '[role="dialog"], [role="menu"], [role="listbox"]',
+    evidence: 'overlays on the item page (ARIA roles)',
+  },
   // Conversation.
-  { kind: 'conversation', what: 'New comment (React issue view)', selector: '#react-issue-comment-composer, [data-testid="comment-composer"], textarea[aria-labelledby="comment-composer-heading"]', evidence: `${EVIDENCE} §1.3 (2024-10 to 2026-08)` },
-  { kind: 'conversation', what: 'Comments and their edit boxes', selector: '[data-testid="issue-viewer-comments-container"], .react-issue-comment, [data-timeline-event-id]', evidence: `${EVIDENCE} §1.1 (2025-08 capture)` },
-  { kind: 'conversation', what: 'Review comments (files view)', selector: 'div[class*="AddCommentEditor"], [data-testid="review-thread"]', evidence: 'refined-github selectors (2026)' },
+  {
+    kind: 'conversation',
+    what: 'New comment (React issue view)',
+    selector:
+      '#react-issue-comment-composer, [data-testid="comment-composer"], textarea[aria-labelledby="comment-composer-heading"]',
+    evidence: `${EVIDENCE} §1.3 (2024-10 to 2026-08)`,
+  },
+  {
+    kind: 'conversation',
+    what: 'Comments and their edit boxes',
+    selector:
+      '[data-testid="issue-viewer-comments-container"], .react-issue-comment, [data-timeline-event-id]',
+    evidence: `${EVIDENCE} §1.1 (2025-08 capture)`,
+  },
+  {
+    kind: 'conversation',
+    what: 'Review comments (files view)',
+    selector: 'div[class*="AddCommentEditor"], [data-testid="review-thread"]',
+    evidence: 'refined-github selectors (2026)',
+  },
   {
     kind: 'conversation',
     what: 'Comments, reviews and replies (legacy views)',
@@ -117,13 +190,25 @@ export function githubPage(url: URL): GitHubPage | null {
   if (url.hostname !== 'github.com') return null;
   const conversation = CONVERSATION_PATH.exec(url.pathname);
   if (conversation) {
-    const [, owner, repo, kind, number] = conversation as unknown as [string, string, string, 'issues' | 'pull', string];
+    const [, owner, repo, kind, number] = conversation as unknown as [
+      string,
+      string,
+      string,
+      'issues' | 'pull',
+      string,
+    ];
     if (repo === '.' || repo === '..') return null;
     return { kind, owner, repo, number: String(Number(number)) };
   }
   const edit = EDIT_PATH.exec(url.pathname);
   if (edit) {
-    const [, owner, repo, rawBranch, rawPath] = edit as unknown as [string, string, string, string, string];
+    const [, owner, repo, rawBranch, rawPath] = edit as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const branch = decode(rawBranch);
     const path = decode(rawPath);
     if (repo === '.' || repo === '..' || !branch || !path) return null;
@@ -146,7 +231,10 @@ function decode(segment: string): string {
  */
 function repoName(doc: Document, owner: string, repo: string): string {
   const typed = `${owner}/${repo}`;
-  const meta = doc.querySelector('meta[name="octolytics-dimension-repository_nwo"]')?.getAttribute('content')?.trim();
+  const meta = doc
+    .querySelector('meta[name="octolytics-dimension-repository_nwo"]')
+    ?.getAttribute('content')
+    ?.trim();
   return meta && meta.toLowerCase() === typed.toLowerCase() ? meta : typed;
 }
 
@@ -155,13 +243,19 @@ function repoName(doc: Document, owner: string, repo: string): string {
  * "Title by alice · Pull Request #12 · owner/repo". Used only when it names
  * the same item (after a soft navigation it may still be the previous one's).
  */
-function fromDocumentTitle(doc: Document, page: GitHubPage): { title: string; author: string | null } | null {
+function fromDocumentTitle(
+  doc: Document,
+  page: GitHubPage,
+): { title: string; author: string | null } | null {
   if (page.kind === 'edit') return null;
   // Real tab titles end in " · GitHub" (github.md); older captures and some tabs do not.
-  const m = /^(.*?)(?: by (\S+))? · (Issue|Pull Request) #(\d+) · (\S+\/\S+?)(?: · GitHub)?$/.exec(doc.title.trim());
+  const m = /^(.*?)(?: by (\S+))? · (Issue|Pull Request) #(\d+) · (\S+\/\S+?)(?: · GitHub)?$/.exec(
+    doc.title.trim(),
+  );
   if (!m) return null;
   const [, title = '', author, type, number, nwo = ''] = m;
-  if (number !== page.number || nwo.toLowerCase() !== `${page.owner}/${page.repo}`.toLowerCase()) return null;
+  if (number !== page.number || nwo.toLowerCase() !== `${page.owner}/${page.repo}`.toLowerCase())
+    return null;
   if ((type === 'Pull Request') !== (page.kind === 'pull')) return null;
   return { title: title.trim(), author: author ?? null };
 }
@@ -175,7 +269,8 @@ function loginFromPath(value: string | null): string | null {
   } catch {
     return null;
   }
-  const m = /^\/(?:users\/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?)(?:\/hovercard)?\/?$/.exec(path);
+  const m =
+    /^\/(?:users\/)?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?)(?:\/hovercard)?\/?$/.exec(path);
   return m?.[1] ?? null;
 }
 
@@ -187,7 +282,9 @@ function personIdentity(el: Element): string[] {
     loginFromPath(el.getAttribute('href')),
     ...[...el.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt')),
   ];
-  return values.map((v) => (v ?? '').trim().replace(/\s+/g, ' ').replace(/^@/, '')).filter((v) => v.length > 0 && v.length <= 100);
+  return values
+    .map((v) => (v ?? '').trim().replace(/\s+/g, ' ').replace(/^@/, ''))
+    .filter((v) => v.length > 0 && v.length <= 100);
 }
 
 function unique(values: string[]): Identity {
@@ -206,7 +303,9 @@ function assignees(root: ParentNode): Identity | null {
     const section = root.querySelector(selector);
     if (!section) continue;
     // An empty section ("No one assigned") is an answer: nobody's.
-    return unique([...section.querySelectorAll('a[href]')].filter(isPersonLink).flatMap(personIdentity));
+    return unique(
+      [...section.querySelectorAll('a[href]')].filter(isPersonLink).flatMap(personIdentity),
+    );
   }
   return null;
 }
@@ -222,7 +321,8 @@ function pullAuthor(doc: Document, page: GitHubPage): Identity | null {
   if (author) return [author];
   // Legacy header "alice wants to merge…"; once merged it reads "bob merged…" (the merger): not read then.
   const meta = doc.querySelector('.gh-header-meta');
-  const link = meta && !meta.querySelector('.State--merged') ? meta.querySelector('a.author') : null;
+  const link =
+    meta && !meta.querySelector('.State--merged') ? meta.querySelector('a.author') : null;
   return link ? unique(personIdentity(link)) : null;
 }
 
@@ -243,11 +343,19 @@ export const githubPageAdapter: PageAdapter = {
     if (!page) return null;
     const repo = repoName(doc, page.owner, page.repo);
     if (page.kind === 'edit') {
-      return { key: `${repo}@${page.branch}:${page.path}`, title: page.path, url: `${ORIGIN}/${repo}/blob/${page.rawRef}` };
+      return {
+        key: `${repo}@${page.branch}:${page.path}`,
+        title: page.path,
+        url: `${ORIGIN}/${repo}/blob/${page.rawRef}`,
+      };
     }
     // While the title is being edited its heading may be gone: the tab's title still has it.
     const title = firstText(doc, TITLE_SELECTORS) ?? fromDocumentTitle(doc, page)?.title ?? '';
-    return { key: `${repo}#${page.number}`, title, url: `${ORIGIN}/${repo}/${page.kind}/${page.number}` };
+    return {
+      key: `${repo}#${page.number}`,
+      title,
+      url: `${ORIGIN}/${repo}/${page.kind}/${page.number}`,
+    };
   },
 
   isContentEditor(el) {
@@ -271,7 +379,11 @@ export const githubTakeover: TakeoverControls = {
     if (!location || githubPage(new URL(location.href))?.kind !== 'issues') return null;
     const option = el.closest('[role="option"], [role="menuitemcheckbox"]');
     if (!option?.closest(TAKEOVER_CLICKS)) return null;
-    if (option.getAttribute('aria-selected') === 'true' || option.getAttribute('aria-checked') === 'true') return null;
+    if (
+      option.getAttribute('aria-selected') === 'true' ||
+      option.getAttribute('aria-checked') === 'true'
+    )
+      return null;
     const identity = (option.textContent ?? '').split(/\s+/).filter(Boolean);
     return identity.length ? { to: 'person', identity } : null;
   },
@@ -292,7 +404,11 @@ function selectorLists(): SiteAdapter['selectors'] {
 }
 
 /** Whose GitHub item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+export const githubOwnership: OwnershipLookup = async (
+  artifact,
+  doc,
+  signal,
+): Promise<Ownership | null> => {
   signal.throwIfAborted();
   const viewer = viewerOf(doc);
   // A file's artifact URL is its /blob/ page: GitHub names no owner for it; the lead's claims decide.
@@ -302,4 +418,9 @@ export const githubOwnership: OwnershipLookup = async (artifact, doc, signal): P
   return owner ? { owner, viewer } : null;
 };
 
-export const github: SiteAdapter = { ...githubPageAdapter, ownership: githubOwnership, selectors: githubSelectors, takeover: githubTakeover };
+export const github: SiteAdapter = {
+  ...githubPageAdapter,
+  ownership: githubOwnership,
+  selectors: githubSelectors,
+  takeover: githubTakeover,
+};

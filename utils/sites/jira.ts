@@ -10,7 +10,20 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { atlassianUserIdentity, firstText, getJson, isTextEditable, surfaceKindOf, surfaceSelectors, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface, type TakeoverControls } from './types';
+import {
+  atlassianUserIdentity,
+  firstText,
+  getJson,
+  isTextEditable,
+  surfaceKindOf,
+  surfaceSelectors,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+  type TakeoverControls,
+} from './types';
 import { JIRA_TOOL, toolInfo } from './tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
@@ -43,31 +56,108 @@ const TAKEOVER_CLICKS = `${ASSIGN_TO_ME}, ${ASSIGNEE_AREA}`;
  */
 export const surfaces: readonly Surface[] = [
   // Content: the report's words.
-  { kind: 'content', what: 'Summary', selector: '[data-testid^="issue.views.issue-base.foundation.summary"]', evidence: `${EVIDENCE} §1.1 (2026-04-21)` },
-  { kind: 'content', what: 'Summary (inline edit, newer field)', selector: '[data-testid^="issue-field-summary"]', evidence: `${EVIDENCE} §2 (userscripts 2024-2026)` },
-  { kind: 'content', what: 'Description (read view, clicked to edit)', selector: '[data-testid="issue.views.field.rich-text.description"]', evidence: `${EVIDENCE} §1.2 (2026-09-17)` },
+  {
+    kind: 'content',
+    what: 'Summary',
+    selector: '[data-testid^="issue.views.issue-base.foundation.summary"]',
+    evidence: `${EVIDENCE} §1.1 (2026-04-21)`,
+  },
+  {
+    kind: 'content',
+    what: 'Summary (inline edit, newer field)',
+    selector: '[data-testid^="issue-field-summary"]',
+    evidence: `${EVIDENCE} §2 (userscripts 2024-2026)`,
+  },
+  {
+    kind: 'content',
+    what: 'Description (read view, clicked to edit)',
+    selector: '[data-testid="issue.views.field.rich-text.description"]',
+    evidence: `${EVIDENCE} §1.2 (2026-09-17)`,
+  },
   // In edit mode the read test id is gone; the editor sits in this container (ids inside are not unique).
-  { kind: 'content', what: 'Description or another rich-text field, editing', selector: '[data-testid="issue.views.field.rich-text.editor-container"]', evidence: `${EVIDENCE} §1.2-1.3 (2026-09-17)` },
-  { kind: 'content', what: 'Rich-text custom fields (acceptance criteria)', selector: '[data-testid^="issue.views.field.rich-text."]', evidence: `${EVIDENCE} §1.2 (pattern)` },
+  {
+    kind: 'content',
+    what: 'Description or another rich-text field, editing',
+    selector: '[data-testid="issue.views.field.rich-text.editor-container"]',
+    evidence: `${EVIDENCE} §1.2-1.3 (2026-09-17)`,
+  },
+  {
+    kind: 'content',
+    what: 'Rich-text custom fields (acceptance criteria)',
+    selector: '[data-testid^="issue.views.field.rich-text."]',
+    evidence: `${EVIDENCE} §1.2 (pattern)`,
+  },
   // Planning: the lead's job.
-  { kind: 'planning', what: 'Status', selector: '[data-testid="issue.views.issue-base.foundation.status.status-field-wrapper"]', evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)` },
-  { kind: 'planning', what: 'Assignee (reassigning; taking over is noticed apart)', selector: ASSIGNEE_AREA, evidence: `${EVIDENCE} §1.5 (~2026-07)` },
+  {
+    kind: 'planning',
+    what: 'Status',
+    selector: '[data-testid="issue.views.issue-base.foundation.status.status-field-wrapper"]',
+    evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)`,
+  },
+  {
+    kind: 'planning',
+    what: 'Assignee (reassigning; taking over is noticed apart)',
+    selector: ASSIGNEE_AREA,
+    evidence: `${EVIDENCE} §1.5 (~2026-07)`,
+  },
   {
     kind: 'planning',
     what: 'Priority, sprint, labels, estimate, due date, components, parent and other fields',
-    selector: '[data-testid^="issue.views.field."]:not([data-testid^="issue.views.field.rich-text"])',
+    selector:
+      '[data-testid^="issue.views.field."]:not([data-testid^="issue.views.field.rich-text"])',
     evidence: `${EVIDENCE} §1.5 (field test id pattern, ~2026-07)`,
   },
-  { kind: 'planning', what: 'Fields of the newer components (status button, pickers)', selector: '[data-testid^="issue-field-"]:not([data-testid^="issue-field-summary"])', evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)` },
-  { kind: 'planning', what: 'Linked work items', selector: '[data-testid*="issue-links" i]', evidence: `${EVIDENCE} §2 ("Unlink work item", Aug 2026)` },
-  { kind: 'planning', what: 'Breadcrumbs (parent, epic)', selector: '[data-testid^="issue.views.issue-base.foundation.breadcrumbs"]', evidence: `${EVIDENCE} §3 (Aug 2026)` },
+  {
+    kind: 'planning',
+    what: 'Fields of the newer components (status button, pickers)',
+    selector: '[data-testid^="issue-field-"]:not([data-testid^="issue-field-summary"])',
+    evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)`,
+  },
+  {
+    kind: 'planning',
+    what: 'Linked work items',
+    selector: '[data-testid*="issue-links" i]',
+    evidence: `${EVIDENCE} §2 ("Unlink work item", Aug 2026)`,
+  },
+  {
+    kind: 'planning',
+    what: 'Breadcrumbs (parent, epic)',
+    selector: '[data-testid^="issue.views.issue-base.foundation.breadcrumbs"]',
+    evidence: `${EVIDENCE} §3 (Aug 2026)`,
+  },
   // Conversation: how leads should talk.
-  { kind: 'conversation', what: 'New comment', selector: '[data-testid="issue.activity.comment"]', evidence: `${EVIDENCE} §1.4 (2026-10-06)` },
-  { kind: 'conversation', what: 'Comments', selector: '[data-testid="issue.activity.comments-list"]', evidence: `${EVIDENCE} §1.4 (2026-10-06)` },
-  { kind: 'conversation', what: 'Any container named for comments', selector: '[data-testid*="comment" i]', evidence: `${EVIDENCE} §1.4` },
+  {
+    kind: 'conversation',
+    what: 'New comment',
+    selector: '[data-testid="issue.activity.comment"]',
+    evidence: `${EVIDENCE} §1.4 (2026-10-06)`,
+  },
+  {
+    kind: 'conversation',
+    what: 'Comments',
+    selector: '[data-testid="issue.activity.comments-list"]',
+    evidence: `${EVIDENCE} §1.4 (2026-10-06)`,
+  },
+  {
+    kind: 'conversation',
+    what: 'Any container named for comments',
+    selector: '[data-testid*="comment" i]',
+    evidence: `${EVIDENCE} §1.4`,
+  },
   // A comment's own editor reuses the rich-text container: inside a comment it stays conversation (a tie at that node).
-  { kind: 'conversation', what: 'Editing a comment', selector: '[data-testid*="comment" i] [data-testid="issue.views.field.rich-text.editor-container"]', evidence: `${EVIDENCE} §1.4 (unmeasured there; assumed)` },
-  { kind: 'conversation', what: 'Comments (older view)', selector: '#addcomment, .activity-comment', evidence: 'older Jira' },
+  {
+    kind: 'conversation',
+    what: 'Editing a comment',
+    selector:
+      '[data-testid*="comment" i] [data-testid="issue.views.field.rich-text.editor-container"]',
+    evidence: `${EVIDENCE} §1.4 (unmeasured there; assumed)`,
+  },
+  {
+    kind: 'conversation',
+    what: 'Comments (older view)',
+    selector: '#addcomment, .activity-comment',
+    evidence: 'older Jira',
+  },
 ];
 
 export function jiraIssueKey(url: URL): string | null {
@@ -88,14 +178,20 @@ export function assigneeOnPage(root: ParentNode): Identity | null {
   if (person) {
     const label = person.querySelector('[aria-label]')?.getAttribute('aria-label') ?? '';
     const fromLabel = /^More information about (.+)$/i.exec(label.trim())?.[1]?.trim();
-    const shown = [...person.querySelectorAll('span')].map((s) => s.textContent?.trim() ?? '').find((t) => t && !isActionText(t));
+    const shown = [...person.querySelectorAll('span')]
+      .map((s) => s.textContent?.trim() ?? '')
+      .find((t) => t && !isActionText(t));
     const name = fromLabel || shown;
     return name ? [name] : null;
   }
   // Older markup: an avatar's alt and the name; "Assign to me" is an action, not a person.
   const copy = field.cloneNode(true) as Element;
   // While its picker is open the field holds a search box and the options: none of them is the assignee.
-  copy.querySelectorAll(`${ASSIGN_TO_ME}, button, [role="button"], input, [role="listbox"], [role="option"]`).forEach((b) => b.remove());
+  copy
+    .querySelectorAll(
+      `${ASSIGN_TO_ME}, button, [role="button"], input, [role="listbox"], [role="option"]`,
+    )
+    .forEach((b) => b.remove());
   const alt = copy.querySelector('img[alt]')?.getAttribute('alt')?.trim();
   const text = copy.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   if (/^unassigned$/i.test(text)) return [];
@@ -135,7 +231,8 @@ export const jiraTakeover: TakeoverControls = {
     // A person picked in the assignee field's picker (its listbox renders inside the field).
     const option = el.closest('[role="option"]');
     if (!option || !option.closest(ASSIGNEE_AREA)) return null;
-    const name = option.getAttribute('aria-label')?.trim() || option.textContent?.replace(/\s+/g, ' ').trim();
+    const name =
+      option.getAttribute('aria-label')?.trim() || option.textContent?.replace(/\s+/g, ' ').trim();
     if (!name || /^unassigned$/i.test(name)) return null;
     if (/^automatic$/i.test(name)) return null;
     return { to: 'person', identity: [name] };
@@ -157,10 +254,17 @@ function selectorLists(): SiteAdapter['selectors'] {
 }
 
 /** Whose Jira work item this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Promise<Ownership | null> => {
+export const jiraOwnership: OwnershipLookup = async (
+  artifact,
+  doc,
+  signal,
+): Promise<Ownership | null> => {
   const origin = new URL(artifact.url).origin;
   const [issue, myself] = await Promise.allSettled([
-    getJson(`${origin}/rest/api/3/issue/${encodeURIComponent(artifact.key)}?fields=assignee,reporter,summary`, signal),
+    getJson(
+      `${origin}/rest/api/3/issue/${encodeURIComponent(artifact.key)}?fields=assignee,reporter,summary`,
+      signal,
+    ),
     getJson(`${origin}/rest/api/3/myself`, signal),
   ]);
   signal.throwIfAborted();
@@ -175,4 +279,9 @@ export const jiraOwnership: OwnershipLookup = async (artifact, doc, signal): Pro
   return owner?.length ? { owner, viewer } : null;
 };
 
-export const jira: SiteAdapter = { ...jiraPageAdapter, ownership: jiraOwnership, selectors: jiraSelectors, takeover: jiraTakeover };
+export const jira: SiteAdapter = {
+  ...jiraPageAdapter,
+  ownership: jiraOwnership,
+  selectors: jiraSelectors,
+  takeover: jiraTakeover,
+};

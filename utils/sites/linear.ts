@@ -19,12 +19,23 @@
  */
 import type { Artifact } from '../model';
 import type { Identity } from '../roster';
-import { closestOf, isTextEditable, surfaceKindOf, visibleText, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  closestOf,
+  isTextEditable,
+  surfaceKindOf,
+  visibleText,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { LINEAR_TOOL, toolInfo } from './tools';
 
 const ORIGIN = 'https://linear.app';
 /** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */
-const ISSUE_PATH = /^\/([A-Za-z0-9_-]{1,100})\/issue\/([A-Za-z][A-Za-z0-9_]{0,19}-\d{1,9})(?:\/[^/]*)?\/?$/;
+const ISSUE_PATH =
+  /^\/([A-Za-z0-9_-]{1,100})\/issue\/([A-Za-z][A-Za-z0-9_]{0,19}-\d{1,9})(?:\/[^/]*)?\/?$/;
 
 /** The issue title, newest markup first. */
 const TITLE_SELECTORS = [
@@ -52,7 +63,8 @@ const ASSIGNEE_SELECTORS = [
 ] as const;
 
 /** Values the Assignee button shows when nobody is assigned. */
-const UNASSIGNED = /^(assign|assign to(…|\.\.\.)?|assignee|unassigned|no assignee|change assignee)$/i;
+const UNASSIGNED =
+  /^(assign|assign to(…|\.\.\.)?|assignee|unassigned|no assignee|change assignee)$/i;
 
 const EVIDENCE = 'real-markup/linear.md';
 
@@ -63,27 +75,84 @@ const EVIDENCE = 'real-markup/linear.md';
 export const surfaces: readonly Surface[] = [
   // Title: single-line editor `[aria-label="Issue title"]` inside `div[data-view-id="issue-view"]`
   // (toggl 2026-04-22, RTL userscript 2025-26); an older textarea named by its placeholder.
-  { kind: 'content', selector: '[aria-label="Issue title"]', what: 'Title', evidence: `${EVIDENCE} §1 #1 (2026-04)` },
-  { kind: 'content', selector: 'textarea[placeholder="Issue title"]', what: 'Title', evidence: 'older Linear markup (before the evidence)' },
+  {
+    kind: 'content',
+    selector: '[aria-label="Issue title"]',
+    what: 'Title',
+    evidence: `${EVIDENCE} §1 #1 (2026-04)`,
+  },
+  {
+    kind: 'content',
+    selector: 'textarea[placeholder="Issue title"]',
+    what: 'Title',
+    evidence: 'older Linear markup (before the evidence)',
+  },
   // Description: ProseMirror `[aria-label="Issue description"]` (RTL userscript, 2025-26), or its empty placeholder.
-  { kind: 'content', selector: '[aria-label="Issue description"]', what: 'Description', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
-  { kind: 'content', selector: '[aria-placeholder^="Add description"]', what: 'Description', evidence: `${EVIDENCE} §1 #2: same editor while empty (placeholder not evidenced)` },
+  {
+    kind: 'content',
+    selector: '[aria-label="Issue description"]',
+    what: 'Description',
+    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+  },
+  {
+    kind: 'content',
+    selector: '[aria-placeholder^="Add description"]',
+    what: 'Description',
+    evidence: `${EVIDENCE} §1 #2: same editor while empty (placeholder not evidenced)`,
+  },
   // Comments: thread containers, the composer's container, editors labelled "Comment" and "Reply" (RTL userscript, 2025-26).
-  { kind: 'conversation', selector: '[data-comment-thread-container], [data-comment-input-editor-container]', what: 'Comments', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
-  { kind: 'conversation', selector: '[aria-label="Comment"], [aria-label="Reply"], [aria-label*="comment" i], [aria-label*="reply" i]', what: 'Comment and reply editors', evidence: `${EVIDENCE} §1 #2 (2025-26)` },
-  { kind: 'conversation', selector: '[aria-placeholder*="comment" i], [aria-placeholder*="reply" i], [id^="comment-"], [data-comment-id]', what: 'Comments (older markup)', evidence: 'older Linear markup (before the evidence)' },
+  {
+    kind: 'conversation',
+    selector: '[data-comment-thread-container], [data-comment-input-editor-container]',
+    what: 'Comments',
+    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+  },
+  {
+    kind: 'conversation',
+    selector:
+      '[aria-label="Comment"], [aria-label="Reply"], [aria-label*="comment" i], [aria-label*="reply" i]',
+    what: 'Comment and reply editors',
+    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+  },
+  {
+    kind: 'conversation',
+    selector:
+      '[aria-placeholder*="comment" i], [aria-placeholder*="reply" i], [id^="comment-"], [data-comment-id]',
+    what: 'Comments (older markup)',
+    evidence: 'older Linear markup (before the evidence)',
+  },
   // Properties: buttons labelled by what they change ("Change status", clockify 2025-06; priority,
   // assignee, labels, cycle, estimate, due date the same way) and the pickers they open (a menu or a
   // listbox with a filter box). Typing there re-plans the issue: the lead's job.
-  { kind: 'planning', selector: '[aria-label^="Change "]', what: 'Properties (status, priority, assignee, labels, cycle, estimate, due date)', evidence: `${EVIDENCE} §1 #4 (2025-06)` },
-  { kind: 'planning', selector: '[role="menu"], [role="listbox"]', what: 'Property pickers', evidence: `${EVIDENCE} §4: picker markup not evidenced; ARIA roles` },
+  {
+    kind: 'planning',
+    selector: '[aria-label^="Change "]',
+    what: 'Properties (status, priority, assignee, labels, cycle, estimate, due date)',
+    evidence: `${EVIDENCE} §1 #4 (2025-06)`,
+  },
+  {
+    kind: 'planning',
+    selector: '[role="menu"], [role="listbox"]',
+    what: 'Property pickers',
+    evidence: `${EVIDENCE} §4: picker markup not evidenced; ARIA roles`,
+  },
 ];
 
 /** A comment's container: everything inside it is conversation, whatever an editor there is labelled. */
-const COMMENT_CONTAINERS = ['[data-comment-thread-container]', '[data-comment-input-editor-container]', '[id^="comment-"]', '[data-comment-id]'] as const;
+const COMMENT_CONTAINERS = [
+  '[data-comment-thread-container]',
+  '[data-comment-input-editor-container]',
+  '[id^="comment-"]',
+  '[data-comment-id]',
+] as const;
 
 /** Overlays that edit another item (the new-issue dialog): not this issue, whatever their editors are named. */
-const ELSEWHERE_SELECTORS = ['[role="dialog"]', '[aria-modal="true"]', '[role="menu"]', '[role="listbox"]'] as const;
+const ELSEWHERE_SELECTORS = [
+  '[role="dialog"]',
+  '[aria-modal="true"]',
+  '[role="menu"]',
+  '[role="listbox"]',
+] as const;
 
 export function linearIssue(url: URL): { workspace: string; key: string } | null {
   if (url.hostname !== 'linear.app') return null;
@@ -119,19 +188,21 @@ function nameInLabel(label: string | null): string | null {
 /** Who the Assignee button names: its text, its avatar's alt text, a name in its label. Null when there is no button. */
 export function linearAssignee(doc: ParentNode): Identity | null {
   for (const selector of ASSIGNEE_SELECTORS) {
-    const button = [...doc.querySelectorAll(selector)].find((el) => !closestOf(el, ELSEWHERE_SELECTORS));
+    const button = [...doc.querySelectorAll(selector)].find(
+      (el) => !closestOf(el, ELSEWHERE_SELECTORS),
+    );
     if (!button) continue;
     const values = [
       visibleText(button),
       // Each visible piece on its own too: "AC" initials beside "Alice Chen" must not glue into one name.
-      ...[...button.querySelectorAll('*')].filter((el) => !el.children.length && !el.closest('[aria-hidden="true"]')).map(visibleText),
+      ...[...button.querySelectorAll('*')]
+        .filter((el) => !el.children.length && !el.closest('[aria-hidden="true"]'))
+        .map(visibleText),
       nameInLabel(button.getAttribute('aria-label')),
       nameInLabel(button.getAttribute('title')) ?? button.getAttribute('title'),
-      ...[...button.querySelectorAll('img[alt], [role="img"][aria-label], [title]')].flatMap((el) => [
-        el.getAttribute('alt'),
-        el.getAttribute('aria-label'),
-        el.getAttribute('title'),
-      ]),
+      ...[...button.querySelectorAll('img[alt], [role="img"][aria-label], [title]')].flatMap(
+        (el) => [el.getAttribute('alt'), el.getAttribute('aria-label'), el.getAttribute('title')],
+      ),
     ];
     const names = values.map((s) => s?.trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
     return [...new Set(names)];
@@ -142,7 +213,12 @@ export function linearAssignee(doc: ParentNode): Identity | null {
 /** The editing host of an element: the outermost contenteditable around it, or the field itself. */
 function editingHost(el: Element): Element {
   let host = el;
-  for (let up = el.parentElement; up && (up as HTMLElement).isContentEditable; up = up.parentElement) host = up;
+  for (
+    let up = el.parentElement;
+    up && (up as HTMLElement).isContentEditable;
+    up = up.parentElement
+  )
+    host = up;
   return host;
 }
 
@@ -154,10 +230,13 @@ function editingHost(el: Element): Element {
 function isFirstEditorAfterTitle(host: Element, doc: Document): boolean {
   const title = titleElement(doc);
   if (!title || title === host || title.contains(host) || host.contains(title)) return false;
-  for (const candidate of doc.querySelectorAll('[contenteditable="true"], [contenteditable=""], .ProseMirror[contenteditable]')) {
+  for (const candidate of doc.querySelectorAll(
+    '[contenteditable="true"], [contenteditable=""], .ProseMirror[contenteditable]',
+  )) {
     if (!(title.compareDocumentPosition(candidate) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) continue;
     if (title.contains(candidate) || closestOf(candidate, ELSEWHERE_SELECTORS)) continue;
-    if (candidate.parentElement && (candidate.parentElement as HTMLElement).isContentEditable) continue; // nested in another editor
+    if (candidate.parentElement && (candidate.parentElement as HTMLElement).isContentEditable)
+      continue; // nested in another editor
     return candidate === host;
   }
   return false;
@@ -172,21 +251,37 @@ export const linearPageAdapter: PageAdapter = {
     const issue = linearIssue(url);
     if (!issue) return null;
     const title = titleElement(doc);
-    return { key: issue.key, title: title ? valueOf(title) : '', url: `${ORIGIN}/${issue.workspace}/issue/${issue.key}` };
+    return {
+      key: issue.key,
+      title: title ? valueOf(title) : '',
+      url: `${ORIGIN}/${issue.workspace}/issue/${issue.key}`,
+    };
   },
 
   isContentEditor(el) {
-    if (!isTextEditable(el) || closestOf(el, ELSEWHERE_SELECTORS) || closestOf(el, COMMENT_CONTAINERS)) return false;
+    if (
+      !isTextEditable(el) ||
+      closestOf(el, ELSEWHERE_SELECTORS) ||
+      closestOf(el, COMMENT_CONTAINERS)
+    )
+      return false;
     const kind = surfaceKindOf(el, surfaces);
     if (kind) return kind === 'content';
     // An editor no row names: only the description that lost its label (the first editor after the title).
     const host = editingHost(el);
-    return (host as HTMLElement).isContentEditable === true && isFirstEditorAfterTitle(host, el.ownerDocument);
+    return (
+      (host as HTMLElement).isContentEditable === true &&
+      isFirstEditorAfterTitle(host, el.ownerDocument)
+    );
   },
 };
 
 /** Whose Linear issue this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const linearOwnership: OwnershipLookup = async (_artifact, doc, signal): Promise<Ownership | null> => {
+export const linearOwnership: OwnershipLookup = async (
+  _artifact,
+  doc,
+  signal,
+): Promise<Ownership | null> => {
   signal.throwIfAborted();
   const owner = linearAssignee(doc);
   // No Assignee button at all: the markup changed (say so); a button naming nobody: nobody's issue.

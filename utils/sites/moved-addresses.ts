@@ -8,7 +8,8 @@
  * whole workspace (www.notion.so/acme/) has no new address (the new ones name
  * no workspace), so it stays as it was and no longer matches: README, Known limits.
  */
-const OLD_NOTION_PAGE = /^https:\/\/(?:www\.)?notion\.so\/(?:[^/?#]+\/)?(?:[^/?#]*-)?([0-9a-f]{32})(?:[/?#].*)?$/i;
+const OLD_NOTION_PAGE =
+  /^https:\/\/(?:www\.)?notion\.so\/(?:[^/?#]+\/)?(?:[^/?#]*-)?([0-9a-f]{32})(?:[/?#].*)?$/i;
 
 export function currentAddressOf(url: string): string {
   const notion = OLD_NOTION_PAGE.exec(url);

@@ -19,14 +19,23 @@
  * planning; discussions, comments and Notion AI's prompt are conversation.
  */
 import type { Artifact } from '../model';
-import { isTextEditable, surfaceKindOf, type Ownership, type OwnershipLookup, type PageAdapter, type SiteAdapter, type Surface } from './types';
+import {
+  isTextEditable,
+  surfaceKindOf,
+  type Ownership,
+  type OwnershipLookup,
+  type PageAdapter,
+  type SiteAdapter,
+  type Surface,
+} from './types';
 import { NOTION_TOOL, toolInfo } from './tools';
 
 /** Today's host first (notion.md §1 #1: app.notion.com since June 2026; notion.so redirects there). */
 const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
 const ORIGIN = 'https://app.notion.com';
 /** A page id at the end of a path segment or as a query value: 32 hex digits, possibly dashed 8-4-4-4-12. */
-const PAGE_ID = /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
+const PAGE_ID =
+  /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
 const EVIDENCE = 'real-markup/notion.md';
 
 /**
@@ -36,25 +45,80 @@ const EVIDENCE = 'real-markup/notion.md';
 export const surfaces: readonly Surface[] = [
   // Blocks: `.notion-page-content > div[data-block-id].notion-selectable.notion-<type>-block`, text in
   // `[data-content-editable-leaf][contenteditable="true"]` leaves.
-  { kind: 'content', selector: '.notion-page-content', what: 'Page text', evidence: `${EVIDENCE} §1 #2-#3 (markup 2022-2023, selectors in use 2026-03)` },
+  {
+    kind: 'content',
+    selector: '.notion-page-content',
+    what: 'Page text',
+    evidence: `${EVIDENCE} §1 #2-#3 (markup 2022-2023, selectors in use 2026-03)`,
+  },
   // Title: `h1[contenteditable]` or `h1[aria-roledescription="page title"]` (toggl 2026-03-10), in the title block.
-  { kind: 'content', selector: '.notion-page-block', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
-  { kind: 'content', selector: 'h1[contenteditable]', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
-  { kind: 'content', selector: 'h1[aria-roledescription="page title"]', what: 'Title', evidence: `${EVIDENCE} §1 #3 (2026-03)` },
+  {
+    kind: 'content',
+    selector: '.notion-page-block',
+    what: 'Title',
+    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+  },
+  {
+    kind: 'content',
+    selector: 'h1[contenteditable]',
+    what: 'Title',
+    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+  },
+  {
+    kind: 'content',
+    selector: 'h1[aria-roledescription="page title"]',
+    what: 'Title',
+    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+  },
   // A database inside a page (inline table or board, `notion-collection_view-block`): its cells are
   // tasks' status, assignee, dates: planning, not the page's text.
-  { kind: 'planning', selector: '.notion-collection_view-block', what: 'Database cells', evidence: `${EVIDENCE} §1 #2 (the notion-<type>-block class scheme)` },
+  {
+    kind: 'planning',
+    selector: '.notion-collection_view-block',
+    what: 'Database cells',
+    evidence: `${EVIDENCE} §1 #2 (the notion-<type>-block class scheme)`,
+  },
   // A database page's properties (Status, Assignee, Due). Not in the evidence (notion.md §4): they sit
   // outside every content surface, so they are silent whether or not this selector still matches.
-  { kind: 'planning', selector: '[aria-label="Page properties"]', what: 'Properties', evidence: `${EVIDENCE} §4: not evidenced; silent either way` },
-  { kind: 'planning', selector: '.notion-collection-property-row', what: 'Properties', evidence: `${EVIDENCE} §4: not evidenced; silent either way` },
+  {
+    kind: 'planning',
+    selector: '[aria-label="Page properties"]',
+    what: 'Properties',
+    evidence: `${EVIDENCE} §4: not evidenced; silent either way`,
+  },
+  {
+    kind: 'planning',
+    selector: '.notion-collection-property-row',
+    what: 'Properties',
+    evidence: `${EVIDENCE} §4: not evidenced; silent either way`,
+  },
   // Discussions and comments (page top, inline, margin). Their markup is not in the evidence: these
   // keep the composer silent where it is nested in a block (margin comments).
-  { kind: 'conversation', selector: '.notion-discussion, .notion-page-view-discussion, .notion-margin-discussion-item', what: 'Discussion', evidence: `${EVIDENCE} §4: not evidenced` },
-  { kind: 'conversation', selector: '[class*="discussion" i], [class*="comment" i]', what: 'Comments', evidence: `${EVIDENCE} §4: not evidenced` },
-  { kind: 'conversation', selector: '[aria-label*="comment" i], [placeholder*="comment" i], [placeholder^="Reply" i]', what: 'Comment composer', evidence: `${EVIDENCE} §4: not evidenced` },
+  {
+    kind: 'conversation',
+    selector: '.notion-discussion, .notion-page-view-discussion, .notion-margin-discussion-item',
+    what: 'Discussion',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
+  {
+    kind: 'conversation',
+    selector: '[class*="discussion" i], [class*="comment" i]',
+    what: 'Comments',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
+  {
+    kind: 'conversation',
+    selector: '[aria-label*="comment" i], [placeholder*="comment" i], [placeholder^="Reply" i]',
+    what: 'Comment composer',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
   // Notion AI's prompt box: a request to the assistant, not the page.
-  { kind: 'conversation', selector: '[class*="notion-ai" i]', what: 'Notion AI prompt', evidence: `${EVIDENCE} §4: not evidenced` },
+  {
+    kind: 'conversation',
+    selector: '[class*="notion-ai" i]',
+    what: 'Notion AI prompt',
+    evidence: `${EVIDENCE} §4: not evidenced`,
+  },
 ];
 
 /** The peek (a page opened over a database with `?p=`), newest markup first. */
@@ -97,21 +161,29 @@ function pageId(value: string | null | undefined): string | null {
   return m ? m[1]!.replace(/-/g, '').toLowerCase() : null;
 }
 
-export function notionPage(url: URL): { key: string; url: string; peek: boolean; slug: string } | null {
+export function notionPage(
+  url: URL,
+): { key: string; url: string; peek: boolean; slug: string } | null {
   if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return null;
-  const segments = url.pathname.split('/').filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = url.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
   const last = segments.at(-1) ?? '';
   const fromPeek = pageId(url.searchParams.get('p'));
   const fromPath = pageId(last);
   const key = fromPeek ?? fromPath;
   if (!key) return null;
-  const slug = !fromPeek && fromPath ? last.slice(0, last.length - (last.match(PAGE_ID)?.[1]?.length ?? 0)).replace(/-+$/, '') : '';
+  const slug =
+    !fromPeek && fromPath
+      ? last.slice(0, last.length - (last.match(PAGE_ID)?.[1]?.length ?? 0)).replace(/-+$/, '')
+      : '';
   return { key, url: `${ORIGIN}/p/${key}`, peek: fromPeek !== null, slug };
 }
 
@@ -148,7 +220,8 @@ function createdBy(scope: ParentNode): string[] {
       const values: string[] = [];
       for (const cell of [...row.children].filter((c) => c !== header)) {
         values.push(cell.textContent ?? '');
-        for (const el of cell.querySelectorAll('[alt], [aria-label]')) values.push(el.getAttribute('alt') ?? '', el.getAttribute('aria-label') ?? '');
+        for (const el of cell.querySelectorAll('[alt], [aria-label]'))
+          values.push(el.getAttribute('alt') ?? '', el.getAttribute('aria-label') ?? '');
       }
       const names = [...new Set(values.map(clean).filter(Boolean))];
       if (names.length) return names;
@@ -168,8 +241,14 @@ export const notionPageAdapter: PageAdapter = {
     const scope = scopeOf(doc, page.peek);
     // The tab's title and the breadcrumb are the main page's, never the peek's.
     const fromDocTitle = page.peek ? '' : doc.title.replace(/\s+[|–—-]\s*Notion\s*$/, '').trim();
-    const fromBreadcrumb = page.peek ? '' : clean([...doc.querySelectorAll(BREADCRUMB_TITLE)].at(-1)?.textContent);
-    const title = (scope && titleIn(scope)) || fromDocTitle || fromBreadcrumb || page.slug.replace(/-+/g, ' ').trim();
+    const fromBreadcrumb = page.peek
+      ? ''
+      : clean([...doc.querySelectorAll(BREADCRUMB_TITLE)].at(-1)?.textContent);
+    const title =
+      (scope && titleIn(scope)) ||
+      fromDocTitle ||
+      fromBreadcrumb ||
+      page.slug.replace(/-+/g, ' ').trim();
     return { key: page.key, title, url: page.url };
   },
 
@@ -183,7 +262,10 @@ export const notionPageAdapter: PageAdapter = {
 };
 
 /** Whose Notion page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
-export const notionOwnership: OwnershipLookup = async (_artifact, doc): Promise<Ownership | null> => {
+export const notionOwnership: OwnershipLookup = async (
+  _artifact,
+  doc,
+): Promise<Ownership | null> => {
   const scope = scopeOf(doc, notionPage(new URL(doc.location.href))?.peek ?? false);
   // Nobody unless the page shows its creator: a claim says whose page it is.
   return { owner: scope ? createdBy(scope) : [], viewer: [] };

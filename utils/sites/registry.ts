@@ -14,7 +14,16 @@ import { asana } from './asana';
 import { SITE_TOOLS, type SiteToolId } from './tools';
 import { pickAdapter, type SiteAdapter } from './types';
 
-const byId: Record<SiteToolId, SiteAdapter> = { jira, confluence, github, figma, notion, gdocs, linear, asana };
+const byId: Record<SiteToolId, SiteAdapter> = {
+  jira,
+  confluence,
+  github,
+  figma,
+  notion,
+  gdocs,
+  linear,
+  asana,
+};
 
 /** In tools.ts order. */
 export const adapters: readonly SiteAdapter[] = SITE_TOOLS.map((t) => byId[t.id]);

@@ -13,18 +13,67 @@
  * Order is the order tools are listed to the lead (options page, summary).
  */
 // One constant a line, so a content script that spreads its own tool's line carries only that line.
-export const JIRA_TOOL = { id: 'jira', label: 'Jira', matches: ['https://*.atlassian.net/*'], contentScript: 'atlassian' } as const;
-export const GITHUB_TOOL = { id: 'github', label: 'GitHub', matches: ['https://github.com/*'], contentScript: 'github' } as const;
-export const LINEAR_TOOL = { id: 'linear', label: 'Linear', matches: ['https://linear.app/*'], contentScript: 'linear' } as const;
-export const FIGMA_TOOL = { id: 'figma', label: 'Figma', matches: ['https://www.figma.com/*'], contentScript: 'figma' } as const;
+export const JIRA_TOOL = {
+  id: 'jira',
+  label: 'Jira',
+  matches: ['https://*.atlassian.net/*'],
+  contentScript: 'atlassian',
+} as const;
+export const GITHUB_TOOL = {
+  id: 'github',
+  label: 'GitHub',
+  matches: ['https://github.com/*'],
+  contentScript: 'github',
+} as const;
+export const LINEAR_TOOL = {
+  id: 'linear',
+  label: 'Linear',
+  matches: ['https://linear.app/*'],
+  contentScript: 'linear',
+} as const;
+export const FIGMA_TOOL = {
+  id: 'figma',
+  label: 'Figma',
+  matches: ['https://www.figma.com/*'],
+  contentScript: 'figma',
+} as const;
 // Confluence shares Jira's host; each adapter's appliesTo picks by path, one content script carries both.
-export const CONFLUENCE_TOOL = { id: 'confluence', label: 'Confluence', matches: ['https://*.atlassian.net/*'], contentScript: 'atlassian' } as const;
+export const CONFLUENCE_TOOL = {
+  id: 'confluence',
+  label: 'Confluence',
+  matches: ['https://*.atlassian.net/*'],
+  contentScript: 'atlassian',
+} as const;
 // Notion serves its app from app.notion.com since June 2026; notion.so still redirects there (real-markup/notion.md).
-export const NOTION_TOOL = { id: 'notion', label: 'Notion', matches: ['https://app.notion.com/*', 'https://www.notion.so/*', 'https://notion.so/*'], contentScript: 'notion' } as const;
-export const ASANA_TOOL = { id: 'asana', label: 'Asana', matches: ['https://app.asana.com/*'], contentScript: 'asana' } as const;
-export const GDOCS_TOOL = { id: 'gdocs', label: 'Google Docs', matches: ['https://docs.google.com/document/*'], contentScript: 'gdocs' } as const;
+export const NOTION_TOOL = {
+  id: 'notion',
+  label: 'Notion',
+  matches: ['https://app.notion.com/*', 'https://www.notion.so/*', 'https://notion.so/*'],
+  contentScript: 'notion',
+} as const;
+export const ASANA_TOOL = {
+  id: 'asana',
+  label: 'Asana',
+  matches: ['https://app.asana.com/*'],
+  contentScript: 'asana',
+} as const;
+export const GDOCS_TOOL = {
+  id: 'gdocs',
+  label: 'Google Docs',
+  matches: ['https://docs.google.com/document/*'],
+  contentScript: 'gdocs',
+} as const;
 
-export const SITE_TOOLS = [JIRA_TOOL, GITHUB_TOOL, LINEAR_TOOL, FIGMA_TOOL, CONFLUENCE_TOOL, NOTION_TOOL, ASANA_TOOL, GDOCS_TOOL] as const satisfies readonly ToolInfo[];
+export const SITE_TOOLS = [
+  JIRA_TOOL,
+  GITHUB_TOOL,
+  LINEAR_TOOL,
+  FIGMA_TOOL,
+  CONFLUENCE_TOOL,
+  NOTION_TOOL,
+  ASANA_TOOL,
+  GDOCS_TOOL,
+] as const satisfies readonly ToolInfo[];
 
 export interface ToolInfo {
   id: string;
@@ -39,15 +88,23 @@ export interface ToolInfo {
 export type SiteToolId = (typeof SITE_TOOLS)[number]['id'];
 
 /** Sites the lead adds on the options page: one id for all of them, no static matches. */
-export const CUSTOM_TOOL = { id: 'custom', label: 'your custom site', contentScript: 'custom' } as const;
+export const CUSTOM_TOOL = {
+  id: 'custom',
+  label: 'your custom site',
+  contentScript: 'custom',
+} as const;
 
 export const SITE_TOOL_IDS = /* @__PURE__ */ SITE_TOOLS.map((t) => t.id) as SiteToolId[];
 
 /** The static match patterns: only the supported tools, never all sites. */
-export const allSiteMatches: string[] = /* @__PURE__ */ (() => [...new Set(SITE_TOOLS.flatMap((t) => t.matches))])();
+export const allSiteMatches: string[] = /* @__PURE__ */ (() => [
+  ...new Set(SITE_TOOLS.flatMap((t) => t.matches)),
+])();
 
 /** A tool's line, for an adapter to spread (`...toolInfo(JIRA_TOOL)`): it takes the line, not the id, so a content script carries no other tool's line. */
-export function toolInfo<T extends ToolInfo & { id: SiteToolId }>(tool: T): { id: T['id']; label: string; matches: string[] } {
+export function toolInfo<T extends ToolInfo & { id: SiteToolId }>(
+  tool: T,
+): { id: T['id']; label: string; matches: string[] } {
   return { id: tool.id, label: tool.label, matches: [...tool.matches] };
 }
 

@@ -36,7 +36,11 @@ export interface SiteAdapter extends PageAdapter {
 }
 
 /** Whose the artifact is, as the tool says (often a same-origin REST call). */
-export type OwnershipLookup = (artifact: Artifact, doc: Document, signal: AbortSignal) => Promise<Ownership | null>;
+export type OwnershipLookup = (
+  artifact: Artifact,
+  doc: Document,
+  signal: AbortSignal,
+) => Promise<Ownership | null>;
 
 /**
  * The part of an adapter the always-loaded content script carries: what a keystroke or a click
@@ -146,18 +150,24 @@ export function visibleText(el: Element): string {
   let text = '';
   for (const node of el.childNodes) {
     if (node.nodeType === 3) text += node.textContent;
-    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true') text += ` ${visibleText(node as Element)} `;
+    else if (node.nodeType === 1 && (node as Element).getAttribute('aria-hidden') !== 'true')
+      text += ` ${visibleText(node as Element)} `;
   }
   return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A same-origin JSON API the page itself uses, with the lead's session; aborted on navigation. */
 export async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const res = await fetch(url, {
+    signal,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
   if (!res.ok) throw new Error(`${res.status} from ${url}`);
   // Logged out, Atlassian answers 200 with its HTML login page (jira.md, Aug 2026): that is no answer.
   const type = res.headers.get('content-type') ?? '';
-  if (!/\bjson\b/i.test(type)) throw new Error(`${type || 'no content type'} (not JSON) from ${url}`);
+  if (!/\bjson\b/i.test(type))
+    throw new Error(`${type || 'no content type'} (not JSON) from ${url}`);
   return res.json();
 }
 
@@ -169,9 +179,15 @@ export function atlassianUserIdentity(user: unknown): string[] {
   if (!user || typeof user !== 'object') return [];
   const u = user as Record<string, unknown>;
   if (u.type === 'anonymous') return [];
-  const values = [u.displayName, u.publicName, u.emailAddress, u.email, u.accountId, u.name, u.username].filter(
-    (x): x is string => typeof x === 'string' && x.trim().length > 0,
-  );
+  const values = [
+    u.displayName,
+    u.publicName,
+    u.emailAddress,
+    u.email,
+    u.accountId,
+    u.name,
+    u.username,
+  ].filter((x): x is string => typeof x === 'string' && x.trim().length > 0);
   return [...new Set(values)];
 }
 
@@ -213,7 +229,11 @@ export function surfaceKindOf(el: Element, surfaces: readonly Surface[]): Surfac
   for (const surface of surfaces) {
     const node = el.closest(surface.selector);
     if (!node) continue;
-    if (!best || best.node.contains(node) && best.node !== node || (best.node === node && rank[surface.kind] > rank[best.kind])) {
+    if (
+      !best ||
+      (best.node.contains(node) && best.node !== node) ||
+      (best.node === node && rank[surface.kind] > rank[best.kind])
+    ) {
       best = { node, kind: surface.kind };
     }
   }

@@ -22,7 +22,10 @@ export function BackupSection() {
       await downloadBackup();
       setStatus({ kind: 'ok', text: 'Backup exported.' });
     } catch (err) {
-      setStatus({ kind: 'error', text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({
+        kind: 'error',
+        text: `Export failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
 
@@ -33,7 +36,10 @@ export function BackupSection() {
     if (!file) return;
     if (file.size > MAX_BACKUP_BYTES) {
       const mb = Math.round(file.size / (1024 * 1024));
-      setStatus({ kind: 'error', text: `${file.name}: This file is too large to be a Pullback backup (${mb} MB; a backup is at most ${MAX_BACKUP_BYTES / (1024 * 1024)} MB). Nothing was imported.` });
+      setStatus({
+        kind: 'error',
+        text: `${file.name}: This file is too large to be a Pullback backup (${mb} MB; a backup is at most ${MAX_BACKUP_BYTES / (1024 * 1024)} MB). Nothing was imported.`,
+      });
       return;
     }
     try {
@@ -47,21 +53,32 @@ export function BackupSection() {
         text: `Imported ${file.name}: ${plural(result.reports, 'report')}, ${plural(result.interventionsAdded, 'intervention')} and ${plural(result.promptsAdded, 'prompt')} added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
       });
     } catch (err) {
-      setStatus({ kind: 'error', text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.` });
+      setStatus({
+        kind: 'error',
+        text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.`,
+      });
     }
   }
 
   return (
     <section aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backup</h2>
-      <p class="muted">One JSON file with your roster, settings, interventions, prompts and check-ins. Importing replaces the settings and adds records this browser does not have yet.</p>
+      <p class="muted">
+        One JSON file with your roster, settings, interventions, prompts and check-ins. Importing
+        replaces the settings and adds records this browser does not have yet.
+      </p>
       <div class="actions">
         <button type="button" onClick={exportBackup}>
           Export backup
         </button>
         <label>
           <span>Import a backup file</span>
-          <input type="file" accept="application/json,.json" aria-label="Import backup" onChange={importBackup} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            aria-label="Import backup"
+            onChange={importBackup}
+          />
         </label>
       </div>
       <OutcomeLine status={status} />

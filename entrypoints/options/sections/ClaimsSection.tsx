@@ -43,28 +43,45 @@ export function ClaimsSection({ settings }: { settings: Settings }) {
     <section aria-labelledby="claims-heading">
       <h2 id="claims-heading">Pages you assigned to a report</h2>
       <p class="muted">
-        Figma, Notion, Google Docs, GitHub files and sites you add do not say who owns a page. Assign it from the popup on that page
-        (“This belongs to…”): everything whose address starts with the prefix counts as that report’s work. Pullback calls these
-        claims. A tool that does name an owner always wins.
+        Figma, Notion, Google Docs, GitHub files and sites you add do not say who owns a page.
+        Assign it from the popup on that page (“This belongs to…”): everything whose address starts
+        with the prefix counts as that report’s work. Pullback calls these claims. A tool that does
+        name an owner always wins.
       </p>
       {claims.length === 0 ? (
         <p class="muted">Nothing assigned yet.</p>
       ) : (
         claims.map((c, i) => (
-          <div class="claim" role="group" aria-label={`Claim ${i + 1}: ${c.label || c.urlPrefix}`} key={c.id}>
+          <div
+            class="claim"
+            role="group"
+            aria-label={`Claim ${i + 1}: ${c.label || c.urlPrefix}`}
+            key={c.id}
+          >
             <label>
               <span>Address prefix</span>
-              <input type="url" value={c.urlPrefix} onInput={(e) => edit(c.id, { urlPrefix: e.currentTarget.value })} />
+              <input
+                type="url"
+                value={c.urlPrefix}
+                onInput={(e) => edit(c.id, { urlPrefix: e.currentTarget.value })}
+              />
             </label>
             <label>
               <span>Belongs to</span>
-              <select value={c.reportId} onChange={(e) => edit(c.id, { reportId: e.currentTarget.value })}>
+              <select
+                value={c.reportId}
+                onChange={(e) => edit(c.id, { reportId: e.currentTarget.value })}
+              >
                 {settings.reports.map((r) => (
                   <option value={r.id}>{r.name}</option>
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => remove(c.id)} aria-label={`Remove claim ${c.label || c.urlPrefix}`}>
+            <button
+              type="button"
+              onClick={() => remove(c.id)}
+              aria-label={`Remove claim ${c.label || c.urlPrefix}`}
+            >
               Remove
             </button>
           </div>

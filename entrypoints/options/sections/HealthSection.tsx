@@ -14,8 +14,9 @@ export function HealthSection() {
     <section aria-labelledby="health-heading">
       <h2 id="health-heading">Pages Pullback could not read</h2>
       <p class="muted">
-        When a tool changes its pages, Pullback may no longer find an item, its owner or its title there. It then stays quiet on that
-        page (no prompt) and lists the problem here, newest first, so you know why.
+        When a tool changes its pages, Pullback may no longer find an item, its owner or its title
+        there. It then stays quiet on that page (no prompt) and lists the problem here, newest
+        first, so you know why.
       </p>
       {newestFirst.length === 0 ? (
         <p class="muted">No problems seen.</p>
@@ -23,7 +24,10 @@ export function HealthSection() {
         <ul class="diagnostics">
           {newestFirst.map((d) => (
             <li>
-              {toolLabel(d.tool)}: {d.problem} <span class="muted">({d.where}, {d.count}×, last {new Date(d.lastSeenAt).toLocaleString()})</span>
+              {toolLabel(d.tool)}: {d.problem}{' '}
+              <span class="muted">
+                ({d.where}, {d.count}×, last {new Date(d.lastSeenAt).toLocaleString()})
+              </span>
             </li>
           ))}
         </ul>

@@ -18,7 +18,12 @@ const startOfLocalDay = (day: string) => new Date(`${day}T00:00:00`).toISOString
 export function PrivacySection({ settings }: { settings: Settings }) {
   const [day, setDay] = useState('');
   const [dayError, setDayError] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ scope: ForgetScope; title: string; confirm: string; intro: string } | null>(null);
+  const [pending, setPending] = useState<{
+    scope: ForgetScope;
+    title: string;
+    confirm: string;
+    intro: string;
+  } | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
   function askBefore(e: Event) {
@@ -40,7 +45,11 @@ export function PrivacySection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="privacy-heading">
       <h2 id="privacy-heading">Your data</h2>
-      <p class="muted">Your log stays in this browser; your roster and settings also follow you through your browser’s sync (see “On your other browsers”). Here you decide how long the log is kept, and you can delete it.</p>
+      <p class="muted">
+        Your log stays in this browser; your roster and settings also follow you through your
+        browser’s sync (see “On your other browsers”). Here you decide how long the log is kept, and
+        you can delete it.
+      </p>
       <label>
         <span>Keep my records for</span>
         <select
@@ -70,7 +79,12 @@ export function PrivacySection({ settings }: { settings: Settings }) {
       <form class="row" aria-label="Delete before a date" onSubmit={askBefore}>
         <label>
           <span>Delete everything before</span>
-          <input type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} aria-invalid={dayError ? true : undefined} />
+          <input
+            type="date"
+            value={day}
+            onInput={(e) => setDay(e.currentTarget.value)}
+            aria-invalid={dayError ? true : undefined}
+          />
         </label>
         <div class="actions">
           <button type="submit">Delete before this date…</button>
@@ -90,7 +104,8 @@ export function PrivacySection({ settings }: { settings: Settings }) {
               scope: { kind: 'everything' },
               title: 'Delete everything?',
               confirm: 'Delete everything',
-              intro: 'Every intervention, prompt and check-in, your roster (you and your reports) and the pages you assigned go. Your preferences (timing, tools, sites, reminders) stay.',
+              intro:
+                'Every intervention, prompt and check-in, your roster (you and your reports) and the pages you assigned go. Your preferences (timing, tools, sites, reminders) stay.',
             })
           }
         >
@@ -106,7 +121,11 @@ export function PrivacySection({ settings }: { settings: Settings }) {
           confirm={pending.confirm}
           onCancel={() => setPending(null)}
           onDone={({ deleted, error }) => {
-            setStatus(deleted ? { kind: 'ok', text: `Deleted ${describeCounts(deleted)}.` } : { kind: 'error', text: `Nothing was deleted: ${error}` });
+            setStatus(
+              deleted
+                ? { kind: 'ok', text: `Deleted ${describeCounts(deleted)}.` }
+                : { kind: 'error', text: `Nothing was deleted: ${error}` },
+            );
             setPending(null);
           }}
         />

@@ -30,7 +30,13 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     if (saver.isPending('reports')) return;
     const stored = settings.reports;
     const named = rowsRef.current.filter((r) => r.id);
-    const same = stored.length === named.length && stored.every((r, i) => r.id === named[i]!.id && samePerson(r, { name: named[i]!.name, aliases: parseAliases(named[i]!.aliases) }));
+    const same =
+      stored.length === named.length &&
+      stored.every(
+        (r, i) =>
+          r.id === named[i]!.id &&
+          samePerson(r, { name: named[i]!.name, aliases: parseAliases(named[i]!.aliases) }),
+      );
     if (same) return;
     const drafts = rowsRef.current.filter((r) => !r.id); // rows still without a name stay
     setRows([...stored.map(toDraft), ...drafts]);
@@ -64,13 +70,17 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     setRows(next);
     const unnamed = next.find((r) => r.id && !r.name.trim());
     const orphanAliases = next.find((r) => !r.id && !r.name.trim() && r.aliases.trim());
-    if (unnamed) saver.hold('reports', 'A report needs a name: type it back, or remove the report.');
+    if (unnamed)
+      saver.hold('reports', 'A report needs a name: type it back, or remove the report.');
     else if (orphanAliases) saver.hold('reports', 'A new report needs a name before it is saved.');
     else saver.schedule('reports', rosterChange);
   }
 
   function addRow() {
-    setRows([...rowsRef.current, { key: `draft-${crypto.randomUUID()}`, id: '', name: '', aliases: '' }]);
+    setRows([
+      ...rowsRef.current,
+      { key: `draft-${crypto.randomUUID()}`, id: '', name: '', aliases: '' },
+    ]);
   }
 
   function removeRow(row: DraftReport) {
@@ -98,9 +108,15 @@ export function ReportsSection({ settings }: { settings: Settings }) {
       await saver.saveNow(rosterChange); // what was typed first, then the removal
       await sendMessage('retireReport', { reportId: id });
       dropRow(id);
-      setStatus({ kind: 'ok', text: `Removed ${name} from your roster. Their history stays, under their name.` });
+      setStatus({
+        kind: 'ok',
+        text: `Removed ${name} from your roster. Their history stays, under their name.`,
+      });
     } catch (e) {
-      setStatus({ kind: 'error', text: `${name} was not removed: ${e instanceof Error ? e.message : String(e)}` });
+      setStatus({
+        kind: 'error',
+        text: `${name} was not removed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
     setPending(null);
   }
@@ -108,25 +124,42 @@ export function ReportsSection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="reports-heading">
       <h2 id="reports-heading">My reports</h2>
-      {rows.length === 0 && <p class="muted">No reports yet. Add the people whose work you lead, with the names the tools show for them.</p>}
+      {rows.length === 0 && (
+        <p class="muted">
+          No reports yet. Add the people whose work you lead, with the names the tools show for
+          them.
+        </p>
+      )}
       {rows.map((r, i) => {
         const label = r.name.trim() || `report ${i + 1}`;
         return (
           <div class="report" key={r.key} role="group" aria-label={`Report ${i + 1}`}>
             <label>
               <span>Name</span>
-              <input type="text" value={r.name} onInput={(e) => update(r.key, { name: e.currentTarget.value })} />
+              <input
+                type="text"
+                value={r.name}
+                onInput={(e) => update(r.key, { name: e.currentTarget.value })}
+              />
             </label>
             <label>
               <span>Aliases (optional): e-mail, account id, handle, one per line</span>
-              <textarea rows={2} value={r.aliases} placeholder={'alice@acme.com\n@alice'} onInput={(e) => update(r.key, { aliases: e.currentTarget.value })} />
+              <textarea
+                rows={2}
+                value={r.aliases}
+                placeholder={'alice@acme.com\n@alice'}
+                onInput={(e) => update(r.key, { aliases: e.currentTarget.value })}
+              />
             </label>
             <div class="report-actions">
               <button type="button" onClick={() => removeRow(r)}>
                 Remove<span class="visually-hidden"> {label}</span>
               </button>
               {r.id && settings.reports.some((s) => s.id === r.id) && (
-                <button type="button" onClick={() => setPending({ kind: 'forget', id: r.id, name: label })}>
+                <button
+                  type="button"
+                  onClick={() => setPending({ kind: 'forget', id: r.id, name: label })}
+                >
                   Forget<span class="visually-hidden"> {label}</span>
                 </button>
               )}
@@ -138,18 +171,25 @@ export function ReportsSection({ settings }: { settings: Settings }) {
         Add a report
       </button>
       <p class="muted">
-        Aliases are optional: add them when a tool shows someone by e-mail, account id or handle instead of their name. “Add as a
-        report” in the popup, on a page of theirs, fills them in for you.
+        Aliases are optional: add them when a tool shows someone by e-mail, account id or handle
+        instead of their name. “Add as a report” in the popup, on a page of theirs, fills them in
+        for you.
       </p>
       {former.length > 0 && (
         <>
           <h3>Former reports</h3>
-          <p class="muted">Taken off the roster with their history kept: their past interventions still show their name.</p>
+          <p class="muted">
+            Taken off the roster with their history kept: their past interventions still show their
+            name.
+          </p>
           <ul class="former">
             {former.map((r) => (
               <li key={r.id}>
                 {r.name}{' '}
-                <button type="button" onClick={() => setPending({ kind: 'forget', id: r.id, name: r.name })}>
+                <button
+                  type="button"
+                  onClick={() => setPending({ kind: 'forget', id: r.id, name: r.name })}
+                >
                   Forget<span class="visually-hidden"> {r.name}</span>
                 </button>
               </li>
@@ -161,25 +201,39 @@ export function ReportsSection({ settings }: { settings: Settings }) {
       {pending && (
         <ForgetDialog
           scope={{ kind: 'report', reportId: pending.id }}
-          title={pending.kind === 'remove' ? `Remove ${pending.name} from your roster?` : `Forget ${pending.name}?`}
+          title={
+            pending.kind === 'remove'
+              ? `Remove ${pending.name} from your roster?`
+              : `Forget ${pending.name}?`
+          }
           intro={
             pending.kind === 'remove' ? (
               <p>
-                Their edits will no longer prompt. Keep their history to still see it under their name, or forget them and delete
-                everything Pullback kept about them.
+                Their edits will no longer prompt. Keep their history to still see it under their
+                name, or forget them and delete everything Pullback kept about them.
               </p>
             ) : (
-              <p>Forgetting {pending.name} deletes them from your roster and everything Pullback kept about them.</p>
+              <p>
+                Forgetting {pending.name} deletes them from your roster and everything Pullback kept
+                about them.
+              </p>
             )
           }
           confirm={`Forget ${pending.name}`}
-          extraActions={pending.kind === 'remove' ? [{ label: 'Keep their history', onClick: () => retire(pending.id, pending.name) }] : []}
+          extraActions={
+            pending.kind === 'remove'
+              ? [{ label: 'Keep their history', onClick: () => retire(pending.id, pending.name) }]
+              : []
+          }
           onCancel={() => setPending(null)}
           onDone={({ deleted, error }) => {
             if (deleted) dropRow(pending.id);
             setStatus(
               deleted
-                ? { kind: 'ok', text: `Forgot ${pending.name}: ${describeCounts(deleted)} deleted.` }
+                ? {
+                    kind: 'ok',
+                    text: `Forgot ${pending.name}: ${describeCounts(deleted)} deleted.`,
+                  }
                 : { kind: 'error', text: `${pending.name} was not forgotten: ${error}` },
             );
             setPending(null);

@@ -38,30 +38,58 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
     e.preventDefault();
     let origin: string;
     try {
-      const url = new URL(address.trim().includes('://') ? address.trim() : `https://${address.trim()}`);
+      const url = new URL(
+        address.trim().includes('://') ? address.trim() : `https://${address.trim()}`,
+      );
       if (!/^https?:$/.test(url.protocol)) throw new Error();
       origin = url.origin;
     } catch {
-      setStatus({ kind: 'error', text: 'Enter the site’s address, like https://wiki.acme.test. Nothing was added.' });
+      setStatus({
+        kind: 'error',
+        text: 'Enter the site’s address, like https://wiki.acme.test. Nothing was added.',
+      });
       return;
     }
-    const problem = selectorProblem(editable.trim() || '*') ?? (conversation.trim() ? selectorProblem(conversation.trim()) : null);
+    const problem =
+      selectorProblem(editable.trim() || '*') ??
+      (conversation.trim() ? selectorProblem(conversation.trim()) : null);
     if (problem || !editable.trim()) {
-      setStatus({ kind: 'error', text: `${problem ?? 'Say which regions count as editing.'} Nothing was added.` });
+      setStatus({
+        kind: 'error',
+        text: `${problem ?? 'Say which regions count as editing.'} Nothing was added.`,
+      });
       return;
     }
     // The permission prompt must come from the click itself: ask before anything else is awaited.
-    void browser.permissions.request({ origins: [`${origin}/*`] }).then(async (granted) => {
-      if (!granted) {
-        setStatus({ kind: 'error', text: `The browser did not grant access to ${origin}. Nothing was added.` });
-        return;
-      }
-      const site: CustomSite = { origin, label: label.trim() || new URL(origin).host, editableSelector: editable.trim(), conversationSelector: conversation.trim() };
-      await saveSites((all) => [...all.filter((s) => s.origin !== origin), site]);
-      setStatus({ kind: 'ok', text: `Added ${site.label}. Claim its pages for a report from the popup.` });
-      setAddress('');
-      setLabel('');
-    }, (err) => setStatus({ kind: 'error', text: `${err instanceof Error ? err.message : String(err)} Nothing was added.` }));
+    void browser.permissions.request({ origins: [`${origin}/*`] }).then(
+      async (granted) => {
+        if (!granted) {
+          setStatus({
+            kind: 'error',
+            text: `The browser did not grant access to ${origin}. Nothing was added.`,
+          });
+          return;
+        }
+        const site: CustomSite = {
+          origin,
+          label: label.trim() || new URL(origin).host,
+          editableSelector: editable.trim(),
+          conversationSelector: conversation.trim(),
+        };
+        await saveSites((all) => [...all.filter((s) => s.origin !== origin), site]);
+        setStatus({
+          kind: 'ok',
+          text: `Added ${site.label}. Claim its pages for a report from the popup.`,
+        });
+        setAddress('');
+        setLabel('');
+      },
+      (err) =>
+        setStatus({
+          kind: 'error',
+          text: `${err instanceof Error ? err.message : String(err)} Nothing was added.`,
+        }),
+    );
   }
 
   async function remove(site: CustomSite) {
@@ -75,8 +103,8 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Your own sites</h2>
       <p class="muted">
-        Add a site your team works in (a wiki, an internal tool). Pullback asks the browser for that site only, and runs nowhere else
-        you have not enabled.
+        Add a site your team works in (a wiki, an internal tool). Pullback asks the browser for that
+        site only, and runs nowhere else you have not enabled.
       </p>
       {sites.map((site) => (
         <div class="claim" role="group" aria-label={`Site ${site.label}`}>
@@ -93,20 +121,40 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
         <div class="row">
           <label>
             <span>Site address</span>
-            <input type="url" value={address} placeholder="https://wiki.acme.test" onInput={(e) => setAddress(e.currentTarget.value)} />
+            <input
+              type="url"
+              value={address}
+              placeholder="https://wiki.acme.test"
+              onInput={(e) => setAddress(e.currentTarget.value)}
+            />
           </label>
           <label>
             <span>Name</span>
-            <input type="text" value={label} placeholder="Team wiki" onInput={(e) => setLabel(e.currentTarget.value)} />
+            <input
+              type="text"
+              value={label}
+              placeholder="Team wiki"
+              onInput={(e) => setLabel(e.currentTarget.value)}
+            />
           </label>
         </div>
         <label>
-          <span>Where on its pages typing counts: CSS selectors (the default, any editable area, suits most sites)</span>
+          <span>
+            Where on its pages typing counts: CSS selectors (the default, any editable area, suits
+            most sites)
+          </span>
           <input type="text" value={editable} onInput={(e) => setEditable(e.currentTarget.value)} />
         </label>
         <label>
-          <span>Conversation inside them that never counts, e.g. comments: CSS selectors (optional, e.g. .comments)</span>
-          <input type="text" value={conversation} onInput={(e) => setConversation(e.currentTarget.value)} />
+          <span>
+            Conversation inside them that never counts, e.g. comments: CSS selectors (optional, e.g.
+            .comments)
+          </span>
+          <input
+            type="text"
+            value={conversation}
+            onInput={(e) => setConversation(e.currentTarget.value)}
+          />
         </label>
         <div class="actions">
           <button type="submit">Add site</button>

@@ -24,7 +24,8 @@ export function syncStatusText(status: SyncStatus): string {
       if (status.why === 'item') {
         return `Too large to sync: ${status.itemLabel ?? 'one entry'} takes ${kb(status.itemBytes ?? 0)}, more than the ${kb(status.maxItemBytes)} one entry may hold. Everything is kept on this browser only.`;
       }
-      if (status.why === 'count') return `Too many entries to sync (${status.items} of ${status.maxItems}): kept on this browser only.`;
+      if (status.why === 'count')
+        return `Too many entries to sync (${status.items} of ${status.maxItems}): kept on this browser only.`;
       return `Too large to sync (${kb(status.bytes)} of ${kb(status.quotaBytes)}): kept on this browser only.`;
     case 'failed':
       return `Not synced just now (${status.message}): kept on this browser; Pullback tries again within a minute.`;
@@ -33,8 +34,10 @@ export function syncStatusText(status: SyncStatus): string {
 
 function conflictText(c: SyncConflict): string {
   const theirs = formatTime(new Date(c.theirsAt).toISOString());
-  if (c.mine === null) return `${c.label}: you removed this here, and another browser changed it later (${theirs}), so it is back.`;
-  if (c.theirs === null) return `${c.label}: removed on another browser (${theirs}) after your change here; your version is kept below until you choose.`;
+  if (c.mine === null)
+    return `${c.label}: you removed this here, and another browser changed it later (${theirs}), so it is back.`;
+  if (c.theirs === null)
+    return `${c.label}: removed on another browser (${theirs}) after your change here; your version is kept below until you choose.`;
   return `${c.label}: changed on another browser (${theirs}) at the same time as here; the later change is in use, yours is kept until you choose.`;
 }
 
@@ -59,10 +62,11 @@ export function SyncSection() {
         {syncStatusText(report.status)}
       </p>
       <p class="muted">
-        What follows you: you, your reports and their aliases, former reports, pages assigned to reports, tool switches, timing and
-        notification settings, and the sites you added (each browser asks for access to a site once). What stays on this device: the
-        log of interventions and prompts, check-ins, the pause, and adapter health. To bring logs together, export a backup here and
-        import it there.
+        What follows you: you, your reports and their aliases, former reports, pages assigned to
+        reports, tool switches, timing and notification settings, and the sites you added (each
+        browser asks for access to a site once). What stays on this device: the log of interventions
+        and prompts, check-ins, the pause, and adapter health. To bring logs together, export a
+        backup here and import it there.
       </p>
       {report.conflicts.length > 0 && (
         <>
@@ -72,10 +76,18 @@ export function SyncSection() {
               <li key={c.key}>
                 <span>{conflictText(c)}</span>
                 <span class="report-actions">
-                  <button type="button" aria-label={`${c.mine === null ? 'Remove again' : 'Put mine back'}: ${c.label}`} onClick={() => void act('syncPutBack', c.key)}>
+                  <button
+                    type="button"
+                    aria-label={`${c.mine === null ? 'Remove again' : 'Put mine back'}: ${c.label}`}
+                    onClick={() => void act('syncPutBack', c.key)}
+                  >
                     {c.mine === null ? 'Remove again' : 'Put mine back'}
                   </button>
-                  <button type="button" aria-label={`Keep the later change: ${c.label}`} onClick={() => void act('syncDismiss', c.key)}>
+                  <button
+                    type="button"
+                    aria-label={`Keep the later change: ${c.label}`}
+                    onClick={() => void act('syncDismiss', c.key)}
+                  >
                     Keep the later change
                   </button>
                 </span>
@@ -89,12 +101,18 @@ export function SyncSection() {
           <h3>From another browser, not used here</h3>
           <ul class="sync-list">
             {report.problems.map((p) => (
-              <li key={p.key + p.message}>{p.message}. Nothing on this browser was changed because of it.</li>
+              <li key={p.key + p.message}>
+                {p.message}. Nothing on this browser was changed because of it.
+              </li>
             ))}
           </ul>
         </>
       )}
-      {error && <p class="field-error" role="alert">{error}</p>}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -7,7 +7,14 @@ import { saver } from '../autosave';
 type Field = 'cooldownMinutes' | 'idleMinutes' | 'lapseHours';
 
 /** A whole number within bounds, saved as typed; anything else is held back with its reason. */
-function WholeNumber({ field, settings, label, min, max, problem }: {
+function WholeNumber({
+  field,
+  settings,
+  label,
+  min,
+  max,
+  problem,
+}: {
   field: Field;
   settings: Settings;
   label: string;
@@ -18,7 +25,8 @@ function WholeNumber({ field, settings, label, min, max, problem }: {
   const [text, setText] = useState(String(settings[field]));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!saver.isPending(field) && Number(text) !== settings[field]) setText(String(settings[field]));
+    if (!saver.isPending(field) && Number(text) !== settings[field])
+      setText(String(settings[field]));
   }, [settings[field]]);
 
   function change(value: string) {
@@ -37,7 +45,16 @@ function WholeNumber({ field, settings, label, min, max, problem }: {
   return (
     <label>
       <span>{label}</span>
-      <input type="number" min={min} max={max} value={text} onInput={(e) => change(e.currentTarget.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} style={{ width: '8em' }} />
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={text}
+        onInput={(e) => change(e.currentTarget.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        style={{ width: '8em' }}
+      />
       {error && (
         <span id={errorId} class="field-error" role="alert">
           {error}

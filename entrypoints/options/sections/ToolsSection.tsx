@@ -5,15 +5,31 @@ import { saver } from '../autosave';
 
 export function ToolsSection({ settings }: { settings: Settings }) {
   function toggle(id: ToolId, on: boolean) {
-    saver.schedule(`tool-${id}`, (s) => ({ ...s, disabledTools: on ? s.disabledTools.filter((t) => t !== id) : [...new Set([...s.disabledTools, id])] }), 0);
+    saver.schedule(
+      `tool-${id}`,
+      (s) => ({
+        ...s,
+        disabledTools: on
+          ? s.disabledTools.filter((t) => t !== id)
+          : [...new Set([...s.disabledTools, id])],
+      }),
+      0,
+    );
   }
   return (
     <section aria-labelledby="tools-heading">
       <h2 id="tools-heading">Tools</h2>
-      <p class="muted">Pullback watches edits in these tools. Switch one off and its edits never prompt.</p>
+      <p class="muted">
+        Pullback watches edits in these tools. Switch one off and its edits never prompt.
+      </p>
       {SITE_TOOLS.map((a) => (
         <label class="inline">
-          <input type="checkbox" checked={!settings.disabledTools.includes(a.id)} onChange={(e) => toggle(a.id, e.currentTarget.checked)} /> {a.label}
+          <input
+            type="checkbox"
+            checked={!settings.disabledTools.includes(a.id)}
+            onChange={(e) => toggle(a.id, e.currentTarget.checked)}
+          />{' '}
+          {a.label}
         </label>
       ))}
     </section>
