@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { interventionsCsv } from '@/utils/csv';
+import { interventionsCsv } from '@/utils/reports/csv';
 import { inert } from '@/utils/reports/inert-text';
-import { intervention } from './helpers';
+import { intervention } from '@/tests/unit/helpers';
 
 const HEADER =
   'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';

@@ -6,12 +6,12 @@
  */
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { interventionsCsv } from '@/utils/csv';
-import { handBackNote } from '@/utils/handback';
-import { oneOnOne, oneOnOneMarkdown } from '@/utils/one-on-one';
+import { interventionsCsv } from '@/utils/reports/csv';
+import { handBackNote } from '@/utils/reports/handback';
+import { oneOnOne, oneOnOneMarkdown } from '@/utils/reports/one-on-one';
 import { inert } from '@/utils/reports/inert-text';
-import { weeklyNote } from '@/utils/weekly-note';
-import { intervention, promptRecord } from './helpers';
+import { weeklyNote } from '@/utils/reports/weekly-note';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const HOSTILE = [
   '[click me](javascript:alert(1))',
