@@ -24,8 +24,8 @@
  * components to hashed CSS-module class names over time, so the last
  * selectors of each list match a class name's stable prefix.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   closestOf,
   isTextEditable,
@@ -36,8 +36,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { ASANA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { ASANA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://app.asana.com';
 const GID = '(\\d{1,20})';

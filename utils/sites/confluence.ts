@@ -16,8 +16,8 @@
  * API down only pages whose byline is on screen (view mode, live docs) can
  * be attributed; elsewhere nothing is sent, which never prompts.
  */
-import type { Artifact } from '../model';
-import { normalizeIdentity, type Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import { normalizeIdentity, type Identity } from '@/utils/people/roster';
 import {
   atlassianUserIdentity,
   getJson,
@@ -29,8 +29,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { CONFLUENCE_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { CONFLUENCE_TOOL, toolInfo } from '@/utils/model/tools';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;

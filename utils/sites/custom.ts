@@ -5,8 +5,8 @@
  * owner comes from a claim ("this page belongs to…"), since a generic site
  * shows none we could trust. What it relies on: docs/evidence/custom.md.
  */
-import type { CustomSite } from '../model';
-import { isTextEditable, type SiteAdapter } from './types';
+import type { CustomSite } from '@/utils/model/records';
+import { isTextEditable, type SiteAdapter } from '@/utils/sites/types';
 
 export function customAdapter(site: CustomSite): SiteAdapter {
   return {

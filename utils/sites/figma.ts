@@ -12,7 +12,7 @@
  * branches, and `https://www.figma.com/design/` covers every design file.
  *
  * Figma's editor names no owner for a file, so ownership is always
- * `{ owner: [], viewer: [] }`: the lead's claim decides (utils/service.ts).
+ * `{ owner: [], viewer: [] }`: the lead's claim decides (utils/background/service.ts).
  *
  * Editing: the canvas is a <canvas>. Figma keeps keyboard focus in a hidden
  * key sink (`.focus-target`) and handles keys itself. Text typed into a text
@@ -23,7 +23,7 @@
  * layer renames are ordinary inputs. Never an edit: a view-only file, Dev
  * Mode, comments, cursor chat, search.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   closestOf,
   firstText,
@@ -34,8 +34,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { FIGMA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { FIGMA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
 const ORIGIN = 'https://www.figma.com';

@@ -7,7 +7,7 @@
  * index, no `/edit`, no query or heading anchor, so one document has one URL.
  *
  * The editor names no owner, so ownership is `{ owner: [], viewer: [] }` and
- * the lead's claim decides (utils/service.ts).
+ * the lead's claim decides (utils/background/service.ts).
  *
  * Editing: Docs draws the document itself and routes keystrokes into a
  * hidden same-origin iframe (`.docs-texteventtarget-iframe`) whose
@@ -17,7 +17,7 @@
  * title field is content too. Suggesting (and viewing) mode is conversation,
  * as are comments: nothing typed then is an edit.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   closestOf,
   isTextEditable,
@@ -27,8 +27,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { GDOCS_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { GDOCS_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://docs.google.com';
 /** Document ids: URL-safe base64 (44 characters today). `/d/e/<id>/pub` (published copies) does not match. */

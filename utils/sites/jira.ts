@@ -8,8 +8,8 @@
  * or, when that fails (logged out it answers 200 with an HTML login page), from
  * the assignee field on the page.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   atlassianUserIdentity,
   firstText,
@@ -23,8 +23,8 @@ import {
   type SiteAdapter,
   type Surface,
   type TakeoverControls,
-} from './types';
-import { JIRA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { JIRA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
 const EVIDENCE = 'docs/evidence/jira.md';

@@ -12,13 +12,13 @@
  *
  * Notion names no owner of a page; a database page may show a "Created by"
  * property, which is used when it is on screen. Otherwise the owner is
- * nobody and the lead's claim decides (utils/service.ts).
+ * nobody and the lead's claim decides (utils/background/service.ts).
  *
  * What counts is the `surfaces` table below: the page's blocks and its title
  * are content; database views inside a page and the page's properties are
  * planning; discussions, comments and Notion AI's prompt are conversation.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   isTextEditable,
   surfaceKindOf,
@@ -27,8 +27,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { NOTION_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { NOTION_TOOL, toolInfo } from '@/utils/model/tools';
 
 /** Today's host first (docs/evidence/notion.md, Addresses: app.notion.com since June 2026; notion.so redirects there). */
 const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
