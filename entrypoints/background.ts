@@ -25,7 +25,7 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
   ExportChunkSchema,
-  SyncKeySchema,
+  SyncKeySchema, PageReadingSchema
 } from '@/utils/protocol/schemas';
 import {
   onMessage,
@@ -60,7 +60,6 @@ import {
 } from '@/utils/settings/store';
 import type { PullbackDatabase } from '@/utils/background/db';
 import { verdictFor } from '@/utils/background/page-verdict';
-import { PageReadingSchema } from '@/utils/protocol/schemas';
 import {
   activePause,
   checkPauseUntil,
