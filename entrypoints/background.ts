@@ -25,7 +25,8 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
   ExportChunkSchema,
-  SyncKeySchema, PageReadingSchema
+  SyncKeySchema,
+  PageReadingSchema,
 } from '@/utils/protocol/schemas';
 import {
   onMessage,

@@ -33,6 +33,5 @@ export interface PromptHost {
 export type CreatePromptHost = (events: PromptHostEvents) => PromptHost;
 
 declare global {
-   
   var __pullbackPromptHost: CreatePromptHost | undefined;
 }

@@ -15,7 +15,6 @@ export interface InHand {
 }
 
 declare global {
-   
   var __pullbackInHand: InHand | undefined;
 }
 

@@ -35,6 +35,5 @@ export interface PageLookup {
 }
 
 declare global {
-   
   var __pullbackLookup: Record<string, PageLookup | undefined> | undefined;
 }
