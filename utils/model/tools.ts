@@ -44,7 +44,7 @@ export const CONFLUENCE_TOOL = {
   matches: ['https://*.atlassian.net/*'],
   contentScript: 'atlassian',
 } as const;
-// Notion serves its app from app.notion.com since June 2026; notion.so still redirects there (real-markup/notion.md).
+// Notion serves its app from app.notion.com since June 2026; notion.so still redirects there (docs/evidence/notion.md).
 export const NOTION_TOOL = {
   id: 'notion',
   label: 'Notion',
