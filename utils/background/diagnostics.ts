@@ -3,7 +3,7 @@
  * (its markup changed), the page stays quiet and the options page says so.
  * Kept as a short list, newest first, counted per tool, problem and place.
  */
-import { urlShape } from '@/utils/page/page-reading';
+import { urlShape } from '@/utils/model/url-shape';
 import { diagnosticsItem, MAX_DIAGNOSTICS, type Diagnostic } from '@/utils/settings/store';
 
 /** Where, as the address's structure only (what Copy details shows): a path can hold a person's name, and the list outlives the page. */

@@ -13,8 +13,8 @@
 export type InertAs = 'text' | 'markdown' | 'code' | 'csv';
 
 /** C0 and C1 controls (but tab and line ends), zero-width and bidirectional marks: invisible, and able to reorder what is around them. */
-// eslint-disable-next-line no-control-regex
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** What Markdown (CommonMark and GitHub's) reads as markup anywhere in a line. */
 const MARKDOWN_MARKS = /[\\`*_{}[\]()<>#+!|~&]/g;
