@@ -3,7 +3,7 @@
  * (https://<site>.atlassian.net/wiki/...) through Playwright's routing: the
  * pages (tests/fixtures/confluence), the REST answers the extension reads
  * (v1 content with history.ownedBy; v2 pages with ownerId/authorId as account
- * ids only, confluence.md §1.4, 2024-2025), and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
+ * ids only, docs/evidence/confluence.md, Whose page it is, 2024-2026), and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
  * origin (registered before this) keeps the rest of the host.
  */
 import { readFileSync } from 'node:fs';
@@ -108,7 +108,7 @@ export async function serveFakeConfluence(
         history,
       });
     }
-    // v2 pages API (confluence.md §1.4): the owner and the author by account id only.
+    // v2 pages API (docs/evidence/confluence.md, Whose page it is): the owner and the author by account id only.
     const v2 = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname)?.[1];
     if (v2) {
       restCalls.push(url.pathname + url.search);

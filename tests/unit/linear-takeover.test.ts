@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditSignal } from '@/utils/messages';
+import type { EditSignal } from '@/utils/protocol/messages';
 import type { PageLookup } from '@/entrypoints/page/lookup-api';
 import { linear, linearPageAdapter } from '@/utils/sites/linear';
-import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/takeover';
-import { createTakeoverTrigger } from '@/utils/takeover-trigger';
+import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/page/takeover';
+import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
 const setUrl = (url: string) =>

@@ -16,8 +16,8 @@
  * API down only pages whose byline is on screen (view mode, live docs) can
  * be attributed; elsewhere nothing is sent, which never prompts.
  */
-import type { Artifact } from '../model';
-import { normalizeIdentity, type Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import { normalizeIdentity, type Identity } from '@/utils/people/roster';
 import {
   atlassianUserIdentity,
   getJson,
@@ -29,8 +29,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { CONFLUENCE_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { CONFLUENCE_TOOL, toolInfo } from '@/utils/model/tools';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
@@ -41,7 +41,7 @@ const TITLE_SELECTORS = [
   '[data-testid="title-text"]',
   // Page view, older markup: h1#title-text (sometimes wrapping a link).
   '#title-text',
-  // Live docs (edit in place): the title box (confluence.md §1.1, confirmed 2026-07).
+  // Live docs (edit in place): the title box (docs/evidence/confluence.md, The page view: 2026-07).
   '#editor-title-id',
   '[data-testid="editor-title-container"]',
   // Editor (edit-v2 and live docs): the title is a textarea, by test id on itself or its wrapper.
@@ -55,7 +55,7 @@ const TITLE_SELECTORS = [
 
 /** Page byline (API fallback): the first person named there is the owner or creator. */
 const BYLINE_SELECTORS = [
-  // confluence.md §1.1 (2026-07).
+  // docs/evidence/confluence.md, Whose page it is (2026-07).
   '[data-testid="byline-single-line"]',
   '[data-testid="page-byline"]',
   '[data-testid="content-byline"]',
@@ -64,7 +64,7 @@ const BYLINE_SELECTORS = [
   '.page-metadata',
 ] as const;
 
-const EVIDENCE = 'real-markup/confluence.md';
+const EVIDENCE = 'docs/evidence/confluence.md';
 const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'];
 const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
@@ -80,38 +80,38 @@ export const surfaces: readonly Surface[] = [
     kind: 'content',
     what: 'Page body (full-page editor)',
     selector: '[data-testid="ak-editor-fp-content-area"], [data-testid="ak-editor-container"]',
-    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+    evidence: `${EVIDENCE}, The editor (Atlaskit source, 2026)`,
   },
   {
     kind: 'content',
     what: 'Page body (editor area)',
     selector: EDITOR_AREAS.join(', '),
-    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+    evidence: `${EVIDENCE}, The editor (Atlaskit source, 2026)`,
   },
   {
     kind: 'content',
     what: 'Title (live docs)',
     selector: '#editor-title-id, [data-testid="editor-title-container"]',
-    evidence: `${EVIDENCE} §1.1 (2026-07)`,
+    evidence: `${EVIDENCE}, The page view (2026-07)`,
   },
   {
     kind: 'content',
     what: 'Title (editor)',
     selector:
       'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title',
-    evidence: `${EVIDENCE} §1.5 (older; verify)`,
+    evidence: `${EVIDENCE}, The editor (2026-06 to 2026-09)`,
   },
   {
     kind: 'conversation',
     what: 'Inline and footer comments',
     selector: COMMENTISH.join(', '),
-    evidence: `${EVIDENCE} §4 (no real comment markup found: named for comments)`,
+    evidence: `${EVIDENCE}, The page view (comment containers, undated); composer not found`,
   },
   {
     kind: 'conversation',
     what: "A comment's own editor (the same editor as the page body)",
     selector: COMMENTISH.flatMap((c) => EDITOR_AREAS.map((e) => `${c} ${e}`)).join(', '),
-    evidence: `${EVIDENCE} §2 (shared editor)`,
+    evidence: `${EVIDENCE}, The editor (the comment editors are the body's editor)`,
   },
 ];
 
@@ -266,7 +266,7 @@ export const confluenceOwnership: OwnershipLookup = async (
     if (owner.length) return { owner, viewer, title };
   }
   const byline = bylineOwner(doc);
-  // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
+  // The v2 pages API names the owner (else the author) by account id only (docs/evidence/confluence.md, Whose page it is):
   // the byline adds the name when it links the same account.
   const v2 = await getJson(
     `${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`,
