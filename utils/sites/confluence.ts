@@ -11,10 +11,12 @@
  * The owner is the page's owner (Confluence Cloud lets the creator hand a
  * page over; `history.ownedBy`), else its creator (`history.createdBy`),
  * from the same-origin REST API the page itself can use (the lead's session
- * cookie), or, when that fails, the first person in the page byline
- * ("Owned by …" / "Created by …"). The editor shows no byline, so with the
- * API down only pages whose byline is on screen (view mode, live docs) can
- * be attributed; elsewhere nothing is sent, which never prompts.
+ * cookie); when v1 fails, the v2 API for the content's type (a page's
+ * `ownerId`, else its `authorId`; a blog post has only `authorId`); then the
+ * first person in the page byline ("Owned by …" / "Created by …"). The editor
+ * shows no byline, so with both APIs down only pages whose byline is on
+ * screen (view mode, live docs) can be attributed; elsewhere the owner is
+ * unread, which Adapter health and the popup say (and a claim can answer).
  */
 import type { Artifact } from '@/utils/model/records';
 import { normalizeIdentity, type Identity } from '@/utils/people/roster';
@@ -69,7 +71,7 @@ const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*=
 const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
 /**
- * What an edit on each part of a page means (issue 11), innermost wins. The body is the Atlaskit
+ * What an edit on each part of a page means, innermost wins. The body is the Atlaskit
  * editor, the same component inline and footer comments use (down to `#ak-editor-textarea`), so an
  * editor area inside anything named for comments is conversation at that very node (a tie, which
  * conversation wins). Confluence's comment markup is not in the evidence; the page has no planning
@@ -239,6 +241,40 @@ function selectorLists(): SiteAdapter['selectors'] {
   };
 }
 
+type ContentType = 'page' | 'blogpost';
+
+/** What the address says the content is: a page, a blog post, or (the `.action` forms) it does not say. */
+function contentTypeOf(doc: Document): ContentType | null {
+  const path = doc.location.pathname;
+  if (/^\/wiki\/spaces\/[^/]+\/blog\//.test(path)) return 'blogpost';
+  if (/^\/wiki\/spaces\/[^/]+\/pages\//.test(path)) return 'page';
+  return null;
+}
+
+/** The v2 API's path for each type: each answers 404 for the other's ids. */
+const V2_PATH: Record<ContentType, string> = { page: 'pages', blogpost: 'blogposts' };
+
+/**
+ * The content as the v2 API has it (docs/evidence/confluence.md, Whose page it is): at the path
+ * for its type, or, when the address does not say, as a page and then as a blog post.
+ */
+async function v2Content(
+  origin: string,
+  id: string,
+  type: ContentType | null,
+  signal: AbortSignal,
+): Promise<{ ownerId?: unknown; authorId?: unknown; title?: unknown } | null> {
+  for (const each of type ? [type] : (['page', 'blogpost'] as const)) {
+    const found = await getJson(
+      `${origin}/wiki/api/v2/${V2_PATH[each]}/${encodeURIComponent(id)}`,
+      signal,
+    ).catch(() => null);
+    signal.throwIfAborted();
+    if (found && typeof found === 'object') return found;
+  }
+  return null;
+}
+
 /** Whose Confluence page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
 export const confluenceOwnership: OwnershipLookup = async (
   artifact,
@@ -266,20 +302,16 @@ export const confluenceOwnership: OwnershipLookup = async (
     if (owner.length) return { owner, viewer, title };
   }
   const byline = bylineOwner(doc);
-  // The v2 pages API names the owner (else the author) by account id only (docs/evidence/confluence.md, Whose page it is):
-  // the byline adds the name when it links the same account.
-  const v2 = await getJson(
-    `${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`,
-    signal,
-  ).catch(() => null);
+  const v2 = await v2Content(origin, artifact.key, contentTypeOf(doc), signal);
   signal.throwIfAborted();
-  const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
-  const accountId = [page.ownerId, page.authorId].find(
+  // A page names its owner (else its author); a blog post has an author and no owner.
+  const accountId = [v2?.ownerId, v2?.authorId].find(
     (id): id is string => typeof id === 'string' && id.trim().length > 0,
   );
   if (accountId) {
+    // v2 names people by account id only: the byline adds the name when it links the same account.
     const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
-    const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+    const title = typeof v2?.title === 'string' && v2.title ? v2.title : undefined;
     return { owner, viewer, ...(title ? { title } : {}) };
   }
   return byline.length ? { owner: byline, viewer } : null;
