@@ -23,7 +23,6 @@ import {
   closestOf,
   isTextEditable,
   surfaceKindOf,
-  visibleText,
   type Ownership,
   type OwnershipLookup,
   type PageAdapter,
