@@ -25,6 +25,7 @@ import {
   RatingInputSchema,
   SummaryRangeSchema,
   ExportChunkSchema,
+  RetentionInputSchema,
   SyncKeySchema,
   PageReadingSchema,
 } from '@/utils/protocol/schemas';
@@ -52,7 +53,7 @@ import { createService, type PullbackService } from '@/utils/background/service'
 import { syncCustomSites } from '@/utils/background/custom-sites';
 import { contentScriptNames } from '@/utils/model/tools';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { recordDiagnostic } from '@/utils/background/diagnostics';
+import { forgetDiagnostics, recordDiagnostic } from '@/utils/background/diagnostics';
 import {
   createSettingsStore,
   settingsItem,
@@ -233,7 +234,15 @@ export default defineBackground({
       (await getService()).removeClaim(parseOrThrow(EndSchema, data, 'claim').id),
     );
     fromPage('saveSettings', (data) =>
-      changing((s) => s.saveSettings(parseOrThrow(SettingsSchema, data, 'settings'))),
+      changing(async (s) => {
+        const next = parseOrThrow(SettingsSchema, data, 'settings');
+        const before = (await settingsItem.getValue()).retentionMonths ?? 0;
+        const saved = await s.saveSettings(next);
+        // The lead chose how long to keep records on this page: in force here at once.
+        if ((next.retentionMonths ?? 0) !== before)
+          await s.keepRecordsFor(next.retentionMonths ?? 0);
+        return saved;
+      }),
     );
     // The in-page prompt is injected into the asking content script's frame only when a prompt may
     // show: the always-loaded script stays small, and no extension file is exposed to web pages.
@@ -265,16 +274,29 @@ export default defineBackground({
       const { store, id } = parseOrThrow(DeleteRecordSchema, data, 'record');
       return changing((s) => s.deleteRecord(store, id));
     });
-    fromPage('forgetReport', (data) =>
-      changing((s) => s.forgetReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)),
-    );
+    // Forgetting someone also takes every trace sync and diagnostics kept of them (utils/settings/store.ts forgetTraces).
+    fromPage('forgetReport', async (data) => {
+      const { reportId } = parseOrThrow(ReportIdSchema, data, 'report');
+      const settings = await settingsItem.getValue();
+      const report = settings.reports.find((r) => r.id === reportId);
+      const former = settings.formerReports?.find((r) => r.id === reportId);
+      const names = [reportId, report?.name ?? former?.name ?? '', ...(report?.aliases ?? [])];
+      // Traces first: a change another browser made a moment ago must not hold the report back.
+      await settingsStore.forgetTraces(names);
+      await forgetDiagnostics('names');
+      return changing((s) => s.forgetReport(reportId));
+    });
     fromPage('retireReport', (data) =>
       changing((s) => s.retireReport(parseOrThrow(ReportIdSchema, data, 'report').reportId)),
     );
     fromPage('deleteBefore', (data) =>
       changing((s) => s.deleteBefore(parseOrThrow(DeleteBeforeSchema, data, 'date').beforeIso)),
     );
-    fromPage('deleteEverything', () => changing((s) => s.deleteEverything()));
+    fromPage('deleteEverything', async () => {
+      await settingsStore.forgetTraces();
+      await forgetDiagnostics('all');
+      return changing((s) => s.deleteEverything());
+    });
     onMessage('reportDiagnostic', async ({ data, sender }) => {
       const diagnostic = parseOrThrow(DiagnosticSchema, data, 'diagnostic');
       // The lead was editing here and the adapter could not read the page: that tab's icon says so.
@@ -321,6 +343,16 @@ export default defineBackground({
     );
     fromPage('syncDismiss', async (data) =>
       settingsStore.dismiss(parseOrThrow(SyncKeySchema, data, 'sync entry').key),
+    );
+    fromPage('syncDropStuck', (data) =>
+      changing(() => settingsStore.dropStuck(parseOrThrow(SyncKeySchema, data, 'sync entry').key)),
+    );
+    // Retention: a stricter one from elsewhere waits for the lead here (utils/background/forget.ts).
+    fromPage('pendingRetention', async () => (await getService()).pendingRetention());
+    fromPage('keepRecordsFor', (data) =>
+      changing((s) =>
+        s.keepRecordsFor(parseOrThrow(RetentionInputSchema, data, 'retention').months),
+      ),
     );
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.

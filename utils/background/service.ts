@@ -58,7 +58,7 @@ import {
   whoseWork,
   withinCooldown,
 } from '@/utils/background/edit-steps';
-import { createForgetting } from '@/utils/background/forget';
+import { createForgetting, type ForgetDeps } from '@/utils/background/forget';
 
 export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from '@/utils/background/edit-steps';
 
@@ -70,6 +70,8 @@ export interface ServiceDeps {
   newId?: () => string;
   /** The pause log (extension storage, utils/background/pause.ts), for the backup. */
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+  /** The retention in force on this browser (utils/background/forget.ts); extension storage when absent. */
+  retentionHere?: ForgetDeps['retentionHere'];
 }
 
 export class UnknownRecordError extends Error {}
@@ -86,6 +88,7 @@ export function createService({
   now = () => new Date(),
   newId = () => crypto.randomUUID(),
   pauseLog = storedPauseLog,
+  retentionHere,
 }: ServiceDeps) {
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
@@ -97,7 +100,7 @@ export function createService({
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/background/forget.ts).
-    ...createForgetting({ db, getSettings, setSettings, now, pauseLog }),
+    ...createForgetting({ db, getSettings, setSettings, now, pauseLog, retentionHere }),
 
     /**
      * An edit on an artifact: whose work is it; then, in one transaction, feed
