@@ -42,7 +42,7 @@ const hostPage = {
   id: fakeBrowser.runtime.id,
   url: 'https://acme.atlassian.net/browse/PAY-1',
   tab: { id: 3, url: 'https://acme.atlassian.net/browse/PAY-1' },
-};
+} as chrome.runtime.MessageSender;
 
 describe('the route table', () => {
   it('answers every message the protocol declares for the background, each once', () => {
