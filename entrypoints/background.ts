@@ -27,7 +27,7 @@ import {
   ExportChunkSchema,
   SyncKeySchema,
 } from '@/utils/message-schemas';
-import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
+import { onMessage, sendMessage, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
 import { assertSenderServes, senderPage } from '@/utils/sender-trust';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
@@ -35,6 +35,7 @@ import { EXTEND_MINUTES } from '@/utils/durations';
 import {
   armWeeklyAlarm,
   ensureTickAlarm,
+  HELD_NOTIFICATION,
   NOTIFICATION_PREFIX,
   refresh,
   showWeeklyNotification,
@@ -92,6 +93,7 @@ export default defineBackground({
           db: (database = db),
           getSettings: settingsStore.get,
           setSettings: async (s) => void (await settingsStore.save(s)),
+          getPause: () => currentPause(),
         }),
       ),
     );
@@ -107,8 +109,9 @@ export default defineBackground({
         console.warn('Pullback: weekly notification not shown', e),
       );
     const refreshNow = async () => {
-      await refresh(await getService());
       const pause = await currentPause();
+      // Quiet means quiet: no reminder while paused; what came due shows once it ends.
+      await refresh(await getService(), new Date(), { paused: Boolean(pause) });
       await showPause(pause);
       // A weekly notification held during a pause shows once it is over (utils/weekly-hold.ts).
       if (!pause)
@@ -140,28 +143,22 @@ export default defineBackground({
       sender: chrome.runtime.MessageSender,
       claim: { tool: ToolId; artifactUrl?: string },
     ) => assertSenderServes(sender, claim, (await settingsItem.getValue()).customSites);
-    // While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
-    const quietWhilePaused = (decision: EditDecision): EditDecision =>
-      decision.action === 'overdue'
-        ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
-        : decision.action === 'none'
-          ? { action: 'none', reason: 'paused' }
-          : decision;
+    // The pause is one of the edit decision's facts (utils/background/edit-decision.ts): while
+    // paused an edit only feeds an active intervention, and nothing asks.
     onMessage('edit', async ({ data, sender }) => {
       const signal = parseOrThrow(EditSignalSchema, data, 'edit signal');
       await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
-      const s = await getService();
-      if (await currentPause())
-        return quietWhilePaused(await s.heartbeat({ tool: signal.tool, key: signal.artifact.key }));
-      return s.edit(signal);
+      return (await getService()).edit(signal);
+    });
+    onMessage('touch', async ({ data, sender }) => {
+      const signal = parseOrThrow(EditSignalSchema, data, 'touch');
+      await fromServedPage(sender, { tool: signal.tool, artifactUrl: signal.artifact.url });
+      await (await getService()).touch(signal);
     });
     onMessage('heartbeat', async ({ data, sender }) => {
       const beat = parseOrThrow(HeartbeatSchema, data, 'heartbeat');
       await fromServedPage(sender, { tool: beat.tool });
-      const decision = await (await getService()).heartbeat(beat);
-      return (await currentPause()) && decision.action === 'overdue'
-        ? quietWhilePaused(decision)
-        : decision;
+      return (await getService()).heartbeat(beat);
     });
     // A content script on a site the lead added asks for that site's definition (storage is closed to it).
     onMessage('customSiteHere', async ({ sender }) => {
@@ -367,6 +364,11 @@ export default defineBackground({
       );
     });
     browser.notifications.onClicked.addListener((notificationId) => {
+      if (notificationId === HELD_NOTIFICATION) {
+        void browser.notifications.clear(notificationId);
+        void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+        return;
+      }
       if (notificationId === WEEKLY_NOTIFICATION) {
         void browser.notifications.clear(notificationId);
         void browser.tabs.create({

@@ -11,7 +11,7 @@
  */
 
 /** The record lists of a backup, in the file's order. */
-export const BACKUP_STORES = ['interventions', 'prompts', 'ratings'] as const;
+export const BACKUP_STORES = ['interventions', 'prompts', 'ratings', 'touches'] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];
 
 /** Records per message: about 2 MB of text. */

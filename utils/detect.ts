@@ -16,13 +16,19 @@
  * learn who the lead's reports are, or grow hands-on time.
  */
 import type { listenInEditFrames } from './edit-frames';
-import type { JudgeContext, Judging } from './edit-judge';
+import type { Asked, JudgeContext, Judging } from './edit-judge';
 import type { EditDecision, EditSignal, Heartbeat } from './messages';
 import type { Artifact } from './model';
 import type { Ownership, PageAdapter } from './sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
 export const EDIT_THROTTLE_MS = 5_000;
+/** After "not a report", "mine" or a cooldown the answer will not change soon: ask again much later. */
+const QUIET_RECHECK_MS = 60_000;
+/** No editing keys for this long ends a stretch of work on an item (so does leaving the editor). */
+export const STRETCH_GAP_MS = 10_000;
+/** What a paste or a drop says in an input event: the lead is clearly changing the work. */
+const PASTES = new Set(['insertFromPaste', 'insertFromDrop', 'insertFromPasteAsQuotation']);
 /** Edits everywhere; an adapter may add its own (`PageAdapter.editEvents`). */
 const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
 /** `beforeinput` and `input` of one keystroke are judged alike (an adapter's verdict on them depends on the element only). */
@@ -42,6 +48,8 @@ export interface DetectorDeps {
     signal: AbortSignal,
   ): Promise<Ownership | null>;
   send(signal: EditSignal): Promise<EditDecision>;
+  /** A stretch on a report's item stopped before it asked: a touch, said to the background. */
+  sendTouch?(signal: EditSignal): Promise<unknown>;
   /** Interaction (not only typing) on an artifact with an active intervention. */
   sendHeartbeat(beat: Heartbeat): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
@@ -94,8 +102,38 @@ function newPageState(url: string) {
     } | null,
     /** The artifact on this page with an active intervention: interactions feed it. */
     feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
+    /** The stretch of editing under way (one item at a time): what the threshold counts. */
+    stretch: null as EditStretch | null,
   };
 }
+
+/**
+ * A stretch of editing on one item: content-changing keystrokes (typing, deleting, pasting) with
+ * no break of STRETCH_GAP_MS and no leaving the editor. The background decides what the count
+ * means (utils/background/edit-decision.ts); the page only counts and asks again at the threshold.
+ */
+export interface EditStretch {
+  key: string;
+  keys: number;
+  pasted: boolean;
+  startedAt: number;
+  lastAt: number;
+  /** The element typed in: leaving it ends the stretch. */
+  target: EventTarget | null;
+  /** `beforeinput` of this keystroke was counted: its `input` is the same keystroke. */
+  before: boolean;
+  /** An answer about this item is on its way: keys are counted meanwhile, nothing more is sent. */
+  pending: boolean;
+  /** Set once the background said "a touch so far": ask again from this many keys (or a paste). */
+  threshold: number | null;
+  /** The signal of the touch answer, for saying "touch" when the stretch ends short of it. */
+  touch: EditSignal | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** The stretch has crossed the threshold the background gave (a paste or a drop always does). */
+export const crossed = (s: EditStretch) =>
+  s.threshold !== null && (s.pasted || s.keys >= s.threshold);
 
 export function createDetector(doc: Document, deps: DetectorDeps) {
   const now = deps.now ?? Date.now;
@@ -106,9 +144,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
    * Hands the rest to the judging, loaded on first need; in hand until done. If it cannot load
    * for an edit (`adapter` given), adapter health hears so once per page, as it heard of a failed owner lookup.
    */
-  const withJudging = (work: (judging: Judging) => unknown, adapter?: PageAdapter) =>
+  const withJudging = (
+    work: (judging: Judging) => unknown,
+    adapter?: PageAdapter,
+    unloaded?: () => void,
+  ) =>
     judge(
       deps.judging().then(work, () => {
+        unloaded?.();
         const problem = 'Pullback could not load its owner lookup on this page';
         if (!adapter || page.diagnosed.has(problem)) return;
         page.diagnosed.add(problem);
@@ -184,10 +227,147 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (!artifact) return withJudging((j) => j.unidentified(ctx, adapter));
     if (page.lastEdit) page.lastEdit.key = artifact.key;
     const t = now();
-    if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
-    page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
-    const state = page;
-    withJudging((j) => j.edit(ctx, state, adapter, artifact, t), adapter);
+    const stretch = countKey(event, artifact.key, t, adapter);
+    if (!stretch || stretch.pending) return;
+    if (stretch.threshold !== null) {
+      // A touch so far: nothing is sent until the stretch crosses the threshold, then at once.
+      if (!crossed(stretch)) return;
+    } else if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
+    ask(page, adapter, artifact, stretch, t);
+  }
+
+  /**
+   * Tell the background about an edit of `artifact` in `stretch`. Until it answers, keys are only
+   * counted; its answer sets the item's throttle (or, for a touch, the threshold to ask again at).
+   */
+  function ask(
+    state: PageState,
+    adapter: PageAdapter,
+    artifact: Artifact,
+    stretch: EditStretch,
+    t: number,
+  ) {
+    stretch.pending = true;
+    const sofar = { keys: stretch.keys, pasted: stretch.pasted, ms: t - stretch.startedAt };
+    withJudging(
+      async (j) => {
+        let asked: Asked | null = null;
+        try {
+          asked = await j.edit(ctx, state, adapter, artifact, t, sofar);
+        } finally {
+          answered(state, adapter, artifact, stretch, asked, t);
+        }
+      },
+      adapter,
+      () => answered(state, adapter, artifact, stretch, null, t),
+    );
+  }
+
+  function answered(
+    state: PageState,
+    adapter: PageAdapter,
+    artifact: Artifact,
+    stretch: EditStretch,
+    asked: Asked | null,
+    t: number,
+  ) {
+    stretch.pending = false;
+    if (state !== page) return;
+    if (asked?.decision.action === 'touch') {
+      stretch.threshold = asked.decision.threshold;
+      stretch.touch = asked.signal;
+      state.nextAskAt.delete(artifact.key);
+      // Keys typed while the answer was on its way may have crossed it already.
+      if (crossed(stretch) && state.stretch === stretch)
+        ask(state, adapter, artifact, stretch, now());
+      return;
+    }
+    stretch.threshold = null;
+    stretch.touch = null;
+    state.nextAskAt.set(artifact.key, t + (asked?.settled ? QUIET_RECHECK_MS : EDIT_THROTTLE_MS));
+  }
+
+  /**
+   * Counts one content-changing keystroke into the stretch on `key` (a new stretch on another
+   * item, after a break, or after leaving the editor). Null: not an editing key (Figma's canvas
+   * keys are judged per key).
+   */
+  function countKey(event: Event, key: string, t: number, adapter: PageAdapter) {
+    let s = page.stretch;
+    if (s && (s.key !== key || t - s.lastAt >= STRETCH_GAP_MS)) {
+      endStretch();
+      s = null;
+    }
+    if (event.type === 'keydown') {
+      const el = targetOf(event);
+      if (!el || !adapter.isContentEditor(el, event)) return s;
+    }
+    if (!s) {
+      s = page.stretch = {
+        key,
+        keys: 0,
+        pasted: false,
+        startedAt: t,
+        lastAt: t,
+        target: event.target,
+        before: false,
+        pending: false,
+        threshold: null,
+        touch: null,
+        timer: undefined,
+      };
+      armGap(s);
+    }
+    s.lastAt = t;
+    // `beforeinput` and `input` of one keystroke count once (an editor that cancels `beforeinput` sends no `input`).
+    if (event.type === 'input' && s.before) {
+      s.before = false;
+      return s;
+    }
+    s.before = event.type === 'beforeinput';
+    s.keys++;
+    const inputType = (event as InputEvent).inputType;
+    if (
+      (inputType && PASTES.has(inputType)) ||
+      (event.type === 'keydown' &&
+        ((event as KeyboardEvent).ctrlKey || (event as KeyboardEvent).metaKey) &&
+        (event as KeyboardEvent).key?.toLowerCase() === 'v')
+    )
+      s.pasted = true;
+    return s;
+  }
+
+  /** One timer per stretch, checked at the gap's end and moved on if keys came meanwhile. */
+  function armGap(s: EditStretch) {
+    s.timer = setTimeout(
+      () => {
+        if (page.stretch !== s) return;
+        if (now() - s.lastAt >= STRETCH_GAP_MS) endStretch();
+        else armGap(s);
+      },
+      Math.max(0, s.lastAt + STRETCH_GAP_MS - now()),
+    );
+  }
+
+  /** The stretch ended (a break, the editor left, another item, navigation): short of the threshold, it was a touch. */
+  function endStretch() {
+    const s = page.stretch;
+    if (!s) return;
+    page.stretch = null;
+    clearTimeout(s.timer);
+    if (s.touch && !crossed(s) && deps.sendTouch)
+      void deps
+        .sendTouch({
+          ...s.touch,
+          stretch: { keys: s.keys, pasted: false, ms: s.lastAt - s.startedAt },
+        })
+        .catch(() => {});
+  }
+
+  /** Leaving the editor ends its stretch. */
+  function onFocusOut(event: Event) {
+    const s = page.stretch;
+    if (s && event.isTrusted && event.target === s.target) endStretch();
   }
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
@@ -232,6 +412,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
+    ['focusout', onFocusOut],
     ['pointerdown', interaction],
     ['keydown', interaction],
     ['wheel', interaction],
@@ -242,12 +423,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
   function navigated(url = doc.location.href) {
+    endStretch();
     page.controller.abort();
     page = newPageState(url);
     deps.onNavigate();
   }
 
   function stop() {
+    clearTimeout(page.stretch?.timer);
     for (const type of editTypes) doc.removeEventListener(type, edit, options);
     for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
     stopFrames?.();

@@ -15,8 +15,6 @@ import type { Artifact } from './model';
 import type { Ownership, PageAdapter } from './sites/types';
 import type { DetectorDeps, PageState } from './detect';
 
-/** After "not a report" or "mine" the answer will not change soon: ask again much later. */
-const QUIET_RECHECK_MS = 60_000;
 /** Clamped like the background's limit for a problem's text. */
 const MAX_PROBLEM = 200;
 
@@ -96,18 +94,34 @@ function track(
   else if (state.feeding?.key === artifact.key) state.feeding = null;
 }
 
-/** An edit of `artifact` at time `t` (its throttle already taken by the detector): tell the background, act on its answer. */
+/** The background's answer to an edit, as the detector keeps it (utils/detect.ts). */
+export interface Asked {
+  decision: EditDecision;
+  /** The answer will not change soon ("mine", a cooldown, not a report): ask again much later. */
+  settled: boolean;
+  /** The edit as sent, without its stretch (for the touch the stretch may end in). */
+  signal: EditSignal;
+}
+
+/**
+ * An edit of `artifact` at time `t`, in a stretch of `stretch` so far: tell the background, act
+ * on its answer, and hand it back to the detector (null: nothing was asked).
+ */
 async function edit(
   ctx: JudgeContext,
   state: PageState,
   adapter: PageAdapter,
   artifact: Artifact,
   t: number,
-) {
-  if (state !== ctx.page()) return;
+  stretch?: EditSignal['stretch'],
+): Promise<Asked | null> {
+  if (state !== ctx.page()) return null;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
-  if (state !== ctx.page()) return;
-  if (!ownership) return diagnose(ctx, adapter, 'the owner was not found on this page');
+  if (state !== ctx.page()) return null;
+  if (!ownership) {
+    diagnose(ctx, adapter, 'the owner was not found on this page');
+    return null;
+  }
   if (!artifact.title && !ownership.title)
     diagnose(ctx, adapter, 'the title was not found on this page');
   for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
@@ -119,7 +133,7 @@ async function edit(
   });
   let decision: EditDecision;
   try {
-    decision = await ctx.deps.send(signal);
+    decision = await ctx.deps.send(stretch ? { ...signal, stretch } : signal);
   } catch (error) {
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
@@ -132,10 +146,10 @@ async function edit(
           MAX_PROBLEM,
         ),
       );
-    return;
+    return null;
   }
   // Navigated while waiting: this answer belongs to the previous artifact.
-  if (state !== ctx.page()) return;
+  if (state !== ctx.page()) return null;
   // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
   // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
   const settled =
@@ -143,9 +157,9 @@ async function edit(
     (decision.reason === 'mine' ||
       decision.reason === 'cooldown' ||
       (decision.reason === 'not-a-report' && signal.owner.length > 0));
-  if (settled) state.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
   track(state, decision, adapter.id, signal.artifact);
   ctx.deps.onDecision(decision, signal.artifact);
+  return { decision, settled, signal };
 }
 
 /** A heartbeat for the fed artifact (its throttle already taken by the detector). */

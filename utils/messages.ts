@@ -30,6 +30,8 @@ import type {
   Intervention,
   InterventionKind,
   PromptRecord,
+  Purpose,
+  Quadrant,
   Rating,
   Settings,
   ToolId,
@@ -41,16 +43,34 @@ import type { BackupChunk } from './backup-writer';
 
 export type ReportRef = { id: string; name: string };
 
+/**
+ * What the prompt knows besides the item (its payload, for the card to show): the report's open
+ * intervention this edit can join, where the lead last put the report, and the working day's end.
+ */
+export interface PromptContext {
+  /** The report's open intervention on other work: the card offers "Add to <its key>". */
+  joinable?: { interventionId: string; tool: ToolId; artifact: Artifact; startedAt: string };
+  /** The report's latest check-in: its quadrant's name ("Full support"), when, and the purpose that fits it. */
+  checkIn?: { quadrant: Quadrant; label: string; week: string; at: string; purpose: Purpose };
+  /** "End of day": the working day's end the lead set, today's or (once passed) tomorrow's, ISO. */
+  workdayEndsAt: string;
+}
+
 export type EditDecision =
   /** `kind` (absent: 'edit') lets the page word the question for a take-over. */
-  | {
+  | ({
       action: 'prompt';
       promptId: string;
       report: ReportRef;
       tool: ToolId;
       artifact: Artifact;
       kind?: InterventionKind;
-    }
+    } & PromptContext)
+  /**
+   * A report's item, but only a touch so far: the page asks again once the stretch reaches
+   * `threshold` keystrokes (or a paste), and says "touch" if it stops before.
+   */
+  | { action: 'touch'; threshold: number; report: ReportRef }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
@@ -88,6 +108,8 @@ export interface ProtocolMap {
   edit(data: EditSignal): EditDecision;
   answerPrompt(data: PromptAnswerInput): AnswerResult;
   heartbeat(data: Heartbeat): EditDecision;
+  /** A stretch of editing on a report's item stopped before it asked: counted as a touch. */
+  touch(data: EditSignal): void;
   /** The in-page "time to pull back?" and the popup end and extend through these too. */
   endIntervention(data: IdInput): Intervention;
   extendIntervention(data: ExtendInput): Intervention;

@@ -18,6 +18,7 @@ import {
   type Intervention,
   type PromptRecord,
   type Purpose,
+  type Quadrant,
   type Rating,
   type ToolId,
 } from './model';
@@ -42,7 +43,7 @@ const OVERRAN_NAMED = 5;
 /** The stored check-in lives with the other records (utils/model.ts). */
 export type { Rating };
 
-export type Quadrant = 'support' | 'give-context' | 'build-confidence' | 'act-now';
+export type { Quadrant };
 
 export function quadrantOf(r: Pick<Rating, 'alignment' | 'confidence'>): Quadrant {
   const aligned = r.alignment >= HIGH;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../utils/model';
-import { standingOf } from '../../utils/page-verdict';
+import { standingOf } from '@/utils/background/edit-decision';
 import { urlShape } from '../../utils/page-reading';
 import { personFrom, withMe, withReport } from '../../utils/people';
 import { activePause, checkPauseUntil, describePauseEnd, pauseEnd } from '../../utils/pause';
