@@ -90,10 +90,12 @@ export function startedFrom(
 ): Intervention {
   const intent = input.intent?.trim();
   const editMs = prompt.editMs ?? 0;
+  const startedAt = editMs > 0 ? new Date(Date.parse(prompt.at) - editMs) : at;
   const endOfDay = input.until === 'end-of-day';
+  // The plan's length counts from the start, as the popup shows it ("20 min of 1 h planned").
   const plannedEnd = endOfDay
     ? endOfWorkday(settings.workdayEnd, at)
-    : new Date(at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000);
+    : new Date(startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000);
   return {
     id,
     ...kindOf(prompt),
@@ -102,7 +104,7 @@ export function startedFrom(
     artifact: prompt.artifact,
     reportId: prompt.reportId,
     purpose: input.purpose ?? DEFAULT_PURPOSE,
-    startedAt: (editMs > 0 ? new Date(Date.parse(prompt.at) - editMs) : at).toISOString(),
+    startedAt: startedAt.toISOString(),
     plannedEndAt: plannedEnd.toISOString(),
     ...(endOfDay ? { plannedUntil: 'end-of-day' as const } : {}),
     endedAt: null,

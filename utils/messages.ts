@@ -35,6 +35,7 @@ import type {
   Rating,
   Settings,
   ToolId,
+  Touch,
 } from './model';
 import type { PageVerdict } from './page-verdict';
 import type { PageReading } from './sites/types';
@@ -91,6 +92,8 @@ export type SummaryData = {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week of the range (small changes that never asked). */
+  touches: Touch[];
 };
 
 export type ImportResult =

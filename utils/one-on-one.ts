@@ -8,7 +8,13 @@
  */
 import { formatDuration, spanMs } from './durations';
 import { firstNameOf, handBackNote } from './handback';
-import { PURPOSE_LABELS, type Intervention, type PromptRecord, type Rating } from './model';
+import {
+  PURPOSE_LABELS,
+  type Intervention,
+  type PromptRecord,
+  type Rating,
+  type Touch,
+} from './model';
 import { QUADRANT_GUIDANCE, quadrantOf, WINDOW_WEEKS, type Quadrant } from './summary';
 import { shiftWeek, weekLabel, weekRange, type WeekId } from './week';
 
@@ -23,6 +29,8 @@ export interface OneOnOneInput {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week (absent: none counted). */
+  touches?: Touch[];
   /** For week labels and dates; the browser's when absent. */
   locale?: string;
 }
@@ -54,6 +62,8 @@ export interface OneOnOneWeek {
   /** Prompts answered "No": the lead noticed and left the detail with its owner. */
   caught: PromptRecord[];
   rating: Rating | null;
+  /** Small changes to their work that stopped before Pullback asked. */
+  touches: number;
 }
 
 export interface TrailPoint {
@@ -85,6 +95,8 @@ export interface OneOnOne {
     ended: number;
     endedOnTime: number;
     caught: number;
+    /** Small changes to their work that stopped before Pullback asked. */
+    touches: number;
     withWords: number;
   };
 }
@@ -107,6 +119,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     interventions: [],
     caught: [],
     rating: null,
+    touches: 0,
   }));
   const mine = <T extends { reportId: string }>(records: T[]) =>
     records.filter((r) => r.reportId === input.report.id);
@@ -118,6 +131,10 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
   for (const prompt of [...mine(input.prompts)].sort(byTime((p) => p.at))) {
     const i = weekOf(prompt.at);
     if (i >= 0 && prompt.answer === 'stepped-back') weeks[i]!.caught.push(prompt);
+  }
+  for (const touch of mine(input.touches ?? [])) {
+    const i = weekIds.indexOf(touch.week);
+    if (i >= 0) weeks[i]!.touches += touch.count;
   }
   for (const rating of mine(input.ratings)) {
     const i = weekIds.indexOf(rating.week);
@@ -156,6 +173,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
       ended: ended.length,
       endedOnTime: ended.filter((x) => x.outcome === 'ended on time').length,
       caught: weeks.reduce((sum, w) => sum + w.caught.length, 0),
+      touches: weeks.reduce((sum, w) => sum + w.touches, 0),
       withWords: all.filter((x) => x.words).length,
     },
   };

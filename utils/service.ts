@@ -18,6 +18,7 @@ import {
   activeInterventions,
   activeOnArtifact,
   openForReport,
+  touchesBetween,
   interventionsStartedBetween,
   promptsBetween,
   ratingsBetween,
@@ -236,6 +237,8 @@ export function createService({
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
     async answerPrompt(input: PromptAnswerInput): Promise<AnswerResult> {
       const at = now();
+      // Read before the transaction: an await on anything else inside it would end it.
+      const settings = await getSettings();
       const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
       const prompts = tx.objectStore('prompts');
       const interventions = tx.objectStore('interventions');
@@ -267,7 +270,7 @@ export function createService({
           intervention = joinedTo(open, prompt, at);
           await interventions.put(intervention);
         } else if (!intervention) {
-          intervention = startedFrom(prompt, input, at, newId(), await getSettings());
+          intervention = startedFrom(prompt, input, at, newId(), settings);
           await interventions.add(intervention);
         }
       }
@@ -427,15 +430,16 @@ export function createService({
      * (open at the week's end means "temporary becoming permanent").
      */
     async summaryData(range: SummaryRange): Promise<SummaryData> {
-      const [started, stillActive, prompts, ratings] = await Promise.all([
+      const [started, stillActive, prompts, ratings, touches] = await Promise.all([
         interventionsStartedBetween(db, range.fromIso, range.toIso),
         activeInterventions(db),
         promptsBetween(db, range.fromIso, range.toIso),
         ratingsBetween(db, range.fromWeek, range.toWeek),
+        touchesBetween(db, range.fromWeek, range.toWeek),
       ]);
       const seen = new Set(started.map((r) => r.id));
       const olderOpen = stillActive.filter((r) => !seen.has(r.id) && r.startedAt < range.fromIso);
-      return { interventions: [...olderOpen, ...started], prompts, ratings };
+      return { interventions: [...olderOpen, ...started], prompts, ratings, touches };
     },
 
     /** This week's alignment x confidence check-in for one report (one per report per week). */

@@ -21,6 +21,7 @@ import {
   type Quadrant,
   type Rating,
   type ToolId,
+  type Touch,
 } from './model';
 import { shiftWeek, weekRange, type WeekId } from './week';
 
@@ -107,6 +108,8 @@ export interface ReportRow {
   rating: Rating | null;
   /** Earlier weeks' ratings within the window, oldest first. */
   ratingHistory: Rating[];
+  /** This week's touches: small changes to their work that stopped before Pullback asked. */
+  touches: number;
 }
 
 export type ReflectionRule =
@@ -162,6 +165,8 @@ export interface WeekInput {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week (absent: none counted). */
+  touches?: Touch[];
 }
 
 // ---------------------------------------------------------------------------
@@ -279,6 +284,7 @@ class ReportRows {
         sparkline: new Array<number>(WINDOW_WEEKS).fill(0),
         rating: null,
         ratingHistory: [],
+        touches: 0,
       },
       longestSpan: -1,
       purposeIds: new Map(),
@@ -458,6 +464,14 @@ function placeRatings(ratings: Rating[], w: WeekWindow, rows: ReportRows): void 
   }
 }
 
+/** This week's touch counts on the rows of reports (a former report's touches alone make no row). */
+function placeTouches(touches: Touch[], w: WeekWindow, rows: ReportRows): void {
+  for (const touch of touches) {
+    const acc = touch.week === w.week ? rows.find(touch.reportId) : undefined;
+    if (acc) acc.row.touches += touch.count;
+  }
+}
+
 /** This week against the four before; a week with nothing to measure is left out of an average rather than counted as 0. */
 function headlineFigures(perWeek: WeekAcc[]) {
   const previous = perWeek.slice(FIRST_COMPARED, THIS);
@@ -513,6 +527,7 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
   const interventions = tallyInterventions(input.interventions, w, rows);
   const prompts = tallyPrompts(input.prompts, w, rows, interventions.perWeek);
   placeRatings(input.ratings, w, rows);
+  placeTouches(input.touches ?? [], w, rows);
   const ordered = rows.finish();
   const figures = headlineFigures(interventions.perWeek);
   const overdue = pastPlannedEnd(interventions.openAtWeekEnd, w);

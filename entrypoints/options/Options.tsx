@@ -17,6 +17,7 @@ import { ReportsSection } from './sections/ReportsSection';
 import { SyncSection } from './sections/SyncSection';
 import { CustomSites } from './sections/SitesSection';
 import { TimingSection } from './sections/TimingSection';
+import { AskingSection } from './sections/AskingSection';
 import { ToolsSection } from './sections/ToolsSection';
 import { WeeklySection } from './sections/WeeklySection';
 
@@ -36,6 +37,7 @@ export function Options() {
         <>
           <MeSection settings={settings} />
           <ReportsSection settings={settings} />
+          <AskingSection settings={settings} />
           <TimingSection settings={settings} />
           <ToolsSection settings={settings} />
           <ClaimsSection settings={settings} />
