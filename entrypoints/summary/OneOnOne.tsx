@@ -6,13 +6,13 @@
  * puts the same on the clipboard for a 1:1 document; if the browser refuses,
  * the Markdown is shown, selected, to copy by hand. Nothing leaves the device.
  */
-import { JoinedItems } from '@/components/JoinedItems';
+import { JoinedItems } from '@/components/ui/JoinedItems';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AlignmentConfidenceGrid, initialsFor } from '@/components/charts';
-import { formatTime, plural } from '@/components/format';
-import { formatDuration } from '@/utils/durations';
-import { sendMessage, type SummaryData } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
+import { AlignmentConfidenceGrid, initialsFor } from '@/components/ui/charts';
+import { formatTime, plural } from '@/components/ui/format';
+import { formatDuration } from '@/utils/model/durations';
+import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
 import {
   dateOf,
   dayOf,
@@ -21,12 +21,17 @@ import {
   type OneOnOne as OneOnOneView,
   type OneOnOneIntervention,
   type OneOnOneWeek,
-} from '@/utils/one-on-one';
-import { settingsItem } from '@/utils/settings';
-import { FORMER_REPORT_NAME, QUADRANT_GUIDANCE, quadrantOf, WINDOW_WEEKS } from '@/utils/summary';
-import { summaryHash, type SummaryRoute } from '@/utils/summary-route';
-import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
-import './one-on-one.css';
+} from '@/utils/reports/one-on-one';
+import { settingsItem } from '@/utils/settings/store';
+import {
+  FORMER_REPORT_NAME,
+  QUADRANT_GUIDANCE,
+  quadrantOf,
+  WINDOW_WEEKS,
+} from '@/utils/reports/summary';
+import { summaryHash, type SummaryRoute } from '@/utils/reports/summary-route';
+import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/model/week';
+import '@/entrypoints/summary/one-on-one.css';
 
 type Who = { id: string; name: string; former: boolean; nameKept: boolean };
 
@@ -74,6 +79,10 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
     );
   }, [route.page, link]);
 
+  if (route.page === 'no-such-week')
+    return (
+      <NoSuchPage heading="No such week" problem={route.problem} week={null} settings={settings} />
+    );
   if (route.page === 'bad-link') {
     return (
       <NoSuchPage

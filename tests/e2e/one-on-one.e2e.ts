@@ -1,5 +1,5 @@
 /**
- * A page for each 1:1 (issue 15, item 4), from an imported 8-week backup:
+ * A page for each 1:1, from an imported 8-week backup:
  * the summary row's link opens `summary.html#2026-W48/alice`, which shows
  * Alice's last eight weeks: each week, the lead's words from "Yes", a
  * take-over, the prompt where the lead caught themself, hand-back notes and
@@ -278,6 +278,25 @@ describe('the 1:1 page', () => {
     await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
     expect(new URL(page.url()).hash).toBe('#2026-W48');
     await page.getByRole('link', { name: '1:1 page for Bob Okafor' }).waitFor();
+    await page.close();
+  });
+
+  test('a week in year 0001 (or past 2100), in a 1:1 link or alone, shows "No such week", never a page stuck on Loading', async () => {
+    const errors: string[] = [];
+    const page = await ext.openPage('summary.html#0001-W01/alice');
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('heading', { level: 1, name: 'No such week' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/outside the years Pullback keeps/);
+    await page.evaluate(() => (location.hash = '#9999-W01'));
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /“9999-W01” is outside/ })
+      .waitFor();
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    // The way back is a week that exists.
+    await page.getByRole('link', { name: /back to the week of/i }).click();
+    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    expect(errors).toEqual([]);
     await page.close();
   });
 

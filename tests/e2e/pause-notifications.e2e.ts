@@ -1,5 +1,5 @@
 /**
- * Notifications while prompts are paused (README Decisions: Pause): quiet
+ * Notifications while prompts are paused (docs/decisions.md, Pause): quiet
  * means quiet. Neither the "Time to pull back?" reminder nor the weekly
  * summary notification shows during the pause (a demo on a shared screen);
  * what came due shows once when it ends. The pause log

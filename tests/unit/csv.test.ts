@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, interventionsCsv } from '@/utils/csv';
-import { intervention } from './helpers';
+import { interventionsCsv } from '@/utils/reports/csv';
+import { inert } from '@/utils/reports/inert-text';
+import { intervention } from '@/tests/unit/helpers';
 
 const HEADER =
   'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';
@@ -16,16 +17,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n')
-      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
   }
-  if (field || row.length) (row.push(field), rows.push(row));
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -138,7 +150,7 @@ describe('interventionsCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('a CSV field (inert as csv)', () => {
   it.each([
     ['plain', 'plain'],
     ['', ''],
@@ -158,12 +170,12 @@ describe('csvField', () => {
     [' =not first', ' =not first'],
     ["'already", "'already"],
   ])('%j -> %j', (input, output) => {
-    expect(csvField(input)).toBe(output);
+    expect(inert(input, 'csv')).toBe(output);
   });
 
   it('writes numbers, null and undefined', () => {
-    expect(csvField(12.5)).toBe('12.5');
-    expect(csvField(null)).toBe('');
-    expect(csvField(undefined)).toBe('');
+    expect(inert(12.5, 'csv')).toBe('12.5');
+    expect(inert(null, 'csv')).toBe('');
+    expect(inert(undefined, 'csv')).toBe('');
   });
 });

@@ -5,11 +5,11 @@ import {
   type EditOutcome,
   type OwnerStanding,
 } from '@/utils/background/edit-decision';
-import { openPullbackDb } from '@/utils/db';
-import type { EditSignal } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { verdictFor } from '@/utils/page-verdict';
-import { createService } from '@/utils/service';
+import { openPullbackDb } from '@/utils/background/db';
+import type { EditSignal } from '@/utils/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { verdictFor } from '@/utils/background/page-verdict';
+import { createService } from '@/utils/background/service';
 import type { PageReading } from '@/utils/sites/types';
 import { intervention, promptRecord, uniqueDbName } from './helpers';
 
@@ -194,7 +194,7 @@ describe("the popup's verdict is what a real edit then does", () => {
 
   it('across a prompt, a cooldown, an open intervention, joining and a pause', async () => {
     const db = await openPullbackDb(uniqueDbName());
-    let t = NOW.getTime();
+    const t = NOW.getTime();
     let pause: { until: string | null } | null = null;
     let n = 0;
     const service = createService({

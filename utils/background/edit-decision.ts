@@ -7,20 +7,12 @@
  * stretch so far (a touch until it crosses the threshold), then ask (offering the report's open
  * intervention to join, if there is one).
  */
-import type { Intervention, PromptRecord, Settings, ToolId } from '@/utils/model';
-import { SETTING_DEFAULTS } from '@/utils/model-constants';
-import { claimFor, matchOwner } from '@/utils/roster';
+import { SETTING_DEFAULTS } from '@/utils/model/constants';
+import type { Intervention, PromptRecord, Settings, ToolId } from '@/utils/model/records';
+import type { EditEffect, OwnerStanding, QuietWhy } from '@/utils/protocol/messages';
+import { claimFor, matchOwner } from '@/utils/people/roster';
 
-/** Who the owner is to Pullback. */
-export type OwnerStanding =
-  | { kind: 'report'; reportId: string; reportName: string; byClaim: boolean }
-  | { kind: 'me' }
-  /** The tool names someone who is neither me nor in the roster. */
-  | { kind: 'not-in-roster' }
-  /** The tool names nobody (unassigned, or a tool that shows no owner). */
-  | { kind: 'nobody' }
-  /** The adapter could not read the owner (or the item) here. */
-  | { kind: 'unreadable'; what: 'item' | 'owner' };
+export type { OwnerStanding, QuietWhy };
 
 /** What the page read: the item (null: unreadable) and who the tool names (null: unreadable). */
 export interface OwnerReading {
@@ -51,16 +43,6 @@ export function standingOf(settings: Settings, reading: OwnerReading): OwnerStan
     : { kind: 'nobody' };
 }
 
-export type QuietWhy =
-  | 'no-roster'
-  | 'tool-off'
-  | 'mine'
-  | 'not-a-report'
-  | 'nobody'
-  | 'unreadable'
-  | 'paused'
-  | 'cooldown';
-
 /** The editing on this item so far, without a break (the page counts it, utils/detect.ts). */
 export interface Stretch {
   /** Content-changing keystrokes (typing, deleting, pasting). */
@@ -69,22 +51,8 @@ export interface Stretch {
   pasted: boolean;
 }
 
-export type EditOutcome =
-  | {
-      effect: 'nothing';
-      why: QuietWhy;
-      /** For a cooldown: the first moment an edit asks again. For a pause: its end (null: until resumed). */
-      until?: string | null;
-    }
-  /** An open intervention takes the edit as hands-on time; `overdue` asks to pull back (never while paused). */
-  | { effect: 'count'; interventionId: string; overdue: boolean }
-  /** A report's item, but only a few characters so far: no question; counted as a touch if it stops here. */
-  | { effect: 'touch'; threshold: number }
-  /**
-   * Ask. `waiting`: the item's last prompt is still unanswered (shown again, not logged twice).
-   * `joinable`: the report's open intervention on other work, which this item can join.
-   */
-  | { effect: 'prompt'; waiting: boolean; joinable: string | null; threshold: number };
+/** What an edit does (the protocol's EditEffect, which the popup shows). */
+export type EditOutcome = EditEffect;
 
 export interface EditFacts {
   settings: Settings;

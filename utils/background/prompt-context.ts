@@ -3,12 +3,12 @@
  * report's open intervention to join, where the lead last put the report (their latest check-in,
  * with the purpose that fits it), and the working day's end for "End of day".
  */
-import type { StoreOf } from '@/utils/db';
-import { latestRating } from '@/utils/db';
-import { endOfWorkday } from '@/utils/durations';
-import type { PromptContext } from '@/utils/messages';
-import type { Intervention, Purpose, Quadrant, Settings } from '@/utils/model';
-import { QUADRANT_GUIDANCE, quadrantOf } from '@/utils/summary';
+import type { StoreOf } from '@/utils/background/db';
+import { latestRating } from '@/utils/background/db';
+import { endOfWorkday } from '@/utils/model/durations';
+import type { PromptContext } from '@/utils/protocol/messages';
+import type { Intervention, Purpose, Quadrant, Settings } from '@/utils/model/records';
+import { QUADRANT_TITLES, quadrantOf } from '@/utils/model/constants';
 
 /**
  * The purpose each quadrant suggests (pre-selected, changeable). Full support: the details must
@@ -46,7 +46,7 @@ export async function promptContext(
       ? {
           checkIn: {
             quadrant,
-            label: QUADRANT_GUIDANCE[quadrant].title,
+            label: QUADRANT_TITLES[quadrant],
             week: rating.week,
             at: rating.at,
             purpose: PURPOSE_FOR[quadrant],

@@ -1,9 +1,10 @@
-import type { Artifact, ToolId } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact, ToolId } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 
 /** Who owns the artifact and who is looking, as the tool itself says. */
 export interface Ownership {
-  owner: Identity;
+  /** null: the page has an owner the adapter could not read; `unread` says what was missing. */
+  owner: Identity | null;
   viewer: Identity;
   /** The tool's own title when the page's heading was not found. */
   title?: string;
@@ -23,7 +24,7 @@ export interface Ownership {
 export interface SiteAdapter extends PageAdapter {
   ownership: OwnershipLookup;
   /**
-   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * Taking over: the controls that hand the item to someone, for tools that name
    * an assignee (with `takeoverZone`). Optional; without it no take-over is noticed on this tool.
    * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page.
    */
@@ -73,19 +74,25 @@ export interface PageAdapter {
    */
   editFrames?: readonly string[];
   /**
-   * Taking over (issue 11), for tools that name an assignee: where it happens. The watcher and the
+   * Taking over, for tools that name an assignee: where it happens. The watcher and the
    * adapter's `takeover` controls load with the lookups; these two selectors are what the page
    * must know before they are there. Optional, with `SiteAdapter.takeover`.
    */
   takeoverZone?: TakeoverZone;
 }
 
-/** What the always-loaded script knows of taking over (utils/takeover-trigger.ts). */
+/** What the always-loaded script knows of taking over (utils/page/takeover-trigger.ts). */
 export interface TakeoverZone {
   /** Every element an assigning click lands in (`TakeoverControls.assignedBy` is null outside it): a press, click or focus here loads the watcher. */
   clicks: string;
   /** Where the page shows the assignee (what `TakeoverControls.assigneeOnPage` reads), copied at a press or click here until the watcher is there. */
   assignee: readonly string[];
+  /**
+   * Keyboard shortcuts that assign or open the assignment menu (`KeyboardEvent.key`, lower case),
+   * pressed with no modifier outside a text field: Linear's `i` and `a`. Such a press loads the
+   * watcher and is judged by `TakeoverControls.assignedByKey`. Optional.
+   */
+  keys?: readonly string[];
 }
 
 /** Who an assigning click gives the item to: the lead ("Assign to me"), or the person picked. */
@@ -94,6 +101,8 @@ export type AssignTarget = { to: 'viewer' } | { to: 'person'; identity: Identity
 export interface TakeoverControls {
   /** For a click on `el`: null when it assigns nobody; else to whom it gives the item. */
   assignedBy(el: Element): AssignTarget | null;
+  /** For one of `TakeoverZone.keys` pressed on the page at `url`: null when it assigns nobody (it opens a menu). */
+  assignedByKey?(key: string, url: URL): AssignTarget | null;
   /**
    * The assignee as the page shows it right now (read before the tool handles the click), in the
    * document or in a copy of the `TakeoverZone.assignee` elements; null: unreadable.
@@ -102,22 +111,10 @@ export interface TakeoverControls {
 }
 
 /**
- * What the content script read on its page, for the popup's "On this page":
- * no page text beyond the item's key and title and the owner's identities.
+ * What the content script read on its page, for the popup's "On this page": no page text beyond
+ * the item's key and title and the owner's identities. Its shape is the protocol's (checked there).
  */
-export interface PageReading {
-  tool: ToolId;
-  toolLabel: string;
-  /** null: the item could not be identified from the page. */
-  artifact: Artifact | null;
-  /** The tool's identities for the owner; [] when the tool names nobody; null when it could not be read. */
-  owner: Identity | null;
-  viewer: Identity;
-  /** The page's address without ids, names or query values: "https://acme.atlassian.net/browse/:id". */
-  urlShape: string;
-  /** Selector lists ("title: h1[data-testid=…]"), split by whether anything on the page matched them. */
-  selectors: { matched: string[]; missed: string[] };
-}
+export type { PageReading } from '@/utils/protocol/messages';
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
 export function isTextEditable(el: Element): boolean {
@@ -126,6 +123,19 @@ export function isTextEditable(el: Element): boolean {
     return !el.readOnly && !el.disabled && /^(text|search|url|email|number|tel|)$/.test(el.type);
   }
   return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/**
+ * The shortcut a keydown is, when it is one of `zone.keys` pressed with no modifier outside a text
+ * field (where the tool takes it as a command, not as typing); else null.
+ */
+export function assigningKey(event: Event, target: Element, zone: TakeoverZone): string | null {
+  if (!zone.keys?.length || event.type !== 'keydown') return null;
+  const e = event as KeyboardEvent;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || e.isComposing) return null;
+  const key = e.key?.toLowerCase();
+  if (!key || !zone.keys.includes(key) || isTextEditable(target)) return null;
+  return key;
 }
 
 /** `el.closest` for a list of selectors, tried in order. */
@@ -197,7 +207,7 @@ export function pickAdapter<A extends PageAdapter>(list: readonly A[], url: URL)
 }
 
 /**
- * What an edit on a surface of a tool means (issue 11). Each adapter keeps one
+ * What an edit on a surface of a tool means. Each adapter keeps one
  * table of its surfaces, each commented with the evidence it follows:
  * - content: the report's craft (title, description, page text, code): prompts;
  * - planning: the lead's job (status, priority, sprint, labels, estimate, due date,

@@ -1,7 +1,7 @@
 /** When Pullback asks (how much editing before the question) and when the lead's working day ends. */
-import type { Settings } from '@/utils/model';
-import { SETTING_DEFAULTS } from '@/utils/model-constants';
-import { saver } from '../autosave';
+import type { Settings } from '@/utils/model/records';
+import { SETTING_DEFAULTS } from '@/utils/model/constants';
+import { saver } from '@/entrypoints/options/autosave';
 
 /** The thresholds offered, in plain words; any other stored number shows as itself. */
 const CHOICES: Array<[number, string]> = [

@@ -1,0 +1,148 @@
+/**
+ * The steps that follow the edit decision (utils/background/edit-decision.ts) and the lead's
+ * answer, as the service takes them: feed the active intervention, log a prompt, start an
+ * intervention or add the item to an open one. Pure, or writing only to the store handed in, so
+ * the service keeps every decision inside one transaction.
+ */
+import type { StoreOf } from '@/utils/background/db';
+import { endOfWorkday, mergeHeartbeat } from '@/utils/model/durations';
+import type {
+  EditDecision,
+  EditSignal,
+  PromptAnswerInput,
+  PromptContext,
+  ReportRef,
+} from '@/utils/protocol/messages';
+import type { Intervention, InterventionKind, PromptRecord, Settings } from '@/utils/model/records';
+
+export const DEFAULT_PLANNED_MINUTES = 15;
+export const DEFAULT_PURPOSE = 'back-on-track' as const;
+
+/** The edit or heartbeat counts as hands-on time on the active intervention (written in the caller's transaction). */
+export async function feed(
+  store: StoreOf<'interventions', 'readwrite'>,
+  active: Intervention,
+  at: Date,
+): Promise<Intervention> {
+  const fed = { ...active, ...mergeHeartbeat(active, at) };
+  await store.put(fed);
+  return fed;
+}
+
+/** Back on an artifact past its planned end (`overdue`, never while paused): the page asks whether to pull back now. */
+export function feedingDecision(
+  fed: Intervention,
+  overdue: boolean,
+  report: ReportRef,
+): EditDecision {
+  return overdue
+    ? { action: 'overdue', intervention: fed, report }
+    : { action: 'feeding', interventionId: fed.id, report };
+}
+
+export function promptDecision(
+  prompt: PromptRecord,
+  report: ReportRef,
+  context: PromptContext,
+): EditDecision {
+  return {
+    action: 'prompt',
+    promptId: prompt.id,
+    report,
+    tool: prompt.tool,
+    artifact: prompt.artifact,
+    ...kindOf(prompt),
+    ...context,
+  };
+}
+
+/** Logged when shown, unanswered until the lead answers. */
+export function newPrompt(
+  signal: EditSignal,
+  report: ReportRef,
+  at: Date,
+  id: string,
+): PromptRecord {
+  return {
+    id,
+    ...kindOf(signal),
+    at: at.toISOString(),
+    tool: signal.tool,
+    artifact: signal.artifact,
+    reportId: report.id,
+    answer: 'unanswered',
+    answeredAt: null,
+    interventionId: null,
+    ...(signal.stretch?.ms ? { editMs: signal.stretch.ms } : {}),
+  };
+}
+
+/**
+ * "Yes": the intervention starts with the lead's purpose, planned end and words. It started when
+ * the editing that led to the prompt did: that time is hands-on time.
+ */
+export function startedFrom(
+  prompt: PromptRecord,
+  input: PromptAnswerInput,
+  at: Date,
+  id: string,
+  settings: Pick<Settings, 'workdayEnd'>,
+): Intervention {
+  const intent = input.intent?.trim();
+  const editMs = prompt.editMs ?? 0;
+  const startedAt = editMs > 0 ? new Date(Date.parse(prompt.at) - editMs) : at;
+  const endOfDay = input.until === 'end-of-day';
+  // The plan's length counts from the start, as the popup shows it ("20 min of 1 h planned").
+  const plannedEnd = endOfDay
+    ? endOfWorkday(settings.workdayEnd, at)
+    : new Date(startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000);
+  return {
+    id,
+    ...kindOf(prompt),
+    ...(intent ? { intent } : {}),
+    tool: prompt.tool,
+    artifact: prompt.artifact,
+    reportId: prompt.reportId,
+    purpose: input.purpose ?? DEFAULT_PURPOSE,
+    startedAt: startedAt.toISOString(),
+    plannedEndAt: plannedEnd.toISOString(),
+    ...(endOfDay ? { plannedUntil: 'end-of-day' as const } : {}),
+    endedAt: null,
+    status: 'active',
+    activeMs: editMs,
+    lastActivityAt: at.toISOString(),
+    stretchBroken: false,
+    remindedAt: null,
+    closing: null,
+  };
+}
+
+/**
+ * "Add to ...": the prompt's item joins the report's open intervention; the editing that led to
+ * the prompt counts toward its hands-on time.
+ */
+export function joinedTo(open: Intervention, prompt: PromptRecord, at: Date): Intervention {
+  const already =
+    (open.tool === prompt.tool && open.artifact.key === prompt.artifact.key) ||
+    open.joined?.some((j) => j.tool === prompt.tool && j.artifact.key === prompt.artifact.key);
+  const joined = already
+    ? open.joined
+    : [
+        ...(open.joined ?? []),
+        { tool: prompt.tool, artifact: prompt.artifact, at: at.toISOString() },
+      ];
+  return {
+    ...open,
+    ...(joined ? { joined } : {}),
+    // Within the intervention's own span, so the record stays plausible (utils/model.ts).
+    activeMs: Math.min(
+      open.activeMs + (prompt.editMs ?? 0),
+      Math.max(open.activeMs, at.getTime() - Date.parse(open.startedAt)),
+    ),
+    lastActivityAt: at.toISOString() > open.lastActivityAt ? at.toISOString() : open.lastActivityAt,
+  };
+}
+
+/** `kind` travels only when said: absent means 'edit', so older records and signals stay as they were. */
+const kindOf = (from: { kind?: InterventionKind }): { kind?: InterventionKind } =>
+  from.kind ? { kind: from.kind } : {};
