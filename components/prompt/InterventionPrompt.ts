@@ -19,6 +19,7 @@ import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '@/utils/
 import type { Artifact, Closing, Intervention } from '@/utils/model/records';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from '@/components/prompt/dom';
+import { errorText } from '@/utils/model/error-text';
 
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
@@ -100,7 +101,6 @@ function durations(workdayEndsAt: string | undefined): Array<[DurationChoice, st
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createInterventionPrompt({
   request,
@@ -237,7 +237,7 @@ export function createInterventionPrompt({
         else showStarted(result.intervention?.plannedEndAt ?? '');
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
         refresh();
@@ -298,7 +298,7 @@ export function createInterventionPrompt({
         await run();
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
       }

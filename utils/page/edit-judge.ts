@@ -14,6 +14,7 @@ import { LIMITS } from '@/utils/model/constants';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 import type { Asked, JudgeContext, Judging, PageState } from '@/utils/page/detection';
+import { errorText } from '@/utils/model/error-text';
 
 /** Clamped like the background's limit for a problem's text. */
 const MAX_PROBLEM = 200;
@@ -121,14 +122,7 @@ async function edit(
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
     else
-      diagnose(
-        ctx,
-        adapter,
-        clip(
-          `Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`,
-          MAX_PROBLEM,
-        ),
-      );
+      diagnose(ctx, adapter, clip(`Pullback refused this edit: ${errorText(error)}`, MAX_PROBLEM));
     return null;
   }
   // Navigated while waiting: this answer belongs to the previous artifact.
