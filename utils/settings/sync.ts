@@ -112,14 +112,19 @@ function idHash(id: string): string {
 export const reportKey = (id: string) => REPORT + idHash(id);
 
 // Each value's bounds are the backup's (SettingsFieldsSchema and the record schemas): one set, not two.
-const PrefsSchema = v.pick(SettingsFieldsSchema, [
-  'cooldownMinutes',
-  'idleMinutes',
-  'lapseHours',
-  'weeklyDigest',
-  'retentionMonths',
-  'hideNotificationTitles',
-]);
+const PrefsSchema = v.object({
+  ...v.pick(SettingsFieldsSchema, [
+    'cooldownMinutes',
+    'idleMinutes',
+    'lapseHours',
+    'weeklyDigest',
+    'retentionMonths',
+    'hideNotificationTitles',
+  ]).entries,
+  // Optional: a browser on an older Pullback writes prefs without them (this browser's own then stand).
+  askAfterKeys: v.optional(SettingsFieldsSchema.entries.askAfterKeys.wrapped),
+  workdayEnd: v.optional(SettingsFieldsSchema.entries.workdayEnd.wrapped),
+});
 /** A report on the roster, or a former one (off the roster, history kept under their name). */
 const ReportValueSchema = v.union([
   v.object({ ...ReportSchema.entries, former: v.optional(v.literal(false)) }),
@@ -180,6 +185,8 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
     idleMinutes: s.idleMinutes,
     lapseHours: s.lapseHours,
     weeklyDigest: s.weeklyDigest,
+    askAfterKeys: s.askAfterKeys,
+    workdayEnd: s.workdayEnd,
   };
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
   if (s.hideNotificationTitles !== undefined)
@@ -251,6 +258,8 @@ export function valuesToSettings(
     idleMinutes: prefs?.idleMinutes ?? order.idleMinutes,
     lapseHours: prefs?.lapseHours ?? order.lapseHours,
     weeklyDigest: prefs?.weeklyDigest ?? order.weeklyDigest,
+    askAfterKeys: prefs?.askAfterKeys ?? order.askAfterKeys,
+    workdayEnd: prefs?.workdayEnd ?? order.workdayEnd,
     claims,
     disabledTools: (values.get(TOOLS_KEY) as Settings['disabledTools'] | null) ?? [],
     customSites,
