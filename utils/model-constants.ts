@@ -85,6 +85,14 @@ export const SETTING_DEFAULTS = {
   weeklyDigest: { enabled: true, day: 5, time: '16:00' },
 };
 
+/** An intervention's planned length when the lead has not set their own default. */
+export const DEFAULT_PLAN_MINUTES = 15;
+
+/** The lead's default plan length (options, Timing): the prompt's first choice and a re-plan's length. */
+export function planMinutes(settings: { defaultPlanMinutes?: number } | null | undefined): number {
+  return settings?.defaultPlanMinutes ?? DEFAULT_PLAN_MINUTES;
+}
+
 /** A new install's settings. */
 export const DEFAULT_SETTINGS: Settings = {
   me: { name: '', aliases: [] },

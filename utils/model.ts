@@ -233,6 +233,8 @@ export const SettingsSchema = v.pipe(
         v.maxLength(LIMITS.reports),
       ),
     ),
+    /** How long an intervention is planned for unless the lead says otherwise. Absent: 15 minutes. */
+    defaultPlanMinutes: v.optional(inRange(RANGES.durationMinutes)),
     /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
     retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
     /** System notifications say "an intervention" instead of the item's title (shared screens). */

@@ -86,6 +86,7 @@ const PrefsSchema = v.object({
   lapseHours: inRange(RANGES.lapseHours),
   weeklyDigest: WeeklyDigestSchema,
   retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
+  defaultPlanMinutes: v.optional(inRange(RANGES.durationMinutes)),
   hideNotificationTitles: v.optional(v.boolean()),
 });
 /** A report on the roster, or a former one (off the roster, history kept under their name). */
@@ -122,6 +123,7 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
     weeklyDigest: s.weeklyDigest,
   };
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
+  if (s.defaultPlanMinutes !== undefined) prefs.defaultPlanMinutes = s.defaultPlanMinutes;
   if (s.hideNotificationTitles !== undefined)
     prefs.hideNotificationTitles = s.hideNotificationTitles;
   values.set(PREFS_KEY, prefs);
@@ -195,6 +197,8 @@ export function valuesToSettings(
   };
   if (formerReports.length || order.formerReports) settings.formerReports = formerReports;
   if (prefs?.retentionMonths !== undefined) settings.retentionMonths = prefs.retentionMonths;
+  if (prefs?.defaultPlanMinutes !== undefined)
+    settings.defaultPlanMinutes = prefs.defaultPlanMinutes;
   if (prefs?.hideNotificationTitles !== undefined)
     settings.hideNotificationTitles = prefs.hideNotificationTitles;
   return { settings, heldBack };
