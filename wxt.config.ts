@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { allSiteMatches } from './utils/sites/tools';
+import { allSiteMatches } from './utils/model/tools';
 
 /**
  * Each adapter's `surfaces` rows say what a surface is and where its selector comes from (`what`,

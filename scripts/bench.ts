@@ -29,13 +29,13 @@ import { CHROMIUM, EXTENSION_DIR, launchExtension } from '@/tests/support/extens
 import { serveFakeJira, type FakeJiraIssue } from '@/tests/support/fake-jira';
 import { alice, dana, rosterBackup } from '@/tests/support/roster';
 import { importBackupFile } from '@/tests/support/steps';
-import { bigPage } from './bench/big-page';
-import { keystrokeFigures } from './bench/keystroke';
-import { pageCost } from './bench/page-cost';
-import { contentScriptSize } from './bench/size';
-import { envCount, printTable } from './bench/table';
-import { heartbeatRoundTrip, messagesPerMinute } from './bench/traffic';
-import { yearOfData } from './bench/year';
+import { bigPage } from '@/scripts/bench/big-page';
+import { keystrokeFigures } from '@/scripts/bench/keystroke';
+import { pageCost } from '@/scripts/bench/page-cost';
+import { contentScriptSize } from '@/scripts/bench/size';
+import { envCount, printTable } from '@/scripts/bench/table';
+import { heartbeatRoundTrip, messagesPerMinute } from '@/scripts/bench/traffic';
+import { yearOfData } from '@/scripts/bench/year';
 
 const RUNS = envCount('BENCH_RUNS', 9);
 const TYPING_SECONDS = envCount('BENCH_TYPING_SECONDS', 30, 5);

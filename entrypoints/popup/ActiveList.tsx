@@ -3,10 +3,10 @@
  * along (or how far past its planned end), and its way out. When some are overdue, one action
  * takes all of them: re-plan (the default plan length again, from now) or hand them back.
  */
-import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/durations';
-import { plural } from '@/components/format';
-import type { InterventionView } from '@/utils/messages';
-import { PURPOSE_LABELS } from '@/utils/model';
+import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/model/durations';
+import { plural } from '@/components/ui/format';
+import type { InterventionView } from '@/utils/protocol/messages';
+import { PURPOSE_LABELS } from '@/utils/model/records';
 
 export interface ActiveListProps {
   active: InterventionView[] | null;

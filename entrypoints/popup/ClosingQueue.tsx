@@ -3,9 +3,9 @@
  * (the oldest first), with how many are waiting. Answering or skipping one brings the next.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { createClosingQuestions } from '@/components/ClosingQuestions';
-import { formatSpan, spanMs } from '@/utils/durations';
-import { sendMessage, type InterventionView } from '@/utils/messages';
+import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
+import { formatSpan, spanMs } from '@/utils/model/durations';
+import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
 
 export function ClosingQueue({
   waiting,

@@ -3,16 +3,16 @@
  * action for all overdue ones); the queue waiting for closing questions; what Pullback reads on
  * this page; the recent log. Each part is its own file; the data is read in usePopupData.
  */
-import { AccessNotice } from '@/components/AccessNotice';
-import { sendMessage } from '@/utils/messages';
-import { planMinutes } from '@/utils/model-constants';
-import { ActiveList } from './ActiveList';
-import { ClosingQueue } from './ClosingQueue';
-import { NextStep } from './NextStep';
-import { OnThisPage } from './OnThisPage';
-import { PauseControl } from './PauseControl';
-import { RecentLog } from './RecentLog';
-import { usePopupData } from './use-popup-data';
+import { AccessNotice } from '@/components/ui/AccessNotice';
+import { sendMessage } from '@/utils/protocol/messages';
+import { planMinutes } from '@/utils/model/constants';
+import { ActiveList } from '@/entrypoints/popup/ActiveList';
+import { ClosingQueue } from '@/entrypoints/popup/ClosingQueue';
+import { NextStep } from '@/entrypoints/popup/NextStep';
+import { OnThisPage } from '@/entrypoints/popup/OnThisPage';
+import { PauseControl } from '@/entrypoints/popup/PauseControl';
+import { RecentLog } from '@/entrypoints/popup/RecentLog';
+import { usePopupData } from '@/entrypoints/popup/use-popup-data';
 
 export function Popup() {
   const { active, closing, log, settings, now, error, refresh, act } = usePopupData();

@@ -3,9 +3,9 @@
  * cannot be undone; the answer is said in a status line.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatTime } from '@/components/format';
-import { sendMessage } from '@/utils/messages';
-import type { LogEntry } from './log-entries';
+import { formatTime } from '@/components/ui/format';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { LogEntry } from '@/entrypoints/popup/log-entries';
 
 export function RecentLog({
   log,

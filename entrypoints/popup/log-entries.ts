@@ -1,9 +1,9 @@
 /** The popup's Recent log: one row per event (prompts, interventions' starts and ends, pauses). */
-import { formatClock, formatTime } from '@/components/format';
-import { formatDuration, spanMs } from '@/utils/durations';
-import type { InterventionView, PromptView } from '@/utils/messages';
-import { PURPOSE_LABELS } from '@/utils/model';
-import { describePauseEnd, type PauseEvent } from '@/utils/pause';
+import { formatClock, formatTime } from '@/components/ui/format';
+import { formatDuration, spanMs } from '@/utils/model/durations';
+import type { InterventionView, PromptView } from '@/utils/protocol/messages';
+import { PURPOSE_LABELS } from '@/utils/model/records';
+import { describePauseEnd, type PauseEvent } from '@/utils/background/pause';
 
 const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   deliberate: 'started an intervention',

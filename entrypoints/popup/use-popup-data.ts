@@ -3,12 +3,12 @@
  * first), those waiting for their closing questions, the recent log, the settings.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { isOverdue } from '@/utils/durations';
-import { sendMessage, type InterventionView } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
-import { pauseLogItem } from '@/utils/pause';
-import { settingsItem } from '@/utils/settings';
-import { LOG_ROWS, toLog, type LogEntry } from './log-entries';
+import { isOverdue } from '@/utils/model/durations';
+import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
+import { pauseLogItem } from '@/utils/background/pause';
+import { settingsItem } from '@/utils/settings/store';
+import { LOG_ROWS, toLog, type LogEntry } from '@/entrypoints/popup/log-entries';
 
 export interface PopupData {
   active: InterventionView[] | null;

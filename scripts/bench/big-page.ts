@@ -7,7 +7,7 @@ import { CHROMIUM, launchExtension } from '@/tests/support/extension';
 import { serveFakeSites } from '@/tests/support/fake-sites';
 import { rosterBackup } from '@/tests/support/roster';
 import { importBackupFile, promptOn } from '@/tests/support/steps';
-import { ms, rows } from './table';
+import { ms, rows } from '@/scripts/bench/table';
 
 /**
  * A Notion-like page with 5,000 editable blocks, claimed for a report with an

@@ -2,8 +2,8 @@
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '@/tests/support/extension';
 import type { FakeJira } from '@/tests/support/fake-jira';
-import { SUMMARY_EDITOR, SUMMARY_HEADING } from './jira';
-import { median, ms, progress, rows } from './table';
+import { SUMMARY_EDITOR, SUMMARY_HEADING } from '@/scripts/bench/jira';
+import { median, ms, progress, rows } from '@/scripts/bench/table';
 
 const LATENCY_BUDGET_MS = 50;
 const LATENCY_WORST_MS = 80;

@@ -7,9 +7,9 @@ import { EXTENSION_DIR, launchExtension } from '@/tests/support/extension';
 import { serveFakeJira, type FakeJiraIssue } from '@/tests/support/fake-jira';
 import { alice, dana, rosterBackup } from '@/tests/support/roster';
 import { importBackupFile, promptOn } from '@/tests/support/steps';
-import { SUMMARY_EDITOR, SUMMARY_HEADING } from './jira';
-import { extensionSelfTime, startProfile, type CpuProfile } from './profile';
-import { median, ms, progress, rows } from './table';
+import { SUMMARY_EDITOR, SUMMARY_HEADING } from '@/scripts/bench/jira';
+import { extensionSelfTime, startProfile, type CpuProfile } from '@/scripts/bench/profile';
+import { median, ms, progress, rows } from '@/scripts/bench/table';
 
 /**
  * The floor: an extension whose content script is one passive listener, on

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '@/tests/support/extension';
-import { kb, rows } from './table';
+import { kb, rows } from '@/scripts/bench/table';
 
 /** What loads with every page of a tool (the prompt loads on demand: prompt.js). */
 const CONTENT_BUDGET_BYTES = 12 * 1024;

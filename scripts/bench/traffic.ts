@@ -2,8 +2,8 @@
 import type { ExtensionBrowser } from '@/tests/support/extension';
 import type { FakeJira } from '@/tests/support/fake-jira';
 import { promptOn, typeInDescription } from '@/tests/support/steps';
-import { SUMMARY_HEADING } from './jira';
-import { median, ms, progress, rows } from './table';
+import { SUMMARY_HEADING } from '@/scripts/bench/jira';
+import { median, ms, progress, rows } from '@/scripts/bench/table';
 
 /** Extended: messages the worker hears per minute of continuous typing on a ticket with an active intervention. */
 export async function messagesPerMinute(

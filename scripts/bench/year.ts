@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '@/tests/support/extension';
-import { YEAR_INTERVENTIONS, YEAR_PROMPTS, yearBackup } from '../year-of-data';
-import { breakdown, until } from './profile';
-import { median, ms, progress, rows } from './table';
+import { YEAR_INTERVENTIONS, YEAR_PROMPTS, yearBackup } from '@/scripts/year-of-data';
+import { breakdown, until } from '@/scripts/bench/profile';
+import { median, ms, progress, rows } from '@/scripts/bench/table';
 
 const FIRST_SCREEN_GOAL_MS = 250;
 const POPUP_GOAL_MS = 50;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { importBackupFile } from '../support/steps';
-import { weekIdOf } from '../../utils/week';
+import { weekIdOf } from '../../utils/model/week';
 
 const MIN = 60_000;
 const jira = (key: string) => ({

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '@/utils/sites/registry';
-import { contentScriptNames, SITE_TOOLS } from '@/utils/sites/tools';
+import { contentScriptNames, SITE_TOOLS } from '@/utils/model/tools';
 
 const root = join(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

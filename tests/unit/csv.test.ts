@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, interventionsCsv } from '@/utils/csv';
-import { intervention } from './helpers';
+import { csvField, interventionsCsv } from '@/utils/reports/csv';
+import { intervention } from '@/tests/unit/helpers';
 
 const HEADER =
   'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';

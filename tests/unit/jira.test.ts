@@ -387,7 +387,7 @@ describe('surfaces (issue 11: content, planning, conversation)', () => {
   it('every surface names what it is and the evidence it follows', () => {
     for (const s of surfaces) {
       expect(s.what.length, s.selector).toBeGreaterThan(0);
-      expect(s.evidence, s.selector).toMatch(/jira\.md|older Jira/);
+      expect(s.evidence, s.selector).toMatch(/docs\/evidence\/jira\.md|older Jira/);
       expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
     }
   });

@@ -4,7 +4,7 @@ import {
   IdSchema,
   parseOrThrow,
   PromptAnswerSchema,
-} from '@/utils/message-schemas';
+} from '@/utils/protocol/schemas';
 
 function validEdit() {
   return {

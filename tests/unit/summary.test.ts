@@ -6,7 +6,7 @@ import type {
   PromptRecord,
   Purpose,
   ToolId,
-} from '@/utils/model';
+} from '@/utils/model/records';
 import {
   QUADRANT_GUIDANCE,
   quadrantOf,
@@ -14,8 +14,8 @@ import {
   type Quadrant,
   type Rating,
   type WeekInput,
-} from '@/utils/summary';
-import { intervention, promptRecord } from './helpers';
+} from '@/utils/reports/summary';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 /**
  * Times are local (weeks are local), made with the Date constructor so the

@@ -1,5 +1,5 @@
-import type { Artifact, ToolId } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact, ToolId } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 
 /** Who owns the artifact and who is looking, as the tool itself says. */
 export interface Ownership {
@@ -80,7 +80,7 @@ export interface PageAdapter {
   takeoverZone?: TakeoverZone;
 }
 
-/** What the always-loaded script knows of taking over (utils/takeover-trigger.ts). */
+/** What the always-loaded script knows of taking over (utils/page/takeover-trigger.ts). */
 export interface TakeoverZone {
   /** Every element an assigning click lands in (`TakeoverControls.assignedBy` is null outside it): a press, click or focus here loads the watcher. */
   clicks: string;
@@ -102,22 +102,10 @@ export interface TakeoverControls {
 }
 
 /**
- * What the content script read on its page, for the popup's "On this page":
- * no page text beyond the item's key and title and the owner's identities.
+ * What the content script read on its page, for the popup's "On this page": no page text beyond
+ * the item's key and title and the owner's identities. Its shape is the protocol's (checked there).
  */
-export interface PageReading {
-  tool: ToolId;
-  toolLabel: string;
-  /** null: the item could not be identified from the page. */
-  artifact: Artifact | null;
-  /** The tool's identities for the owner; [] when the tool names nobody; null when it could not be read. */
-  owner: Identity | null;
-  viewer: Identity;
-  /** The page's address without ids, names or query values: "https://acme.atlassian.net/browse/:id". */
-  urlShape: string;
-  /** Selector lists ("title: h1[data-testid=…]"), split by whether anything on the page matched them. */
-  selectors: { matched: string[]; missed: string[] };
-}
+export type { PageReading } from '@/utils/protocol/messages';
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
 export function isTextEditable(el: Element): boolean {
