@@ -25,6 +25,8 @@ export type PromptRequest =
       artifact: Artifact;
       toolLabel: string;
       takeover?: boolean;
+      /** The lead's default plan length (minutes), chosen first. */
+      plannedMinutes?: number;
     }
   /** Back on an artifact whose intervention is past its planned end. */
   | {
@@ -98,7 +100,9 @@ export function createInterventionPrompt({
 }: InterventionPromptProps): InterventionPromptView {
   const { report, artifact } = request;
   let purpose: Purpose = 'back-on-track';
-  let duration: DurationChoice = '15';
+  // The lead's default plan length is the first choice: one of the buttons, or the custom minutes.
+  const planned = request.kind === 'ask' ? (request.plannedMinutes ?? 15) : 15;
+  let duration: DurationChoice = planned === 15 ? '15' : planned === 60 ? '60' : 'custom';
   let busy = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts that change without rebuilding the phase (so the caret stays in the minutes field). */
@@ -153,7 +157,12 @@ export function createInterventionPrompt({
     const durationButtons = DURATIONS.map(
       ([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const,
     );
-    const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
+    const minutes = h('input', {
+      type: 'number',
+      min: 1,
+      max: MAX_CUSTOM_MINUTES,
+      value: duration === 'custom' ? String(planned) : '30',
+    });
     const intent = h('input', {
       type: 'text',
       maxlength: LIMITS.intentLength,

@@ -119,6 +119,7 @@ export function contentScriptFor(
               artifact,
               toolLabel,
               ...takeover,
+              plannedMinutes: decision.plannedMinutes,
             }),
           );
         } else if (decision.action === 'overdue') {

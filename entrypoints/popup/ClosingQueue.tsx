@@ -1,6 +1,6 @@
 /**
  * Interventions just ended, waiting for their two closing questions: one queue, one at a time
- * (the oldest first), with how many are waiting. Answering or skipping one brings the next.
+ * (the latest first), with how many are waiting. Answering or skipping one brings the next.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
@@ -17,7 +17,8 @@ export function ClosingQueue({
   onDone(): void;
 }) {
   if (waiting.length === 0) return null;
-  const [first] = [...waiting].sort((a, b) => (a.endedAt ?? '').localeCompare(b.endedAt ?? ''));
+  // The one just pulled back first: it is the one the lead has in mind.
+  const [first] = [...waiting].sort((a, b) => (b.endedAt ?? '').localeCompare(a.endedAt ?? ''));
   const r = first!;
   return (
     <section aria-labelledby="closing-heading">

@@ -135,6 +135,27 @@ describe('InterventionPrompt: asking', () => {
     });
   });
 
+  it("the lead's default plan length is the first choice: 1 h is pressed and is what Yes sends", async () => {
+    const { onAnswer } = mount({ ...askRequest, plannedMinutes: 60 } as PromptRequest);
+    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 60,
+    });
+  });
+
+  it('a default plan length that is not a button starts on Custom with its minutes', async () => {
+    const { onAnswer } = mount({ ...askRequest, plannedMinutes: 25 } as PromptRequest);
+    expect(button('Custom').getAttribute('aria-pressed')).toBe('true');
+    expect(container.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('25');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 25,
+    });
+  });
+
   it('"Today" sends the minutes left until local midnight', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 10, 28, 22, 0, 0));

@@ -4,6 +4,7 @@
  * log a prompt, start an intervention. Pure, or writing only to the store
  * handed in, so the service keeps every decision inside one transaction.
  */
+import { DEFAULT_PLAN_MINUTES } from '@/utils/model/constants';
 import type { StoreOf } from '@/utils/background/db';
 import { isOverdue, mergeHeartbeat } from '@/utils/model/durations';
 import type {
@@ -15,7 +16,7 @@ import type {
 import type { Intervention, InterventionKind, PromptRecord, Settings } from '@/utils/model/records';
 import { claimFor, matchOwner } from '@/utils/people/roster';
 
-export const DEFAULT_PLANNED_MINUTES = 15;
+export const DEFAULT_PLANNED_MINUTES = DEFAULT_PLAN_MINUTES;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
 
 type QuietReason = Extract<EditDecision, { action: 'none' }>['reason'];
@@ -68,7 +69,11 @@ export function feedingDecision(fed: Intervention, at: Date, report: ReportRef):
     : { action: 'feeding', interventionId: fed.id, report };
 }
 
-export function promptDecision(prompt: PromptRecord, report: ReportRef): EditDecision {
+export function promptDecision(
+  prompt: PromptRecord,
+  report: ReportRef,
+  plannedMinutes: number = DEFAULT_PLANNED_MINUTES,
+): EditDecision {
   return {
     action: 'prompt',
     promptId: prompt.id,
@@ -76,6 +81,7 @@ export function promptDecision(prompt: PromptRecord, report: ReportRef): EditDec
     tool: prompt.tool,
     artifact: prompt.artifact,
     ...kindOf(prompt),
+    plannedMinutes,
   };
 }
 

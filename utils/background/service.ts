@@ -26,6 +26,7 @@ import {
   type PullbackDatabase,
 } from '@/utils/background/db';
 import { isLapsed, isOverdue } from '@/utils/model/durations';
+import { planMinutes } from '@/utils/model/constants';
 import type {
   AnswerResult,
   EditDecision,
@@ -125,14 +126,14 @@ export function createService({
         await tx.done;
         // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
         return previous.answer === 'unanswered'
-          ? promptDecision(previous, report)
+          ? promptDecision(previous, report, planMinutes(settings))
           : { action: 'none', reason: 'cooldown' };
       }
 
       const prompt = newPrompt(signal, report, at, newId());
       await prompts.add(prompt);
       await tx.done;
-      return promptDecision(prompt, report);
+      return promptDecision(prompt, report, planMinutes(settings));
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */

@@ -49,6 +49,8 @@ export type EditDecision =
       tool: ToolId;
       artifact: Artifact;
       kind?: InterventionKind;
+      /** The lead's default plan length (minutes): the prompt's first choice. */
+      plannedMinutes?: number;
     }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
