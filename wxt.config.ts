@@ -54,7 +54,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script runs in every supported tool's pages and has a 12 KB
-    // budget (issue 13). It uses the browser's own promise-based namespace (MV3
+    // budget. It uses the browser's own promise-based namespace (MV3
     // Chrome, Firefox); the polyfill's API table alone would fill that budget.
     // Background and pages keep webextension-polyfill.
     // The same goes for the prompt script the background injects (entrypoints/prompt.ts).

@@ -26,6 +26,7 @@ import {
   SummaryRangeSchema,
   ExportChunkSchema,
   SyncKeySchema,
+  PageReadingSchema,
 } from '@/utils/protocol/schemas';
 import {
   onMessage,
@@ -60,7 +61,6 @@ import {
 } from '@/utils/settings/store';
 import type { PullbackDatabase } from '@/utils/background/db';
 import { verdictFor } from '@/utils/background/page-verdict';
-import { PageReadingSchema } from '@/utils/protocol/schemas';
 import {
   activePause,
   checkPauseUntil,

@@ -17,7 +17,7 @@ import { append, fragment, h, trusted, type Child } from '@/components/prompt/do
 
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
-  /** `takeover`: the lead assigned the report's item to themself (issue 11); same dialog, its own question. */
+  /** `takeover`: the lead assigned the report's item to themself; same dialog, its own question. */
   | {
       kind: 'ask';
       promptId: string;

@@ -33,6 +33,5 @@ export interface PromptHost {
 export type CreatePromptHost = (events: PromptHostEvents) => PromptHost;
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pullbackPromptHost: CreatePromptHost | undefined;
 }

@@ -109,7 +109,7 @@ export function contentScriptFor(
       function onDecision(decision: EditDecision, artifact: Artifact) {
         const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
         if (decision.action === 'prompt') {
-          // A take-over (issue 11) asks its own question in the same dialog.
+          // A take-over asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
           inHand(
             show({

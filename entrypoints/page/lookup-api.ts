@@ -35,6 +35,5 @@ export interface PageLookup {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pullbackLookup: Record<string, PageLookup | undefined> | undefined;
 }

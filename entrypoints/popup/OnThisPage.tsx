@@ -8,9 +8,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatClock } from '@/components/ui/format';
-import { sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
+import { sendMessage } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/model/records';
-import type { PageVerdict } from '@/utils/protocol/messages';
+import type { PageVerdict, ProtocolMap } from '@/utils/protocol/messages';
 import { describePauseEnd } from '@/utils/background/pause';
 import { displayNameOf, personFrom, withMe, withReport } from '@/utils/people/people';
 import type { PageReading } from '@/utils/sites/types';

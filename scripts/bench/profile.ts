@@ -15,8 +15,8 @@ export async function until(page: Page, expression: string, timeoutMs = 300_000)
 }
 
 /**
- * Where one page open's time goes, measured, not guessed (issue 13 asks the note to say what stands
- * in the way of a goal): the page's own CDP metrics at the moment it says it is done (script,
+ * Where one page open's time goes, measured, not guessed, to say what stands in the way of a goal:
+ * the page's own CDP metrics at the moment it says it is done (script,
  * layout, style recalculation, all tasks), and the functions with the most self time in a CPU
  * profile of the same open. Printed beside the figure; the profile is in .bench/<name>.cpuprofile.
  */

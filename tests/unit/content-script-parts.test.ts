@@ -1,5 +1,5 @@
 /**
- * What loads when (issue 13): the always-loaded content scripts carry only their tools' page
+ * What loads when: the always-loaded content scripts carry only their tools' page
  * adapters; each has a lookup script the background injects on first need, and the take-over
  * watcher rides only with tools that name an assignee. A tool wired half-way would lose its owner
  * lookups or its take-overs without a sound in the build: this names it.

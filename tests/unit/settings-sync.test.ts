@@ -1,5 +1,5 @@
 /**
- * Settings on every browser the lead uses (issue 15 item 3): the background's
+ * Settings on every browser the lead uses: the background's
  * settings store (utils/settings/store.ts) over WXT's fake browser, whose storage.sync
  * stands in for the browser's. "Another browser" writes its items into the sync
  * area directly, as Chrome's sync would deliver them, and the store follows

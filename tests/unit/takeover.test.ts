@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * The take-over watcher (issue 11): an assigning click sends a 'takeover'
+ * The take-over watcher: an assigning click sends a 'takeover'
  * signal naming the assignee being replaced, only when the item goes to the
  * lead; reassigning to someone else and items nobody had send nothing.
  */

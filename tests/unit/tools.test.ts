@@ -1,5 +1,5 @@
 /**
- * Each tool once (issue 8): the line in utils/model/tools.ts is the source;
+ * Each tool once: the line in utils/model/tools.ts is the source;
  * the registry, the content scripts, the fixtures and the e2e suite must all
  * have their part, and a half-wired tool fails here naming what it lacks.
  */

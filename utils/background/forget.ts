@@ -8,7 +8,7 @@
  */
 import { subMonths } from 'date-fns';
 import type { PullbackDatabase } from '@/utils/background/db';
-import { FORGET_STORES, RANGES, type ForgetStore } from '@/utils/model/constants';
+import { RANGES, type ForgetStore } from '@/utils/model/constants';
 import type { ForgetCounts, ForgetScope } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/model/records';
 import type { PauseEvent } from '@/utils/background/pause';

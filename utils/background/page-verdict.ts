@@ -4,11 +4,9 @@
  * nothing is logged, no prompt is created. Kept in step with `edit`'s order:
  * roster, tool switch, me, report or claim, active intervention, pause, cooldown.
  */
-import * as v from 'valibot';
 import type { PullbackDatabase } from '@/utils/background/db';
-import { ArtifactSchema } from '@/utils/protocol/schemas';
 import { isOverdue } from '@/utils/model/durations';
-import { LIMITS, TOOL_IDS, type Settings, type ToolId } from '@/utils/model/records';
+import type { Settings, ToolId } from '@/utils/model/records';
 import { claimFor, matchOwner } from '@/utils/people/roster';
 import { cooldownEndsAt, withinCooldown } from '@/utils/background/edit-steps';
 import type {

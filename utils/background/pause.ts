@@ -1,5 +1,5 @@
 /**
- * Pause (issue 15): for pairing, a demo, a planning session where editing
+ * Pause: for pairing, a demo, a planning session where editing
  * reports' items is the job. While paused no prompt shows (new or overdue);
  * active interventions keep counting hands-on time. A pause ends by itself at
  * its end (an alarm, and every check compares with the clock), or when resumed.

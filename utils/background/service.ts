@@ -433,7 +433,11 @@ export function createService({
     ]);
     const fresh = <T extends { id: string }>(records: T[], have: Set<string>) => {
       const out: T[] = [];
-      for (const r of records) if (!have.has(r.id)) (have.add(r.id), out.push(r));
+      for (const r of records) {
+        if (have.has(r.id)) continue;
+        have.add(r.id);
+        out.push(r);
+      }
       return out;
     };
     const interventions = fresh(backup.interventions, haveInterventions);

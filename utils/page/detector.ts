@@ -20,9 +20,7 @@ import {
   type DetectorDeps,
   type JudgeContext,
   type Judging,
-  type PageState,
 } from '@/utils/page/detection';
-import type { EditDecision, EditSignal, Heartbeat } from '@/utils/protocol/messages';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 

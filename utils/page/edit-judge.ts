@@ -12,7 +12,7 @@
 import type { EditDecision, EditSignal } from '@/utils/protocol/messages';
 import { LIMITS } from '@/utils/model/constants';
 import type { Artifact } from '@/utils/model/records';
-import type { Ownership, PageAdapter } from '@/utils/sites/types';
+import type { PageAdapter } from '@/utils/sites/types';
 import type { JudgeContext, Judging, PageState } from '@/utils/page/detection';
 
 /** After "not a report" or "mine" the answer will not change soon: ask again much later. */

@@ -1,5 +1,5 @@
 /**
- * The always-loaded half of taking over (issue 11), for tools that name an assignee: the watcher
+ * The always-loaded half of taking over, for tools that name an assignee: the watcher
  * itself (utils/page/takeover.ts) and the adapter's take-over controls load with the lookups
  * (entrypoints/page/lookup.ts), when the lead focuses an editor or, at the latest, when the lead
  * presses, clicks or focuses in the adapter's `takeoverZone` ("Assign to me", the assignee

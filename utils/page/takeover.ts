@@ -1,5 +1,5 @@
 /**
- * Taking over (issue 11): the lead assigns a report's item to themself. No
+ * Taking over: the lead assigns a report's item to themself. No
  * text is typed, so the edit detector never sees it; this listens for the
  * assigning click instead (one passive capture listener, nothing else until
  * such a click). The adapter says which clicks assign and to whom

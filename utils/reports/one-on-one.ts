@@ -1,5 +1,5 @@
 /**
- * The 1:1 page of one report (issue 15, item 4): the eight weeks ending with
+ * The 1:1 page of one report: the eight weeks ending with
  * a chosen week, gathered from the log for a conversation. Each week's
  * interventions (purpose, the lead's own words from "Yes", how it ended, the
  * hand-back note), take-overs, the prompts where the lead caught themself,

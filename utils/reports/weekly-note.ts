@@ -1,5 +1,5 @@
 /**
- * The weekly note to one report (issue 15): written from the week's records
+ * The weekly note to one report: written from the week's records
  * in the lead's voice. Where I stepped into your work and why (the purpose
  * and my own words from "Yes"), what I handed back, what I would like you to
  * own next time, and an invitation to say when it felt like too much. Plain

@@ -71,7 +71,7 @@ const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*=
 const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
 /**
- * What an edit on each part of a page means (issue 11), innermost wins. The body is the Atlaskit
+ * What an edit on each part of a page means, innermost wins. The body is the Atlaskit
  * editor, the same component inline and footer comments use (down to `#ak-editor-textarea`), so an
  * editor area inside anything named for comments is conversation at that very node (a tie, which
  * conversation wins). Confluence's comment markup is not in the evidence; the page has no planning

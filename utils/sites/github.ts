@@ -80,7 +80,7 @@ const TAKEOVER_CLICKS = '[aria-label*="assignee" i], [data-testid="sidebar-assig
 const EVIDENCE = 'real-markup/github.md';
 
 /**
- * What an edit on each part of an issue or pull request means (issue 11), innermost wins.
+ * What an edit on each part of an issue or pull request means, innermost wins.
  * Content: title and description. Planning: the sidebar (assignees, labels, projects,
  * milestone, development, type) and every picker overlay. Conversation: comments and reviews.
  */

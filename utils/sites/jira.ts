@@ -47,7 +47,7 @@ const ASSIGN_TO_ME = '[data-testid="issue-view-layout-assignee-field.ui.assign-t
 const TAKEOVER_CLICKS = `${ASSIGN_TO_ME}, ${ASSIGNEE_AREA}`;
 
 /**
- * What an edit on each part of a work item means (issue 11). Innermost wins;
+ * What an edit on each part of a work item means. Innermost wins;
  * at one element conversation beats planning beats content. Jira names its
  * fields `issue.views.field.<kind>.<field>`; only the rich-text ones are the
  * report's words. Priority, sprint, labels, estimates, dates, components and

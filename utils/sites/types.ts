@@ -23,7 +23,7 @@ export interface Ownership {
 export interface SiteAdapter extends PageAdapter {
   ownership: OwnershipLookup;
   /**
-   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * Taking over: the controls that hand the item to someone, for tools that name
    * an assignee (with `takeoverZone`). Optional; without it no take-over is noticed on this tool.
    * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page.
    */
@@ -73,7 +73,7 @@ export interface PageAdapter {
    */
   editFrames?: readonly string[];
   /**
-   * Taking over (issue 11), for tools that name an assignee: where it happens. The watcher and the
+   * Taking over, for tools that name an assignee: where it happens. The watcher and the
    * adapter's `takeover` controls load with the lookups; these two selectors are what the page
    * must know before they are there. Optional, with `SiteAdapter.takeover`.
    */
@@ -185,7 +185,7 @@ export function pickAdapter<A extends PageAdapter>(list: readonly A[], url: URL)
 }
 
 /**
- * What an edit on a surface of a tool means (issue 11). Each adapter keeps one
+ * What an edit on a surface of a tool means. Each adapter keeps one
  * table of its surfaces, each commented with the evidence it follows:
  * - content: the report's craft (title, description, page text, code): prompts;
  * - planning: the lead's job (status, priority, sprint, labels, estimate, due date,
