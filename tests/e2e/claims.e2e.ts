@@ -86,7 +86,7 @@ describe('Claims for tools that name no owner', () => {
     await popup.getByRole('button', { name: 'Assign' }).click();
     await popup
       .getByRole('status')
-      .filter({ hasText: `Claimed for ${reportName}` })
+      .filter({ hasText: `Assigned to ${reportName}` })
       .waitFor();
     await popup.close();
     return shown;

@@ -113,6 +113,7 @@ describe('edit', () => {
       report: { id: 'alice', name: 'Alice Chen' },
       tool: 'jira',
       artifact: aliceEdit().artifact,
+      plannedMinutes: 15,
     });
     expect(await db.getAll('prompts')).toEqual([
       {
@@ -126,6 +127,12 @@ describe('edit', () => {
         interventionId: null,
       },
     ]);
+  });
+
+  it("offers the lead's default plan length with the prompt, for its first choice", async () => {
+    const { service } = await setup({ ...roster, defaultPlanMinutes: 45 });
+    const decision = await service.edit(editOn('PAY-142', ['Alice Chen']));
+    expect(decision).toMatchObject({ action: 'prompt', plannedMinutes: 45 });
   });
 
   it('offers the same unanswered prompt again within the cooldown, without a second record', async () => {
