@@ -28,6 +28,11 @@ export function promptOn(page: Page): Locator {
   return page.getByRole('dialog', { name: /intervention/i });
 }
 
+/** The take-over question ("You are taking this over from …"): the prompt as it asks about a take-over. */
+export function takeoverPromptOn(page: Page): Locator {
+  return promptOn(page).filter({ hasText: /taking (this|it) over/i });
+}
+
 /** Clicks the summary heading (the inline editor takes its place) and types. */
 export async function editSummary(page: Page, text: string): Promise<Locator> {
   await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').click();

@@ -97,7 +97,12 @@ async function edit(
   if (state !== ctx.page()) return;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
   if (state !== ctx.page()) return;
-  if (!ownership) return diagnose(ctx, adapter, 'the owner was not found on this page');
+  if (!ownership?.owner) {
+    const unread = ownership?.unread?.length
+      ? ownership.unread
+      : ['the owner was not found on this page'];
+    return unread.forEach((problem) => diagnose(ctx, adapter, problem));
+  }
   if (!artifact.title && !ownership.title)
     diagnose(ctx, adapter, 'the title was not found on this page');
   for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
