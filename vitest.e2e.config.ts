@@ -6,10 +6,8 @@ import { defineConfig } from 'vitest/config';
 // a test is waiting on the browser, not computing.
 const workers = Math.max(1, Number(process.env.PULLBACK_E2E_WORKERS) || 2);
 export default defineConfig({
-  // The product's one import style (`@/...`), for the e2e files that read a constant from the code.
-  resolve: {
-    alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./', import.meta.url)) }],
-  },
+  // The product's own import style (@/utils/...), for tests that load a product module.
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',

@@ -8,6 +8,7 @@ import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/model/records';
 import { pauseLogItem } from '@/utils/background/pause';
 import { settingsItem } from '@/utils/settings/store';
+import { errorText } from '@/utils/model/error-text';
 import { LOG_ROWS, toLog, type LogEntry } from '@/entrypoints/popup/log-entries';
 
 export interface PopupData {
@@ -21,8 +22,6 @@ export interface PopupData {
   /** Runs an action, then reads everything again; a failure is said in the popup's alert. */
   act(what: string, action: () => Promise<unknown>): Promise<boolean>;
 }
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Overdue first (the ones to act on), then by planned end, soonest first. */
 function byUrgency(now: Date) {

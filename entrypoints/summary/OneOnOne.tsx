@@ -31,6 +31,7 @@ import {
 import { summaryHash, type SummaryRoute } from '@/utils/reports/summary-route';
 import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/model/week';
 import '@/entrypoints/summary/one-on-one.css';
+import { errorText } from '@/utils/model/error-text';
 
 type Who = { id: string; name: string; former: boolean; nameKept: boolean };
 
@@ -73,8 +74,7 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
       toWeek: route.week,
     }).then(
       (read) => (setLoaded({ link, data: read }), setError(null)),
-      (e) =>
-        setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`),
+      (e) => setError(`Pullback could not read its log: ${errorText(e)}`),
     );
   }, [route.page, link]);
 

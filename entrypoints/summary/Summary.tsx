@@ -32,6 +32,7 @@ import {
   weekRange,
   type WeekId,
 } from '@/utils/model/week';
+import { errorText } from '@/utils/model/error-text';
 
 const WEEKS_SHOWN = 8;
 /** Record links shown after a reflection before "and N more". */
@@ -68,7 +69,7 @@ export function Summary() {
       setData(loaded);
       setError(null);
     } catch (e) {
-      setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Pullback could not read its log: ${errorText(e)}`);
     }
   }
 

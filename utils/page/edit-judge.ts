@@ -14,6 +14,7 @@ import { LIMITS } from '@/utils/model/constants';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 import type { JudgeContext, Judging, PageState } from '@/utils/page/detection';
+import { errorText } from '@/utils/model/error-text';
 
 /** After "not a report" or "mine" the answer will not change soon: ask again much later. */
 const QUIET_RECHECK_MS = 60_000;
@@ -119,14 +120,7 @@ async function edit(
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
     else
-      diagnose(
-        ctx,
-        adapter,
-        clip(
-          `Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`,
-          MAX_PROBLEM,
-        ),
-      );
+      diagnose(ctx, adapter, clip(`Pullback refused this edit: ${errorText(error)}`, MAX_PROBLEM));
     return;
   }
   // Navigated while waiting: this answer belongs to the previous artifact.
