@@ -7,6 +7,8 @@ import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/model/dur
 import { plural } from '@/components/ui/format';
 import type { InterventionView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS } from '@/utils/model/records';
+import { formatClock } from '@/components/ui/format';
+import { JoinedItems } from '@/components/ui/JoinedItems';
 
 export interface ActiveListProps {
   active: InterventionView[] | null;
@@ -71,6 +73,7 @@ function ActiveRow({
             </span>
           )}
         </span>
+        {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
       </div>
       <div class="item-side">
         <span
@@ -79,7 +82,9 @@ function ActiveRow({
         >
           {overdue
             ? `Overdue by ${formatSpan(now.getTime() - Date.parse(r.plannedEndAt))}`
-            : `${formatSpan(spanMs(r, now))} of ${formatSpan(planned)}`}
+            : r.plannedUntil === 'end-of-day'
+              ? `${formatSpan(spanMs(r, now))}, until ${formatClock(r.plannedEndAt)}`
+              : `${formatSpan(spanMs(r, now))} of ${formatSpan(planned)}`}
         </span>
         <button
           type="button"

@@ -89,6 +89,7 @@ export function Summary() {
             interventions: data.interventions,
             prompts: data.prompts,
             ratings: data.ratings,
+            touches: data.touches,
           })
         : null,
     [data, settings, week],
@@ -413,6 +414,13 @@ function WeekView({
                   )}
                   {row.takeovers > 0 && (
                     <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>
+                  )}
+                  {row.touches > 0 && (
+                    <span class="muted" data-figure="touches">
+                      {' '}
+                      · {row.touches === 1 ? '1 touch' : `${row.touches} touches`} (small changes
+                      that never asked)
+                    </span>
                   )}
                 </td>
                 <td>

@@ -39,7 +39,7 @@ const NONE: ForgetCounts = {
 };
 
 /** The primary keys a scope covers in each store, read in the given transaction. */
-type Stores = 'interventions' | 'prompts' | 'ratings';
+type Stores = 'interventions' | 'prompts' | 'ratings' | 'touches';
 
 /** The counts a confirmation states, from what a scope covers: the preview and the deletion share it. */
 function countsOf(
@@ -54,6 +54,8 @@ function countsOf(
     claims: roster.claimIds.size,
     reports: roster.reportIds.size,
     pauseEvents: pauses.all.length - pauses.kept.length,
+    // Said only when there are some: counts stay as they were for everyone who has none.
+    ...(ids.touches.length ? { touches: ids.touches.length } : {}),
   };
 }
 
@@ -66,15 +68,24 @@ export function createForgetting({
 }: ForgetDeps) {
   /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
   async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
-    const tx = db.transaction(['interventions', 'prompts', 'ratings'], mode as 'readwrite');
-    const ids: Record<Stores, string[]> = { interventions: [], prompts: [], ratings: [] };
+    const tx = db.transaction(
+      ['interventions', 'prompts', 'ratings', 'touches'],
+      mode as 'readwrite',
+    );
+    const ids: Record<Stores, string[]> = {
+      interventions: [],
+      prompts: [],
+      ratings: [],
+      touches: [],
+    };
+    const touches = tx.objectStore('touches');
     const interventions = tx.objectStore('interventions');
     const prompts = tx.objectStore('prompts');
     const ratings = tx.objectStore('ratings');
     switch (scope.kind) {
       case 'record': {
         const key = await tx.objectStore(scope.store).getKey(scope.id);
-        if (key !== undefined) ids[scope.store].push(key);
+        if (key !== undefined) ids[scope.store].push(key as string);
         break;
       }
       case 'report': {
@@ -82,6 +93,7 @@ export function createForgetting({
         ids.interventions = (await interventions.index('by-report').getAllKeys(range)) as string[];
         ids.prompts = (await prompts.index('by-report').getAllKeys(range)) as string[];
         ids.ratings = (await ratings.index('by-report').getAllKeys(range)) as string[];
+        ids.touches = (await touches.index('by-report').getAllKeys(range)) as string[];
         break;
       }
       case 'before': {
@@ -93,12 +105,16 @@ export function createForgetting({
         ids.ratings = (await ratings.getAll())
           .filter((r) => r.at < scope.beforeIso)
           .map((r) => r.id);
+        ids.touches = (await touches.getAll())
+          .filter((r) => r.at < scope.beforeIso)
+          .map((r) => r.id);
         break;
       }
       case 'everything': {
         ids.interventions = (await interventions.getAllKeys()) as string[];
         ids.prompts = (await prompts.getAllKeys()) as string[];
         ids.ratings = (await ratings.getAllKeys()) as string[];
+        ids.touches = (await touches.getAllKeys()) as string[];
         break;
       }
     }
@@ -152,7 +168,7 @@ export function createForgetting({
     const { tx, ids } = await recordsIn(scope, 'readwrite');
     const gone = new Set(ids.interventions);
     const deletes: Promise<unknown>[] = [];
-    for (const store of ['interventions', 'prompts', 'ratings'] as const) {
+    for (const store of ['interventions', 'prompts', 'ratings', 'touches'] as const) {
       for (const id of ids[store]) deletes.push(tx.objectStore(store).delete(id));
     }
     // A prompt that started a deleted intervention keeps its answer but no longer points at it.
@@ -244,6 +260,7 @@ export function describeCounts(counts: ForgetCounts): string {
       [counts.claims, 'assigned page', 'assigned pages'],
       [counts.reports, 'roster entry', 'roster entries'],
       [counts.pauseEvents ?? 0, 'pause event', 'pause events'],
+      [counts.touches ?? 0, 'touch count', 'touch counts'],
     ] as const
   )
     .filter(([n]) => n > 0)

@@ -16,12 +16,7 @@ import type { PullbackService } from '@/utils/background/service';
 import { markTab } from '@/utils/background/toolbar';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model/records';
 import { contentScriptNames } from '@/utils/model/tools';
-import {
-  onMessage,
-  sendMessage,
-  type EditDecision,
-  type ProtocolMap,
-} from '@/utils/protocol/messages';
+import { onMessage, sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
 import {
   ClaimInputSchema,
   ClosingSchema,
@@ -163,14 +158,6 @@ export function registerRoutes(
   }
 }
 
-// While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
-const quietWhilePaused = (decision: EditDecision): EditDecision =>
-  decision.action === 'overdue'
-    ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
-    : decision.action === 'none'
-      ? { action: 'none', reason: 'paused' }
-      : decision;
-
 /** Injects one of the extension's scripts into the asking frame. */
 const inject = (sender: Sender, file: string) =>
   browser.scripting.executeScript({
@@ -182,21 +169,25 @@ const inject = (sender: Sender, file: string) =>
 export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
   const s = () => bg.service();
   const table = [
-    // The edit path: a content script on a tool's page.
+    // The edit path: a content script on a tool's page. The pause is one of the edit decision's
+    // facts (utils/background/edit-decision.ts): while paused an edit only counts toward an open
+    // intervention, and nothing asks.
     route({
       type: 'edit',
       from: 'served-page',
       schema: EditSignalSchema,
       what: 'edit signal',
       claims: (signal) => ({ tool: signal.tool, artifactUrl: signal.artifact.url }),
-      handle: async (signal) => {
-        const service = await s();
-        if (await bg.currentPause())
-          return quietWhilePaused(
-            await service.heartbeat({ tool: signal.tool, key: signal.artifact.key }),
-          );
-        return service.edit(signal);
-      },
+      handle: async (signal) => (await s()).edit(signal),
+    }),
+    // A stretch of editing that stopped short of asking: a touch.
+    route({
+      type: 'touch',
+      from: 'served-page',
+      schema: EditSignalSchema,
+      what: 'touch',
+      claims: (signal) => ({ tool: signal.tool, artifactUrl: signal.artifact.url }),
+      handle: async (signal) => void (await (await s()).touch(signal)),
     }),
     route({
       type: 'heartbeat',
@@ -204,12 +195,7 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: HeartbeatSchema,
       what: 'heartbeat',
       claims: (beat) => ({ tool: beat.tool }),
-      handle: async (beat) => {
-        const decision = await (await s()).heartbeat(beat);
-        return (await bg.currentPause()) && decision.action === 'overdue'
-          ? quietWhilePaused(decision)
-          : decision;
-      },
+      handle: async (beat) => (await s()).heartbeat(beat),
     }),
     // A content script on a site the lead added asks for that site's definition (storage is closed to it).
     route({

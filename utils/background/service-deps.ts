@@ -12,6 +12,8 @@ export interface ServiceDeps {
   setSettings(settings: Settings): Promise<void>;
   now?: () => Date;
   newId?: () => string;
+  /** The pause in force (utils/background/pause.ts), if any: the edit decision's pause. */
+  getPause?: () => Promise<{ until: string | null } | null>;
   /** The pause log (extension storage, utils/background/pause.ts), for the backup. */
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
 }

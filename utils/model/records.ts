@@ -196,13 +196,19 @@ export const ClaimSchema = v.object({
 });
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 
+/** A local clock time, "HH:MM". */
+export const ClockTimeSchema = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00'),
+);
+
 /** The weekly "look in the mirror" notification that opens the summary. */
 export const WeeklyDigestSchema = v.object({
   enabled: v.boolean(),
   /** 0 Sunday … 6 Saturday, as Date#getDay. */
   day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
   /** Local time, "HH:MM". */
-  time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00')),
+  time: ClockTimeSchema,
 });
 export type WeeklyDigest = v.InferOutput<typeof WeeklyDigestSchema>;
 
@@ -239,6 +245,10 @@ export const SettingsSchema = v.pipe(
     retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
     /** System notifications say "an intervention" instead of the item's title (shared screens). */
     hideNotificationTitles: v.optional(v.boolean()),
+    /** Ask from this many content-changing keystrokes in one stretch on an item (a paste or drop asks at once). */
+    askAfterKeys: v.optional(inRange(RANGES.askAfterKeys), SETTING_DEFAULTS.askAfterKeys),
+    /** The working day's end, local time "HH:MM": "End of day" in the prompt plans to it. */
+    workdayEnd: v.optional(ClockTimeSchema, SETTING_DEFAULTS.workdayEnd),
   }),
   v.check(
     (s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length,
@@ -262,6 +272,14 @@ export const ClosingSchema = v.object({
   answeredAt: IsoTimeSchema,
 });
 export type Closing = v.InferOutput<typeof ClosingSchema>;
+
+/** An item added to an open intervention: its hands-on time counts toward it. */
+export const JoinedSchema = v.object({
+  tool: ToolIdSchema,
+  artifact: ArtifactSchema,
+  at: IsoTimeSchema,
+});
+export type Joined = v.InferOutput<typeof JoinedSchema>;
 
 export const InterventionSchema = v.pipe(
   v.object({
@@ -287,6 +305,11 @@ export const InterventionSchema = v.pipe(
     /** When the pull-back reminder was last shown (null: not yet for this planned end). */
     remindedAt: v.nullish(IsoTimeSchema, null),
     closing: v.nullish(ClosingSchema, null),
+    // Optional with no default: records and backups written before read back exactly as they were.
+    /** Other items of the same report's work the lead added to this intervention ("Add to ..."). */
+    joined: v.optional(v.pipe(v.array(JoinedSchema), v.maxLength(LIMITS.joined))),
+    /** 'end-of-day': the lead planned to the working day's end (shown as that clock time). */
+    plannedUntil: v.optional(v.picklist(['end-of-day'])),
   }),
   v.check(
     (r) => (r.status === 'active') === (r.endedAt === null),
@@ -341,8 +364,10 @@ export const PromptRecordSchema = v.pipe(
     reportId: IdSchema,
     answer: v.picklist(PROMPT_ANSWERS),
     answeredAt: v.nullish(IsoTimeSchema, null),
-    /** For answers of `deliberate`: the intervention the answer started. */
+    /** For answers of `deliberate`: the intervention the answer started (or the open one it joined). */
     interventionId: v.nullish(IdSchema, null),
+    /** Editing time on the item before this prompt showed (ms); it counts as hands-on time on Yes. */
+    editMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.editMs))),
   }),
   v.forward(
     v.check(
@@ -363,6 +388,22 @@ export const PauseEventSchema = v.object({
   until: v.nullish(IsoTimeSchema),
 });
 export type PauseEventRecord = v.InferOutput<typeof PauseEventSchema>;
+
+/**
+ * Touches: small changes to a report's item that stopped before Pullback asked (a typo fixed),
+ * counted per report per week; its id is `${week}:${reportId}`.
+ */
+export const TouchSchema = v.pipe(
+  v.object({
+    week: IsoWeekSchema,
+    reportId: IdSchema,
+    count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    /** The latest touch counted. */
+    at: IsoTimeSchema,
+  }),
+  v.transform((t) => ({ id: `${t.week}:${t.reportId}`, ...t })),
+);
+export type Touch = v.InferOutput<typeof TouchSchema>;
 
 /** One report's alignment x confidence check-in for one week; its id is `${week}:${reportId}`. */
 export const RatingSchema = v.pipe(

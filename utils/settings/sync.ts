@@ -13,6 +13,7 @@
 import * as v from 'valibot';
 import {
   ClaimSchema,
+  ClockTimeSchema,
   CustomSiteSchema,
   inRange,
   PersonSchema,
@@ -88,6 +89,9 @@ const PrefsSchema = v.object({
   retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
   defaultPlanMinutes: v.optional(inRange(RANGES.durationMinutes)),
   hideNotificationTitles: v.optional(v.boolean()),
+  // Optional: a browser on an older Pullback writes prefs without them (this browser's own then stand).
+  askAfterKeys: v.optional(inRange(RANGES.askAfterKeys)),
+  workdayEnd: v.optional(ClockTimeSchema),
 });
 /** A report on the roster, or a former one (off the roster, history kept under their name). */
 const ReportValueSchema = v.union([
@@ -121,6 +125,8 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
     idleMinutes: s.idleMinutes,
     lapseHours: s.lapseHours,
     weeklyDigest: s.weeklyDigest,
+    askAfterKeys: s.askAfterKeys,
+    workdayEnd: s.workdayEnd,
   };
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
   if (s.defaultPlanMinutes !== undefined) prefs.defaultPlanMinutes = s.defaultPlanMinutes;
@@ -191,6 +197,8 @@ export function valuesToSettings(
     idleMinutes: prefs?.idleMinutes ?? order.idleMinutes,
     lapseHours: prefs?.lapseHours ?? order.lapseHours,
     weeklyDigest: prefs?.weeklyDigest ?? order.weeklyDigest,
+    askAfterKeys: prefs?.askAfterKeys ?? order.askAfterKeys,
+    workdayEnd: prefs?.workdayEnd ?? order.workdayEnd,
     claims,
     disabledTools: (values.get(TOOLS_KEY) as Settings['disabledTools'] | null) ?? [],
     customSites,
