@@ -4,10 +4,9 @@
  * takes all of them: re-plan (the default plan length again, from now) or hand them back.
  */
 import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/model/durations';
-import { plural } from '@/components/ui/format';
+import { formatClock, plural } from '@/components/ui/format';
 import type { InterventionView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS } from '@/utils/model/records';
-import { formatClock } from '@/components/ui/format';
 import { JoinedItems } from '@/components/ui/JoinedItems';
 
 export interface ActiveListProps {
