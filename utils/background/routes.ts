@@ -9,7 +9,7 @@ import type * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { PullbackDatabase } from '@/utils/background/db';
-import { recordDiagnostic } from '@/utils/background/diagnostics';
+import { forgetDiagnostics, recordDiagnostic } from '@/utils/background/diagnostics';
 import { verdictFor } from '@/utils/background/page-verdict';
 import { checkPauseUntil, resumePause, startPause, PAUSE_ALARM } from '@/utils/background/pause';
 import type { PullbackService } from '@/utils/background/service';
@@ -38,6 +38,7 @@ import {
   PromptAnswerSchema,
   RatingInputSchema,
   ReportIdSchema,
+  RetentionInputSchema,
   SummaryRangeSchema,
   SyncKeySchema,
   TabIdSchema,
@@ -352,7 +353,15 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: SettingsSchema,
       what: 'settings',
       refreshes: true,
-      handle: async (settings) => (await s()).saveSettings(settings),
+      handle: async (settings) => {
+        const service = await s();
+        const before = (await bg.settings()).retentionMonths ?? 0;
+        const saved = await service.saveSettings(settings);
+        // The lead chose how long to keep records on this page: in force here at once.
+        if ((settings.retentionMonths ?? 0) !== before)
+          await service.keepRecordsFor(settings.retentionMonths ?? 0);
+        return saved;
+      },
     }),
     // Forgetting (utils/background/forget.ts): the badge and reminders follow at once.
     route({
@@ -376,7 +385,20 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: ReportIdSchema,
       what: 'report',
       refreshes: true,
-      handle: async ({ reportId }) => (await s()).forgetReport(reportId),
+      handle: async ({ reportId }) => {
+        // Every trace sync and diagnostics kept of them goes too, first: a change another browser
+        // made a moment ago must not hold the report back (utils/settings/store.ts forgetTraces).
+        const settings = await bg.settings();
+        const report = settings.reports.find((r) => r.id === reportId);
+        const former = settings.formerReports?.find((r) => r.id === reportId);
+        await bg.settingsStore.forgetTraces([
+          reportId,
+          report?.name ?? former?.name ?? '',
+          ...(report?.aliases ?? []),
+        ]);
+        await forgetDiagnostics('names');
+        return (await s()).forgetReport(reportId);
+      },
     }),
     route({
       type: 'retireReport',
@@ -398,7 +420,11 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       type: 'deleteEverything',
       from: 'extension-page',
       refreshes: true,
-      handle: async () => (await s()).deleteEverything(),
+      handle: async () => {
+        await bg.settingsStore.forgetTraces();
+        await forgetDiagnostics('all');
+        return (await s()).deleteEverything();
+      },
     }),
     // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
     route({
@@ -453,6 +479,28 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: SyncKeySchema,
       what: 'sync entry',
       handle: ({ key }) => bg.settingsStore.dismiss(key),
+    }),
+    route({
+      type: 'syncDropStuck',
+      from: 'extension-page',
+      schema: SyncKeySchema,
+      what: 'sync entry',
+      refreshes: true,
+      handle: ({ key }) => bg.settingsStore.dropStuck(key),
+    }),
+    // Retention: a stricter one from elsewhere waits for the lead here (utils/background/forget.ts).
+    route({
+      type: 'pendingRetention',
+      from: 'extension-page',
+      handle: async () => (await s()).pendingRetention(),
+    }),
+    route({
+      type: 'keepRecordsFor',
+      from: 'extension-page',
+      schema: RetentionInputSchema,
+      what: 'retention',
+      refreshes: true,
+      handle: async ({ months }) => (await s()).keepRecordsFor(months),
     }),
   ];
   return table as Route<Message, unknown>[];

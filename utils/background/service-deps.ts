@@ -4,7 +4,7 @@
  */
 import type { PullbackDatabase } from '@/utils/background/db';
 import { pauseLogItem, type PauseEvent } from '@/utils/background/pause';
-import type { Settings } from '@/utils/model/records';
+import type { RetentionMonths, Settings } from '@/utils/model/records';
 
 export interface ServiceDeps {
   db: PullbackDatabase;
@@ -16,9 +16,14 @@ export interface ServiceDeps {
   getPause?: () => Promise<{ until: string | null } | null>;
   /** The pause log (extension storage, utils/background/pause.ts), for the backup. */
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+  /** The retention in force on this browser (utils/background/forget.ts); extension storage when absent. */
+  retentionHere?: {
+    get(): Promise<RetentionMonths | null>;
+    set(months: RetentionMonths): Promise<void>;
+  };
 }
 /** The deps with their defaults filled in, as each job gets them. */
-export type JobDeps = Required<ServiceDeps>;
+export type JobDeps = Required<Omit<ServiceDeps, 'retentionHere'>>;
 
 export class UnknownRecordError extends Error {}
 

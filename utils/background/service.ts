@@ -66,6 +66,7 @@ export function createService({
   now = () => new Date(),
   newId = () => crypto.randomUUID(),
   pauseLog = storedPauseLog,
+  retentionHere,
   getPause = async () => null,
 }: ServiceDeps) {
   const deps: JobDeps = { db, getSettings, setSettings, now, newId, pauseLog, getPause };
@@ -75,7 +76,7 @@ export function createService({
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/background/forget.ts).
-    ...createForgetting({ db, getSettings, setSettings, now, pauseLog }),
+    ...createForgetting({ db, getSettings, setSettings, now, pauseLog, retentionHere }),
     // Reading: the popup's lists, the summary's records, the check-in (utils/background/service-log.ts).
     ...createLogJobs(deps),
     // The backup written in parts and the import (utils/background/service-backup.ts).

@@ -92,11 +92,23 @@ export const RANGES = {
   durationMinutes: { min: 1, max: 24 * 60 },
   /** Years a record's dates may fall in: anything else is a damaged or forged file (0000, 9999). */
   years: { min: 2000, max: 2100 },
-  /** Keep the last N months of records (0: keep everything). */
-  retentionMonths: { min: 0, max: 120 },
   /** Content-changing keystrokes in one stretch on an item before Pullback asks (1: on the first). */
   askAfterKeys: { min: 1, max: 50 },
 } as const;
+
+/**
+ * Keep the last N months of records (0: keep everything): exactly the options page's choices,
+ * wherever a value comes from (the page, a backup, another browser), since a value no one could
+ * choose here is a damaged or forged one.
+ */
+export const RETENTION_CHOICES = [0, 3, 6, 12, 24] as const;
+export type RetentionMonths = (typeof RETENTION_CHOICES)[number];
+
+/**
+ * How far past now a time from elsewhere may lie (a backup's starts, a synced change): clocks
+ * differ by minutes, not days; a change stamped in the far future would win every merge for ever.
+ */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** '2026-W48': an ISO week of the years Pullback accepts (weeks 01 to 53). */
 export const ISO_WEEK_PATTERN = /^(20\d{2}|2100)-W(0[1-9]|[1-4]\d|5[0-3])$/;

@@ -17,6 +17,7 @@ import {
   PROMPT_ANSWERS,
   PURPOSES,
   RANGES,
+  RETENTION_CHOICES,
   SCORES,
   SETTING_DEFAULTS,
   TOOL_IDS,
@@ -212,42 +213,50 @@ export const WeeklyDigestSchema = v.object({
 });
 export type WeeklyDigest = v.InferOutput<typeof WeeklyDigestSchema>;
 
+/** A report taken off the roster with their history kept. */
+export const FormerReportSchema = v.object({
+  id: IdSchema,
+  name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')),
+});
+
+/** Keep the last N months (0: all): one of the options page's choices. */
+export const RetentionSchema = v.picklist(
+  RETENTION_CHOICES,
+  `must be one of the options page’s choices (${RETENTION_CHOICES.join(', ')} months; 0 keeps everything)`,
+);
+
+/** Each setting's bounds, written once: the backup, the options page and every synced item use these. */
+export const SettingsFieldsSchema = v.object({
+  me: PersonSchema,
+  reports: v.pipe(v.array(ReportSchema), v.maxLength(LIMITS.reports)),
+  /** After any answer, the same artifact does not prompt again for this long. */
+  cooldownMinutes: v.optional(inRange(RANGES.cooldownMinutes), SETTING_DEFAULTS.cooldownMinutes),
+  /** No input for this long and the machine counts as idle: no hands-on time. */
+  idleMinutes: v.optional(inRange(RANGES.idleMinutes), SETTING_DEFAULTS.idleMinutes),
+  /** An active intervention with no heartbeat for this long is closed as lapsed. */
+  lapseHours: v.optional(inRange(RANGES.lapseHours), SETTING_DEFAULTS.lapseHours),
+  weeklyDigest: v.optional(WeeklyDigestSchema, SETTING_DEFAULTS.weeklyDigest),
+  /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
+  claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.claims)), []),
+  /** Tools the lead switched off: their edits never prompt. */
+  disabledTools: v.optional(v.array(ToolIdSchema), []),
+  /** Sites the lead added, beyond the supported tools (owners come from claims). */
+  customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
+  // Optional with no default: a backup without them reads back exactly as it was written.
+  /** Reports taken off the roster with their history kept: their records still show their name. */
+  formerReports: v.optional(v.pipe(v.array(FormerReportSchema), v.maxLength(LIMITS.reports))),
+  /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
+  retentionMonths: v.optional(RetentionSchema),
+  /** System notifications say "an intervention" instead of the item's title (shared screens). */
+  hideNotificationTitles: v.optional(v.boolean()),
+  /** Ask from this many content-changing keystrokes in one stretch on an item (a paste or drop asks at once). */
+  askAfterKeys: v.optional(inRange(RANGES.askAfterKeys), SETTING_DEFAULTS.askAfterKeys),
+  /** The working day's end, local time "HH:MM": "End of day" in the prompt plans to it. */
+  workdayEnd: v.optional(ClockTimeSchema, SETTING_DEFAULTS.workdayEnd),
+});
+
 export const SettingsSchema = v.pipe(
-  v.object({
-    me: PersonSchema,
-    reports: v.pipe(v.array(ReportSchema), v.maxLength(LIMITS.reports)),
-    /** After any answer, the same artifact does not prompt again for this long. */
-    cooldownMinutes: v.optional(inRange(RANGES.cooldownMinutes), SETTING_DEFAULTS.cooldownMinutes),
-    /** No input for this long and the machine counts as idle: no hands-on time. */
-    idleMinutes: v.optional(inRange(RANGES.idleMinutes), SETTING_DEFAULTS.idleMinutes),
-    /** An active intervention with no heartbeat for this long is closed as lapsed. */
-    lapseHours: v.optional(inRange(RANGES.lapseHours), SETTING_DEFAULTS.lapseHours),
-    weeklyDigest: v.optional(WeeklyDigestSchema, SETTING_DEFAULTS.weeklyDigest),
-    /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
-    claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.claims)), []),
-    /** Tools the lead switched off: their edits never prompt. */
-    disabledTools: v.optional(v.array(ToolIdSchema), []),
-    /** Sites the lead added, beyond the supported tools (owners come from claims). */
-    customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
-    // Optional with no default: a backup without them reads back exactly as it was written.
-    /** Reports taken off the roster with their history kept: their records still show their name. */
-    formerReports: v.optional(
-      v.pipe(
-        v.array(
-          v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) }),
-        ),
-        v.maxLength(LIMITS.reports),
-      ),
-    ),
-    /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
-    retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
-    /** System notifications say "an intervention" instead of the item's title (shared screens). */
-    hideNotificationTitles: v.optional(v.boolean()),
-    /** Ask from this many content-changing keystrokes in one stretch on an item (a paste or drop asks at once). */
-    askAfterKeys: v.optional(inRange(RANGES.askAfterKeys), SETTING_DEFAULTS.askAfterKeys),
-    /** The working day's end, local time "HH:MM": "End of day" in the prompt plans to it. */
-    workdayEnd: v.optional(ClockTimeSchema, SETTING_DEFAULTS.workdayEnd),
-  }),
+  SettingsFieldsSchema,
   v.check(
     (s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length,
     'reports: two reports share one id',

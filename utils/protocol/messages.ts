@@ -44,7 +44,7 @@ import type {
   ToolId,
   Touch,
 } from '@/utils/model/records';
-import type { ForgetStore } from '@/utils/model/constants';
+import type { ForgetStore, RetentionMonths } from '@/utils/model/constants';
 
 export type ReportRef = { id: string; name: string };
 
@@ -162,6 +162,12 @@ export interface ProtocolMap {
   /** Settings on every browser (utils/settings/store.ts): put this browser's replaced version back, or let it go. */
   syncPutBack(data: SyncKeyInput): Settings;
   syncDismiss(data: SyncKeyInput): void;
+  /** Drop an entry from another browser that this one cannot read (it blocks nothing else, but never syncs). */
+  syncDropStuck(data: SyncKeyInput): Settings;
+  /** A stricter retention from another browser or a backup, waiting for the lead here (null: none waits). */
+  pendingRetention(): PendingRetention | null;
+  /** Keep the last N months on this browser (the options page's choice, or confirming a pending one): what it deleted. */
+  keepRecordsFor(data: { months: RetentionMonths }): ForgetCounts;
   // Background or popup -> content script:
   /** What the content script reads on its page (for describeTab). */
   describePage(): PageReading | null;
@@ -191,6 +197,16 @@ export type { ForgetStore };
 export type { PageReading };
 /** What a deletion covers; `forgetPreview` takes the same shape. */
 export type ForgetScope = ForgetScopeInput;
+
+/** A retention that waits for the lead on this browser (utils/background/forget.ts). */
+export interface PendingRetention {
+  /** The synced (or imported) setting, stricter than this browser's. */
+  months: RetentionMonths;
+  /** What this browser keeps until the lead confirms (0: everything). */
+  hereMonths: RetentionMonths;
+  /** What confirming deletes now. */
+  counts: ForgetCounts;
+}
 
 /** How much a deletion removes (or removed): the numbers the confirmation states. */
 export interface ForgetCounts {

@@ -16,6 +16,7 @@ import {
   LIMITS,
   nonEmptyText,
   PURPOSES,
+  RetentionSchema,
   RANGES,
   SCORES,
   TOOL_IDS,
@@ -176,6 +177,7 @@ export const SyncKeySchema = v.object({
   ),
 });
 export type SyncKeyInput = v.InferOutput<typeof SyncKeySchema>;
+export const RetentionInputSchema = v.object({ months: RetentionSchema });
 const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
 export const DeleteBeforeSchema = v.object({ beforeIso });
 export type DeleteBeforeInput = v.InferOutput<typeof DeleteBeforeSchema>;
