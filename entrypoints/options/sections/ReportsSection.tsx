@@ -1,9 +1,9 @@
 /**
- * My reports: names and aliases save as they are typed. Removing a report
- * asks what happens to their history: keep it (they stay named in the log
- * and summary, as a former report) or forget it. Forgetting a report (or a
- * former one) deletes everything Pullback kept about them, after saying how
- * much that is.
+ * My reports: names and aliases save as they are typed. Each report has one
+ * Remove, whose dialog asks what happens to their history: keep it (they stay
+ * named in the log and summary, as a former report) or forget it, which
+ * deletes everything Pullback kept about them after saying how much that is.
+ * A former report can be forgotten later.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeCounts } from '@/utils/background/forget';
@@ -159,17 +159,10 @@ export function ReportsSection({ settings }: { settings: Settings }) {
               />
             </label>
             <div class="report-actions">
+              {/* One way off the roster: its dialog asks whether to keep their history or forget them. */}
               <button type="button" onClick={() => removeRow(r)}>
                 Remove<span class="visually-hidden"> {label}</span>
               </button>
-              {r.id && settings.reports.some((s) => s.id === r.id) && (
-                <button
-                  type="button"
-                  onClick={() => setPending({ kind: 'forget', id: r.id, name: label })}
-                >
-                  Forget<span class="visually-hidden"> {label}</span>
-                </button>
-              )}
             </div>
           </div>
         );
