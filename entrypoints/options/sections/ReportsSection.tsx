@@ -14,11 +14,11 @@ import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import {
   parseAliases,
   samePerson,
-  slug,
   toDraft,
   type DraftReport,
 } from '@/entrypoints/options/sections/roster-text';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { slugId } from '@/utils/people/people';
 import { errorText } from '@/utils/model/error-text';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
@@ -56,7 +56,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     const added: Report[] = [];
     const next = rowsRef.current.map((row) => {
       if (!row.name.trim()) return row;
-      const id = row.id || slug(row.name, taken);
+      const id = row.id || slugId(row.name, taken);
       taken.add(id);
       const report = { id, name: row.name.trim(), aliases: parseAliases(row.aliases) };
       if (row.id) mine.set(id, report);
