@@ -168,7 +168,7 @@ describe('Claims for tools that name no owner', () => {
     // A branch lives under its file's address: the file's claim covers it.
     await page.getByRole('link', { name: 'Checkout flow copy tweaks' }).click();
     await page.waitForURL(`**/branch/${CHECKOUT_BRANCH}/**`);
-    await figmaTypeInTextLayer(page, '!');
+    await figmaTypeInTextLayer(page, ' now!');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
