@@ -5,7 +5,7 @@
  * other people's tools, so a field that a spreadsheet would run as a formula
  * (= + - @, or a leading tab or CR) is prefixed with a single quote.
  */
-import { spanMs } from './durations';
+import { pulledBackOnTime, spanMs } from './durations';
 import type { Intervention } from './model';
 
 export const CSV_HEADER = [
@@ -41,12 +41,7 @@ export function interventionsCsv(
   for (const r of records) {
     const open = r.endedAt === null;
     const span = open && !now ? '' : minutes(spanMs(r, now ?? new Date(0)));
-    const onTime =
-      r.status === 'active' || open
-        ? ''
-        : r.status === 'ended' && Date.parse(r.endedAt!) <= Date.parse(r.plannedEndAt)
-          ? 'yes'
-          : 'no';
+    const onTime = r.status === 'active' || open ? '' : pulledBackOnTime(r) ? 'yes' : 'no';
     lines.push(
       [
         r.id,

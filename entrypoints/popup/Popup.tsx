@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createClosingQuestions } from '@/components/ClosingQuestions';
 import { formatClock, formatTime } from '@/components/format';
-import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
+import { EXTEND_MINUTES, formatDuration, isOverdue, overrunMs, spanMs } from '@/utils/durations';
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
 import { PURPOSE_LABELS, type Settings } from '@/utils/model';
 import { OnThisPage } from './OnThisPage';
@@ -284,7 +284,7 @@ function toLog(
         record: interventionRecord(r),
         id: `${r.id}-end`,
         at: r.endedAt,
-        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${overrunMs(r, Date.parse(r.endedAt)) === 0 ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
     entries.push({
