@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { allSiteMatches } from './utils/sites/tools';
+import { allSiteMatches } from './utils/model/tools';
 
 /**
  * Each adapter's `surfaces` rows say what a surface is and where its selector comes from (`what`,
@@ -54,7 +54,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script runs in every supported tool's pages and has a 12 KB
-    // budget (issue 13). It uses the browser's own promise-based namespace (MV3
+    // budget. It uses the browser's own promise-based namespace (MV3
     // Chrome, Firefox); the polyfill's API table alone would fill that budget.
     // Background and pages keep webextension-polyfill.
     // The same goes for the prompt script the background injects (entrypoints/prompt.ts).

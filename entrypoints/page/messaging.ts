@@ -1,5 +1,5 @@
 /**
- * The content script's side of utils/messages.ts, in a few lines: the same
+ * The content script's side of utils/protocol/messages.ts, in a few lines: the same
  * protocol (ProtocolMap) and the same wire format as @webext-core/messaging
  * ({ id, type, data, timestamp } out; { res } or { err } back), which the
  * background and the extension pages keep using. The library's client is
@@ -8,7 +8,7 @@
  */
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import type { ProtocolMap } from '@/utils/messages';
+import type { ProtocolMap } from '@/utils/protocol/messages';
 
 type Type = keyof ProtocolMap;
 type Reply = { res?: unknown; err?: { name?: string; message?: string } | null } | undefined;

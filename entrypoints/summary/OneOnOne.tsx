@@ -5,22 +5,22 @@
  * only; "Copy my prep" copies both and says it is private.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { SummaryData } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
-import { closingLineItem, oneOnOneActionsItem } from '@/utils/note-items';
-import { firstNameOf } from '@/utils/handback';
-import { oneOnOne } from '@/utils/one-on-one';
-import { prepMarkdown, sharedMarkdown } from '@/utils/one-on-one-markdown';
-import { settingsItem } from '@/utils/settings';
-import { FORMER_REPORT_NAME, summarizeWeek, WINDOW_WEEKS } from '@/utils/summary';
-import { summaryHash, type SummaryRoute } from '@/utils/summary-route';
-import { shiftWeek, weekIdOf, weekLabel, type WeekId } from '@/utils/week';
-import { CopyButton } from './one-on-one/CopyButton';
-import { ForReport } from './one-on-one/ForReport';
-import { BackLink, NoSuchPage } from './one-on-one/NoSuchPage';
-import { OnlyForYou } from './one-on-one/OnlyForYou';
-import { useWeekWindow } from './useWeekWindow';
-import './one-on-one.css';
+import type { SummaryData } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
+import { closingLineItem, oneOnOneActionsItem } from '@/utils/settings/note-items';
+import { firstNameOf } from '@/utils/reports/handback';
+import { oneOnOne } from '@/utils/reports/one-on-one';
+import { prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
+import { settingsItem } from '@/utils/settings/store';
+import { FORMER_REPORT_NAME, summarizeWeek, WINDOW_WEEKS } from '@/utils/reports/summary';
+import { summaryHash, type SummaryRoute } from '@/utils/reports/summary-route';
+import { shiftWeek, weekIdOf, weekLabel, type WeekId } from '@/utils/model/week';
+import { CopyButton } from '@/entrypoints/summary/one-on-one/CopyButton';
+import { ForReport } from '@/entrypoints/summary/one-on-one/ForReport';
+import { BackLink, NoSuchPage } from '@/entrypoints/summary/one-on-one/NoSuchPage';
+import { OnlyForYou } from '@/entrypoints/summary/one-on-one/OnlyForYou';
+import { useWeekWindow } from '@/entrypoints/summary/useWeekWindow';
+import '@/entrypoints/summary/one-on-one.css';
 
 type Who = { id: string; name: string; former: boolean; nameKept: boolean };
 

@@ -4,15 +4,15 @@
  * heading names the week viewed; "This week" only for the current one.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/model';
-import { reportNameMap } from '@/utils/roster';
-import { settingsItem } from '@/utils/settings';
-import { summarizeWeek } from '@/utils/summary';
-import { parseWeekId, weekIdOf, weekLabel, type WeekId } from '@/utils/week';
-import { useWeekWindow } from './useWeekWindow';
-import { FirstRun } from './week/EmptyStates';
-import { WeekNav } from './week/WeekNav';
-import { WeekView } from './week/WeekView';
+import type { Settings } from '@/utils/model/records';
+import { reportNameMap } from '@/utils/people/roster';
+import { settingsItem } from '@/utils/settings/store';
+import { summarizeWeek } from '@/utils/reports/summary';
+import { parseWeekId, weekIdOf, weekLabel, type WeekId } from '@/utils/model/week';
+import { useWeekWindow } from '@/entrypoints/summary/useWeekWindow';
+import { FirstRun } from '@/entrypoints/summary/week/EmptyStates';
+import { WeekNav } from '@/entrypoints/summary/week/WeekNav';
+import { WeekView } from '@/entrypoints/summary/week/WeekView';
 
 function weekFromHash(): WeekId {
   return parseWeekId(location.hash) ?? weekIdOf(new Date());

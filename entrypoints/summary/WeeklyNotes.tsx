@@ -4,12 +4,12 @@
  * to copy; the lead's closing line is theirs, set once and remembered. Nothing is sent anywhere.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { unfinishedNote } from '@/utils/handback';
-import type { SummaryData } from '@/utils/messages';
-import { closingLineItem } from '@/utils/note-items';
-import type { ReportRow, WeekSummary } from '@/utils/summary';
-import { weekLabel } from '@/utils/week';
-import { noteworthy, weeklyNote, type NoteFormat } from '@/utils/weekly-note';
+import { unfinishedNote } from '@/utils/reports/handback';
+import type { SummaryData } from '@/utils/protocol/messages';
+import { closingLineItem } from '@/utils/settings/note-items';
+import type { ReportRow, WeekSummary } from '@/utils/reports/summary';
+import { weekLabel } from '@/utils/model/week';
+import { noteworthy, weeklyNote, type NoteFormat } from '@/utils/reports/weekly-note';
 
 type Intervention = SummaryData['interventions'][number];
 

@@ -6,9 +6,9 @@
  * arrive, so rating a report does not flash "Loading".
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { sendMessage, type SummaryData } from '@/utils/messages';
-import { WINDOW_WEEKS } from '@/utils/summary';
-import { shiftWeek, weekRange, type WeekId } from '@/utils/week';
+import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
+import { WINDOW_WEEKS } from '@/utils/reports/summary';
+import { shiftWeek, weekRange, type WeekId } from '@/utils/model/week';
 
 export interface WeekWindow {
   /** The records for `week`, never another week's; null until they arrive. */

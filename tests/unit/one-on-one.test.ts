@@ -7,11 +7,11 @@ afterAll(() => {
   else process.env.TZ = originalTz;
 });
 
-import type { Rating } from '@/utils/model';
-import { oneOnOne, outcomeOf, type OneOnOneInput } from '@/utils/one-on-one';
-import { markdownText, prepMarkdown, sharedMarkdown } from '@/utils/one-on-one-markdown';
-import { parseSummaryHash, summaryHash } from '@/utils/summary-route';
-import { intervention, promptRecord } from './helpers';
+import type { Rating } from '@/utils/model/records';
+import { oneOnOne, outcomeOf, type OneOnOneInput } from '@/utils/reports/one-on-one';
+import { markdownText, prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
+import { parseSummaryHash, summaryHash } from '@/utils/reports/summary-route';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const MIN = 60_000;
 const plus = (iso: string, minutes: number) =>

@@ -5,8 +5,8 @@
  * are on the other side of the page.
  */
 import { useState } from 'preact/hooks';
-import { pointText } from '@/utils/one-on-one-markdown';
-import type { OneOnOne, OneOnOneIntervention } from '@/utils/one-on-one';
+import { pointText } from '@/utils/reports/one-on-one-markdown';
+import type { OneOnOne, OneOnOneIntervention } from '@/utils/reports/one-on-one';
 
 export function ForReport({
   view,

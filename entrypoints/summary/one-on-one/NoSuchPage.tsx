@@ -1,8 +1,8 @@
 /** A 1:1 link that names no report Pullback knows, or cannot be read: say so, and offer the way back and the reports there are. */
 import { useEffect } from 'preact/hooks';
-import type { Settings } from '@/utils/model';
-import { summaryHash } from '@/utils/summary-route';
-import { weekIdOf, weekLabel, type WeekId } from '@/utils/week';
+import type { Settings } from '@/utils/model/records';
+import { summaryHash } from '@/utils/reports/summary-route';
+import { weekIdOf, weekLabel, type WeekId } from '@/utils/model/week';
 
 export function BackLink({ week }: { week: WeekId | null }) {
   const target = week ?? weekIdOf(new Date());

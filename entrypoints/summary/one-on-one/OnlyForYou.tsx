@@ -3,18 +3,18 @@
  * where the lead caught themself, each intervention with its durations and outcome, and this
  * week's reflections about this report. None of it goes into "Copy for <name>".
  */
-import { AlignmentConfidenceGrid, initialsFor } from '@/components/charts';
-import { formatTime, plural } from '@/components/format';
-import { formatDuration } from '@/utils/durations';
+import { AlignmentConfidenceGrid, initialsFor } from '@/components/ui/charts';
+import { formatTime, plural } from '@/components/ui/format';
+import { formatDuration } from '@/utils/model/durations';
 import {
   dateOf,
   dayOf,
   type OneOnOne,
   type OneOnOneIntervention,
   type OneOnOneWeek,
-} from '@/utils/one-on-one';
-import { QUADRANT_GUIDANCE, quadrantOf, type Reflection } from '@/utils/summary';
-import { weekLabel } from '@/utils/week';
+} from '@/utils/reports/one-on-one';
+import { QUADRANT_GUIDANCE, quadrantOf, type Reflection } from '@/utils/reports/summary';
+import { weekLabel } from '@/utils/model/week';
 
 export function OnlyForYou({
   view,

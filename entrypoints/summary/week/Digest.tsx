@@ -3,9 +3,9 @@
  * (the WeekSummary), so the two never disagree. What happened, what is still open, and the
  * week's one question when there is one.
  */
-import { plural } from '@/components/format';
-import { formatDuration } from '@/utils/durations';
-import type { WeekSummary } from '@/utils/summary';
+import { plural } from '@/components/ui/format';
+import { formatDuration } from '@/utils/model/durations';
+import type { WeekSummary } from '@/utils/reports/summary';
 
 export function digestLines(summary: WeekSummary): string[] {
   const lines: string[] = [];

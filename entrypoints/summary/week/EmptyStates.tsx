@@ -1,5 +1,5 @@
 /** What the summary says with no roster yet, and in a week with nothing recorded. */
-import type { WeekSummary } from '@/utils/summary';
+import type { WeekSummary } from '@/utils/reports/summary';
 
 export function FirstRun() {
   return (

@@ -1,8 +1,8 @@
 /** Take the week elsewhere: its CSV, the full backup, or print. */
-import { downloadBackup, downloadText } from '@/components/download';
-import { interventionsCsv } from '@/utils/csv';
-import type { Intervention } from '@/utils/model';
-import type { WeekSummary } from '@/utils/summary';
+import { downloadBackup, downloadText } from '@/components/ui/download';
+import { interventionsCsv } from '@/utils/reports/csv';
+import type { Intervention } from '@/utils/model/records';
+import type { WeekSummary } from '@/utils/reports/summary';
 
 export function ExportActions({
   summary,

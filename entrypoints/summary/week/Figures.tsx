@@ -1,8 +1,8 @@
 /** The week in figures, each against the four weeks before. */
-import { plural } from '@/components/format';
-import { formatDuration } from '@/utils/durations';
-import { isTakeover, type Headline, type WeekSummary } from '@/utils/summary';
-import { justStarted } from '../WeekRecords';
+import { plural } from '@/components/ui/format';
+import { formatDuration } from '@/utils/model/durations';
+import { isTakeover, type Headline, type WeekSummary } from '@/utils/reports/summary';
+import { justStarted } from '@/entrypoints/summary/WeekRecords';
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const count = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));

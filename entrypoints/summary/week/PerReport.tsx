@@ -4,14 +4,14 @@
  * and the link to the report's 1:1 page. Below 60em each row becomes a card (summary.css), so 15
  * reports with 40-character names never push the page sideways.
  */
-import { Bar, Sparkline } from '@/components/charts';
-import { plural } from '@/components/format';
-import { formatDuration, spanMs } from '@/utils/durations';
-import { PURPOSE_LABELS, type Purpose } from '@/utils/model';
-import { toolLabel } from '@/utils/sites/tools';
-import type { WeekSummary } from '@/utils/summary';
-import { summaryHash } from '@/utils/summary-route';
-import { weekLabel } from '@/utils/week';
+import { Bar, Sparkline } from '@/components/ui/charts';
+import { plural } from '@/components/ui/format';
+import { formatDuration, spanMs } from '@/utils/model/durations';
+import { PURPOSE_LABELS, type Purpose } from '@/utils/model/records';
+import { toolLabel } from '@/utils/model/tools';
+import type { WeekSummary } from '@/utils/reports/summary';
+import { summaryHash } from '@/utils/reports/summary-route';
+import { weekLabel } from '@/utils/model/week';
 
 export function PerReport({ summary }: { summary: WeekSummary }) {
   const maxHandsOn = Math.max(0, ...summary.perReport.map((r) => r.handsOnMs));

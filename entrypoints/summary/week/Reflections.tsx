@@ -1,6 +1,6 @@
 /** "To reflect on": facts from the week, each linking the records behind it; at most one question. */
-import type { SummaryData } from '@/utils/messages';
-import type { WeekSummary } from '@/utils/summary';
+import type { SummaryData } from '@/utils/protocol/messages';
+import type { WeekSummary } from '@/utils/reports/summary';
 import { useMemo } from 'preact/hooks';
 
 /** Record links shown after a reflection before "and N more". */

@@ -1,6 +1,6 @@
 /** Moving between weeks: the one before, the one after, any day's week, and back to the current one. */
 import { format } from 'date-fns';
-import { shiftWeek, weekIdOf, weekRange, type WeekId } from '@/utils/week';
+import { shiftWeek, weekIdOf, weekRange, type WeekId } from '@/utils/model/week';
 
 export function WeekNav({ week, go }: { week: WeekId; go(week: WeekId): void }) {
   const current = weekIdOf(new Date());

@@ -3,17 +3,17 @@
  * view first, then the figures, the reflections, the notes to reports and the week's log.
  */
 import { useMemo } from 'preact/hooks';
-import type { SummaryData } from '@/utils/messages';
-import type { WeekSummary } from '@/utils/summary';
-import { CheckIn } from '../CheckIn';
-import { useReveal, WeekRecords } from '../WeekRecords';
-import { WeeklyNotes } from '../WeeklyNotes';
-import { Digest } from './Digest';
-import { QuietWeek } from './EmptyStates';
-import { ExportActions } from './ExportActions';
-import { Figures } from './Figures';
-import { PerReport } from './PerReport';
-import { Reflections } from './Reflections';
+import type { SummaryData } from '@/utils/protocol/messages';
+import type { WeekSummary } from '@/utils/reports/summary';
+import { CheckIn } from '@/entrypoints/summary/CheckIn';
+import { useReveal, WeekRecords } from '@/entrypoints/summary/WeekRecords';
+import { WeeklyNotes } from '@/entrypoints/summary/WeeklyNotes';
+import { Digest } from '@/entrypoints/summary/week/Digest';
+import { QuietWeek } from '@/entrypoints/summary/week/EmptyStates';
+import { ExportActions } from '@/entrypoints/summary/week/ExportActions';
+import { Figures } from '@/entrypoints/summary/week/Figures';
+import { PerReport } from '@/entrypoints/summary/week/PerReport';
+import { Reflections } from '@/entrypoints/summary/week/Reflections';
 
 export function WeekView({
   summary,
