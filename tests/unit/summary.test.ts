@@ -209,7 +209,7 @@ describe('quadrantOf and its guidance', () => {
     expect(QUADRANT_GUIDANCE['build-confidence'].advice).toMatch(/framework/);
     expect(QUADRANT_GUIDANCE['build-confidence'].advice).toMatch(/pull back/);
     expect(QUADRANT_GUIDANCE['give-context'].advice).toMatch(/why/);
-    expect(QUADRANT_GUIDANCE['act-now'].advice).toMatch(/this week/);
+    expect(QUADRANT_GUIDANCE['act-now'].advice).toMatch(/before your next 1:1/);
     expect(QUADRANT_GUIDANCE.support.advice).toMatch(/details/);
   });
 });

@@ -70,7 +70,7 @@ export const QUADRANT_GUIDANCE: Record<Quadrant, { title: string; advice: string
   'act-now': {
     title: 'Act now',
     advice:
-      'Neither the direction nor your confidence is there yet. Act this week: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
+      'Neither the direction nor your confidence is there yet. Act before your next 1:1: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
   },
 };
 

@@ -97,7 +97,7 @@ function Actions({
               {a}{' '}
               <button
                 type="button"
-                class="link-button"
+                class="link-button no-print"
                 aria-label={`Remove the action “${a}”`}
                 onClick={() => onActions(actions.filter((_, j) => j !== i))}
               >
