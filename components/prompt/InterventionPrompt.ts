@@ -14,6 +14,7 @@ import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '@/utils/
 import type { Artifact, Closing, Intervention } from '@/utils/model/records';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from '@/components/prompt/dom';
+import { errorText } from '@/utils/model/error-text';
 
 export type PromptRequest =
   /** Editing a report's artifact: is this deliberate? */
@@ -87,7 +88,6 @@ export function minutesUntilEndOfDay(now = new Date()): number {
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createInterventionPrompt({
   request,
@@ -212,7 +212,7 @@ export function createInterventionPrompt({
         else showStarted(result.intervention?.plannedEndAt ?? '');
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
         refresh();
@@ -272,7 +272,7 @@ export function createInterventionPrompt({
         await run();
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
       }

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/protocol/messages';
 import type { Artifact, Settings } from '@/utils/model/records';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 /** "https://www.figma.com/design/abc/File" -> "https://www.figma.com/design/abc/": the parent, as a default prefix. */
 function parentPrefix(url: string): string {
@@ -51,7 +52,7 @@ export function ClaimForm({
       });
       onChanged();
     } catch (err) {
-      setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setStatus({ kind: 'error', text: errorText(err) });
     }
   }
 

@@ -17,6 +17,7 @@ import type { PageReading } from '@/utils/sites/types';
 import { ClaimForm } from '@/entrypoints/popup/ClaimCurrentPage';
 import { copyDetailsText, unreadableParts } from '@/entrypoints/popup/page-details';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 type Described = ReturnType<ProtocolMap['describeTab']>;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -42,7 +43,7 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
       setDescribed(null);
       setStatus({
         kind: 'error',
-        text: `Pullback could not read this tab: ${e instanceof Error ? e.message : String(e)}`,
+        text: `Pullback could not read this tab: ${errorText(e)}`,
       });
     }
   }
@@ -97,7 +98,7 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
     } catch (e) {
       setStatus({
         kind: 'error',
-        text: `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+        text: `Not saved: ${errorText(e)}`,
       });
     }
   }

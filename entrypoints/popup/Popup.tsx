@@ -20,6 +20,7 @@ import { PauseControl } from '@/entrypoints/popup/PauseControl';
 import { AccessNotice } from '@/components/ui/AccessNotice';
 import { settingsItem } from '@/utils/settings/store';
 import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/background/pause';
+import { errorText } from '@/utils/model/error-text';
 
 const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   deliberate: 'started an intervention',
@@ -73,7 +74,7 @@ export function Popup() {
       setNow(now);
       setError(null);
     } catch (e) {
-      setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Pullback could not read its log: ${errorText(e)}`);
     }
   }
 
@@ -94,7 +95,7 @@ export function Popup() {
       await action();
       await refresh();
     } catch (e) {
-      setError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not ${what}: ${errorText(e)}`);
     }
   }
   const pullBack = (id: string) =>
@@ -245,9 +246,7 @@ export function Popup() {
                 setDeleted(`Deleted ${what}.`);
                 await refresh();
               } catch (e) {
-                setError(
-                  `Could not delete the record: ${e instanceof Error ? e.message : String(e)}`,
-                );
+                setError(`Could not delete the record: ${errorText(e)}`);
               }
             }}
           />

@@ -46,6 +46,10 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
     void settingsItem.getValue().then(setSettings);
   }, []);
 
+  if (route.page === 'no-such-week')
+    return (
+      <NoSuchPage heading="No such week" problem={route.problem} week={null} settings={settings} />
+    );
   if (route.page === 'bad-link') {
     return (
       <NoSuchPage

@@ -6,6 +6,7 @@
  * arrive, so rating a report does not flash "Loading".
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '@/utils/model/error-text';
 import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
 import { WINDOW_WEEKS } from '@/utils/reports/summary';
 import { shiftWeek, weekRange, type WeekId } from '@/utils/model/week';
@@ -41,7 +42,7 @@ export function useWeekWindow(week: WeekId | null): WeekWindow {
       },
       (e) => {
         if (request !== latest.current) return;
-        setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+        setError(`Pullback could not read its log: ${errorText(e)}`);
       },
     );
   }, [week, nonce]);

@@ -11,6 +11,7 @@ import { SITE_TOOLS } from '@/utils/model/tools';
 import { AccessNotice } from '@/components/ui/AccessNotice';
 import { settingsItem } from '@/utils/settings/store';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 type Row = { id: string; name: string; aliases: string };
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -83,7 +84,7 @@ export function Welcome() {
     } catch (err) {
       setStatus({
         kind: 'error',
-        text: `Not saved: ${err instanceof Error ? err.message : String(err)}`,
+        text: `Not saved: ${errorText(err)}`,
       });
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Notifications while prompts are paused (README Decisions: Pause): the
+ * Notifications while prompts are paused (docs/decisions.md, Pause): the
  * "Time to pull back?" reminder still comes (an overdue intervention is work
  * the lead is still in); the weekly summary notification waits for the end of
  * the pause (a demo on a shared screen) and then shows once. The pause log

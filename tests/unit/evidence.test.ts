@@ -12,6 +12,7 @@ import { surfaces as confluence } from '@/utils/sites/confluence';
 import { surfaces as figma } from '@/utils/sites/figma';
 import { surfaces as gdocs } from '@/utils/sites/gdocs';
 import { surfaces as jira } from '@/utils/sites/jira';
+import { surfaces as linear } from '@/utils/sites/linear';
 import { surfaces as notion } from '@/utils/sites/notion';
 
 const root = join(import.meta.dirname, '../..');
@@ -23,6 +24,7 @@ const tools: Record<string, { surfaces: readonly Surface[]; file: string }> = {
   figma: { surfaces: figma, file: 'figma.md' },
   gdocs: { surfaces: gdocs, file: 'gdocs.md' },
   jira: { surfaces: jira, file: 'jira.md' },
+  linear: { surfaces: linear, file: 'linear.md' },
   notion: { surfaces: notion, file: 'notion.md' },
 };
 

@@ -9,8 +9,9 @@ afterAll(() => {
 
 import type { Rating } from '@/utils/model/records';
 import { oneOnOne, outcomeOf, type OneOnOneInput } from '@/utils/reports/one-on-one';
-import { markdownText, prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
+import { prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
 import { parseSummaryHash, summaryHash } from '@/utils/reports/summary-route';
+import { inert } from '@/utils/reports/inert-text';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const MIN = 60_000;
@@ -351,7 +352,7 @@ describe('my prep (Copy my prep)', () => {
   });
 
   it('keeps text from the tools on one line with Markdown’s marks shown as themselves', () => {
-    expect(markdownText('Fix <b>this</b>\n# now | _soon_')).toBe(
+    expect(inert('Fix <b>this</b>\n# now | _soon_', 'markdown')).toBe(
       'Fix \\<b\\>this\\</b\\> \\# now \\| \\_soon\\_',
     );
     const view = oneOnOne(
@@ -402,5 +403,17 @@ describe('the summary page’s address', () => {
       page: 'bad-link',
       problem: expect.stringMatching(/garbled/),
     });
+  });
+
+  it('a week outside 2000 to 2100, alone or in a 1:1 link, is no such week (never a week page to compute)', () => {
+    for (const hash of ['#0001-W01/alice', '#0001-W01', '#1999-W52/alice', '#2101-W01']) {
+      expect(parseSummaryHash(hash, today)).toEqual({
+        page: 'no-such-week',
+        week: null,
+        problem: expect.stringMatching(/outside the years Pullback keeps \(2000 to 2100\)/),
+      });
+    }
+    expect(parseSummaryHash('#2000-W01/alice', today)).toMatchObject({ page: 'one-on-one' });
+    expect(parseSummaryHash('#2100-W52', today)).toEqual({ page: 'week', week: '2100-W52' });
   });
 });

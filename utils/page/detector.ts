@@ -204,6 +204,13 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
         () => deps.adapterFor(new URL(doc.location.href))?.editFrames,
         editTypes,
         edit,
+        // Typing Pullback cannot hear: Adapter health says so, once per page.
+        (problem) => {
+          const tool = deps.adapterFor(new URL(doc.location.href))?.id;
+          if (!tool || page.diagnosed.has(problem)) return;
+          page.diagnosed.add(problem);
+          deps.diagnose?.(tool, problem);
+        },
       );
     },
     /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */

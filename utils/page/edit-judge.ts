@@ -14,6 +14,7 @@ import { LIMITS } from '@/utils/model/constants';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 import type { JudgeContext, Judging, PageState } from '@/utils/page/detection';
+import { errorText } from '@/utils/model/error-text';
 
 /** After "not a report" or "mine" the answer will not change soon: ask again much later. */
 const QUIET_RECHECK_MS = 60_000;
@@ -97,7 +98,12 @@ async function edit(
   if (state !== ctx.page()) return;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
   if (state !== ctx.page()) return;
-  if (!ownership) return diagnose(ctx, adapter, 'the owner was not found on this page');
+  if (!ownership?.owner) {
+    const unread = ownership?.unread?.length
+      ? ownership.unread
+      : ['the owner was not found on this page'];
+    return unread.forEach((problem) => diagnose(ctx, adapter, problem));
+  }
   if (!artifact.title && !ownership.title)
     diagnose(ctx, adapter, 'the title was not found on this page');
   for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
@@ -114,14 +120,7 @@ async function edit(
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
     else
-      diagnose(
-        ctx,
-        adapter,
-        clip(
-          `Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`,
-          MAX_PROBLEM,
-        ),
-      );
+      diagnose(ctx, adapter, clip(`Pullback refused this edit: ${errorText(error)}`, MAX_PROBLEM));
     return;
   }
   // Navigated while waiting: this answer belongs to the previous artifact.

@@ -18,7 +18,12 @@ import type {
   IdInput,
   ForgetScopeInput,
   PageReading,
+  ImportInput,
+  ListLogInput,
+  LoadLookupInput,
+  PauseInput,
   PromptAnswerInput,
+  TabIdInput,
   PromptChoice,
   RatingInput,
   ReportIdInput,
@@ -93,13 +98,13 @@ export interface ProtocolMap {
   recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
-  listLog(data: { limit: number }): { interventions: InterventionView[]; prompts: PromptView[] };
+  listLog(data?: ListLogInput): { interventions: InterventionView[]; prompts: PromptView[] };
   listAwaitingClosing(): InterventionView[];
   exportBackup(): string;
   /** The backup in parts (utils/background/backup-writer.ts): its opening, then records a chunk at a time. */
   exportOpening(): string;
   exportChunk(data: ExportChunkInput): BackupChunk;
-  importBackup(data: { text: string }): ImportResult;
+  importBackup(data: ImportInput): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
   addClaim(data: ClaimInput): Claim;
@@ -119,15 +124,15 @@ export interface ProtocolMap {
   /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
   loadPrompt(): void;
   /** Content script: inject my tool's owner lookups and page reader (entrypoints/<contentScript>-lookup.ts) into my frame. */
-  loadLookup(data: { contentScript: string }): void;
+  loadLookup(data: LoadLookupInput): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
   /** A content script on a site the lead added: that site's definition (by the sender's origin), or null. */
   customSiteHere(): CustomSite | null;
   /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
-  describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
+  describeTab(data: TabIdInput): { reading: PageReading; verdict: PageVerdict } | null;
   /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
-  pausePrompts(data: { until: string | null }): void;
+  pausePrompts(data: PauseInput): void;
   resumePrompts(): void;
   /** Settings on every browser (utils/settings/store.ts): put this browser's replaced version back, or let it go. */
   syncPutBack(data: SyncKeyInput): Settings;

@@ -185,3 +185,24 @@ export const PageReadingSchema = v.object({
   selectors: v.object({ matched: selectorList, missed: selectorList }),
 });
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
+
+// Extension pages' requests with plain inputs: parsed like the rest, so every inbound shape is here.
+/** The popup's log: how many rows (clamped to 1-500 by the background; absent: 50). */
+export const ListLogSchema = v.optional(
+  v.object({ limit: v.optional(v.pipe(v.number(), v.finite())) }),
+  {},
+);
+export type ListLogInput = v.InferOutput<typeof ListLogSchema>;
+/** A backup file's text, read by the page (its size is checked where it is parsed). */
+export const ImportSchema = v.object({ text: v.string('must be the file’s text') });
+export type ImportInput = v.InferOutput<typeof ImportSchema>;
+export const TabIdSchema = v.object({
+  tabId: v.pipe(v.number(), v.integer('is a whole number'), v.minValue(0)),
+});
+export type TabIdInput = v.InferOutput<typeof TabIdSchema>;
+/** A pause's end (checked against the clock where it starts), or null: until resumed. */
+export const PauseSchema = v.object({ until: v.nullable(v.string()) });
+export type PauseInput = v.InferOutput<typeof PauseSchema>;
+/** A content script asking for its tool's lookups, by its script's name. */
+export const LoadLookupSchema = v.object({ contentScript: v.pipe(v.string(), v.maxLength(60)) });
+export type LoadLookupInput = v.InferOutput<typeof LoadLookupSchema>;

@@ -12,6 +12,7 @@
  * second sentence is left out.
  */
 import type { Intervention } from '@/utils/model/records';
+import { inert } from '@/utils/reports/inert-text';
 
 export type NoteFormat = 'text' | 'markdown';
 
@@ -50,10 +51,12 @@ export function composeNote(
   options: NoteOptions = {},
 ): string {
   const md = options.format === 'markdown';
-  const key = (r: NoteRecord) => (md ? `\`${r.artifact.key}\`` : r.artifact.key);
+  // Keys, titles and the lead's words came from elsewhere: inert in either format.
+  const key = (r: NoteRecord) => inert(r.artifact.key, md ? 'code' : 'text');
+  const text = (value: string) => inert(value, md ? 'markdown' : 'text');
   const one = records.length === 1;
   const named = (r: NoteRecord) =>
-    one && r.artifact.title ? `${key(r)} (“${r.artifact.title}”)` : key(r);
+    one && r.artifact.title ? `${key(r)} (“${text(r.artifact.title)}”)` : key(r);
   const keys = (list: NoteRecord[]) => joinWords(unique(list.map(named)));
 
   // 1. What I did, and why.
@@ -70,13 +73,13 @@ export function composeNote(
     .filter(Boolean)
     .join(', and ');
   const when = options.when ? `${options.when} ` : '';
-  const sentences = [`Hi ${firstNameOf(reportName)}, ${when}I ${did}.`];
+  const sentences = [`Hi ${text(firstNameOf(reportName))}, ${when}I ${did}.`];
 
   // 2. The framework, in the lead's words.
   const worded = records.filter((r) => r.intent?.trim());
   const words = worded
     .map((r) => {
-      const w = r.intent!.trim().replace(/[.\s]+$/, '');
+      const w = text(r.intent!).replace(/[.\s]+$/, '');
       return one || worded.length === 1 ? w : `${key(r)}: ${w}`;
     })
     .join('; ');
@@ -111,7 +114,7 @@ export function composeNote(
     parts.push(`${subject(group)} ${group.length === 1 ? 'comes' : 'come'} back to you by ${by}`);
   if (parts.length) sentences.push(`${capitalise(parts.join('; '))}.`);
 
-  const closing = options.closingLine?.trim();
+  const closing = inert(options.closingLine, 'text');
   return closing ? `${sentences.join(' ')}\n\n${closing}` : sentences.join(' ');
 }
 

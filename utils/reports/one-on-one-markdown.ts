@@ -14,19 +14,12 @@ import {
 } from '@/utils/reports/one-on-one';
 import { QUADRANT_GUIDANCE, quadrantOf, type Reflection } from '@/utils/reports/summary';
 import { weekLabel } from '@/utils/model/week';
+import { inert } from '@/utils/reports/inert-text';
 
-/** Text from the tools and the lead, safe inside a Markdown line: one line, Markdown's marks shown as themselves. */
-export function markdownText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
-
-/** An item key as code; a backtick inside one (never seen in a tool's keys) is dropped rather than breaking the span. */
-function markdownKey(key: string): string {
-  return `\`${key.replace(/`/g, '').replace(/\s+/g, ' ').trim()}\``;
-}
+/** Text from the tools and the lead, inert in a Markdown line (utils/reports/inert-text.ts). */
+const md = (text: string) => inert(text, 'markdown');
+/** An item key as a code span. */
+const code = (key: string) => inert(key, 'code');
 
 /** What a talking point says after the item: why I stepped in, and whose it is now. */
 export function pointText(x: OneOnOneIntervention, locale?: string): string {
@@ -48,26 +41,26 @@ export function sharedSections(
   locale?: string,
 ): Array<{ heading: string; lines: string[] }> {
   const item = (x: OneOnOneIntervention) => {
-    const title = x.record.artifact.title ? ` ${markdownText(x.record.artifact.title)}` : '';
-    return `${markdownKey(x.record.artifact.key)}${title}: ${pointText(x, locale)}`;
+    const title = x.record.artifact.title ? ` ${md(x.record.artifact.title)}` : '';
+    return `${code(x.record.artifact.key)}${title}: ${pointText(x, locale)}`;
   };
   const tp = view.talkingPoints;
   return [
     { heading: 'Stepped into and handed back', lines: tp.handedBack.map(item) },
     {
       heading: 'Frameworks, in my words',
-      lines: tp.frameworks.map((f) => `${markdownKey(f.key)}: ${markdownText(f.words)}`),
+      lines: tp.frameworks.map((f) => `${code(f.key)}: ${md(f.words)}`),
     },
     { heading: 'Take-overs still with me', lines: tp.openTakeovers.map(item) },
     { heading: 'Still with me', lines: tp.stillWithMe.map(item) },
-    { heading: 'Actions', lines: actions.map(markdownText).filter(Boolean) },
+    { heading: 'Actions', lines: actions.map(md).filter(Boolean) },
   ].filter((s) => s.lines.length > 0);
 }
 
 /** The talking points for the report: what "Copy for <name>" puts on the clipboard. */
 export function sharedMarkdown(view: OneOnOne, actions: string[], locale?: string): string {
-  const name = markdownText(view.report.name);
-  const lines = [`# 1:1 with ${name}: talking points`, '', markdownText(view.rangeLabel)];
+  const name = md(view.report.name);
+  const lines = [`# 1:1 with ${name}: talking points`, '', md(view.rangeLabel)];
   const sections = sharedSections(view, actions, locale);
   if (sections.length === 0) lines.push('', 'Nothing from these weeks yet.');
   for (const s of sections) lines.push('', `## ${s.heading}`, '', ...s.lines.map((l) => `- ${l}`));
@@ -77,10 +70,10 @@ export function sharedMarkdown(view: OneOnOne, actions: string[], locale?: strin
 /** An intervention with its durations and outcome: the lead's side only. */
 function detailLine(x: OneOnOneIntervention, startedOn?: string): string {
   const r = x.record;
-  const title = r.artifact.title ? ` ${markdownText(r.artifact.title)}` : '';
-  const started = startedOn ? `started ${markdownText(startedOn)}; ` : '';
-  const words = x.words ? `; my words: “${markdownText(x.words)}”` : '';
-  return `**${x.takeover ? 'Take-over' : 'Intervention'}** ${markdownKey(r.artifact.key)}${title}: ${markdownText(x.purpose)}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}${words}`;
+  const title = r.artifact.title ? ` ${md(r.artifact.title)}` : '';
+  const started = startedOn ? `started ${md(startedOn)}; ` : '';
+  const words = x.words ? `; my words: “${md(x.words)}”` : '';
+  return `**${x.takeover ? 'Take-over' : 'Intervention'}** ${code(r.artifact.key)}${title}: ${md(x.purpose)}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}${words}`;
 }
 
 /** Both sides, for the lead alone: what "Copy my prep" puts on the clipboard. */
@@ -90,15 +83,15 @@ export function prepMarkdown(
   reflections: Reflection[],
   locale?: string,
 ): string {
-  const name = markdownText(view.report.name);
-  const first = markdownText(firstNameOf(view.report.name));
+  const name = md(view.report.name);
+  const first = md(firstNameOf(view.report.name));
   const { totals } = view;
   const lines: string[] = [
     `# 1:1 with ${name}: my prep`,
     '',
     `> Private: my own notes, not for ${first}. They hold check-ins, durations and where I caught myself. For ${first}, copy the talking points only.`,
     '',
-    markdownText(view.rangeLabel),
+    md(view.rangeLabel),
   ];
   if (view.report.former)
     lines.push('', `${name} is a former report: no longer on my roster, their history kept.`);
@@ -120,20 +113,20 @@ export function prepMarkdown(
   const latest = view.trail[view.trail.length - 1];
   lines.push(
     latest
-      ? `- Latest check-in (${markdownText(weekLabel(latest.week, locale))}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4`
+      ? `- Latest check-in (${md(weekLabel(latest.week, locale))}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4`
       : '- Check-in: not rated in these weeks',
   );
   if (reflections.length > 0) {
     lines.push('', '### Reflections', '');
     for (const r of reflections)
-      lines.push(`- ${markdownText(r.text)}${r.question ? ` ${markdownText(r.question)}` : ''}`);
+      lines.push(`- ${md(r.text)}${r.question ? ` ${md(r.question)}` : ''}`);
   }
   if (view.trail.length > 0) {
     lines.push('', '### Check-ins', '');
     lines.push('| Week | Alignment | Confidence | Where |', '| --- | --- | --- | --- |');
     for (const t of view.trail)
       lines.push(
-        `| ${markdownText(weekLabel(t.week, locale))} | ${t.alignment} | ${t.confidence} | ${t.where} |`,
+        `| ${md(weekLabel(t.week, locale))} | ${t.alignment} | ${t.confidence} | ${t.where} |`,
       );
   }
   if (view.openFromBefore.length > 0) {
@@ -143,16 +136,16 @@ export function prepMarkdown(
   }
   lines.push('', '### Week by week');
   for (const week of view.weeks) {
-    lines.push('', `#### ${markdownText(week.label)}`, '');
+    lines.push('', `#### ${md(week.label)}`, '');
     if (week.interventions.length === 0 && week.caught.length === 0 && !week.rating) {
       lines.push('- Nothing recorded.');
       continue;
     }
     for (const x of week.interventions) lines.push(`- ${detailLine(x)}`);
     for (const p of week.caught) {
-      const title = p.artifact.title ? ` ${markdownText(p.artifact.title)}` : '';
+      const title = p.artifact.title ? ` ${md(p.artifact.title)}` : '';
       lines.push(
-        `- **Caught myself** ${markdownKey(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
+        `- **Caught myself** ${code(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
       );
     }
     if (week.rating)

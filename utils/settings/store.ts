@@ -23,6 +23,7 @@ import {
   type SyncConflict,
   type SyncProblem,
 } from '@/utils/settings/sync';
+import { errorText } from '@/utils/model/error-text';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -199,7 +200,7 @@ export function createSettingsStore({
       remote = await sync.get(null);
     } catch (e) {
       return keep(
-        { kind: 'failed', message: messageOf(e), at },
+        { kind: 'failed', message: errorText(e), at },
         local,
         state.stamps,
         [],
@@ -251,7 +252,7 @@ export function createSettingsStore({
         if (merged.expired.length) await sync.remove(merged.expired);
         status = { kind: 'synced', bytes: check.bytes, quotaBytes: quota.bytes, at };
       } catch (e) {
-        status = { kind: 'failed', message: messageOf(e), at };
+        status = { kind: 'failed', message: errorText(e), at };
       }
     }
     return keep(status, merged.settings, merged.stamps, merged.conflicts, merged.problems);
@@ -329,8 +330,4 @@ export function watchSyncArea(onChange: () => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

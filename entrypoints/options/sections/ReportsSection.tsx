@@ -19,6 +19,7 @@ import {
   type DraftReport,
 } from '@/entrypoints/options/sections/roster-text';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -121,7 +122,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     } catch (e) {
       setStatus({
         kind: 'error',
-        text: `${name} was not removed: ${e instanceof Error ? e.message : String(e)}`,
+        text: `${name} was not removed: ${errorText(e)}`,
       });
     }
     setPending(null);

@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { CustomSite } from '@/utils/model/records';
 import { saver } from '@/entrypoints/options/autosave';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
 
@@ -87,7 +88,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
       (err) =>
         setStatus({
           kind: 'error',
-          text: `${err instanceof Error ? err.message : String(err)} Nothing was added.`,
+          text: `${errorText(err)} Nothing was added.`,
         }),
     );
   }

@@ -10,6 +10,7 @@ import { formatTime } from '@/components/ui/format';
 import { sendMessage } from '@/utils/protocol/messages';
 import { syncReportItem, type SyncReport, type SyncStatus } from '@/utils/settings/store';
 import type { SyncConflict } from '@/utils/settings/sync';
+import { errorText } from '@/utils/model/error-text';
 
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
@@ -52,7 +53,7 @@ export function SyncSection() {
   const act = (type: 'syncPutBack' | 'syncDismiss', key: string) =>
     sendMessage(type, { key }).then(
       () => setError(''),
-      (e) => setError(e instanceof Error ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
   const bad = report.status.kind === 'too-large' || report.status.kind === 'failed';
   return (
