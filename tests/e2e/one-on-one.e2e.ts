@@ -325,7 +325,7 @@ describe('the 1:1 page', () => {
     expect(await page.getByText('Loading…').count()).toBe(0);
     // The way back is a week that exists.
     await page.getByRole('link', { name: /back to the week of/i }).click();
-    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^This week/ }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
