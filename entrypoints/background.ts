@@ -20,6 +20,7 @@ import {
 import {
   armWeeklyAlarm,
   ensureTickAlarm,
+  HELD_NOTIFICATION,
   NOTIFICATION_PREFIX,
   refresh,
   showWeeklyNotification,
@@ -70,6 +71,7 @@ export default defineBackground({
           db: (database = db),
           getSettings: settingsStore.get,
           setSettings: async (s) => void (await settingsStore.save(s)),
+          getPause: () => currentPause(),
         }),
       ),
     );
@@ -85,8 +87,9 @@ export default defineBackground({
         console.warn('Pullback: weekly notification not shown', e),
       );
     const refreshNow = async () => {
-      await refresh(await getService());
       const pause = await currentPause();
+      // Quiet means quiet: no reminder while paused; what came due shows once it ends.
+      await refresh(await getService(), new Date(), { paused: Boolean(pause) });
       await showPause(pause);
       // A weekly notification held during a pause shows once it is over (utils/background/weekly-hold.ts).
       if (!pause)
@@ -172,6 +175,11 @@ export default defineBackground({
       );
     });
     browser.notifications.onClicked.addListener((notificationId) => {
+      if (notificationId === HELD_NOTIFICATION) {
+        void browser.notifications.clear(notificationId);
+        void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+        return;
+      }
       if (notificationId === WEEKLY_NOTIFICATION) {
         void browser.notifications.clear(notificationId);
         void browser.tabs.create({

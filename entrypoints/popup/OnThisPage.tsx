@@ -254,11 +254,26 @@ function Effect({
   settings: Settings;
 }) {
   const now = new Date();
-  if (verdict.effect === 'prompt') {
-    return verdict.waiting ? (
-      <>If you edit here: a Pullback question is already waiting on this page; answer it there.</>
+  if (verdict.effect === 'prompt' || verdict.effect === 'touch') {
+    const when =
+      verdict.threshold <= 1
+        ? 'on your first keystroke'
+        : `once you have made ${verdict.threshold} changes in a row (a paste at once); a smaller fix is counted as a touch`;
+    if (verdict.effect === 'prompt' && verdict.waiting)
+      return (
+        <>If you edit here: a Pullback question is already waiting on this page; answer it there.</>
+      );
+    return verdict.effect === 'prompt' && verdict.joinable ? (
+      <>
+        If you edit here: Pullback offers to add this to your open intervention on{' '}
+        {verdict.standing.kind === 'report' ? verdict.standing.reportName : 'this report'}’s work,{' '}
+        {when}.
+      </>
     ) : (
-      <>If you edit here: Pullback asks whether this is a deliberate, temporary intervention.</>
+      <>
+        If you edit here: Pullback asks whether this is a deliberate, temporary intervention, {when}
+        .
+      </>
     );
   }
   if (verdict.effect === 'count') {

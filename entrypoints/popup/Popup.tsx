@@ -16,6 +16,7 @@ import {
 import { sendMessage, type InterventionView, type PromptView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS, type Settings } from '@/utils/model/records';
 import { OnThisPage } from '@/entrypoints/popup/OnThisPage';
+import { JoinedItems } from '@/components/ui/JoinedItems';
 import { PauseControl } from '@/entrypoints/popup/PauseControl';
 import { AccessNotice } from '@/components/ui/AccessNotice';
 import { settingsItem } from '@/utils/settings/store';
@@ -159,10 +160,18 @@ export function Popup() {
                       {r.artifact.title}
                     </div>
                   )}
+                  {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
                   <div>
-                    {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))} of{' '}
-                    {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))} planned ·
-                    hands-on {formatDuration(r.activeMs)}
+                    {PURPOSE_LABELS[r.purpose]} · {formatDuration(spanMs(r, now))}{' '}
+                    {r.plannedUntil === 'end-of-day' ? (
+                      <>· planned until {formatClock(r.plannedEndAt)}</>
+                    ) : (
+                      <>
+                        of {formatDuration(Date.parse(r.plannedEndAt) - Date.parse(r.startedAt))}{' '}
+                        planned
+                      </>
+                    )}{' '}
+                    · hands-on {formatDuration(r.activeMs)}
                   </div>
                   <div class="row-actions">
                     <button

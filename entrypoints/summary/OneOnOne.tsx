@@ -131,6 +131,7 @@ function OneOnOneReady({
         interventions: data.interventions,
         prompts: data.prompts,
         ratings: data.ratings,
+        touches: data.touches,
         closingLine,
       }),
     [who, week, settings, data, closingLine],
@@ -149,6 +150,7 @@ function OneOnOneReady({
       interventions: data.interventions,
       prompts: data.prompts,
       ratings: data.ratings,
+      touches: data.touches,
     }).reflections.filter((r) => r.recordIds.some((id) => ids.has(id)));
   }, [who, week, settings, data]);
   useEffect(() => {

@@ -48,6 +48,7 @@ export function Summary() {
             interventions: data.interventions,
             prompts: data.prompts,
             ratings: data.ratings,
+            touches: data.touches,
           })
         : null,
     [data, settings, week],

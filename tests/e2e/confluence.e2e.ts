@@ -59,6 +59,7 @@ const PAGES = {
   danaLive: '3342351',
   aliceV2: '3342353',
   aliceBlog: '3342355',
+  bobLive: '3342357',
 } as const;
 
 async function openEditor(page: Page, wiki: FakeConfluence, id: string) {
@@ -75,7 +76,8 @@ async function typeInBody(page: Page, text: string) {
 }
 
 async function typeInTitle(page: Page, text: string) {
-  const title = page.getByRole('textbox', { name: 'Page title' });
+  // Unlabelled: its name is its placeholder (docs/evidence/confluence.md, The editor).
+  const title = page.getByRole('textbox', { name: 'Give this page a title' });
   await title.click();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
@@ -112,6 +114,7 @@ describe('Confluence detection', () => {
         [PAGES.aliceLive]: { title: 'Incident log', space: 'OPS', owner: alice, live: true },
         [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
         [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
+        [PAGES.bobLive]: { title: 'Pager rota', space: 'OPS', owner: bob, live: true },
         [PAGES.aliceV2]: { title: 'Retry metrics', space: 'ENG', owner: alice, createdBy: bob },
         // A blog post: its author is all the v2 API names (no owner).
         [PAGES.aliceBlog]: { title: 'Launch notes', space: 'ENG', owner: alice, blog: true },
@@ -151,7 +154,7 @@ describe('Confluence detection', () => {
     ]);
   });
 
-  test('the title field is content too: editing a report’s page title prompts', async () => {
+  test('the title field is content too: editing a report’s page title (the editor’s textarea, a live doc’s) prompts', async () => {
     const page = await ext.context.newPage();
     await openEditor(page, wiki, PAGES.aliceTitle);
     await typeInTitle(page, ' (v2)');
@@ -160,6 +163,14 @@ describe('Confluence detection', () => {
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
     await expect(prompt.textContent()).resolves.toContain(PAGES.aliceTitle);
     await page.close();
+
+    const live = await ext.context.newPage();
+    await live.goto(wiki.url(PAGES.bobLive));
+    await typeInTitle(live, ' (Sev 2)');
+    await promptOn(live).waitFor();
+    await expect(promptOn(live).textContent()).resolves.toContain('Bob Okafor');
+    await expect(promptOn(live).textContent()).resolves.toContain('Pager rota');
+    await live.close();
   });
 
   test('my own page and a peer’s page never prompt, in the title or the body', async () => {
@@ -217,7 +228,7 @@ describe('Confluence detection', () => {
       .getByRole('link', { name: 'Refund policy' })
       .click();
     await page.waitForURL(`**/pages/${PAGES.bobSpa}/**`);
-    await page.locator('[data-testid="title-text"]', { hasText: 'Refund policy' }).waitFor();
+    await page.locator('#heading-title-text', { hasText: 'Refund policy' }).waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.waitForURL(`**/pages/edit-v2/${PAGES.bobSpa}`);
     await typeInBody(page, ' Refunds within 30 days.');

@@ -74,7 +74,7 @@ describe('Jira detection', () => {
   test('a title holding markup is shown as text in the prompt and the popup, and never runs', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('SEC-1'));
-    await typeInDescription(page, 'x');
+    await typeInDescription(page, 'Note');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain(
@@ -128,7 +128,7 @@ describe('Jira detection', () => {
   test('a board modal (?selectedIssue=) is the same ticket as its browse page', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.boardUrl('PAY-143'));
-    await editSummary(page, ' v2');
+    await editSummary(page, ' (v2)');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('PAY-143');

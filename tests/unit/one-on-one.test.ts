@@ -133,6 +133,36 @@ function input(part: Partial<OneOnOneInput> = {}): OneOnOneInput {
       rating('2026-W47', 1, 1, 'bob'),
       rating('2026-W40', 1, 1),
     ],
+    touches: [
+      {
+        id: '2026-W48:alice',
+        week: '2026-W48',
+        reportId: 'alice',
+        count: 3,
+        at: '2026-11-27T10:00:00.000Z',
+      },
+      {
+        id: '2026-W45:alice',
+        week: '2026-W45',
+        reportId: 'alice',
+        count: 1,
+        at: '2026-11-04T10:00:00.000Z',
+      },
+      {
+        id: '2026-W48:bob',
+        week: '2026-W48',
+        reportId: 'bob',
+        count: 5,
+        at: '2026-11-27T10:00:00.000Z',
+      },
+      {
+        id: '2026-W40:alice',
+        week: '2026-W40',
+        reportId: 'alice',
+        count: 7,
+        at: '2026-09-30T10:00:00.000Z',
+      },
+    ],
     ...part,
   };
 }
@@ -170,7 +200,11 @@ describe('the 1:1 page of one report', () => {
       endedOnTime: 2,
       caught: 1,
       withWords: 1,
+      // Hers inside the eight weeks only (W40 is before them; Bob's are his).
+      touches: 4,
     });
+    expect(view.weeks[0]!.touches).toBe(3);
+    expect(view.weeks[3]!.touches).toBe(1);
   });
 
   it('carries the purpose, the lead’s words, take-overs, how each ended and a hand-back note for what is handed back', () => {

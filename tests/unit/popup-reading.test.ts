@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
-import { standingOf } from '@/utils/background/page-verdict';
+import { standingOf } from '@/utils/background/edit-decision';
 import { urlShape } from '@/utils/model/url-shape';
 import { personFrom, withMe, withReport } from '@/utils/people/people';
 import { activePause, checkPauseUntil, describePauseEnd, pauseEnd } from '@/utils/background/pause';

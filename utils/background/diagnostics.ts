@@ -33,3 +33,13 @@ export async function recordDiagnostic(
     [updated, ...list.filter((d) => d !== same)].slice(0, MAX_DIAGNOSTICS),
   );
 }
+
+/**
+ * After Delete everything: no diagnostics. After forgetting one report: every place is kept as its
+ * structure only, so an entry written before places were (a path with a user name) names no one.
+ */
+export async function forgetDiagnostics(what: 'all' | 'names'): Promise<void> {
+  if (what === 'all') return diagnosticsItem.setValue([]);
+  const list = await diagnosticsItem.getValue();
+  await diagnosticsItem.setValue(list.map((d) => ({ ...d, where: placeOf(d.where, d.tool) })));
+}

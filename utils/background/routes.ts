@@ -9,19 +9,14 @@ import type * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import type { PullbackDatabase } from '@/utils/background/db';
-import { recordDiagnostic } from '@/utils/background/diagnostics';
+import { forgetDiagnostics, recordDiagnostic } from '@/utils/background/diagnostics';
 import { verdictFor } from '@/utils/background/page-verdict';
 import { checkPauseUntil, resumePause, startPause, PAUSE_ALARM } from '@/utils/background/pause';
 import type { PullbackService } from '@/utils/background/service';
 import { markTab } from '@/utils/background/toolbar';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model/records';
 import { contentScriptNames } from '@/utils/model/tools';
-import {
-  onMessage,
-  sendMessage,
-  type EditDecision,
-  type ProtocolMap,
-} from '@/utils/protocol/messages';
+import { onMessage, sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
 import {
   ClaimInputSchema,
   ClosingSchema,
@@ -43,6 +38,7 @@ import {
   PromptAnswerSchema,
   RatingInputSchema,
   ReportIdSchema,
+  RetentionInputSchema,
   SummaryRangeSchema,
   SyncKeySchema,
   TabIdSchema,
@@ -163,14 +159,6 @@ export function registerRoutes(
   }
 }
 
-// While prompts are paused an edit only feeds an active intervention (hands-on time counts) and nothing asks.
-const quietWhilePaused = (decision: EditDecision): EditDecision =>
-  decision.action === 'overdue'
-    ? { action: 'feeding', interventionId: decision.intervention.id, report: decision.report }
-    : decision.action === 'none'
-      ? { action: 'none', reason: 'paused' }
-      : decision;
-
 /** Injects one of the extension's scripts into the asking frame. */
 const inject = (sender: Sender, file: string) =>
   browser.scripting.executeScript({
@@ -182,21 +170,25 @@ const inject = (sender: Sender, file: string) =>
 export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
   const s = () => bg.service();
   const table = [
-    // The edit path: a content script on a tool's page.
+    // The edit path: a content script on a tool's page. The pause is one of the edit decision's
+    // facts (utils/background/edit-decision.ts): while paused an edit only counts toward an open
+    // intervention, and nothing asks.
     route({
       type: 'edit',
       from: 'served-page',
       schema: EditSignalSchema,
       what: 'edit signal',
       claims: (signal) => ({ tool: signal.tool, artifactUrl: signal.artifact.url }),
-      handle: async (signal) => {
-        const service = await s();
-        if (await bg.currentPause())
-          return quietWhilePaused(
-            await service.heartbeat({ tool: signal.tool, key: signal.artifact.key }),
-          );
-        return service.edit(signal);
-      },
+      handle: async (signal) => (await s()).edit(signal),
+    }),
+    // A stretch of editing that stopped short of asking: a touch.
+    route({
+      type: 'touch',
+      from: 'served-page',
+      schema: EditSignalSchema,
+      what: 'touch',
+      claims: (signal) => ({ tool: signal.tool, artifactUrl: signal.artifact.url }),
+      handle: async (signal) => void (await (await s()).touch(signal)),
     }),
     route({
       type: 'heartbeat',
@@ -204,12 +196,7 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: HeartbeatSchema,
       what: 'heartbeat',
       claims: (beat) => ({ tool: beat.tool }),
-      handle: async (beat) => {
-        const decision = await (await s()).heartbeat(beat);
-        return (await bg.currentPause()) && decision.action === 'overdue'
-          ? quietWhilePaused(decision)
-          : decision;
-      },
+      handle: async (beat) => (await s()).heartbeat(beat),
     }),
     // A content script on a site the lead added asks for that site's definition (storage is closed to it).
     route({
@@ -366,7 +353,15 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: SettingsSchema,
       what: 'settings',
       refreshes: true,
-      handle: async (settings) => (await s()).saveSettings(settings),
+      handle: async (settings) => {
+        const service = await s();
+        const before = (await bg.settings()).retentionMonths ?? 0;
+        const saved = await service.saveSettings(settings);
+        // The lead chose how long to keep records on this page: in force here at once.
+        if ((settings.retentionMonths ?? 0) !== before)
+          await service.keepRecordsFor(settings.retentionMonths ?? 0);
+        return saved;
+      },
     }),
     // Forgetting (utils/background/forget.ts): the badge and reminders follow at once.
     route({
@@ -390,7 +385,20 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: ReportIdSchema,
       what: 'report',
       refreshes: true,
-      handle: async ({ reportId }) => (await s()).forgetReport(reportId),
+      handle: async ({ reportId }) => {
+        // Every trace sync and diagnostics kept of them goes too, first: a change another browser
+        // made a moment ago must not hold the report back (utils/settings/store.ts forgetTraces).
+        const settings = await bg.settings();
+        const report = settings.reports.find((r) => r.id === reportId);
+        const former = settings.formerReports?.find((r) => r.id === reportId);
+        await bg.settingsStore.forgetTraces([
+          reportId,
+          report?.name ?? former?.name ?? '',
+          ...(report?.aliases ?? []),
+        ]);
+        await forgetDiagnostics('names');
+        return (await s()).forgetReport(reportId);
+      },
     }),
     route({
       type: 'retireReport',
@@ -412,7 +420,11 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       type: 'deleteEverything',
       from: 'extension-page',
       refreshes: true,
-      handle: async () => (await s()).deleteEverything(),
+      handle: async () => {
+        await bg.settingsStore.forgetTraces();
+        await forgetDiagnostics('all');
+        return (await s()).deleteEverything();
+      },
     }),
     // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
     route({
@@ -467,6 +479,28 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: SyncKeySchema,
       what: 'sync entry',
       handle: ({ key }) => bg.settingsStore.dismiss(key),
+    }),
+    route({
+      type: 'syncDropStuck',
+      from: 'extension-page',
+      schema: SyncKeySchema,
+      what: 'sync entry',
+      refreshes: true,
+      handle: ({ key }) => bg.settingsStore.dropStuck(key),
+    }),
+    // Retention: a stricter one from elsewhere waits for the lead here (utils/background/forget.ts).
+    route({
+      type: 'pendingRetention',
+      from: 'extension-page',
+      handle: async () => (await s()).pendingRetention(),
+    }),
+    route({
+      type: 'keepRecordsFor',
+      from: 'extension-page',
+      schema: RetentionInputSchema,
+      what: 'retention',
+      refreshes: true,
+      handle: async ({ months }) => (await s()).keepRecordsFor(months),
     }),
   ];
   return table as Route<Message, unknown>[];

@@ -25,6 +25,7 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
       interventions: _i,
       prompts: _p,
       ratings: _r,
+      touches: _t,
       ...head
     } = buildBackup(settings, [], [], [], now(), pauses);
     return openingText(head);
@@ -48,9 +49,9 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
   }
 
   async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
-    const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
+    const tx = db.transaction(['interventions', 'prompts', 'ratings', 'touches'], 'readwrite');
     // Read the ids once, then queue every add in the one transaction: no round trip per record.
-    const [haveInterventions, havePrompts, haveRatings] = await Promise.all([
+    const [haveInterventions, havePrompts, haveRatings, haveTouches] = await Promise.all([
       tx
         .objectStore('interventions')
         .getAllKeys()
@@ -61,6 +62,10 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
         .then((k) => new Set(k)),
       tx
         .objectStore('ratings')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('touches')
         .getAllKeys()
         .then((k) => new Set(k)),
     ]);
@@ -76,19 +81,23 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
     const interventions = fresh(backup.interventions, haveInterventions);
     const prompts = fresh(backup.prompts, havePrompts);
     const ratings = fresh(backup.ratings, haveRatings);
+    const touches = fresh(backup.touches, haveTouches);
     const interventionsAdded = interventions.length;
     const promptsAdded = prompts.length;
     const duplicatesSkipped =
       backup.interventions.length +
       backup.prompts.length +
-      backup.ratings.length -
+      backup.ratings.length +
+      backup.touches.length -
       interventionsAdded -
       promptsAdded -
-      ratings.length;
+      ratings.length -
+      touches.length;
     await Promise.all([
       ...interventions.map((r) => tx.objectStore('interventions').add(r)),
       ...prompts.map((r) => tx.objectStore('prompts').add(r)),
       ...ratings.map((r) => tx.objectStore('ratings').add(r)),
+      ...touches.map((r) => tx.objectStore('touches').add(r)),
     ]);
     await tx.done;
     await setSettings(backup.settings);

@@ -7,6 +7,7 @@ import {
   interventionsStartedBetween,
   promptsBetween,
   ratingsBetween,
+  touchesBetween,
   recentInterventions,
   recentPrompts,
 } from '@/utils/background/db';
@@ -66,15 +67,16 @@ export function createLogJobs({ db, getSettings, now }: JobDeps) {
      * (open at the week's end means "temporary becoming permanent").
      */
     async summaryData(range: SummaryRange): Promise<SummaryData> {
-      const [started, stillActive, prompts, ratings] = await Promise.all([
+      const [started, stillActive, prompts, ratings, touches] = await Promise.all([
         interventionsStartedBetween(db, range.fromIso, range.toIso),
         activeInterventions(db),
         promptsBetween(db, range.fromIso, range.toIso),
         ratingsBetween(db, range.fromWeek, range.toWeek),
+        touchesBetween(db, range.fromWeek, range.toWeek),
       ]);
       const seen = new Set(started.map((r) => r.id));
       const olderOpen = stillActive.filter((r) => !seen.has(r.id) && r.startedAt < range.fromIso);
-      return { interventions: [...olderOpen, ...started], prompts, ratings };
+      return { interventions: [...olderOpen, ...started], prompts, ratings, touches };
     },
 
     /** This week's alignment x confidence check-in for one report (one per report per week). */

@@ -8,7 +8,7 @@
  * IndexedDB transaction, so two tabs editing the same ticket at once cannot
  * both create a prompt or an intervention.
  */
-import { activeOnArtifact, promptsOnArtifact } from '@/utils/background/db';
+import { activeOnArtifact, openForReport, promptsOnArtifact } from '@/utils/background/db';
 import { isLapsed, isOverdue } from '@/utils/model/durations';
 import type {
   AnswerResult,
@@ -22,12 +22,20 @@ import { reportNameMap } from '@/utils/people/roster';
 import {
   feed,
   feedingDecision,
+  joinedTo,
   newPrompt,
   promptDecision,
   startedFrom,
-  whoseWork,
-  withinCooldown,
 } from '@/utils/background/edit-steps';
+import {
+  countsOverdue,
+  decideEdit,
+  standingOf,
+  whoseEdit,
+  type QuietWhy,
+} from '@/utils/background/edit-decision';
+import { promptContext } from '@/utils/background/prompt-context';
+import { weekIdOf } from '@/utils/model/week';
 import { createForgetting } from '@/utils/background/forget';
 import { createBackupJobs } from '@/utils/background/service-backup';
 import {
@@ -43,6 +51,14 @@ export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from '@/utils/background/edi
 
 export { UnknownRecordError, type ServiceDeps } from '@/utils/background/service-deps';
 
+/** The edit decision's quiet answers as the page hears them ("nobody" reads as "not a report"). */
+function quiet(why: QuietWhy): EditDecision {
+  return {
+    action: 'none',
+    reason: why === 'nobody' || why === 'unreadable' ? 'not-a-report' : why,
+  };
+}
+
 export function createService({
   db,
   getSettings,
@@ -50,15 +66,17 @@ export function createService({
   now = () => new Date(),
   newId = () => crypto.randomUUID(),
   pauseLog = storedPauseLog,
+  retentionHere,
+  getPause = async () => null,
 }: ServiceDeps) {
-  const deps: JobDeps = { db, getSettings, setSettings, now, newId, pauseLog };
+  const deps: JobDeps = { db, getSettings, setSettings, now, newId, pauseLog, getPause };
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
   }
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/background/forget.ts).
-    ...createForgetting({ db, getSettings, setSettings, now, pauseLog }),
+    ...createForgetting({ db, getSettings, setSettings, now, pauseLog, retentionHere }),
     // Reading: the popup's lists, the summary's records, the check-in (utils/background/service-log.ts).
     ...createLogJobs(deps),
     // The backup written in parts and the import (utils/background/service-backup.ts).
@@ -67,44 +85,131 @@ export function createService({
     ...createRosterJobs(deps),
 
     /**
-     * An edit on an artifact: whose work is it; then, in one transaction, feed
-     * its active intervention, respect the cooldown of its last prompt, or ask.
+     * An edit on an artifact: whose work is it; then, in one transaction, the one edit decision
+     * (utils/background/edit-decision.ts) over the item's records: feed its active intervention,
+     * keep quiet (pause, cooldown), a touch so far, or ask.
      */
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
-      const whose = whoseWork(settings, signal);
-      if ('reason' in whose) return { action: 'none', reason: whose.reason };
-      const { report } = whose;
+      const standing = standingOf(settings, signal);
+      const whose = whoseEdit(settings, signal.tool, standing);
+      if ('why' in whose) return quiet(whose.why);
+      const report = { id: whose.reportId, name: whose.reportName };
       const at = now();
+      const pause = await getPause();
 
-      const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+      const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
       const interventions = tx.objectStore('interventions');
       const prompts = tx.objectStore('prompts');
-      const active = await activeOnArtifact(interventions, signal.tool, signal.artifact.key);
-      if (active) {
-        const fed = await feed(interventions, active, at);
-        await tx.done;
-        return feedingDecision(fed, at, report);
+      const active =
+        (await activeOnArtifact(interventions, signal.tool, signal.artifact.key)) ?? null;
+      // A take-over is its own question: never offered as part of other work.
+      const joinable =
+        active || signal.kind === 'takeover'
+          ? null
+          : ((await openForReport(interventions, report.id)) ?? null);
+      const previous =
+        (await promptsOnArtifact(prompts, signal.tool, signal.artifact.key)).at(-1) ?? null;
+      const outcome = decideEdit({
+        settings,
+        tool: signal.tool,
+        standing,
+        active,
+        joinable,
+        lastPrompt: previous,
+        pause,
+        now: at,
+        stretch: signal.stretch,
+      });
+      switch (outcome.effect) {
+        case 'nothing':
+          await tx.done;
+          return quiet(outcome.why);
+        case 'count': {
+          const fed = await feed(interventions, active!, at);
+          await tx.done;
+          return feedingDecision(fed, outcome.overdue, report);
+        }
+        case 'touch':
+          await tx.done;
+          return { action: 'touch', threshold: outcome.threshold, report };
+        case 'prompt': {
+          const context = await promptContext(
+            tx.objectStore('ratings'),
+            report.id,
+            joinable,
+            settings,
+            at,
+          );
+          if (outcome.waiting) {
+            await tx.done;
+            return promptDecision(previous!, report, context);
+          }
+          const prompt = newPrompt(signal, report, at, newId());
+          await prompts.add(prompt);
+          await tx.done;
+          return promptDecision(prompt, report, context);
+        }
       }
+    },
 
-      const previous = (await promptsOnArtifact(prompts, signal.tool, signal.artifact.key)).at(-1);
-      if (previous && withinCooldown(previous, at, settings.cooldownMinutes)) {
+    /**
+     * A stretch of editing on a report's item stopped before it asked (a typo fixed): counted as a
+     * touch for the report's week, if the edit decision still says so (never while paused).
+     */
+    async touch(signal: EditSignal): Promise<boolean> {
+      const settings = await getSettings();
+      const standing = standingOf(settings, signal);
+      const whose = whoseEdit(settings, signal.tool, standing);
+      if ('why' in whose) return false;
+      const at = now();
+      const pause = await getPause();
+      const tx = db.transaction(['interventions', 'prompts', 'touches'], 'readwrite');
+      const active =
+        (await activeOnArtifact(
+          tx.objectStore('interventions'),
+          signal.tool,
+          signal.artifact.key,
+        )) ?? null;
+      const previous =
+        (await promptsOnArtifact(tx.objectStore('prompts'), signal.tool, signal.artifact.key)).at(
+          -1,
+        ) ?? null;
+      const outcome = decideEdit({
+        settings,
+        tool: signal.tool,
+        standing,
+        active,
+        joinable: null,
+        lastPrompt: previous,
+        pause,
+        now: at,
+        stretch: signal.stretch ?? { keys: 1, pasted: false },
+      });
+      if (outcome.effect !== 'touch') {
         await tx.done;
-        // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-        return previous.answer === 'unanswered'
-          ? promptDecision(previous, report)
-          : { action: 'none', reason: 'cooldown' };
+        return false;
       }
-
-      const prompt = newPrompt(signal, report, at, newId());
-      await prompts.add(prompt);
+      const touches = tx.objectStore('touches');
+      const week = weekIdOf(at);
+      const id = `${week}:${whose.reportId}`;
+      const had = await touches.get(id);
+      await touches.put({
+        id,
+        week,
+        reportId: whose.reportId,
+        count: (had?.count ?? 0) + 1,
+        at: at.toISOString(),
+      });
       await tx.done;
-      return promptDecision(prompt, report);
+      return true;
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
     async answerPrompt(input: PromptAnswerInput): Promise<AnswerResult> {
       const at = now();
+      // Read before the transaction: an await on anything else inside it would end it.
+      const settings = await getSettings();
       const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
       const prompts = tx.objectStore('prompts');
       const interventions = tx.objectStore('interventions');
@@ -123,8 +228,20 @@ export function createService({
         // Yes in two tabs, or on an artifact another prompt already started: one intervention.
         intervention =
           (await activeOnArtifact(interventions, prompt.tool, prompt.artifact.key)) ?? null;
-        if (!intervention) {
-          intervention = startedFrom(prompt, input, at, newId());
+        const open = !intervention && input.join ? await interventions.get(input.join) : undefined;
+        if (
+          input.join &&
+          !intervention &&
+          (open?.status !== 'active' || open.reportId !== prompt.reportId)
+        )
+          throw new UnknownRecordError(
+            'That intervention is no longer open; start a separate one instead.',
+          );
+        if (open) {
+          intervention = joinedTo(open, prompt, at);
+          await interventions.put(intervention);
+        } else if (!intervention) {
+          intervention = startedFrom(prompt, input, at, newId(), settings);
           await interventions.add(intervention);
         }
       }
@@ -151,6 +268,7 @@ export function createService({
     /** Interaction on an artifact's page: extends the active intervention's hands-on time. */
     async heartbeat(beat: Heartbeat): Promise<EditDecision> {
       const at = now();
+      const pause = await getPause();
       const tx = db.transaction('interventions', 'readwrite');
       const found = await activeOnArtifact(tx.store, beat.tool, beat.key);
       const active = found && (await feed(tx.store, found, at));
@@ -160,7 +278,7 @@ export function createService({
         id: active.reportId,
         name: (await reportNames()).get(active.reportId) ?? 'a former report',
       };
-      return feedingDecision(active, at, report);
+      return feedingDecision(active, countsOverdue(active, pause, at), report);
     },
 
     /** The machine went idle or locked: every open hands-on stretch ends here. */
@@ -207,7 +325,7 @@ export function createService({
      * (never deleted, never extended) and returns what is still active, with
      * the overdue ones not yet reminded marked as reminded now.
      */
-    async sweep(): Promise<{
+    async sweep({ remind = true }: { remind?: boolean } = {}): Promise<{
       active: Intervention[];
       lapsed: Intervention[];
       toRemind: Intervention[];
@@ -228,7 +346,7 @@ export function createService({
           };
           await tx.store.put(closed);
           lapsed.push(closed);
-        } else if (isOverdue(record, at) && !record.remindedAt) {
+        } else if (remind && isOverdue(record, at) && !record.remindedAt) {
           const reminded: Intervention = { ...record, remindedAt: at.toISOString() };
           await tx.store.put(reminded);
           active.push(reminded);

@@ -99,3 +99,15 @@ export function pulledBackOnTime(
     overrunMs(record, Date.parse(record.endedAt)) === 0
   );
 }
+
+/**
+ * "End of day": the working day's end (`workdayEnd`, local "HH:MM") today, or tomorrow's once
+ * today's has passed (a lead still at work at 19:00 plans to tomorrow's end, never to midnight).
+ */
+export function endOfWorkday(workdayEnd: string, now: Date): Date {
+  const [hours = 18, minutes = 0] = workdayEnd.split(':').map(Number);
+  const end = new Date(now);
+  end.setHours(hours, minutes, 0, 0);
+  if (end.getTime() <= now.getTime()) end.setDate(end.getDate() + 1);
+  return end;
+}

@@ -16,6 +16,7 @@ import {
   LIMITS,
   nonEmptyText,
   PURPOSES,
+  RetentionSchema,
   RANGES,
   SCORES,
   TOOL_IDS,
@@ -40,6 +41,21 @@ export const EditSignalSchema = v.object({
   owner: IdentitySchema,
   /** Who the tool says is looking at it (Jira's /myself). */
   viewer: IdentitySchema,
+  /**
+   * The editing on the item so far without a break (utils/detect.ts): content-changing keystrokes,
+   * whether something was pasted or dropped, and for how long (ms). Absent: a take-over, which asks at once.
+   */
+  stretch: v.optional(
+    v.object({
+      keys: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+      pasted: v.boolean(),
+      ms: v.pipe(
+        v.number(),
+        v.minValue(0),
+        v.transform((ms) => Math.min(Math.round(ms), LIMITS.editMs)),
+      ),
+    }),
+  ),
 });
 export type EditSignal = v.InferOutput<typeof EditSignalSchema>;
 
@@ -51,8 +67,12 @@ export const PromptAnswerSchema = v.object({
   promptId: IdSchema,
   answer: v.picklist(PROMPT_CHOICES),
   purpose: v.optional(v.picklist(PURPOSES)),
-  /** Minutes from now; "today" is computed by the prompt in the lead's time zone. */
+  /** Minutes from now. */
   plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
+  /** Until the working day's end the lead set (the background reads the clock time): wins over plannedMinutes. */
+  until: v.optional(v.literal('end-of-day')),
+  /** "Add to ...": the report's open intervention this item joins instead of starting one. */
+  join: v.optional(IdSchema),
   /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
   intent: v.optional(
     v.pipe(
@@ -157,6 +177,7 @@ export const SyncKeySchema = v.object({
   ),
 });
 export type SyncKeyInput = v.InferOutput<typeof SyncKeySchema>;
+export const RetentionInputSchema = v.object({ months: RetentionSchema });
 const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
 export const DeleteBeforeSchema = v.object({ beforeIso });
 export type DeleteBeforeInput = v.InferOutput<typeof DeleteBeforeSchema>;

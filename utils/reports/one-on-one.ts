@@ -12,6 +12,7 @@ import {
   type Intervention,
   type PromptRecord,
   type Rating,
+  type Touch,
 } from '@/utils/model/records';
 import {
   QUADRANT_GUIDANCE,
@@ -32,6 +33,8 @@ export interface OneOnOneInput {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week (absent: none counted). */
+  touches?: Touch[];
   /** For week labels and dates; the browser's when absent. */
   locale?: string;
   /** The lead's own last line for notes to the report. */
@@ -65,6 +68,8 @@ export interface OneOnOneWeek {
   /** Prompts answered "No": the lead noticed and left the detail with its owner. */
   caught: PromptRecord[];
   rating: Rating | null;
+  /** Small changes to their work that stopped before Pullback asked. */
+  touches: number;
 }
 
 export interface TrailPoint {
@@ -109,6 +114,8 @@ export interface OneOnOne {
     ended: number;
     endedOnTime: number;
     caught: number;
+    /** Small changes to their work that stopped before Pullback asked. */
+    touches: number;
     withWords: number;
   };
 }
@@ -131,6 +138,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     interventions: [],
     caught: [],
     rating: null,
+    touches: 0,
   }));
   const mine = <T extends { reportId: string }>(records: T[]) =>
     records.filter((r) => r.reportId === input.report.id);
@@ -142,6 +150,10 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
   for (const prompt of [...mine(input.prompts)].sort(byTime((p) => p.at))) {
     const i = weekOf(prompt.at);
     if (i >= 0 && prompt.answer === 'stepped-back') weeks[i]!.caught.push(prompt);
+  }
+  for (const touch of mine(input.touches ?? [])) {
+    const i = weekIds.indexOf(touch.week);
+    if (i >= 0) weeks[i]!.touches += touch.count;
   }
   for (const rating of mine(input.ratings)) {
     const i = weekIds.indexOf(rating.week);
@@ -182,6 +194,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
       ended: ended.length,
       endedOnTime: ended.filter((x) => x.outcome === 'ended on time').length,
       caught: weeks.reduce((sum, w) => sum + w.caught.length, 0),
+      touches: weeks.reduce((sum, w) => sum + w.touches, 0),
       withWords: all.filter((x) => x.words).length,
     },
   };

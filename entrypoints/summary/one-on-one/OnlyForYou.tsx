@@ -4,6 +4,7 @@
  * week's reflections about this report. None of it goes into "Copy for <name>".
  */
 import { AlignmentConfidenceGrid, initialsFor } from '@/components/ui/charts';
+import { JoinedItems } from '@/components/ui/JoinedItems';
 import { formatTime, plural } from '@/components/ui/format';
 import { formatDuration } from '@/utils/model/durations';
 import {
@@ -97,6 +98,10 @@ function Totals({ view }: { view: OneOnOne }) {
           <dd data-figure="caught">{t.caught}</dd>
         </div>
         <div>
+          <dt>Touches (small changes that never asked)</dt>
+          <dd data-figure="touches">{t.touches}</dd>
+        </div>
+        <div>
           <dt>Latest check-in</dt>
           <dd data-figure="check-in">{latest ? latest.where : 'not rated'}</dd>
           {latest && (
@@ -162,7 +167,11 @@ function Trail({ view, name }: { view: OneOnOne; name: string }) {
 }
 
 function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string }) {
-  const empty = week.interventions.length === 0 && week.caught.length === 0 && !week.rating;
+  const empty =
+    week.interventions.length === 0 &&
+    week.caught.length === 0 &&
+    !week.rating &&
+    week.touches === 0;
   const id = `oo-week-${week.week}`;
   return (
     <li class={empty ? 'oo-week oo-empty' : 'oo-week'} data-week={week.week} aria-labelledby={id}>
@@ -183,6 +192,13 @@ function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string 
               </span>
             </li>
           ))}
+          {week.touches > 0 && (
+            <li class="oo-touches">
+              <span class="tag">Touches</span>{' '}
+              {week.touches === 1 ? '1 small change' : `${week.touches} small changes`} to{' '}
+              {firstName}’s work that never asked
+            </li>
+          )}
           {week.rating && (
             <li class="oo-rating">
               <span class="tag">Check-in</span> {QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}:
@@ -210,6 +226,7 @@ function InterventionItem({ x, startedOn }: { x: OneOnOneIntervention; startedOn
         {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on ·{' '}
         {x.outcome}
       </span>
+      {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
       {x.words && (
         <p class="oo-words">
           My words: <span class="oo-quote">“{x.words}”</span>

@@ -59,6 +59,13 @@ export function PerReport({ summary }: { summary: WeekSummary }) {
                   {row.takeovers > 0 && (
                     <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>
                   )}
+                  {row.touches > 0 && (
+                    <span class="muted" data-figure="touches">
+                      {' '}
+                      · {row.touches === 1 ? '1 touch' : `${row.touches} touches`} (small changes
+                      that never asked)
+                    </span>
+                  )}
                 </td>
                 <td data-label="Hands-on">
                   {formatDuration(row.handsOnMs)}
