@@ -1,13 +1,13 @@
 /**
- * A page for each 1:1, from an imported 8-week backup:
- * the summary row's link opens `summary.html#2026-W48/alice`, which shows
- * Alice's last eight weeks: each week, the lead's words from "Yes", a
- * take-over, the prompt where the lead caught themself, hand-back notes and
- * the check-in trail. "Copy as Markdown" puts a 1:1 document on the
- * clipboard (or, refused, shows it to copy by hand); a link naming nobody, or
- * no week, says so and leads back; a former report is called one; printed,
- * the page is one page with no controls; axe finds nothing (contrast
- * included) in light or dark.
+ * A page for each 1:1, from an imported 8-week backup: the summary row's link opens
+ * `summary.html#2026-W48/alice`, in two labelled sides. "For Alice Chen": what I stepped into and
+ * handed back, the frameworks in my words, the take-over still with me, and the actions I add.
+ * "Only for you": the figures, the check-ins, each week with its durations and where I caught
+ * myself. "Copy for Alice Chen" copies the first side only (no alignment, confidence, quadrant,
+ * duration or "caught myself"); "Copy my prep" copies both and says it is private; refused, the
+ * text is shown to copy by hand. Dates, never week codes. A link naming nobody, or no week, says
+ * so and leads back; a former report is called one; printed, no controls; axe finds nothing
+ * (contrast included) in light or dark.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
