@@ -6,7 +6,6 @@
  * to yourself) on a report's issue asks the take-over question. Single-page navigation judges the
  * next issue on its own.
  *
- * Tool cases: linear prompts, linear quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -74,13 +73,18 @@ describe('Linear detection', () => {
         },
         'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
         'ENG-12': { title: 'Card vault', assignee: alice, description: 'Tokenise cards.' },
+        'ENG-13': {
+          title: 'Rail without avatars',
+          assignee: { name: 'Alice Chen', avatar: false },
+          description: 'Unreadable owner.',
+        },
       },
     });
     await importBackupFile(ext, linearRoster);
   });
   afterAll(async () => ext?.close());
 
-  test('my own issue, a peer’s issue and an unassigned one never prompt', async () => {
+  test('my own issue, a peer’s issue and an unassigned one never prompt [linear quiet]', async () => {
     for (const key of ['ENG-9', 'ENG-10', 'ENG-11']) {
       const page = await ext.context.newPage();
       await page.goto(linear.url(key));
@@ -95,7 +99,7 @@ describe('Linear detection', () => {
     ).toEqual([]);
   });
 
-  test('editing the title of a report’s issue prompts, naming the report and the issue', async () => {
+  test('editing the title of a report’s issue prompts, naming the report and the issue [linear prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-142'));
     await typeAtEnd(page, titleEditor(page), ' (v2)');
@@ -239,5 +243,19 @@ describe('Linear detection', () => {
       )
       .toBe('takeover');
     await page.close();
+  });
+
+  test('a rail whose assignee cannot be told apart: quiet, and adapter health says what it could not read', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-13'));
+    await typeAtEnd(page, titleEditor(page), ' (v2)');
+    await expectNoPrompt(page);
+    await page.close();
+    const options = await ext.openPage('options.html');
+    const health = options.locator('section[aria-labelledby="health-heading"]');
+    await expect
+      .poll(() => health.textContent())
+      .toMatch(/Linear: the assignee was not found among the issue’s property buttons/);
+    await options.close();
   });
 });
