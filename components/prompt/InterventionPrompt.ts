@@ -113,7 +113,9 @@ export function createInterventionPrompt({
   const context = request.kind === 'ask' ? request.context : undefined;
   // The purpose that fits where the lead last put this report (changeable).
   let purpose: Purpose = context?.checkIn?.purpose ?? 'back-on-track';
-  let duration: DurationChoice = '15';
+  // The lead's default plan length is the first choice: one of the buttons, or the custom minutes.
+  const planned = context?.plannedMinutes ?? 15;
+  let duration: DurationChoice = planned === 15 ? '15' : planned === 60 ? '60' : 'custom';
   let busy = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts that change without rebuilding the phase (so the caret stays in the minutes field). */
@@ -168,7 +170,12 @@ export function createInterventionPrompt({
     const durationButtons = durations(context?.workdayEndsAt).map(
       ([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const,
     );
-    const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
+    const minutes = h('input', {
+      type: 'number',
+      min: 1,
+      max: MAX_CUSTOM_MINUTES,
+      value: duration === 'custom' ? String(planned) : '30',
+    });
     const intent = h('input', {
       type: 'text',
       maxlength: LIMITS.intentLength,

@@ -111,7 +111,7 @@ export function contentScriptFor(
         if (decision.action === 'prompt') {
           // A take-over asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
-          const { joinable, checkIn, workdayEndsAt } = decision;
+          const { joinable, checkIn, workdayEndsAt, plannedMinutes } = decision;
           inHand(
             show({
               kind: 'ask',
@@ -120,7 +120,7 @@ export function contentScriptFor(
               artifact,
               toolLabel,
               ...takeover,
-              context: { joinable, checkIn, workdayEndsAt },
+              context: { joinable, checkIn, workdayEndsAt, plannedMinutes },
             }),
           );
         } else if (decision.action === 'overdue') {

@@ -39,7 +39,7 @@ export function ClaimForm({
     if (!artifact.url.startsWith(urlPrefix)) {
       setStatus({
         kind: 'error',
-        text: 'The prefix must be the start of this page’s address. Nothing was claimed.',
+        text: 'The prefix must be the start of this page’s address. Nothing was assigned.',
       });
       return;
     }
@@ -48,7 +48,7 @@ export function ClaimForm({
       await sendMessage('addClaim', { reportId, urlPrefix, label });
       setStatus({
         kind: 'ok',
-        text: `Claimed for ${settings.reports.find((r) => r.id === reportId)?.name}.`,
+        text: `Assigned to ${settings.reports.find((r) => r.id === reportId)?.name}.`,
       });
       onChanged();
     } catch (err) {
@@ -93,7 +93,7 @@ export function ClaimForm({
             onInput={(e) => setPrefix(e.currentTarget.value)}
           />
         )}
-        <button type="submit">Claim</button>
+        <button type="submit">Assign</button>
       </form>
       <OutcomeLine status={status} />
     </>

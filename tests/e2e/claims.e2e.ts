@@ -83,10 +83,10 @@ describe('Claims for tools that name no owner', () => {
       await popup.getByLabel('everything under').check();
       await popup.getByLabel('Address prefix').fill(prefix);
     }
-    await popup.getByRole('button', { name: 'Claim' }).click();
+    await popup.getByRole('button', { name: 'Assign' }).click();
     await popup
       .getByRole('status')
-      .filter({ hasText: `Claimed for ${reportName}` })
+      .filter({ hasText: `Assigned to ${reportName}` })
       .waitFor();
     await popup.close();
     return shown;
@@ -266,13 +266,17 @@ describe('Claims for tools that name no owner', () => {
 
   test('claims are listed on the options page and exported in the backup, with the prompts they led to', async () => {
     const options = await ext.openPage('options.html');
-    const first = options.getByRole('group', { name: /^Claim 1: / });
+    const first = options.getByRole('group', { name: /^Assigned page 1: / });
     await first.waitFor();
-    await expect(first.getAttribute('aria-label')).resolves.toBe('Claim 1: Checkout flow (Figma)');
+    await expect(first.getAttribute('aria-label')).resolves.toBe(
+      'Assigned page 1: Checkout flow (Figma)',
+    );
     await expect(first.getByLabel('Address prefix').inputValue()).resolves.toBe(
       `https://www.figma.com/design/${CHECKOUT}/`,
     );
-    await expect(options.getByRole('group', { name: /^Claim \d+: / }).count()).resolves.toBe(4);
+    await expect(
+      options.getByRole('group', { name: /^Assigned page \d+: / }).count(),
+    ).resolves.toBe(4);
     await options.close();
 
     const backup = await exportBackup(ext);

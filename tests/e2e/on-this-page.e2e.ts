@@ -181,8 +181,8 @@ describe('On this page', () => {
       region.getByRole('button', { name: /add .+ as (a )?report/i }).count(),
     ).resolves.toBe(0);
     await region.getByLabel('This belongs to').selectOption({ label: 'Alice Chen' });
-    await region.getByRole('button', { name: 'Claim' }).click();
-    await region.getByRole('status').filter({ hasText: 'Claimed for Alice Chen' }).waitFor();
+    await region.getByRole('button', { name: 'Assign' }).click();
+    await region.getByRole('status').filter({ hasText: 'Assigned to Alice Chen' }).waitFor();
     await region.getByText(/you said this is Alice Chen’s work/).waitFor();
     await region.getByText(/If you edit here: Pullback asks/).waitFor();
     await popup.close();

@@ -197,6 +197,33 @@ describe('InterventionPrompt: asking', () => {
     expect(title()).toBe('Added to your open intervention');
   });
 
+  it("the lead's default plan length is the first choice: 1 h is pressed and is what Yes sends", async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 60 },
+    });
+    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 60,
+    });
+  });
+
+  it('a default plan length that is not a button starts on Custom with its minutes', async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 25 },
+    });
+    expect(button('Custom').getAttribute('aria-pressed')).toBe('true');
+    expect(container.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('25');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 25,
+    });
+  });
+
   it('"Custom" with a valid number sends it', async () => {
     const { onAnswer } = mount();
     await click('Custom');

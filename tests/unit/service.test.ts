@@ -115,6 +115,7 @@ describe('edit', () => {
       artifact: aliceEdit().artifact,
       // 18:00 local, the default working day's end, on the day of T0.
       workdayEndsAt: new Date(new Date(T0).setHours(18, 0, 0, 0)).toISOString(),
+      plannedMinutes: 15,
     });
     expect(await db.getAll('prompts')).toEqual([
       {
@@ -128,6 +129,12 @@ describe('edit', () => {
         interventionId: null,
       },
     ]);
+  });
+
+  it("offers the lead's default plan length with the prompt, for its first choice", async () => {
+    const { service } = await setup({ ...roster, defaultPlanMinutes: 45 });
+    const decision = await service.edit(editOn('PAY-142', ['Alice Chen']));
+    expect(decision).toMatchObject({ action: 'prompt', plannedMinutes: 45 });
   });
 
   it('offers the same unanswered prompt again within the cooldown, without a second record', async () => {

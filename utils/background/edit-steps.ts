@@ -4,6 +4,7 @@
  * intervention or add the item to an open one. Pure, or writing only to the store handed in, so
  * the service keeps every decision inside one transaction.
  */
+import { DEFAULT_PLAN_MINUTES } from '@/utils/model/constants';
 import type { StoreOf } from '@/utils/background/db';
 import { endOfWorkday, mergeHeartbeat } from '@/utils/model/durations';
 import type {
@@ -15,7 +16,8 @@ import type {
 } from '@/utils/protocol/messages';
 import type { Intervention, InterventionKind, PromptRecord, Settings } from '@/utils/model/records';
 
-export const DEFAULT_PLANNED_MINUTES = 15;
+/** A plan length the answer did not give: the default's one value (utils/model/constants.ts). */
+export const DEFAULT_PLANNED_MINUTES = DEFAULT_PLAN_MINUTES;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
 
 /** The edit or heartbeat counts as hands-on time on the active intervention (written in the caller's transaction). */

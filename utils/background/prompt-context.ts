@@ -1,14 +1,15 @@
 /**
  * What the prompt shows besides the item (its payload, utils/messages.ts PromptContext): the
  * report's open intervention to join, where the lead last put the report (their latest check-in,
- * with the purpose that fits it), and the working day's end for "End of day".
+ * with the purpose that fits it), the working day's end for "End of day", and the lead's default
+ * plan length (the first choice).
  */
 import type { StoreOf } from '@/utils/background/db';
 import { latestRating } from '@/utils/background/db';
 import { endOfWorkday } from '@/utils/model/durations';
 import type { PromptContext } from '@/utils/protocol/messages';
 import type { Intervention, Purpose, Quadrant, Settings } from '@/utils/model/records';
-import { QUADRANT_TITLES, quadrantOf } from '@/utils/model/constants';
+import { planMinutes, QUADRANT_TITLES, quadrantOf } from '@/utils/model/constants';
 
 /**
  * The purpose each quadrant suggests (pre-selected, changeable). Full support: the details must
@@ -26,7 +27,7 @@ export async function promptContext(
   ratings: StoreOf<'ratings'>,
   reportId: string,
   joinable: Intervention | null,
-  settings: Pick<Settings, 'workdayEnd'>,
+  settings: Pick<Settings, 'workdayEnd' | 'defaultPlanMinutes'>,
   now: Date,
 ): Promise<PromptContext> {
   const rating = await latestRating(ratings, reportId);
@@ -54,5 +55,6 @@ export async function promptContext(
         }
       : {}),
     workdayEndsAt: endOfWorkday(settings.workdayEnd, now).toISOString(),
+    plannedMinutes: planMinutes(settings),
   };
 }

@@ -19,7 +19,7 @@ import { contentScriptNames } from '@/utils/model/tools';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
 import {
   ClaimInputSchema,
-  ClosingSchema,
+  ClosingAnswerSchema,
   DeleteBeforeSchema,
   DeleteRecordSchema,
   DiagnosticSchema,
@@ -269,7 +269,7 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
     route({
       type: 'recordClosing',
       from: 'prompt-or-page',
-      schema: ClosingSchema,
+      schema: ClosingAnswerSchema,
       what: 'closing answers',
       refreshes: true,
       handle: async ({ id, ...answers }) => (await s()).recordClosing(id, answers),

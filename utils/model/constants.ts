@@ -125,6 +125,14 @@ export const SETTING_DEFAULTS = {
   workdayEnd: '18:00',
 };
 
+/** An intervention's planned length when the lead has not set their own default. */
+export const DEFAULT_PLAN_MINUTES = 15;
+
+/** The lead's default plan length (options, Timing): the prompt's first choice and a re-plan's length. */
+export function planMinutes(settings: { defaultPlanMinutes?: number } | null | undefined): number {
+  return settings?.defaultPlanMinutes ?? DEFAULT_PLAN_MINUTES;
+}
+
 /** The stores a single record can be deleted from. */
 export const FORGET_STORES = ['interventions', 'prompts'] as const;
 export type ForgetStore = (typeof FORGET_STORES)[number];

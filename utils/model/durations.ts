@@ -58,6 +58,18 @@ export function isOverdue(
   return record.status === 'active' && Date.parse(record.plannedEndAt) < now.getTime();
 }
 
+/**
+ * A stretch of calendar time (since a start, past a planned end): a day or more reads in days and
+ * hours ("3 days", "1 day 4 h"), less as formatDuration. Summed time (hands-on) stays in hours.
+ */
+export function formatSpan(ms: number): string {
+  const hours = Math.floor(Math.round(ms / 60_000) / 60);
+  if (hours < 24) return formatDuration(ms);
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return `${days} ${days === 1 ? 'day' : 'days'}${rest ? ` ${rest} h` : ''}`;
+}
+
 /** "1 h 05 min", "12 min", "40 s": short enough for a popup row. */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.round(ms / 1000);

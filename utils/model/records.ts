@@ -249,6 +249,8 @@ export const SettingsFieldsSchema = v.object({
   retentionMonths: v.optional(RetentionSchema),
   /** System notifications say "an intervention" instead of the item's title (shared screens). */
   hideNotificationTitles: v.optional(v.boolean()),
+  /** How long an intervention is planned for unless the lead says otherwise. Absent: 15 minutes. */
+  defaultPlanMinutes: v.optional(inRange(RANGES.durationMinutes)),
   /** Ask from this many content-changing keystrokes in one stretch on an item (a paste or drop asks at once). */
   askAfterKeys: v.optional(inRange(RANGES.askAfterKeys), SETTING_DEFAULTS.askAfterKeys),
   /** The working day's end, local time "HH:MM": "End of day" in the prompt plans to it. */

@@ -59,6 +59,8 @@ export interface PromptContext {
   checkIn?: { quadrant: Quadrant; label: string; week: string; at: string; purpose: Purpose };
   /** "End of day": the working day's end the lead set, today's or (once passed) tomorrow's, ISO. */
   workdayEndsAt: string;
+  /** The lead's default plan length (minutes): the prompt's first choice. */
+  plannedMinutes?: number;
 }
 
 export type EditDecision =

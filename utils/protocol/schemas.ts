@@ -101,12 +101,13 @@ export type ExtendInput = v.InferOutput<typeof ExtendSchema>;
 export const EndSchema = v.object({ id: IdSchema });
 export type IdInput = v.InferOutput<typeof EndSchema>;
 
-export const ClosingSchema = v.object({
+/** The closing questions' answers for one intervention (stored as its `closing`, with the time). */
+export const ClosingAnswerSchema = v.object({
   id: IdSchema,
   saidFramework: v.nullable(v.boolean()),
   ownerNow: v.nullable(v.picklist(['report', 'me'])),
 });
-export type ClosingInput = v.InferOutput<typeof ClosingSchema>;
+export type ClosingInput = v.InferOutput<typeof ClosingAnswerSchema>;
 
 /** Parse untrusted input; throws an Error whose message says which field is wrong. */
 export function parseOrThrow<S extends v.GenericSchema>(

@@ -120,6 +120,7 @@ const PrefsSchema = v.object({
     'weeklyDigest',
     'retentionMonths',
     'hideNotificationTitles',
+    'defaultPlanMinutes',
   ]).entries,
   // Optional: a browser on an older Pullback writes prefs without them (this browser's own then stand).
   askAfterKeys: v.optional(SettingsFieldsSchema.entries.askAfterKeys.wrapped),
@@ -191,6 +192,7 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
   if (s.hideNotificationTitles !== undefined)
     prefs.hideNotificationTitles = s.hideNotificationTitles;
+  if (s.defaultPlanMinutes !== undefined) prefs.defaultPlanMinutes = s.defaultPlanMinutes;
   values.set(PREFS_KEY, prefs);
   values.set(TOOLS_KEY, s.disabledTools);
   for (const r of s.formerReports ?? [])
@@ -268,6 +270,8 @@ export function valuesToSettings(
   if (prefs?.retentionMonths !== undefined) settings.retentionMonths = prefs.retentionMonths;
   if (prefs?.hideNotificationTitles !== undefined)
     settings.hideNotificationTitles = prefs.hideNotificationTitles;
+  if (prefs?.defaultPlanMinutes !== undefined)
+    settings.defaultPlanMinutes = prefs.defaultPlanMinutes;
   return { settings, heldBack };
 }
 
