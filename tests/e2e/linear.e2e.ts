@@ -74,6 +74,11 @@ describe('Linear detection', () => {
         },
         'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
         'ENG-12': { title: 'Card vault', assignee: alice, description: 'Tokenise cards.' },
+        'ENG-13': {
+          title: 'Rail without avatars',
+          assignee: { name: 'Alice Chen', avatar: false },
+          description: 'Unreadable owner.',
+        },
       },
     });
     await importBackupFile(ext, linearRoster);
@@ -239,5 +244,19 @@ describe('Linear detection', () => {
       )
       .toBe('takeover');
     await page.close();
+  });
+
+  test('a rail whose assignee cannot be told apart: quiet, and adapter health says what it could not read', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-13'));
+    await typeAtEnd(page, titleEditor(page), ' (v2)');
+    await expectNoPrompt(page);
+    await page.close();
+    const options = await ext.openPage('options.html');
+    const health = options.locator('section[aria-labelledby="health-heading"]');
+    await expect
+      .poll(() => health.textContent())
+      .toMatch(/Linear: the assignee was not found among the issue’s property buttons/);
+    await options.close();
   });
 });

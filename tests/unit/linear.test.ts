@@ -11,6 +11,7 @@ import {
   surfaces,
 } from '@/utils/sites/linear';
 import { surfaceKindOf } from '@/utils/sites/types';
+import { selectorsOn } from '@/utils/page/page-reading';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
@@ -334,5 +335,13 @@ describe('surfaces', () => {
       expect(surfaceKindOf(filter, surfaces), role).toBe('planning');
       expect(linear.isContentEditor(filter), role).toBe(false);
     }
+  });
+});
+
+describe('Copy details', () => {
+  it('says which of the owner’s selectors matched: the rail’s detail buttons here, not the older labels', () => {
+    const { matched, missed } = selectorsOn(linear, document);
+    expect(matched).toContain('owner: button[data-detail-button="true"]');
+    expect(missed).toContain('owner: button[aria-label="Change assignee"]');
   });
 });

@@ -23,6 +23,7 @@ import {
   closestOf,
   isTextEditable,
   surfaceKindOf,
+  surfaceSelectors,
   type Ownership,
   type OwnershipLookup,
   type PageAdapter,
@@ -410,8 +411,22 @@ export const linearTakeover: TakeoverControls = {
   assigneeOnPage: (root) => linearAssignee(root),
 };
 
+/** The selector lists "Copy details" reports on (`SiteAdapter.selectors`). Not in the always-loaded script: it loads with the lookups. */
+export const linearSelectors = selectorLists();
+
+/* #__NO_SIDE_EFFECTS__ */ // So a script that imports this module for its page adapter leaves it out.
+function selectorLists(): SiteAdapter['selectors'] {
+  return {
+    title: TITLE_SELECTORS,
+    owner: [DETAIL_BUTTON, ...LABELLED_ASSIGNEE_SELECTORS],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  };
+}
+
 export const linear: SiteAdapter = {
   ...linearPageAdapter,
   ownership: linearOwnership,
   takeover: linearTakeover,
+  selectors: linearSelectors,
 };
