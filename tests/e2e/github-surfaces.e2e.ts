@@ -10,7 +10,6 @@
  * titles end in " · GitHub": while the title is edited, the prompt still
  * names the item by its title.
  *
- * Tool cases: github prompts, github quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -96,7 +95,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('labels and reassigning a report’s issue to another report never prompt', async () => {
+  test('labels and reassigning a report’s issue to another report never prompt [github quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#32'));
     await pickInSidebar(page, 'Labels', 'pay', 'payments');
@@ -155,7 +154,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
     await page.close();
   });
 
-  test('editing a report’s issue title prompts and names it by its title while the heading is gone', async () => {
+  test('editing a report’s issue title prompts and names it by its title while the heading is gone [github prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#33'));
     await expect(page.title()).resolves.toMatch(/ · GitHub$/);

@@ -645,6 +645,20 @@ describe('a touch is not an intervention: the stretch and its threshold', () => 
     expect(h.sendTouch).toHaveBeenCalledTimes(1);
   });
 
+  it('leaving the editor before the first answer arrives still counts the touch, once the answer says so', async () => {
+    const h = setup();
+    const first = deferred<EditDecision>();
+    h.send.mockImplementationOnce(() => first.promise);
+    await h.type('editor', 'deleteContentBackward');
+    blur();
+    expect(h.sendTouch).not.toHaveBeenCalled();
+    first.resolve(touchFor());
+    await flush();
+    await flush();
+    expect(h.sendTouch).toHaveBeenCalledTimes(1);
+    expect(h.sendTouch.mock.calls[0]![0].stretch).toMatchObject({ keys: 1, pasted: false });
+  });
+
   it('ten seconds without editing keys end the stretch: a touch, and the next key starts a new one', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {

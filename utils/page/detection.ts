@@ -98,6 +98,8 @@ export interface EditStretch {
   before: boolean;
   /** An answer about this item is on its way: keys are counted meanwhile, nothing more is sent. */
   pending: boolean;
+  /** The stretch is over (a break, the editor left, another item, navigation). */
+  ended: boolean;
   /** Set once the background said "a touch so far": ask again from this many keys (or a paste). */
   threshold: number | null;
   /** The signal of the touch answer, for saying "touch" when the stretch ends short of it. */

@@ -178,16 +178,19 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     t: number,
   ) {
     stretch.pending = false;
-    if (state !== page) return;
     if (asked?.decision.action === 'touch') {
       stretch.threshold = asked.decision.threshold;
       stretch.touch = asked.signal;
+      // The lead left (or navigated) while the answer was on its way: the stretch was a touch.
+      if (stretch.ended) return sayTouch(stretch);
+      if (state !== page) return;
       state.nextAskAt.delete(artifact.key);
       // Keys typed while the answer was on its way may have crossed it already.
       if (crossed(stretch) && state.stretch === stretch)
         ask(state, adapter, artifact, stretch, now());
       return;
     }
+    if (state !== page) return;
     stretch.threshold = null;
     stretch.touch = null;
     state.nextAskAt.set(artifact.key, t + (asked?.settled ? QUIET_RECHECK_MS : EDIT_THROTTLE_MS));
@@ -218,6 +221,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
         target: event.target,
         before: false,
         pending: false,
+        ended: false,
         threshold: null,
         touch: null,
         timer: undefined,
@@ -260,17 +264,23 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     const s = page.stretch;
     if (!s) return;
     page.stretch = null;
+    s.ended = true;
     clearTimeout(s.timer);
-    if (s.touch && !crossed(s) && deps.sendTouch)
-      void deps
-        .sendTouch({
-          ...s.touch,
-          stretch: { keys: s.keys, pasted: false, ms: s.lastAt - s.startedAt },
-        })
-        .catch(() => {});
+    sayTouch(s);
   }
 
-  /** Leaving the editor ends its stretch. */
+  /** A stretch that ended short of the threshold the background gave was a touch: said once. */
+  function sayTouch(s: EditStretch) {
+    if (!s.touch || crossed(s) || !deps.sendTouch) return;
+    const touch = {
+      ...s.touch,
+      stretch: { keys: s.keys, pasted: false, ms: s.lastAt - s.startedAt },
+    };
+    s.touch = null;
+    void deps.sendTouch(touch).catch(() => {});
+  }
+
+  /** Leaving the editor ends its stretch (blur, or focusout). */
   function onFocusOut(event: Event) {
     const s = page.stretch;
     if (s && event.isTrusted && event.target === s.target) endStretch();
@@ -318,6 +328,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
+    // Both: an editor removed as it loses focus (Jira's inline summary) gets a blur but no focusout.
+    ['blur', onFocusOut],
     ['focusout', onFocusOut],
     ['pointerdown', interaction],
     ['keydown', interaction],

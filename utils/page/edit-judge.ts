@@ -125,8 +125,6 @@ async function edit(
       diagnose(ctx, adapter, clip(`Pullback refused this edit: ${errorText(error)}`, MAX_PROBLEM));
     return null;
   }
-  // Navigated while waiting: this answer belongs to the previous artifact.
-  if (state !== ctx.page()) return null;
   // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
   // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
   const settled =
@@ -134,6 +132,9 @@ async function edit(
     (decision.reason === 'mine' ||
       decision.reason === 'cooldown' ||
       (decision.reason === 'not-a-report' && signal.owner.length > 0));
+  // Navigated while waiting: this answer belongs to the previous artifact (shown nowhere; the
+  // detector still learns of a touch, so the stretch that ended there is counted).
+  if (state !== ctx.page()) return { decision, settled, signal };
   track(state, decision, adapter.id, signal.artifact);
   ctx.deps.onDecision(decision, signal.artifact);
   return { decision, settled, signal };
