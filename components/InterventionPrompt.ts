@@ -8,32 +8,14 @@
  * other products' pages, where every kilobyte is theirs.
  */
 import { EXTEND_MINUTES } from '../utils/durations';
-import type { AnswerResult, PromptChoice, ReportRef } from '../utils/messages';
+import type { AnswerResult, PromptChoice, PromptRequest } from '../utils/messages';
 // The plain values, not utils/model.ts: its schemas stay out of the content script.
 import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '../utils/model-constants';
-import type { Artifact, Closing, Intervention } from '../utils/model';
+import type { Closing, Intervention } from '../utils/model';
 import { createClosingQuestions } from './ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from './dom';
 
-export type PromptRequest =
-  /** Editing a report's artifact: is this deliberate? */
-  /** `takeover`: the lead assigned the report's item to themself (issue 11); same dialog, its own question. */
-  | {
-      kind: 'ask';
-      promptId: string;
-      report: ReportRef;
-      artifact: Artifact;
-      toolLabel: string;
-      takeover?: boolean;
-    }
-  /** Back on an artifact whose intervention is past its planned end. */
-  | {
-      kind: 'overdue';
-      intervention: Intervention;
-      report: ReportRef;
-      artifact: Artifact;
-      toolLabel: string;
-    };
+export type { PromptRequest };
 
 /** What the overdue prompt can do, through the background. */
 export interface LifecycleActions {

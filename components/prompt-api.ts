@@ -1,13 +1,19 @@
 /**
- * What the always-loaded content script and the on-demand prompt script
+ * What the always-loaded content script and the on-demand prompt host script
  * (entrypoints/prompt.ts) share: names and types only, so importing this
  * costs the content script nothing.
  */
 import type { Artifact } from '@/utils/model';
-import type { PromptRequest } from './InterventionPrompt';
+import type { PromptRequest } from '@/utils/messages';
 
-/** The prompt's host element (its open shadow root holds the dialog). */
+/** The host element on the tool's page: its shadow root holds only the prompt's frame. */
 export const PROMPT_HOST_TAG = 'pullback-prompt';
+
+/** The extension page the prompt lives in (entrypoints/prompt-frame), shown in that frame. */
+export const PROMPT_FRAME_PAGE = '/prompt-frame.html' as const;
+
+/** The content script's nudge to its frame: "ask the background what to show". Carries no data. */
+export const PROMPT_NUDGE = 'pullback:prompt';
 
 /**
  * Where the prompt script leaves its factory: a global of the extension's
@@ -22,6 +28,7 @@ export interface PromptHostEvents {
 }
 
 export interface PromptHost {
+  /** Resolves once the prompt is on screen (in the page's frame, or, if the page blocks it, in the toolbar). */
   show(request: PromptRequest): Promise<void>;
   hide(): void;
   /** Navigation: a new artifact, so whatever was shown may be shown again later. */

@@ -26,6 +26,7 @@ import {
   SummaryRangeSchema,
   ExportChunkSchema,
   SyncKeySchema,
+  StagePromptSchema,
 } from '@/utils/message-schemas';
 import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
@@ -62,6 +63,14 @@ import {
 } from '@/utils/pause';
 import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
 import { releaseHeldWeekly, weeklyDue } from '@/utils/weekly-hold';
+import {
+  claimPrompt,
+  dropWaiting,
+  promptToToolbar,
+  stagePrompt,
+  unstagePrompt,
+  waitingPrompt,
+} from '@/utils/prompt-relay';
 
 export default defineBackground({
   type: 'module',
@@ -172,8 +181,21 @@ export default defineBackground({
         null
       );
     });
-    onMessage('answerPrompt', ({ data }) =>
-      changing((s) => s.answerPrompt(parseOrThrow(PromptAnswerSchema, data, 'answer'))),
+    onMessage('answerPrompt', async ({ data }) => {
+      const answer = parseOrThrow(PromptAnswerSchema, data, 'answer');
+      const result = await changing((s) => s.answerPrompt(answer));
+      await dropWaiting({ promptId: answer.promptId }); // Answered in the popup (or anywhere): no longer waiting.
+      return result;
+    });
+    // The prompt's frame (components/PromptHost.ts): staged by the tab's content script, claimed by
+    // Pullback's own page in that tab's frame; where the page blocks the frame, the toolbar asks.
+    onMessage('stagePrompt', ({ data, sender }) =>
+      stagePrompt(parseOrThrow(StagePromptSchema, data, 'prompt').request, sender),
+    );
+    onMessage('unstagePrompt', ({ sender }) => unstagePrompt(sender));
+    onMessage('claimPrompt', ({ sender }) => claimPrompt(sender, browser.runtime.id));
+    onMessage('promptToToolbar', ({ data, sender }) =>
+      promptToToolbar(parseOrThrow(StagePromptSchema, data, 'prompt').request, sender),
     );
     // From the in-page prompt and the popup alike.
     onMessage('endIntervention', ({ data }) =>
@@ -271,9 +293,11 @@ export default defineBackground({
         await markTab(sender.tab.id, diagnostic.problem).catch(() => {});
       return recordDiagnostic(diagnostic);
     });
+    fromPage('waitingPrompt', async (data) => waitingPrompt(Number(data?.tabId)));
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url) void clearTabMark(tabId);
+      if (change.url) void clearTabMark(tabId).then(() => dropWaiting({ tabId }));
     });
+    browser.tabs.onRemoved.addListener((tabId) => void dropWaiting({ tabId }));
 
     // The popup's "On this page": the tab's content script reads, the background judges, nothing is written.
     fromPage('describeTab', async (data) => {

@@ -12,6 +12,7 @@ import {
   IdSchema,
   inRange,
   INTERVENTION_KINDS,
+  InterventionSchema,
   IsoWeekSchema,
   LIMITS,
   nonEmptyText,
@@ -166,3 +167,29 @@ export const ForgetScopeSchema = v.variant('kind', [
   v.object({ kind: v.literal('before'), beforeIso }),
   v.object({ kind: v.literal('everything') }),
 ]);
+
+const ReportRefSchema = v.object({ id: IdSchema, name: nonEmptyText(LIMITS.nameLength) });
+const ToolLabelSchema = text(LIMITS.nameLength);
+
+/**
+ * Content script -> background: the prompt it wants its frame to show (components/PromptHost.ts).
+ * Shown only in Pullback's own frame or popup, as text; bounded like everything else.
+ */
+export const PromptRequestSchema = v.variant('kind', [
+  v.object({
+    kind: v.literal('ask'),
+    promptId: IdSchema,
+    report: ReportRefSchema,
+    artifact: ArtifactSchema,
+    toolLabel: ToolLabelSchema,
+    takeover: v.optional(v.boolean()),
+  }),
+  v.object({
+    kind: v.literal('overdue'),
+    intervention: InterventionSchema,
+    report: ReportRefSchema,
+    artifact: ArtifactSchema,
+    toolLabel: ToolLabelSchema,
+  }),
+]);
+export const StagePromptSchema = v.object({ request: PromptRequestSchema });

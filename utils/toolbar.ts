@@ -1,6 +1,8 @@
 /**
- * The toolbar icon's two extra signals, beside the badge's count of active
+ * The toolbar icon's extra signals, beside the badge's count of active
  * interventions (utils/reminders.ts):
+ * - a tab whose page would not let Pullback's prompt frame in (its CSP) gets a
+ *   "?" on that tab only while a question waits in the popup;
  * - a tab where an adapter could not read the item or its owner while the lead
  *   was editing gets a small "!" marker on that tab only, until it navigates;
  * - while prompts are paused the icon turns grey with pause bars, and its
@@ -27,6 +29,19 @@ export async function markTab(tabId: number, problem: string): Promise<void> {
   await browser.action.setTitle({
     tabId,
     title: `Pullback could not read this page: ${problem}. Open Pullback for details.`,
+  });
+}
+
+export const TAB_QUESTION = '?';
+const QUESTION_COLOR = '#1f4fd1';
+
+/** A question this tab's page would not let Pullback show (its CSP blocks frames): answer it in the popup. */
+export async function markTabQuestion(tabId: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: TAB_QUESTION });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: QUESTION_COLOR });
+  await browser.action.setTitle({
+    tabId,
+    title: 'A Pullback question is waiting for this page: open Pullback to answer it.',
   });
 }
 

@@ -34,16 +34,25 @@ export async function sendMessage<T extends Type>(
   return reply.res as GetReturnType<ProtocolMap[T]>;
 }
 
-/** Answers one message type from the background or the popup; returns the function that stops answering. */
+/** Who sent a message to this content script: always the extension (a page cannot). */
+export type Sender = { id?: string; url?: string };
+
+/**
+ * Answers one message type from the background, the popup or the prompt's frame; returns the
+ * function that stops answering.
+ */
 export function onMessage<T extends Type>(
   type: T,
-  handle: () => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>,
+  handle: (
+    data: GetDataType<ProtocolMap[T]>,
+    sender: Sender,
+  ) => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>,
 ): () => void {
-  const listener = (message: unknown, _sender: unknown, respond: (reply: Reply) => void) => {
-    const m = message as { type?: unknown; timestamp?: unknown } | null;
+  const listener = (message: unknown, sender: Sender, respond: (reply: Reply) => void) => {
+    const m = message as { type?: unknown; timestamp?: unknown; data?: unknown } | null;
     if (!m || m.type !== type || typeof m.timestamp !== 'number') return false;
     Promise.resolve()
-      .then(handle)
+      .then(() => handle(m.data as GetDataType<ProtocolMap[T]>, sender))
       .then(
         (res) => respond({ res }),
         (e: unknown) =>

@@ -9,16 +9,14 @@ import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob } from '../support/roster';
-import { editSummary, exportBackup, promptOn, typeInDescription } from '../support/steps';
+import {
+  activeInPrompt,
+  editSummary,
+  exportBackup,
+  promptOn,
+  typeInDescription,
+} from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
-
-const activeInPrompt = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.activeElement;
-    return host?.tagName === 'PULLBACK-PROMPT'
-      ? (host.shadowRoot?.activeElement?.textContent ?? '')
-      : null;
-  });
 
 describe('the prompt', () => {
   let ext: ExtensionBrowser;
