@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { allSiteMatches } from './utils/sites/tools';
+import { allSiteMatches } from './utils/model/tools';
 
 /**
  * Each adapter's `surfaces` rows say what a surface is and where its selector comes from (`what`,
@@ -54,7 +54,7 @@ export default defineConfig({
   }),
   hooks: {
     // The content script runs in every supported tool's pages and has a 12 KB
-    // budget (issue 13). It uses the browser's own promise-based namespace (MV3
+    // budget. It uses the browser's own promise-based namespace (MV3
     // Chrome, Firefox); the polyfill's API table alone would fill that budget.
     // Background and pages keep webextension-polyfill.
     // The same goes for the prompt script the background injects (entrypoints/prompt.ts).
@@ -99,7 +99,7 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: allSiteMatches,
     // The prompt's own page, shown in a frame on the tool's page so the page cannot read or change it
-    // (components/PromptHost.ts). Chromium: only through the per-session dynamic address, so a page
+    // (components/prompt/PromptHost.ts). Chromium: only through the per-session dynamic address, so a page
     // cannot probe for Pullback with a fixed one. Firefox has no such key: its moz-extension address
     // is already random for each installation.
     web_accessible_resources: [

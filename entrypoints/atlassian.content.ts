@@ -1,7 +1,7 @@
 // Jira and Confluence share *.atlassian.net; each adapter's appliesTo picks by path.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptFor } from './page/content-script';
-import { createTakeoverTrigger } from '@/utils/takeover-trigger';
+import { contentScriptFor } from '@/entrypoints/page/content-script';
+import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
 import { confluencePageAdapter } from '@/utils/sites/confluence';
 import { jiraPageAdapter } from '@/utils/sites/jira';
 

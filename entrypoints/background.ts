@@ -1,13 +1,13 @@
 /**
  * The background owns the database and is its only writer. It answers the
- * typed messages of utils/messages.ts: content scripts report edits,
+ * typed messages of utils/protocol/messages.ts: content scripts report edits,
  * heartbeats and answers (validated here, since host pages are not ours);
  * extension pages list, end, extend, export and import. After every change
  * and on every alarm it refreshes the badge, reminders and lapses.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openedOnDemand, openPullbackDb } from '@/utils/db';
+import { openedOnDemand, openPullbackDb } from '@/utils/background/db';
 import {
   ClaimInputSchema,
   ClosingSchema,
@@ -26,13 +26,19 @@ import {
   SummaryRangeSchema,
   ExportChunkSchema,
   SyncKeySchema,
+  PageReadingSchema,
   StagePromptSchema,
-} from '@/utils/message-schemas';
-import { onMessage, sendMessage, type EditDecision, type ProtocolMap } from '@/utils/messages';
-import { SettingsSchema, type Settings, type ToolId } from '@/utils/model';
-import { assertSenderServes, senderPage } from '@/utils/sender-trust';
+} from '@/utils/protocol/schemas';
+import {
+  onMessage,
+  sendMessage,
+  type EditDecision,
+  type ProtocolMap,
+} from '@/utils/protocol/messages';
+import { SettingsSchema, type Settings, type ToolId } from '@/utils/model/records';
+import { assertSenderServes, senderPage } from '@/utils/protocol/sender-trust';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
-import { EXTEND_MINUTES } from '@/utils/durations';
+import { EXTEND_MINUTES } from '@/utils/model/durations';
 import {
   armWeeklyAlarm,
   ensureTickAlarm,
@@ -41,16 +47,21 @@ import {
   showWeeklyNotification,
   WEEKLY_ALARM,
   WEEKLY_NOTIFICATION,
-} from '@/utils/reminders';
-import { weekIdOf } from '@/utils/week';
-import { createService, type PullbackService } from '@/utils/service';
-import { syncCustomSites } from '@/utils/custom-sites';
-import { contentScriptNames } from '@/utils/sites/tools';
+} from '@/utils/background/reminders';
+import { weekIdOf } from '@/utils/model/week';
+import { createService, type PullbackService } from '@/utils/background/service';
+import { syncCustomSites } from '@/utils/background/custom-sites';
+import { contentScriptNames } from '@/utils/model/tools';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { recordDiagnostic } from '@/utils/diagnostics';
-import { createSettingsStore, settingsItem, syncReportItem, watchSyncArea } from '@/utils/settings';
-import type { PullbackDatabase } from '@/utils/db';
-import { PageReadingSchema, verdictFor } from '@/utils/page-verdict';
+import { recordDiagnostic } from '@/utils/background/diagnostics';
+import {
+  createSettingsStore,
+  settingsItem,
+  syncReportItem,
+  watchSyncArea,
+} from '@/utils/settings/store';
+import type { PullbackDatabase } from '@/utils/background/db';
+import { verdictFor } from '@/utils/background/page-verdict';
 import {
   activePause,
   checkPauseUntil,
@@ -60,9 +71,9 @@ import {
   pauseItem,
   resumePause,
   startPause,
-} from '@/utils/pause';
-import { clearTabMark, markTab, showPause } from '@/utils/toolbar';
-import { releaseHeldWeekly, weeklyDue } from '@/utils/weekly-hold';
+} from '@/utils/background/pause';
+import { clearTabMark, markTab, showPause } from '@/utils/background/toolbar';
+import { releaseHeldWeekly, weeklyDue } from '@/utils/background/weekly-hold';
 import {
   claimPrompt,
   dropWaiting,
@@ -70,7 +81,7 @@ import {
   stagePrompt,
   unstagePrompt,
   waitingPrompt,
-} from '@/utils/prompt-relay';
+} from '@/utils/background/prompt-relay';
 
 export default defineBackground({
   type: 'module',
@@ -84,7 +95,7 @@ export default defineBackground({
       .then(() => chrome.storage.sync.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' }))
       .catch(() => undefined);
 
-    // Settings follow the lead to their other browsers through storage.sync (utils/settings.ts says how):
+    // Settings follow the lead to their other browsers through storage.sync (utils/settings/store.ts says how):
     // merged now, on every change there, and retried on the minute tick after a failure.
     const settingsStore = createSettingsStore({ sync: browser.storage?.sync });
     const pullSettings = () =>
@@ -119,7 +130,7 @@ export default defineBackground({
       await refresh(await getService());
       const pause = await currentPause();
       await showPause(pause);
-      // A weekly notification held during a pause shows once it is over (utils/weekly-hold.ts).
+      // A weekly notification held during a pause shows once it is over (utils/background/weekly-hold.ts).
       if (!pause)
         await releaseHeldWeekly(
           showWeekly,
@@ -144,7 +155,7 @@ export default defineBackground({
       }
     };
 
-    // From content scripts: validated, and believed only as far as the sender's page agrees (utils/sender-trust.ts).
+    // From content scripts: validated, and believed only as far as the sender's page agrees (utils/protocol/sender-trust.ts).
     const fromServedPage = async (
       sender: chrome.runtime.MessageSender,
       claim: { tool: ToolId; artifactUrl?: string },
@@ -187,7 +198,7 @@ export default defineBackground({
       await dropWaiting({ promptId: answer.promptId }); // Answered in the popup (or anywhere): no longer waiting.
       return result;
     });
-    // The prompt's frame (components/PromptHost.ts): staged by the tab's content script, claimed by
+    // The prompt's frame (components/prompt/PromptHost.ts): staged by the tab's content script, claimed by
     // Pullback's own page in that tab's frame; where the page blocks the frame, the toolbar asks.
     onMessage('stagePrompt', ({ data, sender }) =>
       stagePrompt(parseOrThrow(StagePromptSchema, data, 'prompt').request, sender),
@@ -268,7 +279,7 @@ export default defineBackground({
         files: [`/${script}-lookup.js` as ScriptPublicPath],
       });
     });
-    // Forgetting (utils/forget.ts): page-only, and the badge and reminders follow at once.
+    // Forgetting (utils/background/forget.ts): page-only, and the badge and reminders follow at once.
     fromPage('forgetPreview', async (data) =>
       (await getService()).forgetPreview(parseOrThrow(ForgetScopeSchema, data, 'what to forget')),
     );

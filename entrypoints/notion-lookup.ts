@@ -1,6 +1,6 @@
 // Notion's owner lookups and "On this page", injected by the background on first need (entrypoints/page/lookup.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { provideLookup } from './page/lookup';
+import { provideLookup } from '@/entrypoints/page/lookup';
 import { notionOwnership } from '@/utils/sites/notion';
 
 export default defineUnlistedScript(() => provideLookup('notion', { notion: notionOwnership }));

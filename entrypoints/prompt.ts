@@ -4,8 +4,8 @@
 // scripting.executeScript into the content script's isolated world, so no
 // extension file is exposed to web pages (no web-accessible resources).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createPromptHost } from '@/components/PromptHost';
-import { PROMPT_GLOBAL } from '@/components/prompt-api';
+import { createPromptHost } from '@/components/prompt/PromptHost';
+import { PROMPT_GLOBAL } from '@/components/prompt/prompt-api';
 
 export default defineUnlistedScript(() => {
   globalThis[PROMPT_GLOBAL] ??= createPromptHost;

@@ -2,7 +2,7 @@
  * npm run bench: figures, not pass/fail.
  *
  *   - each tool's always-loaded content script, as built (minified) and gzip -9 (goal: 12 KB as
- *     built, issue 13), and what loads on demand beside it (`<tool>-lookup.js`, prompt.js);
+ *     built), and what loads on demand beside it (`<tool>-lookup.js`, prompt.js);
  *   - keystroke -> prompt visible, measured inside the page (goal: 50 ms median).
  *
  * Also (left out with npm run bench -- --quick): messages per minute of
@@ -60,7 +60,7 @@ const LATENCY_BUDGET_MS = 50;
 const LATENCY_WORST_MS = 80;
 /** Heavy-page pairs (page loaded without, with the floor and with Pullback), BENCH_PAIRS. */
 const PAIRS = Math.max(1, Number.parseInt(process.env.BENCH_PAIRS ?? '5', 10) || 5);
-/** Issue 13 goal 5, a year of data. */
+/** Goals for a year of data: the popup, the summary, the import and the export. */
 const SUMMARY_GOAL_MS = 100;
 const POPUP_GOAL_MS = 50;
 const YEAR_IMPORT_GOAL_S = 3;
@@ -265,7 +265,7 @@ async function until(
 }
 
 /**
- * A year of data (issue 13 goal 5): 100,000 records for 15 reports
+ * A year of data: 100,000 records for 15 reports
  * (scripts/year-of-data.ts), imported through the options page's file input,
  * then the popup's opening, the weekly summary's render and the export, each
  * timed in the browser. `npm run bench -- --only=year` runs this part alone.
@@ -402,8 +402,8 @@ async function yearOfData() {
 }
 
 /**
- * Where one page open's time goes, measured, not guessed (issue 13 asks the note to say what stands
- * in the way of a goal): the page's own CDP metrics at the moment it says it is done (script,
+ * Where one page open's time goes, measured, not guessed, to say what stands in the way of
+ * a goal: the page's own CDP metrics at the moment it says it is done (script,
  * layout, style recalculation, all tasks), and the functions with the most self time in a CPU
  * profile of the same open. Printed beside the figure; the profile is in .bench/<name>.cpuprofile.
  */

@@ -12,6 +12,7 @@ const failures = []; // "suite: file > test: first line of the error", listed ab
 
 const firstLine = (messages) =>
   String(messages?.[0] ?? '')
+    // eslint-disable-next-line no-control-regex -- the terminal's colour codes are what is stripped
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .find((l) => l.trim())
@@ -22,7 +23,8 @@ for (const file of readdirSync(dir)
   .filter((f) => f.startsWith('step-'))
   .sort()) {
   const ok = readFileSync(path.join(dir, file), 'utf8').trim() === 'pass';
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   lines.push(`${ok ? 'ok  ' : 'FAIL'} ${file.slice(5)}`);
 }
 for (const suite of ['unit', 'e2e', 'firefox']) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# npm test: every suite, from a fresh machine. Installs what is missing; starts the type-check and
-# the unit tests while it builds for Chrome and Firefox; then runs the end-to-end tests in Debian's
+# npm test: every suite, from a fresh machine. Installs what is missing; starts the type-check, ESLint,
+# the format check and the unit tests while it builds for Chrome and Firefox; then runs the end-to-end tests in Debian's
 # Chromium and, alongside them, web-ext lint and the end-to-end tests in Firefox ESR on the Firefox
 # build (built once, here). Ends with one line "N passed, N failed".
 set -u
@@ -20,6 +20,8 @@ npx wxt prepare >/dev/null # WXT's generated types, which the type-check reads (
 # and a core left idle while something else runs alone is time lost.
 checks() {
   step typecheck npx tsc --noEmit
+  step lint npx eslint .
+  step format npx prettier --check .
   echo "== unit"
   npx vitest run --reporter=default --reporter=json --outputFile.json="$results/unit.json"
 }

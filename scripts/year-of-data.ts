@@ -1,5 +1,5 @@
 /**
- * A year of a busy lead's records, for the bench (issue 13 goal 5): 15
+ * A year of a busy lead's records, for the bench: 15
  * reports, 100,000 records (30,000 interventions, each with the "Yes" that
  * started it, and 40,000 other prompts), check-ins every week, and three
  * interventions still going on now. A backup file (format 1), so it goes in

@@ -6,19 +6,19 @@
  * (autosave.ts), with the saved state always in view.
  */
 import { useEffect } from 'preact/hooks';
-import { guardLeaving, useStoredSettings } from './autosave';
-import { SaveStatus } from './SaveStatus';
-import { BackupSection } from './sections/BackupSection';
-import { ClaimsSection } from './sections/ClaimsSection';
-import { HealthSection } from './sections/HealthSection';
-import { MeSection } from './sections/MeSection';
-import { PrivacySection } from './sections/PrivacySection';
-import { ReportsSection } from './sections/ReportsSection';
-import { SyncSection } from './sections/SyncSection';
-import { CustomSites } from './sections/SitesSection';
-import { TimingSection } from './sections/TimingSection';
-import { ToolsSection } from './sections/ToolsSection';
-import { WeeklySection } from './sections/WeeklySection';
+import { guardLeaving, useStoredSettings } from '@/entrypoints/options/autosave';
+import { SaveStatus } from '@/entrypoints/options/SaveStatus';
+import { BackupSection } from '@/entrypoints/options/sections/BackupSection';
+import { ClaimsSection } from '@/entrypoints/options/sections/ClaimsSection';
+import { HealthSection } from '@/entrypoints/options/sections/HealthSection';
+import { MeSection } from '@/entrypoints/options/sections/MeSection';
+import { PrivacySection } from '@/entrypoints/options/sections/PrivacySection';
+import { ReportsSection } from '@/entrypoints/options/sections/ReportsSection';
+import { SyncSection } from '@/entrypoints/options/sections/SyncSection';
+import { CustomSites } from '@/entrypoints/options/sections/SitesSection';
+import { TimingSection } from '@/entrypoints/options/sections/TimingSection';
+import { ToolsSection } from '@/entrypoints/options/sections/ToolsSection';
+import { WeeklySection } from '@/entrypoints/options/sections/WeeklySection';
 
 export function Options() {
   const settings = useStoredSettings();

@@ -1,6 +1,6 @@
 /** The page's saved state, always in view: saving, saved, or what is held back and why. */
-import { plural } from '@/components/format';
-import { useSaveState } from './autosave';
+import { plural } from '@/components/ui/format';
+import { useSaveState } from '@/entrypoints/options/autosave';
 
 export function SaveStatus() {
   const state = useSaveState();

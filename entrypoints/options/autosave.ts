@@ -9,9 +9,9 @@
  * and the waiting saves are sent at once.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
-import { settingsItem } from '@/utils/settings';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
+import { settingsItem } from '@/utils/settings/store';
 
 export type Change = (current: Settings) => Settings;
 

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '@/components/page.css';
-import './options.css';
-import { Options } from './Options';
+import '@/components/ui/page.css';
+import '@/entrypoints/options/options.css';
+import { Options } from '@/entrypoints/options/Options';
 
 render(<Options />, document.getElementById('app')!);

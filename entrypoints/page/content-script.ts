@@ -12,18 +12,18 @@
  * popup. Nothing runs per DOM mutation and no timer runs while idle.
  */
 import { browser } from 'wxt/browser';
-import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt-api';
-import type { PromptRequest } from '@/components/InterventionPrompt';
-import { createDetector } from '@/utils/detect';
-import { inHandCounter } from './in-hand';
-import { onMessage, sendMessage } from './messaging';
-import type { EditDecision } from '@/utils/messages';
-import type { Artifact } from '@/utils/model';
+import { PROMPT_GLOBAL, PROMPT_HOST_TAG, type PromptHost } from '@/components/prompt/prompt-api';
+import type { PromptRequest } from '@/components/prompt/InterventionPrompt';
+import { createDetector } from '@/utils/page/detector';
+import { inHandCounter } from '@/entrypoints/page/in-hand';
+import { onMessage, sendMessage } from '@/entrypoints/page/messaging';
+import type { EditDecision } from '@/utils/protocol/messages';
+import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 import { pickAdapter } from '@/utils/sites/types';
-import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
-import type { createTakeoverTrigger } from '@/utils/takeover-trigger';
-import type { listenInEditFrames } from '@/utils/edit-frames';
+import { LOOKUP_GLOBAL, type PageLookup } from '@/entrypoints/page/lookup-api';
+import type { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
+import type { listenInEditFrames } from '@/utils/page/edit-frames';
 
 /** True while the extension that started this script is installed and enabled (a page cannot fake this). */
 const extensionAlive = () => browser.runtime?.id !== undefined;
@@ -49,12 +49,12 @@ function onNavigate(listener: (url: string) => void): () => void {
 
 export interface ContentScriptParts {
   /**
-   * Taking over: the trigger that loads the watcher (utils/takeover-trigger.ts), passed only by the
+   * Taking over: the trigger that loads the watcher (utils/page/takeover-trigger.ts), passed only by the
    * scripts of tools that name an assignee (their adapters have `takeoverZone`), so the other
    * tools' pages do not carry it. The watcher itself comes with the lookups.
    */
   watchTakeovers?: typeof createTakeoverTrigger;
-  /** Listening inside same-origin edit frames (utils/edit-frames.ts), passed only by tools whose adapter names them (`editFrames`). */
+  /** Listening inside same-origin edit frames (utils/page/edit-frames.ts), passed only by tools whose adapter names them (`editFrames`). */
   listenInEditFrames?: typeof listenInEditFrames;
 }
 
@@ -109,7 +109,7 @@ export function contentScriptFor(
       function onDecision(decision: EditDecision, artifact: Artifact) {
         const toolLabel = adapterFor(new URL(location.href))?.label ?? '';
         if (decision.action === 'prompt') {
-          // A take-over (issue 11) asks its own question in the same dialog.
+          // A take-over asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
           inHand(
             show({
@@ -159,7 +159,7 @@ export function contentScriptFor(
         onRetired: () => stops.forEach((stop) => stop()),
         listenInEditFrames: parts.listenInEditFrames,
       });
-      // Assigning a report's item to oneself: no typing, its own listeners (utils/takeover-trigger.ts, then utils/takeover.ts).
+      // Assigning a report's item to oneself: no typing, its own listeners (utils/page/takeover-trigger.ts, then utils/page/takeover.ts).
       const trigger = parts.watchTakeovers?.(document, {
         adapterFor,
         isOwnUi,

@@ -15,7 +15,6 @@ export interface InHand {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pullbackInHand: InHand | undefined;
 }
 

@@ -3,10 +3,10 @@
  * script (entrypoints/<tool>-lookup.ts, built by entrypoints/page/lookup.ts)
  * share: names and types only, so importing this costs the content script nothing.
  */
-import type { Artifact } from '@/utils/model';
+import type { Artifact } from '@/utils/model/records';
 import type { Ownership, PageAdapter, PageReading } from '@/utils/sites/types';
-import type { TakeoverDeps, TakeoverWatcher } from '@/utils/takeover';
-import type { Judging } from '@/utils/edit-judge';
+import type { TakeoverDeps, TakeoverWatcher } from '@/utils/page/takeover';
+import type { Judging } from '@/utils/page/edit-judge';
 
 /**
  * Where a lookup script leaves its functions: a global of the extension's isolated world, which
@@ -23,18 +23,17 @@ export interface PageLookup {
     doc: Document,
     signal: AbortSignal,
   ): Promise<Ownership | null>;
-  /** What follows an edit the detector noticed (utils/edit-judge.ts). */
+  /** What follows an edit the detector noticed (utils/page/edit-judge.ts). */
   judging: Judging;
-  /** The popup's "On this page" (utils/page-reading.ts). */
+  /** The popup's "On this page" (utils/page/page-reading.ts). */
   readPage(adapter: PageAdapter, doc: Document): Promise<PageReading>;
   /**
-   * The take-over watcher (utils/takeover.ts) over this script's tools, for scripts whose tools
+   * The take-over watcher (utils/page/takeover.ts) over this script's tools, for scripts whose tools
    * name an assignee; `deps.adapterFor` gives page adapters, to which it adds their take-over controls.
    */
   watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher;
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __pullbackLookup: Record<string, PageLookup | undefined> | undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * The lookup half of a tool's content script: the adapters' owner lookups,
- * the judging of a noticed edit (utils/edit-judge.ts), the popup's "On this
+ * the judging of a noticed edit (utils/page/edit-judge.ts), the popup's "On this
  * page" reader and, for tools that name an assignee, the take-over watcher
  * with the adapters' take-over controls. Not in the
  * always-loaded script: the background injects `<contentScript>-lookup.js`
@@ -8,17 +8,17 @@
  * exposed to web pages) when the lead first focuses an editor, presses, clicks
  * or focuses where an item is assigned, or opens the popup.
  */
-import { judging } from '@/utils/edit-judge';
-import type { ToolId } from '@/utils/model';
-import { readPage } from '@/utils/page-reading';
+import { judging } from '@/utils/page/edit-judge';
+import type { ToolId } from '@/utils/model/records';
+import { readPage } from '@/utils/page/page-reading';
 import type {
   OwnershipLookup,
   PageAdapter,
   SiteAdapter,
   TakeoverControls,
 } from '@/utils/sites/types';
-import type { createTakeoverWatcher } from '@/utils/takeover';
-import { LOOKUP_GLOBAL, type PageLookup } from './lookup-api';
+import type { createTakeoverWatcher } from '@/utils/page/takeover';
+import { LOOKUP_GLOBAL, type PageLookup } from '@/entrypoints/page/lookup-api';
 
 /** What else a lookup script carries for its tools, where they have it. */
 export interface LookupParts {

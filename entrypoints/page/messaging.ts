@@ -1,5 +1,5 @@
 /**
- * The content script's side of utils/messages.ts, in a few lines: the same
+ * The content script's side of utils/protocol/messages.ts, in a few lines: the same
  * protocol (ProtocolMap) and the same wire format as @webext-core/messaging
  * ({ id, type, data, timestamp } out; { res } or { err } back), which the
  * background and the extension pages keep using. The library's client is
@@ -8,7 +8,7 @@
  */
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import type { ProtocolMap } from '@/utils/messages';
+import type { ProtocolMap } from '@/utils/protocol/messages';
 
 type Type = keyof ProtocolMap;
 type Reply = { res?: unknown; err?: { name?: string; message?: string } | null } | undefined;
@@ -34,25 +34,16 @@ export async function sendMessage<T extends Type>(
   return reply.res as GetReturnType<ProtocolMap[T]>;
 }
 
-/** Who sent a message to this content script: always the extension (a page cannot). */
-export type Sender = { id?: string; url?: string };
-
-/**
- * Answers one message type from the background, the popup or the prompt's frame; returns the
- * function that stops answering.
- */
+/** Answers one message type from the background or the popup; returns the function that stops answering. */
 export function onMessage<T extends Type>(
   type: T,
-  handle: (
-    data: GetDataType<ProtocolMap[T]>,
-    sender: Sender,
-  ) => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>,
+  handle: () => GetReturnType<ProtocolMap[T]> | Promise<GetReturnType<ProtocolMap[T]>>,
 ): () => void {
-  const listener = (message: unknown, sender: Sender, respond: (reply: Reply) => void) => {
-    const m = message as { type?: unknown; timestamp?: unknown; data?: unknown } | null;
+  const listener = (message: unknown, _sender: unknown, respond: (reply: Reply) => void) => {
+    const m = message as { type?: unknown; timestamp?: unknown } | null;
     if (!m || m.type !== type || typeof m.timestamp !== 'number') return false;
     Promise.resolve()
-      .then(() => handle(m.data as GetDataType<ProtocolMap[T]>, sender))
+      .then(handle)
       .then(
         (res) => respond({ res }),
         (e: unknown) =>

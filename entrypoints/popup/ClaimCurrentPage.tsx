@@ -5,9 +5,9 @@
  * Shown inside "On this page" only where the tool names no owner.
  */
 import { useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messages';
-import type { Artifact, Settings } from '@/utils/model';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { Artifact, Settings } from '@/utils/model/records';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 /** "https://www.figma.com/design/abc/File" -> "https://www.figma.com/design/abc/": the parent, as a default prefix. */
 function parentPrefix(url: string): string {

@@ -7,16 +7,16 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatClock } from '@/components/format';
-import { sendMessage, type ProtocolMap } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
-import type { PageVerdict } from '@/utils/page-verdict';
-import { describePauseEnd } from '@/utils/pause';
-import { displayNameOf, personFrom, withMe, withReport } from '@/utils/people';
+import { formatClock } from '@/components/ui/format';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
+import type { PageVerdict, ProtocolMap } from '@/utils/protocol/messages';
+import { describePauseEnd } from '@/utils/background/pause';
+import { displayNameOf, personFrom, withMe, withReport } from '@/utils/people/people';
 import type { PageReading } from '@/utils/sites/types';
-import { ClaimForm } from './ClaimCurrentPage';
-import { copyDetailsText, unreadableParts } from './page-details';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { ClaimForm } from '@/entrypoints/popup/ClaimCurrentPage';
+import { copyDetailsText, unreadableParts } from '@/entrypoints/popup/page-details';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 type Described = ReturnType<ProtocolMap['describeTab']>;
 type Status = { kind: 'ok' | 'error'; text: string } | null;

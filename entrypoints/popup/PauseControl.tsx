@@ -4,7 +4,7 @@
  * itself; this control shows it and follows it as it changes.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage } from '@/utils/protocol/messages';
 import {
   activePause,
   describePauseEnd,
@@ -12,7 +12,7 @@ import {
   pauseItem,
   type Pause,
   type PauseChoice,
-} from '@/utils/pause';
+} from '@/utils/background/pause';
 
 const CHOICES: Array<[PauseChoice, string]> = [
   ['hour', '1 hour'],

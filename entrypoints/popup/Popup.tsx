@@ -4,16 +4,16 @@
  * the recent log: one row per event (prompts, interventions, pauses).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createClosingQuestions } from '@/components/ClosingQuestions';
-import { formatClock, formatTime } from '@/components/format';
-import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/durations';
-import { sendMessage, type InterventionView, type PromptView } from '@/utils/messages';
-import { PURPOSE_LABELS, type Settings } from '@/utils/model';
-import { OnThisPage } from './OnThisPage';
-import { PauseControl } from './PauseControl';
-import { AccessNotice } from '@/components/AccessNotice';
-import { settingsItem } from '@/utils/settings';
-import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/pause';
+import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
+import { formatClock, formatTime } from '@/components/ui/format';
+import { EXTEND_MINUTES, formatDuration, isOverdue, spanMs } from '@/utils/model/durations';
+import { sendMessage, type InterventionView, type PromptView } from '@/utils/protocol/messages';
+import { PURPOSE_LABELS, type Settings } from '@/utils/model/records';
+import { OnThisPage } from '@/entrypoints/popup/OnThisPage';
+import { PauseControl } from '@/entrypoints/popup/PauseControl';
+import { AccessNotice } from '@/components/ui/AccessNotice';
+import { settingsItem } from '@/utils/settings/store';
+import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/background/pause';
 
 const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   deliberate: 'started an intervention',

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '@/components/page.css';
-import './popup.css';
-import { Popup } from './Popup';
+import '@/components/ui/page.css';
+import '@/entrypoints/popup/popup.css';
+import { Popup } from '@/entrypoints/popup/Popup';
 
 render(<Popup />, document.getElementById('app')!);

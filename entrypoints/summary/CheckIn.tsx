@@ -5,8 +5,8 @@
  * A rating is saved only once both scales are answered for the week.
  */
 import { useState } from 'preact/hooks';
-import { AlignmentConfidenceGrid, initialsFor, type GridPoint } from '@/components/charts';
-import { sendMessage } from '@/utils/messages';
+import { AlignmentConfidenceGrid, initialsFor, type GridPoint } from '@/components/ui/charts';
+import { sendMessage } from '@/utils/protocol/messages';
 import {
   QUADRANT_GUIDANCE,
   quadrantOf,
@@ -14,7 +14,7 @@ import {
   type Rating,
   type ReportRow,
   type WeekSummary,
-} from '@/utils/summary';
+} from '@/utils/reports/summary';
 
 const SCALE = [1, 2, 3, 4] as const;
 type Score = (typeof SCALE)[number];

@@ -7,11 +7,11 @@
  * the Markdown is shown, selected, to copy by hand. Nothing leaves the device.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { AlignmentConfidenceGrid, initialsFor } from '@/components/charts';
-import { formatTime, plural } from '@/components/format';
-import { formatDuration } from '@/utils/durations';
-import { sendMessage, type SummaryData } from '@/utils/messages';
-import type { Settings } from '@/utils/model';
+import { AlignmentConfidenceGrid, initialsFor } from '@/components/ui/charts';
+import { formatTime, plural } from '@/components/ui/format';
+import { formatDuration } from '@/utils/model/durations';
+import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
 import {
   dateOf,
   dayOf,
@@ -20,12 +20,17 @@ import {
   type OneOnOne as OneOnOneView,
   type OneOnOneIntervention,
   type OneOnOneWeek,
-} from '@/utils/one-on-one';
-import { settingsItem } from '@/utils/settings';
-import { FORMER_REPORT_NAME, QUADRANT_GUIDANCE, quadrantOf, WINDOW_WEEKS } from '@/utils/summary';
-import { summaryHash, type SummaryRoute } from '@/utils/summary-route';
-import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
-import './one-on-one.css';
+} from '@/utils/reports/one-on-one';
+import { settingsItem } from '@/utils/settings/store';
+import {
+  FORMER_REPORT_NAME,
+  QUADRANT_GUIDANCE,
+  quadrantOf,
+  WINDOW_WEEKS,
+} from '@/utils/reports/summary';
+import { summaryHash, type SummaryRoute } from '@/utils/reports/summary-route';
+import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/model/week';
+import '@/entrypoints/summary/one-on-one.css';
 
 type Who = { id: string; name: string; former: boolean; nameKept: boolean };
 

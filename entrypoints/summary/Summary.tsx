@@ -4,22 +4,34 @@
  * each report stand on alignment x confidence.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Bar, Sparkline } from '@/components/charts';
-import { downloadBackup, downloadText } from '@/components/download';
-import { plural } from '@/components/format';
-import { interventionsCsv } from '@/utils/csv';
-import { formatDuration, spanMs } from '@/utils/durations';
-import { sendMessage, type SummaryData } from '@/utils/messages';
-import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model';
-import { reportNameMap } from '@/utils/roster';
-import { settingsItem } from '@/utils/settings';
-import { toolLabel } from '@/utils/sites/tools';
-import { isTakeover, summarizeWeek, type Headline, type WeekSummary } from '@/utils/summary';
-import { summaryHash } from '@/utils/summary-route';
-import { CheckIn } from './CheckIn';
-import { justStarted, useReveal, WeekRecords } from './WeekRecords';
-import { WeeklyNotes } from './WeeklyNotes';
-import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/week';
+import { Bar, Sparkline } from '@/components/ui/charts';
+import { downloadBackup, downloadText } from '@/components/ui/download';
+import { plural } from '@/components/ui/format';
+import { interventionsCsv } from '@/utils/reports/csv';
+import { formatDuration, spanMs } from '@/utils/model/durations';
+import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
+import { PURPOSE_LABELS, type Purpose, type Settings } from '@/utils/model/records';
+import { reportNameMap } from '@/utils/people/roster';
+import { settingsItem } from '@/utils/settings/store';
+import { toolLabel } from '@/utils/model/tools';
+import {
+  isTakeover,
+  summarizeWeek,
+  type Headline,
+  type WeekSummary,
+} from '@/utils/reports/summary';
+import { summaryHash } from '@/utils/reports/summary-route';
+import { CheckIn } from '@/entrypoints/summary/CheckIn';
+import { justStarted, useReveal, WeekRecords } from '@/entrypoints/summary/WeekRecords';
+import { WeeklyNotes } from '@/entrypoints/summary/WeeklyNotes';
+import {
+  parseWeekId,
+  shiftWeek,
+  weekIdOf,
+  weekLabel,
+  weekRange,
+  type WeekId,
+} from '@/utils/model/week';
 
 const WEEKS_SHOWN = 8;
 /** Record links shown after a reflection before "and N more". */

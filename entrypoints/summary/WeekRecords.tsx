@@ -5,10 +5,10 @@
  * to a folded row unfold it, so nothing is out of reach.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ForgetDialog } from '@/components/ForgetDialog';
-import { formatTime } from '@/components/format';
-import { formatDuration, spanMs } from '@/utils/durations';
-import { PURPOSE_LABELS, type Intervention } from '@/utils/model';
+import { ForgetDialog } from '@/components/ui/ForgetDialog';
+import { formatTime } from '@/components/ui/format';
+import { formatDuration, spanMs } from '@/utils/model/durations';
+import { PURPOSE_LABELS, type Intervention } from '@/utils/model/records';
 
 /** Rows drawn before "Show all". */
 export const FIRST_ROWS = 50;

@@ -4,10 +4,10 @@
  * Nothing is sent anywhere.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { unfinishedNote } from '@/utils/handback';
-import type { SummaryData } from '@/utils/messages';
-import type { ReportRow, WeekSummary } from '@/utils/summary';
-import { weeklyNote, type NoteFormat } from '@/utils/weekly-note';
+import { unfinishedNote } from '@/utils/reports/handback';
+import type { SummaryData } from '@/utils/protocol/messages';
+import type { ReportRow, WeekSummary } from '@/utils/reports/summary';
+import { weeklyNote, type NoteFormat } from '@/utils/reports/weekly-note';
 
 export function WeeklyNotes({
   summary,

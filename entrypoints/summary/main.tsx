@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '@/components/page.css';
-import './summary.css';
-import { SummaryRouter } from './SummaryRouter';
+import '@/components/ui/page.css';
+import '@/entrypoints/summary/summary.css';
+import { SummaryRouter } from '@/entrypoints/summary/SummaryRouter';
 
 render(<SummaryRouter />, document.getElementById('app')!);

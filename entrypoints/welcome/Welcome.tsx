@@ -4,13 +4,13 @@
  * goes through the background like the options page (saveSettings).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/utils/messages';
-import type { Settings, ToolId } from '@/utils/model';
-import { parseAliases, slugId } from '@/utils/people';
-import { SITE_TOOLS } from '@/utils/sites/tools';
-import { AccessNotice } from '@/components/AccessNotice';
-import { settingsItem } from '@/utils/settings';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { Settings, ToolId } from '@/utils/model/records';
+import { parseAliases, slugId } from '@/utils/people/people';
+import { SITE_TOOLS } from '@/utils/model/tools';
+import { AccessNotice } from '@/components/ui/AccessNotice';
+import { settingsItem } from '@/utils/settings/store';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 type Row = { id: string; name: string; aliases: string };
 type Status = { kind: 'ok' | 'error'; text: string } | null;

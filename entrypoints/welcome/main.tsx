@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '@/components/page.css';
-import './welcome.css';
-import { Welcome } from './Welcome';
+import '@/components/ui/page.css';
+import '@/entrypoints/welcome/welcome.css';
+import { Welcome } from '@/entrypoints/welcome/Welcome';
 
 render(<Welcome />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 /**
- * axe-core on every surface a lead sees (issue 12, item 8): the popup (as a
+ * axe-core on every surface a lead sees: the popup (as a
  * tab and at the toolbar popup's 380 px), options, welcome, the weekly
  * summary and the 1:1 page, the in-page prompt in its open shadow root
  * (asking, a bad custom duration, time to pull back) and the closing

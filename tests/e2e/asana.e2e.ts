@@ -6,7 +6,7 @@
  *
  * Tool cases: asana prompts, asana quiet
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeAsana, type FakeAsana } from '../support/fake-asana';

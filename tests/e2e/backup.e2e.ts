@@ -65,7 +65,7 @@ describe('backup import and export (options page)', () => {
       { ...fullBackup, interventions: [{ ...record('i-9', 'PAY-9'), status: 'paused' }] },
       /interventions\.0\.status/,
     ],
-    // Implausible records (issue 9): each names its field.
+    // Implausible records: each names its field.
     [
       'end-before-start.json',
       {

@@ -1,5 +1,5 @@
 /**
- * The alignment x confidence check-in at 15 reports (issue 12, item 5): the
+ * The alignment x confidence check-in at 15 reports: the
  * 2x2 readable (every label inside the grid, none overlapping another or the
  * axis words), the scale's ends in visible words, the grid in view beside the
  * last rows, no sideways scroll at 800 px, and a half-answered rating kept

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EDIT_THROTTLE_MS } from '../../utils/detect';
+import { EDIT_THROTTLE_MS } from '../../utils/page/detector';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeSites, type FakeSites } from '../support/fake-sites';
 import { rosterBackup } from '../support/roster';

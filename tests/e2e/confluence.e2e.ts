@@ -58,6 +58,7 @@ const PAGES = {
   bobBody: '3342349',
   danaLive: '3342351',
   aliceV2: '3342353',
+  aliceBlog: '3342355',
 } as const;
 
 async function openEditor(page: Page, wiki: FakeConfluence, id: string) {
@@ -112,6 +113,8 @@ describe('Confluence detection', () => {
         [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
         [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
         [PAGES.aliceV2]: { title: 'Retry metrics', space: 'ENG', owner: alice, createdBy: bob },
+        // A blog post: its author is all the v2 API names (no owner).
+        [PAGES.aliceBlog]: { title: 'Launch notes', space: 'ENG', owner: alice, blog: true },
       },
     });
     await importBackupFile(ext, rosterBackup);
@@ -264,6 +267,27 @@ describe('Confluence detection', () => {
       await promptOn(page).waitFor();
       await expect(promptOn(page).textContent()).resolves.toContain('Alice Chen');
       expect(wiki.restCalls).toContain(`/wiki/api/v2/pages/${PAGES.aliceV2}`);
+      await page.close();
+    } finally {
+      wiki.setV1Gone(false);
+    }
+  });
+
+  test('a blog post edited with the v1 content API gone prompts for its author, read from the v2 blog posts API', async () => {
+    wiki.setV1Gone(true);
+    try {
+      const page = await ext.context.newPage();
+      await page.goto(wiki.url(PAGES.aliceBlog));
+      await page.getByRole('button', { name: 'Edit' }).click();
+      await page.waitForURL(`**/blog/edit-v2/${PAGES.aliceBlog}`);
+      await typeInBody(page, ' Shipping Tuesday.');
+      const prompt = promptOn(page);
+      await prompt.waitFor();
+      const text = await prompt.textContent();
+      // The v2 API names her by account id alone: the roster knows it as one of Alice's aliases.
+      expect(text).toContain('Alice Chen');
+      expect(text).toContain(PAGES.aliceBlog);
+      expect(wiki.restCalls).toContain(`/wiki/api/v2/blogposts/${PAGES.aliceBlog}`);
       await page.close();
     } finally {
       wiki.setV1Gone(false);

@@ -1,5 +1,5 @@
 /**
- * The hand-back note after pulling back from the popup (issue 12, item 4):
+ * The hand-back note after pulling back from the popup:
  * with the lead's words from "Yes" it carries them; without, it reads whole
  * with no placeholder; durations read as a person writes them; the closing
  * answers change it; it is editable, and a note with a gap is not copied.

@@ -1,6 +1,6 @@
 /**
- * Jira as it is in 2026 (real-markup/jira.md): what an edit means depends on
- * where it happens (issue 11). The report's words (summary, description in
+ * Jira as it is in 2026 (docs/evidence/jira.md): what an edit means depends on
+ * where it happens. The report's words (summary, description in
  * edit mode) prompt; the lead's planning (priority, sprint, labels, status,
  * reassigning to another report) never does; assigning a report's work item
  * to myself asks the take-over question, and Yes records a take-over. Also:

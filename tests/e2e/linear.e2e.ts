@@ -6,7 +6,7 @@
  *
  * Tool cases: linear prompts, linear quiet
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeLinear, type FakeLinear } from '../support/fake-linear';

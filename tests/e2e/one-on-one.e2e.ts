@@ -1,5 +1,5 @@
 /**
- * A page for each 1:1 (issue 15, item 4), from an imported 8-week backup:
+ * A page for each 1:1, from an imported 8-week backup:
  * the summary row's link opens `summary.html#2026-W48/alice`, which shows
  * Alice's last eight weeks: each week, the lead's words from "Yes", a
  * take-over, the prompt where the lead caught themself, hand-back notes and

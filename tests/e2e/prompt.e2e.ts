@@ -3,7 +3,6 @@
  * holding the page's keys, every answer logged, the cooldown respected, and
  * an active intervention fed by edits instead of asking again.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';

@@ -1,5 +1,5 @@
 /**
- * The roster on every browser the lead uses (issue 15 item 3), in Chromium with
+ * The roster on every browser the lead uses, in Chromium with
  * the built extension: a change made on the options page lands in
  * chrome.storage.sync (read through the service worker, as another browser's
  * sync would carry it), and a change another browser wrote into the sync area

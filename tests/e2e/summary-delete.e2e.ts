@@ -1,5 +1,5 @@
 /**
- * Forgetting from the weekly summary (issue 9, item 6): one intervention in
+ * Forgetting from the weekly summary: one intervention in
  * "Interventions this week" can be deleted, after a confirmation that says
  * what goes; Cancel keeps it; afterwards the page and the export no longer
  * hold it, and the other records stay.

@@ -1,6 +1,5 @@
 /**
- * The summary says only what the records support (issue 12, items 6 and 10;
- * issue 11, item 2): no praise on day one, "just started" rather than
+ * The summary says only what the records support: no praise on day one, "just started" rather than
  * "0 s", "temporary should not become permanent" only past the planned end,
  * take-overs counted apart and spoken to, and words a lead uses.
  */
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { rosterBackup } from '../support/roster';
 import { importBackupFile } from '../support/steps';
-import { weekIdOf } from '../../utils/week';
+import { weekIdOf } from '../../utils/model/week';
 
 const MIN = 60_000;
 const jira = (key: string) => ({

@@ -1,5 +1,5 @@
 /**
- * A weekly note to each report (issue 15, item 2), from an imported week:
+ * A weekly note to each report, from an imported week:
  * per report with touchpoints, "Note to <name>" reveals an editable note in
  * the lead's voice (where I stepped in and why, with the lead's own words;
  * what I handed back; what I would like you to own; an invitation to say it

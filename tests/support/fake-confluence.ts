@@ -3,7 +3,7 @@
  * (https://<site>.atlassian.net/wiki/...) through Playwright's routing: the
  * pages (tests/fixtures/confluence), the REST answers the extension reads
  * (v1 content with history.ownedBy; v2 pages with ownerId/authorId as account
- * ids only, confluence.md §1.4, 2024-2025), and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
+ * ids only, docs/evidence/confluence.md, Whose page it is, 2024-2026), and nothing else. Only `/wiki/**` is routed, so a fake Jira on the same
  * origin (registered before this) keeps the rest of the host.
  */
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ export interface FakeConfluencePage {
   createdBy?: ConfluenceUser;
   /** A live doc: the editor in place on the view URL, under the byline. */
   live?: boolean;
+  /** A blog post: under /blog/ in its space; the v2 API has it at /blogposts/{id}, with an author and no owner (`owner` is its author). */
+  blog?: boolean;
   body?: string;
 }
 
@@ -45,9 +47,9 @@ export interface FakeConfluenceOptions {
 
 export interface FakeConfluence {
   origin: string;
-  /** The page view, `/wiki/spaces/KEY/pages/ID/Title`. */
+  /** The page view, `/wiki/spaces/KEY/pages/ID/Title` (a blog post's: `/wiki/spaces/KEY/blog/YYYY/MM/DD/ID/Title`). */
   url(id: string): string;
-  /** The editor, `/wiki/spaces/KEY/pages/edit-v2/ID`. */
+  /** The editor, `/wiki/spaces/KEY/pages/edit-v2/ID` (a blog post's: `/wiki/spaces/KEY/blog/edit-v2/ID`). */
   editUrl(id: string): string;
   /** REST calls seen (path and query), for tests that check what the extension asked. */
   restCalls: string[];
@@ -101,28 +103,32 @@ export async function serveFakeConfluence(
       if (expand.includes('history.ownedBy')) history.ownedBy = restUser(page.owner);
       return json(route, {
         id,
-        type: 'page',
+        type: page.blog ? 'blogpost' : 'page',
         status: 'current',
         title: page.title,
         space: { key: page.space },
         history,
       });
     }
-    // v2 pages API (confluence.md §1.4): the owner and the author by account id only.
-    const v2 = /^\/wiki\/api\/v2\/pages\/(\d+)$/.exec(url.pathname)?.[1];
+    // v2 API (docs/evidence/confluence.md, Whose page it is): people by account id only; pages at
+    // /pages/{id} with an owner and an author, blog posts at /blogposts/{id} with an author alone.
+    // Each path answers 404 for the other type's ids.
+    const v2 = /^\/wiki\/api\/v2\/(pages|blogposts)\/(\d+)$/.exec(url.pathname);
     if (v2) {
       restCalls.push(url.pathname + url.search);
-      const page = options.pages[v2];
-      if (apiDown || !page)
+      const [, kind, v2Id] = v2 as unknown as [string, string, string];
+      const page = options.pages[v2Id];
+      const found = page && (kind === 'blogposts') === (page.blog ?? false);
+      if (apiDown || !found)
         return json(route, { errors: [{ status: apiDown ? 503 : 404 }] }, apiDown ? 503 : 404);
+      const author = (page.createdBy ?? page.owner).accountId;
       return json(route, {
-        id: v2,
+        id: v2Id,
         status: 'current',
         title: page.title,
         spaceId: '98306',
-        authorId: (page.createdBy ?? page.owner).accountId,
-        ownerId: page.owner.accountId,
-        lastOwnerId: null,
+        authorId: author,
+        ...(page.blog ? {} : { ownerId: page.owner.accountId, lastOwnerId: null }),
       });
     }
     if (url.pathname === '/wiki/__fixture__/confluence.js')
@@ -136,9 +142,16 @@ export async function serveFakeConfluence(
 
   return {
     origin,
-    url: (id) =>
-      `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/${id}/${titlePath(options.pages[id]!)}`,
-    editUrl: (id) => `${origin}/wiki/spaces/${options.pages[id]!.space}/pages/edit-v2/${id}`,
+    url: (id) => {
+      const page = options.pages[id]!;
+      return page.blog
+        ? `${origin}/wiki/spaces/${page.space}/blog/2026/11/02/${id}/${titlePath(page)}`
+        : `${origin}/wiki/spaces/${page.space}/pages/${id}/${titlePath(page)}`;
+    },
+    editUrl: (id) => {
+      const page = options.pages[id]!;
+      return `${origin}/wiki/spaces/${page.space}/${page.blog ? 'blog' : 'pages'}/edit-v2/${id}`;
+    },
     restCalls,
     setApiDown: (down) => {
       apiDown = down;

@@ -2,7 +2,7 @@
  * Serves a Jira Cloud site on its real origin (https://<site>.atlassian.net)
  * through Playwright's routing: the work item pages (tests/fixtures/jira), the
  * REST answers the page and the extension read and write, and nothing else.
- * Follows real-markup/jira.md §1.6 (Aug 2026): `GET /rest/api/3/issue/{KEY}`
+ * Follows docs/evidence/jira.md, Addresses and the REST API (Aug 2026): `GET /rest/api/3/issue/{KEY}`
  * with `fields.assignee.accountId/displayName`, `/rest/api/3/myself`, and,
  * logged out, HTTP 200 text/html (the login page) instead of 401.
  */

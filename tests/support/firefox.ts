@@ -1,7 +1,7 @@
 /**
  * Launches Debian's Firefox ESR with the Firefox build installed, driven by
  * puppeteer-core over WebDriver BiDi. Every quirk of driving Firefox lives
- * here (the reference: /work/shared/reference/firefox-e2e.md):
+ * here, each with what it works around:
  *
  * - The build is installed the way a user has it, as an .xpi in the profile
  *   (`<profile>/extensions/<gecko id>.xpi`), so it survives a browser

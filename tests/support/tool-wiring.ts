@@ -1,5 +1,5 @@
 /**
- * Is every tool wired all the way? (issue 8: "each tool once"; the way
+ * Is every tool wired all the way? Each tool once, the way
  * refined-github's build tests check every feature is registered, documented
  * and has test URLs). Pure: the unit test hands in what the tree holds, and a
  * half-wired tool comes back as a sentence naming what it lacks.

@@ -7,10 +7,10 @@ import {
   type AnswerOptions,
   type LifecycleActions,
   type PromptRequest,
-} from '@/components/InterventionPrompt';
-import { EXTEND_MINUTES } from '@/utils/durations';
-import type { AnswerResult, PromptChoice } from '@/utils/messages';
-import { intervention, promptRecord } from './helpers';
+} from '@/components/prompt/InterventionPrompt';
+import { EXTEND_MINUTES } from '@/utils/model/durations';
+import type { AnswerResult, PromptChoice } from '@/utils/protocol/messages';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Fix checkout';
 

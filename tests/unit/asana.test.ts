@@ -24,7 +24,7 @@ const byId = (id: string) => document.getElementById(id)!;
 const pane = () => q('article.TaskPane');
 const titleField = () => q('.TaskPaneTitle textarea') as HTMLTextAreaElement;
 const description = () => q('.TaskPaneDescription .ProseMirror');
-// The token is #task_pane_assignee_input itself (real-markup/asana.md §1 #3); the old fixture wrapped it in
+// The token is #task_pane_assignee_input itself (docs/evidence/asana.md, Whose task it is); the old fixture wrapped it in
 // .TaskPaneAssigneeToken. Tests that replace the token replace its container's content.
 const token = () => q('.TaskPaneFields-assigneeContainer');
 const signal = () => new AbortController().signal;
@@ -282,7 +282,7 @@ describe('surfaces', () => {
   it('every row names what it is and the evidence it follows', () => {
     for (const s of surfaces) {
       expect(s.what, s.selector).not.toBe('');
-      expect(s.evidence, s.selector).toMatch(/asana\.md|older/);
+      expect(s.evidence, s.selector).toMatch(/docs\/evidence\/asana\.md|older/);
       expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
     }
   });

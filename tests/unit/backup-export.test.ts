@@ -1,16 +1,16 @@
 /**
- * The backup written in parts (utils/backup-writer.ts), as the pages fetch
+ * The backup written in parts (utils/background/backup-writer.ts), as the pages fetch
  * it: the opening, then each store a chunk at a time. Whatever the chunk
  * boundaries, the file is one JSON document that import accepts, with every
  * record once, in key order, and the settings as they are.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/backup';
-import { backupParts } from '@/utils/backup-writer';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { DEFAULT_SETTINGS, type Rating, type Settings } from '@/utils/model';
-import { createService } from '@/utils/service';
-import { intervention, promptRecord, uniqueDbName } from './helpers';
+import { parseBackup } from '@/utils/background/backup';
+import { backupParts } from '@/utils/background/backup-writer';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { DEFAULT_SETTINGS, type Rating, type Settings } from '@/utils/model/records';
+import { createService } from '@/utils/background/service';
+import { intervention, promptRecord, uniqueDbName } from '@/tests/unit/helpers';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const settings: Settings = {

@@ -5,9 +5,9 @@ import {
   buildBackup,
   MAX_BACKUP_BYTES,
   parseBackup,
-} from '@/utils/backup';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { intervention, promptRecord } from './helpers';
+} from '@/utils/background/backup';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const artifact = { key: 'PAY-142', title: 't', url: 'https://acme.atlassian.net/browse/PAY-142' };
 

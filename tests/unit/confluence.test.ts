@@ -305,7 +305,7 @@ interface Route {
   body: unknown;
 }
 
-function stubConfluence(routes: { content?: Route; current?: Route; v2?: Route }) {
+function stubConfluence(routes: { content?: Route; current?: Route; v2?: Route; v2Blog?: Route }) {
   const calls: Array<{ url: string; init?: RequestInit }> = [];
   const fetchStub = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
@@ -319,7 +319,9 @@ function stubConfluence(routes: { content?: Route; current?: Route; v2?: Route }
           ? routes.content
           : path.startsWith('/wiki/api/v2/pages/')
             ? routes.v2
-            : undefined;
+            : path.startsWith('/wiki/api/v2/blogposts/')
+              ? routes.v2Blog
+              : undefined;
     if (!route) return new Response('not found', { status: 404 });
     return new Response(JSON.stringify(route.body), {
       status: route.status,
@@ -524,5 +526,76 @@ describe('ownership from the v2 pages API (account ids only)', () => {
     expect((await confluence.ownership(viewArtifact(), document, signal()))?.owner).toEqual([
       '557058:b2',
     ]);
+  });
+});
+
+describe('ownership of a blog post from the v2 API (an author, no owner)', () => {
+  const setUrl = (url: string) => (window as any).happyDOM.setURL(url);
+  afterEach(() => setUrl('about:blank'));
+  const v2Blog = {
+    id: '4455667',
+    status: 'current',
+    title: 'Launch notes',
+    spaceId: '98306',
+    authorId: '557058:b2',
+  };
+  // As Confluence answers: the pages path knows no blog post.
+  const pagesSayNo = { status: 404, body: { errors: [{ status: 404 }] } };
+  const v1Fails = { status: 410, body: {} };
+
+  it('in a blog post’s editor, v1 failing: the author from /wiki/api/v2/blogposts/{id}, the pages path never asked', async () => {
+    const url = `${ORIGIN}/wiki/spaces/ENG/blog/edit-v2/4455667`;
+    setUrl(url);
+    load(editorHtml);
+    const calls = stubConfluence({
+      content: v1Fails,
+      current: { status: 200, body: dana },
+      v2: pagesSayNo,
+      v2Blog: { status: 200, body: v2Blog },
+    });
+    const artifact = confluence.artifact(new URL(url), document)!;
+    expect(await confluence.ownership(artifact, document, signal())).toEqual({
+      owner: ['557058:b2'],
+      viewer: ['Dana Lead', 'dana@acme.test', '557058:d0'],
+      title: 'Launch notes',
+    });
+    const asked = calls.map((c) => new URL(c.url).pathname);
+    expect(asked).toContain('/wiki/api/v2/blogposts/4455667');
+    expect(asked).not.toContain('/wiki/api/v2/pages/4455667');
+  });
+
+  it('on a page’s address, only the pages path is asked (a blog post’s id there is no blog post)', async () => {
+    setUrl(`${ORIGIN}/wiki/spaces/ENG/pages/edit-v2/3342337`);
+    load(editorHtml);
+    const calls = stubConfluence({
+      content: v1Fails,
+      v2: { status: 200, body: { id: '3342337', ownerId: '557058:a1', authorId: '557058:b2' } },
+      v2Blog: { status: 200, body: v2Blog },
+    });
+    const artifact = confluence.artifact(editUrl, document)!;
+    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
+      '557058:a1',
+    ]);
+    expect(calls.map((c) => new URL(c.url).pathname)).not.toContain(
+      '/wiki/api/v2/blogposts/3342337',
+    );
+  });
+
+  it('where the address does not say (viewpage.action), a 404 from the pages path is followed by the blog posts path', async () => {
+    const url = `${ORIGIN}/wiki/pages/viewpage.action?pageId=4455667`;
+    setUrl(url);
+    load(editorHtml);
+    const calls = stubConfluence({
+      content: v1Fails,
+      v2: pagesSayNo,
+      v2Blog: { status: 200, body: v2Blog },
+    });
+    const artifact = confluence.artifact(new URL(url), document)!;
+    expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
+      '557058:b2',
+    ]);
+    expect(calls.map((c) => new URL(c.url).pathname)).toEqual(
+      expect.arrayContaining(['/wiki/api/v2/pages/4455667', '/wiki/api/v2/blogposts/4455667']),
+    );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * What loads when (issue 13): the always-loaded content scripts carry only their tools' page
+ * What loads when: the always-loaded content scripts carry only their tools' page
  * adapters; each has a lookup script the background injects on first need, and the take-over
  * watcher rides only with tools that name an assignee. A tool wired half-way would lose its owner
  * lookups or its take-overs without a sound in the build: this names it.
@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '@/utils/sites/registry';
-import { contentScriptNames, SITE_TOOLS } from '@/utils/sites/tools';
+import { contentScriptNames, SITE_TOOLS } from '@/utils/model/tools';
 
 const root = join(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');

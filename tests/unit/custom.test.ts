@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test } from 'vitest';
-import { claimFor } from '@/utils/roster';
+import { claimFor } from '@/utils/people/roster';
 import { customAdapter } from '@/utils/sites/custom';
 
 const site = {

@@ -1,6 +1,6 @@
 /** A failed database open is retried on the next message, not kept for the worker's life. */
 import { describe, expect, it } from 'vitest';
-import { openedOnDemand } from '@/utils/db';
+import { openedOnDemand } from '@/utils/background/db';
 
 describe('openedOnDemand', () => {
   it('a failed open is tried again on the next call, and then kept', async () => {

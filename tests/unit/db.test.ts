@@ -10,8 +10,8 @@ import {
   recentInterventions,
   recentPrompts,
   type PullbackDatabase,
-} from '@/utils/db';
-import { intervention, promptRecord, uniqueDbName, within } from './helpers';
+} from '@/utils/background/db';
+import { intervention, promptRecord, uniqueDbName, within } from '@/tests/unit/helpers';
 
 const opened: Array<{ close(): void }> = [];
 async function freshDb(): Promise<PullbackDatabase> {

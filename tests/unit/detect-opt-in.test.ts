@@ -4,10 +4,10 @@
  * its pace for artifacts whose tool names no owner (claims).
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
-import { listenInEditFrames } from '@/utils/edit-frames';
-import { judging } from '@/utils/edit-judge';
-import type { EditDecision, EditSignal } from '@/utils/messages';
+import { createDetector, EDIT_THROTTLE_MS } from '@/utils/page/detector';
+import { listenInEditFrames } from '@/utils/page/edit-frames';
+import { judging } from '@/utils/page/edit-judge';
+import type { EditDecision, EditSignal } from '@/utils/protocol/messages';
 import type { SiteAdapter } from '@/utils/sites/types';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

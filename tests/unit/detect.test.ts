@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDetector, EDIT_THROTTLE_MS } from '@/utils/detect';
-import { boundedSignal, judging } from '@/utils/edit-judge';
-import type { EditDecision, EditSignal, Heartbeat } from '@/utils/messages';
-import { LIMITS, type Artifact } from '@/utils/model';
+import { createDetector, EDIT_THROTTLE_MS } from '@/utils/page/detector';
+import { boundedSignal, judging } from '@/utils/page/edit-judge';
+import type { EditDecision, EditSignal, Heartbeat } from '@/utils/protocol/messages';
+import { LIMITS, type Artifact } from '@/utils/model/records';
 import type { Ownership, SiteAdapter } from '@/utils/sites/types';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -6,7 +6,7 @@ import {
   mergeHeartbeat,
   PULSE_MS,
   spanMs,
-} from '@/utils/durations';
+} from '@/utils/model/durations';
 
 const T0 = '2026-11-28T10:00:00.000Z';
 const at = (secondsAfterT0: number) => new Date(Date.parse(T0) + secondsAfterT0 * 1000);

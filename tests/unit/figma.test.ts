@@ -143,7 +143,7 @@ describe('surfaces', () => {
   it('every row names what it is and the evidence it follows', () => {
     for (const s of surfaces) {
       expect(s.what, s.selector).not.toBe('');
-      expect(s.evidence, s.selector).toMatch(/figma\.md/);
+      expect(s.evidence, s.selector).toMatch(/docs\/evidence\/figma\.md/);
       expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
     }
   });

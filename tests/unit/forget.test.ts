@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/backup';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { describeCounts } from '@/utils/forget';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { reminderMessage } from '@/utils/reminders';
-import type { PauseEvent } from '@/utils/pause';
-import { createService } from '@/utils/service';
-import { intervention, promptRecord, uniqueDbName } from './helpers';
+import { parseBackup } from '@/utils/background/backup';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { describeCounts } from '@/utils/background/forget';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { reminderMessage } from '@/utils/background/reminders';
+import type { PauseEvent } from '@/utils/background/pause';
+import { createService } from '@/utils/background/service';
+import { intervention, promptRecord, uniqueDbName } from '@/tests/unit/helpers';
 
 const NOW = Date.parse('2026-11-28T10:00:00.000Z');
 const DAY = 86_400_000;

@@ -379,7 +379,7 @@ describe('isContentEditor', () => {
   });
 });
 
-describe('surfaces (issue 11) and the 2026 markup', () => {
+describe('surfaces and the 2026 markup', () => {
   it('the sidebar and its pickers are planning; title and description content; comments conversation', () => {
     load('issue', '/acme/shop/issues/12');
     const kind = (selector: string) => surfaceKindOf(q(selector), surfaces);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handBackNote, unfinishedNote } from '@/utils/handback';
-import { intervention } from './helpers';
+import { handBackNote, unfinishedNote } from '@/utils/reports/handback';
+import { intervention } from '@/tests/unit/helpers';
 
 const record = (part: Partial<Parameters<typeof intervention>[0]> = {}) =>
   intervention({

@@ -1,5 +1,5 @@
 /** Record factories shared by the unit tests (not a test file itself). */
-import type { Intervention, PromptRecord } from '@/utils/model';
+import type { Intervention, PromptRecord } from '@/utils/model/records';
 
 export const uniqueDbName = () => `test-${crypto.randomUUID()}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { accessNeeds, withdrawnAccess } from '@/utils/host-access';
-import { SITE_TOOLS } from '@/utils/sites/tools';
+import { accessNeeds, withdrawnAccess } from '@/utils/settings/host-access';
+import { SITE_TOOLS } from '@/utils/model/tools';
 
 describe('site access per tool', () => {
   test('tools on the same sites are asked for together, every tool once', () => {

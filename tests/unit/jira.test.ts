@@ -136,7 +136,7 @@ describe('isContentEditor', () => {
     expect(jira.isContentEditor(editor.querySelector('strong')!)).toBe(true);
   });
 
-  // Issue 11: an estimate is the lead's planning, not the report's words (this said true before).
+  // An estimate is the lead's planning, not the report's words (this said true before).
   it('is false for planning fields of the work item (story points, priority, labels)', () => {
     expect(jira.isContentEditor(byId('story-points'))).toBe(false);
     expect(jira.isContentEditor(byId('priority'))).toBe(false);
@@ -331,7 +331,7 @@ describe('ownership', () => {
   });
 });
 
-describe('surfaces (issue 11: content, planning, conversation)', () => {
+describe('surfaces: content, planning, conversation', () => {
   const kindAt = (selector: string) => surfaceKindOf(q(selector), surfaces);
 
   it('summary, description (read and edit mode) and rich-text custom fields are content', () => {
@@ -387,7 +387,7 @@ describe('surfaces (issue 11: content, planning, conversation)', () => {
   it('every surface names what it is and the evidence it follows', () => {
     for (const s of surfaces) {
       expect(s.what.length, s.selector).toBeGreaterThan(0);
-      expect(s.evidence, s.selector).toMatch(/jira\.md|older Jira/);
+      expect(s.evidence, s.selector).toMatch(/docs\/evidence\/jira\.md|older Jira/);
       expect(() => document.querySelector(s.selector), s.selector).not.toThrow();
     }
   });

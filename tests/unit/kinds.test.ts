@@ -6,13 +6,13 @@
  * signals and backups read as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildBackup, parseBackup } from '@/utils/backup';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { EditSignalSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/message-schemas';
-import type { EditSignal } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { createService } from '@/utils/service';
-import { intervention, promptRecord, uniqueDbName } from './helpers';
+import { buildBackup, parseBackup } from '@/utils/background/backup';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { EditSignalSchema, parseOrThrow, PromptAnswerSchema } from '@/utils/protocol/schemas';
+import type { EditSignal } from '@/utils/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { createService } from '@/utils/background/service';
+import { intervention, promptRecord, uniqueDbName } from '@/tests/unit/helpers';
 
 const roster: Settings = {
   ...DEFAULT_SETTINGS,

@@ -6,11 +6,11 @@
  */
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { PULSE_MS } from '@/utils/durations';
-import type { EditSignal } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { createService } from '@/utils/service';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { PULSE_MS } from '@/utils/model/durations';
+import type { EditSignal } from '@/utils/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { createService } from '@/utils/background/service';
 
 const T0 = new Date('2026-11-23T09:00:00.000Z');
 const settings: Settings = {

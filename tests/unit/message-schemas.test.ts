@@ -4,7 +4,7 @@ import {
   IdSchema,
   parseOrThrow,
   PromptAnswerSchema,
-} from '@/utils/message-schemas';
+} from '@/utils/protocol/schemas';
 
 function validEdit() {
   return {
@@ -152,7 +152,7 @@ describe('PromptAnswerSchema', () => {
     ).toBe('dismissed');
   });
 
-  // Issue 9: the prompt caps a planned duration at a day (1440 minutes); a week from a page is refused.
+  // The prompt caps a planned duration at a day (1440 minutes); a week from a page is refused.
   it('accepts exactly a day of planned minutes and refuses seven days, naming the range', () => {
     const input = { promptId: 'p1', answer: 'deliberate', plannedMinutes: 24 * 60 };
     expect(parseOrThrow(PromptAnswerSchema, input, 'answer').plannedMinutes).toBe(1440);

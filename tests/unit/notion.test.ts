@@ -10,7 +10,7 @@ const fixture = readFileSync(join(import.meta.dirname, '../fixtures/notion/page.
 const ID = '8f3a2b1c4d5e6f708192a3b4c5d6e7f8';
 const DASHED = '8f3a2b1c-4d5e-6f70-8192-a3b4c5d6e7f8';
 const ROW = '0123456789abcdef0123456789abcdef';
-// Notion serves its app from app.notion.com since June 2026 (real-markup/notion.md §1 #1).
+// Notion serves its app from app.notion.com since June 2026 (docs/evidence/notion.md, Addresses).
 const pageUrl = `https://app.notion.com/p/Onboarding-guide-${ID}`;
 const canonical = (id: string) => `https://app.notion.com/p/${id}`;
 const setUrl = (url: string) => (window as any).happyDOM.setURL(url);

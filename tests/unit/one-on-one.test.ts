@@ -7,16 +7,16 @@ afterAll(() => {
   else process.env.TZ = originalTz;
 });
 
-import type { Rating } from '@/utils/model';
+import type { Rating } from '@/utils/model/records';
 import {
   markdownText,
   oneOnOne,
   oneOnOneMarkdown,
   outcomeOf,
   type OneOnOneInput,
-} from '@/utils/one-on-one';
-import { parseSummaryHash, summaryHash } from '@/utils/summary-route';
-import { intervention, promptRecord } from './helpers';
+} from '@/utils/reports/one-on-one';
+import { parseSummaryHash, summaryHash } from '@/utils/reports/summary-route';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const MIN = 60_000;
 const plus = (iso: string, minutes: number) =>

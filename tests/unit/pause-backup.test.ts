@@ -5,12 +5,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { buildBackup, parseBackup } from '@/utils/backup';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { mergePauseEvents, pauseLogItem, startPause, type PauseEvent } from '@/utils/pause';
-import { createService } from '@/utils/service';
-import { intervention, uniqueDbName } from './helpers';
+import { buildBackup, parseBackup } from '@/utils/background/backup';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import {
+  mergePauseEvents,
+  pauseLogItem,
+  startPause,
+  type PauseEvent,
+} from '@/utils/background/pause';
+import { createService } from '@/utils/background/service';
+import { intervention, uniqueDbName } from '@/tests/unit/helpers';
 
 const roster: Settings = {
   ...DEFAULT_SETTINGS,

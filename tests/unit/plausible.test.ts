@@ -5,10 +5,10 @@
  * refusal names the field. Import keeps its "... Nothing was imported." style.
  */
 import { describe, expect, it } from 'vitest';
-import { buildBackup, parseBackup } from '@/utils/backup';
-import { EditSignalSchema, parseOrThrow } from '@/utils/message-schemas';
-import { DEFAULT_SETTINGS, InterventionSchema, type Settings } from '@/utils/model';
-import { intervention, promptRecord } from './helpers';
+import { buildBackup, parseBackup } from '@/utils/background/backup';
+import { EditSignalSchema, parseOrThrow } from '@/utils/protocol/schemas';
+import { DEFAULT_SETTINGS, InterventionSchema, type Settings } from '@/utils/model/records';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const roster: Settings = {
   ...DEFAULT_SETTINGS,

@@ -5,12 +5,12 @@
  * end and its bad inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/model';
-import { standingOf } from '../../utils/page-verdict';
-import { urlShape } from '../../utils/page-reading';
-import { personFrom, withMe, withReport } from '../../utils/people';
-import { activePause, checkPauseUntil, describePauseEnd, pauseEnd } from '../../utils/pause';
-import type { PageReading } from '../../utils/sites/types';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { standingOf } from '@/utils/background/page-verdict';
+import { urlShape } from '@/utils/page/page-reading';
+import { personFrom, withMe, withReport } from '@/utils/people/people';
+import { activePause, checkPauseUntil, describePauseEnd, pauseEnd } from '@/utils/background/pause';
+import type { PageReading } from '@/utils/sites/types';
 
 const settings: Settings = {
   ...DEFAULT_SETTINGS,

@@ -4,7 +4,7 @@
  */
 process.env.TZ = 'Europe/Berlin';
 import { describe, expect, test } from 'vitest';
-import { nextWeeklyAt } from '@/utils/reminders';
+import { nextWeeklyAt } from '@/utils/background/reminders';
 
 const friday4pm = { enabled: true, day: 5, time: '16:00' };
 const local = (d: Date) => [

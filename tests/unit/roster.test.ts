@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
-import { claimFor, matchOwner, normalizeIdentity } from '@/utils/roster';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
+import { claimFor, matchOwner, normalizeIdentity } from '@/utils/people/roster';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
 
 const alice = { id: 'alice', name: 'Alice Chen', aliases: ['alice@acme.test', '557058:a1'] };
 const bob = { id: 'bob', name: 'Bob Okafor', aliases: ['bob@acme.test'] };

@@ -10,7 +10,7 @@ import {
   senderPage,
   toolsServing,
   UntrustedSenderError,
-} from '@/utils/sender-trust';
+} from '@/utils/protocol/sender-trust';
 
 const jiraTab = {
   url: 'https://acme.atlassian.net/browse/PAY-142',

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/backup';
-import { openPullbackDb, type PullbackDatabase } from '@/utils/db';
-import { PULSE_MS } from '@/utils/durations';
-import type { EditSignal } from '@/utils/messages';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model';
-import { createService, UnknownRecordError } from '@/utils/service';
-import { intervention, promptRecord, uniqueDbName } from './helpers';
+import { parseBackup } from '@/utils/background/backup';
+import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
+import { PULSE_MS } from '@/utils/model/durations';
+import type { EditSignal } from '@/utils/protocol/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { createService, UnknownRecordError } from '@/utils/background/service';
+import { intervention, promptRecord, uniqueDbName } from '@/tests/unit/helpers';
 
 const T0 = Date.parse('2026-11-28T10:00:00.000Z');
 const MIN = 60_000;
@@ -64,7 +64,7 @@ function editOn(key: string, owner: string[], viewer: string[] = ['Dana Lead']):
 const aliceEdit = (key = 'PAY-142') => editOn(key, ['Alice Chen', 'alice@acme.test', '557058:a1']);
 
 async function promptIdOf(
-  decision: Promise<import('@/utils/messages').EditDecision>,
+  decision: Promise<import('@/utils/protocol/messages').EditDecision>,
 ): Promise<string> {
   const d = await decision;
   if (d.action !== 'prompt') throw new Error(`expected a prompt, got ${JSON.stringify(d)}`);

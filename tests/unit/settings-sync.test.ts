@@ -1,13 +1,13 @@
 /**
- * Settings on every browser the lead uses (issue 15 item 3): the background's
- * settings store (utils/settings.ts) over WXT's fake browser, whose storage.sync
+ * Settings on every browser the lead uses: the background's
+ * settings store (utils/settings/store.ts) over WXT's fake browser, whose storage.sync
  * stands in for the browser's. "Another browser" writes its items into the sync
  * area directly, as Chrome's sync would deliver them, and the store follows
  * through storage.onChanged as the background wires it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, type Report, type Settings } from '@/utils/model';
+import { DEFAULT_SETTINGS, type Report, type Settings } from '@/utils/model/records';
 import {
   createSettingsStore,
   settingsItem,
@@ -15,8 +15,8 @@ import {
   syncStateItem,
   watchSyncArea,
   type SettingsStore,
-} from '@/utils/settings';
-import { mergeSync, SYNC_PREFIX, type SyncItem } from '@/utils/settings-sync';
+} from '@/utils/settings/store';
+import { mergeSync, SYNC_PREFIX, type SyncItem } from '@/utils/settings/sync';
 
 const ana: Report = { id: 'ana', name: 'Ana Lima', aliases: ['ana@acme.test'] };
 const bo: Report = { id: 'bo', name: 'Bo Chen', aliases: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spokenDuration } from '@/utils/spoken-duration';
+import { spokenDuration } from '@/utils/reports/spoken-duration';
 
 const S = 1000;
 const MIN = 60 * S;

@@ -6,7 +6,7 @@ import type {
   PromptRecord,
   Purpose,
   ToolId,
-} from '@/utils/model';
+} from '@/utils/model/records';
 import {
   QUADRANT_GUIDANCE,
   quadrantOf,
@@ -14,8 +14,8 @@ import {
   type Quadrant,
   type Rating,
   type WeekInput,
-} from '@/utils/summary';
-import { intervention, promptRecord } from './helpers';
+} from '@/utils/reports/summary';
+import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 /**
  * Times are local (weeks are local), made with the Date constructor so the
@@ -703,7 +703,7 @@ describe('summarizeWeek: reflections', () => {
   });
 });
 
-describe('summarizeWeek: take-overs (issue 11)', () => {
+describe('summarizeWeek: take-overs', () => {
   const takeover = (record: Intervention): Intervention => ({ ...record, kind: 'takeover' });
 
   it('counts take-overs per report and in the headline, inside the interventions they also are', () => {
@@ -744,7 +744,7 @@ describe('summarizeWeek: take-overs (issue 11)', () => {
   });
 });
 
-describe('summarizeWeek: honest states (issue 12, item 6)', () => {
+describe('summarizeWeek: honest states', () => {
   it('lists as past its plan only what is open beyond its planned end, not what just started', () => {
     const s = summarizeWeek(
       only({

@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 /**
- * The take-over watcher (issue 11): an assigning click sends a 'takeover'
+ * The take-over watcher: an assigning click sends a 'takeover'
  * signal naming the assignee being replaced, only when the item goes to the
  * lead; reassigning to someone else and items nobody had send nothing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EditSignal } from '@/utils/messages';
+import type { EditSignal } from '@/utils/protocol/messages';
 import { jira, jiraPageAdapter } from '@/utils/sites/jira';
-import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/takeover';
+import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/page/takeover';
 import type { PageLookup } from '@/entrypoints/page/lookup-api';
-import { createTakeoverTrigger } from '@/utils/takeover-trigger';
+import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
 
 const setUrl = (url: string) =>
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);

@@ -1,15 +1,15 @@
 /**
- * Each tool once (issue 8): the line in utils/sites/tools.ts is the source;
+ * Each tool once: the line in utils/model/tools.ts is the source;
  * the registry, the content scripts, the fixtures and the e2e suite must all
  * have their part, and a half-wired tool fails here naming what it lacks.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOOL_IDS } from '@/utils/model';
+import { TOOL_IDS } from '@/utils/model/records';
 import { adapters } from '@/utils/sites/registry';
-import { allSiteMatches, CUSTOM_TOOL, SITE_TOOLS, toolLabel } from '@/utils/sites/tools';
-import { wiringProblems, type Tree } from '../support/tool-wiring';
+import { allSiteMatches, CUSTOM_TOOL, SITE_TOOLS, toolLabel } from '@/utils/model/tools';
+import { wiringProblems, type Tree } from '@/tests/support/tool-wiring';
 
 const root = `${join(import.meta.dirname, '../..')}/`;
 const read = (path: string) => readFileSync(`${root}${path}`, 'utf8');
@@ -108,6 +108,6 @@ describe('each tool once', () => {
         );
       }
     }
-    expect(read('wxt.config.ts')).toMatch(/from '\.\/utils\/sites\/tools'/);
+    expect(read('wxt.config.ts')).toMatch(/from '\.\/utils\/model\/tools'/);
   });
 });

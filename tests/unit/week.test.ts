@@ -3,7 +3,7 @@ const originalTz = process.env.TZ;
 process.env.TZ = 'Europe/Berlin';
 
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange } from '@/utils/week';
+import { parseWeekId, shiftWeek, weekIdOf, weekLabel, weekRange } from '@/utils/model/week';
 
 afterAll(() => {
   // Test files may share a process: leave the zone as it was found.

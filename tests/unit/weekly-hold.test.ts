@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { releaseHeldWeekly, weeklyDue, weeklyHeldItem } from '@/utils/weekly-hold';
+import { releaseHeldWeekly, weeklyDue, weeklyHeldItem } from '@/utils/background/weekly-hold';
 
 afterEach(() => fakeBrowser.reset());
 

@@ -24,8 +24,8 @@
  * components to hashed CSS-module class names over time, so the last
  * selectors of each list match a class name's stable prefix.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   closestOf,
   isTextEditable,
@@ -36,8 +36,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { ASANA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { ASANA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://app.asana.com';
 const GID = '(\\d{1,20})';
@@ -99,8 +99,8 @@ const DESCRIPTION_SELECTORS = [
 
 /** The assignee token in the task pane's fields, newest markup first. */
 const ASSIGNEE_SELECTORS = [
-  // Task pane: the token itself, `#task_pane_assignee_input.AssigneeToken` (real-markup/asana.md §1 #3, 2022-11
-  // markup, 2025-08 code), its remove button inside; an older wrapper around it.
+  // Task pane: the token itself, `#task_pane_assignee_input.AssigneeToken` (docs/evidence/asana.md, Whose task it is:
+  // 2022-11 markup, 2025-08 code), its remove button inside; an older wrapper around it.
   '#task_pane_assignee_input',
   '.TaskPaneAssigneeToken',
   '.TaskPaneFields-assigneeContainer',
@@ -136,7 +136,7 @@ const CONVERSATION_SELECTORS = [
   '[class*="StoryFeed"]',
 ] as const;
 
-const EVIDENCE = 'real-markup/asana.md';
+const EVIDENCE = 'docs/evidence/asana.md';
 
 /**
  * What an edit on each part of a task means. Innermost wins (utils/sites/types.ts); anything no row
@@ -149,7 +149,7 @@ export const surfaces: readonly Surface[] = [
     kind: 'content' as const,
     selector,
     what: 'Task name',
-    evidence: `${EVIDENCE} §1 #2 (2026-03/04)`,
+    evidence: `${EVIDENCE}, The task's words (2024-12 to 2026-06)`,
   })),
   // Description: `div.ProsemirrorEditor…ProseMirror[aria-label="Edit description for <task>"]` (real paste, ~2023)
   // and its containers.
@@ -157,7 +157,7 @@ export const surfaces: readonly Surface[] = [
     kind: 'content' as const,
     selector,
     what: 'Description',
-    evidence: `${EVIDENCE} §1 #4 (~2023 markup)`,
+    evidence: `${EVIDENCE}, The task's words (2022-11 markup, 2026-06 selector)`,
   })),
   // Assignee token and its typeahead: `#task_pane_assignee_input.TaskPaneAssigneeToken-assigneeToken` (real paste
   // 2022-11, remove button class still used 2025-08). Reassigning is planning (take-over is another signal).
@@ -166,14 +166,14 @@ export const surfaces: readonly Surface[] = [
     selector:
       '#task_pane_assignee_input, [class*="TaskPaneAssigneeToken"], .TaskPaneFields-assigneeContainer',
     what: 'Assignee',
-    evidence: `${EVIDENCE} §1 #3 (2022-11 markup, 2025-08 code)`,
+    evidence: `${EVIDENCE}, Whose task it is (2022-11 markup, 2025-08 code)`,
   },
   // Due date: `#task_pane_due_date_input`, `.TaskDueDateToken` (toggl/apiology 2025-2026).
   {
     kind: 'planning',
     selector: '#task_pane_due_date_input, .TaskDueDateToken, [class*="DueDate"]',
     what: 'Due date',
-    evidence: `${EVIDENCE} §1 #5 (2025-2026)`,
+    evidence: `${EVIDENCE}, Planning and conversation (2025-2026)`,
   },
   // Projects: `.TaskPaneFields-projectHeader`, project pills, `#task_pane_projects_input<gid>` (2025-08, 2026-04).
   {
@@ -181,14 +181,14 @@ export const surfaces: readonly Surface[] = [
     selector:
       '[id^="task_pane_projects_input"], .TaskPaneFields-projectHeader, [class*="TaskProjectTokenPill"], [class*="TaskProjects"]',
     what: 'Projects and sections',
-    evidence: `${EVIDENCE} §1 #5 (2025-08, 2026-04)`,
+    evidence: `${EVIDENCE}, Planning and conversation (2025-08, 2026-04)`,
   },
   // Tags: `.TaskTagTokenPills-potPill` (toggl 2026-04-03).
   {
     kind: 'planning',
     selector: '[class*="TaskTagTokenPills"]',
     what: 'Tags',
-    evidence: `${EVIDENCE} §2 (toggl 2026-04-03)`,
+    evidence: `${EVIDENCE}, Planning and conversation (toggl 2026-04-03)`,
   },
   // Custom fields (priority, status, estimate) and dependencies: not in the evidence; by Asana's class naming.
   {
@@ -196,14 +196,14 @@ export const surfaces: readonly Surface[] = [
     selector:
       '[class*="CustomPropertyRow"], [class*="TaskPaneCustomFields"], [class*="Dependencies"]',
     what: 'Custom fields, dependencies',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Planning and conversation: not evidenced`,
   },
-  // Comments: the composer and the story feed (not in the evidence, asana.md §4; names from older saved markup).
+  // Comments: the composer and the story feed (the feed is evidenced, 2026-06; the composer is not: names from older saved markup).
   ...CONVERSATION_SELECTORS.map((selector) => ({
     kind: 'conversation' as const,
     selector,
     what: 'Comments',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Planning and conversation: not evidenced`,
   })),
 ];
 

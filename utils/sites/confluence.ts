@@ -11,13 +11,15 @@
  * The owner is the page's owner (Confluence Cloud lets the creator hand a
  * page over; `history.ownedBy`), else its creator (`history.createdBy`),
  * from the same-origin REST API the page itself can use (the lead's session
- * cookie), or, when that fails, the first person in the page byline
- * ("Owned by …" / "Created by …"). The editor shows no byline, so with the
- * API down only pages whose byline is on screen (view mode, live docs) can
- * be attributed; elsewhere nothing is sent, which never prompts.
+ * cookie); when v1 fails, the v2 API for the content's type (a page's
+ * `ownerId`, else its `authorId`; a blog post has only `authorId`); then the
+ * first person in the page byline ("Owned by …" / "Created by …"). The editor
+ * shows no byline, so with both APIs down only pages whose byline is on
+ * screen (view mode, live docs) can be attributed; elsewhere the owner is
+ * unread, which Adapter health and the popup say (and a claim can answer).
  */
-import type { Artifact } from '../model';
-import { normalizeIdentity, type Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import { normalizeIdentity, type Identity } from '@/utils/people/roster';
 import {
   atlassianUserIdentity,
   getJson,
@@ -29,8 +31,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { CONFLUENCE_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { CONFLUENCE_TOOL, toolInfo } from '@/utils/model/tools';
 
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
@@ -41,7 +43,7 @@ const TITLE_SELECTORS = [
   '[data-testid="title-text"]',
   // Page view, older markup: h1#title-text (sometimes wrapping a link).
   '#title-text',
-  // Live docs (edit in place): the title box (confluence.md §1.1, confirmed 2026-07).
+  // Live docs (edit in place): the title box (docs/evidence/confluence.md, The page view: 2026-07).
   '#editor-title-id',
   '[data-testid="editor-title-container"]',
   // Editor (edit-v2 and live docs): the title is a textarea, by test id on itself or its wrapper.
@@ -55,7 +57,7 @@ const TITLE_SELECTORS = [
 
 /** Page byline (API fallback): the first person named there is the owner or creator. */
 const BYLINE_SELECTORS = [
-  // confluence.md §1.1 (2026-07).
+  // docs/evidence/confluence.md, Whose page it is (2026-07).
   '[data-testid="byline-single-line"]',
   '[data-testid="page-byline"]',
   '[data-testid="content-byline"]',
@@ -64,12 +66,12 @@ const BYLINE_SELECTORS = [
   '.page-metadata',
 ] as const;
 
-const EVIDENCE = 'real-markup/confluence.md';
+const EVIDENCE = 'docs/evidence/confluence.md';
 const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'];
 const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
 /**
- * What an edit on each part of a page means (issue 11), innermost wins. The body is the Atlaskit
+ * What an edit on each part of a page means, innermost wins. The body is the Atlaskit
  * editor, the same component inline and footer comments use (down to `#ak-editor-textarea`), so an
  * editor area inside anything named for comments is conversation at that very node (a tie, which
  * conversation wins). Confluence's comment markup is not in the evidence; the page has no planning
@@ -80,38 +82,38 @@ export const surfaces: readonly Surface[] = [
     kind: 'content',
     what: 'Page body (full-page editor)',
     selector: '[data-testid="ak-editor-fp-content-area"], [data-testid="ak-editor-container"]',
-    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+    evidence: `${EVIDENCE}, The editor (Atlaskit source, 2026)`,
   },
   {
     kind: 'content',
     what: 'Page body (editor area)',
     selector: EDITOR_AREAS.join(', '),
-    evidence: `${EVIDENCE} §1.2 (Atlaskit source, 2026)`,
+    evidence: `${EVIDENCE}, The editor (Atlaskit source, 2026)`,
   },
   {
     kind: 'content',
     what: 'Title (live docs)',
     selector: '#editor-title-id, [data-testid="editor-title-container"]',
-    evidence: `${EVIDENCE} §1.1 (2026-07)`,
+    evidence: `${EVIDENCE}, The page view (2026-07)`,
   },
   {
     kind: 'content',
     what: 'Title (editor)',
     selector:
       'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title',
-    evidence: `${EVIDENCE} §1.5 (older; verify)`,
+    evidence: `${EVIDENCE}, The editor (2026-06 to 2026-09)`,
   },
   {
     kind: 'conversation',
     what: 'Inline and footer comments',
     selector: COMMENTISH.join(', '),
-    evidence: `${EVIDENCE} §4 (no real comment markup found: named for comments)`,
+    evidence: `${EVIDENCE}, The page view (comment containers, undated); composer not found`,
   },
   {
     kind: 'conversation',
     what: "A comment's own editor (the same editor as the page body)",
     selector: COMMENTISH.flatMap((c) => EDITOR_AREAS.map((e) => `${c} ${e}`)).join(', '),
-    evidence: `${EVIDENCE} §2 (shared editor)`,
+    evidence: `${EVIDENCE}, The editor (the comment editors are the body's editor)`,
   },
 ];
 
@@ -239,6 +241,40 @@ function selectorLists(): SiteAdapter['selectors'] {
   };
 }
 
+type ContentType = 'page' | 'blogpost';
+
+/** What the address says the content is: a page, a blog post, or (the `.action` forms) it does not say. */
+function contentTypeOf(doc: Document): ContentType | null {
+  const path = doc.location.pathname;
+  if (/^\/wiki\/spaces\/[^/]+\/blog\//.test(path)) return 'blogpost';
+  if (/^\/wiki\/spaces\/[^/]+\/pages\//.test(path)) return 'page';
+  return null;
+}
+
+/** The v2 API's path for each type: each answers 404 for the other's ids. */
+const V2_PATH: Record<ContentType, string> = { page: 'pages', blogpost: 'blogposts' };
+
+/**
+ * The content as the v2 API has it (docs/evidence/confluence.md, Whose page it is): at the path
+ * for its type, or, when the address does not say, as a page and then as a blog post.
+ */
+async function v2Content(
+  origin: string,
+  id: string,
+  type: ContentType | null,
+  signal: AbortSignal,
+): Promise<{ ownerId?: unknown; authorId?: unknown; title?: unknown } | null> {
+  for (const each of type ? [type] : (['page', 'blogpost'] as const)) {
+    const found = await getJson(
+      `${origin}/wiki/api/v2/${V2_PATH[each]}/${encodeURIComponent(id)}`,
+      signal,
+    ).catch(() => null);
+    signal.throwIfAborted();
+    if (found && typeof found === 'object') return found;
+  }
+  return null;
+}
+
 /** Whose Confluence page this is. Not in the always-loaded script: the page loads it when the lead focuses an editor (entrypoints/page/lookup.ts). */
 export const confluenceOwnership: OwnershipLookup = async (
   artifact,
@@ -266,20 +302,16 @@ export const confluenceOwnership: OwnershipLookup = async (
     if (owner.length) return { owner, viewer, title };
   }
   const byline = bylineOwner(doc);
-  // The v2 pages API names the owner (else the author) by account id only (confluence.md §1.4):
-  // the byline adds the name when it links the same account.
-  const v2 = await getJson(
-    `${origin}/wiki/api/v2/pages/${encodeURIComponent(artifact.key)}`,
-    signal,
-  ).catch(() => null);
+  const v2 = await v2Content(origin, artifact.key, contentTypeOf(doc), signal);
   signal.throwIfAborted();
-  const page = (v2 ?? {}) as { ownerId?: unknown; authorId?: unknown; title?: unknown };
-  const accountId = [page.ownerId, page.authorId].find(
+  // A page names its owner (else its author); a blog post has an author and no owner.
+  const accountId = [v2?.ownerId, v2?.authorId].find(
     (id): id is string => typeof id === 'string' && id.trim().length > 0,
   );
   if (accountId) {
+    // v2 names people by account id only: the byline adds the name when it links the same account.
     const owner = byline.includes(accountId) ? [...new Set([accountId, ...byline])] : [accountId];
-    const title = typeof page.title === 'string' && page.title ? page.title : undefined;
+    const title = typeof v2?.title === 'string' && v2.title ? v2.title : undefined;
     return { owner, viewer, ...(title ? { title } : {}) };
   }
   return byline.length ? { owner: byline, viewer } : null;

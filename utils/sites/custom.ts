@@ -3,10 +3,10 @@
  * told it: the origin, the regions whose editing counts, and the
  * conversation inside them. The artifact is the page (host and path); its
  * owner comes from a claim ("this page belongs to…"), since a generic site
- * shows none we could trust.
+ * shows none we could trust. What it relies on: docs/evidence/custom.md.
  */
-import type { CustomSite } from '../model';
-import { isTextEditable, type SiteAdapter } from './types';
+import type { CustomSite } from '@/utils/model/records';
+import { isTextEditable, type SiteAdapter } from '@/utils/sites/types';
 
 export function customAdapter(site: CustomSite): SiteAdapter {
   return {

@@ -12,7 +12,7 @@
  * branches, and `https://www.figma.com/design/` covers every design file.
  *
  * Figma's editor names no owner for a file, so ownership is always
- * `{ owner: [], viewer: [] }`: the lead's claim decides (utils/service.ts).
+ * `{ owner: [], viewer: [] }`: the lead's claim decides (utils/background/service.ts).
  *
  * Editing: the canvas is a <canvas>. Figma keeps keyboard focus in a hidden
  * key sink (`.focus-target`) and handles keys itself. Text typed into a text
@@ -23,7 +23,7 @@
  * layer renames are ordinary inputs. Never an edit: a view-only file, Dev
  * Mode, comments, cursor chat, search.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   closestOf,
   firstText,
@@ -34,8 +34,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { FIGMA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { FIGMA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const HOSTS = new Set(['www.figma.com', 'figma.com']);
 const ORIGIN = 'https://www.figma.com';
@@ -45,7 +45,7 @@ const FILE_PATH = /^\/(?:design|file)\/([^/?#]+)(?:\/branch\/([^/?#]+))?(?:\/([^
 
 /** The file's name in the editor's toolbar, newest markup first (after `document.title`). */
 const FILE_NAME_SELECTORS = [
-  // Toolbar file name, by test id (clockify 2026-03-10) and by label (toggl 2024-03-18), real-markup/figma.md §1 #4.
+  // Toolbar file name, by test id (clockify 2026-03-10) and by label (toggl 2024-03-18), docs/evidence/figma.md, The file name.
   '[data-testid="filename"]',
   'span[aria-label="File name"]',
   // CSS-module class of the toolbar's file name ("filename_view--title--<hash>").
@@ -60,12 +60,12 @@ const KEY_SINK_SELECTORS = [
   '.focus-target',
 ] as const;
 
-/** The canvas Figma draws on (tempad 2026-01-04, real-markup/figma.md §1 #3): its absence means the editor changed. */
+/** The canvas Figma draws on (tempad 2026-01-04, docs/evidence/figma.md, The editor): its absence means the editor changed. */
 const CANVAS_SELECTOR = '#fullscreen-root .gpu-view-content canvas';
 
 /** Panels whose inputs change the file. */
 const PANEL_SELECTORS = [
-  // Left panel (layers, renamed in place): `#left-panel-container`, UI3's island (tempad 2026, figma.md §1 #3).
+  // Left panel (layers, renamed in place): `#left-panel-container`, UI3's island (tempad 2026, figma.md, The editor).
   '#left-panel-container',
   '[class*="left_panel_island_container"]',
   // Right sidebar, Design tab: position, size, fills, strokes, text properties.
@@ -94,11 +94,11 @@ const DEV_MODE_SELECTORS = [
   '[aria-label="Dev Mode" i][aria-checked="true"]',
 ] as const;
 
-const EVIDENCE = 'real-markup/figma.md';
+const EVIDENCE = 'docs/evidence/figma.md';
 
 /**
  * What an edit on each part of the editor means. Figma has no planning surface in the editor. The
- * canvas is drawn, not DOM: what reaches the key sink is all there is to read (figma.md §4), so the
+ * canvas is drawn, not DOM: what reaches the key sink is all there is to read (figma.md, Not found in any public source), so the
  * adapter counts editing keys there and says what it could not read (ownership's `unread`).
  */
 export const surfaces: readonly Surface[] = [
@@ -107,7 +107,7 @@ export const surfaces: readonly Surface[] = [
     kind: 'content' as const,
     selector,
     what: 'Canvas (editing keys, text layers)',
-    evidence: `${EVIDENCE} §1 #3 (2024-03 to 2026-07)`,
+    evidence: `${EVIDENCE}, The editor (2024-03 to 2026-07)`,
   })),
   // Panels: layers renamed in place (left panel, evidenced), design properties (right panel, not evidenced).
   ...PANEL_SELECTORS.map((selector) => ({
@@ -115,21 +115,21 @@ export const surfaces: readonly Surface[] = [
     selector,
     what: 'Layers and properties panels',
     evidence: selector.includes('left')
-      ? `${EVIDENCE} §1 #3 (2026)`
+      ? `${EVIDENCE}, The editor (2024-07 to 2025-12)`
       : `${EVIDENCE}: not evidenced (CSS-module names)`,
   })),
-  // Comments and cursor chat: not evidenced in the DOM (figma.md §4); any part named comment or chat.
+  // Comments and cursor chat: not evidenced in the DOM (figma.md, Not found in any public source); any part named comment or chat.
   {
     kind: 'conversation',
     selector: '[data-testid*="comment" i], [class*="comment" i], [aria-label*="comment" i]',
     what: 'Comments',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
   {
     kind: 'conversation',
     selector: '[class*="chat" i]',
     what: 'Cursor chat',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
 ];
 

@@ -7,7 +7,7 @@
  * index, no `/edit`, no query or heading anchor, so one document has one URL.
  *
  * The editor names no owner, so ownership is `{ owner: [], viewer: [] }` and
- * the lead's claim decides (utils/service.ts).
+ * the lead's claim decides (utils/background/service.ts).
  *
  * Editing: Docs draws the document itself and routes keystrokes into a
  * hidden same-origin iframe (`.docs-texteventtarget-iframe`) whose
@@ -17,7 +17,7 @@
  * title field is content too. Suggesting (and viewing) mode is conversation,
  * as are comments: nothing typed then is an edit.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   closestOf,
   isTextEditable,
@@ -27,8 +27,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { GDOCS_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { GDOCS_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://docs.google.com';
 /** Document ids: URL-safe base64 (44 characters today). `/d/e/<id>/pub` (published copies) does not match. */
@@ -37,7 +37,7 @@ const DOC_PATH = /^\/document(?:\/u\/\d+)?\/d\/([A-Za-z0-9_-]{20,128})(?:[/?#]|$
 /** The frame that takes the typing, newest markup first. */
 const TEXT_EVENT_FRAMES = [
   // The iframe carries the class itself; its document holds a contenteditable textbox named "Document content"
-  // (Playwright against live Docs, 2026; real-markup/google-docs.md §1 #2).
+  // (Playwright against live Docs, 2026; docs/evidence/gdocs.md, Typing).
   'iframe.docs-texteventtarget-iframe',
   // A wrapper carries it.
   '.docs-texteventtarget-iframe iframe',
@@ -63,7 +63,7 @@ const MODE_SWITCHER_SELECTORS = [
   '#titlebar-mode-indicator-container',
 ] as const;
 
-const EVIDENCE = 'real-markup/google-docs.md';
+const EVIDENCE = 'docs/evidence/gdocs.md';
 
 /**
  * What an edit on each part of the editor means. Docs has no planning surface in the document. The
@@ -76,39 +76,39 @@ export const surfaces: readonly Surface[] = [
     kind: 'content' as const,
     selector,
     what: 'Document text',
-    evidence: `${EVIDENCE} §1 #2 (2026)`,
+    evidence: `${EVIDENCE}, Typing (2023 to 2026-08)`,
   })),
   // The title's rename field: `input.docs-title-input` (toggl 2021-12, clockify 2024-01).
   {
     kind: 'content',
     selector: '.docs-title-input',
     what: 'Title',
-    evidence: `${EVIDENCE} §1 #4 (2021-2024)`,
+    evidence: `${EVIDENCE}, The page around the canvas (2023-12 to 2026-02)`,
   },
   // The editor root, should Docs ever take typing there rather than in its text event frame.
   {
     kind: 'content',
     selector: '.kix-appview-editor',
     what: 'Document text',
-    evidence: `${EVIDENCE} §1 #4 (2021-2026)`,
+    evidence: `${EVIDENCE}, Typing (the editor root; 2021 to 2026)`,
   },
   // Comments: the comment draft `[aria-label="Comment draft"]` (2026); the "docos" comment UI (older extensions).
   {
     kind: 'conversation',
     selector: '[aria-label="Comment draft" i]',
     what: 'Comment draft',
-    evidence: `${EVIDENCE} §1 #4 (2026)`,
+    evidence: `${EVIDENCE}, The page around the canvas (2026)`,
   },
   {
     kind: 'conversation',
     selector:
       '.docos-input-textarea, .docos-input-contenteditable, [class*="docos-"], .docs-comment-thread',
     what: 'Comments',
-    evidence: `${EVIDENCE}: not evidenced ("docos" class names)`,
+    evidence: `${EVIDENCE}, The page around the canvas ("docos" classes, 2026-02)`,
   },
 ];
 
-/** Find and replace: a look-up, never an edit (the find bar's searchbox "Find in document", §1 #4). */
+/** Find and replace: a look-up, never an edit (docs/evidence/gdocs.md: the old find bar and the May 2026 dialog). */
 const FIND_SELECTORS = [
   '[class*="docs-findinput"]',
   '#docs-findbar-id',
@@ -211,7 +211,7 @@ export const gdocsOwnership: OwnershipLookup = async (
   _artifact,
   doc,
 ): Promise<Ownership | null> => {
-  // The editor shows no owner (google-docs.md §4): nobody, so that a claim can say whose document it is.
+  // The editor shows no owner (gdocs.md, Whose document it is): nobody, so that a claim can say whose document it is.
   // The mode switcher is not in the evidence: without it suggestions cannot be told from edits, so say so.
   const unread =
     docsMode(doc) === null

@@ -17,8 +17,8 @@
  * viewer): no network calls. Every read uses the URL it is given, so Turbo and
  * React soft navigations never carry one item's key to the next.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   closestOf,
   firstText,
@@ -31,8 +31,8 @@ import {
   type SiteAdapter,
   type Surface,
   type TakeoverControls,
-} from './types';
-import { GITHUB_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { GITHUB_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://github.com';
 const OWNER = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})';
@@ -80,7 +80,7 @@ const TAKEOVER_CLICKS = '[aria-label*="assignee" i], [data-testid="sidebar-assig
 const EVIDENCE = 'real-markup/github.md';
 
 /**
- * What an edit on each part of an issue or pull request means (issue 11), innermost wins.
+ * What an edit on each part of an issue or pull request means, innermost wins.
  * Content: title and description. Planning: the sidebar (assignees, labels, projects,
  * milestone, development, type) and every picker overlay. Conversation: comments and reviews.
  */

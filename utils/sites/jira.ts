@@ -1,6 +1,6 @@
 /**
- * Jira Cloud (`*.atlassian.net`, outside `/wiki`). Checked against
- * /work/shared/reference/real-markup/jira.md (evidence up to 2026-10-06).
+ * Jira Cloud (`*.atlassian.net`, outside `/wiki`). Follows docs/evidence/jira.md
+ * (evidence up to 2026-10-06).
  *
  * The artifact is the work item: its key from `/browse/KEY` or the board and
  * backlog side panel's `?selectedIssue=KEY`. The owner is the assignee, from
@@ -8,8 +8,8 @@
  * or, when that fails (logged out it answers 200 with an HTML login page), from
  * the assignee field on the page.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   atlassianUserIdentity,
   firstText,
@@ -23,11 +23,11 @@ import {
   type SiteAdapter,
   type Surface,
   type TakeoverControls,
-} from './types';
-import { JIRA_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { JIRA_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,49}-\d{1,9}$/;
-const EVIDENCE = 'real-markup/jira.md';
+const EVIDENCE = 'docs/evidence/jira.md';
 
 /** Work item title, newest markup first. */
 const TITLE_SELECTORS = [
@@ -37,7 +37,7 @@ const TITLE_SELECTORS = [
   '#summary-val',
 ] as const;
 
-/** The assignee field (jira.md §1.5, trimmed real capture ~2026-07). */
+/** The assignee field (jira.md, Whose work item it is: a trimmed real capture, ~2026-07). */
 const ASSIGNEE_FIELD = '[data-testid="issue.views.field.user.assignee"]';
 const ASSIGNEE_AREA = '[data-testid="issue.issue-view-layout.issue-view-assignee-field.assignee"]';
 /** Every person on the page sits in this trigger (reporter too): only ever read it inside the assignee field. */
@@ -47,7 +47,7 @@ const ASSIGN_TO_ME = '[data-testid="issue-view-layout-assignee-field.ui.assign-t
 const TAKEOVER_CLICKS = `${ASSIGN_TO_ME}, ${ASSIGNEE_AREA}`;
 
 /**
- * What an edit on each part of a work item means (issue 11). Innermost wins;
+ * What an edit on each part of a work item means. Innermost wins;
  * at one element conversation beats planning beats content. Jira names its
  * fields `issue.views.field.<kind>.<field>`; only the rich-text ones are the
  * report's words. Priority, sprint, labels, estimates, dates, components and
@@ -60,89 +60,89 @@ export const surfaces: readonly Surface[] = [
     kind: 'content',
     what: 'Summary',
     selector: '[data-testid^="issue.views.issue-base.foundation.summary"]',
-    evidence: `${EVIDENCE} §1.1 (2026-04-21)`,
+    evidence: `${EVIDENCE}, The work item's words (2026-02 to 2026-04)`,
   },
   {
     kind: 'content',
     what: 'Summary (inline edit, newer field)',
     selector: '[data-testid^="issue-field-summary"]',
-    evidence: `${EVIDENCE} §2 (userscripts 2024-2026)`,
+    evidence: `${EVIDENCE}, The work item's words (userscripts 2024-2026)`,
   },
   {
     kind: 'content',
     what: 'Description (read view, clicked to edit)',
     selector: '[data-testid="issue.views.field.rich-text.description"]',
-    evidence: `${EVIDENCE} §1.2 (2026-09-17)`,
+    evidence: `${EVIDENCE}, The work item's words (2026-09-17)`,
   },
   // In edit mode the read test id is gone; the editor sits in this container (ids inside are not unique).
   {
     kind: 'content',
     what: 'Description or another rich-text field, editing',
     selector: '[data-testid="issue.views.field.rich-text.editor-container"]',
-    evidence: `${EVIDENCE} §1.2-1.3 (2026-09-17)`,
+    evidence: `${EVIDENCE}, The work item's words (2026-09-17)`,
   },
   {
     kind: 'content',
     what: 'Rich-text custom fields (acceptance criteria)',
     selector: '[data-testid^="issue.views.field.rich-text."]',
-    evidence: `${EVIDENCE} §1.2 (pattern)`,
+    evidence: `${EVIDENCE}, The work item's words (the rich-text test id pattern)`,
   },
   // Planning: the lead's job.
   {
     kind: 'planning',
     what: 'Status',
     selector: '[data-testid="issue.views.issue-base.foundation.status.status-field-wrapper"]',
-    evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)`,
+    evidence: `${EVIDENCE}, Whose work item it is (~2026-07)`,
   },
   {
     kind: 'planning',
     what: 'Assignee (reassigning; taking over is noticed apart)',
     selector: ASSIGNEE_AREA,
-    evidence: `${EVIDENCE} §1.5 (~2026-07)`,
+    evidence: `${EVIDENCE}, Whose work item it is (~2026-07)`,
   },
   {
     kind: 'planning',
     what: 'Priority, sprint, labels, estimate, due date, components, parent and other fields',
     selector:
       '[data-testid^="issue.views.field."]:not([data-testid^="issue.views.field.rich-text"])',
-    evidence: `${EVIDENCE} §1.5 (field test id pattern, ~2026-07)`,
+    evidence: `${EVIDENCE}, Whose work item it is (field test id pattern, ~2026-07)`,
   },
   {
     kind: 'planning',
     what: 'Fields of the newer components (status button, pickers)',
     selector: '[data-testid^="issue-field-"]:not([data-testid^="issue-field-summary"])',
-    evidence: `${EVIDENCE} (index id 68976818494, ~2026-07)`,
+    evidence: `${EVIDENCE}, Whose work item it is (~2026-07)`,
   },
   {
     kind: 'planning',
     what: 'Linked work items',
     selector: '[data-testid*="issue-links" i]',
-    evidence: `${EVIDENCE} §2 ("Unlink work item", Aug 2026)`,
+    evidence: `${EVIDENCE}, Where it changed ("Unlink work item", Aug 2026)`,
   },
   {
     kind: 'planning',
     what: 'Breadcrumbs (parent, epic)',
     selector: '[data-testid^="issue.views.issue-base.foundation.breadcrumbs"]',
-    evidence: `${EVIDENCE} §3 (Aug 2026)`,
+    evidence: `${EVIDENCE}, Where it changed (Aug 2026)`,
   },
   // Conversation: how leads should talk.
   {
     kind: 'conversation',
     what: 'New comment',
     selector: '[data-testid="issue.activity.comment"]',
-    evidence: `${EVIDENCE} §1.4 (2026-10-06)`,
+    evidence: `${EVIDENCE}, Conversation (2026-10-06)`,
   },
   {
     kind: 'conversation',
     what: 'Comments',
     selector: '[data-testid="issue.activity.comments-list"]',
-    evidence: `${EVIDENCE} §1.4 (2026-10-06)`,
+    evidence: `${EVIDENCE}, Conversation (2026-10-06)`,
   },
   {
     kind: 'conversation',
     what: 'Any container named for comments',
     selector: '[data-testid*="comment" i]',
-    evidence: `${EVIDENCE} §1.4`,
+    evidence: `${EVIDENCE}, Conversation`,
   },
   // A comment's own editor reuses the rich-text container: inside a comment it stays conversation (a tie at that node).
   {
@@ -150,7 +150,7 @@ export const surfaces: readonly Surface[] = [
     what: 'Editing a comment',
     selector:
       '[data-testid*="comment" i] [data-testid="issue.views.field.rich-text.editor-container"]',
-    evidence: `${EVIDENCE} §1.4 (unmeasured there; assumed)`,
+    evidence: `${EVIDENCE}, Conversation (unmeasured there; assumed)`,
   },
   {
     kind: 'conversation',

@@ -17,8 +17,8 @@
  * Linear's class names are generated (styled-components hashes), so every
  * selector below keys on ARIA attributes, data attributes or document order.
  */
-import type { Artifact } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 import {
   closestOf,
   isTextEditable,
@@ -29,8 +29,8 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { LINEAR_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { LINEAR_TOOL, toolInfo } from '@/utils/model/tools';
 
 const ORIGIN = 'https://linear.app';
 /** `/<workspace>/issue/KEY-123[/<slug>]`; team keys are letters and digits, starting with a letter. */

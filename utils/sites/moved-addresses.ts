@@ -4,7 +4,7 @@
  * claim made before a tool moved still names the same page through this.
  *
  * Notion: pages moved from www.notion.so/<workspace>/<Title>-<id> to
- * app.notion.com/p/<id> in June 2026 (real-markup/notion.md). A claim on a
+ * app.notion.com/p/<id> in June 2026 (docs/evidence/notion.md). A claim on a
  * whole workspace (www.notion.so/acme/) has no new address (the new ones name
  * no workspace), so it stays as it was and no longer matches: README, Known limits.
  */

@@ -12,13 +12,13 @@
  *
  * Notion names no owner of a page; a database page may show a "Created by"
  * property, which is used when it is on screen. Otherwise the owner is
- * nobody and the lead's claim decides (utils/service.ts).
+ * nobody and the lead's claim decides (utils/background/service.ts).
  *
  * What counts is the `surfaces` table below: the page's blocks and its title
  * are content; database views inside a page and the page's properties are
  * planning; discussions, comments and Notion AI's prompt are conversation.
  */
-import type { Artifact } from '../model';
+import type { Artifact } from '@/utils/model/records';
 import {
   isTextEditable,
   surfaceKindOf,
@@ -27,16 +27,16 @@ import {
   type PageAdapter,
   type SiteAdapter,
   type Surface,
-} from './types';
-import { NOTION_TOOL, toolInfo } from './tools';
+} from '@/utils/sites/types';
+import { NOTION_TOOL, toolInfo } from '@/utils/model/tools';
 
-/** Today's host first (notion.md §1 #1: app.notion.com since June 2026; notion.so redirects there). */
+/** Today's host first (docs/evidence/notion.md, Addresses: app.notion.com since June 2026; notion.so redirects there). */
 const HOSTS = new Set(['app.notion.com', 'www.notion.so', 'notion.so']);
 const ORIGIN = 'https://app.notion.com';
 /** A page id at the end of a path segment or as a query value: 32 hex digits, possibly dashed 8-4-4-4-12. */
 const PAGE_ID =
   /(?:^|[^0-9a-f])([0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12})$/i;
-const EVIDENCE = 'real-markup/notion.md';
+const EVIDENCE = 'docs/evidence/notion.md';
 
 /**
  * What an edit on each part of a Notion page means. Innermost wins (utils/sites/types.ts).
@@ -49,26 +49,26 @@ export const surfaces: readonly Surface[] = [
     kind: 'content',
     selector: '.notion-page-content',
     what: 'Page text',
-    evidence: `${EVIDENCE} §1 #2-#3 (markup 2022-2023, selectors in use 2026-03)`,
+    evidence: `${EVIDENCE}, The page (markup 2022-2023, selectors in use 2026)`,
   },
   // Title: `h1[contenteditable]` or `h1[aria-roledescription="page title"]` (toggl 2026-03-10), in the title block.
   {
     kind: 'content',
     selector: '.notion-page-block',
     what: 'Title',
-    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+    evidence: `${EVIDENCE}, The page (2026-03)`,
   },
   {
     kind: 'content',
     selector: 'h1[contenteditable]',
     what: 'Title',
-    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+    evidence: `${EVIDENCE}, The page (2026-03)`,
   },
   {
     kind: 'content',
     selector: 'h1[aria-roledescription="page title"]',
     what: 'Title',
-    evidence: `${EVIDENCE} §1 #3 (2026-03)`,
+    evidence: `${EVIDENCE}, The page (2026-03)`,
   },
   // A database inside a page (inline table or board, `notion-collection_view-block`): its cells are
   // tasks' status, assignee, dates: planning, not the page's text.
@@ -76,21 +76,21 @@ export const surfaces: readonly Surface[] = [
     kind: 'planning',
     selector: '.notion-collection_view-block',
     what: 'Database cells',
-    evidence: `${EVIDENCE} §1 #2 (the notion-<type>-block class scheme)`,
+    evidence: `${EVIDENCE}, The page (the notion-<type>-block class scheme)`,
   },
-  // A database page's properties (Status, Assignee, Due). Not in the evidence (notion.md §4): they sit
+  // A database page's properties (Status, Assignee, Due). Not in the evidence (docs/evidence/notion.md, Not found in any public source): they sit
   // outside every content surface, so they are silent whether or not this selector still matches.
   {
     kind: 'planning',
     selector: '[aria-label="Page properties"]',
     what: 'Properties',
-    evidence: `${EVIDENCE} §4: not evidenced; silent either way`,
+    evidence: `${EVIDENCE}, Not found in any public source (silent either way)`,
   },
   {
     kind: 'planning',
     selector: '.notion-collection-property-row',
     what: 'Properties',
-    evidence: `${EVIDENCE} §4: not evidenced; silent either way`,
+    evidence: `${EVIDENCE}, Not found in any public source (silent either way)`,
   },
   // Discussions and comments (page top, inline, margin). Their markup is not in the evidence: these
   // keep the composer silent where it is nested in a block (margin comments).
@@ -98,32 +98,32 @@ export const surfaces: readonly Surface[] = [
     kind: 'conversation',
     selector: '.notion-discussion, .notion-page-view-discussion, .notion-margin-discussion-item',
     what: 'Discussion',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
   {
     kind: 'conversation',
     selector: '[class*="discussion" i], [class*="comment" i]',
     what: 'Comments',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
   {
     kind: 'conversation',
     selector: '[aria-label*="comment" i], [placeholder*="comment" i], [placeholder^="Reply" i]',
     what: 'Comment composer',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
   // Notion AI's prompt box: a request to the assistant, not the page.
   {
     kind: 'conversation',
     selector: '[class*="notion-ai" i]',
     what: 'Notion AI prompt',
-    evidence: `${EVIDENCE} §4: not evidenced`,
+    evidence: `${EVIDENCE}, Not found in any public source`,
   },
 ];
 
 /** The peek (a page opened over a database with `?p=`), newest markup first. */
 const PEEK_SELECTORS = [
-  // Side and centre peek's renderer (toggl 2026-03-10, notion.md §1 #4).
+  // Side and centre peek's renderer (toggl 2026-03-10, notion.md, The page).
   '.notion-peek-renderer',
   // Older test ids.
   '[data-testid="peek-renderer"]',
@@ -132,7 +132,7 @@ const PEEK_SELECTORS = [
 
 /** The page's title, inside the page (or the peek), newest markup first. */
 const TITLE_SELECTORS = [
-  // Title heading (toggl 2026-03-10, notion.md §1 #3).
+  // Title heading (toggl 2026-03-10, notion.md, The page).
   'h1[contenteditable]',
   'h1[aria-roledescription="page title"]',
   '.notion-page-block h1',
@@ -141,10 +141,10 @@ const TITLE_SELECTORS = [
   '[placeholder="Untitled"][contenteditable]',
 ] as const;
 
-/** The topbar breadcrumb's last item names the page too (notion.md §1 #4, toggl 2026-03-10). */
+/** The topbar breadcrumb's last item names the page too (notion.md, The page: toggl 2026-03-10). */
 const BREADCRUMB_TITLE = '.notion-topbar div > .notranslate';
 
-/** The main page (outside any peek): `main.notion-frame` (notion.md §1 #4). */
+/** The main page (outside any peek): `main.notion-frame` (notion.md, The page). */
 const FRAME_SELECTORS = ['main.notion-frame', '.notion-frame', 'main'] as const;
 
 /** Page property rows (database pages), where "Created by" may be shown. */

@@ -3,16 +3,16 @@
  * listed there without an adapter here does not type-check). Only the
  * background and tests import this; extension pages read tools.ts.
  */
-import { jira } from './jira';
-import { confluence } from './confluence';
-import { github } from './github';
-import { figma } from './figma';
-import { notion } from './notion';
-import { gdocs } from './gdocs';
-import { linear } from './linear';
-import { asana } from './asana';
-import { SITE_TOOLS, type SiteToolId } from './tools';
-import { pickAdapter, type SiteAdapter } from './types';
+import { jira } from '@/utils/sites/jira';
+import { confluence } from '@/utils/sites/confluence';
+import { github } from '@/utils/sites/github';
+import { figma } from '@/utils/sites/figma';
+import { notion } from '@/utils/sites/notion';
+import { gdocs } from '@/utils/sites/gdocs';
+import { linear } from '@/utils/sites/linear';
+import { asana } from '@/utils/sites/asana';
+import { SITE_TOOLS, type SiteToolId } from '@/utils/model/tools';
+import { pickAdapter, type SiteAdapter } from '@/utils/sites/types';
 
 const byId: Record<SiteToolId, SiteAdapter> = {
   jira,
@@ -28,7 +28,7 @@ const byId: Record<SiteToolId, SiteAdapter> = {
 /** In tools.ts order. */
 export const adapters: readonly SiteAdapter[] = SITE_TOOLS.map((t) => byId[t.id]);
 
-export { allSiteMatches } from './tools';
+export { allSiteMatches } from '@/utils/model/tools';
 
 export function adapterFor(url: URL): SiteAdapter | null {
   return pickAdapter(adapters, url);

@@ -1,5 +1,5 @@
-import type { Artifact, ToolId } from '../model';
-import type { Identity } from '../roster';
+import type { Artifact, ToolId } from '@/utils/model/records';
+import type { Identity } from '@/utils/people/roster';
 
 /** Who owns the artifact and who is looking, as the tool itself says. */
 export interface Ownership {
@@ -23,7 +23,7 @@ export interface Ownership {
 export interface SiteAdapter extends PageAdapter {
   ownership: OwnershipLookup;
   /**
-   * Taking over (issue 11): the controls that hand the item to someone, for tools that name
+   * Taking over: the controls that hand the item to someone, for tools that name
    * an assignee (with `takeoverZone`). Optional; without it no take-over is noticed on this tool.
    * Loaded with the lookups (entrypoints/page/lookup.ts), not with every page.
    */
@@ -73,14 +73,14 @@ export interface PageAdapter {
    */
   editFrames?: readonly string[];
   /**
-   * Taking over (issue 11), for tools that name an assignee: where it happens. The watcher and the
+   * Taking over, for tools that name an assignee: where it happens. The watcher and the
    * adapter's `takeover` controls load with the lookups; these two selectors are what the page
    * must know before they are there. Optional, with `SiteAdapter.takeover`.
    */
   takeoverZone?: TakeoverZone;
 }
 
-/** What the always-loaded script knows of taking over (utils/takeover-trigger.ts). */
+/** What the always-loaded script knows of taking over (utils/page/takeover-trigger.ts). */
 export interface TakeoverZone {
   /** Every element an assigning click lands in (`TakeoverControls.assignedBy` is null outside it): a press, click or focus here loads the watcher. */
   clicks: string;
@@ -102,22 +102,10 @@ export interface TakeoverControls {
 }
 
 /**
- * What the content script read on its page, for the popup's "On this page":
- * no page text beyond the item's key and title and the owner's identities.
+ * What the content script read on its page, for the popup's "On this page": no page text beyond
+ * the item's key and title and the owner's identities. Its shape is the protocol's (checked there).
  */
-export interface PageReading {
-  tool: ToolId;
-  toolLabel: string;
-  /** null: the item could not be identified from the page. */
-  artifact: Artifact | null;
-  /** The tool's identities for the owner; [] when the tool names nobody; null when it could not be read. */
-  owner: Identity | null;
-  viewer: Identity;
-  /** The page's address without ids, names or query values: "https://acme.atlassian.net/browse/:id". */
-  urlShape: string;
-  /** Selector lists ("title: h1[data-testid=…]"), split by whether anything on the page matched them. */
-  selectors: { matched: string[]; missed: string[] };
-}
+export type { PageReading } from '@/utils/protocol/messages';
 
 /** Text-entry elements: inputs that take typing, textareas, and rich-text editing hosts. */
 export function isTextEditable(el: Element): boolean {
@@ -197,7 +185,7 @@ export function pickAdapter<A extends PageAdapter>(list: readonly A[], url: URL)
 }
 
 /**
- * What an edit on a surface of a tool means (issue 11). Each adapter keeps one
+ * What an edit on a surface of a tool means. Each adapter keeps one
  * table of its surfaces, each commented with the evidence it follows:
  * - content: the report's craft (title, description, page text, code): prompts;
  * - planning: the lead's job (status, priority, sprint, labels, estimate, due date,

@@ -4,11 +4,11 @@
  * huge file gets Pullback's own message rather than the browser's.
  */
 import { useState } from 'preact/hooks';
-import { downloadBackup } from '@/components/download';
-import { plural } from '@/components/format';
-import { sendMessage } from '@/utils/messages';
-import { LIMITS } from '@/utils/model-constants';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { downloadBackup } from '@/components/ui/download';
+import { plural } from '@/components/ui/format';
+import { sendMessage } from '@/utils/protocol/messages';
+import { LIMITS } from '@/utils/model/constants';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 

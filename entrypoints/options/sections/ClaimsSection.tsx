@@ -5,8 +5,8 @@
  * report's work. Made from the popup; edited or removed here, saved as made.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Claim, Settings } from '@/utils/model';
-import { saver } from '../autosave';
+import type { Claim, Settings } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
 
 function prefixProblem(prefix: string): string | null {
   try {

@@ -1,7 +1,7 @@
 /** What Pullback could not read on a tool's pages (the tool changed its pages), newest first. */
 import { useEffect, useState } from 'preact/hooks';
-import { diagnosticsItem, type Diagnostic } from '@/utils/settings';
-import { toolLabel } from '@/utils/sites/tools';
+import { diagnosticsItem, type Diagnostic } from '@/utils/settings/store';
+import { toolLabel } from '@/utils/model/tools';
 
 export function HealthSection() {
   const [diagnostics, setDiagnostics] = useState<Diagnostic[]>([]);

@@ -1,8 +1,8 @@
 /** Who I am: my name and the other names the tools show for me ("me" never prompts). */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/model';
-import { saver } from '../autosave';
-import { parseAliases, samePerson } from './roster-text';
+import type { Settings } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
+import { parseAliases, samePerson } from '@/entrypoints/options/sections/roster-text';
 
 export function MeSection({ settings }: { settings: Settings }) {
   const [name, setName] = useState(settings.me.name);

@@ -4,11 +4,11 @@
  * deletion is confirmed with the counts of what goes.
  */
 import { useState } from 'preact/hooks';
-import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/forget';
-import type { Settings } from '@/utils/model';
-import { saver } from '../autosave';
-import { ForgetDialog } from '@/components/ForgetDialog';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/background/forget';
+import type { Settings } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
+import { ForgetDialog } from '@/components/ui/ForgetDialog';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -6,13 +6,19 @@
  * much that is.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeCounts } from '@/utils/forget';
-import { sendMessage } from '@/utils/messages';
-import type { Report, Settings } from '@/utils/model';
-import { saver } from '../autosave';
-import { ForgetDialog } from '@/components/ForgetDialog';
-import { parseAliases, samePerson, slug, toDraft, type DraftReport } from './roster-text';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import { describeCounts } from '@/utils/background/forget';
+import { sendMessage } from '@/utils/protocol/messages';
+import type { Report, Settings } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
+import { ForgetDialog } from '@/components/ui/ForgetDialog';
+import {
+  parseAliases,
+  samePerson,
+  slug,
+  toDraft,
+  type DraftReport,
+} from '@/entrypoints/options/sections/roster-text';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
 type Status = { kind: 'ok' | 'error'; text: string } | null;

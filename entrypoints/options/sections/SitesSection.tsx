@@ -6,9 +6,9 @@
  */
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CustomSite } from '@/utils/model';
-import { saver } from '../autosave';
-import { OutcomeLine } from '@/components/OutcomeLine';
+import type { CustomSite } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
+import { OutcomeLine } from '@/components/ui/OutcomeLine';
 
 const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
 

@@ -1,15 +1,15 @@
 /**
  * "On your other browsers": whether the roster and settings follow the lead
- * through the browser's own sync (utils/settings.ts), in words; a change of
+ * through the browser's own sync (utils/settings/store.ts), in words; a change of
  * this browser that a later one from another browser replaced, with "Put mine
  * back"; and entries from another browser this one could not use. Follows the
  * background's report live, so a change synced in while the page is open shows.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { formatTime } from '@/components/format';
-import { sendMessage } from '@/utils/messages';
-import { syncReportItem, type SyncReport, type SyncStatus } from '@/utils/settings';
-import type { SyncConflict } from '@/utils/settings-sync';
+import { formatTime } from '@/components/ui/format';
+import { sendMessage } from '@/utils/protocol/messages';
+import { syncReportItem, type SyncReport, type SyncStatus } from '@/utils/settings/store';
+import type { SyncConflict } from '@/utils/settings/sync';
 
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 

@@ -1,8 +1,8 @@
 /** When Pullback asks again, when I count as away, when an intervention left alone ends by itself. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/utils/model';
-import { RANGES } from '@/utils/model-constants';
-import { saver } from '../autosave';
+import type { Settings } from '@/utils/model/records';
+import { RANGES } from '@/utils/model/constants';
+import { saver } from '@/entrypoints/options/autosave';
 
 type Field = 'cooldownMinutes' | 'idleMinutes' | 'lapseHours';
 

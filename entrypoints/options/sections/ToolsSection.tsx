@@ -1,7 +1,7 @@
 /** Per-tool switches: a switched-off tool's edits never prompt. */
-import type { Settings, ToolId } from '@/utils/model';
-import { SITE_TOOLS } from '@/utils/sites/tools';
-import { saver } from '../autosave';
+import type { Settings, ToolId } from '@/utils/model/records';
+import { SITE_TOOLS } from '@/utils/model/tools';
+import { saver } from '@/entrypoints/options/autosave';
 
 export function ToolsSection({ settings }: { settings: Settings }) {
   function toggle(id: ToolId, on: boolean) {

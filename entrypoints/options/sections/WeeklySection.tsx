@@ -1,6 +1,6 @@
 /** The weekly "look at my week" notification: on or off, which day, what time. */
-import type { Settings, WeeklyDigest } from '@/utils/model';
-import { saver } from '../autosave';
+import type { Settings, WeeklyDigest } from '@/utils/model/records';
+import { saver } from '@/entrypoints/options/autosave';
 
 /** Day names in the lead's language, Sunday first (as Date#getDay counts). */
 const WEEKDAYS = Array.from({ length: 7 }, (_, day) =>

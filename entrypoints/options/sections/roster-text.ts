@@ -1,5 +1,5 @@
 /** Turning the roster's text fields into records and back (pure; shared by the Me and Reports sections). */
-import type { Person, Report } from '@/utils/model';
+import type { Person, Report } from '@/utils/model/records';
 
 /** One alias per line (commas work too); blanks dropped. */
 export const parseAliases = (text: string) => [

@@ -1,0 +1,122 @@
+/**
+ * After pulling back: two optional questions from the framework, and the
+ * hand-back note to copy. One implementation for the in-page prompt and the
+ * popup (which mounts it), in plain DOM so the page's script stays small.
+ */
+import { handBackNote, unfinishedNote } from '@/utils/reports/handback';
+import type { InterventionView } from '@/utils/protocol/messages';
+import type { Closing } from '@/utils/model/records';
+import { h, trusted } from '@/components/prompt/dom';
+
+export interface ClosingQuestionsProps {
+  record: InterventionView;
+  onSave(answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<unknown>;
+  onDone(): void;
+  /** In the host page, mouse presses must not move the page's focus. */
+  keepFocus?: (e: MouseEvent) => void;
+  /** In the host page, each answer gives the keyboard back to the page's editor. */
+  onAnswered?: () => void;
+}
+
+export function createClosingQuestions({
+  record,
+  onSave,
+  onDone,
+  keepFocus,
+  onAnswered,
+}: ClosingQuestionsProps): HTMLElement {
+  const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = {
+    saidFramework: null,
+    ownerNow: null,
+  };
+  // Editable: the lead's own edits are kept; until they type, the answers rewrite it.
+  const note = h('textarea', { rows: 5 });
+  let edited = false;
+  note.addEventListener('input', () => (edited = true));
+  const status = h('p', { role: 'status' });
+  const toggles: Array<() => void> = [];
+  const refresh = () => {
+    toggles.forEach((t) => t());
+    if (!edited)
+      note.value = handBackNote(
+        { ...record, closing: { ...answers, answeredAt: '' } },
+        record.reportName,
+      );
+  };
+
+  /** A toggle: pressing the chosen answer again clears it (both questions are optional). */
+  function choice<K extends keyof typeof answers>(
+    key: K,
+    value: (typeof answers)[K],
+    label: string,
+  ) {
+    const button = h('button', { type: 'button', onMousedown: keepFocus }, label);
+    button.addEventListener(
+      'click',
+      trusted(() => {
+        answers[key] = answers[key] === value ? null : value;
+        refresh();
+        onAnswered?.();
+      }),
+    );
+    toggles.push(() => button.setAttribute('aria-pressed', String(answers[key] === value)));
+    return button;
+  }
+
+  async function copy() {
+    const unfinished = unfinishedNote(note.value);
+    if (unfinished) {
+      status.textContent = `Not copied. ${unfinished}`;
+      return;
+    }
+    try {
+      await navigator.clipboard.writeText(note.value);
+      status.textContent = 'Copied. Paste it where your report will see it.';
+    } catch {
+      status.textContent = 'Could not copy: select the note and copy it by hand.';
+    }
+  }
+
+  const root = h(
+    'div',
+    {
+      class: 'closing',
+      role: 'group',
+      'aria-label': `Closing questions for ${record.artifact.key}`,
+    },
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Did you say the framework you used out loud?'),
+      choice('saidFramework', true, 'Yes'),
+      choice('saidFramework', false, 'Not yet'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Who owns this detail now?'),
+      choice('ownerNow', 'report', record.reportName),
+      choice('ownerNow', 'me', 'Still me'),
+    ),
+    h('label', { class: 'note' }, h('span', {}, 'Hand-back note (edit it before copying)'), note),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', onMousedown: keepFocus, onClick: copy }, 'Copy hand-back note'),
+      // Saved even when both are skipped, so the questions are not asked again.
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          onMousedown: keepFocus,
+          onClick: async () => (await onSave(answers), onDone()),
+        },
+        'Done',
+      ),
+    ),
+    status,
+  );
+  refresh();
+  return root;
+}

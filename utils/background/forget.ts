@@ -1,0 +1,253 @@
+/**
+ * Forgetting: the lead deletes one record, everything about one report,
+ * everything before a date, or everything. Pullback keeps notes about named
+ * people; these are the ways to take them back. Every deletion has a
+ * preview (the counts the confirmation shows) computed by the same scope, so
+ * what the dialog says is what goes. Records go in one IndexedDB
+ * transaction; the roster and claims (settings) are written after it.
+ */
+import { subMonths } from 'date-fns';
+import type { PullbackDatabase } from '@/utils/background/db';
+import { RANGES, type ForgetStore } from '@/utils/model/constants';
+import type { ForgetCounts, ForgetScope } from '@/utils/protocol/messages';
+import type { Settings } from '@/utils/model/records';
+import type { PauseEvent } from '@/utils/background/pause';
+
+export { FORGET_STORES, type ForgetStore } from '@/utils/model/constants';
+export type { ForgetCounts, ForgetScope } from '@/utils/protocol/messages';
+
+/** Retention choices offered on the options page (months); absent or 0 means keep everything. */
+export const RETENTION_MONTHS = [3, 6, 12, 24] as const;
+export const RETENTION_MAX_MONTHS = RANGES.retentionMonths.max;
+
+export interface ForgetDeps {
+  db: PullbackDatabase;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<void>;
+  now?: () => Date;
+  /** The pause log (utils/background/pause.ts): no one's name in it, but it is the lead's history too. */
+  pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+}
+
+const NONE: ForgetCounts = {
+  interventions: 0,
+  prompts: 0,
+  ratings: 0,
+  claims: 0,
+  reports: 0,
+  pauseEvents: 0,
+};
+
+/** The primary keys a scope covers in each store, read in the given transaction. */
+type Stores = 'interventions' | 'prompts' | 'ratings';
+
+/** The counts a confirmation states, from what a scope covers: the preview and the deletion share it. */
+function countsOf(
+  ids: Record<Stores, string[]>,
+  roster: { reportIds: Set<string>; claimIds: Set<string> },
+  pauses: { all: PauseEvent[]; kept: PauseEvent[] },
+): ForgetCounts {
+  return {
+    interventions: ids.interventions.length,
+    prompts: ids.prompts.length,
+    ratings: ids.ratings.length,
+    claims: roster.claimIds.size,
+    reports: roster.reportIds.size,
+    pauseEvents: pauses.all.length - pauses.kept.length,
+  };
+}
+
+export function createForgetting({
+  db,
+  getSettings,
+  setSettings,
+  now = () => new Date(),
+  pauseLog,
+}: ForgetDeps) {
+  /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
+  async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
+    const tx = db.transaction(['interventions', 'prompts', 'ratings'], mode as 'readwrite');
+    const ids: Record<Stores, string[]> = { interventions: [], prompts: [], ratings: [] };
+    const interventions = tx.objectStore('interventions');
+    const prompts = tx.objectStore('prompts');
+    const ratings = tx.objectStore('ratings');
+    switch (scope.kind) {
+      case 'record': {
+        const key = await tx.objectStore(scope.store).getKey(scope.id);
+        if (key !== undefined) ids[scope.store].push(key);
+        break;
+      }
+      case 'report': {
+        const range = IDBKeyRange.bound([scope.reportId, ''], [scope.reportId, '\uffff']);
+        ids.interventions = (await interventions.index('by-report').getAllKeys(range)) as string[];
+        ids.prompts = (await prompts.index('by-report').getAllKeys(range)) as string[];
+        ids.ratings = (await ratings.index('by-report').getAllKeys(range)) as string[];
+        break;
+      }
+      case 'before': {
+        const range = IDBKeyRange.upperBound(scope.beforeIso, true);
+        ids.interventions = (await interventions.index('by-startedAt').getAll(range))
+          .filter((r) => r.status !== 'active')
+          .map((r) => r.id);
+        ids.prompts = (await prompts.index('by-at').getAllKeys(range)) as string[];
+        ids.ratings = (await ratings.getAll())
+          .filter((r) => r.at < scope.beforeIso)
+          .map((r) => r.id);
+        break;
+      }
+      case 'everything': {
+        ids.interventions = (await interventions.getAllKeys()) as string[];
+        ids.prompts = (await prompts.getAllKeys()) as string[];
+        ids.ratings = (await ratings.getAllKeys()) as string[];
+        break;
+      }
+    }
+    return { tx, ids };
+  }
+
+  /** The roster side of a scope: which reports (current or former) and claims go. */
+  function settingsIn(
+    scope: ForgetScope,
+    settings: Settings,
+  ): { reportIds: Set<string>; claimIds: Set<string> } {
+    const former = settings.formerReports ?? [];
+    const reportIds = new Set<string>(
+      scope.kind === 'report'
+        ? [...settings.reports, ...former].filter((r) => r.id === scope.reportId).map((r) => r.id)
+        : scope.kind === 'everything'
+          ? [...settings.reports, ...former].map((r) => r.id)
+          : [],
+    );
+    const claimIds = new Set(
+      settings.claims.filter((c) => reportIds.has(c.reportId)).map((c) => c.id),
+    );
+    return { reportIds, claimIds };
+  }
+
+  /** The pause log split by a scope: everything, or everything before a date, takes its events. */
+  async function pauseEventsIn(
+    scope: ForgetScope,
+  ): Promise<{ all: PauseEvent[]; kept: PauseEvent[] }> {
+    if (!pauseLog || (scope.kind !== 'everything' && scope.kind !== 'before'))
+      return { all: [], kept: [] };
+    const all = await pauseLog.get();
+    return {
+      all,
+      kept: scope.kind === 'everything' ? [] : all.filter((e) => e.at >= scope.beforeIso),
+    };
+  }
+
+  async function preview(scope: ForgetScope): Promise<ForgetCounts> {
+    const [{ tx, ids }, settings, pauses] = await Promise.all([
+      recordsIn(scope, 'readonly'),
+      getSettings(),
+      pauseEventsIn(scope),
+    ]);
+    await tx.done;
+    const { reportIds, claimIds } = settingsIn(scope, settings);
+    return countsOf(ids, { reportIds, claimIds }, pauses);
+  }
+
+  async function forget(scope: ForgetScope): Promise<ForgetCounts> {
+    const { tx, ids } = await recordsIn(scope, 'readwrite');
+    const gone = new Set(ids.interventions);
+    const deletes: Promise<unknown>[] = [];
+    for (const store of ['interventions', 'prompts', 'ratings'] as const) {
+      for (const id of ids[store]) deletes.push(tx.objectStore(store).delete(id));
+    }
+    // A prompt that started a deleted intervention keeps its answer but no longer points at it.
+    if (gone.size && scope.kind !== 'everything') {
+      const prompts = tx.objectStore('prompts');
+      const deletedPrompts = new Set(ids.prompts);
+      for (const prompt of await prompts.getAll()) {
+        if (
+          prompt.interventionId &&
+          gone.has(prompt.interventionId) &&
+          !deletedPrompts.has(prompt.id)
+        ) {
+          deletes.push(prompts.put({ ...prompt, interventionId: null }));
+        }
+      }
+    }
+    await Promise.all(deletes);
+    await tx.done;
+    const pauses = await pauseEventsIn(scope);
+    if (pauses.kept.length !== pauses.all.length) await pauseLog!.set(pauses.kept);
+
+    const settings = await getSettings();
+    const { reportIds, claimIds } = settingsIn(scope, settings);
+    if (reportIds.size || claimIds.size || scope.kind === 'everything') {
+      const everything = scope.kind === 'everything';
+      await setSettings({
+        ...settings,
+        me: everything ? { name: '', aliases: [] } : settings.me,
+        reports: settings.reports.filter((r) => !reportIds.has(r.id)),
+        formerReports: (settings.formerReports ?? []).filter((r) => !reportIds.has(r.id)),
+        claims: settings.claims.filter((c) => !claimIds.has(c.id)),
+      });
+    }
+    return countsOf(ids, { reportIds, claimIds }, pauses);
+  }
+
+  return {
+    forgetPreview: preview,
+    deleteRecord: (store: ForgetStore, id: string) => forget({ kind: 'record', store, id }),
+    forgetReport: (reportId: string) => forget({ kind: 'report', reportId }),
+    deleteBefore: (beforeIso: string) => forget({ kind: 'before', beforeIso }),
+    deleteEverything: () => forget({ kind: 'everything' }),
+
+    /**
+     * Takes a report off the roster but keeps their history: their records
+     * stay, still named, under "former reports". Their claims go (nobody new
+     * should be attributed to someone who left).
+     */
+    async retireReport(reportId: string): Promise<Settings> {
+      const settings = await getSettings();
+      const report = settings.reports.find((r) => r.id === reportId);
+      if (!report) return settings;
+      const next: Settings = {
+        ...settings,
+        reports: settings.reports.filter((r) => r.id !== reportId),
+        formerReports: [
+          ...(settings.formerReports ?? []).filter((r) => r.id !== reportId),
+          { id: report.id, name: report.name },
+        ],
+        claims: settings.claims.filter((c) => c.reportId !== reportId),
+      };
+      await setSettings(next);
+      return next;
+    },
+
+    /** Whether system notifications may name the item (they can show on a shared screen). */
+    async notificationPrivacy(): Promise<{ hideTitles: boolean }> {
+      return { hideTitles: (await getSettings()).hideNotificationTitles === true };
+    },
+
+    /** The sweep's retention: with "keep the last N months" on, older finished records go. */
+    async applyRetention(): Promise<ForgetCounts> {
+      const months = (await getSettings()).retentionMonths ?? 0;
+      if (!months) return NONE;
+      return forget({ kind: 'before', beforeIso: subMonths(now(), months).toISOString() });
+    },
+  };
+}
+
+export type Forgetting = ReturnType<typeof createForgetting>;
+
+/** "3 interventions, 5 prompts and 1 check-in": what a confirmation says will go. */
+export function describeCounts(counts: ForgetCounts): string {
+  const parts = (
+    [
+      [counts.interventions, 'intervention', 'interventions'],
+      [counts.prompts, 'prompt', 'prompts'],
+      [counts.ratings, 'check-in', 'check-ins'],
+      [counts.claims, 'assigned page', 'assigned pages'],
+      [counts.reports, 'roster entry', 'roster entries'],
+      [counts.pauseEvents ?? 0, 'pause event', 'pause events'],
+    ] as const
+  )
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  if (parts.length === 0) return 'nothing';
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}

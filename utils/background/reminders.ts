@@ -1,0 +1,104 @@
+/**
+ * The background's clockwork: after every change and on every alarm it
+ * sweeps the database (lapse rule, overdue reminders), sets the toolbar
+ * badge, and arms the next alarm. Alarms persist across worker and browser
+ * restarts; nothing here keeps state in the worker's memory.
+ */
+import { addDays, set } from 'date-fns';
+import { browser } from 'wxt/browser';
+import { EXTEND_MINUTES, isOverdue } from '@/utils/model/durations';
+import type { Intervention, WeeklyDigest } from '@/utils/model/records';
+import type { PullbackService } from '@/utils/background/service';
+
+export const TICK_ALARM = 'pullback-tick';
+export const DUE_ALARM = 'pullback-due';
+export const NOTIFICATION_PREFIX = 'pullback-due:';
+export const WEEKLY_ALARM = 'pullback-weekly';
+export const WEEKLY_NOTIFICATION = 'pullback-weekly';
+export const BADGE_COLORS = { active: '#1f4fd1', overdue: '#c2410c' } as const;
+
+/** Chrome offers notification buttons; Firefox does not, so its notification opens the popup. */
+const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
+
+export async function refresh(service: PullbackService, now = new Date()): Promise<void> {
+  // Retention ("keep the last N months", off by default) must not stop the badge or reminders.
+  await service.applyRetention().catch((e) => console.warn('Pullback: retention not applied', e));
+  const { active, toRemind } = await service.sweep();
+  await setBadge(active, now);
+  await armDueAlarm(active, now);
+  const hideTitles = (await service.notificationPrivacy()).hideTitles;
+  for (const record of toRemind) {
+    // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
+    await remind(record, hideTitles).catch((e) => console.warn('Pullback: reminder not shown', e));
+  }
+}
+
+async function setBadge(active: Intervention[], now: Date) {
+  const overdue = active.some((r) => isOverdue(r, now));
+  await browser.action.setBadgeText({ text: active.length ? String(active.length) : '' });
+  await browser.action.setBadgeBackgroundColor({
+    color: overdue ? BADGE_COLORS.overdue : BADGE_COLORS.active,
+  });
+  await browser.action.setTitle({
+    title: active.length
+      ? `Pullback: ${active.length} active${overdue ? ', time to pull back' : ''}`
+      : 'Pullback',
+  });
+}
+
+/** One alarm at the next planned end (the minute tick catches anything else). */
+async function armDueAlarm(active: Intervention[], now: Date) {
+  const next = active
+    .map((r) => Date.parse(r.plannedEndAt))
+    .filter((t) => t > now.getTime())
+    .sort((a, b) => a - b)[0];
+  if (next) await browser.alarms.create(DUE_ALARM, { when: next + 500 });
+  else await browser.alarms.clear(DUE_ALARM);
+}
+
+/** What the reminder says; with titles hidden (a shared screen) it names no item and no person. */
+export function reminderMessage(record: Intervention, hideTitles: boolean): string {
+  if (hideTitles) return 'The planned end of an intervention has passed.';
+  return `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`;
+}
+
+async function remind(record: Intervention, hideTitles: boolean) {
+  await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Time to pull back?',
+    message: reminderMessage(record, hideTitles),
+    ...(NOTIFICATION_BUTTONS
+      ? {
+          buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
+          requireInteraction: true,
+        }
+      : {}),
+  });
+}
+
+export function ensureTickAlarm() {
+  return browser.alarms.create(TICK_ALARM, { periodInMinutes: 1 });
+}
+
+/** The next local day-and-time of the weekly summary, strictly after `now` (DST-safe local days). */
+export function nextWeeklyAt(now: Date, digest: WeeklyDigest): Date {
+  const [hours = 16, minutes = 0] = digest.time.split(':').map(Number);
+  const today = set(now, { hours, minutes, seconds: 0, milliseconds: 0 });
+  const candidate = addDays(today, (digest.day - today.getDay() + 7) % 7);
+  return candidate > now ? candidate : addDays(candidate, 7);
+}
+
+export async function armWeeklyAlarm(digest: WeeklyDigest, now = new Date()) {
+  if (!digest.enabled) return browser.alarms.clear(WEEKLY_ALARM);
+  await browser.alarms.create(WEEKLY_ALARM, { when: nextWeeklyAt(now, digest).getTime() });
+}
+
+export async function showWeeklyNotification() {
+  await browser.notifications.create(WEEKLY_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Your week in Pullback',
+    message: 'Where did you step in, and did you pull back? Open the weekly summary.',
+  });
+}

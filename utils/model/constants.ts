@@ -1,0 +1,93 @@
+/**
+ * The named values records are made of, which the UI and the validation both
+ * use: tool ids, purposes, answers, kinds, limits and ranges. Plain values,
+ * no validator, so the in-page prompt can import them without carrying
+ * valibot into every content script (utils/model/records.ts re-exports all of it).
+ */
+import { CUSTOM_TOOL, SITE_TOOL_IDS, type SiteToolId } from '@/utils/model/tools';
+
+/** Every tool id: the supported tools (utils/model/tools.ts, their order) and the lead's own sites. */
+export type ToolId = SiteToolId | typeof CUSTOM_TOOL.id;
+export const TOOL_IDS: readonly ToolId[] = /* @__PURE__ */ (() => [
+  ...SITE_TOOL_IDS,
+  CUSTOM_TOOL.id,
+])();
+
+/** Why the lead chose to dive in: the three reasons the framework accepts. */
+export const PURPOSES = ['back-on-track', 'teach-framework', 'details-matter'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export const PURPOSE_LABELS: Record<Purpose, string> = {
+  'back-on-track': 'Get it back on track',
+  'teach-framework': 'Teach a framework',
+  'details-matter': 'The details matter here',
+};
+
+export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unanswered'] as const;
+/** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
+export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
+
+/**
+ * What the lead did to a report's work: edited its details, or took it over
+ * (reassigned it to themself, moved it across the board). Absent means 'edit':
+ * records written before take-overs were noticed stay as they are.
+ */
+export const INTERVENTION_KINDS = ['edit', 'takeover'] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+/** Alignment and confidence are scored 1-4 (1-2 low, 3-4 high). */
+export const SCORES = [1, 2, 3, 4] as const;
+
+export const LIMITS = {
+  keyLength: 200,
+  titleLength: 500,
+  urlLength: 2048,
+  identityLength: 320,
+  identities: 20,
+  claims: 1000,
+  nameLength: 120,
+  aliases: 50,
+  reports: 500,
+  idLength: 100,
+  intentLength: 280,
+  customSites: 100,
+  selectorLength: 1000,
+  /** A year of heavy use is a few MB; anything far bigger is not a Pullback backup. */
+  backupBytes: 50 * 1024 * 1024,
+} as const;
+
+/** Inclusive ranges of the numbers the lead sets; the options page and the prompt use these too. */
+export const RANGES = {
+  /** After any answer, minutes before the same artifact may prompt again (0: at once). */
+  cooldownMinutes: { min: 0, max: 7 * 24 * 60 },
+  /** Chrome's idle API cannot detect less than 15 seconds; a whole minute is the useful floor. */
+  idleMinutes: { min: 1, max: 60 },
+  lapseHours: { min: 1, max: 7 * 24 },
+  /** A planned duration or an extension, in minutes: "Today" at most reaches midnight. */
+  durationMinutes: { min: 1, max: 24 * 60 },
+  /** Years a record's dates may fall in: anything else is a damaged or forged file (0000, 9999). */
+  years: { min: 2000, max: 2100 },
+  /** Keep the last N months of records (0: keep everything). */
+  retentionMonths: { min: 0, max: 120 },
+} as const;
+
+/** '2026-W48': an ISO week of the years Pullback accepts (weeks 01 to 53). */
+export const ISO_WEEK_PATTERN = /^(20\d{2}|2100)-W(0[1-9]|[1-4]\d|5[0-3])$/;
+
+/** The numbers a new install starts with (and an older backup's missing fields get). */
+export const SETTING_DEFAULTS = {
+  cooldownMinutes: 30,
+  idleMinutes: 2,
+  lapseHours: 8,
+  weeklyDigest: { enabled: true, day: 5, time: '16:00' },
+};
+
+/** The stores a single record can be deleted from. */
+export const FORGET_STORES = ['interventions', 'prompts'] as const;
+export type ForgetStore = (typeof FORGET_STORES)[number];
+
+/** The record lists of a backup, in the file's order. */
+export const BACKUP_STORES = ['interventions', 'prompts', 'ratings'] as const;
+export type BackupStore = (typeof BACKUP_STORES)[number];
