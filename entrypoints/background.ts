@@ -77,6 +77,7 @@ import { releaseHeldWeekly, weeklyDue } from '@/utils/background/weekly-hold';
 import {
   claimPrompt,
   dropWaiting,
+  frameEventTarget,
   promptToToolbar,
   stagePrompt,
   unstagePrompt,
@@ -195,7 +196,8 @@ export default defineBackground({
     onMessage('answerPrompt', async ({ data }) => {
       const answer = parseOrThrow(PromptAnswerSchema, data, 'answer');
       const result = await changing((s) => s.answerPrompt(answer));
-      await dropWaiting({ promptId: answer.promptId }); // Answered in the popup (or anywhere): no longer waiting.
+      // Answered in the popup (or anywhere): no longer waiting. The answer is saved whatever the icon does.
+      await dropWaiting({ promptId: answer.promptId }).catch(() => {});
       return result;
     });
     // The prompt's frame (components/prompt/PromptHost.ts): staged by the tab's content script, claimed by
@@ -205,6 +207,10 @@ export default defineBackground({
     );
     onMessage('unstagePrompt', ({ sender }) => unstagePrompt(sender));
     onMessage('claimPrompt', ({ sender }) => claimPrompt(sender, browser.runtime.id));
+    onMessage('relayPromptFrameEvent', async ({ data, sender }) => {
+      const target = frameEventTarget(sender, browser.runtime.id, data?.frameId);
+      await sendMessage('promptFrameEvent', data.event, target).catch(() => {}); // Navigated away: nobody to tell.
+    });
     onMessage('promptToToolbar', ({ data, sender }) =>
       promptToToolbar(parseOrThrow(StagePromptSchema, data, 'prompt').request, sender),
     );

@@ -47,6 +47,8 @@ function createFrameHost() {
   style.textContent = FRAME_CSS;
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL(PROMPT_FRAME_PAGE);
+  // The product's name only, for screen readers (a frame needs a name); never the report's or the lead's words.
+  frame.title = 'Pullback';
   shadow.append(style, frame);
   const { protocol, origin } = new URL(frame.src);
   /** Chromium loads the dynamic address, then may show the page at the extension's fixed one. */
@@ -171,10 +173,9 @@ export function createPromptHost(events: PromptHostEvents): PromptHost {
         return hide(true);
     }
   }
+  // Passed on by the background from the prompt's frame (a page cannot reach this listener).
   onMessage('promptFrameEvent', ({ data, sender }) => {
-    // Only the extension reaches a content script's runtime listener; the frame is its page.
-    if (sender.id === browser.runtime.id && sender.url?.includes(PROMPT_FRAME_PAGE))
-      onFrameEvent(data);
+    if (sender.id === browser.runtime.id) onFrameEvent(data);
   });
 
   /** The keyboard goes back to the editor the lead came from, caret where it was (if the keyboard is in the prompt). */

@@ -39,9 +39,10 @@ export function mountPromptFrame(doc: Document = document): void {
   let view: InterventionPromptView | null = null;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
+  // Through the background: Firefox gives an extension frame inside a web page no tabs API.
   const tell = (event: PromptFrameEvent, to = staged) =>
     to &&
-    void sendMessage('promptFrameEvent', event, { tabId: to.tabId, frameId: to.frameId }).catch(
+    void sendMessage('relayPromptFrameEvent', { frameId: to.frameId, event }).catch(
       () => {}, // The tab navigated or closed: nobody is left to tell.
     );
   const height = () => (view ? Math.ceil(view.element.getBoundingClientRect().height) : 0);
@@ -98,9 +99,11 @@ export function mountPromptFrame(doc: Document = document): void {
   new ResizeObserver(() => {
     if (view && staged) tell({ seq: staged.seq, event: 'resized', height: height() });
   }).observe(container);
-  // The content script's nudge: something new may be staged for this tab.
+  // The content script's nudge: something new may be staged for this tab. Not checked for its
+  // sender (Firefox names a content script's window differently): a nudge carries nothing, and
+  // what is shown is only ever what the background holds for this tab.
   window.addEventListener('message', (e) => {
-    if (e.source === window.parent && e.data === PROMPT_NUDGE) void claim();
+    if (e.data === PROMPT_NUDGE) void claim();
   });
   // The keyboard arrived (Alt+Shift+P focuses the frame): it goes to the prompt's first control.
   window.addEventListener('focus', () =>

@@ -11,6 +11,7 @@ import { sendMessage, type InterventionView, type PromptView } from '@/utils/pro
 import { PURPOSE_LABELS, type Settings } from '@/utils/model/records';
 import { OnThisPage } from '@/entrypoints/popup/OnThisPage';
 import { PauseControl } from '@/entrypoints/popup/PauseControl';
+import { WaitingQuestion } from '@/entrypoints/popup/WaitingQuestion';
 import { AccessNotice } from '@/components/ui/AccessNotice';
 import { settingsItem } from '@/utils/settings/store';
 import { describePauseEnd, pauseLogItem, type PauseEvent } from '@/utils/background/pause';
@@ -106,6 +107,7 @@ export function Popup() {
           {error}
         </p>
       )}
+      <WaitingQuestion onAnswered={() => void refresh()} />
       <PauseControl onChanged={() => void refresh()} />
       {settings && (
         <AccessNotice switchedOff={settings.disabledTools} addedSites={settings.customSites} />

@@ -15,6 +15,7 @@ import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { importBackupFile } from '../support/steps';
+import { pasted } from '../support/assertions';
 
 const rating = (week: string, alignment: number, confidence: number) => ({
   week,
@@ -80,25 +81,6 @@ const WEEKS = [
   '2026-W42',
   '2026-W41',
 ];
-
-/**
- * What the clipboard holds, read the way a lead would: pasted (Ctrl+V) into a
- * text box. (Chromium grants no clipboard-read to an extension page's origin,
- * so the page's own readText is not an option.)
- */
-async function pasted(from: Page): Promise<string> {
-  const doc = await from.context().newPage();
-  try {
-    await doc.setContent('<label>1:1 document <textarea></textarea></label>');
-    const box = doc.getByRole('textbox', { name: '1:1 document' });
-    await box.focus();
-    await doc.keyboard.press('Control+V');
-    await expect.poll(() => box.inputValue()).not.toBe('');
-    return await box.inputValue();
-  } finally {
-    await doc.close();
-  }
-}
 
 describe('the 1:1 page', () => {
   let ext: ExtensionBrowser;

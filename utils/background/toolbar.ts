@@ -47,15 +47,19 @@ export async function markTabQuestion(tabId: number): Promise<void> {
 
 /** Back to the window-wide badge and title (null clears the tab's own). */
 export async function clearTabMark(tabId: number): Promise<void> {
-  const clear = { tabId, text: null, title: null, color: null } as unknown as {
-    tabId: number;
-    text: string;
-    title: string;
-    color: string;
+  // One property per call (each call's schema refuses the others'), null for "the tab's own
+  // goes"; a refused call throws at once in Chromium, so each is caught around the call.
+  const quietly = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch {
+      // Nothing of the tab's own to clear, or the tab is gone.
+    }
   };
-  await browser.action.setBadgeText(clear).catch(() => {});
-  await browser.action.setTitle(clear).catch(() => {});
-  await browser.action.setBadgeBackgroundColor(clear).catch(() => {});
+  const none = null as unknown as string;
+  await quietly(() => browser.action.setBadgeText({ tabId, text: none }));
+  await quietly(() => browser.action.setTitle({ tabId, title: none }));
+  await quietly(() => browser.action.setBadgeBackgroundColor({ tabId, color: none }));
 }
 
 /** The icon and title for a pause in force (or none); call after the badge's own title is set. */

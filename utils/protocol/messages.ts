@@ -164,6 +164,11 @@ export interface ProtocolMap {
   unstagePrompt(): void;
   /** The prompt's frame (an extension page inside a tool's tab): what to show, or null. */
   claimPrompt(): StagedPrompt | null;
+  /**
+   * The prompt's frame: tell the content script of my tab (in frame `frameId`, the one that
+   * staged the prompt) what became of it; the background passes it on as promptFrameEvent.
+   */
+  relayPromptFrameEvent(data: { frameId: number; event: PromptFrameEvent }): void;
   /** Content script: the page blocks Pullback's frame (its CSP): ask in the toolbar instead. */
   promptToToolbar(data: { request: PromptRequest }): void;
   /** The popup: the question waiting in the toolbar for this tab, if any. */
@@ -188,7 +193,7 @@ export interface ProtocolMap {
   /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
   rereadPage(): void;
   focusPrompt(): boolean;
-  /** The prompt's frame -> the content script of its tab and frame. */
+  /** The prompt's frame (through the background) -> the content script of its tab and frame. */
   promptFrameEvent(data: PromptFrameEvent): void;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
