@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end: the built extension in Debian's Chromium. Each file launches its own browser on its
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // a test is waiting on the browser, not computing.
 const workers = Math.max(1, Number(process.env.PULLBACK_E2E_WORKERS) || 2);
 export default defineConfig({
+  // The product's own import style (@/utils/...), for tests that load a product module.
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',

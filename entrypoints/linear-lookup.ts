@@ -1,6 +1,15 @@
-// Linear's owner lookups and "On this page", injected by the background on first need (entrypoints/page/lookup.ts).
+// Linear's owner lookups, "On this page" and the take-over watcher, injected by the background on first need (entrypoints/page/lookup.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { provideLookup } from '@/entrypoints/page/lookup';
-import { linearOwnership } from '@/utils/sites/linear';
+import { linearOwnership, linearSelectors, linearTakeover } from '@/utils/sites/linear';
+import { createTakeoverWatcher } from '@/utils/page/takeover';
 
-export default defineUnlistedScript(() => provideLookup('linear', { linear: linearOwnership }));
+const parts = {
+  watchTakeovers: createTakeoverWatcher,
+  takeover: { linear: linearTakeover },
+  selectors: { linear: linearSelectors },
+};
+
+export default defineUnlistedScript(() =>
+  provideLookup('linear', { linear: linearOwnership }, parts),
+);

@@ -39,7 +39,7 @@ cat "$results/build-chrome.log" "$results/build-firefox.log"
 # Chromium suite's, in this order.
 firefox_suite() {
   if [ "$(cat "$results/step-build-firefox")" = pass ]; then
-    # AMO's linter: errors fail the step; the warnings left are explained in README.
+    # AMO's linter: errors fail the step; the warnings left are explained in docs/decisions.md.
     step lint-firefox npx web-ext lint --source-dir .output/firefox-mv3 --no-input
     echo "== firefox"
     npx vitest run -c vitest.firefox.config.ts --reporter=default --reporter=json --outputFile.json="$results/firefox.json"

@@ -14,6 +14,7 @@ import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '@/utils/
 import type { Closing, Intervention } from '@/utils/model/records';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from '@/components/prompt/dom';
+import { errorText } from '@/utils/model/error-text';
 
 export type { PromptRequest };
 
@@ -27,6 +28,10 @@ export interface LifecycleActions {
 export interface AnswerOptions {
   purpose?: Purpose;
   plannedMinutes?: number;
+  /** Until the working day's end the lead set (the background reads it). */
+  until?: 'end-of-day';
+  /** "Add to ...": the open intervention this item joins. */
+  join?: string;
   /** The lead's few words on Yes: what the report should learn, or the framework used. */
   intent?: string;
 }
@@ -51,25 +56,26 @@ export interface InterventionPromptView {
   destroy(): void;
 }
 
-type DurationChoice = '15' | '60' | 'today' | 'custom';
-const DURATIONS: Array<[DurationChoice, string]> = [
-  ['15', '15 min'],
-  ['60', '1 h'],
-  ['today', 'Today'],
-  ['custom', 'Custom'],
-];
+type DurationChoice = '15' | '60' | 'end-of-day' | 'custom';
 const MAX_CUSTOM_MINUTES = RANGES.durationMinutes.max;
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
 
-/** Minutes left until local midnight, at least one. */
-export function minutesUntilEndOfDay(now = new Date()): number {
-  const end = new Date(now);
-  end.setHours(24, 0, 0, 0);
-  return Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 60_000));
+/** The plan's lengths; "End of day" names the clock time the lead set (today's, or tomorrow's once passed). */
+function durations(workdayEndsAt: string | undefined): Array<[DurationChoice, string]> {
+  const end = workdayEndsAt ? new Date(workdayEndsAt) : null;
+  const tomorrow = end && end.toDateString() !== new Date().toDateString();
+  return [
+    ['15', '15 min'],
+    ['60', '1 h'],
+    [
+      'end-of-day',
+      end ? `End of day (${tomorrow ? 'tomorrow ' : ''}${clock.format(end)})` : 'End of day',
+    ],
+    ['custom', 'Custom'],
+  ];
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
-const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function createInterventionPrompt({
   request,
@@ -79,8 +85,12 @@ export function createInterventionPrompt({
   onAnswered = () => {},
 }: InterventionPromptProps): InterventionPromptView {
   const { report, artifact } = request;
-  let purpose: Purpose = 'back-on-track';
-  let duration: DurationChoice = '15';
+  const context = request.kind === 'ask' ? request.context : undefined;
+  // The purpose that fits where the lead last put this report (changeable).
+  let purpose: Purpose = context?.checkIn?.purpose ?? 'back-on-track';
+  // The lead's default plan length is the first choice: one of the buttons, or the custom minutes.
+  const planned = context?.plannedMinutes ?? 15;
+  let duration: DurationChoice = planned === 15 ? '15' : planned === 60 ? '60' : 'custom';
   let busy = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts that change without rebuilding the phase (so the caret stays in the minutes field). */
@@ -132,10 +142,15 @@ export function createInterventionPrompt({
     const purposeButtons = PURPOSES.map(
       (p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const,
     );
-    const durationButtons = DURATIONS.map(
+    const durationButtons = durations(context?.workdayEndsAt).map(
       ([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const,
     );
-    const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
+    const minutes = h('input', {
+      type: 'number',
+      min: 1,
+      max: MAX_CUSTOM_MINUTES,
+      value: duration === 'custom' ? String(planned) : '30',
+    });
     const intent = h('input', {
       type: 'text',
       maxlength: LIMITS.intentLength,
@@ -165,36 +180,46 @@ export function createInterventionPrompt({
     const yes = button('Yes, start the intervention', () => void answer('deliberate'), 'primary');
     const no = button('No, I’ll hand it back', () => void answer('stepped-back'));
     const notNow = button('Not now', () => void answer('dismissed'), 'quiet');
+    const joinable = context?.joinable;
+    // One stretch of work, one intervention: this item joins the report's open one in one click.
+    const join = joinable
+      ? button(
+          `Add to ${joinable.artifact.key}`,
+          () => void answer('deliberate', joinable.interventionId),
+          'primary',
+        )
+      : null;
 
     const custom = () => Number(minutes.value);
     const customInvalid = () =>
       duration === 'custom' &&
       !(Number.isInteger(custom()) && custom() >= 1 && custom() <= MAX_CUSTOM_MINUTES);
-    const plannedMinutes = () =>
-      duration === 'today'
-        ? minutesUntilEndOfDay()
-        : duration === 'custom'
-          ? custom()
-          : Number(duration);
+    const plan = (): Pick<AnswerOptions, 'plannedMinutes' | 'until'> =>
+      duration === 'end-of-day'
+        ? { until: 'end-of-day' }
+        : { plannedMinutes: duration === 'custom' ? custom() : Number(duration) };
 
-    async function answer(choice: PromptChoice) {
-      if (busy || (choice === 'deliberate' && customInvalid())) return;
+    async function answer(choice: PromptChoice, joinId?: string) {
+      if (busy || (choice === 'deliberate' && !joinId && customInvalid())) return;
       busy = true;
       refresh();
       try {
         const words = intent.value.trim();
         const result = await onAnswer(
           choice,
-          choice === 'deliberate'
-            ? { purpose, plannedMinutes: plannedMinutes(), ...(words ? { intent: words } : {}) }
-            : {},
+          joinId
+            ? { join: joinId }
+            : choice === 'deliberate'
+              ? { purpose, ...plan(), ...(words ? { intent: words } : {}) }
+              : {},
         );
         if (choice === 'dismissed') return onClose();
         if (choice === 'stepped-back') showSteppedBack();
+        else if (joinId) showJoined(result.intervention);
         else showStarted(result.intervention?.plannedEndAt ?? '');
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
         refresh();
@@ -229,7 +254,7 @@ export function createInterventionPrompt({
         error,
       ),
       intentLabel,
-      h('div', { class: 'actions' }, yes, no, notNow),
+      h('div', { class: 'actions' }, join, yes, no, notNow),
     );
     refresh = () => {
       for (const [p, b] of purposeButtons) b.setAttribute('aria-pressed', String(purpose === p));
@@ -242,6 +267,7 @@ export function createInterventionPrompt({
       else minutes.removeAttribute('aria-describedby');
       yes.disabled = busy || invalid;
       no.disabled = notNow.disabled = busy;
+      if (join) join.disabled = busy;
     };
     refresh();
   }
@@ -254,7 +280,7 @@ export function createInterventionPrompt({
         await run();
         onAnswered();
       } catch (e) {
-        showError(errorMessage(e));
+        showError(errorText(e));
       } finally {
         busy = false;
       }
@@ -317,6 +343,22 @@ export function createInterventionPrompt({
       h('div', { class: 'actions' }, button('Close', onClose)),
     );
     // A confirmation needs no answer: it goes by itself.
+    closeTimer = setTimeout(onClose, 6000);
+  }
+
+  function showJoined(record: Intervention | null) {
+    escape = onClose;
+    setHint(false);
+    show(
+      'Added to your open intervention',
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        whose(),
+        ` counts toward your intervention on ${record?.artifact.key ?? 'their work'}${record ? `; pull back by ${clock.format(new Date(record.plannedEndAt))}` : ''}.`,
+      ),
+      h('div', { class: 'actions' }, button('Close', onClose)),
+    );
     closeTimer = setTimeout(onClose, 6000);
   }
 

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeCounts, type ForgetCounts, type ForgetScope } from '@/utils/background/forget';
 import { sendMessage } from '@/utils/protocol/messages';
 import { ConfirmDialog, type DialogAction } from '@/components/ui/ConfirmDialog';
+import { errorText } from '@/utils/model/error-text';
 
 export function ForgetDialog({
   scope,
@@ -32,9 +33,7 @@ export function ForgetDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    sendMessage('forgetPreview', scope).then(setCounts, (e) =>
-      setError(e instanceof Error ? e.message : String(e)),
-    );
+    sendMessage('forgetPreview', scope).then(setCounts, (e) => setError(errorText(e)));
   }, []);
 
   async function run() {
@@ -50,7 +49,7 @@ export function ForgetDialog({
               : sendMessage('deleteRecord', { store: scope.store, id: scope.id });
       onDone({ deleted: await message });
     } catch (e) {
-      onDone({ deleted: null, error: e instanceof Error ? e.message : String(e) });
+      onDone({ deleted: null, error: errorText(e) });
     }
   }
 

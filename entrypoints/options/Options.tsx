@@ -17,6 +17,7 @@ import { ReportsSection } from '@/entrypoints/options/sections/ReportsSection';
 import { SyncSection } from '@/entrypoints/options/sections/SyncSection';
 import { CustomSites } from '@/entrypoints/options/sections/SitesSection';
 import { TimingSection } from '@/entrypoints/options/sections/TimingSection';
+import { AskingSection } from '@/entrypoints/options/sections/AskingSection';
 import { ToolsSection } from '@/entrypoints/options/sections/ToolsSection';
 import { WeeklySection } from '@/entrypoints/options/sections/WeeklySection';
 
@@ -36,6 +37,7 @@ export function Options() {
         <>
           <MeSection settings={settings} />
           <ReportsSection settings={settings} />
+          <AskingSection settings={settings} />
           <TimingSection settings={settings} />
           <ToolsSection settings={settings} />
           <ClaimsSection settings={settings} />

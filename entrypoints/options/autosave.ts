@@ -12,6 +12,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/protocol/messages';
 import type { Settings } from '@/utils/model/records';
 import { settingsItem } from '@/utils/settings/store';
+import { errorText } from '@/utils/model/error-text';
 
 export type Change = (current: Settings) => Settings;
 
@@ -47,7 +48,7 @@ function createSaver() {
     chain = run
       .then(
         (settings) => (last = { ok: true, settings }),
-        (err) => (last = { ok: false, reason: err instanceof Error ? err.message : String(err) }),
+        (err) => (last = { ok: false, reason: errorText(err) }),
       )
       .finally(() => {
         inFlight--;

@@ -111,6 +111,7 @@ export function contentScriptFor(
         if (decision.action === 'prompt') {
           // A take-over asks its own question in the same dialog.
           const takeover = decision.kind === 'takeover' ? { takeover: true } : {};
+          const { joinable, checkIn, workdayEndsAt, plannedMinutes } = decision;
           inHand(
             show({
               kind: 'ask',
@@ -119,6 +120,7 @@ export function contentScriptFor(
               artifact,
               toolLabel,
               ...takeover,
+              context: { joinable, checkIn, workdayEndsAt, plannedMinutes },
             }),
           );
         } else if (decision.action === 'overdue') {
@@ -146,6 +148,7 @@ export function contentScriptFor(
         // The lookups hand it each tool's owner lookup.
         judging: () => lookup().then((l) => l.judging),
         send: (signal) => sendMessage('edit', signal),
+        sendTouch: (signal) => sendMessage('touch', signal),
         sendHeartbeat: (beat) => sendMessage('heartbeat', beat),
         isOwnUi,
         isAlive: extensionAlive,

@@ -9,6 +9,7 @@
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '@/utils/protocol/messages';
+import { errorText } from '@/utils/model/error-text';
 
 type Type = keyof ProtocolMap;
 type Reply = { res?: unknown; err?: { name?: string; message?: string } | null } | undefined;
@@ -50,7 +51,7 @@ export function onMessage<T extends Type>(
           respond({
             err: {
               name: e instanceof Error ? e.name : 'Error',
-              message: e instanceof Error ? e.message : String(e),
+              message: errorText(e),
             },
           }),
       );

@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/protocol/messages';
 import type { Artifact, Settings } from '@/utils/model/records';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 /** "https://www.figma.com/design/abc/File" -> "https://www.figma.com/design/abc/": the parent, as a default prefix. */
 function parentPrefix(url: string): string {
@@ -38,7 +39,7 @@ export function ClaimForm({
     if (!artifact.url.startsWith(urlPrefix)) {
       setStatus({
         kind: 'error',
-        text: 'The prefix must be the start of this page’s address. Nothing was claimed.',
+        text: 'The prefix must be the start of this page’s address. Nothing was assigned.',
       });
       return;
     }
@@ -47,11 +48,11 @@ export function ClaimForm({
       await sendMessage('addClaim', { reportId, urlPrefix, label });
       setStatus({
         kind: 'ok',
-        text: `Claimed for ${settings.reports.find((r) => r.id === reportId)?.name}.`,
+        text: `Assigned to ${settings.reports.find((r) => r.id === reportId)?.name}.`,
       });
       onChanged();
     } catch (err) {
-      setStatus({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setStatus({ kind: 'error', text: errorText(err) });
     }
   }
 
@@ -92,7 +93,7 @@ export function ClaimForm({
             onInput={(e) => setPrefix(e.currentTarget.value)}
           />
         )}
-        <button type="submit">Claim</button>
+        <button type="submit">Assign</button>
       </form>
       <OutcomeLine status={status} />
     </>

@@ -17,6 +17,7 @@ import type { PageReading } from '@/utils/sites/types';
 import { ClaimForm } from '@/entrypoints/popup/ClaimCurrentPage';
 import { copyDetailsText, unreadableParts } from '@/entrypoints/popup/page-details';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 type Described = ReturnType<ProtocolMap['describeTab']>;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -42,7 +43,7 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
       setDescribed(null);
       setStatus({
         kind: 'error',
-        text: `Pullback could not read this tab: ${e instanceof Error ? e.message : String(e)}`,
+        text: `Pullback could not read this tab: ${errorText(e)}`,
       });
     }
   }
@@ -97,7 +98,7 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
     } catch (e) {
       setStatus({
         kind: 'error',
-        text: `Not saved: ${e instanceof Error ? e.message : String(e)}`,
+        text: `Not saved: ${errorText(e)}`,
       });
     }
   }
@@ -253,11 +254,26 @@ function Effect({
   settings: Settings;
 }) {
   const now = new Date();
-  if (verdict.effect === 'prompt') {
-    return verdict.waiting ? (
-      <>If you edit here: a Pullback question is already waiting on this page; answer it there.</>
+  if (verdict.effect === 'prompt' || verdict.effect === 'touch') {
+    const when =
+      verdict.threshold <= 1
+        ? 'on your first keystroke'
+        : `once you have made ${verdict.threshold} changes in a row (a paste at once); a smaller fix is counted as a touch`;
+    if (verdict.effect === 'prompt' && verdict.waiting)
+      return (
+        <>If you edit here: a Pullback question is already waiting on this page; answer it there.</>
+      );
+    return verdict.effect === 'prompt' && verdict.joinable ? (
+      <>
+        If you edit here: Pullback offers to add this to your open intervention on{' '}
+        {verdict.standing.kind === 'report' ? verdict.standing.reportName : 'this report'}’s work,{' '}
+        {when}.
+      </>
     ) : (
-      <>If you edit here: Pullback asks whether this is a deliberate, temporary intervention.</>
+      <>
+        If you edit here: Pullback asks whether this is a deliberate, temporary intervention, {when}
+        .
+      </>
     );
   }
   if (verdict.effect === 'count') {

@@ -13,6 +13,7 @@ import {
   type Pause,
   type PauseChoice,
 } from '@/utils/background/pause';
+import { errorText } from '@/utils/model/error-text';
 
 const CHOICES: Array<[PauseChoice, string]> = [
   ['hour', '1 hour'],
@@ -48,7 +49,7 @@ export function PauseControl({ onChanged }: { onChanged(): void }) {
       setPause(await pauseItem.getValue());
       onChanged();
     } catch (e) {
-      setError(`Could not change the pause: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Could not change the pause: ${errorText(e)}`);
     }
   }
 

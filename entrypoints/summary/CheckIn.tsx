@@ -15,6 +15,7 @@ import {
   type ReportRow,
   type WeekSummary,
 } from '@/utils/reports/summary';
+import { errorText } from '@/utils/model/error-text';
 
 const SCALE = [1, 2, 3, 4] as const;
 type Score = (typeof SCALE)[number];
@@ -61,9 +62,7 @@ export function CheckIn({ summary, onRated }: { summary: WeekSummary; onRated():
       setError(null);
       onRated();
     } catch (e) {
-      setError(
-        `Could not save the rating for ${row.report.name}: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      setError(`Could not save the rating for ${row.report.name}: ${errorText(e)}`);
     }
   }
 

@@ -6,6 +6,7 @@
  * puts the same on the clipboard for a 1:1 document; if the browser refuses,
  * the Markdown is shown, selected, to copy by hand. Nothing leaves the device.
  */
+import { JoinedItems } from '@/components/ui/JoinedItems';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AlignmentConfidenceGrid, initialsFor } from '@/components/ui/charts';
 import { formatTime, plural } from '@/components/ui/format';
@@ -31,6 +32,7 @@ import {
 import { summaryHash, type SummaryRoute } from '@/utils/reports/summary-route';
 import { shiftWeek, weekIdOf, weekLabel, weekRange, type WeekId } from '@/utils/model/week';
 import '@/entrypoints/summary/one-on-one.css';
+import { errorText } from '@/utils/model/error-text';
 
 type Who = { id: string; name: string; former: boolean; nameKept: boolean };
 
@@ -73,11 +75,14 @@ export function OneOnOnePage({ route }: { route: Exclude<SummaryRoute, { page: '
       toWeek: route.week,
     }).then(
       (read) => (setLoaded({ link, data: read }), setError(null)),
-      (e) =>
-        setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`),
+      (e) => setError(`Pullback could not read its log: ${errorText(e)}`),
     );
   }, [route.page, link]);
 
+  if (route.page === 'no-such-week')
+    return (
+      <NoSuchPage heading="No such week" problem={route.problem} week={null} settings={settings} />
+    );
   if (route.page === 'bad-link') {
     return (
       <NoSuchPage
@@ -140,6 +145,7 @@ function OneOnOneReady({
         interventions: data.interventions,
         prompts: data.prompts,
         ratings: data.ratings,
+        touches: data.touches,
       }),
     [who, week, settings, data],
   );
@@ -326,6 +332,10 @@ function Totals({ view }: { view: OneOnOneView }) {
           <dd data-figure="caught">{t.caught}</dd>
         </div>
         <div>
+          <dt>Touches (small changes that never asked)</dt>
+          <dd data-figure="touches">{t.touches}</dd>
+        </div>
+        <div>
           <dt>Latest check-in</dt>
           <dd data-figure="check-in">{latest ? latest.where : 'not rated'}</dd>
           {latest && (
@@ -391,7 +401,11 @@ function Trail({ view, name }: { view: OneOnOneView; name: string }) {
 }
 
 function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string }) {
-  const empty = week.interventions.length === 0 && week.caught.length === 0 && !week.rating;
+  const empty =
+    week.interventions.length === 0 &&
+    week.caught.length === 0 &&
+    !week.rating &&
+    week.touches === 0;
   const id = `oo-week-${week.week}`;
   return (
     <li class={empty ? 'oo-week oo-empty' : 'oo-week'} data-week={week.week} aria-labelledby={id}>
@@ -414,6 +428,13 @@ function WeekBlock({ week, firstName }: { week: OneOnOneWeek; firstName: string 
               </span>
             </li>
           ))}
+          {week.touches > 0 && (
+            <li class="oo-touches">
+              <span class="tag">Touches</span>{' '}
+              {week.touches === 1 ? '1 small change' : `${week.touches} small changes`} to{' '}
+              {firstName}’s work that never asked
+            </li>
+          )}
           {week.rating && (
             <li class="oo-rating">
               <span class="tag">Check-in</span> {QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}:
@@ -441,6 +462,7 @@ function InterventionItem({ x, startedOn }: { x: OneOnOneIntervention; startedOn
         {formatDuration(x.spanMs)} start to end, {formatDuration(x.handsOnMs)} hands-on ·{' '}
         {x.outcome}
       </span>
+      {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
       {x.words && (
         <p class="oo-words">
           My words: <span class="oo-quote">“{x.words}”</span>

@@ -32,6 +32,7 @@ import {
   weekRange,
   type WeekId,
 } from '@/utils/model/week';
+import { errorText } from '@/utils/model/error-text';
 
 const WEEKS_SHOWN = 8;
 /** Record links shown after a reflection before "and N more". */
@@ -68,7 +69,7 @@ export function Summary() {
       setData(loaded);
       setError(null);
     } catch (e) {
-      setError(`Pullback could not read its log: ${e instanceof Error ? e.message : String(e)}`);
+      setError(`Pullback could not read its log: ${errorText(e)}`);
     }
   }
 
@@ -88,6 +89,7 @@ export function Summary() {
             interventions: data.interventions,
             prompts: data.prompts,
             ratings: data.ratings,
+            touches: data.touches,
           })
         : null,
     [data, settings, week],
@@ -102,6 +104,9 @@ export function Summary() {
       });
       performance.clearMarks('pullback:data-loaded');
     }
+    // npm run bench times the first screen from navigation to here: the week drawn, then painted.
+    if (summary && !performance.getEntriesByName('pullback:first-screen').length)
+      requestAnimationFrame(() => performance.mark('pullback:first-screen'));
   }, [summary]);
 
   const go = (target: WeekId) => setWeek(target);
@@ -409,6 +414,13 @@ function WeekView({
                   )}
                   {row.takeovers > 0 && (
                     <span class="muted"> ({plural(row.takeovers, 'take-over')})</span>
+                  )}
+                  {row.touches > 0 && (
+                    <span class="muted" data-figure="touches">
+                      {' '}
+                      · {row.touches === 1 ? '1 touch' : `${row.touches} touches`} (small changes
+                      that never asked)
+                    </span>
                   )}
                 </td>
                 <td>

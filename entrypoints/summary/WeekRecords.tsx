@@ -4,6 +4,7 @@
  * them all held the page back (npm run bench: a year of data). Printing and a reflection's link
  * to a folded row unfold it, so nothing is out of reach.
  */
+import { JoinedItems } from '@/components/ui/JoinedItems';
 import { useEffect, useState } from 'preact/hooks';
 import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import { formatTime } from '@/components/ui/format';
@@ -100,6 +101,7 @@ export function WeekRecords({
                 <td>{formatTime(r.startedAt)}</td>
                 <td class="item">
                   <span class="key">{r.artifact.key}</span> {r.artifact.title}
+                  {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
                 </td>
                 <td>{reportName(r.reportId)}</td>
                 <td>{PURPOSE_LABELS[r.purpose]}</td>

@@ -304,7 +304,7 @@ const SURFACES: Surface[] = [
       {
         view: 'asking',
         reach: async (page) => {
-          await editSummary(page, ' x');
+          await editSummary(page, ' (x)');
           await promptOn(page).getByRole('button', { name: /^Yes/ }).waitFor();
         },
       },

@@ -2,16 +2,24 @@
  * What counts as an intervention on Asana: a report's task (assigned to them)
  * edited in its name or description prompts, in either URL scheme and full
  * screen; my own task, a peer's, an unassigned one and comments never do.
- * Opening another task in the app (no page load) judges it on its own.
+ * Opening another task in the app (no page load) judges it on its own. The
+ * app is Asana's 2026 "Sol" design; a task the lead may only read or comment on
+ * shows its name as text, which "On this page" still reads.
  *
- * Tool cases: asana prompts, asana quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeAsana, type FakeAsana } from '../support/fake-asana';
 import { rosterBackup } from '../support/roster';
-import { exportBackup, importBackupFile, promptOn, settle, typeAtEnd } from '../support/steps';
+import {
+  exportBackup,
+  importBackupFile,
+  popupFor,
+  promptOn,
+  settle,
+  typeAtEnd,
+} from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
 
 const PROJECT = '1204000000000001';
@@ -25,6 +33,8 @@ const T = {
   carols: '1204000000000010',
   nobodys: '1204000000000011',
   tax: '1204000000000146',
+  readOnly: '1204000000000147',
+  commentOnly: '1204000000000148',
 };
 
 const nameField = (page: Page) => page.locator('.TaskPane .TaskPaneTitle textarea');
@@ -92,6 +102,21 @@ describe('Asana detection', () => {
           assignee: null,
           description: 'Triage me.',
         },
+        [T.readOnly]: {
+          name: 'Payment audit',
+          project: OPS,
+          assignee: 'Alice Chen',
+          description: 'Audit Q3.',
+          access: 'read-only',
+        },
+        [T.commentOnly]: {
+          name: 'Fraud rules',
+          project: OPS,
+          assignee: 'Bob Okafor',
+          description: 'Block risky cards.',
+          access: 'comment-only',
+          scheme: 1,
+        },
       },
     });
     await importBackupFile(ext, rosterBackup);
@@ -122,7 +147,7 @@ describe('Asana detection', () => {
     await page.close();
   });
 
-  test('my own task, a peer’s task and an unassigned one never prompt', async () => {
+  test('my own task, a peer’s task and an unassigned one never prompt [asana quiet]', async () => {
     const keys = [T.mine, T.carols, T.nobodys];
     for (const key of keys) {
       const page = await ext.context.newPage();
@@ -136,7 +161,7 @@ describe('Asana detection', () => {
     expect(backup.prompts.filter((p: any) => keys.includes(p.artifact.key))).toEqual([]);
   });
 
-  test('renaming a report’s task (full screen) prompts, naming the report and the task', async () => {
+  test('renaming a report’s task (full screen) prompts, naming the report and the task [asana prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(asana.fullScreenUrl(T.checkout));
     await typeAtEnd(page, nameField(page), ' (v2)');
@@ -215,5 +240,24 @@ describe('Asana detection', () => {
     await page.waitForURL(asana.url(T.mine));
     await prompt.waitFor({ state: 'detached' });
     await page.close();
+  });
+
+  test('a report’s task the lead may only read or comment on: its name is text, which “On this page” reads; a comment never prompts', async () => {
+    for (const [url, gid, name, owner] of [
+      [asana.url(T.readOnly), T.readOnly, 'Payment audit', 'Alice Chen'],
+      [asana.v1Url(T.commentOnly), T.commentOnly, 'Fraud rules', 'Bob Okafor'],
+    ] as const) {
+      const page = await ext.context.newPage();
+      await page.goto(url);
+      await page.locator('.TaskPane .TaskPaneTitle').getByText(name).waitFor();
+      await expect(page.locator('.TaskPane .TaskPaneTitle textarea').count()).resolves.toBe(0);
+      await typeAtEnd(page, commentComposer(page), 'Can I help here?');
+      await expectNoPrompt(page, gid);
+      const { popup, region } = await popupFor(ext, page);
+      await region.getByText(`Owner in Asana: ${owner}`).waitFor();
+      await expect(region.textContent()).resolves.toContain(name);
+      await popup.close();
+      await page.close();
+    }
   });
 });

@@ -7,7 +7,6 @@
  * judges the next artifact by its own key. Claims show on the options page
  * and travel in the backup.
  *
- * Tool cases: figma prompts, figma quiet, notion prompts, notion quiet, gdocs prompts, gdocs quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -83,10 +82,10 @@ describe('Claims for tools that name no owner', () => {
       await popup.getByLabel('everything under').check();
       await popup.getByLabel('Address prefix').fill(prefix);
     }
-    await popup.getByRole('button', { name: 'Claim' }).click();
+    await popup.getByRole('button', { name: 'Assign' }).click();
     await popup
       .getByRole('status')
-      .filter({ hasText: `Claimed for ${reportName}` })
+      .filter({ hasText: `Assigned to ${reportName}` })
       .waitFor();
     await popup.close();
     return shown;
@@ -98,9 +97,10 @@ describe('Claims for tools that name no owner', () => {
     if (left > 0) await page.waitForTimeout(left);
   }
 
+  /** A few canvas keys that change the file (one alone is a touch, as one Backspace is). */
   async function figmaDelete(page: Page) {
     await page.locator('canvas').click({ position: { x: 200, y: 200 } });
-    await page.keyboard.press('Delete');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Delete');
   }
 
   async function figmaTypeInTextLayer(page: Page, text: string) {
@@ -131,7 +131,7 @@ describe('Claims for tools that name no owner', () => {
     await promptOn(page).waitFor({ state: 'detached' });
   }
 
-  test('Figma: an unclaimed file never prompts; a claim from the popup makes the next edit prompt; comments never do', async () => {
+  test('Figma: an unclaimed file never prompts; a claim from the popup makes the next edit prompt; comments never do [figma prompts] [figma quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.figmaUrl(CHECKOUT));
     await figmaDelete(page);
@@ -167,7 +167,7 @@ describe('Claims for tools that name no owner', () => {
     // A branch lives under its file's address: the file's claim covers it.
     await page.getByRole('link', { name: 'Checkout flow copy tweaks' }).click();
     await page.waitForURL(`**/branch/${CHECKOUT_BRANCH}/**`);
-    await figmaTypeInTextLayer(page, '!');
+    await figmaTypeInTextLayer(page, ' now!');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
@@ -193,7 +193,7 @@ describe('Claims for tools that name no owner', () => {
     await page.close();
   });
 
-  test('Notion: a claimed page prompts and its discussion does not; a peek is its own page; navigation to an unclaimed page stays quiet', async () => {
+  test('Notion: a claimed page prompts and its discussion does not; a peek is its own page; navigation to an unclaimed page stays quiet [notion prompts] [notion quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.notionUrl(HIRING));
     const shown = await claimFromPopup(page, 'Bob Okafor');
@@ -229,7 +229,7 @@ describe('Claims for tools that name no owner', () => {
     await page.close();
   });
 
-  test('Google Docs: a claimed document prompts when typing in it, not in suggestion mode, not in a comment', async () => {
+  test('Google Docs: a claimed document prompts when typing in it, not in suggestion mode, not in a comment [gdocs prompts] [gdocs quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.docUrl(Q3_PLAN));
     await claimFromPopup(page, 'Alice Chen');
@@ -265,13 +265,17 @@ describe('Claims for tools that name no owner', () => {
 
   test('claims are listed on the options page and exported in the backup, with the prompts they led to', async () => {
     const options = await ext.openPage('options.html');
-    const first = options.getByRole('group', { name: /^Claim 1: / });
+    const first = options.getByRole('group', { name: /^Assigned page 1: / });
     await first.waitFor();
-    await expect(first.getAttribute('aria-label')).resolves.toBe('Claim 1: Checkout flow (Figma)');
+    await expect(first.getAttribute('aria-label')).resolves.toBe(
+      'Assigned page 1: Checkout flow (Figma)',
+    );
     await expect(first.getByLabel('Address prefix').inputValue()).resolves.toBe(
       `https://www.figma.com/design/${CHECKOUT}/`,
     );
-    await expect(options.getByRole('group', { name: /^Claim \d+: / }).count()).resolves.toBe(4);
+    await expect(
+      options.getByRole('group', { name: /^Assigned page \d+: / }).count(),
+    ).resolves.toBe(4);
     await options.close();
 
     const backup = await exportBackup(ext);

@@ -6,7 +6,6 @@
  * API down, the owner comes from the byline. Jira on the same host is
  * unaffected.
  *
- * Tool cases: confluence prompts, confluence quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -59,6 +58,7 @@ const PAGES = {
   danaLive: '3342351',
   aliceV2: '3342353',
   aliceBlog: '3342355',
+  bobLive: '3342357',
 } as const;
 
 async function openEditor(page: Page, wiki: FakeConfluence, id: string) {
@@ -75,7 +75,8 @@ async function typeInBody(page: Page, text: string) {
 }
 
 async function typeInTitle(page: Page, text: string) {
-  const title = page.getByRole('textbox', { name: 'Page title' });
+  // Unlabelled: its name is its placeholder (docs/evidence/confluence.md, The editor).
+  const title = page.getByRole('textbox', { name: 'Give this page a title' });
   await title.click();
   await page.keyboard.press('End');
   await page.keyboard.type(text);
@@ -112,6 +113,7 @@ describe('Confluence detection', () => {
         [PAGES.aliceLive]: { title: 'Incident log', space: 'OPS', owner: alice, live: true },
         [PAGES.bobBody]: { title: 'Chargeback runbook', space: 'OPS', owner: bob },
         [PAGES.danaLive]: { title: 'Dana’s scratchpad', space: 'OPS', owner: dana, live: true },
+        [PAGES.bobLive]: { title: 'Pager rota', space: 'OPS', owner: bob, live: true },
         [PAGES.aliceV2]: { title: 'Retry metrics', space: 'ENG', owner: alice, createdBy: bob },
         // A blog post: its author is all the v2 API names (no owner).
         [PAGES.aliceBlog]: { title: 'Launch notes', space: 'ENG', owner: alice, blog: true },
@@ -121,7 +123,7 @@ describe('Confluence detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('a report’s page edited in the editor body prompts, naming the report as the roster does and the page id', async () => {
+  test('a report’s page edited in the editor body prompts, naming the report as the roster does and the page id [confluence prompts]', async () => {
     const page = await ext.context.newPage();
     await openEditor(page, wiki, PAGES.bobBody);
     await typeInBody(page, ' Escalate after two days.');
@@ -151,7 +153,7 @@ describe('Confluence detection', () => {
     ]);
   });
 
-  test('the title field is content too: editing a report’s page title prompts', async () => {
+  test('the title field is content too: editing a report’s page title (the editor’s textarea, a live doc’s) prompts', async () => {
     const page = await ext.context.newPage();
     await openEditor(page, wiki, PAGES.aliceTitle);
     await typeInTitle(page, ' (v2)');
@@ -160,9 +162,17 @@ describe('Confluence detection', () => {
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
     await expect(prompt.textContent()).resolves.toContain(PAGES.aliceTitle);
     await page.close();
+
+    const live = await ext.context.newPage();
+    await live.goto(wiki.url(PAGES.bobLive));
+    await typeInTitle(live, ' (Sev 2)');
+    await promptOn(live).waitFor();
+    await expect(promptOn(live).textContent()).resolves.toContain('Bob Okafor');
+    await expect(promptOn(live).textContent()).resolves.toContain('Pager rota');
+    await live.close();
   });
 
-  test('my own page and a peer’s page never prompt, in the title or the body', async () => {
+  test('my own page and a peer’s page never prompt, in the title or the body [confluence quiet]', async () => {
     for (const id of [PAGES.danaOwn, PAGES.carolPeer]) {
       const page = await ext.context.newPage();
       await openEditor(page, wiki, id);
@@ -217,7 +227,7 @@ describe('Confluence detection', () => {
       .getByRole('link', { name: 'Refund policy' })
       .click();
     await page.waitForURL(`**/pages/${PAGES.bobSpa}/**`);
-    await page.locator('[data-testid="title-text"]', { hasText: 'Refund policy' }).waitFor();
+    await page.locator('#heading-title-text', { hasText: 'Refund policy' }).waitFor();
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.waitForURL(`**/pages/edit-v2/${PAGES.bobSpa}`);
     await typeInBody(page, ' Refunds within 30 days.');

@@ -67,6 +67,11 @@ describe('a site the lead adds', () => {
     const form = options.getByRole('form', { name: 'Add a site' });
     await form.getByLabel('Site address').fill(`${ORIGIN}/wiki/release`);
     await form.getByLabel('Name').fill('Team wiki');
+    // Which parts count is advanced: folded away until asked for.
+    await expect(form.getByLabel(/where on its pages typing counts/i).isVisible()).resolves.toBe(
+      false,
+    );
+    await form.getByText(/^Advanced/).click();
     await form.getByLabel(/where on its pages typing counts/i).fill('.doc-body');
     await form.getByLabel(/conversation inside them/i).fill('.comments');
     await form.getByRole('button', { name: 'Add site' }).click();
@@ -95,8 +100,8 @@ describe('a site the lead adds', () => {
     await claim.getByRole('combobox').selectOption({ label: 'Alice Chen' });
     await claim.getByRole('radio', { name: /everything under/i }).check();
     await claim.getByRole('textbox', { name: 'Address prefix' }).fill(`${ORIGIN}/wiki/`);
-    await claim.getByRole('button', { name: 'Claim' }).click();
-    await popup.getByRole('status').filter({ hasText: 'Claimed for Alice Chen' }).waitFor();
+    await claim.getByRole('button', { name: 'Assign' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Assigned to Alice Chen' }).waitFor();
 
     await wiki.getByRole('textbox', { name: 'Comment' }).click();
     await wiki.keyboard.type('looks good');
@@ -135,6 +140,7 @@ describe('a site the lead adds', () => {
       /enter the site’s address.*nothing was added/i,
     );
     await form.getByLabel('Site address').fill(`${ORIGIN}`);
+    await form.getByText(/^Advanced/).click();
     await form.getByLabel(/where on its pages typing counts/i).fill('div[');
     await form.getByRole('button', { name: 'Add site' }).click();
     await expect

@@ -4,7 +4,6 @@
  * comments never do. Single-page navigation never carries one ticket's
  * state to the next.
  *
- * Tool cases: jira prompts, jira quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';
@@ -42,7 +41,7 @@ describe('Jira detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('my own ticket, a peer’s ticket and an unassigned one never prompt', async () => {
+  test('my own ticket, a peer’s ticket and an unassigned one never prompt [jira quiet]', async () => {
     for (const key of ['OPS-9', 'WEB-3', 'WEB-4']) {
       const page = await ext.context.newPage();
       await page.goto(jira.url(key));
@@ -55,7 +54,7 @@ describe('Jira detection', () => {
     expect(backup.prompts).toEqual([]);
   });
 
-  test('a comment on a report’s ticket is conversation: no prompt; the description is content: prompt', async () => {
+  test('a comment on a report’s ticket is conversation: no prompt; the description is content: prompt [jira prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-144'));
     await typeComment(page, 'Could we call it "Pay now"?');
@@ -74,7 +73,7 @@ describe('Jira detection', () => {
   test('a title holding markup is shown as text in the prompt and the popup, and never runs', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('SEC-1'));
-    await typeInDescription(page, 'x');
+    await typeInDescription(page, 'Note');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain(
@@ -124,7 +123,7 @@ describe('Jira detection', () => {
   test('a board modal (?selectedIssue=) is the same ticket as its browse page', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.boardUrl('PAY-143'));
-    await editSummary(page, ' v2');
+    await editSummary(page, ' (v2)');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('PAY-143');

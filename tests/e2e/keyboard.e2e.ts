@@ -100,13 +100,13 @@ describe('keyboard answers keep your place', () => {
   test('No in the description editor: the next keys land where the caret was', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KB-2'));
-    const description = await typeInDescription(page, ' v2');
+    const description = await typeInDescription(page, ' (v2)');
     await promptOn(page).waitFor();
     await answerByKeyboard(page, /^No/);
     await promptOn(page)
       .getByText(/good catch/i)
       .waitFor();
-    await typingLandsIn(page, description, editorText, ' v2');
+    await typingLandsIn(page, description, editorText, ' (v2)');
     await page.close();
   });
 

@@ -54,7 +54,7 @@ const activeRecord = (
 
 async function startIntervention(page: Page, url: string) {
   await page.goto(url);
-  await editSummary(page, ' x');
+  await editSummary(page, ' (x)');
   await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
   await promptOn(page)
     .getByText(/intervention started/i)

@@ -1,16 +1,24 @@
 /**
- * What counts as an intervention on Linear: a report's issue (assigned to
- * them) edited in its title or description prompts, naming the report as the
- * roster names them; my own issue, a peer's, an unassigned one and comments
- * never do. Single-page navigation judges the next issue on its own.
+ * What counts as an intervention on Linear, on pages following docs/evidence/linear.md (2026-08:
+ * the owner in the property rail's unlabelled detail buttons, outside the issue view): a report's
+ * issue (assigned to them) edited in its title or description prompts, naming the report as the
+ * roster names them; my own issue, a peer's, an unassigned one and comments never do. `I` (assign
+ * to yourself) on a report's issue asks the take-over question. Single-page navigation judges the
+ * next issue on its own.
  *
- * Tool cases: linear prompts, linear quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeLinear, type FakeLinear } from '../support/fake-linear';
-import { exportBackup, importBackupFile, promptOn, settle, typeAtEnd } from '../support/steps';
+import {
+  exportBackup,
+  importBackupFile,
+  promptOn,
+  settle,
+  takeoverPromptOn,
+  typeAtEnd,
+} from '../support/steps';
 import { rosterWith } from '../support/roster';
 import { expectNoPrompt } from '../support/assertions';
 
@@ -23,8 +31,9 @@ const bob = { name: 'Bob Okafor', shown: 'bokafor' };
 const titleEditor = (page: Page) => page.getByRole('textbox', { name: 'Issue title', exact: true });
 const descriptionEditor = (page: Page) =>
   page.getByRole('textbox', { name: 'Issue description', exact: true });
-// The composer is labelled "Comment" (real-markup/linear.md §1 #2; the old fixture said "Leave a comment…").
-const commentComposer = (page: Page) => page.getByRole('textbox', { name: 'Comment', exact: true });
+// The composer's editor has no label; its container names it (docs/evidence/linear.md).
+const commentComposer = (page: Page) =>
+  page.locator('[data-comment-input-editor-container]').getByRole('textbox');
 
 describe('Linear detection', () => {
   let ext: ExtensionBrowser;
@@ -63,13 +72,19 @@ describe('Linear detection', () => {
           description: 'Hers.',
         },
         'ENG-11': { title: 'Nobody’s issue', assignee: null, description: 'Triage me.' },
+        'ENG-12': { title: 'Card vault', assignee: alice, description: 'Tokenise cards.' },
+        'ENG-13': {
+          title: 'Rail without avatars',
+          assignee: { name: 'Alice Chen', avatar: false },
+          description: 'Unreadable owner.',
+        },
       },
     });
     await importBackupFile(ext, linearRoster);
   });
   afterAll(async () => ext?.close());
 
-  test('my own issue, a peer’s issue and an unassigned one never prompt', async () => {
+  test('my own issue, a peer’s issue and an unassigned one never prompt [linear quiet]', async () => {
     for (const key of ['ENG-9', 'ENG-10', 'ENG-11']) {
       const page = await ext.context.newPage();
       await page.goto(linear.url(key));
@@ -84,7 +99,7 @@ describe('Linear detection', () => {
     ).toEqual([]);
   });
 
-  test('editing the title of a report’s issue prompts, naming the report and the issue', async () => {
+  test('editing the title of a report’s issue prompts, naming the report and the issue [linear prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-142'));
     await typeAtEnd(page, titleEditor(page), ' (v2)');
@@ -148,17 +163,18 @@ describe('Linear detection', () => {
   test('re-planning a report’s issue (status, priority, assignee, labels, cycle, estimate, due date) never prompts; its title then does', async () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-146'));
-    for (const property of [
-      'Change status',
-      'Change priority',
-      'Change assignee',
-      'Change labels',
-      'Change cycle',
-      'Change estimate',
-      'Change due date',
+    // The rail's rows are unlabelled: each is named by what it shows.
+    for (const shown of [
+      'In Progress',
+      'High',
+      'Alice Chen',
+      'Bug',
+      'Cycle 42',
+      '3 points',
+      'No due date',
     ]) {
-      await page.getByRole('button', { name: property }).click();
-      const filter = page.getByRole('menu', { name: property }).getByRole('textbox');
+      await page.locator('[data-detail-button="true"]', { hasText: shown }).click();
+      const filter = page.locator('#portalLayoutRoot').getByRole('menu').getByRole('textbox');
       await filter.waitFor();
       await page.keyboard.type('Urgent');
       await page.keyboard.press('Escape');
@@ -200,5 +216,46 @@ describe('Linear detection', () => {
     await page.waitForURL('**/acme/issue/ENG-9/**');
     await prompt.waitFor({ state: 'detached' });
     await page.close();
+  });
+
+  test('I (assign to yourself) on a report’s issue asks the take-over question; on my own issue it does not', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-9'));
+    await titleEditor(page).waitFor();
+    await page.keyboard.press('i');
+    await expectNoPrompt(page, 'my own issue');
+
+    await page.goto(linear.url('ENG-12'));
+    await titleEditor(page).waitFor();
+    await page.keyboard.press('i');
+    // Linear shows the lead in the rail at once; the question still names the report it was taken from.
+    await page.locator('[data-detail-button="true"]', { hasText: 'Dana Lead' }).waitFor();
+    const takeover = takeoverPromptOn(page);
+    await takeover.waitFor();
+    await expect(takeover.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
+    await expect(takeover.textContent()).resolves.toContain('ENG-12');
+    await takeover.getByRole('button', { name: /^Yes/ }).click();
+    await expect
+      .poll(
+        async () =>
+          (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'ENG-12')
+            ?.kind,
+      )
+      .toBe('takeover');
+    await page.close();
+  });
+
+  test('a rail whose assignee cannot be told apart: quiet, and adapter health says what it could not read', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(linear.url('ENG-13'));
+    await typeAtEnd(page, titleEditor(page), ' (v2)');
+    await expectNoPrompt(page);
+    await page.close();
+    const options = await ext.openPage('options.html');
+    const health = options.locator('section[aria-labelledby="health-heading"]');
+    await expect
+      .poll(() => health.textContent())
+      .toMatch(/Linear: the assignee was not found among the issue’s property buttons/);
+    await options.close();
   });
 });

@@ -118,7 +118,7 @@ describe('On this page', () => {
   test('an unknown owner: not in your roster; "Add Erin Park as a report" saves every identity, and the next edit asks', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('NEW-303'));
-    const editor = await editSummary(page, ' v2');
+    const editor = await editSummary(page, ' (v2)');
     await expectNoPrompt(page);
 
     const { popup, region } = await onThisPage(
@@ -141,7 +141,7 @@ describe('On this page', () => {
     ).resolves.toBe(0);
 
     // The page had settled on "not a report"; the very next edit asks, naming Erin as the roster does.
-    await typeAtEnd(page, editor, ' v3');
+    await typeAtEnd(page, editor, ' (v3)');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('Erin Park');
@@ -181,8 +181,8 @@ describe('On this page', () => {
       region.getByRole('button', { name: /add .+ as (a )?report/i }).count(),
     ).resolves.toBe(0);
     await region.getByLabel('This belongs to').selectOption({ label: 'Alice Chen' });
-    await region.getByRole('button', { name: 'Claim' }).click();
-    await region.getByRole('status').filter({ hasText: 'Claimed for Alice Chen' }).waitFor();
+    await region.getByRole('button', { name: 'Assign' }).click();
+    await region.getByRole('status').filter({ hasText: 'Assigned to Alice Chen' }).waitFor();
     await region.getByText(/you said this is Alice Chen’s work/).waitFor();
     await region.getByText(/If you edit here: Pullback asks/).waitFor();
     await popup.close();

@@ -263,6 +263,25 @@ describe('the 1:1 page', () => {
     await page.close();
   });
 
+  test('a week in year 0001 (or past 2100), in a 1:1 link or alone, shows "No such week", never a page stuck on Loading', async () => {
+    const errors: string[] = [];
+    const page = await ext.openPage('summary.html#0001-W01/alice');
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('heading', { level: 1, name: 'No such week' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/outside the years Pullback keeps/);
+    await page.evaluate(() => (location.hash = '#9999-W01'));
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /“9999-W01” is outside/ })
+      .waitFor();
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    // The way back is a week that exists.
+    await page.getByRole('link', { name: /back to the week of/i }).click();
+    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a former report’s page says they are one and still shows their history', async () => {
     const page = await ext.openPage('summary.html#2026-W48/zoe');
     await page.getByRole('heading', { level: 1, name: /1:1 with Zoe Park/ }).waitFor();

@@ -98,9 +98,23 @@ beforeAll(async () => {
 afterAll(async () => ext?.close());
 
 describe('forgetting on the options page', () => {
-  test('forgetting a report says what goes, and afterwards the export holds none of their records, check-ins or claims', async () => {
+  test('each report has one way off the roster, Remove, and nothing else', async () => {
+    const { page } = await importBackupFile(ext, teamWithHistory, 'team-rows.json');
+    const rows = page.getByRole('group', { name: /^Report \d+$/ });
+    await expect(rows.count()).resolves.toBe(2);
+    for (const [i, name] of ['Alice Chen', 'Bob Okafor'].entries()) {
+      const buttons = rows.nth(i).getByRole('button');
+      await expect(buttons.count()).resolves.toBe(1);
+      await expect(buttons.first().getAttribute('aria-label')).resolves.toBeNull();
+      await expect(buttons.first().textContent()).resolves.toBe(`Remove ${name}`);
+    }
+    await expect(page.getByRole('button', { name: /^forget/i }).count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  test('forgetting a report (Remove, then Forget in its dialog) says what goes, and afterwards the export holds none of their records, check-ins or claims', async () => {
     const { page } = await importBackupFile(ext, teamWithHistory, 'team.json');
-    await page.getByRole('button', { name: /forget alice chen/i }).click();
+    await page.getByRole('button', { name: /^remove alice chen$/i }).click();
     const dialog = confirmation(page);
     await expect
       .poll(() => dialog.textContent())
@@ -111,7 +125,7 @@ describe('forgetting on the options page', () => {
       .filter({ hasText: /forgot alice chen/i })
       .waitFor();
     await dialog.waitFor({ state: 'detached' });
-    await expect(page.getByRole('button', { name: /forget alice chen/i }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /alice chen/i }).count()).resolves.toBe(0);
 
     const backup = await exportBackup(ext, page);
     expect(backup.settings.reports.map((r: any) => r.name)).toEqual(['Bob Okafor']);

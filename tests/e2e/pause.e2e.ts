@@ -44,7 +44,7 @@ describe('Pause prompts', () => {
     // An intervention already under way on PAU-2.
     const working = await ext.context.newPage();
     await working.goto(jira.url('PAU-2'));
-    const workingEditor = await editSummary(working, ' x');
+    const workingEditor = await editSummary(working, ' (x)');
     await promptOn(working).getByRole('button', { name: /^Yes/ }).click();
     await promptOn(working)
       .getByText(/intervention started/i)

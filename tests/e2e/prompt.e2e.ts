@@ -39,7 +39,7 @@ describe('the prompt', () => {
       document.addEventListener('keydown', (e) => (window as any).hostKeys.push(e.key));
     });
     // The description editor stays in place when it loses focus (the summary's inline editor closes).
-    const editor = await typeInDescription(page, ' v2');
+    const editor = await typeInDescription(page, ' (v2)');
     await promptOn(page).waitFor();
     await expect(activeInPrompt(page)).resolves.toBeNull(); // The editor still has the keyboard.
 
@@ -68,7 +68,7 @@ describe('the prompt', () => {
 
     // "Not now" starts the cooldown: the same ticket, even after a reload, does not ask again.
     await page.reload();
-    await typeInDescription(page, ' v3');
+    await typeInDescription(page, ' (v3)');
     await expectNoPrompt(page);
     await page.close();
   });
@@ -98,7 +98,7 @@ describe('the prompt', () => {
   test('a custom duration takes minutes; a bad one is explained and starts nothing', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-3'));
-    await editSummary(page, '!');
+    await editSummary(page, ' (!)');
     const prompt = promptOn(page);
     await prompt.waitFor();
     await prompt.getByRole('button', { name: 'Custom' }).click();
@@ -122,13 +122,13 @@ describe('the prompt', () => {
 
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-4'));
-    await editSummary(page, ' a');
+    await editSummary(page, ' (a)');
     await promptOn(page)
       .getByRole('button', { name: /^Not now/ })
       .click();
     await promptOn(page).waitFor({ state: 'detached' });
     await page.reload();
-    await editSummary(page, ' b');
+    await editSummary(page, ' (b)');
     await promptOn(page).waitFor();
     const { prompts } = await exportBackup(ext);
     expect(

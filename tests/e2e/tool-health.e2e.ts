@@ -34,7 +34,7 @@ describe('tools on the options page', () => {
     await options.getByRole('checkbox', { name: 'Jira' }).check();
     await expect.poll(async () => (await exportBackup(ext)).settings.disabledTools).toEqual([]);
     await page.reload();
-    await editSummary(page, ' on');
+    await editSummary(page, ' (on)');
     await promptOn(page).waitFor();
   });
 
@@ -44,7 +44,7 @@ describe('tools on the options page', () => {
       // An issue neither the API nor the page attributes: no owner to find.
       const page = await ext.context.newPage();
       await page.goto(jira.url('GONE-7'));
-      await editSummary(page, ' x');
+      await editSummary(page, ' (x)');
       await expectNoPrompt(page);
     } finally {
       jira.setApiDown(false);

@@ -157,6 +157,7 @@ describe('Firefox: the lead’s journeys', () => {
     const form = (await options.waitForSelector('form[aria-label="Add a site"]'))!;
     await fill(await field(form, 'Site address'), `${WIKI}/wiki/release`);
     await fill(await field(form, /^Name/), 'Team wiki');
+    await (await byText(form, 'summary', /^Advanced/)).click(); // which parts count: folded away
     await fill(await field(form, /where on its pages typing counts/i), '.doc-body');
     await clickButton(form, /^Add site$/); // a real click: Firefox lets permissions.request through only then
     await statusText(options, 'Added Team wiki');

@@ -25,6 +25,8 @@ export interface FakeAsanaTask {
   comments?: Array<{ author: string; body: string }>;
   /** Which URL scheme the app's links use for this task: `/0/<project>/<task>` (default) or `/1/<workspace>/project/<p>/task/<t>`. */
   scheme?: 0 | 1;
+  /** The lead's access short of editing: the name is text (read-only, or comment-only), the description takes no typing. */
+  access?: 'read-only' | 'comment-only';
 }
 
 export interface FakeAsanaOptions {

@@ -1,6 +1,6 @@
 /**
  * Serves github.com on its real origin through Playwright's routing: the
- * stand-in app (tests/fixtures/github, following real-markup/github.md,
+ * stand-in app (tests/fixtures/github, following docs/evidence/github.md,
  * evidence 2025-08 to 2026-09) with the viewer's meta tags and the issues,
  * pull requests and files a test needs, and nothing else.
  */
@@ -24,6 +24,7 @@ export interface FakeIssue {
   title: string;
   /** Login of whoever opened it. */
   author: string;
+  /** Logins; `Copilot` is Copilot's coding agent (an app, shown as one). */
   assignees: string[];
   labels?: string[];
   body?: string;
@@ -38,7 +39,7 @@ export interface FakePull {
   body?: string;
   /** Review comments in the timeline. */
   comments?: FakeComment[];
-  /** The header: legacy (Rails) or the React one rolled out from Feb 2026 (github.md §1.5). */
+  /** The header: legacy (Rails) or the React one rolled out from Feb 2026 (docs/evidence/github.md). */
   header?: 'legacy' | 'react';
   /** Merged, by this login: the React header then names the merger, not the author. */
   mergedBy?: string;
@@ -52,6 +53,8 @@ export interface FakeGitHubOptions {
   pulls?: Record<string, FakePull>;
   /** File contents by key: `owner/repo@branch:path`. */
   files?: Record<string, string>;
+  /** People's names by login, shown beside the login in the pickers' options. */
+  names?: Record<string, string>;
 }
 
 export interface FakeGitHub {
@@ -68,7 +71,12 @@ export async function serveFakeGitHub(
   context: BrowserContext,
   options: FakeGitHubOptions,
 ): Promise<FakeGitHub> {
-  const data = { issues: options.issues, pulls: options.pulls ?? {}, files: options.files ?? {} };
+  const data = {
+    issues: options.issues,
+    pulls: options.pulls ?? {},
+    files: options.files ?? {},
+    names: options.names ?? {},
+  };
   const head = [
     `<meta name="user-login" content="${escapeAttr(options.viewer)}">`,
     `<meta name="octolytics-actor-login" content="${escapeAttr(options.viewer)}">`,

@@ -20,6 +20,8 @@ export interface LinearAssignee {
   name: string;
   /** What the Assignee button shows, when it is not the full name (Linear can show usernames). */
   shown?: string;
+  /** false: the button shows the name with no avatar (a rail Pullback cannot tell apart). */
+  avatar?: false;
 }
 
 export interface FakeLinearIssue {

@@ -48,6 +48,8 @@ export interface FakeGoogleDoc {
   title: string;
   /** The toolbar's mode switcher carries another id (a Docs release the adapter does not know). */
   modeSwitcherRenamed?: boolean;
+  /** The text event frame is of an opaque origin (a Docs release whose frame Pullback cannot read). */
+  textFrameUnreadable?: boolean;
 }
 
 export interface FakeSitesOptions {

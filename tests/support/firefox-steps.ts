@@ -262,8 +262,8 @@ export async function claimFromPopup(
     await (await field(popup, /everything under/)).click();
     await fill(await field(popup, 'Address prefix'), prefix);
   }
-  await clickButton(popup, /^Claim$/);
-  await statusText(popup, `Claimed for ${reportName}`);
+  await clickButton(popup, /^Assign$/);
+  await statusText(popup, `Assigned to ${reportName}`);
   await popup.close();
   return shown;
 }

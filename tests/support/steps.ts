@@ -59,6 +59,11 @@ export async function activeInPrompt(page: Page): Promise<string | null> {
   });
 }
 
+/** The take-over question ("You are taking this over from …"): the prompt as it asks about a take-over. */
+export function takeoverPromptOn(page: Page): Locator {
+  return promptOn(page).filter({ hasText: /taking (this|it) over/i });
+}
+
 /** Clicks the summary heading (the inline editor takes its place) and types. */
 export async function editSummary(page: Page, text: string): Promise<Locator> {
   await page.locator('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]').click();
@@ -130,4 +135,25 @@ export async function exportBackup(ext: ExtensionBrowser, on?: Page): Promise<an
  */
 export async function settle(page: Page): Promise<void> {
   await nothingInHand(page);
+}
+
+/**
+ * The popup, opened as a page for the tab showing `page` (found through the service worker), with its
+ * "On this page" region once that region has read the page.
+ */
+export async function popupFor(
+  ext: ExtensionBrowser,
+  page: Page,
+): Promise<{ popup: Page; region: Locator }> {
+  const worker = await ext.worker();
+  const tabs = await worker.evaluate(
+    (pattern) => chrome.tabs.query({ url: pattern }),
+    `${new URL(page.url()).origin}/*`,
+  );
+  const tab = tabs.find((t) => t.url === page.url());
+  if (tab?.id === undefined) throw new Error(`No tab shows ${page.url()}`);
+  const popup = await ext.openPage(`popup.html?tab=${tab.id}`);
+  const region = popup.getByRole('region', { name: /on this page/i });
+  await region.waitFor();
+  return { popup, region };
 }

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createInterventionPrompt,
-  minutesUntilEndOfDay,
   type InterventionPromptView,
   type AnswerOptions,
   type LifecycleActions,
@@ -135,15 +134,93 @@ describe('InterventionPrompt: asking', () => {
     });
   });
 
-  it('"Today" sends the minutes left until local midnight', async () => {
+  it('"End of day" names the clock time the background gave and plans to it, never minutes to midnight', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(2026, 10, 28, 22, 0, 0));
-    const { onAnswer } = mount();
-    await click('Today');
+    vi.setSystemTime(new Date(2026, 10, 28, 10, 0, 0));
+    const end = new Date(2026, 10, 28, 17, 30);
+    const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+    const { onAnswer } = mount({ ...askRequest, context: { workdayEndsAt: end.toISOString() } });
+    await click(`End of day (${clock.format(end)})`);
     await click(/^Yes/);
     expect(onAnswer).toHaveBeenCalledWith('deliberate', {
       purpose: 'back-on-track',
-      plannedMinutes: 120,
+      until: 'end-of-day',
+    });
+  });
+
+  it('"End of day" after today\'s has passed says tomorrow', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 28, 19, 0, 0));
+    const end = new Date(2026, 10, 29, 18, 0);
+    const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+    mount({ ...askRequest, context: { workdayEndsAt: end.toISOString() } });
+    expect(button(`End of day (tomorrow ${clock.format(end)})`)).toBeTruthy();
+  });
+
+  it('the check-in pre-selects the purpose that fits it', () => {
+    mount({
+      ...askRequest,
+      context: {
+        workdayEndsAt: new Date().toISOString(),
+        checkIn: {
+          quadrant: 'support',
+          label: 'Full support',
+          week: '2026-W48',
+          at: '2026-11-27T10:00:00.000Z',
+          purpose: 'details-matter',
+        },
+      },
+    });
+    expect(button('The details matter here').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Get it back on track').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('"Add to ..." joins the open intervention in one click', async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: {
+        workdayEndsAt: new Date().toISOString(),
+        joinable: {
+          interventionId: 'open-1',
+          tool: 'jira',
+          artifact: {
+            key: 'PAY-307',
+            title: 'Retries',
+            url: 'https://acme.atlassian.net/browse/PAY-307',
+          },
+          startedAt: '2026-11-28T09:00:00.000Z',
+        },
+      },
+    });
+    await click('Add to PAY-307');
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', { join: 'open-1' });
+    expect(title()).toBe('Added to your open intervention');
+  });
+
+  it("the lead's default plan length is the first choice: 1 h is pressed and is what Yes sends", async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 60 },
+    });
+    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 60,
+    });
+  });
+
+  it('a default plan length that is not a button starts on Custom with its minutes', async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 25 },
+    });
+    expect(button('Custom').getAttribute('aria-pressed')).toBe('true');
+    expect(container.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('25');
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      plannedMinutes: 25,
     });
   });
 
@@ -278,15 +355,6 @@ describe('InterventionPrompt: overdue', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(lifecycle.end).not.toHaveBeenCalled();
     expect(onAnswer).not.toHaveBeenCalled();
-  });
-});
-
-describe('minutesUntilEndOfDay', () => {
-  it('counts the minutes to local midnight, rounding up, at least one', () => {
-    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 23, 30))).toBe(30);
-    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 23, 59, 30))).toBe(1);
-    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 12, 0, 30))).toBe(720);
-    expect(minutesUntilEndOfDay(new Date(2026, 10, 28, 0, 0))).toBe(24 * 60);
   });
 });
 

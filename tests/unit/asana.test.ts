@@ -122,6 +122,28 @@ describe('artifact', () => {
     expect(asana.artifact(taskUrl, document)?.title).toBe('Legacy name');
   });
 
+  it('reads the name from the Sol title input alone (no TaskPaneTitle block, no "Task Name" label)', () => {
+    q('.TaskPaneTitle').replaceWith(q('.TitleInput'));
+    expect(q('.TitleInput textarea').getAttribute('aria-label')).toBeNull();
+    expect(asana.artifact(taskUrl, document)?.title).toBe('Checkout button copy');
+    expect(asana.isContentEditor(q('.TitleInput textarea'))).toBe(true);
+  });
+
+  it('reads a name the lead may not edit: read-only and comment-only titles are text, and take no typing', () => {
+    for (const [block, cls] of [
+      ['ReadOnlyTitleInput', 'ReadOnlyTitleInput-name'],
+      ['CommentOnlyTaskTitleRow', 'CommentOnlyTaskTitleRow-name'],
+    ]) {
+      q('.TaskPaneTitle').replaceChildren();
+      q('.TaskPaneTitle').insertAdjacentHTML(
+        'beforeend',
+        `<div class="${block}"><h2 class="${cls}">Payment audit</h2></div>`,
+      );
+      expect(asana.artifact(taskUrl, document)?.title, cls).toBe('Payment audit');
+      expect(asana.isContentEditor(q(`.${cls}`)), cls).toBe(false);
+    }
+  });
+
   it('reads the name from the 2022-2023 title row (no TaskPaneTitle block)', () => {
     q('.TaskPaneTitle').classList.remove('TaskPaneTitle');
     expect(asana.artifact(taskUrl, document)?.title).toBe('Checkout button copy');

@@ -155,13 +155,26 @@ describe('artifact', () => {
 
   it('in the editor: the same key, the title as typed so far, and the view URL (not the editor)', () => {
     load(editorHtml);
-    const title = q('textarea[data-testid="editor-title"]') as HTMLTextAreaElement;
+    const title = q('textarea[name="editpages-title"]') as HTMLTextAreaElement;
     title.value = 'Payment retries: design v2';
     expect(confluence.artifact(editUrl, document)).toEqual({
       key: '3342337',
       title: 'Payment retries: design v2',
       url: `${ORIGIN}/wiki/spaces/ENG/pages/3342337`,
     });
+  });
+
+  it('a live doc: the title as typed in its livepages-title textarea (either spelling), inside #editor-title-id', () => {
+    for (const attr of ['id="livepages-title-3342337"', 'name="livepages-title"']) {
+      load(
+        `<div id="editor-title-id"><textarea ${attr} placeholder="Give this page a title">Incident log</textarea></div>` +
+          '<div data-testid="byline-single-line">Owned by <a href="/wiki/people/557058:a1">Alice Chen</a></div>',
+      );
+      const title = q('textarea') as HTMLTextAreaElement;
+      title.value = 'Incident log (Sev 2)';
+      expect(confluence.artifact(viewUrl, document)?.title, attr).toBe('Incident log (Sev 2)');
+      expect(confluence.isContentEditor(title), attr).toBe(true);
+    }
   });
 
   it('falls back to #title-text, the wrapped editor title and the legacy #content-title', () => {
@@ -239,7 +252,7 @@ describe('isContentEditor', () => {
 
   it("is true for the editor's title textarea, and for the legacy title input", () => {
     load(editorHtml);
-    expect(confluence.isContentEditor(q('textarea[data-testid="editor-title"]'))).toBe(true);
+    expect(confluence.isContentEditor(q('textarea[name="editpages-title"]'))).toBe(true);
     load('<form id="editpageform"><input type="text" id="content-title" value="Legacy" /></form>');
     expect(confluence.isContentEditor(byId('content-title'))).toBe(true);
   });
@@ -259,6 +272,13 @@ describe('isContentEditor', () => {
   it('is false for an inline comment reply in the sidebar', () => {
     load(viewHtml);
     expect(confluence.isContentEditor(byId('inline-reply'))).toBe(false);
+  });
+
+  it('is false for the footer reply editor by its container alone (footer-reply-container)', () => {
+    load(
+      '<div data-testid="footer-reply-container"><div class="ak-editor-content-area"><div id="r" class="ProseMirror" contenteditable="true"></div></div></div>',
+    );
+    expect(confluence.isContentEditor(byId('r'))).toBe(false);
   });
 
   it('is false for a comment editor known only by its class or id, whatever the case', () => {
@@ -288,7 +308,7 @@ describe('isContentEditor', () => {
     expect(confluence.isContentEditor(q('.ak-renderer-document p'))).toBe(false);
     expect(confluence.isContentEditor(q('h1'))).toBe(false);
     load(editorHtml);
-    const title = q('textarea[data-testid="editor-title"]') as HTMLTextAreaElement;
+    const title = q('textarea[name="editpages-title"]') as HTMLTextAreaElement;
     title.readOnly = true;
     expect(confluence.isContentEditor(title)).toBe(false);
     title.readOnly = false;
@@ -430,7 +450,7 @@ describe('ownership', () => {
   it("reads a byline without a profile link from its avatar's label, or from its text", async () => {
     stubConfluence({ content: { status: 404, body: {} }, current: { status: 404, body: {} } });
     const artifact = viewArtifact();
-    q('[data-testid="page-byline-owner"] a').replaceWith('Alice Chen');
+    q('[data-testid="byline-owner"] a').replaceWith('Alice Chen');
     expect((await confluence.ownership(artifact, document, signal()))?.owner).toEqual([
       'Alice Chen',
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, interventionsCsv } from '@/utils/reports/csv';
+import { interventionsCsv } from '@/utils/reports/csv';
+import { inert } from '@/utils/reports/inert-text';
 import { intervention } from '@/tests/unit/helpers';
 
 const HEADER =
@@ -149,7 +150,7 @@ describe('interventionsCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('a CSV field (inert as csv)', () => {
   it.each([
     ['plain', 'plain'],
     ['', ''],
@@ -169,12 +170,12 @@ describe('csvField', () => {
     [' =not first', ' =not first'],
     ["'already", "'already"],
   ])('%j -> %j', (input, output) => {
-    expect(csvField(input)).toBe(output);
+    expect(inert(input, 'csv')).toBe(output);
   });
 
   it('writes numbers, null and undefined', () => {
-    expect(csvField(12.5)).toBe('12.5');
-    expect(csvField(null)).toBe('');
-    expect(csvField(undefined)).toBe('');
+    expect(inert(12.5, 'csv')).toBe('12.5');
+    expect(inert(null, 'csv')).toBe('');
+    expect(inert(undefined, 'csv')).toBe('');
   });
 });

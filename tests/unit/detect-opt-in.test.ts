@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector, EDIT_THROTTLE_MS } from '@/utils/page/detector';
-import { listenInEditFrames } from '@/utils/page/edit-frames';
+import { FRAME_PROBLEMS, listenInEditFrames } from '@/utils/page/edit-frames';
 import { judging } from '@/utils/page/edit-judge';
 import type { EditDecision, EditSignal } from '@/utils/protocol/messages';
 import type { SiteAdapter } from '@/utils/sites/types';
@@ -56,6 +56,16 @@ function harness(extra: Partial<SiteAdapter>, owner: string[] = ['Alice Chen']) 
   stop = () => detector.stop();
   return { t, send, isContentEditor, detector };
 }
+
+const harnessAdapter: SiteAdapter = {
+  id: 'gdocs',
+  label: 'Google Docs',
+  matches: [],
+  appliesTo: () => true,
+  artifact: () => ({ key: 'D1', title: 'Doc', url: 'https://docs.google.com/document/d/D1/' }),
+  ownership: async () => ({ owner: [], viewer: [] }),
+  isContentEditor: () => true,
+};
 
 /** An about:blank frame whose body is an editing host, as Google Docs writes its text event frame. */
 async function editableFrame(className: string) {
@@ -121,16 +131,97 @@ describe('editFrames', () => {
     );
   });
 
-  it('listens inside a frame added later once focus moves into it (the window blurs)', async () => {
+  it('listens inside a frame added later, at once: the frame itself is watched for, not only the window’s blur', async () => {
     const h = harness({ editFrames: ['iframe.text-target'] });
     const frameDoc = await editableFrame('text-target');
     typeIn(frameDoc.body);
     await flush();
-    expect(h.send).not.toHaveBeenCalled();
-    window.dispatchEvent(new Event('blur'));
+    expect(h.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('a frame re-created in a new wrapper (focus going frame to frame, no blur) is listened to; the old one is let go', async () => {
+    const h = harness({ editFrames: ['iframe.text-target'] });
+    const first = await editableFrame('text-target');
+    const oldFrame = document.querySelector('iframe.text-target')!;
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div><iframe class="text-target"></iframe></div>',
+    );
+    oldFrame.remove();
+    await flush();
+    const second =
+      document.querySelector<HTMLIFrameElement>('iframe.text-target')!.contentDocument!;
+    second.body.setAttribute('data-editor', '');
+    typeIn(second.body);
+    await flush();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    h.t.now += EDIT_THROTTLE_MS;
+    typeIn(first.body);
+    await flush();
+    expect(h.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('a frame the page rewrites (document.open erases its listeners) is listened to again', async () => {
+    const h = harness({ editFrames: ['iframe.text-target'] });
+    const frameDoc = await editableFrame('text-target');
+    frameDoc.open();
+    frameDoc.write('<!doctype html><html><body data-editor contenteditable="true"></body></html>');
+    frameDoc.close();
+    await flush();
     typeIn(frameDoc.body);
     await flush();
     expect(h.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('a named frame whose document cannot be read is a problem for Adapter health, said once', async () => {
+    const diagnose = vi.fn();
+    document.body.insertAdjacentHTML('beforeend', '<iframe class="text-target"></iframe>');
+    const frame = document.querySelector<HTMLIFrameElement>('iframe.text-target')!;
+    // As for a frame of another origin.
+    Object.defineProperty(frame, 'contentDocument', { get: () => null });
+    const adapter = { editFrames: ['iframe.text-target'] } as const;
+    const stopFrames = listenInEditFrames(
+      document,
+      () => adapter.editFrames,
+      ['input'],
+      () => {},
+      diagnose,
+    );
+    window.dispatchEvent(new Event('blur'));
+    stopFrames();
+    expect(diagnose).toHaveBeenCalledWith(FRAME_PROBLEMS.unreadable);
+    // Through the detector: once per page, named for the tool.
+    const seen: string[] = [];
+    const detector = createDetector(document, {
+      adapterFor: () => ({ ...harnessAdapter, editFrames: ['iframe.text-target'] }),
+      judging: async () => judging,
+      send: async () => ({ action: 'none', reason: 'not-a-report' }),
+      sendHeartbeat: async () => ({ action: 'none', reason: 'not-active' }),
+      onDecision: () => {},
+      onNavigate: () => {},
+      isOwnUi: () => false,
+      diagnose: (tool, problem) => seen.push(`${tool}: ${problem}`),
+      listenInEditFrames,
+    });
+    detector.start();
+    window.dispatchEvent(new Event('blur'));
+    detector.stop();
+    expect(seen).toEqual([`gdocs: ${FRAME_PROBLEMS.unreadable}`]);
+  });
+
+  it('a window blur with no named frame in the page says the frame was not found', async () => {
+    const diagnose = vi.fn();
+    const stopFrames = listenInEditFrames(
+      document,
+      () => ['iframe.text-target'],
+      ['input'],
+      () => {},
+      diagnose,
+    );
+    expect(diagnose).not.toHaveBeenCalled();
+    window.dispatchEvent(new Event('blur'));
+    stopFrames();
+    expect(diagnose).toHaveBeenCalledWith(FRAME_PROBLEMS.missing);
   });
 
   it('ignores frames the adapter does not name, and stop() removes the frame listeners', async () => {

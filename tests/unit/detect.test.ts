@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDetector, EDIT_THROTTLE_MS } from '@/utils/page/detector';
+import { createDetector, EDIT_THROTTLE_MS, STRETCH_GAP_MS } from '@/utils/page/detector';
 import { boundedSignal, judging } from '@/utils/page/edit-judge';
 import type { EditDecision, EditSignal, Heartbeat } from '@/utils/protocol/messages';
 import { LIMITS, type Artifact } from '@/utils/model/records';
@@ -24,6 +24,7 @@ const promptFor = (key: string): EditDecision => ({
   report: { id: 'alice', name: 'Alice Chen' },
   tool: 'jira',
   artifact: { key, title: '', url: `https://acme.atlassian.net/browse/${key}` },
+  workdayEndsAt: '2026-12-07T17:00:00.000Z',
 });
 
 type OwnershipFn = SiteAdapter['ownership'];
@@ -60,6 +61,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     action: 'none',
     reason: 'not-active',
   }));
+  const sendTouch = vi.fn(async (_signal: EditSignal) => undefined);
   const onDecision = vi.fn();
   const onNavigate = vi.fn();
   const diagnose = vi.fn();
@@ -74,6 +76,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     adapterFor: () => (page.adapter ? adapter : null),
     judging: loadJudging,
     send,
+    sendTouch,
     sendHeartbeat,
     onDecision,
     onNavigate,
@@ -81,19 +84,17 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     now: () => page.t,
   });
   detector.start();
-  const type = async (id = 'editor') => {
+  const type = async (id = 'editor', inputType = 'insertText') => {
     const el = document.getElementById(id)!;
     el.dispatchEvent(
       new InputEvent('beforeinput', {
         bubbles: true,
         cancelable: true,
-        inputType: 'insertText',
+        inputType,
         data: 'x',
       }),
     );
-    el.dispatchEvent(
-      new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }),
-    );
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType, data: 'x' }));
     await flush();
   };
   return {
@@ -101,6 +102,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     adapter,
     ownership,
     send,
+    sendTouch,
     sendHeartbeat,
     onDecision,
     onNavigate,
@@ -137,6 +139,7 @@ describe('edit detection', () => {
       },
       owner: ['Alice Chen'],
       viewer: ['Dana Lead'],
+      stretch: { keys: 1, pasted: false, ms: 0 },
     });
     expect(h.onDecision).toHaveBeenCalledTimes(1);
     expect(h.onDecision).toHaveBeenCalledWith(
@@ -576,5 +579,104 @@ describe('lifecycle without signals a page could fake', () => {
     history.pushState({}, '', next);
     await h.type();
     expect(h.onNavigate).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a touch is not an intervention: the stretch and its threshold', () => {
+  const touchFor = (): EditDecision => ({
+    action: 'touch',
+    threshold: 4,
+    report: { id: 'alice', name: 'Alice Chen' },
+  });
+  const blur = () =>
+    document.getElementById('editor')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+
+  it('a few keystrokes ask once, and the stretch is sent again the moment it reaches the threshold', async () => {
+    const h = setup();
+    h.send.mockImplementation(async (signal) =>
+      (signal.stretch?.keys ?? 0) >= 4 ? promptFor(signal.artifact.key) : touchFor(),
+    );
+    await h.type();
+    await h.type();
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    expect(h.onDecision.mock.calls.map(([d]) => d.action)).toEqual(['touch']);
+    h.page.t += 300;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    expect(h.send.mock.lastCall![0].stretch).toEqual({ keys: 4, pasted: false, ms: 300 });
+    expect(h.onDecision.mock.lastCall![0].action).toBe('prompt');
+  });
+
+  it('keys typed while the first answer is on its way count: crossing meanwhile asks as soon as it arrives', async () => {
+    const h = setup();
+    const first = deferred<EditDecision>();
+    h.send
+      .mockImplementationOnce(() => first.promise)
+      .mockImplementation(async (signal) => promptFor(signal.artifact.key));
+    for (let i = 0; i < 5; i++) await h.type();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    first.resolve(touchFor());
+    await flush();
+    await flush();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    expect(h.send.mock.lastCall![0].stretch?.keys).toBe(5);
+  });
+
+  it('a stretch that stops short (the editor left) is said as a touch, once; a paste asks at once', async () => {
+    const h = setup();
+    h.send.mockImplementation(async (signal) =>
+      signal.stretch?.pasted ? promptFor(signal.artifact.key) : touchFor(),
+    );
+    await h.type('editor', 'deleteContentBackward');
+    blur();
+    blur();
+    expect(h.sendTouch).toHaveBeenCalledTimes(1);
+    expect(h.sendTouch.mock.calls[0]![0]).toMatchObject({
+      artifact: { key: 'PAY-1' },
+      stretch: { keys: 1, pasted: false },
+    });
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    await h.type('editor', 'insertFromPaste');
+    expect(h.send).toHaveBeenCalledTimes(3);
+    expect(h.send.mock.lastCall![0].stretch).toMatchObject({ keys: 2, pasted: true });
+    blur();
+    expect(h.sendTouch).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaving the editor before the first answer arrives still counts the touch, once the answer says so', async () => {
+    const h = setup();
+    const first = deferred<EditDecision>();
+    h.send.mockImplementationOnce(() => first.promise);
+    await h.type('editor', 'deleteContentBackward');
+    blur();
+    expect(h.sendTouch).not.toHaveBeenCalled();
+    first.resolve(touchFor());
+    await flush();
+    await flush();
+    expect(h.sendTouch).toHaveBeenCalledTimes(1);
+    expect(h.sendTouch.mock.calls[0]![0].stretch).toMatchObject({ keys: 1, pasted: false });
+  });
+
+  it('ten seconds without editing keys end the stretch: a touch, and the next key starts a new one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const h = setup();
+      h.send.mockImplementation(async () => touchFor());
+      const typed = h.type();
+      await vi.advanceTimersByTimeAsync(0);
+      await typed;
+      h.page.t += STRETCH_GAP_MS;
+      await vi.advanceTimersByTimeAsync(STRETCH_GAP_MS);
+      expect(h.sendTouch).toHaveBeenCalledTimes(1);
+      const again = h.type();
+      await vi.advanceTimersByTimeAsync(0);
+      await again;
+      expect(h.send).toHaveBeenCalledTimes(2);
+      expect(h.send.mock.lastCall![0].stretch?.keys).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

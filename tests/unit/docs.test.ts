@@ -152,3 +152,49 @@ describe('documents cite what exists', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the README is for people who use Pullback', () => {
+  const lines = read('README.md').split('\n');
+
+  it('opens with the two commands', () => {
+    const opening = lines.slice(0, 40).join('\n');
+    expect(opening).toMatch(/^npm start\b/m);
+    expect(opening).toMatch(/^npm test\b/m);
+  });
+
+  it('stays short: what an engineer needs is in docs/', () => {
+    expect(lines.length).toBeLessThanOrEqual(250);
+  });
+});
+
+describe('docs/performance.md', () => {
+  const text = read('docs/performance.md');
+
+  /** `| date | machine | command | figure | value | goal |` rows under a table's header. */
+  const figures = text
+    .split('\n')
+    .filter((l) => l.startsWith('|') && !/^\|\s*(?:date|-+)\s*\|/.test(l))
+    .map((l) => l.split('|').map((c) => c.trim()));
+
+  it('has figures', () => {
+    expect(figures.length).toBeGreaterThan(10);
+  });
+
+  it('gives every figure its date, machine and command', () => {
+    const incomplete = figures
+      .filter(
+        ([, date, machine, command, figure, value]) =>
+          !/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') ||
+          !machine ||
+          !/^`[^`]+`/.test(command ?? '') ||
+          !figure ||
+          !value,
+      )
+      .map((cells) => cells.join(' | '));
+    expect(incomplete).toEqual([]);
+  });
+
+  it('says when by the date, never by the clock', () => {
+    expect(text.match(/\b\d{1,2}:\d{2}\b/g) ?? []).toEqual([]);
+  });
+});

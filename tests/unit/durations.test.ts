@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDuration,
+  formatSpan,
   isLapsed,
   isOverdue,
   mergeHeartbeat,
@@ -113,6 +114,19 @@ describe('isLapsed', () => {
   it('never lapses a record that is not active', () => {
     expect(isLapsed({ status: 'ended', lastActivityAt: T0 }, at(100 * 3600), hour)).toBe(false);
     expect(isLapsed({ status: 'lapsed', lastActivityAt: T0 }, at(100 * 3600), hour)).toBe(false);
+  });
+});
+
+describe('formatSpan', () => {
+  it('reads a day or more in days and whole hours', () => {
+    expect(formatSpan(72 * 3_600_000)).toBe('3 days');
+    expect(formatSpan((28 * 60 + 40) * 60_000)).toBe('1 day 4 h');
+    expect(formatSpan(24 * 3_600_000)).toBe('1 day');
+  });
+
+  it('reads less than a day as formatDuration does', () => {
+    expect(formatSpan((23 * 60 + 59) * 60_000)).toBe('23 h 59 min');
+    expect(formatSpan(12 * 60_000)).toBe('12 min');
   });
 });
 

@@ -11,7 +11,9 @@ import { surfaces as asana } from '@/utils/sites/asana';
 import { surfaces as confluence } from '@/utils/sites/confluence';
 import { surfaces as figma } from '@/utils/sites/figma';
 import { surfaces as gdocs } from '@/utils/sites/gdocs';
+import { surfaces as github } from '@/utils/sites/github';
 import { surfaces as jira } from '@/utils/sites/jira';
+import { surfaces as linear } from '@/utils/sites/linear';
 import { surfaces as notion } from '@/utils/sites/notion';
 
 const root = join(import.meta.dirname, '../..');
@@ -22,7 +24,9 @@ const tools: Record<string, { surfaces: readonly Surface[]; file: string }> = {
   confluence: { surfaces: confluence, file: 'confluence.md' },
   figma: { surfaces: figma, file: 'figma.md' },
   gdocs: { surfaces: gdocs, file: 'gdocs.md' },
+  github: { surfaces: github, file: 'github.md' },
   jira: { surfaces: jira, file: 'jira.md' },
+  linear: { surfaces: linear, file: 'linear.md' },
   notion: { surfaces: notion, file: 'notion.md' },
 };
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '@/utils/background/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
 import { describeCounts } from '@/utils/background/forget';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
+import { DEFAULT_SETTINGS, type RetentionMonths, type Settings } from '@/utils/model/records';
 import { reminderMessage } from '@/utils/background/reminders';
 import type { PauseEvent } from '@/utils/background/pause';
 import { createService } from '@/utils/background/service';
@@ -53,7 +53,10 @@ async function setup(initial: Settings = roster) {
     { id: 'pause-new', at: iso(NOW - DAY), kind: 'paused', until: iso(NOW - DAY + 3_600_000) },
     { id: 'pause-old', at: iso(NOW - 100 * DAY), kind: 'paused', until: null },
   ];
+  // The retention in force on this browser, kept apart from the (synced) settings.
+  let here: RetentionMonths | null = null;
   const service = createService({
+    retentionHere: { get: async () => here, set: async (months) => void (here = months) },
     pauseLog: {
       get: async () => structuredClone(pauses),
       set: async (next) => void (pauses = structuredClone(next)),
@@ -114,7 +117,13 @@ async function setup(initial: Settings = roster) {
       artifact: { key: 'PAY-9', title: 't', url: 'https://acme.atlassian.net/browse/PAY-9' },
     }),
   );
-  return { db, service, settings: () => settings };
+  return {
+    db,
+    service,
+    settings: () => settings,
+    /** Settings changed from elsewhere: another browser's synced change, or an import. */
+    arrive: (next: Settings) => void (settings = structuredClone(next)),
+  };
 }
 
 async function exported(service: Awaited<ReturnType<typeof setup>>['service']) {
@@ -310,6 +319,35 @@ describe('retention', () => {
       'bob-new',
     ]);
     expect(backup.settings.retentionMonths).toBe(3);
+  });
+
+  it('a stricter retention from another browser deletes nothing until confirmed here, and the confirmation says how much goes', async () => {
+    const { service, arrive, settings } = await setup({ ...roster, retentionMonths: 12 });
+    expect(await service.applyRetention()).toMatchObject({ interventions: 0 }); // 12 months: nothing that old
+    expect(await service.pendingRetention()).toBeNull();
+
+    arrive({ ...settings(), retentionMonths: 3 }); // synced from another browser
+    expect(await service.applyRetention()).toMatchObject({ interventions: 0, prompts: 0 });
+    expect((await exported(service)).interventions).toHaveLength(5);
+    expect(await service.pendingRetention()).toEqual({
+      months: 3,
+      hereMonths: 12,
+      counts: expect.objectContaining({ interventions: 2, prompts: 2, ratings: 2 }),
+    });
+
+    // The lead confirms on this browser: now it deletes, and the sweep keeps it so.
+    expect(await service.keepRecordsFor(3)).toMatchObject({ interventions: 2, prompts: 2 });
+    expect(await service.pendingRetention()).toBeNull();
+    expect((await exported(service)).interventions).toHaveLength(3);
+  });
+
+  it('a looser retention from elsewhere is taken at once (it deletes nothing)', async () => {
+    const { service, arrive, settings } = await setup({ ...roster, retentionMonths: 3 });
+    await service.applyRetention();
+    arrive({ ...settings(), retentionMonths: 0 });
+    expect(await service.pendingRetention()).toBeNull();
+    arrive({ ...settings(), retentionMonths: 6 }); // stricter than "everything" again: waits
+    expect(await service.pendingRetention()).toMatchObject({ months: 6, hereMonths: 0 });
   });
 });
 

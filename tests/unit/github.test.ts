@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { github, githubPage, surfaces } from '@/utils/sites/github';
+import { github, githubPage, isBotOrAgent, optionIdentity, surfaces } from '@/utils/sites/github';
 import { surfaceKindOf } from '@/utils/sites/types';
 import { adapterFor } from '@/utils/sites/registry';
 
@@ -169,13 +169,32 @@ describe('artifact', () => {
 });
 
 describe('ownership', () => {
-  it("an issue is its assignees' work (not its author's); the viewer is the signed-in login", async () => {
+  it("an issue is its assignees' work (not its author's), never its agent's; the viewer is the signed-in login", async () => {
     load('issue', '/acme/shop/issues/12');
+    // Assigned to Copilot's coding agent and a report: the report's.
+    expect(q('[data-testid="issue-assignees"]').textContent).toContain('Copilot');
     const artifact = github.artifact(here(), document)!;
     expect(await github.ownership(artifact, document, signal())).toEqual({
       owner: ['achen'],
       viewer: ['dana-lead'],
     });
+  });
+
+  it('bots and agents are never the owner: app links, [bot] logins, bot hovercards, Copilot', async () => {
+    load('issue', '/acme/shop/issues/12');
+    q('[data-testid="issue-assignees"]').innerHTML = [
+      '<li><a href="/apps/dependabot" data-hovercard-url="/apps/dependabot/hovercard"><span>dependabot</span></a></li>',
+      '<li><a href="/renovate[bot]" data-hovercard-url="/users/renovate[bot]/hovercard"><span>renovate[bot]</span></a></li>',
+      '<li><a href="/some-agent" data-hovercard-type="bot" data-hovercard-url="/users/some-agent/hovercard"><span>some-agent</span></a></li>',
+      '<li><a href="/Copilot" data-hovercard-url="/users/Copilot/hovercard"><span>Copilot</span></a></li>',
+    ].join('');
+    // Only agents assigned: nobody's (quiet), not unknown.
+    expect(
+      (await github.ownership(github.artifact(here(), document)!, document, signal()))?.owner,
+    ).toEqual([]);
+    const links = [...document.querySelectorAll('[data-testid="issue-assignees"] a')];
+    expect(links.map(isBotOrAgent)).toEqual([true, true, true, true]);
+    expect(isBotOrAgent(q('[data-testid="issue-body-header-author"]'))).toBe(false);
   });
 
   it('several assignees: all their identities (the roster picks the report)', async () => {
@@ -414,19 +433,46 @@ describe('surfaces and the 2026 markup', () => {
     ).toEqual(['bokafor']);
   });
 
-  it('take-over: picking an unselected person in the assignee picker assigns them; unselecting or a PR does not', () => {
+  it('take-over: picking an unselected person in the 2026 picker (Primer’s portal) assigns them, login and name read apart; unselecting or a PR does not', () => {
     load('issue', '/acme/shop/issues/12');
-    q('[data-testid="sidebar-assignees-section"]').insertAdjacentHTML(
-      'beforeend',
-      '<div role="dialog" aria-label="Edit assignees"><ul role="listbox"><li role="option" aria-selected="false" id="o-dana"><span>dana-lead</span></li><li role="option" aria-selected="true" id="o-achen"><span>achen</span></li></ul></div>',
-    );
-    expect(github.takeover!.assignedBy(byId('o-dana'))).toEqual({
+    // The picker is not inside the sidebar, and only its filter box says "assignees" itself.
+    expect(q('#__primerPortalRoot__').contains(byId('o-dana'))).toBe(true);
+    expect(q('[data-testid="sidebar-assignees-section"]').contains(byId('o-dana'))).toBe(false);
+    expect(byId('o-dana').textContent!.replace(/\s+/g, '')).toBe('dana-leadDanaLead');
+    expect(github.takeover!.assignedBy(byId('o-dana').querySelector('img')!)).toEqual({
       to: 'person',
-      identity: ['dana-lead'],
+      identity: ['dana-lead', 'Dana Lead'],
     });
     expect(github.takeover!.assignedBy(byId('o-achen'))).toBeNull();
     expect(github.takeover!.assigneeOnPage(document)).toEqual(['achen']);
     setUrl(`${ORIGIN}/acme/shop/pull/20`);
     expect(github.takeover!.assignedBy(byId('o-dana'))).toBeNull();
+  });
+
+  it('the picker is known by its name through aria-labelledby, or by its "Filter assignees" box alone; other pickers are not', () => {
+    load('issue', '/acme/shop/issues/12');
+    const dialog = q('#__primerPortalRoot__ [role="dialog"]');
+    q('input[aria-label="Filter assignees"]').remove();
+    expect(github.takeover!.assignedBy(byId('o-bob'))).toMatchObject({ to: 'person' });
+    dialog.removeAttribute('aria-labelledby');
+    expect(github.takeover!.assignedBy(byId('o-bob'))).toBeNull();
+    dialog.insertAdjacentHTML(
+      'afterbegin',
+      '<input role="combobox" aria-label="Filter assignees">',
+    );
+    expect(github.takeover!.assignedBy(byId('o-bob'))).toMatchObject({ to: 'person' });
+    // A labels picker in the same portal: its options assign nobody.
+    q('#__primerPortalRoot__').insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog" aria-labelledby="labels-title"><h1 id="labels-title">Apply labels to this issue</h1><input role="combobox" aria-label="Filter labels"><ul role="listbox"><li role="option" id="l-bug" aria-selected="false"><span class="prc-ActionList-ItemLabel-x">bug</span></li></ul></div>',
+    );
+    expect(github.takeover!.assignedBy(byId('l-bug'))).toBeNull();
+  });
+
+  it('an option without ActionList slots: each piece of text on its own, and the avatar’s login', () => {
+    load('issue', '/acme/shop/issues/12');
+    byId('o-bob').innerHTML =
+      '<img alt="@bokafor" src=""><span>bokafor</span><span>Bob Okafor</span><svg aria-hidden="true"><text>✓</text></svg>';
+    expect(optionIdentity(byId('o-bob'))).toEqual(['bokafor', 'Bob Okafor']);
   });
 });

@@ -271,8 +271,8 @@ describe('ownership', () => {
     });
     const ownership = await jira.ownership(artifact(), document, new AbortController().signal);
     expect(ownership).not.toBeNull();
-    expect(ownership!.owner.length).toBeGreaterThan(0);
-    expect(new Set(ownership!.owner.map((s) => s.trim()))).toEqual(new Set(['Alice Chen']));
+    expect(ownership!.owner!.length).toBeGreaterThan(0);
+    expect(new Set(ownership!.owner!.map((s) => s.trim()))).toEqual(new Set(['Alice Chen']));
     expect(ownership!.viewer).toEqual(['Dana Lead', 'dana@acme.test', '557058:d0']);
   });
 

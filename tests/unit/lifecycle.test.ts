@@ -145,6 +145,17 @@ describe('planned end, reminders, lapse', () => {
     expect((await service.sweep()).toRemind.map((r) => r.id)).toEqual([started.id]);
   });
 
+  test('while paused nothing is reminded, and nothing is marked as reminded: it comes due once the pause ends', async () => {
+    const service = await setup();
+    const started = await startIntervention(service, 15);
+    at(16 * 60);
+    expect((await service.sweep({ remind: false })).toRemind).toEqual([]);
+    expect((await service.sweep({ remind: false })).active[0]!.remindedAt).toBeNull();
+    at(40 * 60);
+    expect((await service.sweep()).toRemind.map((r) => r.id)).toEqual([started.id]);
+    expect((await service.sweep()).toRemind).toEqual([]);
+  });
+
   test('no heartbeat for the lapse time closes it as lapsed at the last heartbeat; a recent one stays active', async () => {
     const service = await setup({ lapseHours: 8 });
     const started = await startIntervention(service, 60);

@@ -2,8 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linear, linearAssignee, linearIssue, surfaces } from '@/utils/sites/linear';
+import {
+  LINEAR_ASSIGNEE_UNREAD,
+  linear,
+  linearAssignee,
+  linearAssigneeButton,
+  linearIssue,
+  surfaces,
+} from '@/utils/sites/linear';
 import { surfaceKindOf } from '@/utils/sites/types';
+import { selectorsOn } from '@/utils/page/page-reading';
 import { adapterFor } from '@/utils/sites/registry';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
@@ -20,11 +28,13 @@ afterEach(() => {
 const q = (selector: string) => document.querySelector(selector)!;
 const title = () => q('[aria-label="Issue title"]');
 const description = () => q('[aria-label="Issue description"]');
-// The composer is labelled "Comment" (real-markup/linear.md §1 #2); it was "Leave a comment…" in the old fixture.
-const composer = () => q('[aria-label="Comment"]');
-const commentBody = () => q('[data-comment-thread-container] .ProseMirror');
+// The composer's editor is unlabelled; its container says what it is (docs/evidence/linear.md).
+const composer = () => q('[data-comment-input-editor-container] .ProseMirror');
+const commentBody = () => q('div[id^="comment-"][id$="-container"] .ProseMirror');
 const subIssueComposer = () => q('[aria-label="Sub-issues"] .ProseMirror');
-const assigneeButton = () => q('button[aria-label="Change assignee"]');
+/** The property rail's rows: status, priority, assignee, then labels and project. */
+const rail = () => [...document.querySelectorAll('button[data-detail-button="true"]')];
+const assigneeButton = () => rail()[2]!;
 const signal = () => new AbortController().signal;
 
 describe('linearIssue', () => {
@@ -122,66 +132,78 @@ describe('artifact', () => {
 });
 
 describe('ownership', () => {
-  it('reads the assignee from the Assignee property button, without the avatar’s initials, and no viewer', async () => {
-    const ownership = await linear.ownership(
-      linear.artifact(issueUrl, document)!,
-      document,
-      signal(),
-    );
-    expect(ownership).toEqual({ owner: ['Alice Chen'], viewer: [] });
+  const ownershipHere = () =>
+    linear.ownership(linear.artifact(issueUrl, document)!, document, signal());
+
+  it('reads the assignee from the rail’s unlabelled detail button that shows an avatar, and no viewer', async () => {
+    expect(assigneeButton().hasAttribute('aria-label')).toBe(false);
+    expect(await ownershipHere()).toEqual({ owner: ['Alice Chen'], viewer: [] });
   });
 
-  it('reads a username and the avatar’s alt text (full name), either of which the roster may know', () => {
+  it('finds the assignee by what it shows, wherever it sits among the rows', () => {
+    const section = q('[data-details-pane-section-content]');
+    section.prepend(assigneeButton());
+    expect(linearAssignee(document)).toEqual(['Alice Chen']);
+    expect(linearAssigneeButton(document)).toBe(rail()[0]);
+  });
+
+  it('reads a username and the avatar’s name, either of which the roster may know', () => {
     assigneeButton().innerHTML = '<img alt="Bob Okafor" src="/a.png"><span>bokafor</span>';
     expect(new Set(linearAssignee(document))).toEqual(new Set(['bokafor', 'Bob Okafor']));
   });
 
   it('keeps initials apart from the name when they are not hidden', () => {
-    assigneeButton().innerHTML = '<span class="avatar">AC</span><span>Alice Chen</span>';
+    assigneeButton().innerHTML =
+      '<span role="img" aria-label="Alice Chen">AC</span><span>Alice Chen</span>';
     expect(linearAssignee(document)).toContain('Alice Chen');
+    expect(linearAssignee(document)).not.toContain('AC Alice Chen');
   });
 
-  it('reads a name given only in the button’s label ("Assignee: …")', () => {
-    assigneeButton().replaceWith(
-      Object.assign(document.createElement('button'), { innerHTML: '<img alt="" src="/a.png">' }),
-    );
-    const button = q('[aria-label="Issue properties"] button:not([aria-label])');
-    button.setAttribute('aria-label', 'Assign to…');
-    expect(linearAssignee(document)).toEqual([]);
-    button.setAttribute('aria-label', 'Change assignee');
-    button.setAttribute('title', 'Assignee: Bob Okafor');
-    expect(linearAssignee(document)).toEqual(['Bob Okafor']);
-  });
-
-  it('an unassigned issue is owned by nobody (empty owner), not "not found"', async () => {
+  it('an unassigned issue ("Assign" with a dashed-person icon) is owned by nobody, not "not found"', async () => {
     for (const text of ['Assign', 'Unassigned', 'No assignee']) {
-      assigneeButton().innerHTML = `<span aria-hidden="true">○</span><span>${text}</span>`;
-      const ownership = await linear.ownership(
-        linear.artifact(issueUrl, document)!,
-        document,
-        signal(),
-      );
-      expect(ownership, text).toEqual({ owner: [], viewer: [] });
+      assigneeButton().innerHTML = `<svg width="14" height="14"><title>Assignee</title></svg><span>${text}</span>`;
+      expect(await ownershipHere(), text).toEqual({ owner: [], viewer: [] });
     }
   });
 
-  it('falls back to older labels of the Assignee button', async () => {
-    assigneeButton().setAttribute('aria-label', 'Assign to…');
-    expect(linearAssignee(document)).toEqual(['Alice Chen']);
-  });
-
-  it('is null when there is no Assignee button (the markup changed)', async () => {
+  it('never takes status, priority, labels or project for the assignee', () => {
     assigneeButton().remove();
-    expect(
-      await linear.ownership(linear.artifact(issueUrl, document)!, document, signal()),
-    ).toBeNull();
+    expect(linearAssigneeButton(document)).toBeNull();
+    expect(linearAssignee(document)).toBeNull();
   });
 
-  it('ignores an Assignee button inside a dialog (the new-issue form)', () => {
+  it('when no button can be told apart, the owner is unread and adapter health is told what', async () => {
+    // An assigned button that shows initials only (no image, nothing named): nothing to read.
+    assigneeButton().innerHTML = '<span aria-hidden="true">AC</span>';
+    expect(await ownershipHere()).toEqual({
+      owner: null,
+      viewer: [],
+      unread: [LINEAR_ASSIGNEE_UNREAD],
+    });
+    // An avatar that names nobody is not "nobody assigned" either.
+    assigneeButton().innerHTML = '<img alt="" src="/a.png">';
+    expect(linearAssignee(document)).toBeNull();
+  });
+
+  it('falls back to the labelled Assignee button of older builds, reading a name in its label', () => {
+    assigneeButton().remove();
+    const older = document.createElement('button');
+    older.setAttribute('aria-label', 'Change assignee');
+    older.innerHTML = '<span aria-hidden="true">AC</span><span>Alice Chen</span>';
+    q('[data-details-pane-section-content]').append(older);
+    expect(linearAssignee(document)).toEqual(['Alice Chen']);
+    older.innerHTML = '<span>Assign</span>';
+    older.setAttribute('aria-label', 'Assign to…');
+    expect(linearAssignee(document)).toEqual([]);
+    older.setAttribute('title', 'Assignee: Bob Okafor');
+    expect(linearAssignee(document)).toEqual(['Bob Okafor']);
+  });
+
+  it('ignores detail buttons and labelled Assignee buttons inside a dialog or menu', () => {
     assigneeButton().remove();
     document.body.insertAdjacentHTML(
       'beforeend',
-      '<div role="dialog"><button aria-label="Change assignee">Bob Okafor</button></div>',
+      '<div role="dialog"><button data-detail-button="true"><img alt="Bob Okafor"><span>Bob Okafor</span></button><button aria-label="Change assignee">Bob Okafor</button></div>',
     );
     expect(linearAssignee(document)).toBeNull();
   });
@@ -220,10 +242,7 @@ describe('isContentEditor', () => {
     expect(linear.isContentEditor(editor.querySelector('em')!)).toBe(true);
     // …and only that one: the sub-issue composer and the comment composer come later.
     expect(linear.isContentEditor(subIssueComposer())).toBe(false);
-    composer().removeAttribute('aria-label');
-    expect(linear.isContentEditor(q('[data-comment-input-editor-container] .ProseMirror'))).toBe(
-      false,
-    );
+    expect(linear.isContentEditor(composer())).toBe(false);
   });
 
   it('is false for the comment composer: comments are conversation', () => {
@@ -284,29 +303,45 @@ describe('surfaces', () => {
     expect(surfaceKindOf(title(), surfaces)).toBe('content');
     expect(surfaceKindOf(description().querySelector('li p')!, surfaces)).toBe('content');
     expect(surfaceKindOf(composer(), surfaces)).toBe('conversation');
+    expect(surfaceKindOf(composer().querySelector('p')!, surfaces)).toBe('conversation');
     expect(surfaceKindOf(commentBody(), surfaces)).toBe('conversation');
-    expect(surfaceKindOf(q('[aria-label="Reply"]'), surfaces)).toBe('conversation');
-    expect(linear.isContentEditor(q('[aria-label="Reply"]'))).toBe(false);
+    // A reply editor labelled "Reply" (older markup) and an inline thread on a document.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div contenteditable="true" aria-label="Reply" id="reply"></div><div class="InlineCommentThread"><div contenteditable="true" id="inline"></div></div>',
+    );
+    for (const id of ['reply', 'inline']) {
+      expect(surfaceKindOf(q(`#${id}`), surfaces), id).toBe('conversation');
+      expect(linear.isContentEditor(q(`#${id}`)), id).toBe(false);
+    }
   });
 
-  it('properties and the filter boxes of their pickers are planning: never a prompt', () => {
-    for (const label of ['Change status', 'Change priority', 'Change assignee', 'Change labels']) {
-      expect(surfaceKindOf(q(`[aria-label="${label}"]`), surfaces), label).toBe('planning');
-    }
+  it('the rail’s rows, older labelled properties and the filter boxes of their pickers are planning: never a prompt', () => {
+    for (const button of rail()) expect(surfaceKindOf(button, surfaces)).toBe('planning');
+    q('[data-details-pane-section-content]').insertAdjacentHTML(
+      'beforeend',
+      '<button aria-label="Change status">Todo</button><input id="due" type="text" aria-label="Change due date" /><input id="estimate" type="text" data-detail-button="true" />',
+    );
+    expect(surfaceKindOf(q('[aria-label="Change status"]'), surfaces)).toBe('planning');
+    // An estimate or due date typed in the properties: planning too.
+    expect(linear.isContentEditor(q('#due'))).toBe(false);
+    expect(linear.isContentEditor(q('#estimate'))).toBe(false);
     for (const role of ['menu', 'listbox']) {
-      document.body.insertAdjacentHTML(
+      q('#portalLayoutRoot').insertAdjacentHTML(
         'beforeend',
-        `<div role="${role}" id="picker-${role}"><input type="text" aria-label="Change priority to…" /></div>`,
+        `<div role="${role}" id="picker-${role}"><input type="text" placeholder="Assign to…" /></div>`,
       );
       const filter = q(`#picker-${role} input`);
       expect(surfaceKindOf(filter, surfaces), role).toBe('planning');
       expect(linear.isContentEditor(filter), role).toBe(false);
     }
-    // An estimate or due date typed in the properties: planning too.
-    q('[aria-label="Issue properties"]').insertAdjacentHTML(
-      'beforeend',
-      '<input id="due" type="text" aria-label="Change due date" />',
-    );
-    expect(linear.isContentEditor(q('#due'))).toBe(false);
+  });
+});
+
+describe('Copy details', () => {
+  it('says which of the owner’s selectors matched: the rail’s detail buttons here, not the older labels', () => {
+    const { matched, missed } = selectorsOn(linear, document);
+    expect(matched).toContain('owner: button[data-detail-button="true"]');
+    expect(missed).toContain('owner: button[aria-label="Change assignee"]');
   });
 });

@@ -9,13 +9,13 @@ afterAll(() => {
 
 import type { Rating } from '@/utils/model/records';
 import {
-  markdownText,
   oneOnOne,
   oneOnOneMarkdown,
   outcomeOf,
   type OneOnOneInput,
 } from '@/utils/reports/one-on-one';
 import { parseSummaryHash, summaryHash } from '@/utils/reports/summary-route';
+import { inert } from '@/utils/reports/inert-text';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
 
 const MIN = 60_000;
@@ -137,6 +137,36 @@ function input(part: Partial<OneOnOneInput> = {}): OneOnOneInput {
       rating('2026-W47', 1, 1, 'bob'),
       rating('2026-W40', 1, 1),
     ],
+    touches: [
+      {
+        id: '2026-W48:alice',
+        week: '2026-W48',
+        reportId: 'alice',
+        count: 3,
+        at: '2026-11-27T10:00:00.000Z',
+      },
+      {
+        id: '2026-W45:alice',
+        week: '2026-W45',
+        reportId: 'alice',
+        count: 1,
+        at: '2026-11-04T10:00:00.000Z',
+      },
+      {
+        id: '2026-W48:bob',
+        week: '2026-W48',
+        reportId: 'bob',
+        count: 5,
+        at: '2026-11-27T10:00:00.000Z',
+      },
+      {
+        id: '2026-W40:alice',
+        week: '2026-W40',
+        reportId: 'alice',
+        count: 7,
+        at: '2026-09-30T10:00:00.000Z',
+      },
+    ],
     ...part,
   };
 }
@@ -174,7 +204,11 @@ describe('the 1:1 page of one report', () => {
       endedOnTime: 2,
       caught: 1,
       withWords: 1,
+      // Hers inside the eight weeks only (W40 is before them; Bob's are his).
+      touches: 4,
     });
+    expect(view.weeks[0]!.touches).toBe(3);
+    expect(view.weeks[3]!.touches).toBe(1);
   });
 
   it('carries the purpose, the lead’s words, take-overs, how each ended and a hand-back note for what is handed back', () => {
@@ -307,7 +341,7 @@ describe('the 1:1 as Markdown', () => {
   });
 
   it('keeps text from the tools on one line with Markdown’s marks shown as themselves', () => {
-    expect(markdownText('Fix <b>this</b>\n# now | _soon_')).toBe(
+    expect(inert('Fix <b>this</b>\n# now | _soon_', 'markdown')).toBe(
       'Fix \\<b\\>this\\</b\\> \\# now \\| \\_soon\\_',
     );
     const view = oneOnOne(
@@ -356,5 +390,17 @@ describe('the summary page’s address', () => {
       page: 'bad-link',
       problem: expect.stringMatching(/garbled/),
     });
+  });
+
+  it('a week outside 2000 to 2100, alone or in a 1:1 link, is no such week (never a week page to compute)', () => {
+    for (const hash of ['#0001-W01/alice', '#0001-W01', '#1999-W52/alice', '#2101-W01']) {
+      expect(parseSummaryHash(hash, today)).toEqual({
+        page: 'no-such-week',
+        week: null,
+        problem: expect.stringMatching(/outside the years Pullback keeps \(2000 to 2100\)/),
+      });
+    }
+    expect(parseSummaryHash('#2000-W01/alice', today)).toMatchObject({ page: 'one-on-one' });
+    expect(parseSummaryHash('#2100-W52', today)).toEqual({ page: 'week', week: '2100-W52' });
   });
 });

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
-import { standingOf } from '@/utils/background/page-verdict';
-import { urlShape } from '@/utils/page/page-reading';
+import { standingOf } from '@/utils/background/edit-decision';
+import { urlShape } from '@/utils/model/url-shape';
 import { personFrom, withMe, withReport } from '@/utils/people/people';
 import { activePause, checkPauseUntil, describePauseEnd, pauseEnd } from '@/utils/background/pause';
 import type { PageReading } from '@/utils/sites/types';
@@ -106,15 +106,33 @@ describe('a person from what the tool says', () => {
 });
 
 describe('the address shape in Copy details', () => {
-  it('keeps plain words, replaces ids, names and query values', () => {
+  it('keeps only the tool’s own words of the path: ids, names and query values become placeholders', () => {
     expect(
-      urlShape(new URL('https://acme.atlassian.net/browse/PAY-142?focusedCommentId=9#x')),
+      urlShape(new URL('https://acme.atlassian.net/browse/PAY-142?focusedCommentId=9#x'), 'jira'),
     ).toBe('https://acme.atlassian.net/browse/:id?focusedCommentId=:value');
-    expect(urlShape(new URL('https://www.figma.com/design/Fk1Checkout/Checkout-flow'))).toBe(
-      'https://www.figma.com/design/:id/:id',
+    expect(
+      urlShape(new URL('https://www.figma.com/design/Fk1Checkout/Checkout-flow'), 'figma'),
+    ).toBe('https://www.figma.com/design/:id/:id');
+    expect(urlShape(new URL('https://github.com/acme/pay/issues/12'), 'github')).toBe(
+      'https://github.com/:id/:id/issues/:id',
     );
-    expect(urlShape(new URL('https://github.com/acme/pay/issues/12'))).toBe(
-      'https://github.com/acme/pay/issues/:id',
+  });
+
+  it('a lower-case user name, workspace or page title in the path never survives', () => {
+    expect(urlShape(new URL('https://github.com/alice/notes/pull/7'), 'github')).toBe(
+      'https://github.com/:id/:id/pull/:id',
+    );
+    expect(urlShape(new URL('https://linear.app/acme/issue/PAY-1/fix-bob-login'), 'linear')).toBe(
+      'https://linear.app/:id/issue/:id/:id',
+    );
+    expect(
+      urlShape(
+        new URL('https://acme.atlassian.net/wiki/spaces/erin/pages/123/erins+plan'),
+        'confluence',
+      ),
+    ).toBe('https://acme.atlassian.net/wiki/spaces/:id/pages/:id/:id');
+    expect(urlShape(new URL('https://wiki.acme.test/people/erin'), 'custom')).toBe(
+      'https://wiki.acme.test/:id/:id',
     );
   });
 });

@@ -113,6 +113,9 @@ describe('edit', () => {
       report: { id: 'alice', name: 'Alice Chen' },
       tool: 'jira',
       artifact: aliceEdit().artifact,
+      // 18:00 local, the default working day's end, on the day of T0.
+      workdayEndsAt: new Date(new Date(T0).setHours(18, 0, 0, 0)).toISOString(),
+      plannedMinutes: 15,
     });
     expect(await db.getAll('prompts')).toEqual([
       {
@@ -126,6 +129,12 @@ describe('edit', () => {
         interventionId: null,
       },
     ]);
+  });
+
+  it("offers the lead's default plan length with the prompt, for its first choice", async () => {
+    const { service } = await setup({ ...roster, defaultPlanMinutes: 45 });
+    const decision = await service.edit(editOn('PAY-142', ['Alice Chen']));
+    expect(decision).toMatchObject({ action: 'prompt', plannedMinutes: 45 });
   });
 
   it('offers the same unanswered prompt again within the cooldown, without a second record', async () => {
@@ -511,5 +520,148 @@ describe('backup', () => {
     expect(await h.db.getAll('interventions')).toEqual(await source.db.getAll('interventions'));
     // The imported roster is live: a report's ticket now prompts.
     expect((await h.service.edit(aliceEdit('PAY-77'))).action).toBe('prompt');
+  });
+});
+
+describe('the moment of asking', () => {
+  const typed = (signal: EditSignal, keys: number, ms = 1500): EditSignal => ({
+    ...signal,
+    stretch: { keys, pasted: false, ms },
+  });
+
+  it('a stretch short of the threshold is a touch: no prompt logged, counted for the report and week once it stops', async () => {
+    const { service, db } = await setup();
+    expect(await service.edit(typed(aliceEdit('PAY-1'), 1))).toEqual({
+      action: 'touch',
+      threshold: 4,
+      report: { id: 'alice', name: 'Alice Chen' },
+    });
+    expect(await db.count('prompts')).toBe(0);
+    expect(await service.touch(typed(aliceEdit('PAY-1'), 1))).toBe(true);
+    expect(await service.touch(typed(aliceEdit('PAY-2'), 3))).toBe(true);
+    // A stretch that crossed the threshold, or an item that is mine, is not a touch.
+    expect(await service.touch(typed(aliceEdit('PAY-3'), 4))).toBe(false);
+    expect(await service.touch(typed(editOn('PAY-4', ['Dana Lead']), 1))).toBe(false);
+    expect(await db.getAll('touches')).toEqual([
+      {
+        id: '2026-W48:alice',
+        week: '2026-W48',
+        reportId: 'alice',
+        count: 2,
+        at: new Date(T0).toISOString(),
+      },
+    ]);
+    expect(await db.count('prompts')).toBe(0);
+  });
+
+  it('the threshold setting: "ask on the first keystroke" asks on one key', async () => {
+    const { service } = await setup({ ...roster, askAfterKeys: 1 });
+    expect((await service.edit(typed(aliceEdit(), 1))).action).toBe('prompt');
+  });
+
+  it('Yes counts the editing before the prompt as hands-on time', async () => {
+    const { service, advance } = await setup();
+    const promptId = await promptIdOf(service.edit(typed(aliceEdit(), 4, 20_000)));
+    advance(5_000);
+    const { intervention } = await service.answerPrompt({ promptId, answer: 'deliberate' });
+    expect(intervention).toMatchObject({
+      activeMs: 20_000,
+      startedAt: new Date(T0 - 20_000).toISOString(),
+      lastActivityAt: new Date(T0 + 5_000).toISOString(),
+    });
+  });
+
+  it('a second item of the report joins the open intervention: stored on it, its time counts toward it, and the backup keeps it', async () => {
+    const { service, db, advance } = await setup();
+    const first = await promptIdOf(service.edit(typed(aliceEdit('PAY-307'), 4)));
+    const { intervention: open } = await service.answerPrompt({
+      promptId: first,
+      answer: 'deliberate',
+    });
+    advance(MIN);
+    const second = await service.edit(typed(aliceEdit('PAY-308'), 4, 10_000));
+    expect(second).toMatchObject({
+      action: 'prompt',
+      joinable: { interventionId: open!.id, artifact: { key: 'PAY-307' } },
+    });
+    const { intervention: joined, prompt } = await service.answerPrompt({
+      promptId: (second as { promptId: string }).promptId,
+      answer: 'deliberate',
+      join: open!.id,
+    });
+    expect(prompt).toMatchObject({ answer: 'deliberate', interventionId: open!.id });
+    expect(joined).toMatchObject({
+      id: open!.id,
+      joined: [
+        { tool: 'jira', artifact: { key: 'PAY-308' }, at: new Date(T0 + MIN).toISOString() },
+      ],
+    });
+    expect(joined!.activeMs).toBe(open!.activeMs + 10_000);
+    expect(await db.count('interventions')).toBe(1);
+    // Editing the joined item feeds the one intervention.
+    advance(30_000);
+    expect(await service.edit(typed(aliceEdit('PAY-308'), 1))).toEqual({
+      action: 'feeding',
+      interventionId: open!.id,
+      report: { id: 'alice', name: 'Alice Chen' },
+    });
+    expect((await db.get('interventions', open!.id))!.activeMs).toBe(joined!.activeMs + 30_000);
+
+    // Round trip: the backup with joined items and touches imports into a fresh browser as it was.
+    await service.touch(typed(aliceEdit('PAY-9'), 2));
+    const text = await service.exportBackup();
+    const parsed = parseBackup(text);
+    expect(parsed.ok && parsed.backup.touches).toEqual(await db.getAll('touches'));
+    const fresh = await setup(roster, 'other');
+    await fresh.service.importBackup(text);
+    expect(await fresh.db.getAll('interventions')).toEqual(await db.getAll('interventions'));
+    expect(await fresh.db.getAll('touches')).toEqual(await db.getAll('touches'));
+  });
+
+  it('joining an intervention that ended meanwhile says so and changes nothing', async () => {
+    const { service, db } = await setup();
+    const first = await promptIdOf(service.edit(typed(aliceEdit('PAY-307'), 4)));
+    const { intervention: open } = await service.answerPrompt({
+      promptId: first,
+      answer: 'deliberate',
+    });
+    const second = await promptIdOf(service.edit(typed(aliceEdit('PAY-308'), 4)));
+    await service.endIntervention(open!.id);
+    await expect(
+      service.answerPrompt({ promptId: second, answer: 'deliberate', join: open!.id }),
+    ).rejects.toThrow(/no longer open/);
+    expect((await db.get('prompts', second))!.answer).toBe('unanswered');
+  });
+
+  it('"End of day" plans to the working day\'s end the lead set, and says so on the record', async () => {
+    const { service } = await setup({ ...roster, workdayEnd: '17:30' });
+    const promptId = await promptIdOf(service.edit(typed(aliceEdit(), 4)));
+    const { intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      until: 'end-of-day',
+    });
+    expect(intervention).toMatchObject({
+      plannedEndAt: new Date(new Date(T0).setHours(17, 30, 0, 0)).toISOString(),
+      plannedUntil: 'end-of-day',
+    });
+  });
+
+  it('a backup written before touches and joined imports unchanged', async () => {
+    const { service, db } = await setup();
+    const old = intervention({ id: 'old-1', status: 'ended', endedAt: '2026-11-28T10:10:00.000Z' });
+    const text = JSON.stringify({
+      format: 'pullback-backup',
+      version: 1,
+      settings: roster,
+      interventions: [old],
+      prompts: [],
+      ratings: [],
+    });
+    expect(await service.importBackup(text)).toMatchObject({ ok: true, interventionsAdded: 1 });
+    const stored = await db.get('interventions', 'old-1');
+    expect(stored).toEqual(old);
+    expect('joined' in stored!).toBe(false);
+    expect(await db.count('touches')).toBe(0);
   });
 });

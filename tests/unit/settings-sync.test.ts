@@ -16,7 +16,11 @@ import {
   watchSyncArea,
   type SettingsStore,
 } from '@/utils/settings/store';
-import { mergeSync, SYNC_PREFIX, type SyncItem } from '@/utils/settings/sync';
+import { mergeSync, reportKey, SYNC_PREFIX, type SyncItem } from '@/utils/settings/sync';
+
+/** A report's key in the sync area (a hash of its id), whole and without the prefix. */
+const R = reportKey;
+const r = (id: string) => reportKey(id).slice(SYNC_PREFIX.length);
 
 const ana: Report = { id: 'ana', name: 'Ana Lima', aliases: ['ana@acme.test'] };
 const bo: Report = { id: 'bo', name: 'Bo Chen', aliases: [] };
@@ -55,11 +59,11 @@ describe('writes land in sync', () => {
   it('a saved roster is in storage.sync, one item per report, and the page is told it follows the lead', async () => {
     await store.save(team);
     const sync = await syncArea();
-    expect(sync['pb1.r.ana']).toMatchObject({
+    expect(sync[R('ana')]).toMatchObject({
       v: { name: 'Ana Lima', aliases: ['ana@acme.test'] },
       by: 'browser-A',
     });
-    expect(sync['pb1.r.bo']).toMatchObject({ v: { name: 'Bo Chen' } });
+    expect(sync[R('bo')]).toMatchObject({ v: { name: 'Bo Chen' } });
     expect(sync['pb1.me']).toMatchObject({ v: { name: 'Dana Lead' } });
     expect(await settingsItem.getValue()).toEqual(team); // this browser's copy, which every context reads
     // Marked with its version, so no other page runs old migrations on it (which would empty the claims).
@@ -75,12 +79,13 @@ describe('writes land in sync', () => {
     clock += 60_000;
     await store.save({ ...team, reports: [{ ...ana, aliases: ['ana@acme.test', 'alima'] }, bo] });
     const after = await syncArea();
-    expect(after['pb1.r.ana']!.v).toEqual({
+    expect(after[R('ana')]!.v).toEqual({
+      id: 'ana',
       name: 'Ana Lima',
       aliases: ['ana@acme.test', 'alima'],
     });
-    expect(after['pb1.r.ana']!.at).toBe(clock);
-    expect(after['pb1.r.bo']).toEqual(before['pb1.r.bo']);
+    expect(after[R('ana')]!.at).toBe(clock);
+    expect(after[R('bo')]).toEqual(before[R('bo')]);
   });
 
   it('never touches what stays on this device: the pause, the log, diagnostics', async () => {
@@ -104,8 +109,8 @@ describe('a roster too large for the quota stays on this browser and the page sa
     clock += 1000;
     await store.save({ ...team, reports: many });
     expect((await reportsHere()).length).toBe(80);
-    expect((await syncArea())['pb1.r.r0']).toBeUndefined();
-    expect((await syncArea())['pb1.r.ana']!.v).toMatchObject({ name: 'Ana Lima' }); // the last state that fitted stays for the other browsers
+    expect((await syncArea())[R('r0')]).toBeUndefined();
+    expect((await syncArea())[R('ana')]!.v).toMatchObject({ name: 'Ana Lima' }); // the last state that fitted stays for the other browsers
     const { status } = await syncReportItem.getValue();
     expect(status).toMatchObject({ kind: 'too-large', why: 'total', quotaBytes: 102_400 });
     expect(status.kind === 'too-large' && status.bytes).toBeGreaterThan(102_400);
@@ -139,7 +144,7 @@ describe('a roster too large for the quota stays on this browser and the page sa
       message: 'MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded',
     });
     await store.pull(); // the background retries on the minute tick
-    expect((await syncArea())['pb1.r.ana']).toBeDefined();
+    expect((await syncArea())[R('ana')]).toBeDefined();
     expect((await syncReportItem.getValue()).status.kind).toBe('synced');
   });
 });
@@ -150,17 +155,18 @@ describe('two browsers changing the roster at once', () => {
   });
 
   it('per report, the later change wins: B’s change to Ana and A’s change to Bo both stay', async () => {
-    const base = (await syncArea())['pb1.r.ana']!.at;
+    const base = (await syncArea())[R('ana')]!.at;
     clock += 10_000;
     await store.save({ ...team, reports: [ana, { ...bo, aliases: ['bo@acme.test'] }] }); // here, on A
-    await fromBrowserB('r.ana', {
-      v: { name: 'Ana Lima-Souza', aliases: ['ana@acme.test'] },
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana Lima-Souza', aliases: ['ana@acme.test'] },
       at: clock + 5_000,
       base,
     }); // there, built on what it saw
     await vi.waitFor(async () => expect((await reportsHere())[0]!.name).toBe('Ana Lima-Souza'));
     expect((await reportsHere())[1]).toEqual({ ...bo, aliases: ['bo@acme.test'] });
-    expect((await syncArea())['pb1.r.bo']!.v).toEqual({
+    expect((await syncArea())[R('bo')]!.v).toEqual({
+      id: 'bo',
       name: 'Bo Chen',
       aliases: ['bo@acme.test'],
     });
@@ -168,29 +174,29 @@ describe('two browsers changing the roster at once', () => {
   });
 
   it('the same report changed on both: the later wins, the earlier is kept as a conflict and can be put back', async () => {
-    const base = (await syncArea())['pb1.r.ana']!.at;
+    const base = (await syncArea())[R('ana')]!.at;
     clock += 10_000;
     const mine = { ...ana, aliases: ['ana@acme.test', 'alima'] };
     await store.save({ ...team, reports: [mine, bo] });
     // B changed Ana too, a little later, without having seen A's change.
-    await fromBrowserB('r.ana', {
-      v: { name: 'Ana L.', aliases: ['ana@acme.test'] },
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana L.', aliases: ['ana@acme.test'] },
       at: clock + 2_000,
       base,
     });
     await vi.waitFor(async () => expect((await reportsHere())[0]!.name).toBe('Ana L.'));
     const [conflict] = (await syncReportItem.getValue()).conflicts;
     expect(conflict).toMatchObject({
-      key: 'pb1.r.ana',
+      key: R('ana'),
       label: 'Ana Lima',
       mine: { name: 'Ana Lima', aliases: ['ana@acme.test', 'alima'] },
       theirs: { name: 'Ana L.' },
     });
 
     clock += 60_000;
-    await store.putBack('pb1.r.ana');
+    await store.putBack(R('ana'));
     expect((await reportsHere())[0]).toEqual(mine);
-    expect((await syncArea())['pb1.r.ana']).toMatchObject({
+    expect((await syncArea())[R('ana')]).toMatchObject({
       v: { aliases: ['ana@acme.test', 'alima'] },
       at: clock,
       by: 'browser-A',
@@ -199,38 +205,42 @@ describe('two browsers changing the roster at once', () => {
   });
 
   it('an earlier change from B arriving after A’s later one loses: A’s version goes back up, B will see it', async () => {
-    const base = (await syncArea())['pb1.r.ana']!.at;
+    const base = (await syncArea())[R('ana')]!.at;
     clock += 10_000;
     await store.save({ ...team, reports: [{ ...ana, name: 'Ana (A)' }, bo] });
-    await fromBrowserB('r.ana', { v: { name: 'Ana (B)', aliases: [] }, at: clock - 5_000, base });
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana (B)', aliases: [] },
+      at: clock - 5_000,
+      base,
+    });
     await vi.waitFor(async () =>
-      expect((await syncArea())['pb1.r.ana']!.v).toMatchObject({ name: 'Ana (A)' }),
+      expect((await syncArea())[R('ana')]!.v).toMatchObject({ name: 'Ana (A)' }),
     );
     expect((await reportsHere())[0]!.name).toBe('Ana (A)');
   });
 
   it('removed on B after being edited here: removal wins (later), and this browser’s edit is kept to put back', async () => {
-    const base = (await syncArea())['pb1.r.ana']!.at;
+    const base = (await syncArea())[R('ana')]!.at;
     clock += 10_000;
     await store.save({ ...team, reports: [{ ...ana, aliases: ['ana@acme.test', 'alima'] }, bo] });
-    await fromBrowserB('r.ana', { v: null, at: clock + 1_000, base });
+    await fromBrowserB(r('ana'), { v: null, at: clock + 1_000, base });
     await vi.waitFor(async () => expect((await reportsHere()).map((r) => r.id)).toEqual(['bo']));
     expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({
-      key: 'pb1.r.ana',
+      key: R('ana'),
       label: 'Ana Lima',
       theirs: null,
     });
-    await store.putBack('pb1.r.ana');
+    await store.putBack(R('ana'));
     expect((await reportsHere()).map((r) => r.name)).toEqual(['Bo Chen', 'Ana Lima']);
   });
 
   it('removed here, edited on B later: the edit wins and Ana is back, with the removal kept as a conflict', async () => {
-    const base = (await syncArea())['pb1.r.ana']!.at;
+    const base = (await syncArea())[R('ana')]!.at;
     clock += 10_000;
     await store.save({ ...team, reports: [bo] });
-    expect((await syncArea())['pb1.r.ana']).toMatchObject({ v: null, by: 'browser-A' });
-    await fromBrowserB('r.ana', {
-      v: { name: 'Ana Lima', aliases: ['ana@new.test'] },
+    expect((await syncArea())[R('ana')]).toMatchObject({ v: null, by: 'browser-A' });
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana Lima', aliases: ['ana@new.test'] },
       at: clock + 1_000,
       base,
     });
@@ -238,7 +248,7 @@ describe('two browsers changing the roster at once', () => {
       expect((await reportsHere()).map((r) => r.id)).toEqual(['bo', 'ana']),
     );
     expect((await syncReportItem.getValue()).conflicts[0]).toMatchObject({
-      key: 'pb1.r.ana',
+      key: R('ana'),
       mine: null,
       theirs: { aliases: ['ana@new.test'] },
     });
@@ -246,9 +256,9 @@ describe('two browsers changing the roster at once', () => {
 
   it('a page that saves settings it read before B’s change arrived keeps B’s change', async () => {
     const stale = await settingsItem.getValue();
-    const base = (await syncArea())['pb1.r.ana']!.at;
-    await fromBrowserB('r.ana', {
-      v: { name: 'Ana from B', aliases: [] },
+    const base = (await syncArea())[R('ana')]!.at;
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana from B', aliases: [] },
       at: clock + 1_000,
       base,
     });
@@ -265,7 +275,7 @@ describe('bad items from another browser', () => {
   });
 
   it('an invalid report item gets a clear message; nothing here changes and the item is left as it is', async () => {
-    await fromBrowserB('r.ana', { v: { name: '   ', aliases: [] }, at: clock + 1_000 });
+    await fromBrowserB(r('ana'), { v: { id: 'ana', name: '   ', aliases: [] }, at: clock + 1_000 });
     await vi.waitFor(async () =>
       expect((await syncReportItem.getValue()).problems).toHaveLength(1),
     );
@@ -273,12 +283,12 @@ describe('bad items from another browser', () => {
       'Ana Lima: name must not be empty',
     );
     expect(await reportsHere()).toEqual([ana, bo]);
-    expect((await syncArea())['pb1.r.ana']!.v).toEqual({ name: '   ', aliases: [] });
+    expect((await syncArea())[R('ana')]!.v).toEqual({ id: 'ana', name: '   ', aliases: [] });
   });
 
   it('something that is not a Pullback item at all, and an entry from a newer version: named, nothing lost', async () => {
     await fakeBrowser.storage.sync.set({
-      'pb1.r.bo': 'garbage',
+      [R('bo')]: 'garbage',
       'pb1.future': { v: 1, at: 1, by: 'x', base: 0 },
     });
     await vi.waitFor(async () =>
@@ -317,21 +327,20 @@ describe('first run after the upgrade: settings that lived only on this browser'
     expect(await syncStateItem.getValue()).toBeNull();
     await store.pull(); // the background's start
     expect(await settingsItem.getValue()).toEqual(team);
-    expect(Object.keys(await syncArea()).sort()).toEqual([
-      'pb1.me',
-      'pb1.prefs',
-      'pb1.r.ana',
-      'pb1.r.bo',
-      'pb1.tools',
-    ]);
+    expect(Object.keys(await syncArea()).sort()).toEqual(
+      ['pb1.me', 'pb1.prefs', R('ana'), R('bo'), 'pb1.tools'].sort(),
+    );
     expect((await syncReportItem.getValue()).status.kind).toBe('synced');
   });
 
   it('meeting a roster another browser synced already: both rosters join, and a report both had differently is kept to put back', async () => {
     stopWatching(); // the previous version did not listen
-    await fromBrowserB('r.cy', { v: { name: 'Cy Park', aliases: [] }, at: clock - 60_000 });
-    await fromBrowserB('r.ana', {
-      v: { name: 'Ana Lima', aliases: ['ana@other.test'] },
+    await fromBrowserB(r('cy'), {
+      v: { id: 'cy', name: 'Cy Park', aliases: [] },
+      at: clock - 60_000,
+    });
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana Lima', aliases: ['ana@other.test'] },
       at: clock - 60_000,
     });
     await settingsItem.setValue(team);
@@ -339,9 +348,9 @@ describe('first run after the upgrade: settings that lived only on this browser'
     expect((await reportsHere()).map((r) => r.id)).toEqual(['ana', 'bo', 'cy']);
     expect((await reportsHere())[0]!.aliases).toEqual(['ana@other.test']);
     expect((await syncReportItem.getValue()).conflicts).toMatchObject([
-      { key: 'pb1.r.ana', mine: { aliases: ['ana@acme.test'] } },
+      { key: R('ana'), mine: { aliases: ['ana@acme.test'] } },
     ]);
-    expect((await syncArea())['pb1.r.bo']).toMatchObject({
+    expect((await syncArea())[R('bo')]).toMatchObject({
       v: { name: 'Bo Chen' },
       by: 'browser-A',
     });
@@ -356,5 +365,139 @@ describe('first run after the upgrade: settings that lived only on this browser'
     expect(merged.settings.me.name).toBe('Dana Lead');
     expect(merged.settings.reports.map((r) => r.name)).toEqual(['Ana Lima']);
     expect(merged.conflicts).toEqual([]);
+  });
+});
+
+describe('validated like an import: a bad item never blocks the others, and never deletes', () => {
+  beforeEach(async () => {
+    await store.save(team);
+  });
+  const report = () => syncReportItem.getValue();
+
+  it('a stuck synced item is named, the others arrive, and the status does not say synced', async () => {
+    await fakeBrowser.storage.sync.set({
+      [R('ana')]: { v: { id: 'ana', name: 'x'.repeat(500), aliases: [] }, at: clock + 1, by: 'B' },
+      [R('bo')]: { v: { id: 'bo', name: 'Bo Chen-Ito', aliases: [] }, at: clock + 1, by: 'B' },
+      'pb1.prefs': {
+        v: { ...team, cooldownMinutes: 5, retentionMonths: 1 },
+        at: clock + 1,
+        by: 'B',
+      },
+    });
+    await vi.waitFor(async () => expect((await reportsHere())[1]!.name).toBe('Bo Chen-Ito'));
+    await vi.waitFor(async () => expect((await report()).status.kind).toBe('stuck'));
+    expect((await report()).status).toMatchObject({ kind: 'stuck', count: 2 });
+    expect((await report()).problems.map((p) => p.message).sort()).toEqual([
+      'Ana Lima: name must be at most 120 characters',
+      'Timing, notifications and data settings: retentionMonths must be one of the options page’s choices (0, 3, 6, 12, 24 months; 0 keeps everything)',
+    ]);
+    expect((await reportsHere())[0]).toEqual(ana); // kept as it was here
+    expect((await settingsItem.getValue()).cooldownMinutes).toBe(team.cooldownMinutes);
+    expect((await settingsItem.getValue()).retentionMonths).toBeUndefined();
+  });
+
+  it('a synced stamp of 2^53 is refused, and once dropped the lead’s own version goes back up', async () => {
+    await fakeBrowser.storage.sync.set({
+      'pb1.me': {
+        v: { name: 'Dana Lead', aliases: ['dana@acme.test', 'ana@acme.test'] },
+        at: 2 ** 53,
+        by: 'B',
+      },
+    });
+    await vi.waitFor(async () => expect((await report()).problems).toHaveLength(1));
+    expect((await report()).problems[0]).toMatchObject({
+      key: 'pb1.me',
+      message: 'You (your name and aliases): its time of change is more than a day in the future',
+      stuck: true,
+    });
+    expect((await settingsItem.getValue()).me.aliases).toEqual(['dana@acme.test']); // Ana is not silenced
+
+    // The lead's own save of another item still syncs; then "Drop this entry" frees "me".
+    clock += 1_000;
+    await store.save({ ...team, cooldownMinutes: 20 });
+    expect((await syncArea())['pb1.prefs']!.v).toMatchObject({ cooldownMinutes: 20 });
+    await store.dropStuck('pb1.me');
+    expect((await syncArea())['pb1.me']).toMatchObject({
+      v: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
+      by: 'browser-A',
+    });
+    expect((await report()).status.kind).toBe('synced');
+    expect((await report()).problems).toEqual([]);
+  });
+
+  it('an id that does not belong to its entry, or a claim’s id out of bounds, is refused like in a backup', async () => {
+    await fakeBrowser.storage.sync.set({
+      [R('ana')]: { v: { id: 'bo', name: 'Bo Twin', aliases: [] }, at: clock + 1, by: 'B' },
+      [`pb1.c.${'k'.repeat(300)}`]: {
+        v: {
+          reportId: 'ana',
+          urlPrefix: 'https://www.figma.com/file/abc',
+          label: 'Checkout',
+          createdAt: '2026-11-29T09:00:00.000Z',
+        },
+        at: clock + 1,
+        by: 'B',
+      },
+    });
+    await vi.waitFor(async () => expect((await report()).problems).toHaveLength(2));
+    expect((await report()).problems.map((p) => p.message)).toEqual([
+      'Ana Lima: its id does not belong to its entry',
+      expect.stringMatching(/^Assigned page: id must be at most \d+ characters$/),
+    ]);
+    expect(await reportsHere()).toEqual([ana, bo]);
+  });
+
+  it('keys and removal markers carry no names; items an older version wrote under a name move and leave', async () => {
+    await fakeBrowser.storage.sync.set({
+      'pb1.r.erin-park': {
+        v: { name: 'Erin Park', aliases: ['erin@acme.test'] },
+        at: clock + 1,
+        by: 'B',
+      },
+    });
+    await vi.waitFor(async () =>
+      expect((await reportsHere()).map((x) => x.name)).toContain('Erin Park'),
+    );
+    await vi.waitFor(async () =>
+      expect(Object.keys(await syncArea()).some((k) => /erin/i.test(k))).toBe(false),
+    );
+    expect((await syncArea())[R('erin-park')]!.v).toMatchObject({ id: 'erin-park' });
+
+    // Removed here (a minute on, so it is not taken for a page that had not seen Erin arrive): the removal marker says nothing about whom.
+    clock += 61_000;
+    await store.save(team);
+    const marker = (await syncArea())[R('erin-park')]!;
+    expect(marker.v).toBeNull();
+    expect(JSON.stringify(await syncArea())).not.toMatch(/erin/i);
+    expect(JSON.stringify(await syncStateItem.getValue())).not.toMatch(/erin/i);
+  });
+
+  it('forgetting someone takes their conflicts, problems and unreadable entries too', async () => {
+    const base = (await syncArea())[R('ana')]!.at;
+    clock += 1_000;
+    await store.save({ ...team, reports: [{ ...ana, aliases: ['ana@here.test'] }, bo] });
+    await fromBrowserB(r('ana'), {
+      v: { id: 'ana', name: 'Ana L.', aliases: [] },
+      at: clock + 1_000,
+      base,
+    });
+    await fakeBrowser.storage.sync.set({
+      [R('bo')]: { v: { id: 'bo', name: 'Bo Chen' }, at: 2 ** 53, by: 'B' },
+    });
+    await vi.waitFor(async () => expect((await report()).conflicts).toHaveLength(1));
+    await vi.waitFor(async () => expect((await report()).problems).toHaveLength(1));
+
+    // Delete everything: the traces first (a change from another browser a moment ago must not hold a report back), then the roster.
+    await store.forgetTraces();
+    await store.save({ ...team, me: { name: '', aliases: [] }, reports: [] });
+    expect((await report()).conflicts).toEqual([]);
+    expect((await report()).problems).toEqual([]);
+    const everything = JSON.stringify([
+      await syncArea(),
+      await report(),
+      await syncStateItem.getValue(),
+      await settingsItem.getValue(),
+    ]);
+    expect(everything).not.toMatch(/Ana|Bo Chen|ana@/);
   });
 });

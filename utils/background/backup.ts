@@ -13,11 +13,13 @@ import {
   PromptRecordSchema,
   RatingSchema,
   SettingsSchema,
+  TouchSchema,
   type Intervention,
   type PauseEventRecord,
   type PromptRecord,
   type Rating,
   type Settings,
+  type Touch,
 } from '@/utils/model/records';
 
 export const BACKUP_FORMAT = 'pullback-backup';
@@ -39,6 +41,8 @@ const BackupSchema = v.object({
    * on import, newest kept (utils/background/pause.ts mergePauseEvents).
    */
   pauseLog: v.optional(v.array(PauseEventSchema)),
+  /** Touches per report per week (small changes that never asked); absent in files written before them. */
+  touches: v.optional(v.array(TouchSchema), []),
 });
 
 export type ParsedBackup = v.InferOutput<typeof BackupSchema>;
@@ -108,6 +112,7 @@ export function buildBackup(
   ratings: Rating[] = [],
   now = new Date(),
   pauseLog: PauseEventRecord[] = [],
+  touches: Touch[] = [],
 ): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -118,5 +123,6 @@ export function buildBackup(
     prompts,
     ratings,
     pauseLog,
+    touches,
   };
 }

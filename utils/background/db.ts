@@ -11,10 +11,10 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { Intervention, PromptRecord, Rating, ToolId } from '@/utils/model/records';
+import type { Intervention, PromptRecord, Rating, ToolId, Touch } from '@/utils/model/records';
 
 export const DB_NAME = 'pullback';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface PullbackDB extends DBSchema {
   interventions: {
@@ -39,6 +39,14 @@ export interface PullbackDB extends DBSchema {
   ratings: {
     key: string;
     value: Rating;
+    indexes: {
+      'by-week': string;
+      'by-report': [string, string];
+    };
+  };
+  touches: {
+    key: string;
+    value: Touch;
     indexes: {
       'by-week': string;
       'by-report': [string, string];
@@ -94,6 +102,12 @@ const UPGRADES: Array<(db: PullbackDatabase, tx: UpgradeTx) => void> = [
     ratings.createIndex('by-week', 'week');
     ratings.createIndex('by-report', ['reportId', 'week']);
   },
+  (db) => {
+    // v4 (the moment of asking): touches, small changes that never asked, counted per report per week.
+    const touches = db.createObjectStore('touches', { keyPath: 'id' });
+    touches.createIndex('by-week', 'week');
+    touches.createIndex('by-report', ['reportId', 'week']);
+  },
 ];
 
 /**
@@ -140,7 +154,10 @@ export async function activeInterventions(db: PullbackDatabase): Promise<Interve
   return rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-/** The active intervention on one artifact, if any: from the database, or from a store inside a caller's transaction. */
+/**
+ * The active intervention an artifact counts toward, if any: its own, or an open one it was added
+ * to (`joined`). From the database, or from a store inside a caller's transaction.
+ */
 export async function activeOnArtifact(
   from: PullbackDatabase | StoreOf<'interventions'>,
   tool: ToolId,
@@ -148,7 +165,42 @@ export async function activeOnArtifact(
 ): Promise<Intervention | undefined> {
   const store = 'objectStoreNames' in from ? from.transaction('interventions').store : from;
   const rows = await store.index('by-artifact').getAll([tool, key]);
-  return rows.find((r) => r.status === 'active');
+  const own = rows.find((r) => r.status === 'active');
+  if (own) return own;
+  // Few are active at once: the joined items are read from those, not indexed.
+  const active = await store.index('by-status').getAll('active');
+  return active.find((r) => r.joined?.some((j) => j.tool === tool && j.artifact.key === key));
+}
+
+/** A report's open intervention (the newest), which an edit of their other work can join. */
+export async function openForReport(
+  store: StoreOf<'interventions'>,
+  reportId: string,
+): Promise<Intervention | undefined> {
+  const active = await store.index('by-status').getAll('active');
+  return active
+    .filter((r) => r.reportId === reportId)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+}
+
+/** A report's latest check-in, if any. */
+export async function latestRating(
+  store: StoreOf<'ratings'>,
+  reportId: string,
+): Promise<Rating | undefined> {
+  const cursor = await store
+    .index('by-report')
+    .openCursor(IDBKeyRange.bound([reportId, ''], [reportId, '\uffff']), 'prev');
+  return cursor?.value;
+}
+
+/** Touches of the weeks from `fromWeek` to `toWeek` inclusive. */
+export function touchesBetween(
+  db: PullbackDatabase,
+  fromWeek: string,
+  toWeek: string,
+): Promise<Touch[]> {
+  return db.getAllFromIndex('touches', 'by-week', IDBKeyRange.bound(fromWeek, toWeek));
 }
 
 /** Newest first, at most `limit`, walking the start-time index backwards. */

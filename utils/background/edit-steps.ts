@@ -1,54 +1,24 @@
 /**
- * The steps of an edit and of the lead's answer, as the service takes them:
- * whose work is it, is it within the cooldown, feed the active intervention,
- * log a prompt, start an intervention. Pure, or writing only to the store
- * handed in, so the service keeps every decision inside one transaction.
+ * The steps that follow the edit decision (utils/background/edit-decision.ts) and the lead's
+ * answer, as the service takes them: feed the active intervention, log a prompt, start an
+ * intervention or add the item to an open one. Pure, or writing only to the store handed in, so
+ * the service keeps every decision inside one transaction.
  */
+import { DEFAULT_PLAN_MINUTES } from '@/utils/model/constants';
 import type { StoreOf } from '@/utils/background/db';
-import { isOverdue, mergeHeartbeat } from '@/utils/model/durations';
+import { endOfWorkday, mergeHeartbeat } from '@/utils/model/durations';
 import type {
   EditDecision,
   EditSignal,
   PromptAnswerInput,
+  PromptContext,
   ReportRef,
 } from '@/utils/protocol/messages';
 import type { Intervention, InterventionKind, PromptRecord, Settings } from '@/utils/model/records';
-import { claimFor, matchOwner } from '@/utils/people/roster';
 
-export const DEFAULT_PLANNED_MINUTES = 15;
+/** A plan length the answer did not give: the default's one value (utils/model/constants.ts). */
+export const DEFAULT_PLANNED_MINUTES = DEFAULT_PLAN_MINUTES;
 export const DEFAULT_PURPOSE = 'back-on-track' as const;
-
-type QuietReason = Extract<EditDecision, { action: 'none' }>['reason'];
-
-/**
- * Step one of an edit: whose work is it? The roster decides (me wins), then,
- * where the tool names no report, the lead's claim can ("this file is Alice's work").
- */
-export function whoseWork(
-  settings: Settings,
-  signal: EditSignal,
-): { report: ReportRef } | { reason: QuietReason } {
-  if (settings.reports.length === 0) return { reason: 'no-roster' };
-  if (settings.disabledTools.includes(signal.tool)) return { reason: 'tool-off' };
-  const match = matchOwner(settings, signal.owner, signal.viewer);
-  if (match.kind === 'me') return { reason: 'mine' };
-  const claimed = match.kind === 'nobody' ? claimFor(settings.claims, signal.artifact.url) : null;
-  const owner =
-    match.kind === 'report'
-      ? match.report
-      : settings.reports.find((r) => r.id === claimed?.reportId);
-  return owner ? { report: { id: owner.id, name: owner.name } } : { reason: 'not-a-report' };
-}
-
-/** Any answer (or a prompt still waiting for one) keeps the artifact quiet for the cooldown. */
-export function withinCooldown(previous: PromptRecord, at: Date, cooldownMinutes: number): boolean {
-  return at.getTime() < cooldownEndsAt(previous, cooldownMinutes);
-}
-
-/** The first moment (ms) an edit on the artifact may ask again after `previous`, answered or shown. */
-export function cooldownEndsAt(previous: PromptRecord, cooldownMinutes: number): number {
-  return Date.parse(previous.answeredAt ?? previous.at) + cooldownMinutes * 60_000;
-}
 
 /** The edit or heartbeat counts as hands-on time on the active intervention (written in the caller's transaction). */
 export async function feed(
@@ -61,14 +31,22 @@ export async function feed(
   return fed;
 }
 
-/** Back on an artifact past its planned end: the page asks whether to pull back now. */
-export function feedingDecision(fed: Intervention, at: Date, report: ReportRef): EditDecision {
-  return isOverdue(fed, at)
+/** Back on an artifact past its planned end (`overdue`, never while paused): the page asks whether to pull back now. */
+export function feedingDecision(
+  fed: Intervention,
+  overdue: boolean,
+  report: ReportRef,
+): EditDecision {
+  return overdue
     ? { action: 'overdue', intervention: fed, report }
     : { action: 'feeding', interventionId: fed.id, report };
 }
 
-export function promptDecision(prompt: PromptRecord, report: ReportRef): EditDecision {
+export function promptDecision(
+  prompt: PromptRecord,
+  report: ReportRef,
+  context: PromptContext,
+): EditDecision {
   return {
     action: 'prompt',
     promptId: prompt.id,
@@ -76,6 +54,7 @@ export function promptDecision(prompt: PromptRecord, report: ReportRef): EditDec
     tool: prompt.tool,
     artifact: prompt.artifact,
     ...kindOf(prompt),
+    ...context,
   };
 }
 
@@ -96,17 +75,29 @@ export function newPrompt(
     answer: 'unanswered',
     answeredAt: null,
     interventionId: null,
+    ...(signal.stretch?.ms ? { editMs: signal.stretch.ms } : {}),
   };
 }
 
-/** "Yes": the intervention starts now, with the lead's purpose, planned end and words. */
+/**
+ * "Yes": the intervention starts with the lead's purpose, planned end and words. It started when
+ * the editing that led to the prompt did: that time is hands-on time.
+ */
 export function startedFrom(
   prompt: PromptRecord,
   input: PromptAnswerInput,
   at: Date,
   id: string,
+  settings: Pick<Settings, 'workdayEnd'>,
 ): Intervention {
   const intent = input.intent?.trim();
+  const editMs = prompt.editMs ?? 0;
+  const startedAt = editMs > 0 ? new Date(Date.parse(prompt.at) - editMs) : at;
+  const endOfDay = input.until === 'end-of-day';
+  // The plan's length counts from the start, as the popup shows it ("20 min of 1 h planned").
+  const plannedEnd = endOfDay
+    ? endOfWorkday(settings.workdayEnd, at)
+    : new Date(startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000);
   return {
     id,
     ...kindOf(prompt),
@@ -115,17 +106,42 @@ export function startedFrom(
     artifact: prompt.artifact,
     reportId: prompt.reportId,
     purpose: input.purpose ?? DEFAULT_PURPOSE,
-    startedAt: at.toISOString(),
-    plannedEndAt: new Date(
-      at.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000,
-    ).toISOString(),
+    startedAt: startedAt.toISOString(),
+    plannedEndAt: plannedEnd.toISOString(),
+    ...(endOfDay ? { plannedUntil: 'end-of-day' as const } : {}),
     endedAt: null,
     status: 'active',
-    activeMs: 0,
+    activeMs: editMs,
     lastActivityAt: at.toISOString(),
     stretchBroken: false,
     remindedAt: null,
     closing: null,
+  };
+}
+
+/**
+ * "Add to ...": the prompt's item joins the report's open intervention; the editing that led to
+ * the prompt counts toward its hands-on time.
+ */
+export function joinedTo(open: Intervention, prompt: PromptRecord, at: Date): Intervention {
+  const already =
+    (open.tool === prompt.tool && open.artifact.key === prompt.artifact.key) ||
+    open.joined?.some((j) => j.tool === prompt.tool && j.artifact.key === prompt.artifact.key);
+  const joined = already
+    ? open.joined
+    : [
+        ...(open.joined ?? []),
+        { tool: prompt.tool, artifact: prompt.artifact, at: at.toISOString() },
+      ];
+  return {
+    ...open,
+    ...(joined ? { joined } : {}),
+    // Within the intervention's own span, so the record stays plausible (utils/model.ts).
+    activeMs: Math.min(
+      open.activeMs + (prompt.editMs ?? 0),
+      Math.max(open.activeMs, at.getTime() - Date.parse(open.startedAt)),
+    ),
+    lastActivityAt: at.toISOString() > open.lastActivityAt ? at.toISOString() : open.lastActivityAt,
   };
 }
 

@@ -8,17 +8,17 @@
  */
 import { subMonths } from 'date-fns';
 import type { PullbackDatabase } from '@/utils/background/db';
-import { RANGES, type ForgetStore } from '@/utils/model/constants';
-import type { ForgetCounts, ForgetScope } from '@/utils/protocol/messages';
-import type { Settings } from '@/utils/model/records';
+import { RETENTION_CHOICES, type ForgetStore } from '@/utils/model/constants';
+import type { ForgetCounts, ForgetScope, PendingRetention } from '@/utils/protocol/messages';
+import type { RetentionMonths, Settings } from '@/utils/model/records';
+import { retentionHereItem } from '@/utils/settings/store';
 import type { PauseEvent } from '@/utils/background/pause';
 
 export { FORGET_STORES, type ForgetStore } from '@/utils/model/constants';
-export type { ForgetCounts, ForgetScope } from '@/utils/protocol/messages';
+export type { ForgetCounts, ForgetScope, PendingRetention } from '@/utils/protocol/messages';
 
 /** Retention choices offered on the options page (months); absent or 0 means keep everything. */
-export const RETENTION_MONTHS = [3, 6, 12, 24] as const;
-export const RETENTION_MAX_MONTHS = RANGES.retentionMonths.max;
+export const RETENTION_MONTHS = RETENTION_CHOICES.filter((m) => m > 0);
 
 export interface ForgetDeps {
   db: PullbackDatabase;
@@ -27,7 +27,20 @@ export interface ForgetDeps {
   now?: () => Date;
   /** The pause log (utils/background/pause.ts): no one's name in it, but it is the lead's history too. */
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+  /** The retention this browser applies (utils/settings/store.ts retentionHereItem). */
+  retentionHere?: {
+    get(): Promise<RetentionMonths | null>;
+    set(months: RetentionMonths): Promise<void>;
+  };
 }
+
+const storedRetentionHere = {
+  get: () => retentionHereItem.getValue(),
+  set: (months: RetentionMonths) => retentionHereItem.setValue(months),
+};
+
+/** Whether keeping `a` months keeps at least what keeping `b` months does (0 keeps everything). */
+const keepsAtLeast = (a: number, b: number) => a === 0 || (b !== 0 && a >= b);
 
 const NONE: ForgetCounts = {
   interventions: 0,
@@ -39,7 +52,7 @@ const NONE: ForgetCounts = {
 };
 
 /** The primary keys a scope covers in each store, read in the given transaction. */
-type Stores = 'interventions' | 'prompts' | 'ratings';
+type Stores = 'interventions' | 'prompts' | 'ratings' | 'touches';
 
 /** The counts a confirmation states, from what a scope covers: the preview and the deletion share it. */
 function countsOf(
@@ -54,6 +67,8 @@ function countsOf(
     claims: roster.claimIds.size,
     reports: roster.reportIds.size,
     pauseEvents: pauses.all.length - pauses.kept.length,
+    // Said only when there are some: counts stay as they were for everyone who has none.
+    ...(ids.touches.length ? { touches: ids.touches.length } : {}),
   };
 }
 
@@ -63,18 +78,44 @@ export function createForgetting({
   setSettings,
   now = () => new Date(),
   pauseLog,
+  retentionHere = storedRetentionHere,
 }: ForgetDeps) {
+  /**
+   * The retention in force here, and the setting. A setting that keeps as much or more (the lead
+   * loosened it anywhere) is taken at once: it deletes nothing. A stricter one waits for the lead.
+   */
+  async function retentionNow(): Promise<{ here: RetentionMonths; wanted: RetentionMonths }> {
+    const wanted = (await getSettings()).retentionMonths ?? 0;
+    const stored = await retentionHere.get();
+    // Never set: the settings as they are (the sync store records the value before any synced change).
+    if (stored === null || (stored !== wanted && keepsAtLeast(wanted, stored))) {
+      await retentionHere.set(wanted);
+      return { here: wanted, wanted };
+    }
+    return { here: stored, wanted };
+  }
+  const cutoff = (months: number) => subMonths(now(), months).toISOString();
+
   /** Ids of the records in scope, per store. Active interventions are never "before" a date: they are still going on. */
   async function recordsIn(scope: ForgetScope, mode: IDBTransactionMode) {
-    const tx = db.transaction(['interventions', 'prompts', 'ratings'], mode as 'readwrite');
-    const ids: Record<Stores, string[]> = { interventions: [], prompts: [], ratings: [] };
+    const tx = db.transaction(
+      ['interventions', 'prompts', 'ratings', 'touches'],
+      mode as 'readwrite',
+    );
+    const ids: Record<Stores, string[]> = {
+      interventions: [],
+      prompts: [],
+      ratings: [],
+      touches: [],
+    };
+    const touches = tx.objectStore('touches');
     const interventions = tx.objectStore('interventions');
     const prompts = tx.objectStore('prompts');
     const ratings = tx.objectStore('ratings');
     switch (scope.kind) {
       case 'record': {
         const key = await tx.objectStore(scope.store).getKey(scope.id);
-        if (key !== undefined) ids[scope.store].push(key);
+        if (key !== undefined) ids[scope.store].push(key as string);
         break;
       }
       case 'report': {
@@ -82,6 +123,7 @@ export function createForgetting({
         ids.interventions = (await interventions.index('by-report').getAllKeys(range)) as string[];
         ids.prompts = (await prompts.index('by-report').getAllKeys(range)) as string[];
         ids.ratings = (await ratings.index('by-report').getAllKeys(range)) as string[];
+        ids.touches = (await touches.index('by-report').getAllKeys(range)) as string[];
         break;
       }
       case 'before': {
@@ -93,12 +135,16 @@ export function createForgetting({
         ids.ratings = (await ratings.getAll())
           .filter((r) => r.at < scope.beforeIso)
           .map((r) => r.id);
+        ids.touches = (await touches.getAll())
+          .filter((r) => r.at < scope.beforeIso)
+          .map((r) => r.id);
         break;
       }
       case 'everything': {
         ids.interventions = (await interventions.getAllKeys()) as string[];
         ids.prompts = (await prompts.getAllKeys()) as string[];
         ids.ratings = (await ratings.getAllKeys()) as string[];
+        ids.touches = (await touches.getAllKeys()) as string[];
         break;
       }
     }
@@ -152,7 +198,7 @@ export function createForgetting({
     const { tx, ids } = await recordsIn(scope, 'readwrite');
     const gone = new Set(ids.interventions);
     const deletes: Promise<unknown>[] = [];
-    for (const store of ['interventions', 'prompts', 'ratings'] as const) {
+    for (const store of ['interventions', 'prompts', 'ratings', 'touches'] as const) {
       for (const id of ids[store]) deletes.push(tx.objectStore(store).delete(id));
     }
     // A prompt that started a deleted intervention keeps its answer but no longer points at it.
@@ -223,11 +269,37 @@ export function createForgetting({
       return { hideTitles: (await getSettings()).hideNotificationTitles === true };
     },
 
-    /** The sweep's retention: with "keep the last N months" on, older finished records go. */
+    /**
+     * The sweep's retention: with "keep the last N months" in force on this browser, older
+     * finished records go. A stricter setting from elsewhere is not in force until confirmed.
+     */
     async applyRetention(): Promise<ForgetCounts> {
-      const months = (await getSettings()).retentionMonths ?? 0;
-      if (!months) return NONE;
-      return forget({ kind: 'before', beforeIso: subMonths(now(), months).toISOString() });
+      const { here } = await retentionNow();
+      if (!here) return NONE;
+      return forget({ kind: 'before', beforeIso: cutoff(here) });
+    },
+
+    /** A stricter retention that came from another browser or a backup, with what it would delete here; null when none waits. */
+    async pendingRetention(): Promise<PendingRetention | null> {
+      const { here, wanted } = await retentionNow();
+      if (here === wanted) return null;
+      return {
+        months: wanted,
+        hereMonths: here,
+        counts: await preview({ kind: 'before', beforeIso: cutoff(wanted) }),
+      };
+    },
+
+    /**
+     * The lead's choice on this browser: from the options page, or confirming a pending one. It is
+     * in force here at once (and synced to the other browsers, where it waits for the same confirmation).
+     */
+    async keepRecordsFor(months: RetentionMonths): Promise<ForgetCounts> {
+      const settings = await getSettings();
+      if ((settings.retentionMonths ?? 0) !== months)
+        await setSettings({ ...settings, retentionMonths: months });
+      await retentionHere.set(months);
+      return months ? forget({ kind: 'before', beforeIso: cutoff(months) }) : NONE;
     },
   };
 }
@@ -244,6 +316,7 @@ export function describeCounts(counts: ForgetCounts): string {
       [counts.claims, 'assigned page', 'assigned pages'],
       [counts.reports, 'roster entry', 'roster entries'],
       [counts.pauseEvents ?? 0, 'pause event', 'pause events'],
+      [counts.touches ?? 0, 'touch count', 'touch counts'],
     ] as const
   )
     .filter(([n]) => n > 0)

@@ -8,6 +8,7 @@
  */
 import { addDays, startOfDay } from 'date-fns';
 import { storage } from '@wxt-dev/storage';
+import type { PauseEventRecord } from '@/utils/model/records';
 
 export interface Pause {
   since: string;
@@ -15,13 +16,8 @@ export interface Pause {
   until: string | null;
 }
 
-export interface PauseEvent {
-  id: string;
-  at: string;
-  kind: 'paused' | 'resumed' | 'ended';
-  /** For `paused`: the planned end (null: until resumed). */
-  until?: string | null;
-}
+/** One entry of the pause log: its shape is the backup's (utils/model/records.ts). */
+export type PauseEvent = PauseEventRecord;
 
 export const pauseItem = storage.defineItem<Pause | null>('local:pause', { fallback: null });
 export const pauseLogItem = storage.defineItem<PauseEvent[]>('local:pauseLog', { fallback: [] });

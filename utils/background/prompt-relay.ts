@@ -58,19 +58,6 @@ export function claimPrompt(sender: Sender, extensionId: string): StagedPrompt |
   return staged.get(tabOf(sender, 'the prompt frame')) ?? null;
 }
 
-/** Where the prompt frame's news goes: the content script in the frame's own tab that staged it. */
-export function frameEventTarget(
-  sender: Sender,
-  extensionId: string,
-  frameId: unknown,
-): { tabId: number; frameId: number } {
-  if (!isPromptFrame(sender, extensionId))
-    throw new Error('Only Pullback’s prompt frame can tell its page.');
-  if (!Number.isInteger(frameId) || (frameId as number) < 0)
-    throw new Error('Which frame? A frame id is a whole number.');
-  return { tabId: tabOf(sender, 'the prompt frame'), frameId: frameId as number };
-}
-
 /** The page blocked the frame: the question waits on this tab's toolbar icon until answered. */
 export async function promptToToolbar(request: PromptRequest, sender: Sender): Promise<void> {
   const tabId = tabOf(sender, 'a content script');

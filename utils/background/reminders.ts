@@ -20,17 +20,32 @@ export const BADGE_COLORS = { active: '#1f4fd1', overdue: '#c2410c' } as const;
 /** Chrome offers notification buttons; Firefox does not, so its notification opens the popup. */
 const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
 
-export async function refresh(service: PullbackService, now = new Date()): Promise<void> {
+/** A reminder this long after its planned end was held (a pause, a closed browser): it comes gently. */
+const HELD_MS = 2 * 60_000;
+export const HELD_NOTIFICATION = 'pullback-due-held';
+
+/**
+ * `paused`: quiet means quiet. No reminder shows and none is marked as shown, so what came due
+ * during the pause shows once when it ends: one gentle notification (several in one).
+ */
+export async function refresh(
+  service: PullbackService,
+  now = new Date(),
+  { paused = false }: { paused?: boolean } = {},
+): Promise<void> {
   // Retention ("keep the last N months", off by default) must not stop the badge or reminders.
   await service.applyRetention().catch((e) => console.warn('Pullback: retention not applied', e));
-  const { active, toRemind } = await service.sweep();
+  const { active, toRemind } = await service.sweep({ remind: !paused });
   await setBadge(active, now);
   await armDueAlarm(active, now);
+  if (toRemind.length === 0) return;
   const hideTitles = (await service.notificationPrivacy()).hideTitles;
-  for (const record of toRemind) {
-    // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
-    await remind(record, hideTitles).catch((e) => console.warn('Pullback: reminder not shown', e));
-  }
+  // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
+  const warn = (e: unknown) => console.warn('Pullback: reminder not shown', e);
+  if (toRemind.length > 1) return remindHeld(toRemind, hideTitles).catch(warn);
+  const [record] = toRemind;
+  const held = now.getTime() - Date.parse(record!.plannedEndAt) > HELD_MS;
+  await remind(record!, hideTitles, held).catch(warn);
 }
 
 async function setBadge(active: Intervention[], now: Date) {
@@ -62,7 +77,8 @@ export function reminderMessage(record: Intervention, hideTitles: boolean): stri
   return `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`;
 }
 
-async function remind(record: Intervention, hideTitles: boolean) {
+/** `held`: it came due a while ago (during a pause): said once, without staying on screen. */
+async function remind(record: Intervention, hideTitles: boolean, held = false) {
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -71,9 +87,24 @@ async function remind(record: Intervention, hideTitles: boolean) {
     ...(NOTIFICATION_BUTTONS
       ? {
           buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
-          requireInteraction: true,
+          requireInteraction: !held,
         }
       : {}),
+  });
+}
+
+/** What several planned ends say at once (after a pause): one notification, which opens the popup. */
+export function heldMessage(records: Intervention[], hideTitles: boolean): string {
+  if (hideTitles) return `The planned ends of ${records.length} interventions have passed.`;
+  return `The planned ends of ${records.length} interventions have passed: ${records.map((r) => r.artifact.key).join(', ')}.`;
+}
+
+async function remindHeld(records: Intervention[], hideTitles: boolean) {
+  await browser.notifications.create(HELD_NOTIFICATION, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: 'Time to pull back?',
+    message: heldMessage(records, hideTitles),
   });
 }
 

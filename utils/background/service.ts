@@ -1,83 +1,63 @@
 /**
  * What the background does with each message, written against the database
  * and a settings reader so it runs the same in the worker and in unit tests
- * (fake-indexeddb). Every write happens here; every decision that spans
- * records happens inside one IndexedDB transaction, so two tabs editing the
- * same ticket at once cannot both create a prompt or an intervention.
+ * (fake-indexeddb). This file holds the interventions' job (edits, answers,
+ * heartbeats, ending, extending, closing, the sweep) and composes the others:
+ * forgetting, reading (service-log), the backup (service-backup) and the roster
+ * (service-roster). Every decision that spans records happens inside one
+ * IndexedDB transaction, so two tabs editing the same ticket at once cannot
+ * both create a prompt or an intervention.
  */
-import { buildBackup, parseBackup, type ParsedBackup } from '@/utils/background/backup';
-import {
-  backupParts,
-  EXPORT_CHUNK_RECORDS,
-  openingText,
-  recordLines,
-  type BackupChunk,
-  type BackupStore,
-} from '@/utils/background/backup-writer';
-import {
-  activeInterventions,
-  activeOnArtifact,
-  interventionsStartedBetween,
-  promptsBetween,
-  ratingsBetween,
-  recentInterventions,
-  promptsOnArtifact,
-  recentPrompts,
-  type PullbackDatabase,
-} from '@/utils/background/db';
+import { activeOnArtifact, openForReport, promptsOnArtifact } from '@/utils/background/db';
 import { isLapsed, isOverdue } from '@/utils/model/durations';
 import type {
   AnswerResult,
   EditDecision,
   EditSignal,
   Heartbeat,
-  ImportResult,
-  InterventionView,
   PromptAnswerInput,
-  PromptView,
-  SummaryData,
-  SummaryRange,
 } from '@/utils/protocol/messages';
-import type { ClaimInput, RatingInput } from '@/utils/protocol/schemas';
-import type {
-  Claim,
-  Closing,
-  Intervention,
-  PromptRecord,
-  Rating,
-  Settings,
-} from '@/utils/model/records';
-import { mergePauseEvents, pauseLogItem, type PauseEvent } from '@/utils/background/pause';
+import type { Closing, Intervention, PromptRecord } from '@/utils/model/records';
 import { reportNameMap } from '@/utils/people/roster';
 import {
   feed,
   feedingDecision,
+  joinedTo,
   newPrompt,
   promptDecision,
   startedFrom,
-  whoseWork,
-  withinCooldown,
 } from '@/utils/background/edit-steps';
+import {
+  countsOverdue,
+  decideEdit,
+  standingOf,
+  whoseEdit,
+  type QuietWhy,
+} from '@/utils/background/edit-decision';
+import { promptContext } from '@/utils/background/prompt-context';
+import { weekIdOf } from '@/utils/model/week';
 import { createForgetting } from '@/utils/background/forget';
+import { createBackupJobs } from '@/utils/background/service-backup';
+import {
+  storedPauseLog,
+  UnknownRecordError,
+  type JobDeps,
+  type ServiceDeps,
+} from '@/utils/background/service-deps';
+import { createLogJobs } from '@/utils/background/service-log';
+import { createRosterJobs } from '@/utils/background/service-roster';
 
 export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from '@/utils/background/edit-steps';
 
-export interface ServiceDeps {
-  db: PullbackDatabase;
-  getSettings(): Promise<Settings>;
-  setSettings(settings: Settings): Promise<void>;
-  now?: () => Date;
-  newId?: () => string;
-  /** The pause log (extension storage, utils/background/pause.ts), for the backup. */
-  pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+export { UnknownRecordError, type ServiceDeps } from '@/utils/background/service-deps';
+
+/** The edit decision's quiet answers as the page hears them ("nobody" reads as "not a report"). */
+function quiet(why: QuietWhy): EditDecision {
+  return {
+    action: 'none',
+    reason: why === 'nobody' || why === 'unreadable' ? 'not-a-report' : why,
+  };
 }
-
-export class UnknownRecordError extends Error {}
-
-const storedPauseLog = {
-  get: () => pauseLogItem.getValue(),
-  set: (events: PauseEvent[]) => pauseLogItem.setValue(events),
-};
 
 export function createService({
   db,
@@ -86,58 +66,150 @@ export function createService({
   now = () => new Date(),
   newId = () => crypto.randomUUID(),
   pauseLog = storedPauseLog,
+  retentionHere,
+  getPause = async () => null,
 }: ServiceDeps) {
+  const deps: JobDeps = { db, getSettings, setSettings, now, newId, pauseLog, getPause };
   async function reportNames(): Promise<Map<string, string>> {
     return reportNameMap(await getSettings());
   }
-  const named = <T extends { reportId: string }>(names: Map<string, string>, row: T) => ({
-    ...row,
-    reportName: names.get(row.reportId) ?? 'a former report',
-  });
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/background/forget.ts).
-    ...createForgetting({ db, getSettings, setSettings, now, pauseLog }),
+    ...createForgetting({ db, getSettings, setSettings, now, pauseLog, retentionHere }),
+    // Reading: the popup's lists, the summary's records, the check-in (utils/background/service-log.ts).
+    ...createLogJobs(deps),
+    // The backup written in parts and the import (utils/background/service-backup.ts).
+    ...createBackupJobs(deps),
+    // Settings and claims (utils/background/service-roster.ts).
+    ...createRosterJobs(deps),
 
     /**
-     * An edit on an artifact: whose work is it; then, in one transaction, feed
-     * its active intervention, respect the cooldown of its last prompt, or ask.
+     * An edit on an artifact: whose work is it; then, in one transaction, the one edit decision
+     * (utils/background/edit-decision.ts) over the item's records: feed its active intervention,
+     * keep quiet (pause, cooldown), a touch so far, or ask.
      */
     async edit(signal: EditSignal): Promise<EditDecision> {
       const settings = await getSettings();
-      const whose = whoseWork(settings, signal);
-      if ('reason' in whose) return { action: 'none', reason: whose.reason };
-      const { report } = whose;
+      const standing = standingOf(settings, signal);
+      const whose = whoseEdit(settings, signal.tool, standing);
+      if ('why' in whose) return quiet(whose.why);
+      const report = { id: whose.reportId, name: whose.reportName };
       const at = now();
+      const pause = await getPause();
 
-      const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
+      const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
       const interventions = tx.objectStore('interventions');
       const prompts = tx.objectStore('prompts');
-      const active = await activeOnArtifact(interventions, signal.tool, signal.artifact.key);
-      if (active) {
-        const fed = await feed(interventions, active, at);
-        await tx.done;
-        return feedingDecision(fed, at, report);
+      const active =
+        (await activeOnArtifact(interventions, signal.tool, signal.artifact.key)) ?? null;
+      // A take-over is its own question: never offered as part of other work.
+      const joinable =
+        active || signal.kind === 'takeover'
+          ? null
+          : ((await openForReport(interventions, report.id)) ?? null);
+      const previous =
+        (await promptsOnArtifact(prompts, signal.tool, signal.artifact.key)).at(-1) ?? null;
+      const outcome = decideEdit({
+        settings,
+        tool: signal.tool,
+        standing,
+        active,
+        joinable,
+        lastPrompt: previous,
+        pause,
+        now: at,
+        stretch: signal.stretch,
+      });
+      switch (outcome.effect) {
+        case 'nothing':
+          await tx.done;
+          return quiet(outcome.why);
+        case 'count': {
+          const fed = await feed(interventions, active!, at);
+          await tx.done;
+          return feedingDecision(fed, outcome.overdue, report);
+        }
+        case 'touch':
+          await tx.done;
+          return { action: 'touch', threshold: outcome.threshold, report };
+        case 'prompt': {
+          const context = await promptContext(
+            tx.objectStore('ratings'),
+            report.id,
+            joinable,
+            settings,
+            at,
+          );
+          if (outcome.waiting) {
+            await tx.done;
+            return promptDecision(previous!, report, context);
+          }
+          const prompt = newPrompt(signal, report, at, newId());
+          await prompts.add(prompt);
+          await tx.done;
+          return promptDecision(prompt, report, context);
+        }
       }
+    },
 
-      const previous = (await promptsOnArtifact(prompts, signal.tool, signal.artifact.key)).at(-1);
-      if (previous && withinCooldown(previous, at, settings.cooldownMinutes)) {
+    /**
+     * A stretch of editing on a report's item stopped before it asked (a typo fixed): counted as a
+     * touch for the report's week, if the edit decision still says so (never while paused).
+     */
+    async touch(signal: EditSignal): Promise<boolean> {
+      const settings = await getSettings();
+      const standing = standingOf(settings, signal);
+      const whose = whoseEdit(settings, signal.tool, standing);
+      if ('why' in whose) return false;
+      const at = now();
+      const pause = await getPause();
+      const tx = db.transaction(['interventions', 'prompts', 'touches'], 'readwrite');
+      const active =
+        (await activeOnArtifact(
+          tx.objectStore('interventions'),
+          signal.tool,
+          signal.artifact.key,
+        )) ?? null;
+      const previous =
+        (await promptsOnArtifact(tx.objectStore('prompts'), signal.tool, signal.artifact.key)).at(
+          -1,
+        ) ?? null;
+      const outcome = decideEdit({
+        settings,
+        tool: signal.tool,
+        standing,
+        active,
+        joinable: null,
+        lastPrompt: previous,
+        pause,
+        now: at,
+        stretch: signal.stretch ?? { keys: 1, pasted: false },
+      });
+      if (outcome.effect !== 'touch') {
         await tx.done;
-        // A prompt still waiting for its answer is offered again (another tab, a reload), never duplicated.
-        return previous.answer === 'unanswered'
-          ? promptDecision(previous, report)
-          : { action: 'none', reason: 'cooldown' };
+        return false;
       }
-
-      const prompt = newPrompt(signal, report, at, newId());
-      await prompts.add(prompt);
+      const touches = tx.objectStore('touches');
+      const week = weekIdOf(at);
+      const id = `${week}:${whose.reportId}`;
+      const had = await touches.get(id);
+      await touches.put({
+        id,
+        week,
+        reportId: whose.reportId,
+        count: (had?.count ?? 0) + 1,
+        at: at.toISOString(),
+      });
       await tx.done;
-      return promptDecision(prompt, report);
+      return true;
     },
 
     /** The lead's answer. Answering twice (two tabs) keeps the first answer. */
     async answerPrompt(input: PromptAnswerInput): Promise<AnswerResult> {
       const at = now();
+      // Read before the transaction: an await on anything else inside it would end it.
+      const settings = await getSettings();
       const tx = db.transaction(['interventions', 'prompts'], 'readwrite');
       const prompts = tx.objectStore('prompts');
       const interventions = tx.objectStore('interventions');
@@ -156,8 +228,20 @@ export function createService({
         // Yes in two tabs, or on an artifact another prompt already started: one intervention.
         intervention =
           (await activeOnArtifact(interventions, prompt.tool, prompt.artifact.key)) ?? null;
-        if (!intervention) {
-          intervention = startedFrom(prompt, input, at, newId());
+        const open = !intervention && input.join ? await interventions.get(input.join) : undefined;
+        if (
+          input.join &&
+          !intervention &&
+          (open?.status !== 'active' || open.reportId !== prompt.reportId)
+        )
+          throw new UnknownRecordError(
+            'That intervention is no longer open; start a separate one instead.',
+          );
+        if (open) {
+          intervention = joinedTo(open, prompt, at);
+          await interventions.put(intervention);
+        } else if (!intervention) {
+          intervention = startedFrom(prompt, input, at, newId(), settings);
           await interventions.add(intervention);
         }
       }
@@ -184,6 +268,7 @@ export function createService({
     /** Interaction on an artifact's page: extends the active intervention's hands-on time. */
     async heartbeat(beat: Heartbeat): Promise<EditDecision> {
       const at = now();
+      const pause = await getPause();
       const tx = db.transaction('interventions', 'readwrite');
       const found = await activeOnArtifact(tx.store, beat.tool, beat.key);
       const active = found && (await feed(tx.store, found, at));
@@ -193,7 +278,7 @@ export function createService({
         id: active.reportId,
         name: (await reportNames()).get(active.reportId) ?? 'a former report',
       };
-      return feedingDecision(active, at, report);
+      return feedingDecision(active, countsOverdue(active, pause, at), report);
     },
 
     /** The machine went idle or locked: every open hands-on stretch ends here. */
@@ -240,7 +325,7 @@ export function createService({
      * (never deleted, never extended) and returns what is still active, with
      * the overdue ones not yet reminded marked as reminded now.
      */
-    async sweep(): Promise<{
+    async sweep({ remind = true }: { remind?: boolean } = {}): Promise<{
       active: Intervention[];
       lapsed: Intervention[];
       toRemind: Intervention[];
@@ -261,7 +346,7 @@ export function createService({
           };
           await tx.store.put(closed);
           lapsed.push(closed);
-        } else if (isOverdue(record, at) && !record.remindedAt) {
+        } else if (remind && isOverdue(record, at) && !record.remindedAt) {
           const reminded: Intervention = { ...record, remindedAt: at.toISOString() };
           await tx.store.put(reminded);
           active.push(reminded);
@@ -273,131 +358,7 @@ export function createService({
       await tx.done;
       return { active, lapsed, toRemind };
     },
-
-    /** Ended recently with the closing questions still open: the popup offers them. */
-    async listAwaitingClosing(withinMs = 24 * 3_600_000): Promise<InterventionView[]> {
-      const names = await reportNames();
-      const since = new Date(now().getTime() - withinMs).toISOString();
-      const recent = await recentInterventions(db, 50);
-      return recent
-        .filter((r) => r.status !== 'active' && !r.closing && (r.endedAt ?? '') >= since)
-        .map((r) => named(names, r));
-    },
-
-    async listActive(): Promise<InterventionView[]> {
-      const names = await reportNames();
-      return (await activeInterventions(db)).map((r) => named(names, r));
-    },
-
-    async listLog(
-      limit: number,
-    ): Promise<{ interventions: InterventionView[]; prompts: PromptView[] }> {
-      const names = await reportNames();
-      const [interventions, prompts] = await Promise.all([
-        recentInterventions(db, limit),
-        recentPrompts(db, limit),
-      ]);
-      return {
-        interventions: interventions.map((r) => named(names, r)),
-        prompts: prompts.map((p) => named(names, p)),
-      };
-    },
-
-    /** The whole backup file as one string (the pages fetch it in parts: exportOpening, exportChunk). */
-    async exportBackup(): Promise<string> {
-      return (await backupParts({ opening: exportOpening, chunk: exportChunk })).join('');
-    },
-    exportOpening,
-    exportChunk,
-
-    /**
-     * The records behind a summary: started (or shown, or rated) within the
-     * range, through the time indexes, plus anything still active from before
-     * (open at the week's end means "temporary becoming permanent").
-     */
-    async summaryData(range: SummaryRange): Promise<SummaryData> {
-      const [started, stillActive, prompts, ratings] = await Promise.all([
-        interventionsStartedBetween(db, range.fromIso, range.toIso),
-        activeInterventions(db),
-        promptsBetween(db, range.fromIso, range.toIso),
-        ratingsBetween(db, range.fromWeek, range.toWeek),
-      ]);
-      const seen = new Set(started.map((r) => r.id));
-      const olderOpen = stillActive.filter((r) => !seen.has(r.id) && r.startedAt < range.fromIso);
-      return { interventions: [...olderOpen, ...started], prompts, ratings };
-    },
-
-    /** This week's alignment x confidence check-in for one report (one per report per week). */
-    async saveRating(input: RatingInput): Promise<Rating> {
-      const rating: Rating = {
-        ...input,
-        id: `${input.week}:${input.reportId}`,
-        at: now().toISOString(),
-      };
-      await db.put('ratings', rating);
-      return rating;
-    },
-
-    /** Validate first; then merge the log by id (records already here win) and replace settings. */
-    async importBackup(text: string): Promise<ImportResult> {
-      const parsed = parseBackup(text);
-      if (!parsed.ok) return parsed;
-      return mergeBackup(parsed.backup);
-    },
-
-    async saveSettings(settings: Settings): Promise<Settings> {
-      await setSettings(settings);
-      return settings;
-    },
-
-    /** "This belongs to…": one claim per URL prefix (claiming again re-assigns it). */
-    async addClaim(input: ClaimInput): Promise<Claim> {
-      const settings = await getSettings();
-      if (!settings.reports.some((r) => r.id === input.reportId))
-        throw new UnknownRecordError('That report is not in your roster.');
-      const claim: Claim = { ...input, id: newId(), createdAt: now().toISOString() };
-      await setSettings({
-        ...settings,
-        claims: [...settings.claims.filter((c) => c.urlPrefix !== input.urlPrefix), claim],
-      });
-      return claim;
-    },
-
-    async removeClaim(id: string): Promise<void> {
-      const settings = await getSettings();
-      await setSettings({ ...settings, claims: settings.claims.filter((c) => c.id !== id) });
-    },
   };
-
-  /** The backup's settings and dates (buildBackup's fields, but the record lists), written open for the lists. */
-  async function exportOpening(): Promise<string> {
-    // Everything buildBackup writes (the pause log included) but the record lists, which follow in chunks.
-    const [settings, pauses] = await Promise.all([getSettings(), pauseLog.get()]);
-    const {
-      interventions: _i,
-      prompts: _p,
-      ratings: _r,
-      ...head
-    } = buildBackup(settings, [], [], [], now(), pauses);
-    return openingText(head);
-  }
-
-  /** One store's records after a key, in key order, as the file's lines: one read, one message. */
-  async function exportChunk(
-    store: BackupStore,
-    after: string | null,
-    limit = EXPORT_CHUNK_RECORDS,
-  ): Promise<BackupChunk> {
-    const records = await db.getAll(
-      store,
-      after === null ? null : IDBKeyRange.lowerBound(after, true),
-      limit,
-    );
-    return {
-      text: recordLines(records, after !== null),
-      last: records.length < limit ? null : records.at(-1)!.id,
-    };
-  }
 
   /** Read-change-write of one intervention in one transaction; one no longer active is returned as it is. */
   async function changeActive(
@@ -411,63 +372,6 @@ export function createService({
     if (result !== record) await tx.store.put(result);
     await tx.done;
     return result;
-  }
-
-  async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
-    const tx = db.transaction(['interventions', 'prompts', 'ratings'], 'readwrite');
-    // Read the ids once, then queue every add in the one transaction: no round trip per record.
-    const [haveInterventions, havePrompts, haveRatings] = await Promise.all([
-      tx
-        .objectStore('interventions')
-        .getAllKeys()
-        .then((k) => new Set(k)),
-      tx
-        .objectStore('prompts')
-        .getAllKeys()
-        .then((k) => new Set(k)),
-      tx
-        .objectStore('ratings')
-        .getAllKeys()
-        .then((k) => new Set(k)),
-    ]);
-    const fresh = <T extends { id: string }>(records: T[], have: Set<string>) => {
-      const out: T[] = [];
-      for (const r of records) {
-        if (have.has(r.id)) continue;
-        have.add(r.id);
-        out.push(r);
-      }
-      return out;
-    };
-    const interventions = fresh(backup.interventions, haveInterventions);
-    const prompts = fresh(backup.prompts, havePrompts);
-    const ratings = fresh(backup.ratings, haveRatings);
-    const interventionsAdded = interventions.length;
-    const promptsAdded = prompts.length;
-    const duplicatesSkipped =
-      backup.interventions.length +
-      backup.prompts.length +
-      backup.ratings.length -
-      interventionsAdded -
-      promptsAdded -
-      ratings.length;
-    await Promise.all([
-      ...interventions.map((r) => tx.objectStore('interventions').add(r)),
-      ...prompts.map((r) => tx.objectStore('prompts').add(r)),
-      ...ratings.map((r) => tx.objectStore('ratings').add(r)),
-    ]);
-    await tx.done;
-    await setSettings(backup.settings);
-    // A file from before the pause log was in the backup leaves this browser's log as it is.
-    if (backup.pauseLog)
-      await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
-    return {
-      ok: true,
-      reports: backup.settings.reports.length,
-      interventionsAdded,
-      promptsAdded,
-      duplicatesSkipped,
-    };
   }
 }
 

@@ -2,8 +2,8 @@
  * The weekly summary notification and a pause. A pause is for a demo, pairing
  * or a planning session, often on a shared screen: the weekly "look in the
  * mirror" waits until the pause is over, then shows once (never twice, however
- * many weeks it waited). The "Time to pull back?" reminder is never held
- * (utils/background/reminders.ts): an overdue intervention is work the lead is still in.
+ * many weeks it waited). The "Time to pull back?" reminder waits too
+ * (utils/background/reminders.ts): quiet means quiet, and what came due shows once, gently, after.
  */
 import { storage } from '@wxt-dev/storage';
 

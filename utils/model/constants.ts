@@ -37,6 +37,25 @@ export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
+/** Where a check-in puts a report: alignment x confidence (utils/summary.ts quadrantOf). */
+export const QUADRANTS = ['support', 'give-context', 'build-confidence', 'act-now'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+/** Each quadrant's name as the lead reads it. */
+export const QUADRANT_TITLES: Record<Quadrant, string> = {
+  support: 'Full support',
+  'give-context': 'Give context',
+  'build-confidence': 'Build confidence',
+  'act-now': 'Act now',
+};
+
+/** A check-in's quadrant: alignment x confidence, each low (1-2) or high (3-4). */
+export function quadrantOf(r: { alignment: number; confidence: number }): Quadrant {
+  const aligned = r.alignment >= 3;
+  const confident = r.confidence >= 3;
+  if (aligned) return confident ? 'support' : 'build-confidence';
+  return confident ? 'give-context' : 'act-now';
+}
+
 /** Alignment and confidence are scored 1-4 (1-2 low, 3-4 high). */
 export const SCORES = [1, 2, 3, 4] as const;
 
@@ -54,6 +73,10 @@ export const LIMITS = {
   intentLength: 280,
   customSites: 100,
   selectorLength: 1000,
+  /** Items added to one intervention. */
+  joined: 100,
+  /** Editing before a prompt counted as hands-on time: at most ten minutes. */
+  editMs: 600_000,
   /** A year of heavy use is a few MB; anything far bigger is not a Pullback backup. */
   backupBytes: 50 * 1024 * 1024,
 } as const;
@@ -69,9 +92,23 @@ export const RANGES = {
   durationMinutes: { min: 1, max: 24 * 60 },
   /** Years a record's dates may fall in: anything else is a damaged or forged file (0000, 9999). */
   years: { min: 2000, max: 2100 },
-  /** Keep the last N months of records (0: keep everything). */
-  retentionMonths: { min: 0, max: 120 },
+  /** Content-changing keystrokes in one stretch on an item before Pullback asks (1: on the first). */
+  askAfterKeys: { min: 1, max: 50 },
 } as const;
+
+/**
+ * Keep the last N months of records (0: keep everything): exactly the options page's choices,
+ * wherever a value comes from (the page, a backup, another browser), since a value no one could
+ * choose here is a damaged or forged one.
+ */
+export const RETENTION_CHOICES = [0, 3, 6, 12, 24] as const;
+export type RetentionMonths = (typeof RETENTION_CHOICES)[number];
+
+/**
+ * How far past now a time from elsewhere may lie (a backup's starts, a synced change): clocks
+ * differ by minutes, not days; a change stamped in the far future would win every merge for ever.
+ */
+export const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
 /** '2026-W48': an ISO week of the years Pullback accepts (weeks 01 to 53). */
 export const ISO_WEEK_PATTERN = /^(20\d{2}|2100)-W(0[1-9]|[1-4]\d|5[0-3])$/;
@@ -82,12 +119,24 @@ export const SETTING_DEFAULTS = {
   idleMinutes: 2,
   lapseHours: 8,
   weeklyDigest: { enabled: true, day: 5, time: '16:00' },
+  /** Fewer keystrokes than this in one stretch (and no paste or drop) is a touch: no question. */
+  askAfterKeys: 4,
+  /** The working day's end, local "HH:MM": what "End of day" plans to. */
+  workdayEnd: '18:00',
 };
+
+/** An intervention's planned length when the lead has not set their own default. */
+export const DEFAULT_PLAN_MINUTES = 15;
+
+/** The lead's default plan length (options, Timing): the prompt's first choice and a re-plan's length. */
+export function planMinutes(settings: { defaultPlanMinutes?: number } | null | undefined): number {
+  return settings?.defaultPlanMinutes ?? DEFAULT_PLAN_MINUTES;
+}
 
 /** The stores a single record can be deleted from. */
 export const FORGET_STORES = ['interventions', 'prompts'] as const;
 export type ForgetStore = (typeof FORGET_STORES)[number];
 
 /** The record lists of a backup, in the file's order. */
-export const BACKUP_STORES = ['interventions', 'prompts', 'ratings'] as const;
+export const BACKUP_STORES = ['interventions', 'prompts', 'ratings', 'touches'] as const;
 export type BackupStore = (typeof BACKUP_STORES)[number];

@@ -58,6 +58,18 @@ export function isOverdue(
   return record.status === 'active' && Date.parse(record.plannedEndAt) < now.getTime();
 }
 
+/**
+ * A stretch of calendar time (since a start, past a planned end): a day or more reads in days and
+ * hours ("3 days", "1 day 4 h"), less as formatDuration. Summed time (hands-on) stays in hours.
+ */
+export function formatSpan(ms: number): string {
+  const hours = Math.floor(Math.round(ms / 60_000) / 60);
+  if (hours < 24) return formatDuration(ms);
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return `${days} ${days === 1 ? 'day' : 'days'}${rest ? ` ${rest} h` : ''}`;
+}
+
 /** "1 h 05 min", "12 min", "40 s": short enough for a popup row. */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.round(ms / 1000);
@@ -66,4 +78,16 @@ export function formatDuration(ms: number): string {
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/**
+ * "End of day": the working day's end (`workdayEnd`, local "HH:MM") today, or tomorrow's once
+ * today's has passed (a lead still at work at 19:00 plans to tomorrow's end, never to midnight).
+ */
+export function endOfWorkday(workdayEnd: string, now: Date): Date {
+  const [hours = 18, minutes = 0] = workdayEnd.split(':').map(Number);
+  const end = new Date(now);
+  end.setHours(hours, minutes, 0, 0);
+  if (end.getTime() <= now.getTime()) end.setDate(end.getDate() + 1);
+  return end;
 }

@@ -17,6 +17,7 @@ import {
   PROMPT_ANSWERS,
   PURPOSES,
   RANGES,
+  RETENTION_CHOICES,
   SCORES,
   SETTING_DEFAULTS,
   TOOL_IDS,
@@ -196,48 +197,68 @@ export const ClaimSchema = v.object({
 });
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 
+/** A local clock time, "HH:MM". */
+export const ClockTimeSchema = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00'),
+);
+
 /** The weekly "look in the mirror" notification that opens the summary. */
 export const WeeklyDigestSchema = v.object({
   enabled: v.boolean(),
   /** 0 Sunday … 6 Saturday, as Date#getDay. */
   day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
   /** Local time, "HH:MM". */
-  time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 16:00')),
+  time: ClockTimeSchema,
 });
 export type WeeklyDigest = v.InferOutput<typeof WeeklyDigestSchema>;
 
+/** A report taken off the roster with their history kept. */
+export const FormerReportSchema = v.object({
+  id: IdSchema,
+  name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')),
+});
+
+/** Keep the last N months (0: all): one of the options page's choices. */
+export const RetentionSchema = v.picklist(
+  RETENTION_CHOICES,
+  `must be one of the options page’s choices (${RETENTION_CHOICES.join(', ')} months; 0 keeps everything)`,
+);
+
+/** Each setting's bounds, written once: the backup, the options page and every synced item use these. */
+export const SettingsFieldsSchema = v.object({
+  me: PersonSchema,
+  reports: v.pipe(v.array(ReportSchema), v.maxLength(LIMITS.reports)),
+  /** After any answer, the same artifact does not prompt again for this long. */
+  cooldownMinutes: v.optional(inRange(RANGES.cooldownMinutes), SETTING_DEFAULTS.cooldownMinutes),
+  /** No input for this long and the machine counts as idle: no hands-on time. */
+  idleMinutes: v.optional(inRange(RANGES.idleMinutes), SETTING_DEFAULTS.idleMinutes),
+  /** An active intervention with no heartbeat for this long is closed as lapsed. */
+  lapseHours: v.optional(inRange(RANGES.lapseHours), SETTING_DEFAULTS.lapseHours),
+  weeklyDigest: v.optional(WeeklyDigestSchema, SETTING_DEFAULTS.weeklyDigest),
+  /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
+  claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.claims)), []),
+  /** Tools the lead switched off: their edits never prompt. */
+  disabledTools: v.optional(v.array(ToolIdSchema), []),
+  /** Sites the lead added, beyond the supported tools (owners come from claims). */
+  customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
+  // Optional with no default: a backup without them reads back exactly as it was written.
+  /** Reports taken off the roster with their history kept: their records still show their name. */
+  formerReports: v.optional(v.pipe(v.array(FormerReportSchema), v.maxLength(LIMITS.reports))),
+  /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
+  retentionMonths: v.optional(RetentionSchema),
+  /** System notifications say "an intervention" instead of the item's title (shared screens). */
+  hideNotificationTitles: v.optional(v.boolean()),
+  /** How long an intervention is planned for unless the lead says otherwise. Absent: 15 minutes. */
+  defaultPlanMinutes: v.optional(inRange(RANGES.durationMinutes)),
+  /** Ask from this many content-changing keystrokes in one stretch on an item (a paste or drop asks at once). */
+  askAfterKeys: v.optional(inRange(RANGES.askAfterKeys), SETTING_DEFAULTS.askAfterKeys),
+  /** The working day's end, local time "HH:MM": "End of day" in the prompt plans to it. */
+  workdayEnd: v.optional(ClockTimeSchema, SETTING_DEFAULTS.workdayEnd),
+});
+
 export const SettingsSchema = v.pipe(
-  v.object({
-    me: PersonSchema,
-    reports: v.pipe(v.array(ReportSchema), v.maxLength(LIMITS.reports)),
-    /** After any answer, the same artifact does not prompt again for this long. */
-    cooldownMinutes: v.optional(inRange(RANGES.cooldownMinutes), SETTING_DEFAULTS.cooldownMinutes),
-    /** No input for this long and the machine counts as idle: no hands-on time. */
-    idleMinutes: v.optional(inRange(RANGES.idleMinutes), SETTING_DEFAULTS.idleMinutes),
-    /** An active intervention with no heartbeat for this long is closed as lapsed. */
-    lapseHours: v.optional(inRange(RANGES.lapseHours), SETTING_DEFAULTS.lapseHours),
-    weeklyDigest: v.optional(WeeklyDigestSchema, SETTING_DEFAULTS.weeklyDigest),
-    /** "This file/page/project is Alice's work", for tools that show no owner (Figma, Notion, Docs). */
-    claims: v.optional(v.pipe(v.array(ClaimSchema), v.maxLength(LIMITS.claims)), []),
-    /** Tools the lead switched off: their edits never prompt. */
-    disabledTools: v.optional(v.array(ToolIdSchema), []),
-    /** Sites the lead added, beyond the supported tools (owners come from claims). */
-    customSites: v.optional(v.pipe(v.array(CustomSiteSchema), v.maxLength(LIMITS.customSites)), []),
-    // Optional with no default: a backup without them reads back exactly as it was written.
-    /** Reports taken off the roster with their history kept: their records still show their name. */
-    formerReports: v.optional(
-      v.pipe(
-        v.array(
-          v.object({ id: IdSchema, name: v.pipe(NameSchema, v.minLength(1, 'must not be empty')) }),
-        ),
-        v.maxLength(LIMITS.reports),
-      ),
-    ),
-    /** Keep the last N months of records; older finished ones are deleted by the sweep. Absent or 0: keep all. */
-    retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
-    /** System notifications say "an intervention" instead of the item's title (shared screens). */
-    hideNotificationTitles: v.optional(v.boolean()),
-  }),
+  SettingsFieldsSchema,
   v.check(
     (s) => new Set(s.reports.map((r) => r.id)).size === s.reports.length,
     'reports: two reports share one id',
@@ -260,6 +281,14 @@ export const ClosingSchema = v.object({
   answeredAt: IsoTimeSchema,
 });
 export type Closing = v.InferOutput<typeof ClosingSchema>;
+
+/** An item added to an open intervention: its hands-on time counts toward it. */
+export const JoinedSchema = v.object({
+  tool: ToolIdSchema,
+  artifact: ArtifactSchema,
+  at: IsoTimeSchema,
+});
+export type Joined = v.InferOutput<typeof JoinedSchema>;
 
 export const InterventionSchema = v.pipe(
   v.object({
@@ -285,6 +314,11 @@ export const InterventionSchema = v.pipe(
     /** When the pull-back reminder was last shown (null: not yet for this planned end). */
     remindedAt: v.nullish(IsoTimeSchema, null),
     closing: v.nullish(ClosingSchema, null),
+    // Optional with no default: records and backups written before read back exactly as they were.
+    /** Other items of the same report's work the lead added to this intervention ("Add to ..."). */
+    joined: v.optional(v.pipe(v.array(JoinedSchema), v.maxLength(LIMITS.joined))),
+    /** 'end-of-day': the lead planned to the working day's end (shown as that clock time). */
+    plannedUntil: v.optional(v.picklist(['end-of-day'])),
   }),
   v.check(
     (r) => (r.status === 'active') === (r.endedAt === null),
@@ -339,8 +373,10 @@ export const PromptRecordSchema = v.pipe(
     reportId: IdSchema,
     answer: v.picklist(PROMPT_ANSWERS),
     answeredAt: v.nullish(IsoTimeSchema, null),
-    /** For answers of `deliberate`: the intervention the answer started. */
+    /** For answers of `deliberate`: the intervention the answer started (or the open one it joined). */
     interventionId: v.nullish(IdSchema, null),
+    /** Editing time on the item before this prompt showed (ms); it counts as hands-on time on Yes. */
+    editMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LIMITS.editMs))),
   }),
   v.forward(
     v.check(
@@ -361,6 +397,22 @@ export const PauseEventSchema = v.object({
   until: v.nullish(IsoTimeSchema),
 });
 export type PauseEventRecord = v.InferOutput<typeof PauseEventSchema>;
+
+/**
+ * Touches: small changes to a report's item that stopped before Pullback asked (a typo fixed),
+ * counted per report per week; its id is `${week}:${reportId}`.
+ */
+export const TouchSchema = v.pipe(
+  v.object({
+    week: IsoWeekSchema,
+    reportId: IdSchema,
+    count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    /** The latest touch counted. */
+    at: IsoTimeSchema,
+  }),
+  v.transform((t) => ({ id: `${t.week}:${t.reportId}`, ...t })),
+);
+export type Touch = v.InferOutput<typeof TouchSchema>;
 
 /** One report's alignment x confidence check-in for one week; its id is `${week}:${reportId}`. */
 export const RatingSchema = v.pipe(

@@ -22,6 +22,8 @@ export interface DetectorDeps {
     signal: AbortSignal,
   ): Promise<Ownership | null>;
   send(signal: EditSignal): Promise<EditDecision>;
+  /** A stretch on a report's item stopped before it asked: a touch, said to the background. */
+  sendTouch?(signal: EditSignal): Promise<unknown>;
   /** Interaction (not only typing) on an artifact with an active intervention. */
   sendHeartbeat(beat: Heartbeat): Promise<EditDecision>;
   onDecision(decision: EditDecision, artifact: Artifact): void;
@@ -74,7 +76,48 @@ export function newPageState(url: string) {
     } | null,
     /** The artifact on this page with an active intervention: interactions feed it. */
     feeding: null as { tool: PageAdapter['id']; key: string; artifact: Artifact } | null,
+    /** The stretch of editing under way (one item at a time): what the threshold counts. */
+    stretch: null as EditStretch | null,
   };
+}
+
+/**
+ * A stretch of editing on one item: content-changing keystrokes (typing, deleting, pasting) with
+ * no break of STRETCH_GAP_MS and no leaving the editor. The background decides what the count
+ * means (utils/background/edit-decision.ts); the page only counts and asks again at the threshold.
+ */
+export interface EditStretch {
+  key: string;
+  keys: number;
+  pasted: boolean;
+  startedAt: number;
+  lastAt: number;
+  /** The element typed in: leaving it ends the stretch. */
+  target: EventTarget | null;
+  /** `beforeinput` of this keystroke was counted: its `input` is the same keystroke. */
+  before: boolean;
+  /** An answer about this item is on its way: keys are counted meanwhile, nothing more is sent. */
+  pending: boolean;
+  /** The stretch is over (a break, the editor left, another item, navigation). */
+  ended: boolean;
+  /** Set once the background said "a touch so far": ask again from this many keys (or a paste). */
+  threshold: number | null;
+  /** The signal of the touch answer, for saying "touch" when the stretch ends short of it. */
+  touch: EditSignal | null;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** The stretch has crossed the threshold the background gave (a paste or a drop always does). */
+export const crossed = (s: EditStretch) =>
+  s.threshold !== null && (s.pasted || s.keys >= s.threshold);
+
+/** The background's answer to an edit, as the detector keeps it. */
+export interface Asked {
+  decision: EditDecision;
+  /** The answer will not change soon ("mine", a cooldown, not a report): ask again much later. */
+  settled: boolean;
+  /** The edit as sent, without its stretch (for the touch the stretch may end in). */
+  signal: EditSignal;
 }
 
 /** What the detector lends the judging: its dependencies and its state, which navigation replaces. */
@@ -91,14 +134,17 @@ export interface JudgeContext {
 export interface Judging {
   /** Focus in a content editor: start the owner lookup now, so the first keystroke's answer is quick. */
   focused(ctx: JudgeContext, state: PageState, adapter: PageAdapter, artifact: Artifact): void;
-  /** An edit of `artifact` at time `t` (its throttle already taken by the detector). */
+  /**
+   * An edit of `artifact` in a stretch of `stretch` so far: tell the background, act on its answer,
+   * and hand it back to the detector (null: nothing was asked).
+   */
   edit(
     ctx: JudgeContext,
     state: PageState,
     adapter: PageAdapter,
     artifact: Artifact,
-    t: number,
-  ): Promise<void>;
+    stretch?: EditSignal['stretch'],
+  ): Promise<Asked | null>;
   /** A heartbeat for the fed artifact (its throttle already taken by the detector). */
   heartbeat(
     ctx: JudgeContext,

@@ -16,16 +16,26 @@
  * learn who the lead's reports are, or grow hands-on time.
  */
 import {
+  crossed,
   newPageState,
+  type Asked,
   type DetectorDeps,
+  type EditStretch,
   type JudgeContext,
   type Judging,
+  type PageState,
 } from '@/utils/page/detection';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
 
 /** While typing, the background hears from a page at most this often per artifact. */
 export const EDIT_THROTTLE_MS = 5_000;
+/** After "not a report", "mine" or a cooldown the answer will not change soon: ask again much later. */
+const QUIET_RECHECK_MS = 60_000;
+/** No editing keys for this long ends a stretch of work on an item (so does leaving the editor). */
+export const STRETCH_GAP_MS = 10_000;
+/** What a paste or a drop says in an input event: the lead is clearly changing the work. */
+const PASTES = new Set(['insertFromPaste', 'insertFromDrop', 'insertFromPasteAsQuotation']);
 /** Edits everywhere; an adapter may add its own (`PageAdapter.editEvents`). */
 const INPUT_EVENTS: readonly string[] = ['beforeinput', 'input'];
 /** `beforeinput` and `input` of one keystroke are judged alike (an adapter's verdict on them depends on the element only). */
@@ -40,9 +50,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
    * Hands the rest to the judging, loaded on first need; in hand until done. If it cannot load
    * for an edit (`adapter` given), adapter health hears so once per page, as it heard of a failed owner lookup.
    */
-  const withJudging = (work: (judging: Judging) => unknown, adapter?: PageAdapter) =>
+  const withJudging = (
+    work: (judging: Judging) => unknown,
+    adapter?: PageAdapter,
+    unloaded?: () => void,
+  ) =>
     judge(
       deps.judging().then(work, () => {
+        unloaded?.();
         const problem = 'Pullback could not load its owner lookup on this page';
         if (!adapter || page.diagnosed.has(problem)) return;
         page.diagnosed.add(problem);
@@ -118,10 +133,157 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (!artifact) return withJudging((j) => j.unidentified(ctx, adapter));
     if (page.lastEdit) page.lastEdit.key = artifact.key;
     const t = now();
-    if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
-    page.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
-    const state = page;
-    withJudging((j) => j.edit(ctx, state, adapter, artifact, t), adapter);
+    const stretch = countKey(event, artifact.key, t, adapter);
+    if (!stretch || stretch.pending) return;
+    if (stretch.threshold !== null) {
+      // A touch so far: nothing is sent until the stretch crosses the threshold, then at once.
+      if (!crossed(stretch)) return;
+    } else if ((page.nextAskAt.get(artifact.key) ?? 0) > t) return;
+    ask(page, adapter, artifact, stretch, t);
+  }
+
+  /**
+   * Tell the background about an edit of `artifact` in `stretch`. Until it answers, keys are only
+   * counted; its answer sets the item's throttle (or, for a touch, the threshold to ask again at).
+   */
+  function ask(
+    state: PageState,
+    adapter: PageAdapter,
+    artifact: Artifact,
+    stretch: EditStretch,
+    t: number,
+  ) {
+    stretch.pending = true;
+    const sofar = { keys: stretch.keys, pasted: stretch.pasted, ms: t - stretch.startedAt };
+    withJudging(
+      async (j) => {
+        let asked: Asked | null = null;
+        try {
+          asked = await j.edit(ctx, state, adapter, artifact, sofar);
+        } finally {
+          answered(state, adapter, artifact, stretch, asked, t);
+        }
+      },
+      adapter,
+      () => answered(state, adapter, artifact, stretch, null, t),
+    );
+  }
+
+  function answered(
+    state: PageState,
+    adapter: PageAdapter,
+    artifact: Artifact,
+    stretch: EditStretch,
+    asked: Asked | null,
+    t: number,
+  ) {
+    stretch.pending = false;
+    if (asked?.decision.action === 'touch') {
+      stretch.threshold = asked.decision.threshold;
+      stretch.touch = asked.signal;
+      // The lead left (or navigated) while the answer was on its way: the stretch was a touch.
+      if (stretch.ended) return sayTouch(stretch);
+      if (state !== page) return;
+      state.nextAskAt.delete(artifact.key);
+      // Keys typed while the answer was on its way may have crossed it already.
+      if (crossed(stretch) && state.stretch === stretch)
+        ask(state, adapter, artifact, stretch, now());
+      return;
+    }
+    if (state !== page) return;
+    stretch.threshold = null;
+    stretch.touch = null;
+    state.nextAskAt.set(artifact.key, t + (asked?.settled ? QUIET_RECHECK_MS : EDIT_THROTTLE_MS));
+  }
+
+  /**
+   * Counts one content-changing keystroke into the stretch on `key` (a new stretch on another
+   * item, after a break, or after leaving the editor). Null: not an editing key (Figma's canvas
+   * keys are judged per key).
+   */
+  function countKey(event: Event, key: string, t: number, adapter: PageAdapter) {
+    let s = page.stretch;
+    if (s && (s.key !== key || t - s.lastAt >= STRETCH_GAP_MS)) {
+      endStretch();
+      s = null;
+    }
+    if (event.type === 'keydown') {
+      const el = targetOf(event);
+      if (!el || !adapter.isContentEditor(el, event)) return s;
+    }
+    if (!s) {
+      s = page.stretch = {
+        key,
+        keys: 0,
+        pasted: false,
+        startedAt: t,
+        lastAt: t,
+        target: event.target,
+        before: false,
+        pending: false,
+        ended: false,
+        threshold: null,
+        touch: null,
+        timer: undefined,
+      };
+      armGap(s);
+    }
+    s.lastAt = t;
+    // `beforeinput` and `input` of one keystroke count once (an editor that cancels `beforeinput` sends no `input`).
+    if (event.type === 'input' && s.before) {
+      s.before = false;
+      return s;
+    }
+    s.before = event.type === 'beforeinput';
+    s.keys++;
+    const inputType = (event as InputEvent).inputType;
+    if (
+      (inputType && PASTES.has(inputType)) ||
+      (event.type === 'keydown' &&
+        ((event as KeyboardEvent).ctrlKey || (event as KeyboardEvent).metaKey) &&
+        (event as KeyboardEvent).key?.toLowerCase() === 'v')
+    )
+      s.pasted = true;
+    return s;
+  }
+
+  /** One timer per stretch, checked at the gap's end and moved on if keys came meanwhile. */
+  function armGap(s: EditStretch) {
+    s.timer = setTimeout(
+      () => {
+        if (page.stretch !== s) return;
+        if (now() - s.lastAt >= STRETCH_GAP_MS) endStretch();
+        else armGap(s);
+      },
+      Math.max(0, s.lastAt + STRETCH_GAP_MS - now()),
+    );
+  }
+
+  /** The stretch ended (a break, the editor left, another item, navigation): short of the threshold, it was a touch. */
+  function endStretch() {
+    const s = page.stretch;
+    if (!s) return;
+    page.stretch = null;
+    s.ended = true;
+    clearTimeout(s.timer);
+    sayTouch(s);
+  }
+
+  /** A stretch that ended short of the threshold the background gave was a touch: said once. */
+  function sayTouch(s: EditStretch) {
+    if (!s.touch || crossed(s) || !deps.sendTouch) return;
+    const touch = {
+      ...s.touch,
+      stretch: { keys: s.keys, pasted: false, ms: s.lastAt - s.startedAt },
+    };
+    s.touch = null;
+    void deps.sendTouch(touch).catch(() => {});
+  }
+
+  /** Leaving the editor ends its stretch (blur, or focusout). */
+  function onFocusOut(event: Event) {
+    const s = page.stretch;
+    if (s && event.isTrusted && event.target === s.target) endStretch();
   }
 
   /** Clicks, keys and scrolling on a fed artifact's page are hands-on time too (throttled like edits). */
@@ -166,6 +328,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   };
   const listeners: Array<[string, (e: Event) => void]> = [
     ['focusin', onFocusIn],
+    // Both: an editor removed as it loses focus (Jira's inline summary) gets a blur but no focusout.
+    ['blur', onFocusOut],
+    ['focusout', onFocusOut],
     ['pointerdown', interaction],
     ['keydown', interaction],
     ['wheel', interaction],
@@ -176,12 +341,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
   function navigated(url = doc.location.href) {
+    endStretch();
     page.controller.abort();
     page = newPageState(url);
     deps.onNavigate();
   }
 
   function stop() {
+    clearTimeout(page.stretch?.timer);
     for (const type of editTypes) doc.removeEventListener(type, edit, options);
     for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
     stopFrames?.();
@@ -204,6 +371,13 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
         () => deps.adapterFor(new URL(doc.location.href))?.editFrames,
         editTypes,
         edit,
+        // Typing Pullback cannot hear: Adapter health says so, once per page.
+        (problem) => {
+          const tool = deps.adapterFor(new URL(doc.location.href))?.id;
+          if (!tool || page.diagnosed.has(problem)) return;
+          page.diagnosed.add(problem);
+          deps.diagnose?.(tool, problem);
+        },
       );
     },
     /** The artifact on this page now, if the adapter can tell (for claims made from the popup). */

@@ -13,10 +13,9 @@ import type { EditDecision, EditSignal } from '@/utils/protocol/messages';
 import { LIMITS } from '@/utils/model/constants';
 import type { Artifact } from '@/utils/model/records';
 import type { PageAdapter } from '@/utils/sites/types';
-import type { JudgeContext, Judging, PageState } from '@/utils/page/detection';
+import type { Asked, JudgeContext, Judging, PageState } from '@/utils/page/detection';
+import { errorText } from '@/utils/model/error-text';
 
-/** After "not a report" or "mine" the answer will not change soon: ask again much later. */
-const QUIET_RECHECK_MS = 60_000;
 /** Clamped like the background's limit for a problem's text. */
 const MAX_PROBLEM = 200;
 
@@ -86,18 +85,27 @@ function track(
   else if (state.feeding?.key === artifact.key) state.feeding = null;
 }
 
-/** An edit of `artifact` at time `t` (its throttle already taken by the detector): tell the background, act on its answer. */
+/**
+ * An edit of `artifact`, in a stretch of `stretch` so far: tell the background, act on its answer,
+ * and hand it back to the detector (null: nothing was asked).
+ */
 async function edit(
   ctx: JudgeContext,
   state: PageState,
   adapter: PageAdapter,
   artifact: Artifact,
-  t: number,
-) {
-  if (state !== ctx.page()) return;
+  stretch?: EditSignal['stretch'],
+): Promise<Asked | null> {
+  if (state !== ctx.page()) return null;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
-  if (state !== ctx.page()) return;
-  if (!ownership) return diagnose(ctx, adapter, 'the owner was not found on this page');
+  if (state !== ctx.page()) return null;
+  if (!ownership?.owner) {
+    const unread = ownership?.unread?.length
+      ? ownership.unread
+      : ['the owner was not found on this page'];
+    unread.forEach((problem) => diagnose(ctx, adapter, problem));
+    return null;
+  }
   if (!artifact.title && !ownership.title)
     diagnose(ctx, adapter, 'the title was not found on this page');
   for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
@@ -109,23 +117,14 @@ async function edit(
   });
   let decision: EditDecision;
   try {
-    decision = await ctx.deps.send(signal);
+    decision = await ctx.deps.send(stretch ? { ...signal, stretch } : signal);
   } catch (error) {
     // The page must not notice; adapter health must (unless the extension itself went away).
     if (ctx.deps.isAlive?.() === false) ctx.retire();
     else
-      diagnose(
-        ctx,
-        adapter,
-        clip(
-          `Pullback refused this edit: ${error instanceof Error ? error.message : String(error)}`,
-          MAX_PROBLEM,
-        ),
-      );
-    return;
+      diagnose(ctx, adapter, clip(`Pullback refused this edit: ${errorText(error)}`, MAX_PROBLEM));
+    return null;
   }
-  // Navigated while waiting: this answer belongs to the previous artifact.
-  if (state !== ctx.page()) return;
   // Where the tool named nobody, a claim (made at any time from the popup) may answer differently soon.
   // So is a cooldown (minutes at least): typing on after "Not now" costs nothing but a check a key.
   const settled =
@@ -133,9 +132,12 @@ async function edit(
     (decision.reason === 'mine' ||
       decision.reason === 'cooldown' ||
       (decision.reason === 'not-a-report' && signal.owner.length > 0));
-  if (settled) state.nextAskAt.set(artifact.key, t + QUIET_RECHECK_MS);
+  // Navigated while waiting: this answer belongs to the previous artifact (shown nowhere; the
+  // detector still learns of a touch, so the stretch that ended there is counted).
+  if (state !== ctx.page()) return { decision, settled, signal };
   track(state, decision, adapter.id, signal.artifact);
   ctx.deps.onDecision(decision, signal.artifact);
+  return { decision, settled, signal };
 }
 
 /** A heartbeat for the fed artifact (its throttle already taken by the detector). */

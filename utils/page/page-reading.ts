@@ -5,6 +5,7 @@
  * the content script; sends no page text beyond the item's key and title and
  * the owner's identities.
  */
+import { urlShape } from '@/utils/model/url-shape';
 import type { PageReading, SiteAdapter } from '@/utils/sites/types';
 
 /** How long the popup waits for the owner (a same-origin REST call) before saying it could not be read. */
@@ -33,27 +34,9 @@ export async function readPage(adapter: SiteAdapter, doc: Document): Promise<Pag
     artifact: artifact && { ...artifact, title },
     owner,
     viewer,
-    urlShape: urlShape(url),
+    urlShape: urlShape(url, adapter.id),
     selectors: selectorsOn(adapter, doc),
   };
-}
-
-/**
- * An address with everything that could name a thing or a person taken out: path segments other
- * than plain lowercase words become ":id", query values become ":value", the hash goes.
- */
-export function urlShape(url: URL): string {
-  const path = url.pathname
-    .split('/')
-    .map((part) => (part === '' || /^[a-z]{1,20}$/.test(part) ? part : ':id'))
-    .join('/');
-  // forEach, not keys(): in Firefox's content scripts that iterator is not iterable (found by tests/firefox).
-  const keys = new Set<string>();
-  url.searchParams.forEach((_value, key) => keys.add(key));
-  const query = [...keys]
-    .map((k) => `${/^[a-zA-Z_]{1,30}$/.test(k) ? k : ':key'}=:value`)
-    .join('&');
-  return `${url.origin}${path}${query ? `?${query}` : ''}`;
 }
 
 /** "title: h1[…]" for each selector the adapter lists, split by whether it matches on this page. */

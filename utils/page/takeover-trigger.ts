@@ -3,15 +3,15 @@
  * itself (utils/page/takeover.ts) and the adapter's take-over controls load with the lookups
  * (entrypoints/page/lookup.ts), when the lead focuses an editor or, at the latest, when the lead
  * presses, clicks or focuses in the adapter's `takeoverZone` ("Assign to me", the assignee
- * field and its picker).
+ * field and its picker) or presses one of its assigning shortcuts (Linear's `I`).
  *
  * Until the watcher is there, each press and click in the zone is kept with a copy of the
  * assignee field taken then, in the capture phase, before the tool replaces the assignee; the
  * watcher judges them as if it had seen them. So the first "Assign to me" on a freshly loaded
  * page asks its question like any later one. One passive capture listener per event type;
- * nothing outside the zone is read.
+ * nothing outside the zone is read (a keydown costs a look at its key and modifiers).
  */
-import type { PageAdapter } from '@/utils/sites/types';
+import { assigningKey, isTextEditable, type PageAdapter } from '@/utils/sites/types';
 import type { EarlyGesture, TakeoverDeps, TakeoverWatcher } from '@/utils/page/takeover';
 
 export interface TakeoverTriggerDeps extends TakeoverDeps {
@@ -28,10 +28,20 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
 
   function onGesture(event: Event) {
     const target = event.composedPath()[0] ?? event.target;
-    if (!target || (target as Node).nodeType !== 1 || deps.isOwnUi(target as Element)) return;
+    if (!target || (target as Node).nodeType !== 1) return;
+    // Typing: a key that is not a one-letter command, or any key in a text field, is no shortcut.
+    if (
+      event.type === 'keydown' &&
+      ((event as KeyboardEvent).key?.length !== 1 || isTextEditable(target as Element))
+    )
+      return;
+    if (deps.isOwnUi(target as Element)) return;
     const url = doc.location.href;
     const zone = deps.adapterFor(new URL(url))?.takeoverZone;
-    if (!zone || !(target as Element).closest(zone.clicks)) return;
+    if (!zone) return;
+    const key = event.type === 'keydown' ? assigningKey(event, target as Element, zone) : null;
+    if (key === null && (event.type === 'keydown' || !(target as Element).closest(zone.clicks)))
+      return;
     if (event.type !== 'focusin') {
       const assignee = doc.createDocumentFragment();
       for (const selector of zone.assignee) {
@@ -41,6 +51,7 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
       early.push({
         type: event.type as EarlyGesture['type'],
         target: target as Element,
+        ...(key === null ? {} : { key }),
         url,
         assignee,
       });
@@ -58,7 +69,7 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
     deps.inHand?.(handOver);
   }
 
-  const types = ['pointerdown', 'click', 'focusin'];
+  const types = ['pointerdown', 'click', 'focusin', 'keydown'];
   const options = { capture: true, passive: true } as const;
   const unlisten = () => types.forEach((type) => doc.removeEventListener(type, onGesture, options));
   return {

@@ -1,8 +1,8 @@
 /**
  * Taking over: the lead assigns a report's item to themself. No
  * text is typed, so the edit detector never sees it; this listens for the
- * assigning click instead (one passive capture listener, nothing else until
- * such a click). The adapter says which clicks assign and to whom
+ * assigning click or shortcut instead (passive capture listeners, nothing
+ * else until such a click or key). The adapter says which clicks assign and to whom
  * (`PageAdapter.takeover`); the assignee is read from the page before the
  * tool handles the click (or, while a picker hides it, as seen when the lead
  * pressed to open the picker), so it is the one being replaced.
@@ -19,7 +19,14 @@
 import type { EditDecision, EditSignal } from '@/utils/protocol/messages';
 import type { Artifact } from '@/utils/model/records';
 import { normalizeIdentity, type Identity } from '@/utils/people/roster';
-import type { Ownership, PageAdapter, SiteAdapter } from '@/utils/sites/types';
+import {
+  assigningKey,
+  isTextEditable,
+  type AssignTarget,
+  type Ownership,
+  type PageAdapter,
+  type SiteAdapter,
+} from '@/utils/sites/types';
 
 export interface TakeoverDeps {
   /** The tool's adapter with its take-over controls (`SiteAdapter.takeover`). */
@@ -40,8 +47,10 @@ export interface TakeoverDeps {
 
 /** A press or click the always-loaded script saw before the watcher was there. */
 export interface EarlyGesture {
-  type: 'pointerdown' | 'click';
+  type: 'pointerdown' | 'click' | 'keydown';
   target: Element;
+  /** For a keydown: the assigning shortcut pressed (`TakeoverZone.keys`). */
+  key?: string;
   /** The page's address then. */
   url: string;
   /** A copy of the adapter's `takeoverZone.assignee` elements as they were then. */
@@ -80,10 +89,29 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
   }
 
   /** A click on `target`, on the page at `url`, whose assignee field reads as `root` shows it (the page itself, or a copy from then). */
-  async function clicked(target: Element, url: URL, root: ParentNode) {
+  function clicked(target: Element, url: URL, root: ParentNode) {
     const adapter = deps.adapterFor(url);
     const assigned = adapter?.takeover?.assignedBy(target);
-    if (!adapter || !assigned) return;
+    return adapter && assigned ? judge(adapter, assigned, url, root) : Promise.resolve();
+  }
+
+  /** An assigning shortcut pressed on the page at `url` (Linear's `I`), the assignee field as `root` shows it. */
+  function keyed(key: string, url: URL, root: ParentNode) {
+    const adapter = deps.adapterFor(url);
+    if (!adapter?.takeover) return Promise.resolve();
+    // A shortcut that opens the assignment menu: the assignee it shows now is the one a pick replaces.
+    pressed(url, root);
+    const assigned = adapter.takeover.assignedByKey?.(key, url);
+    return assigned ? judge(adapter, assigned, url, root) : Promise.resolve();
+  }
+
+  /** Whether giving the item to `assigned` takes it from a report: ask the background, act on its answer. */
+  async function judge(
+    adapter: NonNullable<ReturnType<TakeoverDeps['adapterFor']>>,
+    assigned: AssignTarget,
+    url: URL,
+    root: ParentNode,
+  ) {
     const artifact = adapter.artifact(url, doc);
     if (!artifact)
       return deps.diagnose?.(
@@ -92,7 +120,7 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
       );
     // Read now, in the capture phase: the tool has not yet replaced the assignee on the page.
     const before =
-      adapter.takeover!.assigneeOnPage(root) ??
+      adapter.takeover?.assigneeOnPage(root) ??
       (lastSeen?.key === artifact.key ? lastSeen.assignee : null);
     if (before?.length === 0) return; // Nobody had it: taken from nobody.
     const signal = controller.signal;
@@ -137,7 +165,19 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     return target ? clicked(target, new URL(doc.location.href), doc) : Promise.resolve();
   }
 
+  function onKeyDown(event: Event) {
+    const target = targetOf(event);
+    const key = (event as KeyboardEvent).key;
+    // Typing in a field (almost every keydown) stops here, before the page's address is read.
+    if (!target || key?.length !== 1 || isTextEditable(target)) return Promise.resolve();
+    const url = new URL(doc.location.href);
+    const zone = deps.adapterFor(url)?.takeoverZone;
+    const shortcut = zone ? assigningKey(event, target, zone) : null;
+    return shortcut ? keyed(shortcut, url, doc) : Promise.resolve();
+  }
+
   const listener = (e: Event) => (deps.inHand ? deps.inHand(onClick(e)) : void onClick(e));
+  const keyListener = (e: Event) => (deps.inHand ? deps.inHand(onKeyDown(e)) : void onKeyDown(e));
   const options = { capture: true, passive: true } as const;
   return {
     /** Judges, in order, the presses and clicks seen before this watcher was there (same page: the trigger drops them on navigation). */
@@ -146,13 +186,16 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
       for (const g of gestures) {
         if (deps.isOwnUi(g.target)) continue;
         if (g.type === 'pointerdown') pressed(new URL(g.url), g.assignee);
-        else clicks.push(clicked(g.target, new URL(g.url), g.assignee));
+        else if (g.type === 'keydown') {
+          if (g.key) clicks.push(keyed(g.key, new URL(g.url), g.assignee));
+        } else clicks.push(clicked(g.target, new URL(g.url), g.assignee));
       }
       await Promise.all(clicks);
     },
     start() {
       doc.addEventListener('pointerdown', onPointerDown, options);
       doc.addEventListener('click', listener, options);
+      doc.addEventListener('keydown', keyListener, options);
     },
     /** Navigation: a pending read belongs to the previous item. */
     navigated() {
@@ -163,6 +206,7 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
     stop() {
       doc.removeEventListener('pointerdown', onPointerDown, options);
       doc.removeEventListener('click', listener, options);
+      doc.removeEventListener('keydown', keyListener, options);
       controller.abort();
     },
   };

@@ -5,12 +5,15 @@
 import { LIMITS, type Person, type Report, type Settings } from '@/utils/model/records';
 import { normalizeIdentity, type Identity } from '@/utils/people/roster';
 
-/** Aliases are typed one per line or separated by commas. */
-export const parseAliases = (text: string) =>
-  text
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Aliases are typed one per line or separated by commas; blanks and repeats dropped. */
+export const parseAliases = (text: string) => [
+  ...new Set(
+    text
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** A roster id from a name, unique among `taken`: "Erin Park" -> "erin-park", then "erin-park-2". */
 export function slugId(name: string, taken: Set<string>): string {

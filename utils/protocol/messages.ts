@@ -18,7 +18,12 @@ import type {
   IdInput,
   ForgetScopeInput,
   PageReading,
+  ImportInput,
+  ListLogInput,
+  LoadLookupInput,
+  PauseInput,
   PromptAnswerInput,
+  TabIdInput,
   PromptChoice,
   RatingInput,
   ReportIdInput,
@@ -32,24 +37,47 @@ import type {
   Intervention,
   InterventionKind,
   PromptRecord,
+  Purpose,
+  Quadrant,
   Rating,
   Settings,
   ToolId,
+  Touch,
 } from '@/utils/model/records';
-import type { ForgetStore } from '@/utils/model/constants';
+import type { ForgetStore, RetentionMonths } from '@/utils/model/constants';
 
 export type ReportRef = { id: string; name: string };
 
+/**
+ * What the prompt knows besides the item (its payload, for the card to show): the report's open
+ * intervention this edit can join, where the lead last put the report, and the working day's end.
+ */
+export interface PromptContext {
+  /** The report's open intervention on other work: the card offers "Add to <its key>". */
+  joinable?: { interventionId: string; tool: ToolId; artifact: Artifact; startedAt: string };
+  /** The report's latest check-in: its quadrant's name ("Full support"), when, and the purpose that fits it. */
+  checkIn?: { quadrant: Quadrant; label: string; week: string; at: string; purpose: Purpose };
+  /** "End of day": the working day's end the lead set, today's or (once passed) tomorrow's, ISO. */
+  workdayEndsAt: string;
+  /** The lead's default plan length (minutes): the prompt's first choice. */
+  plannedMinutes?: number;
+}
+
 export type EditDecision =
   /** `kind` (absent: 'edit') lets the page word the question for a take-over. */
-  | {
+  | ({
       action: 'prompt';
       promptId: string;
       report: ReportRef;
       tool: ToolId;
       artifact: Artifact;
       kind?: InterventionKind;
-    }
+    } & PromptContext)
+  /**
+   * A report's item, but only a touch so far: the page asks again once the stretch reaches
+   * `threshold` keystrokes (or a paste), and says "touch" if it stops before.
+   */
+  | { action: 'touch'; threshold: number; report: ReportRef }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
   /** As feeding, but past its planned end: the page offers to pull back now. */
@@ -73,6 +101,8 @@ export type PromptRequest =
       artifact: Artifact;
       toolLabel: string;
       takeover?: boolean;
+      /** What Pullback knows besides the item: an open intervention to join, the check-in, the day's end. */
+      context?: PromptContext;
     }
   /** Back on an artifact whose intervention is past its planned end. */
   | {
@@ -110,6 +140,8 @@ export type SummaryData = {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week of the range (small changes that never asked). */
+  touches: Touch[];
 };
 
 export type ImportResult =
@@ -127,19 +159,21 @@ export interface ProtocolMap {
   edit(data: EditSignal): EditDecision;
   answerPrompt(data: PromptAnswerInput): AnswerResult;
   heartbeat(data: Heartbeat): EditDecision;
+  /** A stretch of editing on a report's item stopped before it asked: counted as a touch. */
+  touch(data: EditSignal): void;
   /** The in-page "time to pull back?" and the popup end and extend through these too. */
   endIntervention(data: IdInput): Intervention;
   extendIntervention(data: ExtendInput): Intervention;
   recordClosing(data: ClosingInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
-  listLog(data: { limit: number }): { interventions: InterventionView[]; prompts: PromptView[] };
+  listLog(data?: ListLogInput): { interventions: InterventionView[]; prompts: PromptView[] };
   listAwaitingClosing(): InterventionView[];
   exportBackup(): string;
   /** The backup in parts (utils/background/backup-writer.ts): its opening, then records a chunk at a time. */
   exportOpening(): string;
   exportChunk(data: ExportChunkInput): BackupChunk;
-  importBackup(data: { text: string }): ImportResult;
+  importBackup(data: ImportInput): ImportResult;
   saveSettings(data: Settings): Settings;
   summaryData(data: SummaryRange): SummaryData;
   addClaim(data: ClaimInput): Claim;
@@ -174,19 +208,25 @@ export interface ProtocolMap {
   /** The popup: the question waiting in the toolbar for this tab, if any. */
   waitingPrompt(data: { tabId: number }): PromptRequest | null;
   /** Content script: inject my tool's owner lookups and page reader (entrypoints/<contentScript>-lookup.ts) into my frame. */
-  loadLookup(data: { contentScript: string }): void;
+  loadLookup(data: LoadLookupInput): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
   reportDiagnostic(data: DiagnosticInput): void;
   /** A content script on a site the lead added: that site's definition (by the sender's origin), or null. */
   customSiteHere(): CustomSite | null;
   /** The popup's "On this page": what the tab's content script reads, and what an edit there would do. */
-  describeTab(data: { tabId: number }): { reading: PageReading; verdict: PageVerdict } | null;
+  describeTab(data: TabIdInput): { reading: PageReading; verdict: PageVerdict } | null;
   /** Pause prompts until a time (the popup's "1 hour", "until tomorrow" in the lead's clock), or null: until resumed. */
-  pausePrompts(data: { until: string | null }): void;
+  pausePrompts(data: PauseInput): void;
   resumePrompts(): void;
   /** Settings on every browser (utils/settings/store.ts): put this browser's replaced version back, or let it go. */
   syncPutBack(data: SyncKeyInput): Settings;
   syncDismiss(data: SyncKeyInput): void;
+  /** Drop an entry from another browser that this one cannot read (it blocks nothing else, but never syncs). */
+  syncDropStuck(data: SyncKeyInput): Settings;
+  /** A stricter retention from another browser or a backup, waiting for the lead here (null: none waits). */
+  pendingRetention(): PendingRetention | null;
+  /** Keep the last N months on this browser (the options page's choice, or confirming a pending one): what it deleted. */
+  keepRecordsFor(data: { months: RetentionMonths }): ForgetCounts;
   // Background or popup -> content script:
   /** What the content script reads on its page (for describeTab). */
   describePage(): PageReading | null;
@@ -219,6 +259,16 @@ export type { PageReading };
 /** What a deletion covers; `forgetPreview` takes the same shape. */
 export type ForgetScope = ForgetScopeInput;
 
+/** A retention that waits for the lead on this browser (utils/background/forget.ts). */
+export interface PendingRetention {
+  /** The synced (or imported) setting, stricter than this browser's. */
+  months: RetentionMonths;
+  /** What this browser keeps until the lead confirms (0: everything). */
+  hereMonths: RetentionMonths;
+  /** What confirming deletes now. */
+  counts: ForgetCounts;
+}
+
 /** How much a deletion removes (or removed): the numbers the confirmation states. */
 export interface ForgetCounts {
   interventions: number;
@@ -229,6 +279,8 @@ export interface ForgetCounts {
   reports: number;
   /** Pause log events (only "everything" and "before a date" take them). */
   pauseEvents?: number;
+  /** Weekly touch counts (small changes that never asked). */
+  touches?: number;
 }
 
 /** Records as text, and the key to continue after (null: the list is done). */
@@ -248,22 +300,34 @@ export type OwnerStanding =
   /** The adapter could not read the owner (or the item) here. */
   | { kind: 'unreadable'; what: 'item' | 'owner' };
 
+/** Why an edit does nothing. */
+export type QuietWhy =
+  | 'no-roster'
+  | 'tool-off'
+  | 'mine'
+  | 'not-a-report'
+  | 'nobody'
+  | 'unreadable'
+  | 'paused'
+  | 'cooldown';
+
+/** What an edit does: the edit decision's outcome (utils/background/edit-decision.ts). */
 export type EditEffect =
-  | { effect: 'prompt'; waiting: boolean }
-  | { effect: 'count'; interventionId: string; overdue: boolean }
   | {
       effect: 'nothing';
-      why:
-        | 'no-roster'
-        | 'tool-off'
-        | 'mine'
-        | 'not-a-report'
-        | 'nobody'
-        | 'unreadable'
-        | 'paused'
-        | 'cooldown';
-      /** For a cooldown: the first moment an edit prompts again. For a pause: its end (null: until resumed). */
+      why: QuietWhy;
+      /** For a cooldown: the first moment an edit asks again. For a pause: its end (null: until resumed). */
       until?: string | null;
-    };
+    }
+  /** An open intervention takes the edit as hands-on time; `overdue` asks to pull back (never while paused). */
+  | { effect: 'count'; interventionId: string; overdue: boolean }
+  /** A report's item, but only a few characters so far: no question; counted as a touch if it stops here. */
+  | { effect: 'touch'; threshold: number }
+  /**
+   * Ask. `waiting`: the item's last prompt is still unanswered (shown again, not logged twice).
+   * `joinable`: the report's open intervention on other work, which this item can join.
+   * `threshold`: keystrokes in one stretch before asking.
+   */
+  | { effect: 'prompt'; waiting: boolean; joinable: string | null; threshold: number };
 
 export type PageVerdict = { standing: OwnerStanding } & EditEffect;

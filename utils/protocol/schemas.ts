@@ -13,10 +13,12 @@ import {
   inRange,
   INTERVENTION_KINDS,
   InterventionSchema,
+  IsoTimeSchema,
   IsoWeekSchema,
   LIMITS,
   nonEmptyText,
   PURPOSES,
+  RetentionSchema,
   RANGES,
   SCORES,
   TOOL_IDS,
@@ -24,7 +26,7 @@ import {
 } from '@/utils/model/records';
 
 export { ArtifactSchema, IdSchema };
-import { BACKUP_STORES, FORGET_STORES } from '@/utils/model/constants';
+import { BACKUP_STORES, FORGET_STORES, QUADRANTS } from '@/utils/model/constants';
 
 const text = (max: number) =>
   v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -41,6 +43,21 @@ export const EditSignalSchema = v.object({
   owner: IdentitySchema,
   /** Who the tool says is looking at it (Jira's /myself). */
   viewer: IdentitySchema,
+  /**
+   * The editing on the item so far without a break (utils/detect.ts): content-changing keystrokes,
+   * whether something was pasted or dropped, and for how long (ms). Absent: a take-over, which asks at once.
+   */
+  stretch: v.optional(
+    v.object({
+      keys: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+      pasted: v.boolean(),
+      ms: v.pipe(
+        v.number(),
+        v.minValue(0),
+        v.transform((ms) => Math.min(Math.round(ms), LIMITS.editMs)),
+      ),
+    }),
+  ),
 });
 export type EditSignal = v.InferOutput<typeof EditSignalSchema>;
 
@@ -52,8 +69,12 @@ export const PromptAnswerSchema = v.object({
   promptId: IdSchema,
   answer: v.picklist(PROMPT_CHOICES),
   purpose: v.optional(v.picklist(PURPOSES)),
-  /** Minutes from now; "today" is computed by the prompt in the lead's time zone. */
+  /** Minutes from now. */
   plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
+  /** Until the working day's end the lead set (the background reads the clock time): wins over plannedMinutes. */
+  until: v.optional(v.literal('end-of-day')),
+  /** "Add to ...": the report's open intervention this item joins instead of starting one. */
+  join: v.optional(IdSchema),
   /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
   intent: v.optional(
     v.pipe(
@@ -82,12 +103,13 @@ export type ExtendInput = v.InferOutput<typeof ExtendSchema>;
 export const EndSchema = v.object({ id: IdSchema });
 export type IdInput = v.InferOutput<typeof EndSchema>;
 
-export const ClosingSchema = v.object({
+/** The closing questions' answers for one intervention (stored as its `closing`, with the time). */
+export const ClosingAnswerSchema = v.object({
   id: IdSchema,
   saidFramework: v.nullable(v.boolean()),
   ownerNow: v.nullable(v.picklist(['report', 'me'])),
 });
-export type ClosingInput = v.InferOutput<typeof ClosingSchema>;
+export type ClosingInput = v.InferOutput<typeof ClosingAnswerSchema>;
 
 /** Parse untrusted input; throws an Error whose message says which field is wrong. */
 export function parseOrThrow<S extends v.GenericSchema>(
@@ -158,6 +180,7 @@ export const SyncKeySchema = v.object({
   ),
 });
 export type SyncKeyInput = v.InferOutput<typeof SyncKeySchema>;
+export const RetentionInputSchema = v.object({ months: RetentionSchema });
 const beforeIso = v.pipe(v.string(), v.isoTimestamp('must be a date and time in ISO 8601'));
 export const DeleteBeforeSchema = v.object({ beforeIso });
 export type DeleteBeforeInput = v.InferOutput<typeof DeleteBeforeSchema>;
@@ -187,8 +210,52 @@ export const PageReadingSchema = v.object({
 });
 export type PageReading = v.InferOutput<typeof PageReadingSchema>;
 
+// Extension pages' requests with plain inputs: parsed like the rest, so every inbound shape is here.
+/** The popup's log: how many rows (clamped to 1-500 by the background; absent: 50). */
+export const ListLogSchema = v.optional(
+  v.object({ limit: v.optional(v.pipe(v.number(), v.finite())) }),
+  {},
+);
+export type ListLogInput = v.InferOutput<typeof ListLogSchema>;
+/** A backup file's text, read by the page (its size is checked where it is parsed). */
+export const ImportSchema = v.object({ text: v.string('must be the file’s text') });
+export type ImportInput = v.InferOutput<typeof ImportSchema>;
+export const TabIdSchema = v.object({
+  tabId: v.pipe(v.number(), v.integer('is a whole number'), v.minValue(0)),
+});
+export type TabIdInput = v.InferOutput<typeof TabIdSchema>;
+/** A pause's end (checked against the clock where it starts), or null: until resumed. */
+export const PauseSchema = v.object({ until: v.nullable(v.string()) });
+export type PauseInput = v.InferOutput<typeof PauseSchema>;
+/** A content script asking for its tool's lookups, by its script's name. */
+export const LoadLookupSchema = v.object({ contentScript: v.pipe(v.string(), v.maxLength(60)) });
+export type LoadLookupInput = v.InferOutput<typeof LoadLookupSchema>;
+
 const ReportRefSchema = v.object({ id: IdSchema, name: nonEmptyText(LIMITS.nameLength) });
 const ToolLabelSchema = text(LIMITS.nameLength);
+
+/** What the background told the page beside the item (utils/protocol/messages.ts PromptContext). */
+const PromptContextSchema = v.object({
+  joinable: v.optional(
+    v.object({
+      interventionId: IdSchema,
+      tool: ToolIdSchema,
+      artifact: ArtifactSchema,
+      startedAt: IsoTimeSchema,
+    }),
+  ),
+  checkIn: v.optional(
+    v.object({
+      quadrant: v.picklist(QUADRANTS),
+      label: text(LIMITS.nameLength),
+      week: IsoWeekSchema,
+      at: IsoTimeSchema,
+      purpose: v.picklist(PURPOSES),
+    }),
+  ),
+  workdayEndsAt: IsoTimeSchema,
+  plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
+});
 
 /**
  * Content script -> background: the prompt it wants its frame to show (components/prompt/PromptHost.ts).
@@ -202,6 +269,7 @@ export const PromptRequestSchema = v.variant('kind', [
     artifact: ArtifactSchema,
     toolLabel: ToolLabelSchema,
     takeover: v.optional(v.boolean()),
+    context: v.optional(PromptContextSchema),
   }),
   v.object({
     kind: v.literal('overdue'),
@@ -212,3 +280,15 @@ export const PromptRequestSchema = v.variant('kind', [
   }),
 ]);
 export const StagePromptSchema = v.object({ request: PromptRequestSchema });
+/** The prompt's frame -> (background) -> its content script: which frame, and what happened. */
+export const RelayFrameEventSchema = v.object({
+  frameId: v.pipe(v.number(), v.integer('is a whole number'), v.minValue(0)),
+  event: v.variant('event', [
+    v.object({
+      seq: v.number(),
+      event: v.picklist(['shown', 'resized']),
+      height: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+    }),
+    v.object({ seq: v.number(), event: v.picklist(['answered', 'started', 'closed']) }),
+  ]),
+});

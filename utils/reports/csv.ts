@@ -3,8 +3,10 @@
  * (CRLF line ends, fields with a comma, quote or line break quoted, quotes
  * doubled), and safe to open in a spreadsheet: titles and names come from
  * other people's tools, so a field that a spreadsheet would run as a formula
- * (= + - @, or a leading tab or CR) is prefixed with a single quote.
+ * (= + - @, or a leading tab or CR) is prefixed with a single quote
+ * (utils/reports/inert-text.ts, shared by every export).
  */
+import { inert } from '@/utils/reports/inert-text';
 import { spanMs } from '@/utils/model/durations';
 import type { Intervention } from '@/utils/model/records';
 
@@ -64,18 +66,11 @@ export function interventionsCsv(
         minutes(r.activeMs),
         onTime,
       ]
-        .map(csvField)
+        .map((field) => inert(field, 'csv'))
         .join(','),
     );
   }
   return lines.join('\r\n') + '\r\n';
-}
-
-/** One field: formula guard first, then RFC 4180 quoting. */
-export function csvField(value: string | number | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function minutes(ms: number): string {

@@ -5,6 +5,7 @@
  * placeholder: where the lead gave no words, the sentence is written without
  * them.
  */
+import { inert } from '@/utils/reports/inert-text';
 import { spanMs } from '@/utils/model/durations';
 import type { Intervention } from '@/utils/model/records';
 import { spokenDuration } from '@/utils/reports/spoken-duration';
@@ -14,7 +15,7 @@ type NoteRecord = Pick<Intervention, 'artifact' | 'purpose' | 'startedAt' | 'end
 
 /** The why, from the purpose, with the lead's own words where they gave some on "Yes". */
 export function whyInLeadsWords(record: Pick<NoteRecord, 'purpose' | 'intent'>): string {
-  const words = record.intent?.trim().replace(/[.\s]+$/, '');
+  const words = inert(record.intent ?? '', 'text').replace(/[.\s]+$/, '');
   switch (record.purpose) {
     case 'teach-framework':
       return words
@@ -32,10 +33,10 @@ export function firstNameOf(reportName: string): string {
 }
 
 export function handBackNote(record: NoteRecord, reportName: string, now = new Date()): string {
-  const firstName = firstNameOf(reportName);
-  const what = record.artifact.title
-    ? `${record.artifact.key} (“${record.artifact.title}”)`
-    : record.artifact.key;
+  const firstName = inert(firstNameOf(reportName), 'text');
+  // Key and title come from the tool's page: one line each, whatever they hold.
+  const key = inert(record.artifact.key, 'text');
+  const what = record.artifact.title ? `${key} (“${inert(record.artifact.title, 'text')}”)` : key;
   const took =
     record.kind === 'takeover' ? `I took ${what} over from you` : `I stepped into ${what}`;
   const said =

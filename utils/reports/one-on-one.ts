@@ -6,6 +6,7 @@
  * and the alignment x confidence check-in; and the same as Markdown for a
  * 1:1 document. Pure: the page hands in the records and renders the result.
  */
+import { inert } from '@/utils/reports/inert-text';
 import { formatDuration, spanMs } from '@/utils/model/durations';
 import { firstNameOf, handBackNote } from '@/utils/reports/handback';
 import {
@@ -13,6 +14,7 @@ import {
   type Intervention,
   type PromptRecord,
   type Rating,
+  type Touch,
 } from '@/utils/model/records';
 import {
   QUADRANT_GUIDANCE,
@@ -33,6 +35,8 @@ export interface OneOnOneInput {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week (absent: none counted). */
+  touches?: Touch[];
   /** For week labels and dates; the browser's when absent. */
   locale?: string;
 }
@@ -64,6 +68,8 @@ export interface OneOnOneWeek {
   /** Prompts answered "No": the lead noticed and left the detail with its owner. */
   caught: PromptRecord[];
   rating: Rating | null;
+  /** Small changes to their work that stopped before Pullback asked. */
+  touches: number;
 }
 
 export interface TrailPoint {
@@ -95,6 +101,8 @@ export interface OneOnOne {
     ended: number;
     endedOnTime: number;
     caught: number;
+    /** Small changes to their work that stopped before Pullback asked. */
+    touches: number;
     withWords: number;
   };
 }
@@ -117,6 +125,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     interventions: [],
     caught: [],
     rating: null,
+    touches: 0,
   }));
   const mine = <T extends { reportId: string }>(records: T[]) =>
     records.filter((r) => r.reportId === input.report.id);
@@ -128,6 +137,10 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
   for (const prompt of [...mine(input.prompts)].sort(byTime((p) => p.at))) {
     const i = weekOf(prompt.at);
     if (i >= 0 && prompt.answer === 'stepped-back') weeks[i]!.caught.push(prompt);
+  }
+  for (const touch of mine(input.touches ?? [])) {
+    const i = weekIds.indexOf(touch.week);
+    if (i >= 0) weeks[i]!.touches += touch.count;
   }
   for (const rating of mine(input.ratings)) {
     const i = weekIds.indexOf(rating.week);
@@ -166,6 +179,7 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
       ended: ended.length,
       endedOnTime: ended.filter((x) => x.outcome === 'ended on time').length,
       caught: weeks.reduce((sum, w) => sum + w.caught.length, 0),
+      touches: weeks.reduce((sum, w) => sum + w.touches, 0),
       withWords: all.filter((x) => x.words).length,
     },
   };
@@ -235,46 +249,33 @@ export function dayOf(iso: string, locale?: string): string {
 // ---------------------------------------------------------------------------
 // Markdown for a 1:1 document
 
-/** Text from the tools and the lead, safe inside a Markdown line: one line, Markdown's marks shown as themselves. */
-export function markdownText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
-}
-
-/** An item key as code; a backtick inside one (never seen in a tool's keys) is dropped rather than breaking the span. */
-function markdownKey(key: string): string {
-  return `\`${key.replace(/`/g, '').replace(/\s+/g, ' ').trim()}\``;
-}
-
 /** An intervention as Markdown list lines; `startedOn` ("12 Sept 2026") for those from before the weeks. */
 function interventionLines(x: OneOnOneIntervention, startedOn?: string): string[] {
   const r = x.record;
-  const title = r.artifact.title ? ` ${markdownText(r.artifact.title)}` : '';
-  const started = startedOn ? `started ${markdownText(startedOn)}; ` : '';
+  const title = r.artifact.title ? ` ${inert(r.artifact.title, 'markdown')}` : '';
+  const started = startedOn ? `started ${inert(startedOn, 'markdown')}; ` : '';
   const lines = [
-    `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${markdownKey(r.artifact.key)}${title}: ${markdownText(x.purpose)}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
+    `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${inert(r.artifact.key, 'code')}${title}: ${inert(x.purpose, 'markdown')}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
   ];
-  if (x.words) lines.push(`  - My words: “${markdownText(x.words)}”`);
+  if (x.words) lines.push(`  - My words: “${inert(x.words, 'markdown')}”`);
   lines.push(
     x.handBack
-      ? `  - Hand-back note: ${markdownText(x.handBack)}`
+      ? `  - Hand-back note: ${inert(x.handBack, 'markdown')}`
       : '  - Still with me: not handed back yet.',
   );
   return lines;
 }
 
 export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
-  const name = markdownText(view.report.name);
-  const first = markdownText(firstNameOf(view.report.name));
+  const name = inert(view.report.name, 'markdown');
+  const first = inert(firstNameOf(view.report.name), 'markdown');
   const { totals } = view;
   const lines: string[] = [`# 1:1 with ${name}`, ''];
   const source = view.leadName.trim()
-    ? `${markdownText(view.leadName)}’s Pullback log`
+    ? `${inert(view.leadName, 'markdown')}’s Pullback log`
     : 'my Pullback log';
   lines.push(
-    `Weeks ${view.firstWeek} to ${view.lastWeek} (${markdownText(view.rangeLabel)}), from ${source}.`,
+    `Weeks ${view.firstWeek} to ${view.lastWeek} (${inert(view.rangeLabel, 'markdown')}), from ${source}.`,
   );
   if (view.report.former)
     lines.push('', `${name} is a former report: no longer on my roster, their history kept.`);
@@ -303,16 +304,16 @@ export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
 
   lines.push('', '## Week by week');
   for (const week of view.weeks) {
-    lines.push('', `### ${week.week} (${markdownText(week.label)})`, '');
+    lines.push('', `### ${week.week} (${inert(week.label, 'markdown')})`, '');
     if (week.interventions.length === 0 && week.caught.length === 0 && !week.rating) {
       lines.push('- Nothing recorded.');
       continue;
     }
     for (const x of week.interventions) lines.push(...interventionLines(x));
     for (const p of week.caught) {
-      const title = p.artifact.title ? ` ${markdownText(p.artifact.title)}` : '';
+      const title = p.artifact.title ? ` ${inert(p.artifact.title, 'markdown')}` : '';
       lines.push(
-        `- **Caught myself** ${markdownKey(p.artifact.key)}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
+        `- **Caught myself** ${inert(p.artifact.key, 'code')}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
       );
     }
     if (week.rating) {

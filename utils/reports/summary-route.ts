@@ -8,20 +8,35 @@
  * strictly: a link that names a 1:1 but cannot be read says so instead of
  * quietly showing something else.
  */
+import { RANGES } from '@/utils/model/constants';
 import { parseWeekId, type WeekId } from '@/utils/model/week';
 
 export type SummaryRoute =
   | { page: 'week'; week: WeekId }
   | { page: 'one-on-one'; week: WeekId; reportId: string }
   /** A 1:1 link that cannot be read; `week` is the week it names, when that part reads. */
-  | { page: 'bad-link'; problem: string; week: WeekId | null };
+  | { page: 'bad-link'; problem: string; week: WeekId | null }
+  /** A week outside the years Pullback keeps (0001-W01): there is nothing to show, and nothing to compute from it. */
+  | { page: 'no-such-week'; problem: string; week: null };
+
+/** A week written as one (2026-W48) whose year Pullback keeps no records for. */
+function outsideTheYears(text: string): string | null {
+  const week = parseWeekId(text);
+  if (!week) return null;
+  const year = Number(week.slice(0, 4));
+  return year < RANGES.years.min || year > RANGES.years.max
+    ? `“${week}” is outside the years Pullback keeps (${RANGES.years.min} to ${RANGES.years.max}).`
+    : null;
+}
 
 export function parseSummaryHash(hash: string, thisWeek: WeekId): SummaryRoute {
   const text = hash.replace(/^#/, '');
   const slash = text.indexOf('/');
+  const weekPart = slash < 0 ? text : text.slice(0, slash);
+  const outside = outsideTheYears(weekPart);
+  if (outside) return { page: 'no-such-week', problem: outside, week: null };
   if (slash < 0) return { page: 'week', week: parseWeekId(text) ?? thisWeek };
 
-  const weekPart = text.slice(0, slash);
   const idPart = text.slice(slash + 1);
   const week = parseWeekId(weekPart);
   if (!week)

@@ -18,10 +18,13 @@ import {
   type Intervention,
   type PromptRecord,
   type Purpose,
+  type Quadrant,
   type Rating,
   type ToolId,
+  type Touch,
 } from '@/utils/model/records';
 import { shiftWeek, weekRange, type WeekId } from '@/utils/model/week';
+import { QUADRANT_TITLES, quadrantOf } from '@/utils/model/constants';
 
 /** Weeks a summary looks at: this week and the seven before it (the sparkline). */
 export const WINDOW_WEEKS = 8;
@@ -29,8 +32,6 @@ export const WINDOW_WEEKS = 8;
 export const AVERAGE_WEEKS = 4;
 /** The name a row gets when its reportId is no longer on the roster. */
 export const FORMER_REPORT_NAME = 'a former report';
-/** A score of 1-2 is low, 3-4 high. */
-const HIGH = 3;
 /** How many of the same thing in a week make a pattern worth a reflection. */
 const REPEAT_THRESHOLD = 3;
 /** Overran records named in the reflection's text (all of them are in recordIds). */
@@ -42,33 +43,28 @@ const OVERRAN_NAMED = 5;
 /** The stored check-in lives with the other records (utils/model/records.ts). */
 export type { Rating };
 
-export type Quadrant = 'support' | 'give-context' | 'build-confidence' | 'act-now';
+export type { Quadrant };
 
-export function quadrantOf(r: Pick<Rating, 'alignment' | 'confidence'>): Quadrant {
-  const aligned = r.alignment >= HIGH;
-  const confident = r.confidence >= HIGH;
-  if (aligned) return confident ? 'support' : 'build-confidence';
-  return confident ? 'give-context' : 'act-now';
-}
+export { quadrantOf };
 
 export const QUADRANT_GUIDANCE: Record<Quadrant, { title: string; advice: string }> = {
   support: {
-    title: 'Full support',
+    title: QUADRANT_TITLES.support,
     advice:
       'You agree on where this is going and you trust how they will get there. Back them fully, clear the way, and keep out of the details.',
   },
   'give-context': {
-    title: 'Give context',
+    title: QUADRANT_TITLES['give-context'],
     advice:
       'You trust their judgement but would head somewhere else. Share the why behind your view and what you know that they may not, then let them pick the path.',
   },
   'build-confidence': {
-    title: 'Build confidence',
+    title: QUADRANT_TITLES['build-confidence'],
     advice:
       'The direction is right but you are not yet sure of their calls here. Step in on purpose and for a set time, say out loud the framework you are using, then pull back.',
   },
   'act-now': {
-    title: 'Act now',
+    title: QUADRANT_TITLES['act-now'],
     advice:
       'Neither the direction nor your confidence is there yet. Act this week: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
   },
@@ -106,6 +102,8 @@ export interface ReportRow {
   rating: Rating | null;
   /** Earlier weeks' ratings within the window, oldest first. */
   ratingHistory: Rating[];
+  /** This week's touches: small changes to their work that stopped before Pullback asked. */
+  touches: number;
 }
 
 export type ReflectionRule =
@@ -161,6 +159,8 @@ export interface WeekInput {
   interventions: Intervention[];
   prompts: PromptRecord[];
   ratings: Rating[];
+  /** Touches per report per week (absent: none counted). */
+  touches?: Touch[];
 }
 
 // ---------------------------------------------------------------------------
@@ -278,6 +278,7 @@ class ReportRows {
         sparkline: new Array<number>(WINDOW_WEEKS).fill(0),
         rating: null,
         ratingHistory: [],
+        touches: 0,
       },
       longestSpan: -1,
       purposeIds: new Map(),
@@ -457,6 +458,14 @@ function placeRatings(ratings: Rating[], w: WeekWindow, rows: ReportRows): void 
   }
 }
 
+/** This week's touch counts on the rows of reports (a former report's touches alone make no row). */
+function placeTouches(touches: Touch[], w: WeekWindow, rows: ReportRows): void {
+  for (const touch of touches) {
+    const acc = touch.week === w.week ? rows.find(touch.reportId) : undefined;
+    if (acc) acc.row.touches += touch.count;
+  }
+}
+
 /** This week against the four before; a week with nothing to measure is left out of an average rather than counted as 0. */
 function headlineFigures(perWeek: WeekAcc[]) {
   const previous = perWeek.slice(FIRST_COMPARED, THIS);
@@ -512,6 +521,7 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
   const interventions = tallyInterventions(input.interventions, w, rows);
   const prompts = tallyPrompts(input.prompts, w, rows, interventions.perWeek);
   placeRatings(input.ratings, w, rows);
+  placeTouches(input.touches ?? [], w, rows);
   const ordered = rows.finish();
   const figures = headlineFigures(interventions.perWeek);
   const overdue = pastPlannedEnd(interventions.openAtWeekEnd, w);

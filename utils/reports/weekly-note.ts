@@ -5,6 +5,7 @@
  * own next time, and an invitation to say when it felt like too much. Plain
  * text or Markdown; Pullback only puts it on the clipboard.
  */
+import { inert } from '@/utils/reports/inert-text';
 import { spanMs } from '@/utils/model/durations';
 import { firstNameOf, whyInLeadsWords } from '@/utils/reports/handback';
 import type { Intervention, PromptRecord } from '@/utils/model/records';
@@ -25,16 +26,18 @@ export interface WeeklyNoteInput {
 export function weeklyNote(input: WeeklyNoteInput, format: NoteFormat): string {
   const md = format === 'markdown';
   const heading = (text: string) => (md ? `**${text}**` : text);
-  const key = (k: string) => (md ? `\`${k}\`` : k);
+  // What came from the tools (keys, titles) and the lead's words, inert in either format.
+  const key = (k: string) => inert(k, md ? 'code' : 'text');
+  const words = (text: string) => inert(text, md ? 'markdown' : 'text');
   const list = (items: string[]) => items.map((item) => `- ${item}`).join('\n');
   const keys = (records: Array<{ artifact: { key: string } }>) =>
     joinWords([...new Set(records.map((r) => key(r.artifact.key)))]);
-  const first = firstNameOf(input.reportName);
+  const first = words(firstNameOf(input.reportName));
 
   const stepped = input.interventions.map((r) => {
-    const what = `${key(r.artifact.key)}${r.artifact.title ? ` (“${r.artifact.title}”)` : ''}`;
+    const what = `${key(r.artifact.key)}${r.artifact.title ? ` (“${words(r.artifact.title)}”)` : ''}`;
     const verb = r.kind === 'takeover' ? `I took ${what} over from you` : `${what}`;
-    return `${verb}, ${spokenDuration(spanMs(r, input.now))}: ${whyInLeadsWords(r)}`;
+    return `${verb}, ${spokenDuration(spanMs(r, input.now))}: ${words(whyInLeadsWords(r))}`;
   });
   const keptByMe = input.interventions.filter(
     (r) => r.status === 'active' || r.closing?.ownerNow === 'me',
@@ -66,7 +69,7 @@ export function weeklyNote(input: WeeklyNoteInput, format: NoteFormat): string {
   parts.push(
     'Tell me when any of this felt like too much, or when you would have liked me to step in sooner or stay out.',
   );
-  if (input.leadName.trim()) parts.push(firstNameOf(input.leadName));
+  if (input.leadName.trim()) parts.push(words(firstNameOf(input.leadName)));
   return parts.join('\n\n');
 }
 

@@ -6,7 +6,7 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS } from '@/utils/model/records';
-import type { Settings } from '@/utils/model/records';
+import type { RetentionMonths, Settings } from '@/utils/model/records';
 import {
   checkQuota,
   itemBytes,
@@ -23,6 +23,7 @@ import {
   type SyncConflict,
   type SyncProblem,
 } from '@/utils/settings/sync';
+import { errorText } from '@/utils/model/error-text';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -87,6 +88,8 @@ export const syncStateItem = storage.defineItem<SyncState | null>('local:setting
 export type SyncStatus =
   | { kind: 'pending' }
   | { kind: 'synced'; bytes: number; quotaBytes: number; at: string }
+  /** Everything else synced; `count` entries from another browser could not be read and are not used here. */
+  | { kind: 'stuck'; count: number; bytes: number; quotaBytes: number; at: string }
   | {
       kind: 'too-large';
       bytes: number;
@@ -109,6 +112,15 @@ export interface SyncReport {
 }
 export const syncReportItem = storage.defineItem<SyncReport>('local:settingsSync', {
   fallback: { status: { kind: 'pending' }, conflicts: [], problems: [] },
+});
+
+/**
+ * The retention this browser applies (months, 0: keep everything), apart from the synced setting:
+ * a stricter one from another browser (or a backup) deletes nothing here until the lead confirms it
+ * here (utils/background/forget.ts). Absent: never set, taken from the settings on first use.
+ */
+export const retentionHereItem = storage.defineItem<RetentionMonths | null>('local:retentionHere', {
+  fallback: null,
 });
 
 /** The browser's storage.sync, as much of it as Pullback uses. */
@@ -153,6 +165,12 @@ export function createSettingsStore({
     bytesPerItem: sync?.QUOTA_BYTES_PER_ITEM ?? SYNC_QUOTA.bytesPerItem,
     items: sync?.MAX_ITEMS ?? SYNC_QUOTA.items,
   };
+
+  /** Before the first change that could come from elsewhere, the retention this browser has been applying is noted (see retentionHereItem). */
+  async function noteRetentionHere(settings: Settings) {
+    if ((await retentionHereItem.getValue()) === null)
+      await retentionHereItem.setValue(settings.retentionMonths ?? 0);
+  }
 
   async function stateOf(): Promise<SyncState> {
     return (await syncStateItem.getValue()) ?? { device: newDevice(), stamps: {} };
@@ -199,7 +217,7 @@ export function createSettingsStore({
       remote = await sync.get(null);
     } catch (e) {
       return keep(
-        { kind: 'failed', message: messageOf(e), at },
+        { kind: 'failed', message: errorText(e), at },
         local,
         state.stamps,
         [],
@@ -249,9 +267,12 @@ export function createSettingsStore({
       try {
         if (Object.keys(merged.writes).length) await sync.set(merged.writes);
         if (merged.expired.length) await sync.remove(merged.expired);
-        status = { kind: 'synced', bytes: check.bytes, quotaBytes: quota.bytes, at };
+        const stuck = merged.problems.filter((p) => p.stuck).length;
+        status = stuck
+          ? { kind: 'stuck', count: stuck, bytes: check.bytes, quotaBytes: quota.bytes, at }
+          : { kind: 'synced', bytes: check.bytes, quotaBytes: quota.bytes, at };
       } catch (e) {
-        status = { kind: 'failed', message: messageOf(e), at };
+        status = { kind: 'failed', message: errorText(e), at };
       }
     }
     return keep(status, merged.settings, merged.stamps, merged.conflicts, merged.problems);
@@ -267,6 +288,7 @@ export function createSettingsStore({
    */
   async function saveHere(next: Settings): Promise<Settings> {
     const current = await get();
+    await noteRetentionHere(current);
     const state = await stateOf();
     const t = now();
     const values = settingsToValues(next);
@@ -294,7 +316,12 @@ export function createSettingsStore({
     /** Settings changed on this browser (options page, claims, forgetting, an import). */
     save: (next: Settings) => oneAtATime(() => saveHere(next)),
     /** Merges what the sync area holds now (at start, and on every change there). */
-    pull: () => oneAtATime(async () => reconcile(await get(), await stateOf(), false)),
+    pull: () =>
+      oneAtATime(async () => {
+        const local = await get();
+        await noteRetentionHere(local);
+        return reconcile(local, await stateOf(), false);
+      }),
     /** "Put mine back": a conflict's replaced version becomes the latest change. */
     putBack: (key: string) =>
       oneAtATime(async () => {
@@ -307,6 +334,45 @@ export function createSettingsStore({
           conflicts: report.conflicts.filter((c) => c.key !== key),
         });
         return saveHere(withItem(await get(), key, conflict.mine));
+      }),
+    /** "Drop it": an entry from another browser this one cannot read leaves the sync area; this browser's own version (if any) takes its place. */
+    dropStuck: (key: string) =>
+      oneAtATime(async () => {
+        const report = await syncReportItem.getValue();
+        if (!report.problems.some((p) => p.stuck && p.key === key))
+          throw new Error('That entry is no longer stuck.');
+        if (!sync) throw new Error('This browser offers no sync storage to extensions.');
+        await sync.remove([key]);
+        return reconcile(await get(), await stateOf(), false);
+      }),
+    /**
+     * After Forget or Delete everything: no trace of who was forgotten stays in what sync kept
+     * here (conflicts and problems name people; an unreadable entry in the sync area may too, and
+     * is removed so the removal can go up in its place). `names`: the forgotten report's name,
+     * aliases and id; absent: everything.
+     */
+    forgetTraces: (names?: string[]) =>
+      oneAtATime(async () => {
+        const report = await syncReportItem.getValue();
+        const lower = names?.map((n) => n.toLowerCase()).filter(Boolean);
+        const mentions = (x: unknown) =>
+          !lower ||
+          lower.some((n) =>
+            JSON.stringify(x ?? '')
+              .toLowerCase()
+              .includes(n),
+          );
+        const gone = report.problems.filter(mentions);
+        if (!lower) lately.clear();
+        else for (const key of lately.keys()) if (mentions(lately.get(key))) lately.delete(key);
+        const stuck = gone.filter((p) => p.stuck).map((p) => p.key);
+        if (stuck.length && sync) await sync.remove(stuck).catch(() => undefined);
+        await syncReportItem.setValue({
+          ...report,
+          conflicts: report.conflicts.filter((c) => !mentions(c)),
+          problems: report.problems.filter((p) => !gone.includes(p)),
+        });
+        return reconcile(await get(), await stateOf(), false);
       }),
     /** "Keep theirs": the conflict is read and let go. */
     dismiss: (key: string) =>
@@ -329,8 +395,4 @@ export function watchSyncArea(onChange: () => void): () => void {
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

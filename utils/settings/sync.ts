@@ -9,18 +9,24 @@
  * becomes a conflict the options page shows (with "Put mine back"), never a
  * silent loss. A removal is a version too (value null), so "removed here,
  * edited there" is decided by the same rule.
+ *
+ * Nothing from the sync area is trusted more than a backup file: every item
+ * passes the backup's own bounds (utils/model/records.ts) and its time may not
+ * lie more than a day ahead; an item that fails is skipped and named, never
+ * blocking the others. Keys carry no names: a report's key is a hash of its id
+ * (ids were made from names), so a removal marker says nothing about whom.
  */
 import * as v from 'valibot';
 import {
   ClaimSchema,
   CustomSiteSchema,
-  inRange,
+  FormerReportSchema,
+  FUTURE_SLACK_MS,
   PersonSchema,
-  RANGES,
   ReportSchema,
+  SettingsFieldsSchema,
   SettingsSchema,
   ToolIdSchema,
-  WeeklyDigestSchema,
   type Claim,
   type CustomSite,
   type Settings,
@@ -65,10 +71,12 @@ export interface SyncConflict {
   theirs: unknown;
   theirsAt: number;
 }
-/** A sync item this version cannot read: left as it is, nothing local changes because of it. */
+/** A sync item this version cannot read or use: left as it is, nothing local changes because of it. */
 export interface SyncProblem {
   key: string;
   message: string;
+  /** Unreadable (out of bounds, damaged, from a newer version): it does not sync until dropped or replaced. */
+  stuck?: true;
 }
 
 // ---- Settings <-> items ----
@@ -76,38 +84,96 @@ export interface SyncProblem {
 const PREFS_KEY = `${SYNC_PREFIX}prefs`;
 const ME_KEY = `${SYNC_PREFIX}me`;
 const TOOLS_KEY = `${SYNC_PREFIX}tools`;
-const REPORT = `${SYNC_PREFIX}r.`;
+/** A report, under a hash of its id: `pb1.p.<hash>`, the id inside the value. */
+const REPORT = `${SYNC_PREFIX}p.`;
+/** Reports as earlier versions wrote them, `pb1.r.<id>`: read once, moved under REPORT, removed. */
+const LEGACY_REPORT = `${SYNC_PREFIX}r.`;
 const CLAIM = `${SYNC_PREFIX}c.`;
 const SITE = `${SYNC_PREFIX}s.`;
 
+/**
+ * A short hash of a report id (cyrb53: 53 bits, so two of 500 reports meeting is about 1 in 10^11,
+ * and the id in the value is checked against its key anyway). Report ids were made from names
+ * ("erin-park"): the key, and a removal marker, must not carry them.
+ */
+function idHash(id: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+/** The sync key of a report (current or former). */
+export const reportKey = (id: string) => REPORT + idHash(id);
+
+// Each value's bounds are the backup's (SettingsFieldsSchema and the record schemas): one set, not two.
 const PrefsSchema = v.object({
-  cooldownMinutes: inRange(RANGES.cooldownMinutes),
-  idleMinutes: inRange(RANGES.idleMinutes),
-  lapseHours: inRange(RANGES.lapseHours),
-  weeklyDigest: WeeklyDigestSchema,
-  retentionMonths: v.optional(inRange(RANGES.retentionMonths)),
-  hideNotificationTitles: v.optional(v.boolean()),
+  ...v.pick(SettingsFieldsSchema, [
+    'cooldownMinutes',
+    'idleMinutes',
+    'lapseHours',
+    'weeklyDigest',
+    'retentionMonths',
+    'hideNotificationTitles',
+    'defaultPlanMinutes',
+  ]).entries,
+  // Optional: a browser on an older Pullback writes prefs without them (this browser's own then stand).
+  askAfterKeys: v.optional(SettingsFieldsSchema.entries.askAfterKeys.wrapped),
+  workdayEnd: v.optional(SettingsFieldsSchema.entries.workdayEnd.wrapped),
 });
 /** A report on the roster, or a former one (off the roster, history kept under their name). */
 const ReportValueSchema = v.union([
-  v.object({
-    name: ReportSchema.entries.name,
-    aliases: ReportSchema.entries.aliases,
-    former: v.optional(v.literal(false)),
-  }),
-  v.object({ name: ReportSchema.entries.name, former: v.literal(true) }),
+  v.object({ ...ReportSchema.entries, former: v.optional(v.literal(false)) }),
+  v.object({ ...FormerReportSchema.entries, former: v.literal(true) }),
 ]);
-const ClaimValueSchema = v.omit(ClaimSchema, ['id']);
-const SiteValueSchema = v.omit(CustomSiteSchema, ['origin']);
+type ReportValue = v.InferOutput<typeof ReportValueSchema>;
 
-/** The schema of the value under `key`, or undefined for a key this version does not know. */
-function schemaOf(key: string) {
-  if (key === PREFS_KEY) return PrefsSchema;
-  if (key === ME_KEY) return PersonSchema;
-  if (key === TOOLS_KEY) return v.array(ToolIdSchema);
-  if (key.startsWith(REPORT)) return ReportValueSchema;
-  if (key.startsWith(CLAIM)) return ClaimValueSchema;
-  if (key.startsWith(SITE)) return SiteValueSchema;
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Whether this version knows what `key` holds. */
+const knows = (key: string) =>
+  [PREFS_KEY, ME_KEY, TOOLS_KEY].includes(key) ||
+  [REPORT, CLAIM, SITE].some((prefix) => key.startsWith(prefix));
+
+/** Reads the value under `key` with the backup's bounds; the id or origin in a claim's or site's key is checked too. */
+function readValue(
+  key: string,
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; message: string } | undefined {
+  const parsed = (schema: v.GenericSchema, input: unknown) => {
+    const result = v.safeParse(schema, input);
+    if (result.success) return { ok: true as const, value: result.output as unknown };
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue);
+    return { ok: false as const, message: `${path ? `${path} ` : ''}${issue.message}` };
+  };
+  if (key === PREFS_KEY) return parsed(PrefsSchema, value);
+  if (key === ME_KEY) return parsed(PersonSchema, value);
+  if (key === TOOLS_KEY) return parsed(v.array(ToolIdSchema), value);
+  if (key.startsWith(REPORT)) {
+    const read = parsed(ReportValueSchema, value);
+    if (read.ok && reportKey((read.value as ReportValue).id) !== key)
+      return { ok: false, message: 'its id does not belong to its entry' };
+    return read;
+  }
+  if (key.startsWith(CLAIM) || key.startsWith(SITE)) {
+    if (!isRecord(value)) return { ok: false, message: 'not a Pullback entry (no fields)' };
+    const claim = key.startsWith(CLAIM);
+    const idField = claim ? 'id' : 'origin';
+    const read = parsed(claim ? ClaimSchema : CustomSiteSchema, {
+      ...value,
+      [idField]: key.slice(claim ? CLAIM.length : SITE.length),
+    });
+    if (!read.ok) return read;
+    const { [idField]: _fromKey, ...rest } = read.value as Record<string, unknown>;
+    return { ok: true, value: rest };
+  }
   return undefined;
 }
 
@@ -120,14 +186,19 @@ export function settingsToValues(s: Settings): Map<string, unknown> {
     idleMinutes: s.idleMinutes,
     lapseHours: s.lapseHours,
     weeklyDigest: s.weeklyDigest,
+    askAfterKeys: s.askAfterKeys,
+    workdayEnd: s.workdayEnd,
   };
   if (s.retentionMonths !== undefined) prefs.retentionMonths = s.retentionMonths;
   if (s.hideNotificationTitles !== undefined)
     prefs.hideNotificationTitles = s.hideNotificationTitles;
+  if (s.defaultPlanMinutes !== undefined) prefs.defaultPlanMinutes = s.defaultPlanMinutes;
   values.set(PREFS_KEY, prefs);
   values.set(TOOLS_KEY, s.disabledTools);
-  for (const r of s.formerReports ?? []) values.set(REPORT + r.id, { name: r.name, former: true });
-  for (const r of s.reports) values.set(REPORT + r.id, { name: r.name, aliases: r.aliases });
+  for (const r of s.formerReports ?? [])
+    values.set(reportKey(r.id), { id: r.id, name: r.name, former: true });
+  for (const r of s.reports)
+    values.set(reportKey(r.id), { id: r.id, name: r.name, aliases: r.aliases });
   for (const { id, ...claim } of s.claims) values.set(CLAIM + id, claim);
   for (const { origin, ...site } of s.customSites) values.set(SITE + origin, site);
   return values;
@@ -146,8 +217,8 @@ export function valuesToSettings(
     const i = list.indexOf(key);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  const sorted = (prefix: string, list: string[]) => {
-    const r = rank(list.map((id) => prefix + id));
+  const sorted = (prefix: string, list: string[], keyOf = (id: string) => prefix + id) => {
+    const r = rank(list.map(keyOf));
     return [...values.keys()]
       .filter((k) => k.startsWith(prefix) && values.get(k) !== null)
       .sort((a, b) => r(a) - r(b));
@@ -158,11 +229,11 @@ export function valuesToSettings(
   for (const key of sorted(
     REPORT,
     [...(order.formerReports ?? []), ...order.reports].map((r) => r.id),
+    reportKey,
   )) {
-    const value = values.get(key) as v.InferOutput<typeof ReportValueSchema>;
-    const id = key.slice(REPORT.length);
-    if (value.former) formerReports.push({ id, name: value.name });
-    else reports.push({ id, name: value.name, aliases: value.aliases });
+    const value = values.get(key) as ReportValue;
+    if (value.former) formerReports.push({ id: value.id, name: value.name });
+    else reports.push({ id: value.id, name: value.name, aliases: value.aliases });
   }
   const onRoster = new Set(reports.map((r) => r.id));
   const claims: Claim[] = [];
@@ -189,6 +260,8 @@ export function valuesToSettings(
     idleMinutes: prefs?.idleMinutes ?? order.idleMinutes,
     lapseHours: prefs?.lapseHours ?? order.lapseHours,
     weeklyDigest: prefs?.weeklyDigest ?? order.weeklyDigest,
+    askAfterKeys: prefs?.askAfterKeys ?? order.askAfterKeys,
+    workdayEnd: prefs?.workdayEnd ?? order.workdayEnd,
     claims,
     disabledTools: (values.get(TOOLS_KEY) as Settings['disabledTools'] | null) ?? [],
     customSites,
@@ -197,6 +270,8 @@ export function valuesToSettings(
   if (prefs?.retentionMonths !== undefined) settings.retentionMonths = prefs.retentionMonths;
   if (prefs?.hideNotificationTitles !== undefined)
     settings.hideNotificationTitles = prefs.hideNotificationTitles;
+  if (prefs?.defaultPlanMinutes !== undefined)
+    settings.defaultPlanMinutes = prefs.defaultPlanMinutes;
   return { settings, heldBack };
 }
 
@@ -208,11 +283,11 @@ export function labelOf(key: string, value: unknown, settings?: Settings): strin
   const named = (x: unknown) =>
     x && typeof x === 'object' && 'name' in x && typeof x.name === 'string' ? x.name : undefined;
   if (key.startsWith(REPORT)) {
-    const id = key.slice(REPORT.length);
     return (
       named(value) ??
-      settings?.reports.find((r) => r.id === id)?.name ??
-      settings?.formerReports?.find((r) => r.id === id)?.name ??
+      [...(settings?.reports ?? []), ...(settings?.formerReports ?? [])].find(
+        (r) => reportKey(r.id) === key,
+      )?.name ??
       'A report'
     );
   }
@@ -329,33 +404,78 @@ export interface MergeResult {
   problems: SyncProblem[];
 }
 
+/** A change's time (ms): a whole number, not before 1970, not more than a day ahead of `now`. */
+const stampTime = (now: number) =>
+  v.pipe(
+    v.number(),
+    v.integer('is not a time'),
+    v.minValue(0, 'is not a time'),
+    v.maxValue(now + FUTURE_SLACK_MS, 'is more than a day in the future'),
+  );
+
 /** Reads one sync item, or says why it cannot. */
 export function readItem(
   key: string,
   raw: unknown,
+  now: number,
 ): { ok: true; item: SyncItem } | { ok: false; message: string } {
-  const schema = schemaOf(key);
-  if (!schema)
+  if (!knows(key))
     return { ok: false, message: 'written by a newer version of Pullback (unknown entry)' };
   const shape = v.safeParse(
     v.object({
       v: v.unknown(),
-      at: v.pipe(v.number(), v.finite()),
-      by: v.string(),
-      base: v.optional(v.number(), 0),
+      at: stampTime(now),
+      by: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+      base: v.optional(stampTime(now), 0),
     }),
     raw,
   );
-  if (!shape.success)
-    return { ok: false, message: 'not a Pullback entry (no value, time or browser)' };
-  if (shape.output.v === null) return { ok: true, item: { ...shape.output, v: null } };
-  const value = v.safeParse(schema, shape.output.v);
-  if (!value.success) {
-    const issue = value.issues[0];
-    const path = issue.path?.map((p) => String(p.key)).join('.');
-    return { ok: false, message: `${path ? `${path} ` : ''}${issue.message}` };
+  if (!shape.success) {
+    const issue = shape.issues[0];
+    const field = v.getDotPath(issue);
+    return {
+      ok: false,
+      message:
+        field === 'at' || field === 'base'
+          ? `its time of change ${issue.message}`
+          : 'not a Pullback entry (no value, time or browser)',
+    };
   }
-  return { ok: true, item: { ...shape.output, v: value.output } };
+  if (shape.output.v === null) return { ok: true, item: { ...shape.output, v: null } };
+  const value = readValue(key, shape.output.v)!;
+  if (!value.ok) return value;
+  return { ok: true, item: { ...shape.output, v: value.value } };
+}
+
+/**
+ * Reports as earlier versions wrote them (`pb1.r.<id>`, a name in the key) read under their new
+ * key, the later of the two winning; the old keys are listed to be removed from the sync area,
+ * and this browser's stamps follow.
+ */
+function withoutLegacyKeys(
+  remote: Record<string, unknown>,
+  stamps: Stamps,
+): { remote: Record<string, unknown>; stamps: Stamps; legacy: string[] } {
+  const moved: Record<string, unknown> = {};
+  const legacy: string[] = [];
+  const atOf = (x: unknown) => (isRecord(x) && typeof x.at === 'number' ? x.at : -1);
+  for (const [key, raw] of Object.entries(remote)) {
+    if (!key.startsWith(LEGACY_REPORT)) {
+      moved[key] ??= raw;
+      continue;
+    }
+    legacy.push(key);
+    const id = key.slice(LEGACY_REPORT.length);
+    const item = isRecord(raw) && isRecord(raw.v) ? { ...raw, v: { ...raw.v, id } } : raw;
+    const to = reportKey(id);
+    if (remote[to] === undefined || atOf(item) > atOf(remote[to])) moved[to] = item;
+  }
+  const nextStamps: Stamps = {};
+  for (const [key, stamp] of Object.entries(stamps)) {
+    if (!key.startsWith(LEGACY_REPORT)) nextStamps[key] ??= stamp;
+    else nextStamps[reportKey(key.slice(LEGACY_REPORT.length))] ??= stamp;
+  }
+  return { remote: moved, stamps: nextStamps, legacy };
 }
 
 /**
@@ -365,13 +485,20 @@ export function readItem(
  * conflict (kept, to be put back). Unreadable items are reported and left as
  * they are. Never changes local settings into something that does not validate.
  */
-export function mergeSync({ local, stamps, remote, device, now }: MergeInput): MergeResult {
+export function mergeSync({
+  local,
+  stamps: storedStamps,
+  remote: stored,
+  device,
+  now,
+}: MergeInput): MergeResult {
+  const { remote, stamps, legacy } = withoutLegacyKeys(stored, storedStamps);
   const localValues = settingsToValues(local);
   const values = new Map(localValues);
   const nextStamps: Stamps = {};
   const writes: Record<string, SyncItem> = {};
   const after: Record<string, unknown> = {};
-  const expired: string[] = [];
+  const expired: string[] = [...legacy];
   const conflicts: SyncConflict[] = [];
   const problems: SyncProblem[] = [];
   const tombstoneAge = TOMBSTONE_DAYS * 24 * 60 * 60 * 1000;
@@ -394,9 +521,13 @@ export function mergeSync({ local, stamps, remote, device, now }: MergeInput): M
 
     let theirs: SyncItem | undefined;
     if (raw !== undefined) {
-      const read = readItem(key, raw);
+      const read = readItem(key, raw, now);
       if (!read.ok) {
-        problems.push({ key, message: `${labelOf(key, undefined, local)}: ${read.message}` });
+        problems.push({
+          key,
+          message: `${labelOf(key, undefined, local)}: ${read.message}`,
+          stuck: true,
+        });
         if (mine) nextStamps[key] = mine;
         continue; // Left as it is: this browser's copy stays, and nothing is written over the unreadable one.
       }

@@ -56,7 +56,11 @@ const PANE_SELECTORS = [
 
 /** The task name field, newest markup first. Read as the field's value (a textarea). */
 const TITLE_SELECTORS = [
-  // Task pane, current markup (as Toggl's integration reads it): the title block's textarea.
+  // Task pane, "Sol" markup (TMetric 2026-03, Asana-Link-Copier 2024-12): the title input's textarea,
+  // `.SimpleTextarea`, no longer labelled "Task Name".
+  '.TitleInput textarea',
+  '.TitleInput-objectName textarea',
+  // Task pane (as Toggl's integration reads it, 2026-04): the title block's textarea.
   '.TaskPaneTitle textarea',
   // Task pane as Clockify's integration reads it (2026-03): the heading's textarea in the pane body.
   '.TaskPaneBody-main [role="heading"] textarea',
@@ -69,10 +73,14 @@ const TITLE_SELECTORS = [
   '.SingleTaskPane-titleRowInput textarea',
   // Hashed CSS-module class names of the title block.
   '[class*="TaskPaneTitle"] textarea',
+  // Without edit rights the name is text, not a field: read-only, and comment-only access.
+  '.ReadOnlyTitleInput-name',
+  '.CommentOnlyTaskTitleRow-name',
 ] as const;
 
 /** Containers of the task name: typing there renames the task. */
 const TITLE_EDITOR_SELECTORS = [
+  '.TitleInput',
   '.TaskPaneTitle',
   '.TaskPane [role="heading"]',
   '.TaskPane textarea[aria-label="Task Name"]',
@@ -143,8 +151,9 @@ const EVIDENCE = 'docs/evidence/asana.md';
  * names (list rows, subtasks, the project's name, search) is silence.
  */
 export const surfaces: readonly Surface[] = [
-  // Task name: `.TaskPaneTitle textarea` (toggl 2026-04-03), `[role="heading"] textarea` in the pane body
-  // (clockify 2026-03-10), and the older title rows.
+  // Task name: `.TitleInput textarea` (TMetric 2026-03), `.TaskPaneTitle textarea` (toggl 2026-04-03),
+  // `[role="heading"] textarea` in the pane body (clockify 2026-03-10), and the older title rows. A
+  // read-only name is text in the same block: nothing there takes typing, so nothing is an edit.
   ...TITLE_EDITOR_SELECTORS.map((selector) => ({
     kind: 'content' as const,
     selector,

@@ -37,20 +37,27 @@ import { CONFLUENCE_TOOL, toolInfo } from '@/utils/model/tools';
 /** Confluence content ids are positive integers (long in the API). */
 const CONTENT_ID = /^\d{1,20}$/;
 
-/** Page title, view mode first, then the editor's title field. */
+/** Page title: the editor's title field first (what the lead is typing), then the page view's heading. */
 const TITLE_SELECTORS = [
-  // Page view (current renderer): the heading carries a test id.
-  '[data-testid="title-text"]',
-  // Page view, older markup: h1#title-text (sometimes wrapping a link).
-  '#title-text',
-  // Live docs (edit in place): the title box (docs/evidence/confluence.md, The page view: 2026-07).
-  '#editor-title-id',
-  '[data-testid="editor-title-container"]',
-  // Editor (edit-v2 and live docs): the title is a textarea, by test id on itself or its wrapper.
+  // Editor (edit-v2): a textarea named editpages-title (docs/evidence/confluence.md, The editor, 2026-06 to 2026-09).
+  'textarea[name="editpages-title"]',
+  // Live docs: a textarea whose id starts livepages-title- (one source: named livepages-title), in #editor-title-id.
+  'textarea[id^="livepages-title-"]',
+  'textarea[name="livepages-title"]',
+  '#editor-title-id textarea',
+  // Older editor builds: the title textarea by test id, on itself or its wrapper (data-test-id spelled with a hyphen).
   'textarea[data-testid="editor-title"]',
   '[data-testid="editor-title"] textarea',
-  // Older builds spelled the attribute data-test-id.
   'textarea[data-test-id="editor-title"]',
+  // Page view (2026-09): h1#heading-title-text in span#content-title-id (The page view).
+  '#heading-title-text',
+  '#content-title-id h1',
+  // Page view, older markup (2026-07 notes) and the space overview: #title-text, by id or test id.
+  '[data-testid="title-text"]',
+  '#title-text',
+  // Live docs' title box in the 2026-07 notes: the wrapper itself.
+  '#editor-title-id',
+  '[data-testid="editor-title-container"]',
   // Legacy (TinyMCE) editor: an input.
   '#content-title',
 ] as const;
@@ -67,7 +74,16 @@ const BYLINE_SELECTORS = [
 ] as const;
 
 const EVIDENCE = 'docs/evidence/confluence.md';
-const COMMENTISH = ['[data-testid*="comment" i]', '[id*="comment" i]', '[class*="comment" i]'];
+/**
+ * Comments: footer comments (`object-comment-wrapper`), their reply editor (`footer-reply-container`),
+ * rendered comments (`.ak-renderer-wrapper.is-comment`), and anything else named for comments.
+ */
+const COMMENTISH = [
+  '[data-testid*="comment" i]',
+  '[data-testid="footer-reply-container"]',
+  '[id*="comment" i]',
+  '[class*="comment" i]',
+];
 const EDITOR_AREAS = ['.ak-editor-content-area', '#ak-editor-textarea'];
 
 /**
@@ -92,22 +108,29 @@ export const surfaces: readonly Surface[] = [
   },
   {
     kind: 'content',
-    what: 'Title (live docs)',
+    what: 'Title (editor and live docs: a textarea)',
+    selector:
+      'textarea[name="editpages-title"], textarea[id^="livepages-title-"], textarea[name="livepages-title"]',
+    evidence: `${EVIDENCE}, The editor (2026-06 to 2026-09)`,
+  },
+  {
+    kind: 'content',
+    what: 'Title (live docs: its box)',
     selector: '#editor-title-id, [data-testid="editor-title-container"]',
     evidence: `${EVIDENCE}, The page view (2026-07)`,
   },
   {
     kind: 'content',
-    what: 'Title (editor)',
+    what: 'Title (older editor builds)',
     selector:
       'textarea[data-testid="editor-title"], [data-testid="editor-title"], textarea[data-test-id="editor-title"], #content-title',
-    evidence: `${EVIDENCE}, The editor (2026-06 to 2026-09)`,
+    evidence: `${EVIDENCE}, The editor (user scripts, undated)`,
   },
   {
     kind: 'conversation',
     what: 'Inline and footer comments',
     selector: COMMENTISH.join(', '),
-    evidence: `${EVIDENCE}, The page view (comment containers, undated); composer not found`,
+    evidence: `${EVIDENCE}, The page view (comment containers, 2024-06 and undated); composer not found`,
   },
   {
     kind: 'conversation',

@@ -72,12 +72,23 @@ const ASSIGNEE_SECTIONS = [
 ] as const;
 
 /**
- * Where an assigning click lands: an issue's assignee picker (its overlay's markup is not in the
- * evidence: anything under an element labelled for assignees) and the sidebar's assignees section.
+ * Where an assigning click lands: the sidebar's assignees section and the assignee picker, which
+ * in 2026 is a Primer SelectPanel rendered in Primer's portal (`#__primerPortalRoot__`), not in the
+ * section; any dialog or listbox is let in here and `isAssigneePicker` says which is the picker.
  */
-const TAKEOVER_CLICKS = '[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"]';
+const TAKEOVER_CLICKS =
+  '[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"], #__primerPortalRoot__, [role="dialog"], [role="listbox"]';
 
-const EVIDENCE = 'real-markup/github.md';
+/** An overlay that lists people to pick. */
+const PICKER = '[role="dialog"], [role="listbox"], [role="menu"]';
+/** A filter box for assignees ("Filter assignees"): in 2026 the only part of the picker that names itself so. */
+const ASSIGNEE_FILTER =
+  'input[aria-label*="assignee" i], input[placeholder*="assignee" i], [role="combobox"][aria-label*="assignee" i]';
+/** A picker option's parts in Primer's ActionList: the login (label) and the person's name (description). */
+const OPTION_PARTS =
+  '[class*="ItemLabel"], [class*="Description"], [data-component="ActionList.Description"]';
+
+const EVIDENCE = 'docs/evidence/github.md';
 
 /**
  * What an edit on each part of an issue or pull request means, innermost wins.
@@ -91,34 +102,34 @@ export const surfaces: readonly Surface[] = [
     kind: 'content',
     what: 'Issue title (field only while editing)',
     selector: '[data-testid="issue-header"]',
-    evidence: `${EVIDENCE} §1.1, §1.4 (2025-08 capture; 2024-10-15)`,
+    evidence: `${EVIDENCE}, The issue page (2024-10 to 2026-08)`,
   },
   {
     kind: 'content',
     what: 'Pull request title (React header, Feb 2026; rotating class hashes)',
     selector: '[class*="PageLayout-Header"]',
-    evidence: `${EVIDENCE} §1.4-1.5 (2026-02 to 2026-09)`,
+    evidence: `${EVIDENCE}, The pull request page (2026-02 to 2026-09)`,
   },
   {
     kind: 'content',
     what: 'Title (legacy header form)',
     selector:
       '#issue_title, input[name="issue[title]"], input[name="pull_request[title]"], #pull_request_title',
-    evidence: `${EVIDENCE} §1.4 (legacy)`,
+    evidence: `${EVIDENCE}, The pull request page (legacy)`,
   },
   {
     kind: 'content',
     what: 'Issue description',
     selector:
       '.react-issue-body, [data-testid="issue-body"], [data-testid="issue-viewer-issue-container"]',
-    evidence: `${EVIDENCE} §1.1 (2025-08 capture)`,
+    evidence: `${EVIDENCE}, The issue page (2025-08 to 2026-08)`,
   },
   {
     kind: 'content',
     what: 'Pull request description (first post, legacy timeline)',
     selector:
       '.js-command-palette-pull-body, textarea[name="pull_request[body]"], textarea[name="issue[body]"]',
-    evidence: `${EVIDENCE} §1.2 (legacy, still on PR pages)`,
+    evidence: `${EVIDENCE}, The pull request page (legacy, still on pull requests)`,
   },
   // Planning: the sidebar and its pickers.
   {
@@ -126,19 +137,19 @@ export const surfaces: readonly Surface[] = [
     what: 'Sidebar: assignees, labels, projects, milestone, type, development',
     selector:
       '[data-testid="issue-viewer-metadata-container"], [data-testid="issue-viewer-metadata-pane"], [data-testid^="sidebar-"]',
-    evidence: `${EVIDENCE} §1.1-1.2 (2025-08; 2026-05-26)`,
+    evidence: `${EVIDENCE}, The issue page (2025-08 to 2026-08)`,
   },
   {
     kind: 'planning',
     what: 'Pull request sidebar (legacy)',
     selector: '#partial-discussion-sidebar, .discussion-sidebar-item',
-    evidence: `${EVIDENCE} §1.2`,
+    evidence: `${EVIDENCE}, The assignee picker (legacy pull request sidebar)`,
   },
   {
     kind: 'planning',
     what: 'Pickers and other overlays (assignees, labels, new sub-issue)',
     selector: '[role="dialog"], [role="menu"], [role="listbox"]',
-    evidence: 'overlays on the item page (ARIA roles)',
+    evidence: `${EVIDENCE}, The assignee picker (2026; other overlays by ARIA role)`,
   },
   // Conversation.
   {
@@ -146,27 +157,27 @@ export const surfaces: readonly Surface[] = [
     what: 'New comment (React issue view)',
     selector:
       '#react-issue-comment-composer, [data-testid="comment-composer"], textarea[aria-labelledby="comment-composer-heading"]',
-    evidence: `${EVIDENCE} §1.3 (2024-10 to 2026-08)`,
+    evidence: `${EVIDENCE}, The issue page (2024-10 to 2026-08)`,
   },
   {
     kind: 'conversation',
     what: 'Comments and their edit boxes',
     selector:
       '[data-testid="issue-viewer-comments-container"], .react-issue-comment, [data-timeline-event-id]',
-    evidence: `${EVIDENCE} §1.1 (2025-08 capture)`,
+    evidence: `${EVIDENCE}, The issue page (2025-08 to 2026-08)`,
   },
   {
     kind: 'conversation',
     what: 'Review comments (files view)',
     selector: 'div[class*="AddCommentEditor"], [data-testid="review-thread"]',
-    evidence: 'refined-github selectors (2026)',
+    evidence: `${EVIDENCE}, The pull request page (refined-github, 2026)`,
   },
   {
     kind: 'conversation',
     what: 'Comments, reviews and replies (legacy views)',
     selector:
       '#new_comment_field, #issue-comment-box, .js-new-comment-form, textarea[name="comment[body]"], textarea[name="issue_comment[body]"], textarea[name="pull_request_review[body]"], textarea[name="pull_request_review_comment[body]"], #pull_request_review_body, .review-comment, .inline-comments, .js-inline-comment-form, .js-resolvable-timeline-thread-container',
-    evidence: `${EVIDENCE} §1.3 (legacy PR comment box)`,
+    evidence: `${EVIDENCE}, The pull request page (legacy comment box)`,
   },
 ];
 
@@ -298,21 +309,86 @@ function isPersonLink(a: Element): boolean {
   return loginFromPath(a.getAttribute('href')) !== null;
 }
 
+/**
+ * A bot or an agent (GitHub's `assignedActors` include them, 2026): a link to an app, a
+ * `[bot]` login, a hovercard GitHub marks as a bot's or an app's, or Copilot's coding agent.
+ * Never a person whose work the item is.
+ */
+export function isBotOrAgent(link: Element): boolean {
+  const href = link.getAttribute('href') ?? '';
+  const hovercard = link.getAttribute('data-hovercard-url') ?? '';
+  if ([href, hovercard].some((v) => /^(?:https:\/\/github\.com)?\/apps\//i.test(v))) return true;
+  if (/^(bot|app|copilot)$/i.test(link.getAttribute('data-hovercard-type') ?? '')) return true;
+  const login = loginFromPath(hovercard) ?? loginFromPath(href) ?? '';
+  return /\[bot\]$/i.test(login) || /^copilot$/i.test(login);
+}
+
 function assignees(root: ParentNode): Identity | null {
   for (const selector of ASSIGNEE_SECTIONS) {
     const section = root.querySelector(selector);
     if (!section) continue;
-    // An empty section ("No one assigned") is an answer: nobody's.
+    // An empty section ("No one assigned") is an answer: nobody's. So is one listing only agents.
     return unique(
-      [...section.querySelectorAll('a[href]')].filter(isPersonLink).flatMap(personIdentity),
+      [...section.querySelectorAll('a[href]')]
+        .filter((a) => isPersonLink(a) && !isBotOrAgent(a))
+        .flatMap(personIdentity),
     );
   }
   return null;
 }
 
+/** The accessible name an overlay gets from `aria-label` or the elements `aria-labelledby` names. */
+function overlayName(el: Element): string {
+  const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => el.ownerDocument.getElementById(id)?.textContent ?? '');
+  return [el.getAttribute('aria-label') ?? '', ...labelledBy].join(' ');
+}
+
+/**
+ * Whether `option` is in an issue's assignee picker, wherever it renders (Primer's portal, or
+ * inside the sidebar): an overlay around it named for assignees ("Select assignees", through
+ * `aria-labelledby`) or holding the "Filter assignees" box; older pickers sit under an element
+ * labelled for assignees.
+ */
+function isAssigneePicker(option: Element): boolean {
+  for (let box = option.closest(PICKER); box; box = box.parentElement?.closest(PICKER) ?? null) {
+    if (/assignee/i.test(overlayName(box)) || box.querySelector(ASSIGNEE_FILTER)) return true;
+  }
+  return (
+    option.closest('[aria-label*="assignee" i], [data-testid="sidebar-assignees-section"]') !== null
+  );
+}
+
+/**
+ * Who a picker option names, each part read on its own: the login and the name sit side by side
+ * with no space between them ("dana-leadDana Lead"), so the option's whole text is no identity.
+ */
+export function optionIdentity(option: Element): Identity {
+  const slots = [...option.querySelectorAll(OPTION_PARTS)];
+  // A wrapper holding both slots would glue them again: only the innermost slots.
+  const parts: (string | null)[] = slots
+    .filter((el) => !slots.some((other) => other !== el && el.contains(other)))
+    .map((el) => el.textContent);
+  if (!parts.length) {
+    // No ActionList slots: each piece of text on its own.
+    const walker = option.ownerDocument.createTreeWalker(option, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode())
+      if (!node.parentElement?.closest('[aria-hidden="true"], svg')) parts.push(node.textContent);
+  }
+  const avatars = [...option.querySelectorAll('img[alt]')].map((img) => img.getAttribute('alt'));
+  return unique(
+    [...parts, ...avatars]
+      .map((v) => (v ?? '').trim().replace(/\s+/g, ' ').replace(/^@/, ''))
+      .filter((v) => v.length > 0 && v.length <= 100),
+  );
+}
+
 function pullAuthor(doc: Document, page: GitHubPage): Identity | null {
   for (const selector of PR_AUTHOR_SELECTORS) {
     const link = doc.querySelector(selector);
+    if (link && isBotOrAgent(link)) return []; // Opened by a bot or an agent: nobody's work.
     const identity = link ? personIdentity(link) : [];
     if (identity.length) return unique(identity);
   }
@@ -378,13 +454,13 @@ export const githubTakeover: TakeoverControls = {
     const location = el.ownerDocument.location;
     if (!location || githubPage(new URL(location.href))?.kind !== 'issues') return null;
     const option = el.closest('[role="option"], [role="menuitemcheckbox"]');
-    if (!option?.closest(TAKEOVER_CLICKS)) return null;
+    if (!option || !isAssigneePicker(option)) return null;
     if (
       option.getAttribute('aria-selected') === 'true' ||
       option.getAttribute('aria-checked') === 'true'
     )
       return null;
-    const identity = (option.textContent ?? '').split(/\s+/).filter(Boolean);
+    const identity = optionIdentity(option);
     return identity.length ? { to: 'person', identity } : null;
   },
   assigneeOnPage: (root) => assignees(root),

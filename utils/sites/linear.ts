@@ -23,12 +23,13 @@ import {
   closestOf,
   isTextEditable,
   surfaceKindOf,
-  visibleText,
+  surfaceSelectors,
   type Ownership,
   type OwnershipLookup,
   type PageAdapter,
   type SiteAdapter,
   type Surface,
+  type TakeoverControls,
 } from '@/utils/sites/types';
 import { LINEAR_TOOL, toolInfo } from '@/utils/model/tools';
 
@@ -50,36 +51,45 @@ const TITLE_SELECTORS = [
   '[contenteditable="true"][aria-multiline="false"]',
 ] as const;
 
-/** The Assignee property in the issue's properties panel, newest markup first. */
-const ASSIGNEE_SELECTORS = [
-  // Properties panel: each property is a button (`data-detail-button`) labelled by what it
-  // changes, "Change status" (as time trackers find it), "Change priority", "Change assignee".
+/** The property rail's rows (status, priority, assignee, …): unlabelled buttons (docs/evidence/linear.md, 2026-08). */
+const DETAIL_BUTTON = 'button[data-detail-button="true"]';
+
+/** The Assignee button as older builds labelled it, kept as fallbacks after the rail's unlabelled buttons. */
+const LABELLED_ASSIGNEE_SELECTORS = [
   'button[aria-label="Change assignee"]',
   '[aria-label="Change assignee"]',
-  // Other labels of the same button: the wording of Linear's assign command, and a labelled property.
   '[aria-label="Assign to…"]',
   '[aria-label="Assign to..."]',
   '[aria-label="Assignee"][data-detail-button]',
 ] as const;
 
-/** Values the Assignee button shows when nobody is assigned. */
+/** An avatar a button shows: an image, or an element drawn as one and named (never an icon's svg). */
+const AVATAR = 'img, :not(svg)[role="img"][aria-label]';
+
+/** What the unassigned rail button reads (2026-08: "Assign"). */
+const UNASSIGNED_RAIL = /^(assign|no assignee|unassigned)$/i;
+
+/** Values a labelled Assignee button shows when nobody is assigned. */
 const UNASSIGNED =
   /^(assign|assign to(…|\.\.\.)?|assignee|unassigned|no assignee|change assignee)$/i;
 
-const EVIDENCE = 'real-markup/linear.md';
+/** What Adapter health says when no button in the rail could be taken for the assignee. */
+export const LINEAR_ASSIGNEE_UNREAD =
+  'the assignee was not found among the issue’s property buttons (none reads “Assign” or shows an avatar)';
+
+const EVIDENCE = 'docs/evidence/linear.md';
 
 /**
  * What an edit on each part of a Linear issue means. Innermost wins (utils/sites/types.ts); an
  * editor no row names is silence, except the unnamed description (see isFirstEditorAfterTitle).
  */
 export const surfaces: readonly Surface[] = [
-  // Title: single-line editor `[aria-label="Issue title"]` inside `div[data-view-id="issue-view"]`
-  // (toggl 2026-04-22, RTL userscript 2025-26); an older textarea named by its placeholder.
+  // Title: a single-line ProseMirror host `[aria-label="Issue title"]` with its text in a <p>.
   {
     kind: 'content',
     selector: '[aria-label="Issue title"]',
     what: 'Title',
-    evidence: `${EVIDENCE} §1 #1 (2026-04)`,
+    evidence: `${EVIDENCE}, The issue view (2026-04 to 2026-08)`,
   },
   {
     kind: 'content',
@@ -87,63 +97,66 @@ export const surfaces: readonly Surface[] = [
     what: 'Title',
     evidence: 'older Linear markup (before the evidence)',
   },
-  // Description: ProseMirror `[aria-label="Issue description"]` (RTL userscript, 2025-26), or its empty placeholder.
+  // Description: ProseMirror `[aria-label="Issue description"]`, also known by `data-editor-id="issue-<uuid>"`.
   {
     kind: 'content',
-    selector: '[aria-label="Issue description"]',
+    selector: '[aria-label="Issue description"], [data-editor-id^="issue-"]',
     what: 'Description',
-    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+    evidence: `${EVIDENCE}, The issue view (2026-08)`,
   },
   {
     kind: 'content',
     selector: '[aria-placeholder^="Add description"]',
     what: 'Description',
-    evidence: `${EVIDENCE} §1 #2: same editor while empty (placeholder not evidenced)`,
+    evidence: `${EVIDENCE}, The issue view: same editor while empty (placeholder not evidenced)`,
   },
-  // Comments: thread containers, the composer's container, editors labelled "Comment" and "Reply" (RTL userscript, 2025-26).
+  // Comments: the composer's container (its editor is unlabelled), existing comments
+  // `div#comment-<id>-container`, older thread containers, editors labelled "Comment" and "Reply".
   {
     kind: 'conversation',
-    selector: '[data-comment-thread-container], [data-comment-input-editor-container]',
+    selector:
+      '[data-comment-input-editor-container], [data-comment-thread-container], div[id^="comment-"][id$="-container"]',
     what: 'Comments',
-    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+    evidence: `${EVIDENCE}, The issue view (2025-06 to 2026-08)`,
   },
   {
     kind: 'conversation',
     selector:
-      '[aria-label="Comment"], [aria-label="Reply"], [aria-label*="comment" i], [aria-label*="reply" i]',
-    what: 'Comment and reply editors',
-    evidence: `${EVIDENCE} §1 #2 (2025-26)`,
+      '[aria-label="Comment"], [aria-label="Reply"], [aria-label*="comment" i], [aria-label*="reply" i], .InlineCommentThread',
+    what: 'Comment and reply editors, inline comment threads',
+    evidence: `${EVIDENCE}, The issue view (2025-26; 2026-08)`,
   },
   {
     kind: 'conversation',
     selector:
-      '[aria-placeholder*="comment" i], [aria-placeholder*="reply" i], [id^="comment-"], [data-comment-id]',
-    what: 'Comments (older markup)',
-    evidence: 'older Linear markup (before the evidence)',
+      '[aria-placeholder*="comment" i], [aria-placeholder*="reply" i], [data-empty-text*="comment" i], [id^="comment-"], [data-comment-id]',
+    what: 'Comments (placeholders, older markup)',
+    evidence: `${EVIDENCE}, The issue view (2026-08; older markup)`,
   },
-  // Properties: buttons labelled by what they change ("Change status", clockify 2025-06; priority,
-  // assignee, labels, cycle, estimate, due date the same way) and the pickers they open (a menu or a
-  // listbox with a filter box). Typing there re-plans the issue: the lead's job.
+  // Properties: the rail's unlabelled detail buttons and its sections, the labelled buttons of
+  // older builds ("Change status"), and the pickers they open. Typing there re-plans the issue.
   {
     kind: 'planning',
-    selector: '[aria-label^="Change "]',
-    what: 'Properties (status, priority, assignee, labels, cycle, estimate, due date)',
-    evidence: `${EVIDENCE} §1 #4 (2025-06)`,
+    selector: `${DETAIL_BUTTON}, [data-details-pane-section-content], [aria-label^="Change "]`,
+    what: 'Properties (status, priority, assignee, labels, project, cycle, estimate, due date)',
+    evidence: `${EVIDENCE}, The property rail and the owner (2025-06 to 2026-08)`,
   },
   {
     kind: 'planning',
     selector: '[role="menu"], [role="listbox"]',
     what: 'Property pickers',
-    evidence: `${EVIDENCE} §4: picker markup not evidenced; ARIA roles`,
+    evidence: `${EVIDENCE}, Taking over: menu markup not seen; ARIA roles`,
   },
 ];
 
 /** A comment's container: everything inside it is conversation, whatever an editor there is labelled. */
 const COMMENT_CONTAINERS = [
-  '[data-comment-thread-container]',
   '[data-comment-input-editor-container]',
+  '[data-comment-thread-container]',
+  'div[id^="comment-"][id$="-container"]',
   '[id^="comment-"]',
   '[data-comment-id]',
+  '.InlineCommentThread',
 ] as const;
 
 /** Overlays that edit another item (the new-issue dialog): not this issue, whatever their editors are named. */
@@ -177,37 +190,87 @@ function titleElement(doc: ParentNode): Element | null {
   return null;
 }
 
-/** Text of an element without the parts hidden from assistive technology (avatar initials, icons). */
-
 /** "Assignee: Alice Chen" or "Assigned to Alice Chen" in a label; a generic label gives nothing. */
 function nameInLabel(label: string | null): string | null {
   const match = /^(?:assignee|assigned to)\s*[:\-–]?\s*(.+)$/i.exec(label?.trim() ?? '');
   return match ? match[1]!.trim() : null;
 }
 
-/** Who the Assignee button names: its text, its avatar's alt text, a name in its label. Null when there is no button. */
-export function linearAssignee(doc: ParentNode): Identity | null {
-  for (const selector of ASSIGNEE_SELECTORS) {
-    const button = [...doc.querySelectorAll(selector)].find(
+/**
+ * The text a button shows: visible text without icons (an svg's <title> is not what it shows) and
+ * without an avatar's initials (its name is read from the avatar itself).
+ */
+function shownText(el: Element): string {
+  let text = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) text += node.textContent;
+    else if (
+      node.nodeType === 1 &&
+      (node as Element).localName !== 'svg' &&
+      (node as Element).getAttribute('role') !== 'img' &&
+      (node as Element).getAttribute('aria-hidden') !== 'true'
+    )
+      text += ` ${shownText(node as Element)} `;
+  }
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The rail's detail buttons on this issue (not those of a menu or dialog over it). */
+function railButtons(root: ParentNode): Element[] {
+  return [...root.querySelectorAll(DETAIL_BUTTON)].filter(
+    (el) => !closestOf(el, ELSEWHERE_SELECTORS),
+  );
+}
+
+/**
+ * The Assignee button, found by what it shows: in the rail, the button reading "Assign" or the
+ * one holding a person's avatar (status and priority show icons); else a labelled Assignee button
+ * of older builds. Null when none is there.
+ */
+export function linearAssigneeButton(root: ParentNode): Element | null {
+  const rail = railButtons(root);
+  const shown =
+    rail.find((b) => UNASSIGNED_RAIL.test(shownText(b))) ??
+    rail.find((b) => b.querySelector(AVATAR) !== null);
+  if (shown) return shown;
+  for (const selector of LABELLED_ASSIGNEE_SELECTORS) {
+    const button = [...root.querySelectorAll(selector)].find(
       (el) => !closestOf(el, ELSEWHERE_SELECTORS),
     );
-    if (!button) continue;
-    const values = [
-      visibleText(button),
-      // Each visible piece on its own too: "AC" initials beside "Alice Chen" must not glue into one name.
-      ...[...button.querySelectorAll('*')]
-        .filter((el) => !el.children.length && !el.closest('[aria-hidden="true"]'))
-        .map(visibleText),
-      nameInLabel(button.getAttribute('aria-label')),
-      nameInLabel(button.getAttribute('title')) ?? button.getAttribute('title'),
-      ...[...button.querySelectorAll('img[alt], [role="img"][aria-label], [title]')].flatMap(
-        (el) => [el.getAttribute('alt'), el.getAttribute('aria-label'), el.getAttribute('title')],
-      ),
-    ];
-    const names = values.map((s) => s?.trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
-    return [...new Set(names)];
+    if (button) return button;
   }
   return null;
+}
+
+/** Who a person's button or option shows: its text, each visible piece, its avatar's name, a name in its label. */
+export function linearNamesShown(el: Element): Identity {
+  const values = [
+    shownText(el),
+    // Each visible piece on its own too: "AC" initials beside "Alice Chen" must not glue into one name.
+    ...[...el.querySelectorAll('*')]
+      .filter((c) => !c.children.length && !c.closest('[aria-hidden="true"], svg, [role="img"]'))
+      .map(shownText),
+    nameInLabel(el.getAttribute('aria-label')),
+    nameInLabel(el.getAttribute('title')) ?? el.getAttribute('title'),
+    ...[...el.querySelectorAll(`${AVATAR}, [title]`)].flatMap((c) => [
+      c.getAttribute('alt'),
+      c.getAttribute('aria-label'),
+      c.getAttribute('title'),
+    ]),
+  ];
+  const names = values.map((s) => s?.trim() ?? '').filter((s) => s && !UNASSIGNED.test(s));
+  return [...new Set(names)];
+}
+
+/** Who the Assignee button names ([] for "Assign"); null when no button could be taken for it. */
+export function linearAssignee(root: ParentNode): Identity | null {
+  const button = linearAssigneeButton(root);
+  if (!button) return null;
+  const names = linearNamesShown(button);
+  // An avatar naming nobody is a person we cannot read, not an unassigned issue.
+  if (!names.length && !UNASSIGNED.test(shownText(button)) && button.querySelector(AVATAR))
+    return null;
+  return names;
 }
 
 /** The editing host of an element: the outermost contenteditable around it, or the field itself. */
@@ -242,10 +305,46 @@ function isFirstEditorAfterTitle(host: Element, doc: Document): boolean {
   return false;
 }
 
+/** A pick in a menu, listbox or dialog: what Linear's assignment menu is drawn with (its markup unseen). */
+const MENU_OPTION =
+  '[role="menuitem"], [role="menuitemradio"], [role="menuitemcheckbox"], [role="option"]';
+const MENU = '[role="menu"], [role="listbox"], [role="dialog"]';
+
+/**
+ * Where a take-over can happen on Linear (docs/evidence/linear.md, Taking over): the rail's
+ * buttons, the menus they and the `A` shortcut open (rendered in a portal), the older labelled
+ * Assignee button; and the shortcuts `I` (assign to yourself) and `A` (assignment menu).
+ */
+const TAKEOVER_CLICKS = [
+  DETAIL_BUTTON,
+  MENU,
+  '#portalLayoutRoot',
+  ...LABELLED_ASSIGNEE_SELECTORS,
+].join(', ');
+const TAKEOVER_KEYS = ['i', 'a'] as const;
+/** What the always-loaded script copies at a press: the rail's first section (status, priority, assignee) and older labelled buttons. */
+const ASSIGNEE_ON_PAGE = [
+  '[data-details-pane-section-content]',
+  ...LABELLED_ASSIGNEE_SELECTORS,
+] as const;
+
+/** Whether `menu` is the assignment menu: it says so (its name or filter box), or the Assignee button is the one open. */
+function isAssignMenu(menu: Element): boolean {
+  const named = (el: Element | null) =>
+    /assign/i.test(
+      `${el?.getAttribute('aria-label') ?? ''} ${el?.getAttribute('placeholder') ?? ''}`,
+    );
+  if (named(menu) || [...menu.querySelectorAll('input, [role="combobox"]')].some(named))
+    return true;
+  return linearAssigneeButton(menu.ownerDocument)?.getAttribute('aria-expanded') === 'true';
+}
+
 export const linearPageAdapter: PageAdapter = {
   ...toolInfo(LINEAR_TOOL),
 
   appliesTo: (url) => url.protocol === 'https:' && url.hostname === 'linear.app',
+
+  takeoverZone: { clicks: TAKEOVER_CLICKS, keys: TAKEOVER_KEYS, assignee: ASSIGNEE_ON_PAGE },
 
   artifact(url, doc): Artifact | null {
     const issue = linearIssue(url);
@@ -284,8 +383,50 @@ export const linearOwnership: OwnershipLookup = async (
 ): Promise<Ownership | null> => {
   signal.throwIfAborted();
   const owner = linearAssignee(doc);
-  // No Assignee button at all: the markup changed (say so); a button naming nobody: nobody's issue.
-  return owner ? { owner, viewer: [] } : null;
+  // No Assignee button could be told apart: the markup changed, say what; "Assign": nobody's issue.
+  // The viewer is not on Linear's page ([]): the roster's "me" still applies.
+  return owner
+    ? { owner, viewer: [] }
+    : { owner: null, viewer: [], unread: [LINEAR_ASSIGNEE_UNREAD] };
 };
 
-export const linear: SiteAdapter = { ...linearPageAdapter, ownership: linearOwnership };
+/** Taking over on Linear. Not in the always-loaded script: it loads with the lookups (entrypoints/page/lookup.ts). */
+export const linearTakeover: TakeoverControls = {
+  // `I` on an issue page assigns it to the lead; `A` only opens the assignment menu.
+  assignedByKey: (key, url) => (key === 'i' && linearIssue(url) ? { to: 'viewer' } : null),
+  // A pick in the assignment menu: "Assign to me" is the lead; a person is judged against who the
+  // lead is (Linear's page does not say, so the watcher reports that in Adapter health).
+  assignedBy(el) {
+    const location = el.ownerDocument.location;
+    if (!location || !linearIssue(new URL(location.href))) return null;
+    const option = el.closest(MENU_OPTION);
+    const menu = option?.closest(MENU);
+    if (!option || !menu || !isAssignMenu(menu)) return null;
+    const text = shownText(option);
+    if (/^(no assignee|unassign(ed)?|remove assignee)$/i.test(text)) return null;
+    if (/^(assign to me|me|myself)$|\(you\)$/i.test(text)) return { to: 'viewer' };
+    const identity = linearNamesShown(option);
+    return identity.length ? { to: 'person', identity } : null;
+  },
+  assigneeOnPage: (root) => linearAssignee(root),
+};
+
+/** The selector lists "Copy details" reports on (`SiteAdapter.selectors`). Not in the always-loaded script: it loads with the lookups. */
+export const linearSelectors = selectorLists();
+
+/* #__NO_SIDE_EFFECTS__ */ // So a script that imports this module for its page adapter leaves it out.
+function selectorLists(): SiteAdapter['selectors'] {
+  return {
+    title: TITLE_SELECTORS,
+    owner: [DETAIL_BUTTON, ...LABELLED_ASSIGNEE_SELECTORS],
+    content: surfaceSelectors(surfaces, 'content'),
+    conversation: surfaceSelectors(surfaces, 'conversation'),
+  };
+}
+
+export const linear: SiteAdapter = {
+  ...linearPageAdapter,
+  ownership: linearOwnership,
+  takeover: linearTakeover,
+  selectors: linearSelectors,
+};

@@ -3,7 +3,8 @@ import type { Identity } from '@/utils/people/roster';
 
 /** Who owns the artifact and who is looking, as the tool itself says. */
 export interface Ownership {
-  owner: Identity;
+  /** null: the page has an owner the adapter could not read; `unread` says what was missing. */
+  owner: Identity | null;
   viewer: Identity;
   /** The tool's own title when the page's heading was not found. */
   title?: string;
@@ -86,6 +87,12 @@ export interface TakeoverZone {
   clicks: string;
   /** Where the page shows the assignee (what `TakeoverControls.assigneeOnPage` reads), copied at a press or click here until the watcher is there. */
   assignee: readonly string[];
+  /**
+   * Keyboard shortcuts that assign or open the assignment menu (`KeyboardEvent.key`, lower case),
+   * pressed with no modifier outside a text field: Linear's `i` and `a`. Such a press loads the
+   * watcher and is judged by `TakeoverControls.assignedByKey`. Optional.
+   */
+  keys?: readonly string[];
 }
 
 /** Who an assigning click gives the item to: the lead ("Assign to me"), or the person picked. */
@@ -94,6 +101,8 @@ export type AssignTarget = { to: 'viewer' } | { to: 'person'; identity: Identity
 export interface TakeoverControls {
   /** For a click on `el`: null when it assigns nobody; else to whom it gives the item. */
   assignedBy(el: Element): AssignTarget | null;
+  /** For one of `TakeoverZone.keys` pressed on the page at `url`: null when it assigns nobody (it opens a menu). */
+  assignedByKey?(key: string, url: URL): AssignTarget | null;
   /**
    * The assignee as the page shows it right now (read before the tool handles the click), in the
    * document or in a copy of the `TakeoverZone.assignee` elements; null: unreadable.
@@ -114,6 +123,19 @@ export function isTextEditable(el: Element): boolean {
     return !el.readOnly && !el.disabled && /^(text|search|url|email|number|tel|)$/.test(el.type);
   }
   return el instanceof HTMLElement && el.isContentEditable;
+}
+
+/**
+ * The shortcut a keydown is, when it is one of `zone.keys` pressed with no modifier outside a text
+ * field (where the tool takes it as a command, not as typing); else null.
+ */
+export function assigningKey(event: Event, target: Element, zone: TakeoverZone): string | null {
+  if (!zone.keys?.length || event.type !== 'keydown') return null;
+  const e = event as KeyboardEvent;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.repeat || e.isComposing) return null;
+  const key = e.key?.toLowerCase();
+  if (!key || !zone.keys.includes(key) || isTextEditable(target)) return null;
+  return key;
 }
 
 /** `el.closest` for a list of selectors, tried in order. */

@@ -9,6 +9,7 @@ import { plural } from '@/components/ui/format';
 import { sendMessage } from '@/utils/protocol/messages';
 import { LIMITS } from '@/utils/model/constants';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 
@@ -24,7 +25,7 @@ export function BackupSection() {
     } catch (err) {
       setStatus({
         kind: 'error',
-        text: `Export failed: ${err instanceof Error ? err.message : String(err)}`,
+        text: `Export failed: ${errorText(err)}`,
       });
     }
   }
@@ -55,7 +56,7 @@ export function BackupSection() {
     } catch (err) {
       setStatus({
         kind: 'error',
-        text: `${file.name}: import failed: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.`,
+        text: `${file.name}: import failed: ${errorText(err)}. Nothing was imported.`,
       });
     }
   }

@@ -45,8 +45,7 @@ export function ClaimsSection({ settings }: { settings: Settings }) {
       <p class="muted">
         Figma, Notion, Google Docs, GitHub files and sites you add do not say who owns a page.
         Assign it from the popup on that page (“This belongs to…”): everything whose address starts
-        with the prefix counts as that report’s work. Pullback calls these claims. A tool that does
-        name an owner always wins.
+        with the prefix counts as that report’s work. A tool that does name an owner always wins.
       </p>
       {claims.length === 0 ? (
         <p class="muted">Nothing assigned yet.</p>
@@ -55,7 +54,7 @@ export function ClaimsSection({ settings }: { settings: Settings }) {
           <div
             class="claim"
             role="group"
-            aria-label={`Claim ${i + 1}: ${c.label || c.urlPrefix}`}
+            aria-label={`Assigned page ${i + 1}: ${c.label || c.urlPrefix}`}
             key={c.id}
           >
             <label>
@@ -80,9 +79,9 @@ export function ClaimsSection({ settings }: { settings: Settings }) {
             <button
               type="button"
               onClick={() => remove(c.id)}
-              aria-label={`Remove claim ${c.label || c.urlPrefix}`}
+              aria-label={`Unassign ${c.label || c.urlPrefix}`}
             >
-              Remove
+              Unassign
             </button>
           </div>
         ))

@@ -3,9 +3,11 @@
  * in system notifications, and deleting before a date or everything. Each
  * deletion is confirmed with the counts of what goes.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { describeCounts, RETENTION_MONTHS, type ForgetScope } from '@/utils/background/forget';
-import type { Settings } from '@/utils/model/records';
+import { RetentionSchema, type Settings } from '@/utils/model/records';
+import { sendMessage, type PendingRetention } from '@/utils/protocol/messages';
+import * as v from 'valibot';
 import { saver } from '@/entrypoints/options/autosave';
 import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
@@ -55,7 +57,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
         <select
           value={String(settings.retentionMonths ?? 0)}
           onChange={(e) => {
-            const retentionMonths = Number(e.currentTarget.value);
+            const retentionMonths = v.parse(RetentionSchema, Number(e.currentTarget.value));
             saver.schedule('retention', (s) => ({ ...s, retentionMonths }), 0);
           }}
         >
@@ -65,6 +67,7 @@ export function PrivacySection({ settings }: { settings: Settings }) {
           ))}
         </select>
       </label>
+      <PendingRetentionNotice settings={settings} />
       <label class="inline">
         <input
           type="checkbox"
@@ -131,5 +134,54 @@ export function PrivacySection({ settings }: { settings: Settings }) {
         />
       )}
     </section>
+  );
+}
+
+const keeping = (months: number) =>
+  months ? `the last ${months} months` : 'everything, as long as you keep Pullback';
+
+/**
+ * A stricter "keep my records for" chosen on another browser (or brought by a backup) deletes
+ * nothing here until the lead confirms it here, seeing what it would delete.
+ */
+function PendingRetentionNotice({ settings }: { settings: Settings }) {
+  const [pending, setPending] = useState<PendingRetention | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  useEffect(() => {
+    void sendMessage('pendingRetention', undefined).then(setPending, () => setPending(null));
+  }, [settings.retentionMonths]);
+  if (!pending) return <OutcomeLine status={status} />;
+  const what = describeCounts(pending.counts);
+  const confirm = () =>
+    sendMessage('keepRecordsFor', { months: pending.months }).then(
+      (deleted) => {
+        setPending(null);
+        setStatus({
+          kind: 'ok',
+          text: `Now keeping ${keeping(pending.months)} here. Deleted ${describeCounts(deleted)}.`,
+        });
+      },
+      (e) =>
+        setStatus({
+          kind: 'error',
+          text: `Nothing was deleted: ${e instanceof Error ? e.message : String(e)}`,
+        }),
+    );
+  return (
+    <div class="notice" role="group" aria-label="Keep records for: waiting for you on this browser">
+      <p>
+        Your settings now say to keep {keeping(pending.months)} (changed on another browser or by an
+        import). On this browser that deletes {what === 'nothing' ? 'nothing yet' : what}. Nothing
+        is deleted here until you confirm; until then this browser keeps{' '}
+        {keeping(pending.hereMonths)}.
+      </p>
+      <div class="actions">
+        <button type="button" class="danger" onClick={() => void confirm()}>
+          {what === 'nothing'
+            ? `Keep ${keeping(pending.months)} here`
+            : `Delete ${what} and keep ${keeping(pending.months)}`}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 /**
- * My reports: names and aliases save as they are typed. Removing a report
- * asks what happens to their history: keep it (they stay named in the log
- * and summary, as a former report) or forget it. Forgetting a report (or a
- * former one) deletes everything Pullback kept about them, after saying how
- * much that is.
+ * My reports: names and aliases save as they are typed. Each report has one
+ * Remove, whose dialog asks what happens to their history: keep it (they stay
+ * named in the log and summary, as a former report) or forget it, which
+ * deletes everything Pullback kept about them after saying how much that is.
+ * A former report can be forgotten later.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeCounts } from '@/utils/background/forget';
@@ -14,11 +14,12 @@ import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import {
   parseAliases,
   samePerson,
-  slug,
   toDraft,
   type DraftReport,
 } from '@/entrypoints/options/sections/roster-text';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { slugId } from '@/utils/people/people';
+import { errorText } from '@/utils/model/error-text';
 
 type Pending = { kind: 'remove' | 'forget'; id: string; name: string } | null;
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -55,7 +56,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     const added: Report[] = [];
     const next = rowsRef.current.map((row) => {
       if (!row.name.trim()) return row;
-      const id = row.id || slug(row.name, taken);
+      const id = row.id || slugId(row.name, taken);
       taken.add(id);
       const report = { id, name: row.name.trim(), aliases: parseAliases(row.aliases) };
       if (row.id) mine.set(id, report);
@@ -121,7 +122,7 @@ export function ReportsSection({ settings }: { settings: Settings }) {
     } catch (e) {
       setStatus({
         kind: 'error',
-        text: `${name} was not removed: ${e instanceof Error ? e.message : String(e)}`,
+        text: `${name} was not removed: ${errorText(e)}`,
       });
     }
     setPending(null);
@@ -158,17 +159,10 @@ export function ReportsSection({ settings }: { settings: Settings }) {
               />
             </label>
             <div class="report-actions">
+              {/* One way off the roster: its dialog asks whether to keep their history or forget them. */}
               <button type="button" onClick={() => removeRow(r)}>
                 Remove<span class="visually-hidden"> {label}</span>
               </button>
-              {r.id && settings.reports.some((s) => s.id === r.id) && (
-                <button
-                  type="button"
-                  onClick={() => setPending({ kind: 'forget', id: r.id, name: label })}
-                >
-                  Forget<span class="visually-hidden"> {label}</span>
-                </button>
-              )}
             </div>
           </div>
         );

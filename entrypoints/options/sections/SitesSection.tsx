@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import type { CustomSite } from '@/utils/model/records';
 import { saver } from '@/entrypoints/options/autosave';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
+import { errorText } from '@/utils/model/error-text';
 
 const DEFAULT_EDITABLE = '[contenteditable="true"], textarea';
 
@@ -79,7 +80,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
         await saveSites((all) => [...all.filter((s) => s.origin !== origin), site]);
         setStatus({
           kind: 'ok',
-          text: `Added ${site.label}. Claim its pages for a report from the popup.`,
+          text: `Added ${site.label}. Assign its pages to a report from the popup, on each page.`,
         });
         setAddress('');
         setLabel('');
@@ -87,7 +88,7 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
       (err) =>
         setStatus({
           kind: 'error',
-          text: `${err instanceof Error ? err.message : String(err)} Nothing was added.`,
+          text: `${errorText(err)} Nothing was added.`,
         }),
     );
   }
@@ -111,7 +112,11 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
           <span>
             <strong>{site.label}</strong> <span class="muted">{site.origin}</span>
           </span>
-          <span class="muted key">{site.editableSelector}</span>
+          <span class="muted">
+            {site.editableSelector === DEFAULT_EDITABLE
+              ? 'typing in any editable area counts'
+              : 'typing counts in the areas you chose'}
+          </span>
           <button type="button" onClick={() => remove(site)}>
             Remove
           </button>
@@ -138,24 +143,33 @@ export function CustomSites({ sites }: { sites: CustomSite[] }) {
             />
           </label>
         </div>
-        <label>
-          <span>
-            Where on its pages typing counts: CSS selectors (the default, any editable area, suits
-            most sites)
-          </span>
-          <input type="text" value={editable} onInput={(e) => setEditable(e.currentTarget.value)} />
-        </label>
-        <label>
-          <span>
-            Conversation inside them that never counts, e.g. comments: CSS selectors (optional, e.g.
-            .comments)
-          </span>
-          <input
-            type="text"
-            value={conversation}
-            onInput={(e) => setConversation(e.currentTarget.value)}
-          />
-        </label>
+        {/* Most sites need neither: typing in any editable area counts, and nothing is left out. */}
+        <details class="advanced">
+          <summary>Advanced: which parts of its pages count</summary>
+          <p class="muted">
+            By default, typing in any editable area of the site counts as editing. To narrow that,
+            or to leave out a part such as comments, describe the parts as CSS selectors (the way a
+            web developer names parts of a page).
+          </p>
+          <label>
+            <span>Where on its pages typing counts (CSS selectors)</span>
+            <input
+              type="text"
+              value={editable}
+              onInput={(e) => setEditable(e.currentTarget.value)}
+            />
+          </label>
+          <label>
+            <span>
+              Conversation inside them that never counts, e.g. comments (CSS selectors, optional)
+            </span>
+            <input
+              type="text"
+              value={conversation}
+              onInput={(e) => setConversation(e.currentTarget.value)}
+            />
+          </label>
+        </details>
         <div class="actions">
           <button type="submit">Add site</button>
         </div>

@@ -10,6 +10,7 @@ import { formatTime } from '@/components/ui/format';
 import { sendMessage } from '@/utils/protocol/messages';
 import { syncReportItem, type SyncReport, type SyncStatus } from '@/utils/settings/store';
 import type { SyncConflict } from '@/utils/settings/sync';
+import { errorText } from '@/utils/model/error-text';
 
 const kb = (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 
@@ -20,6 +21,8 @@ export function syncStatusText(status: SyncStatus): string {
       return 'Checking your browser’s sync…';
     case 'synced':
       return `Your roster and settings follow you to other browsers where you are signed in with sync on (${kb(status.bytes)} of ${kb(status.quotaBytes)}).`;
+    case 'stuck':
+      return `Your roster and settings follow you to other browsers (${kb(status.bytes)} of ${kb(status.quotaBytes)}), except ${status.count === 1 ? 'one entry' : `${status.count} entries`} from another browser that this one cannot use (below): ${status.count === 1 ? 'it does' : 'they do'} not sync until you drop ${status.count === 1 ? 'it' : 'them'} or change ${status.count === 1 ? 'it' : 'them'} here.`;
     case 'too-large':
       if (status.why === 'item') {
         return `Too large to sync: ${status.itemLabel ?? 'one entry'} takes ${kb(status.itemBytes ?? 0)}, more than the ${kb(status.maxItemBytes)} one entry may hold. Everything is kept on this browser only.`;
@@ -49,12 +52,15 @@ export function SyncSection() {
     return syncReportItem.watch((r) => r && setReport(r));
   }, []);
   if (!report) return null;
-  const act = (type: 'syncPutBack' | 'syncDismiss', key: string) =>
+  const act = (type: 'syncPutBack' | 'syncDismiss' | 'syncDropStuck', key: string) =>
     sendMessage(type, { key }).then(
       () => setError(''),
-      (e) => setError(e instanceof Error ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
-  const bad = report.status.kind === 'too-large' || report.status.kind === 'failed';
+  const bad =
+    report.status.kind === 'too-large' ||
+    report.status.kind === 'failed' ||
+    report.status.kind === 'stuck';
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">On your other browsers</h2>
@@ -102,7 +108,18 @@ export function SyncSection() {
           <ul class="sync-list">
             {report.problems.map((p) => (
               <li key={p.key + p.message}>
-                {p.message}. Nothing on this browser was changed because of it.
+                <span>{p.message}. Nothing on this browser was changed because of it.</span>
+                {p.stuck && p.key && (
+                  <span class="report-actions">
+                    <button
+                      type="button"
+                      aria-label={`Drop this entry from sync: ${p.message}`}
+                      onClick={() => void act('syncDropStuck', p.key)}
+                    >
+                      Drop this entry
+                    </button>
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -1,10 +1,17 @@
-/** When Pullback asks again, when I count as away, when an intervention left alone ends by itself. */
+/**
+ * How long an intervention is planned for unless I say otherwise, when Pullback asks again, when I
+ * count as away, when an intervention left alone ends by itself.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model/records';
-import { RANGES } from '@/utils/model/constants';
+import { planMinutes, RANGES } from '@/utils/model/constants';
 import { saver } from '@/entrypoints/options/autosave';
 
-type Field = 'cooldownMinutes' | 'idleMinutes' | 'lapseHours';
+type Field = 'defaultPlanMinutes' | 'cooldownMinutes' | 'idleMinutes' | 'lapseHours';
+
+/** What a field holds now; the plan length is unset until the lead sets it (its default shows). */
+const valueOf = (settings: Settings, field: Field): number =>
+  field === 'defaultPlanMinutes' ? planMinutes(settings) : settings[field];
 
 /** A whole number within bounds, saved as typed; anything else is held back with its reason. */
 function WholeNumber({
@@ -22,12 +29,12 @@ function WholeNumber({
   max: number;
   problem: string;
 }) {
-  const [text, setText] = useState(String(settings[field]));
+  const [text, setText] = useState(String(valueOf(settings, field)));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!saver.isPending(field) && Number(text) !== settings[field])
-      setText(String(settings[field]));
-  }, [settings[field]]);
+    if (!saver.isPending(field) && Number(text) !== valueOf(settings, field))
+      setText(String(valueOf(settings, field)));
+  }, [valueOf(settings, field)]);
 
   function change(value: string) {
     setText(value);
@@ -68,6 +75,13 @@ export function TimingSection({ settings }: { settings: Settings }) {
   return (
     <section aria-labelledby="prompt-heading">
       <h2 id="prompt-heading">Prompt and timing</h2>
+      <WholeNumber
+        field="defaultPlanMinutes"
+        settings={settings}
+        label="Plan an intervention for this long unless I choose otherwise (minutes; the prompt starts on it, and re-planning overdue ones gives them this long again)"
+        {...RANGES.durationMinutes}
+        problem={`The default plan length must be a whole number of minutes from ${RANGES.durationMinutes.min} to ${RANGES.durationMinutes.max}.`}
+      />
       <WholeNumber
         field="cooldownMinutes"
         settings={settings}

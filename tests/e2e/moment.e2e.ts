@@ -1,0 +1,204 @@
+/**
+ * The moment of asking, as a lead meets it on a report's Jira ticket: a typo fix is a touch
+ * (never asked, counted for the week), a sentence is asked about from its 4th key, a paste at
+ * once; the threshold is the lead's setting; a second item of the report joins the open
+ * intervention in one click; "End of day" is the working day's end the lead set.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { weekIdOf } from '@/utils/model/week';
+import { expectNoPrompt } from '../support/assertions';
+import type { ExtensionBrowser } from '../support/extension';
+import type { FakeJira } from '../support/fake-jira';
+import { startLeadOnJira } from '../support/lead';
+import { alice } from '../support/roster';
+import { editSummary, exportBackup, promptOn } from '../support/steps';
+
+const SUMMARY_HEADING = 'h1[data-testid="issue.views.issue-base.foundation.summary.heading"]';
+const SUMMARY_EDITOR = 'textarea[data-testid$="summary.heading.writeable.field"]';
+
+describe('the moment of asking', () => {
+  let ext: ExtensionBrowser;
+  let jira: FakeJira;
+  const keys = ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-4', 'PAY-5', 'PAY-6', 'PAY-7', 'PAY-8'];
+
+  beforeAll(async () => {
+    ({ ext, jira } = await startLeadOnJira(
+      Object.fromEntries(keys.map((k) => [k, { summary: `Checkout copy ${k}`, assignee: alice }])),
+    ));
+  });
+  afterAll(async () => ext?.close());
+
+  /** Opens the ticket's summary editor, caret at the end. */
+  async function openSummary(page: Page, key: string) {
+    await page.goto(jira.url(key));
+    await page.locator(SUMMARY_HEADING).click();
+    await page.locator(SUMMARY_EDITOR).focus();
+    await page.keyboard.press('End');
+  }
+  /** The lead leaves the field (clicks elsewhere on the page). */
+  const leave = (page: Page) => page.locator('body').click({ position: { x: 5, y: 5 } });
+  const setAskAfter = async (label: RegExp) => {
+    const options = await ext.openPage('options.html');
+    await options.getByRole('radio', { name: label }).check();
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await options.close();
+  };
+
+  test('one Backspace and a 3-character fix never ask, and count as touches on the summary, the 1:1 page and in the backup', async () => {
+    const page = await ext.context.newPage();
+    await openSummary(page, 'PAY-1');
+    await page.keyboard.press('Backspace');
+    await leave(page);
+    await expectNoPrompt(page, 'one Backspace');
+
+    await openSummary(page, 'PAY-2');
+    await page.keyboard.type('abc');
+    await leave(page);
+    await expectNoPrompt(page, 'a 3-character fix');
+
+    await expect
+      .poll(async () => (await exportBackup(ext)).touches)
+      .toEqual([expect.objectContaining({ reportId: 'alice', count: 2 })]);
+    const { prompts } = await exportBackup(ext);
+    expect(prompts).toEqual([]);
+
+    const week = weekIdOf(new Date());
+    const summary = await ext.openPage(`summary.html#${week}`);
+    await expect(
+      summary.locator('tr[data-report="alice"] [data-figure="touches"]').textContent(),
+    ).resolves.toMatch(/2 touches/);
+    const oneOnOne = await ext.openPage(`summary.html#${week}/alice`);
+    await expect(oneOnOne.locator('[data-figure="touches"]').textContent()).resolves.toBe('2');
+    await summary.close();
+    await oneOnOne.close();
+    await page.close();
+  });
+
+  test('typing a sentence asks from its 4th key; a paste asks at once', async () => {
+    const page = await ext.context.newPage();
+    await openSummary(page, 'PAY-3');
+    await page.keyboard.type('Pay');
+    await expectNoPrompt(page, 'three keys');
+    await page.keyboard.type(' now');
+    await promptOn(page).waitFor();
+    await promptOn(page)
+      .getByRole('button', { name: /^Not now/ })
+      .click();
+
+    // A single character, pasted: the lead is clearly changing the work.
+    await page.evaluate(() => {
+      const box = document.createElement('textarea');
+      box.id = 'scratch-copy';
+      box.value = '!';
+      document.body.append(box);
+    });
+    await page.locator('#scratch-copy').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+C');
+    await openSummary(page, 'PAY-4');
+    await page.keyboard.press('Control+V');
+    await promptOn(page).waitFor();
+    await expect(page.locator(SUMMARY_EDITOR).inputValue()).resolves.toBe('Checkout copy PAY-4!');
+    await page.close();
+  });
+
+  test('the threshold is the lead’s setting: “On my first keystroke” asks on one key', async () => {
+    await setAskAfter(/first keystroke/i);
+    const page = await ext.context.newPage();
+    try {
+      await openSummary(page, 'PAY-5');
+      await page.keyboard.press('Backspace');
+      await promptOn(page).waitFor();
+    } finally {
+      await setAskAfter(/a few characters/i);
+      await page.close();
+    }
+  });
+
+  test('a second item of a report with an open intervention joins it in one click; the popup lists both under one intervention', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-6'));
+    await editSummary(page, ' (v2)');
+    await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
+    await promptOn(page)
+      .getByText(/intervention started/i)
+      .waitFor();
+
+    await page.goto(jira.url('PAY-7'));
+    await editSummary(page, ' (v2)');
+    await promptOn(page).getByRole('button', { name: 'Add to PAY-6' }).click();
+    await promptOn(page)
+      .getByText(/added to your open intervention/i)
+      .waitFor();
+
+    const popup = await ext.openPage('popup.html');
+    const active = popup
+      .getByRole('region', { name: /active interventions/i })
+      .or(popup.locator('section[aria-labelledby="active-heading"]'))
+      .first();
+    const rows = active.getByRole('listitem').filter({ hasText: 'PAY-6' });
+    await rows.first().waitFor();
+    await expect(active.locator('ul.rows > li').count()).resolves.toBe(1);
+    await expect(
+      rows
+        .first()
+        .getByRole('list', { name: /also in this intervention/i })
+        .textContent(),
+    ).resolves.toContain('PAY-7');
+
+    const { interventions, prompts } = await exportBackup(ext);
+    const open = interventions.filter((r: { status: string }) => r.status === 'active');
+    expect(open).toEqual([
+      expect.objectContaining({
+        artifact: expect.objectContaining({ key: 'PAY-6' }),
+        joined: [expect.objectContaining({ artifact: expect.objectContaining({ key: 'PAY-7' }) })],
+      }),
+    ]);
+    expect(
+      prompts.find((p: { artifact: { key: string } }) => p.artifact.key === 'PAY-7'),
+    ).toMatchObject({ answer: 'deliberate', interventionId: open[0].id });
+    await popup.getByRole('button', { name: /pull back from PAY-6/i }).click();
+    await popup.close();
+    await page.close();
+  });
+
+  test('“End of day” is the working day’s end the lead set, shown as that clock time in the prompt and the popup', async () => {
+    const options = await ext.openPage('options.html');
+    await options.getByLabel(/working day ends/i).fill('17:45');
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await options.close();
+
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-8'));
+    const clock = await page.evaluate(() =>
+      new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' }).format(
+        new Date(2026, 0, 1, 17, 45),
+      ),
+    );
+    await editSummary(page, ' (v2)');
+    const endOfDay = promptOn(page).getByRole('button', { name: /^End of day/ });
+    await expect(endOfDay.textContent()).resolves.toMatch(
+      new RegExp(`^End of day \\((tomorrow )?${clock}\\)$`),
+    );
+    await endOfDay.click();
+    await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
+    await promptOn(page)
+      .getByText(/intervention started/i)
+      .waitFor();
+
+    const popup = await ext.openPage('popup.html');
+    const row = popup.locator('ul.rows > li').filter({ hasText: 'PAY-8' });
+    await expect(row.textContent()).resolves.toContain(`planned until ${clock}`);
+    await expect(row.textContent()).resolves.not.toMatch(/12:00 AM|h \d\d min planned/);
+    const { interventions } = await exportBackup(ext);
+    const started = interventions.find(
+      (r: { artifact: { key: string } }) => r.artifact.key === 'PAY-8',
+    );
+    expect(started.plannedUntil).toBe('end-of-day');
+    expect(new Date(started.plannedEndAt).getHours()).toBe(17);
+    expect(new Date(started.plannedEndAt).getMinutes()).toBe(45);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,177 @@
+// @vitest-environment happy-dom
+/**
+ * Taking over on Linear (docs/evidence/linear.md, Taking over): `I` outside a text field assigns
+ * the viewed issue to the lead; a pick in the assignment menu ("Assign to me") does too. Either
+ * sends a 'takeover' naming the assignee the rail showed before; typing an "i", an unassigned
+ * issue, other menus and "No assignee" send nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EditSignal } from '@/utils/protocol/messages';
+import type { PageLookup } from '@/entrypoints/page/lookup-api';
+import { linear, linearPageAdapter } from '@/utils/sites/linear';
+import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/page/takeover';
+import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
+
+const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
+const setUrl = (url: string) =>
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+
+const q = (selector: string) => document.querySelector(selector)!;
+const assigneeButton = () => document.querySelectorAll('button[data-detail-button="true"]')[2]!;
+
+/** What Linear does after its own keydown handler: the rail now shows the lead. */
+function linearAssignsDana() {
+  assigneeButton().innerHTML = '<img alt="Dana Lead" src="/d.png"><span>Dana Lead</span>';
+}
+
+function press(target: Element, key: string, init: KeyboardEventInit = {}) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+}
+
+const click = (el: Element) => {
+  el.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+  el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+};
+
+function watch() {
+  const sent: EditSignal[] = [];
+  const diagnosed: string[] = [];
+  const watcher = createTakeoverWatcher(document, {
+    adapterFor: () => linear,
+    isOwnUi: () => false,
+    send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
+    onDecision: () => {},
+    diagnose: (_tool, problem) => diagnosed.push(problem),
+  });
+  watcher.start();
+  return { sent, diagnosed, watcher };
+}
+
+/** Linear's assignment menu as a portal menu with a filter box (its real markup is unseen). */
+function openAssignMenu(options: string[]) {
+  assigneeButton().setAttribute('aria-expanded', 'true');
+  q('#portalLayoutRoot').innerHTML =
+    `<div role="menu"><input type="text" placeholder="Assign to…">${options
+      .map(
+        (o, i) =>
+          `<div role="menuitem" id="o${i}"><img alt="" src="/a.png"><span>${o}</span></div>`,
+      )
+      .join('')}</div>`;
+}
+
+beforeEach(() => {
+  setUrl('https://linear.app/acme/issue/ENG-123/checkout-button-copy');
+  document.body.innerHTML = fixture;
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('Linear take-over: the I shortcut', () => {
+  it('I outside a text field sends a takeover naming the assignee the rail showed before', async () => {
+    const { sent, watcher } = watch();
+    document.addEventListener('keydown', linearAssignsDana, { once: true });
+    press(document.body, 'i');
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({
+      kind: 'takeover',
+      tool: 'linear',
+      owner: ['Alice Chen'],
+      artifact: { key: 'ENG-123', url: 'https://linear.app/acme/issue/ENG-123' },
+    });
+    watcher.stop();
+  });
+
+  it('an "i" typed in the title or description, with a modifier, or held down sends nothing; nor does A', async () => {
+    const { sent, watcher } = watch();
+    press(q('[aria-label="Issue description"] p'), 'i');
+    press(q('[aria-label="Issue title"]'), 'I', { shiftKey: true });
+    press(document.body, 'i', { metaKey: true });
+    press(document.body, 'i', { ctrlKey: true });
+    press(document.body, 'i', { repeat: true });
+    press(document.body, 'a');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toEqual([]);
+    watcher.stop();
+  });
+
+  it('I on an issue nobody had, or off an issue page, sends nothing', async () => {
+    assigneeButton().innerHTML = '<svg></svg><span>Assign</span>';
+    const { sent, watcher } = watch();
+    press(document.body, 'i');
+    setUrl('https://linear.app/acme/team/ENG/active');
+    press(document.body, 'i');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toEqual([]);
+    watcher.stop();
+  });
+
+  it('before the watcher is there, the trigger keeps I with the rail as it was and the watcher judges it', async () => {
+    const sent: EditSignal[] = [];
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const lookups = {
+      watchTakeovers: (doc: Document, deps: TakeoverDeps) =>
+        createTakeoverWatcher(doc, { ...deps, adapterFor: () => linear }),
+    } as unknown as PageLookup;
+    const load = vi.fn(async () => {
+      await arrived;
+      trigger.lookupsLoaded(lookups);
+    });
+    const trigger = createTakeoverTrigger(document, {
+      adapterFor: () => linearPageAdapter,
+      isOwnUi: () => false,
+      send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
+      onDecision: () => {},
+      load,
+    });
+    trigger.start();
+    press(q('[aria-label="Issue title"]'), 'i');
+    press(document.body, 'x');
+    expect(load).not.toHaveBeenCalled();
+    press(document.body, 'i');
+    expect(load).toHaveBeenCalled();
+    linearAssignsDana();
+    arrive();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'linear', owner: ['Alice Chen'] });
+    trigger.stop();
+  });
+});
+
+describe('Linear take-over: the assignment menu', () => {
+  it('"Assign to me" in the menu sends a takeover naming the assignee from before', async () => {
+    const { sent, watcher } = watch();
+    press(document.body, 'a');
+    openAssignMenu(['No assignee', 'Assign to me', 'Bob Okafor']);
+    click(q('#o1 span'));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', owner: ['Alice Chen'] });
+    watcher.stop();
+  });
+
+  it('"No assignee" and picks in other menus send nothing', async () => {
+    const { sent, watcher } = watch();
+    openAssignMenu(['No assignee']);
+    click(q('#o0'));
+    assigneeButton().setAttribute('aria-expanded', 'false');
+    q('#portalLayoutRoot').innerHTML =
+      '<div role="menu"><input placeholder="Change status…"><div role="menuitem" id="s">Assign to me</div></div>';
+    click(q('#s'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(sent).toEqual([]);
+    watcher.stop();
+  });
+
+  it('a person picked cannot be told from the lead (Linear does not say who the lead is): adapter health says so, nothing is sent', async () => {
+    const { sent, diagnosed, watcher } = watch();
+    openAssignMenu(['Dana Lead']);
+    click(q('#o0'));
+    await vi.waitFor(() => expect(diagnosed).toHaveLength(1));
+    expect(diagnosed[0]).toMatch(/who you are could not be read/);
+    expect(sent).toEqual([]);
+    watcher.stop();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The service's backup jobs: the file written in parts (its opening, then each store's records a
+ * chunk at a time) and an import that validates first, then merges the log by id (records already
+ * here win) and replaces settings.
+ */
+import { buildBackup, parseBackup, type ParsedBackup } from '@/utils/background/backup';
+import {
+  backupParts,
+  EXPORT_CHUNK_RECORDS,
+  openingText,
+  recordLines,
+  type BackupChunk,
+  type BackupStore,
+} from '@/utils/background/backup-writer';
+import { mergePauseEvents } from '@/utils/background/pause';
+import type { JobDeps } from '@/utils/background/service-deps';
+import type { ImportResult } from '@/utils/protocol/messages';
+
+export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }: JobDeps) {
+  /** The backup's settings and dates (buildBackup's fields, but the record lists), written open for the lists. */
+  async function exportOpening(): Promise<string> {
+    // Everything buildBackup writes (the pause log included) but the record lists, which follow in chunks.
+    const [settings, pauses] = await Promise.all([getSettings(), pauseLog.get()]);
+    const {
+      interventions: _i,
+      prompts: _p,
+      ratings: _r,
+      touches: _t,
+      ...head
+    } = buildBackup(settings, [], [], [], now(), pauses);
+    return openingText(head);
+  }
+
+  /** One store's records after a key, in key order, as the file's lines: one read, one message. */
+  async function exportChunk(
+    store: BackupStore,
+    after: string | null,
+    limit = EXPORT_CHUNK_RECORDS,
+  ): Promise<BackupChunk> {
+    const records = await db.getAll(
+      store,
+      after === null ? null : IDBKeyRange.lowerBound(after, true),
+      limit,
+    );
+    return {
+      text: recordLines(records, after !== null),
+      last: records.length < limit ? null : records.at(-1)!.id,
+    };
+  }
+
+  async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
+    const tx = db.transaction(['interventions', 'prompts', 'ratings', 'touches'], 'readwrite');
+    // Read the ids once, then queue every add in the one transaction: no round trip per record.
+    const [haveInterventions, havePrompts, haveRatings, haveTouches] = await Promise.all([
+      tx
+        .objectStore('interventions')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('prompts')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('ratings')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+      tx
+        .objectStore('touches')
+        .getAllKeys()
+        .then((k) => new Set(k)),
+    ]);
+    const fresh = <T extends { id: string }>(records: T[], have: Set<string>) => {
+      const out: T[] = [];
+      for (const r of records) {
+        if (have.has(r.id)) continue;
+        have.add(r.id);
+        out.push(r);
+      }
+      return out;
+    };
+    const interventions = fresh(backup.interventions, haveInterventions);
+    const prompts = fresh(backup.prompts, havePrompts);
+    const ratings = fresh(backup.ratings, haveRatings);
+    const touches = fresh(backup.touches, haveTouches);
+    const interventionsAdded = interventions.length;
+    const promptsAdded = prompts.length;
+    const duplicatesSkipped =
+      backup.interventions.length +
+      backup.prompts.length +
+      backup.ratings.length +
+      backup.touches.length -
+      interventionsAdded -
+      promptsAdded -
+      ratings.length -
+      touches.length;
+    await Promise.all([
+      ...interventions.map((r) => tx.objectStore('interventions').add(r)),
+      ...prompts.map((r) => tx.objectStore('prompts').add(r)),
+      ...ratings.map((r) => tx.objectStore('ratings').add(r)),
+      ...touches.map((r) => tx.objectStore('touches').add(r)),
+    ]);
+    await tx.done;
+    await setSettings(backup.settings);
+    // A file from before the pause log was in the backup leaves this browser's log as it is.
+    if (backup.pauseLog)
+      await pauseLog.set(mergePauseEvents(await pauseLog.get(), backup.pauseLog));
+    return {
+      ok: true,
+      reports: backup.settings.reports.length,
+      interventionsAdded,
+      promptsAdded,
+      duplicatesSkipped,
+    };
+  }
+
+  return {
+    /** The whole backup file as one string (the pages fetch it in parts: exportOpening, exportChunk). */
+    async exportBackup(): Promise<string> {
+      return (await backupParts({ opening: exportOpening, chunk: exportChunk })).join('');
+    },
+    exportOpening,
+    exportChunk,
+
+    /** Validate first; then merge the log by id (records already here win) and replace settings. */
+    async importBackup(text: string): Promise<ImportResult> {
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return parsed;
+      return mergeBackup(parsed.backup);
+    },
+  };
+}
