@@ -160,7 +160,7 @@ describe('the prompt, out of the page’s reach', () => {
   test('a page that rewrites every element it can reach cannot change what the lead’s click answers', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-3'));
-    await editSummary(page, ' v2');
+    await editSummary(page, ' v2 draft');
     const prompt = promptOn(page);
     await prompt.waitFor();
     // Every text and attribute it can reach becomes "Yes", the prompt's host and its frame
