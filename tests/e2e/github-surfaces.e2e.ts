@@ -66,6 +66,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
           body: 'Retry failed webhooks.',
         },
         'acme/shop#35': { title: 'Flaky test triage', author: 'carolp', assignees: ['Copilot'] },
+        'acme/shop#36': { title: 'Gift cards', author: 'carolp', assignees: ['achen'] },
       },
       pulls: {
         'acme/shop#40': {
@@ -132,6 +133,24 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
           )?.kind,
       )
       .toBe('takeover');
+    await page.close();
+  });
+
+  test('picking myself from the keyboard (filter, Enter on the active option) asks the take-over question too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.issueUrl('acme/shop#36'));
+    await page.getByRole('button', { name: 'Edit Assignees' }).click();
+    const filter = page
+      .locator('#__primerPortalRoot__')
+      .getByRole('combobox', { name: 'Filter assignees' });
+    await filter.pressSequentially('dana');
+    await expect(filter.getAttribute('aria-activedescendant')).resolves.toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="issue-assignees"] a[href="/dana-lead"]').waitFor();
+    const prompt = takeoverPromptOn(page);
+    await prompt.waitFor();
+    await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
+    await prompt.getByRole('button', { name: /^Not now/ }).click();
     await page.close();
   });
 

@@ -4,6 +4,7 @@
  * background registers the table once (`registerRoutes`): a route's sender is checked, its data
  * parsed, then its handler runs.
  */
+import { importProgressItem } from '@/utils/background/import-progress';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type * as v from 'valibot';
 import { browser } from 'wxt/browser';
@@ -385,7 +386,19 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: ImportSchema,
       what: 'backup',
       refreshes: true,
-      handle: async ({ text }) => (await s()).importBackup(text),
+      // The options page shows how far it has got (records read of the total), then the result.
+      handle: async ({ text }) => {
+        try {
+          return await (
+            await s()
+          ).importBackup(
+            text,
+            (read, total, saving) => void importProgressItem.setValue({ read, total, saving }),
+          );
+        } finally {
+          await importProgressItem.setValue(null);
+        }
+      },
     }),
     route({
       type: 'summaryData',
