@@ -118,6 +118,11 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
 let current: ReturnType<typeof harness> | undefined;
 beforeEach(() => {
   current = undefined;
+  // Files share a worker's window (isolate: false): start every test on a report's ticket address,
+  // whatever the file before left the address at.
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    'https://acme.atlassian.net/browse/PAY-1',
+  );
 });
 afterEach(() => {
   current?.detector.stop();
