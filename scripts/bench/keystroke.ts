@@ -1,18 +1,20 @@
-/** Keystroke -> prompt visible, measured inside the page (goal: 50 ms median). */
+/** The keystroke that crosses the threshold (the 4th) -> prompt visible, measured inside the page (goal: 50 ms median). */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '@/tests/support/extension';
 import type { FakeJira } from '@/tests/support/fake-jira';
 import { SUMMARY_EDITOR, SUMMARY_HEADING } from '@/scripts/bench/jira';
 import { median, ms, progress, rows } from '@/scripts/bench/table';
+import { nothingInHand } from '@/tests/support/in-hand';
 
 const LATENCY_BUDGET_MS = 50;
 const LATENCY_WORST_MS = 80;
 
 /**
  * One run: a ticket not seen before, its summary editor focused (the owner is
- * resolved on focus, as when a lead clicks in), then one keystroke. Timed in
- * the page from the keydown (capturing, on window: ahead of every listener on
- * the path) to the first frame where the prompt's dialog has a size.
+ * resolved on focus, as when a lead clicks in), three keystrokes (a touch so
+ * far: no prompt), then the fourth, which crosses the default threshold. Timed
+ * in the page from that keydown (capturing, on window: ahead of every listener
+ * on the path) to the first frame where the prompt's dialog has a size.
  */
 async function keystrokeToPrompt(
   ext: ExtensionBrowser,
@@ -27,6 +29,8 @@ async function keystrokeToPrompt(
     await editor.waitFor();
     await editor.focus();
     await page.waitForLoadState('networkidle'); // The owner lookup the focus started has answered.
+    await page.keyboard.type('abc');
+    await nothingInHand(page); // The background has answered "a touch so far".
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     await page.evaluate(`
       window.__pullbackBench = new Promise((resolve, reject) => {
@@ -44,7 +48,7 @@ async function keystrokeToPrompt(
       });
       undefined; // Not the promise: page.evaluate would wait for it, and the keystroke would never come.
     `);
-    await page.keyboard.type('x');
+    await page.keyboard.type('d');
     return (await page.evaluate('window.__pullbackBench')) as number;
   } finally {
     await page.close();
@@ -66,15 +70,15 @@ export async function keystrokeFigures(
     progress(`run ${latencies.length}/${keys.length}: ${ms(latencies.at(-1)!)}`);
   }
   rows.push([
-    `keystroke -> prompt visible, median of ${keys.length}`,
+    `4th keystroke -> prompt visible, median of ${keys.length}`,
     ms(median(latencies)),
     `≤ ${LATENCY_BUDGET_MS} ms`,
   ]);
-  rows.push(['keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
+  rows.push(['4th keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
   rows.push([
-    'keystroke -> prompt visible, max',
+    '4th keystroke -> prompt visible, max',
     ms(Math.max(...latencies)),
     `≤ ${LATENCY_WORST_MS} ms`,
   ]);
-  rows.push(['keystroke -> prompt visible, first run (cold)', ms(cold), '']);
+  rows.push(['4th keystroke -> prompt visible, first run (cold)', ms(cold), '']);
 }
