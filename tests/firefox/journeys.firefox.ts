@@ -262,4 +262,24 @@ describe('Firefox: the lead’s journeys', () => {
     }
     expect(found).toEqual([]);
   });
+  test('a typo fix on a report’s ticket is a touch: never asked, counted; a sentence is asked about', async () => {
+    const page = await ff.newPage(jira.url('PAY-143'));
+    await editSummary(page, 'ab');
+    await page.mouse.click(5, 5); // The lead leaves the field.
+    await vi.waitFor(
+      async () =>
+        expect((await exportBackup(ff)).touches).toEqual([
+          expect.objectContaining({ reportId: 'bob', count: 1 }),
+        ]),
+      { timeout: 15_000, interval: 500 },
+    );
+    // Every prompt shown is logged: none was, for the touch.
+    const { prompts } = await exportBackup(ff);
+    expect(
+      prompts.filter((p: { artifact: { key: string } }) => p.artifact.key === 'PAY-143'),
+    ).toEqual([]);
+    await editSummary(page, ' (v2)');
+    await waitForPrompt(page);
+    await page.close();
+  });
 });
