@@ -48,6 +48,7 @@ describe('Firefox: the lead’s journeys', () => {
       issues: {
         'PAY-142': { summary: 'Checkout button copy', assignee: alice },
         'PAY-143': { summary: 'Refund flow', assignee: bob },
+        'PAY-144': { summary: 'Refund copy', assignee: bob },
       },
     });
     sites = await serveFakeSites(ff.routes, {
@@ -263,7 +264,7 @@ describe('Firefox: the lead’s journeys', () => {
     expect(found).toEqual([]);
   });
   test('a typo fix on a report’s ticket is a touch: never asked, counted; a sentence is asked about', async () => {
-    const page = await ff.newPage(jira.url('PAY-143'));
+    const page = await ff.newPage(jira.url('PAY-144'));
     await editSummary(page, 'ab');
     await page.mouse.click(5, 5); // The lead leaves the field.
     await vi.waitFor(
@@ -276,7 +277,7 @@ describe('Firefox: the lead’s journeys', () => {
     // Every prompt shown is logged: none was, for the touch.
     const { prompts } = await exportBackup(ff);
     expect(
-      prompts.filter((p: { artifact: { key: string } }) => p.artifact.key === 'PAY-143'),
+      prompts.filter((p: { artifact: { key: string } }) => p.artifact.key === 'PAY-144'),
     ).toEqual([]);
     await editSummary(page, ' (v2)');
     await waitForPrompt(page);
