@@ -153,7 +153,7 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
 
   const summary = await step('open the weekly summary', async () => {
     const page = await ext.openPage('summary.html');
-    await page.getByRole('heading', { name: 'This week', exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^This week/ }).waitFor();
     return page;
   });
   await shot(summary, 'weekly-summary', true);

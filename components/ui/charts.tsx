@@ -172,7 +172,7 @@ export function AlignmentConfidenceGrid({ points }: { points: GridPoint[] }) {
             `${p.name}: alignment ${p.rating.alignment} of 4, confidence ${p.rating.confidence} of 4 (${QUADRANT_LABELS[p.quadrant]})`,
         )
         .join('; ')
-    : 'No ratings this week yet.';
+    : 'No ratings yet.';
   const placed = layout(points);
   const { left, top, cell, size } = GRID;
   const right = left + size;

@@ -1,6 +1,6 @@
 /** The popup's Recent log: one row per event (prompts, interventions' starts and ends, pauses). */
 import { formatClock, formatTime } from '@/components/ui/format';
-import { formatDuration, spanMs } from '@/utils/model/durations';
+import { formatDuration, overrunMs, spanMs } from '@/utils/model/durations';
 import type { InterventionView, PromptView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS } from '@/utils/model/records';
 import { describePauseEnd, type PauseEvent } from '@/utils/background/pause';
@@ -45,7 +45,7 @@ export function toLog(
         id: `${r.id}-end`,
         at: r.endedAt,
         name: r.reportName,
-        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${Date.parse(r.endedAt) <= Date.parse(r.plannedEndAt) ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${overrunMs(r, Date.parse(r.endedAt)) === 0 ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
     entries.push({

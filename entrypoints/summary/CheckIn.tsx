@@ -7,6 +7,7 @@
 import { useState } from 'preact/hooks';
 import { AlignmentConfidenceGrid, initialsFor, type GridPoint } from '@/components/ui/charts';
 import { sendMessage } from '@/utils/protocol/messages';
+import { weekLabel } from '@/utils/model/week';
 import {
   QUADRANT_GUIDANCE,
   quadrantOf,
@@ -88,6 +89,7 @@ export function CheckIn({ summary, onRated }: { summary: WeekSummary; onRated():
               row={row}
               label={labels.get(row.report.id)!}
               draft={drafts[`${summary.week}:${row.report.id}`]}
+              current={summary.current}
               onChoose={(axis, score) => void choose(row, axis, score)}
             />
           ))}
@@ -130,8 +132,10 @@ function RatingRow({
   row,
   label,
   draft,
+  current,
   onChoose,
 }: {
+  current: boolean;
   row: ReportRow;
   label: string;
   draft: Draft | undefined;
@@ -159,9 +163,9 @@ function RatingRow({
         </p>
       ) : (
         <p class="guidance muted">
-          Not rated this week
+          Not rated {current ? 'this week' : 'that week'}
           {last
-            ? ` (week ${last.week.slice(6)}: ${QUADRANT_GUIDANCE[quadrantOf(last)].title.toLowerCase()})`
+            ? ` (week of ${weekLabel(last.week)}: ${QUADRANT_GUIDANCE[quadrantOf(last)].title.toLowerCase()})`
             : ''}
         </p>
       )}

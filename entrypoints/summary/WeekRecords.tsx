@@ -1,5 +1,5 @@
 /**
- * "Interventions this week": the week's log as a table, folded after its first rows. A lead's
+ * "The week’s interventions": the week's log as a table, folded after its first rows. A lead's
  * week is a few dozen rows; a year of imported data can put hundreds in one week, and drawing
  * them all held the page back (npm run bench: a year of data). Printing and a reflection's link
  * to a folded row unfold it, so nothing is out of reach.
@@ -8,7 +8,7 @@ import { JoinedItems } from '@/components/ui/JoinedItems';
 import { useEffect, useState } from 'preact/hooks';
 import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import { formatTime } from '@/components/ui/format';
-import { formatDuration, spanMs } from '@/utils/model/durations';
+import { formatDuration, pulledBackOnTime, spanMs } from '@/utils/model/durations';
 import { PURPOSE_LABELS, type Intervention } from '@/utils/model/records';
 
 /** Rows drawn before "Show all". */
@@ -20,7 +20,7 @@ export function justStarted(r: Intervention, now = Date.now()): boolean {
 }
 
 function statusWords(r: Intervention): string {
-  if (r.status === 'ended') return r.endedAt! <= r.plannedEndAt ? 'ended on time' : 'ended late';
+  if (r.status === 'ended') return pulledBackOnTime(r) ? 'ended on time' : 'ended late';
   if (r.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
   if (justStarted(r)) return 'just started';
   return Date.parse(r.plannedEndAt) < Date.now()
@@ -76,7 +76,7 @@ export function WeekRecords({
 
   return (
     <section aria-labelledby="records-heading">
-      <h2 id="records-heading">Interventions this week</h2>
+      <h2 id="records-heading">The week’s interventions</h2>
       {records.length === 0 ? (
         <p class="muted">None.</p>
       ) : (

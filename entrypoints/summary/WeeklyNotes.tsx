@@ -1,42 +1,54 @@
 /**
- * A weekly note to each report with touchpoints this week: a button per
- * report reveals the note, editable, in plain text or Markdown, to copy.
- * Nothing is sent anywhere.
+ * Notes to reports: one per report with something to say to them this week (an intervention, a
+ * take-over, a hand-back), none for anyone else. Each opens editable, in plain text or Markdown,
+ * to copy; the lead's closing line is theirs, set once and remembered. Nothing is sent anywhere.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { unfinishedNote } from '@/utils/reports/handback';
 import type { SummaryData } from '@/utils/protocol/messages';
+import { closingLineItem } from '@/utils/settings/note-items';
 import type { ReportRow, WeekSummary } from '@/utils/reports/summary';
-import { weeklyNote, type NoteFormat } from '@/utils/reports/weekly-note';
+import { weekLabel } from '@/utils/model/week';
+import { noteworthy, weeklyNote, type NoteFormat } from '@/utils/reports/weekly-note';
 
-export function WeeklyNotes({
-  summary,
-  data,
-  leadName,
-}: {
-  summary: WeekSummary;
-  data: SummaryData;
-  leadName: string;
-}) {
-  const rows = summary.perReport.filter(
-    (row) => !row.former && (row.interventions > 0 || row.prompts > 0),
-  );
-  const byReport = useMemo(() => thisWeekByReport(summary, data), [summary, data]);
+type Intervention = SummaryData['interventions'][number];
+
+export function WeeklyNotes({ summary, data }: { summary: WeekSummary; data: SummaryData }) {
+  const byReport = useMemo(() => noteworthyByReport(summary, data), [summary, data]);
+  const [closingLine, setClosingLine] = useState('');
+  useEffect(() => void closingLineItem.getValue().then(setClosingLine), []);
+  const rows = summary.perReport.filter((row) => !row.former && byReport.has(row.report.id));
   if (rows.length === 0) return null;
+  const when = summary.current ? 'this week' : `in the week of ${weekLabel(summary.week)}`;
   return (
     <section aria-labelledby="notes-heading" class="no-print">
       <h2 id="notes-heading">Notes to your reports</h2>
       <p class="muted">
-        Written from this week’s records in your voice. Edit before copying; Pullback sends nothing.
+        For each report whose work you stepped into or handed back: what you did, why, and what is
+        theirs again. Edit before copying; Pullback sends nothing.
       </p>
+      <label class="closing-line">
+        <span>Your closing line under every note (optional, remembered)</span>
+        <input
+          type="text"
+          value={closingLine}
+          maxLength={200}
+          placeholder="e.g. Thanks, Dana"
+          onChange={(e) => {
+            const line = e.currentTarget.value;
+            setClosingLine(line);
+            void closingLineItem.setValue(line.trim());
+          }}
+        />
+      </label>
       <ul class="weekly-notes">
         {rows.map((row) => (
           <NoteFor
             key={`${summary.week}:${row.report.id}`}
             row={row}
-            leadName={leadName}
-            interventions={byReport.get(row.report.id)?.interventions ?? []}
-            prompts={byReport.get(row.report.id)?.prompts ?? []}
+            when={when}
+            closingLine={closingLine}
+            interventions={byReport.get(row.report.id)!}
           />
         ))}
       </ul>
@@ -44,33 +56,31 @@ export function WeeklyNotes({
   );
 }
 
-type ReportWeek = { interventions: SummaryData['interventions']; prompts: SummaryData['prompts'] };
-
-/** This week's records per report, in one pass over the eight weeks the page holds (not one pass per report). */
-function thisWeekByReport(summary: WeekSummary, data: SummaryData): Map<string, ReportWeek> {
+/** The week's noteworthy records per report, oldest first, in one pass over the eight weeks the page holds. */
+function noteworthyByReport(summary: WeekSummary, data: SummaryData): Map<string, Intervention[]> {
   const from = summary.start.toISOString();
   const to = summary.end.toISOString();
-  const out = new Map<string, ReportWeek>();
-  const of = (id: string) =>
-    out.get(id) ?? out.set(id, { interventions: [], prompts: [] }).get(id)!;
-  for (const r of data.interventions)
-    if (r.startedAt >= from && r.startedAt < to) of(r.reportId).interventions.push(r);
-  for (const p of data.prompts) if (p.at >= from && p.at < to) of(p.reportId).prompts.push(p);
-  for (const week of out.values())
-    week.interventions.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
+  const out = new Map<string, Intervention[]>();
+  for (const r of data.interventions) {
+    if (!noteworthy(r, from, to)) continue;
+    const list = out.get(r.reportId);
+    if (list) list.push(r);
+    else out.set(r.reportId, [r]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.startedAt < b.startedAt ? -1 : 1));
   return out;
 }
 
 function NoteFor({
   row,
-  leadName,
+  when,
+  closingLine,
   interventions,
-  prompts,
 }: {
   row: ReportRow;
-  leadName: string;
-  interventions: SummaryData['interventions'];
-  prompts: SummaryData['prompts'];
+  when: string;
+  closingLine: string;
+  interventions: Intervention[];
 }) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<NoteFormat>('text');
@@ -78,9 +88,7 @@ function NoteFor({
   const [status, setStatus] = useState('');
   const name = row.report.name;
   const id = `note-${row.report.id}`;
-  const text =
-    edited ??
-    weeklyNote({ reportName: name, leadName, interventions, prompts, now: new Date() }, format);
+  const text = edited ?? weeklyNote({ reportName: name, interventions, closingLine, when }, format);
 
   async function copy() {
     const unfinished = unfinishedNote(text);
@@ -115,7 +123,7 @@ function NoteFor({
           </div>
           <label>
             <span class="visually-hidden">Weekly note to {name}</span>
-            <textarea rows={12} value={text} onInput={(e) => setEdited(e.currentTarget.value)} />
+            <textarea rows={6} value={text} onInput={(e) => setEdited(e.currentTarget.value)} />
           </label>
           <div class="actions">
             <button type="button" onClick={copy}>

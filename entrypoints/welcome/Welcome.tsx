@@ -1,7 +1,8 @@
 /**
- * The first run, opened once on install: who you are, who your reports are,
- * which tools you use, and that nothing leaves the lead's browsers. Saving
- * goes through the background like the options page (saveSettings).
+ * The first run, opened once on install: the idea in a minute (TheIdea), then who you are, who
+ * your reports are, which tools you use, that nothing leaves the lead's browsers, and a last step
+ * that says exactly what to try (TryIt). Saving goes through the background like the options page
+ * (saveSettings).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/protocol/messages';
@@ -12,11 +13,26 @@ import { AccessNotice } from '@/components/ui/AccessNotice';
 import { settingsItem } from '@/utils/settings/store';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
 import { errorText } from '@/utils/model/error-text';
+import { TheIdea } from '@/entrypoints/welcome/TheIdea';
+import { TryIt } from '@/entrypoints/welcome/TryIt';
 
 type Row = { id: string; name: string; aliases: string };
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
 const emptyRow = (): Row => ({ id: '', name: '', aliases: '' });
+
+/** Each row its own example, so no row reads as if it were already someone. */
+const EXAMPLES = [
+  ['Alice Chen', 'alice@acme.com, alice-chen'],
+  ['Bob Okafor', 'bob@acme.com, bokafor'],
+  ['Carmen Ruiz', 'carmen@acme.com, cruiz'],
+  ['Dev Patel', 'dev@acme.com, devp'],
+  ['Eun-ji Park', 'eunji@acme.com, ejpark'],
+] as const;
+const example = (i: number) => {
+  const [name, aliases] = EXAMPLES[i % EXAMPLES.length]!;
+  return { name: `e.g. ${name}`, aliases: `e.g. ${aliases}` };
+};
 
 export function Welcome() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -94,9 +110,10 @@ export function Welcome() {
       <h1>Welcome to Pullback: let’s set it up</h1>
       <p>
         When you start editing the details of work one of your reports owns, Pullback asks whether
-        it is a deliberate, temporary intervention, keeps the time honestly, and reminds you to hand
-        it back. Three things to tell it; two minutes.
+        it is a deliberate, temporary intervention, keeps the time, and reminds you to hand it back.
+        The idea first, then three things to tell it; two minutes.
       </p>
+      <TheIdea />
       <form onSubmit={save} aria-label="Set up Pullback">
         <h2 id="me-heading">Who you are</h2>
         <fieldset aria-labelledby="me-heading">
@@ -138,6 +155,7 @@ export function Welcome() {
               <input
                 type="text"
                 value={row.name}
+                placeholder={example(i).name}
                 onInput={(e) => setRow(i, { name: e.currentTarget.value })}
               />
             </label>
@@ -146,7 +164,7 @@ export function Welcome() {
               <input
                 type="text"
                 value={row.aliases}
-                placeholder="alice@acme.com, alice-chen"
+                placeholder={example(i).aliases}
                 onInput={(e) => setRow(i, { aliases: e.currentTarget.value })}
               />
             </label>
@@ -201,6 +219,7 @@ export function Welcome() {
         </div>
         <OutcomeLine status={status} />
       </form>
+      <TryIt first={settings?.reports[0]} off={settings?.disabledTools ?? off} />
     </main>
   );
 }

@@ -79,12 +79,12 @@ const STATES: DataState[] = [
     summaryShows: /who your reports are/,
     oneOnOne: { route: `${FIFTEEN_WEEK}/alice`, shows: /no report with the id/ },
   },
-  // Its week has the green “good” line (“Catching yourself 1 time is the habit working”).
+  // Its week has reflections, one of them asking the week’s question, and notes to reports.
   {
     state: 'with data (a roster and eight weeks of records)',
     backup: withActive(eightWeeksBackup),
     summaryWeek: '2026-W48',
-    summaryShows: /is the habit working/,
+    summaryShows: /You caught yourself once/,
     unratedReport: 'Erin Diaz',
     oneOnOne: { route: '2026-W48/alice', shows: /1:1 with Alice Chen/ },
   },
@@ -244,6 +244,16 @@ const SURFACES: Surface[] = [
         },
       },
       {
+        view: 'a note to a report, open, with the closing line field',
+        needsRoster: true,
+        reach: async (page) => {
+          const note = page.getByRole('button', { name: /^Note to / }).first();
+          if ((await note.count()) === 0) return; // A week with nobody to write to offers none.
+          await note.click();
+          await page.getByRole('textbox', { name: /^Weekly note to / }).waitFor();
+        },
+      },
+      {
         view: 'asking before deleting an intervention',
         needsRoster: true,
         reach: async (page) => {
@@ -270,6 +280,17 @@ const SURFACES: Surface[] = [
     },
     views: [
       { view: 'a report’s eight weeks (empty: a link naming nobody, explained)', reach: asIs },
+      {
+        view: 'an action added to the talking points',
+        needsRoster: true,
+        reach: async (page) => {
+          const add = page.getByRole('textbox', { name: /add an action/i });
+          if ((await add.count()) === 0) return; // The page of a report Pullback does not know.
+          await add.fill('Agree the refund rules together');
+          await page.getByRole('button', { name: 'Add', exact: true }).click();
+          await page.getByRole('button', { name: /remove the action/i }).waitFor();
+        },
+      },
     ],
   },
   {

@@ -6,7 +6,6 @@
  * app is Asana's 2026 "Sol" design; a task the lead may only read or comment on
  * shows its name as text, which "On this page" still reads.
  *
- * Tool cases: asana prompts, asana quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -148,7 +147,7 @@ describe('Asana detection', () => {
     await page.close();
   });
 
-  test('my own task, a peer’s task and an unassigned one never prompt', async () => {
+  test('my own task, a peer’s task and an unassigned one never prompt [asana quiet]', async () => {
     const keys = [T.mine, T.carols, T.nobodys];
     for (const key of keys) {
       const page = await ext.context.newPage();
@@ -162,7 +161,7 @@ describe('Asana detection', () => {
     expect(backup.prompts.filter((p: any) => keys.includes(p.artifact.key))).toEqual([]);
   });
 
-  test('renaming a report’s task (full screen) prompts, naming the report and the task', async () => {
+  test('renaming a report’s task (full screen) prompts, naming the report and the task [asana prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(asana.fullScreenUrl(T.checkout));
     await typeAtEnd(page, nameField(page), ' (v2)');

@@ -8,7 +8,6 @@
  * frame mid-edit, caret inside: typing there keeps prompting; a frame Pullback
  * cannot read is named under Adapter health.
  *
- * Tool cases: gdocs prompts
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
@@ -65,7 +64,7 @@ describe('Google Docs: what the adapter could not read shows under Adapter healt
     await expect(health.textContent()).resolves.not.toContain('Hire three');
   });
 
-  test('Docs re-creates its text event frame mid-edit, caret inside: typing in the new frame still prompts', async () => {
+  test('Docs re-creates its text event frame mid-edit, caret inside: typing in the new frame still prompts [gdocs prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.docUrl(ROADMAP));
     // The caret goes into the text event frame (the top window loses focus once, here).

@@ -7,7 +7,6 @@
  * judges the next artifact by its own key. Claims show on the options page
  * and travel in the backup.
  *
- * Tool cases: figma prompts, figma quiet, notion prompts, notion quiet, gdocs prompts, gdocs quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -132,7 +131,7 @@ describe('Claims for tools that name no owner', () => {
     await promptOn(page).waitFor({ state: 'detached' });
   }
 
-  test('Figma: an unclaimed file never prompts; a claim from the popup makes the next edit prompt; comments never do', async () => {
+  test('Figma: an unclaimed file never prompts; a claim from the popup makes the next edit prompt; comments never do [figma prompts] [figma quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.figmaUrl(CHECKOUT));
     await figmaDelete(page);
@@ -194,7 +193,7 @@ describe('Claims for tools that name no owner', () => {
     await page.close();
   });
 
-  test('Notion: a claimed page prompts and its discussion does not; a peek is its own page; navigation to an unclaimed page stays quiet', async () => {
+  test('Notion: a claimed page prompts and its discussion does not; a peek is its own page; navigation to an unclaimed page stays quiet [notion prompts] [notion quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.notionUrl(HIRING));
     const shown = await claimFromPopup(page, 'Bob Okafor');
@@ -230,7 +229,7 @@ describe('Claims for tools that name no owner', () => {
     await page.close();
   });
 
-  test('Google Docs: a claimed document prompts when typing in it, not in suggestion mode, not in a comment', async () => {
+  test('Google Docs: a claimed document prompts when typing in it, not in suggestion mode, not in a comment [gdocs prompts] [gdocs quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.docUrl(Q3_PLAN));
     await claimFromPopup(page, 'Alice Chen');

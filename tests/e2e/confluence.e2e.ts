@@ -6,7 +6,6 @@
  * API down, the owner comes from the byline. Jira on the same host is
  * unaffected.
  *
- * Tool cases: confluence prompts, confluence quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -124,7 +123,7 @@ describe('Confluence detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('a report’s page edited in the editor body prompts, naming the report as the roster does and the page id', async () => {
+  test('a report’s page edited in the editor body prompts, naming the report as the roster does and the page id [confluence prompts]', async () => {
     const page = await ext.context.newPage();
     await openEditor(page, wiki, PAGES.bobBody);
     await typeInBody(page, ' Escalate after two days.');
@@ -173,7 +172,7 @@ describe('Confluence detection', () => {
     await live.close();
   });
 
-  test('my own page and a peer’s page never prompt, in the title or the body', async () => {
+  test('my own page and a peer’s page never prompt, in the title or the body [confluence quiet]', async () => {
     for (const id of [PAGES.danaOwn, PAGES.carolPeer]) {
       const page = await ext.context.newPage();
       await openEditor(page, wiki, id);

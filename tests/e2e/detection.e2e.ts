@@ -4,7 +4,6 @@
  * comments never do. Single-page navigation never carries one ticket's
  * state to the next.
  *
- * Tool cases: jira prompts, jira quiet
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';
@@ -42,7 +41,7 @@ describe('Jira detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('my own ticket, a peer’s ticket and an unassigned one never prompt', async () => {
+  test('my own ticket, a peer’s ticket and an unassigned one never prompt [jira quiet]', async () => {
     for (const key of ['OPS-9', 'WEB-3', 'WEB-4']) {
       const page = await ext.context.newPage();
       await page.goto(jira.url(key));
@@ -55,7 +54,7 @@ describe('Jira detection', () => {
     expect(backup.prompts).toEqual([]);
   });
 
-  test('a comment on a report’s ticket is conversation: no prompt; the description is content: prompt', async () => {
+  test('a comment on a report’s ticket is conversation: no prompt; the description is content: prompt [jira prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-144'));
     await typeComment(page, 'Could we call it "Pay now"?');

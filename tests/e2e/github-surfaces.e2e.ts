@@ -10,7 +10,6 @@
  * titles end in " · GitHub": while the title is edited, the prompt still
  * names the item by its title.
  *
- * Tool cases: github prompts, github quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -67,6 +66,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
           body: 'Retry failed webhooks.',
         },
         'acme/shop#35': { title: 'Flaky test triage', author: 'carolp', assignees: ['Copilot'] },
+        'acme/shop#36': { title: 'Gift cards', author: 'carolp', assignees: ['achen'] },
       },
       pulls: {
         'acme/shop#40': {
@@ -95,7 +95,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('labels and reassigning a report’s issue to another report never prompt', async () => {
+  test('labels and reassigning a report’s issue to another report never prompt [github quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#32'));
     await pickInSidebar(page, 'Labels', 'pay', 'payments');
@@ -136,7 +136,25 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
     await page.close();
   });
 
-  test('editing a report’s issue title prompts and names it by its title while the heading is gone', async () => {
+  test('picking myself from the keyboard (filter, Enter on the active option) asks the take-over question too', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(gh.issueUrl('acme/shop#36'));
+    await page.getByRole('button', { name: 'Edit Assignees' }).click();
+    const filter = page
+      .locator('#__primerPortalRoot__')
+      .getByRole('combobox', { name: 'Filter assignees' });
+    await filter.pressSequentially('dana');
+    await expect(filter.getAttribute('aria-activedescendant')).resolves.toBeTruthy();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="issue-assignees"] a[href="/dana-lead"]').waitFor();
+    const prompt = takeoverPromptOn(page);
+    await prompt.waitFor();
+    await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
+    await prompt.getByRole('button', { name: /^Not now/ }).click();
+    await page.close();
+  });
+
+  test('editing a report’s issue title prompts and names it by its title while the heading is gone [github prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#33'));
     await expect(page.title()).resolves.toMatch(/ · GitHub$/);

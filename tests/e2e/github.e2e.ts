@@ -5,7 +5,6 @@
  * and comments never do. A file in the web editor prompts only when the lead
  * has claimed it. Soft (Turbo) navigation judges the next issue on its own.
  *
- * Tool cases: github prompts, github quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -134,7 +133,7 @@ describe('GitHub detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('a report’s issue: editing its title prompts, naming the report and the key', async () => {
+  test('a report’s issue: editing its title prompts, naming the report and the key [github prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(gh.issueUrl('acme/shop#12'));
     await editIssueTitle(page, ' (v2)');
@@ -160,7 +159,7 @@ describe('GitHub detection', () => {
     await page.close();
   });
 
-  test('my own pull request, a peer’s issue and an unassigned issue never prompt', async () => {
+  test('my own pull request, a peer’s issue and an unassigned issue never prompt [github quiet]', async () => {
     const own = await ext.context.newPage();
     await own.goto(gh.pullUrl('acme/shop#21'));
     await editPullTitle(own, ' (mine)');

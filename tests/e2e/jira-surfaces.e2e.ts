@@ -7,7 +7,6 @@
  * the compact layout, and the REST API answering 200 with an HTML login page
  * (logged out), where the owner comes from the page.
  *
- * Tool cases: jira prompts, jira quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -88,7 +87,7 @@ describe('Jira: content, planning and taking over', () => {
     });
   });
 
-  test('changing priority, sprint, labels and status on a report’s work item never prompts, and logs nothing', async () => {
+  test('changing priority, sprint, labels and status on a report’s work item never prompts, and logs nothing [jira quiet]', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-201'));
     await pick(page, 'Priority', 'Hi', 'Highest');
@@ -105,7 +104,7 @@ describe('Jira: content, planning and taking over', () => {
     await page.close();
   });
 
-  test('editing the summary of a report’s work item prompts', async () => {
+  test('editing the summary of a report’s work item prompts [jira prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-201'));
     await editSummary(page, ' (clearer)');

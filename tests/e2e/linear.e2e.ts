@@ -6,7 +6,6 @@
  * to yourself) on a report's issue asks the take-over question. Single-page navigation judges the
  * next issue on its own.
  *
- * Tool cases: linear prompts, linear quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -85,7 +84,7 @@ describe('Linear detection', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('my own issue, a peer’s issue and an unassigned one never prompt', async () => {
+  test('my own issue, a peer’s issue and an unassigned one never prompt [linear quiet]', async () => {
     for (const key of ['ENG-9', 'ENG-10', 'ENG-11']) {
       const page = await ext.context.newPage();
       await page.goto(linear.url(key));
@@ -100,7 +99,7 @@ describe('Linear detection', () => {
     ).toEqual([]);
   });
 
-  test('editing the title of a report’s issue prompts, naming the report and the issue', async () => {
+  test('editing the title of a report’s issue prompts, naming the report and the issue [linear prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(linear.url('ENG-142'));
     await typeAtEnd(page, titleEditor(page), ' (v2)');

@@ -6,7 +6,6 @@
  * properties (Status: planning) never do. An old notion.so link lands on
  * app.notion.com and the same page counts as one artifact with one URL.
  *
- * Tool cases: notion prompts, notion quiet
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -50,7 +49,7 @@ describe('Notion on app.notion.com', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('my page and a peer’s page never prompt', async () => {
+  test('my page and a peer’s page never prompt [notion quiet]', async () => {
     for (const id of [MINE, CAROLS]) {
       const page = await ext.context.newPage();
       await page.goto(sites.notionUrl(id));
@@ -61,7 +60,7 @@ describe('Notion on app.notion.com', () => {
     }
   });
 
-  test('on a report’s page, the discussion and the Status property never prompt; a block does, naming Alice and the page', async () => {
+  test('on a report’s page, the discussion and the Status property never prompt; a block does, naming Alice and the page [notion prompts]', async () => {
     const page = await ext.context.newPage();
     await page.goto(sites.notionUrl(ALICE_SPEC));
 

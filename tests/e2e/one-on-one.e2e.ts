@@ -1,13 +1,13 @@
 /**
- * A page for each 1:1, from an imported 8-week backup:
- * the summary row's link opens `summary.html#2026-W48/alice`, which shows
- * Alice's last eight weeks: each week, the lead's words from "Yes", a
- * take-over, the prompt where the lead caught themself, hand-back notes and
- * the check-in trail. "Copy as Markdown" puts a 1:1 document on the
- * clipboard (or, refused, shows it to copy by hand); a link naming nobody, or
- * no week, says so and leads back; a former report is called one; printed,
- * the page is one page with no controls; axe finds nothing (contrast
- * included) in light or dark.
+ * A page for each 1:1, from an imported 8-week backup: the summary row's link opens
+ * `summary.html#2026-W48/alice`, in two labelled sides. "For Alice Chen": what I stepped into and
+ * handed back, the frameworks in my words, the take-over still with me, and the actions I add.
+ * "Only for you": the figures, the check-ins, each week with its durations and where I caught
+ * myself. "Copy for Alice Chen" copies the first side only (no alignment, confidence, quadrant,
+ * duration or "caught myself"); "Copy my prep" copies both and says it is private; refused, the
+ * text is shown to copy by hand. Dates, never week codes. A link naming nobody, or no week, says
+ * so and leads back; a former report is called one; printed, no controls; axe finds nothing
+ * (contrast included) in light or dark.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -80,6 +80,9 @@ const WEEKS = [
   '2026-W42',
   '2026-W41',
 ];
+/** What only the lead may see: none of it is in the text copied for the report. */
+const PRIVATE =
+  /alignment|confidence|Full support|Build confidence|Act now|Give context|caught|\b\d+ (s|min|h)\b|hands-on|minute|W\d\d/i;
 
 /**
  * What the clipboard holds, read the way a lead would: pasted (Ctrl+V) into a
@@ -116,59 +119,67 @@ describe('the 1:1 page', () => {
     return page;
   }
 
-  test('the summary row links to Alice’s 1:1 page: eight weeks, her words, a take-over, caught myself, hand-back notes, the check-in trail', async () => {
+  test('the summary row links to Alice’s 1:1 page: two labelled sides, talking points for her, the rest only for me', async () => {
     const page = await ext.openPage('summary.html#2026-W48');
     await page.getByRole('link', { name: '1:1 page for Alice Chen' }).click();
     await page.getByRole('heading', { level: 1, name: /1:1 with Alice Chen/ }).waitFor();
     expect(new URL(page.url()).hash).toBe('#2026-W48/alice');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toMatch(
-      /8 weeks, (5 Oct|Oct 5).*(29 Nov|Nov 29),? 2026/,
+      /(5 Oct|Oct 5).*(29 Nov|Nov 29),? 2026/,
     );
 
-    // Eight weeks, newest first, each named; the weeks with nothing for Alice say so.
-    const weeks = page.getByRole('region', { name: 'Week by week' });
-    await expect(weeks.getByRole('heading', { level: 3 }).allInnerTexts()).resolves.toEqual(
-      WEEKS.map((w) => expect.stringContaining(w)),
+    // For Alice: what I stepped into and handed back, my words, the take-over still with me.
+    const shared = page.getByRole('region', { name: 'For Alice Chen' });
+    const forAlice = await shared.innerText();
+    expect(forAlice).toMatch(
+      /Stepped into and handed back[\s\S]*PAY-2 Ticket PAY-2: stepped in to get the direction back on track; yours again/,
     );
-    const week = (id: string) =>
+    expect(forAlice).toMatch(
+      /Frameworks, in my words[\s\S]*PAY-2: “scope the refund to one currency”/,
+    );
+    expect(forAlice).toMatch(/PAY-46: “RICE scoring for the backlog”/);
+    expect(forAlice).toMatch(
+      /Take-overs still with me[\s\S]*PAY-7 Ticket PAY-7: took it over because the details mattered; still with me, and we agree today when it comes back/,
+    );
+    expect(forAlice).not.toMatch(PRIVATE);
+    expect(forAlice).not.toMatch(/WEB-/); // Bob's records stay on Bob's page.
+
+    // Only for me: eight weeks newest first, each named by its dates; the quiet ones say so.
+    const mine = page.getByRole('region', { name: 'Only for you' });
+    const weeks = mine.getByRole('region', { name: 'Week by week' });
+    await expect(
       weeks
-        .getByRole('listitem')
-        .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(id) }) });
+        .locator('li[data-week]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-week'))),
+    ).resolves.toEqual(WEEKS);
+    const headings = await weeks.getByRole('heading', { level: 4 }).allInnerTexts();
+    expect(headings[0]).toMatch(/(23.+29 Nov|Nov 23.+29),? 2026/);
+    const week = (id: string) => weeks.locator(`li[data-week="${id}"]`);
     for (const quiet of ['2026-W43', '2026-W42', '2026-W41'])
       expect(await week(quiet).innerText()).toMatch(/Nothing recorded/);
-
-    // This week: three interventions with purposes; the lead's words; hand-back notes; the prompt where the lead caught themself.
     const w48 = await week('2026-W48').innerText();
     expect(w48).toMatch(
       /Intervention\s+PAY-1 Ticket PAY-1[\s\S]*Get it back on track[\s\S]*ended on time/,
     );
-    expect(w48).toMatch(
-      /PAY-2 Ticket PAY-2[\s\S]*ended late[\s\S]*My words: “scope the refund to one currency”/,
-    );
-    expect(w48).toMatch(/Hand-back note: Hi Alice, I stepped into PAY-1 \(“Ticket PAY-1”\)/);
+    expect(w48).toMatch(/PAY-2 Ticket PAY-2[\s\S]*45 min start to end[\s\S]*ended late/);
     expect(w48).toMatch(
       /Caught myself\s+PAY-9 Ticket PAY-9 \(Sat,? (28 Nov|Nov 28)\): left it with Alice/,
     );
     expect(w48).toMatch(/Check-in\s+Full support: alignment 4 of 4, confidence 3 of 4/);
-    expect(w48).not.toMatch(/WEB-/); // Bob's records stay on Bob's page.
-
-    // The take-over, in its week, in the lead's words.
     const w46 = await week('2026-W46').innerText();
     expect(w46).toMatch(/Take-over\s+PAY-46 Ticket PAY-46[\s\S]*Teach a framework/);
-    expect(w46).toMatch(/My words: “RICE scoring for the backlog”/);
     expect(w46).toMatch(/I took PAY-46 \(“Ticket PAY-46”\) over from you/);
 
-    // Over these weeks, and the check-in trail from the rated weeks, oldest first.
-    const totals = page.getByRole('region', { name: /over these 8 weeks/i });
+    const totals = mine.getByRole('region', { name: /over these 8 weeks/i });
     await expect(totals.locator('[data-figure="interventions"]').innerText()).resolves.toBe('7');
     expect(await totals.innerText()).toMatch(/including 1 take-over/);
     await expect(totals.locator('[data-figure="caught"]').innerText()).resolves.toBe('1');
-    const trail = page.getByRole('table', { name: 'Check-in trail' });
+    const trail = mine.getByRole('table', { name: 'Check-ins' });
     await expect(trail.getByRole('row').allInnerTexts()).resolves.toEqual([
       expect.stringMatching(/Week\s+Alignment\s+Confidence\s+Where/),
-      expect.stringMatching(/2026-W44\s+2 of 4\s+2 of 4\s+Act now/),
-      expect.stringMatching(/2026-W46\s+3 of 4\s+2 of 4\s+Build confidence/),
-      expect.stringMatching(/2026-W48\s+4 of 4\s+3 of 4\s+Full support/),
+      expect.stringMatching(/(26 Oct|Oct 26).*2026\s+2 of 4\s+2 of 4\s+Act now/),
+      expect.stringMatching(/(9.+15 Nov|Nov 9.+15),? 2026\s+3 of 4\s+2 of 4\s+Build confidence/),
+      expect.stringMatching(/(23.+29 Nov|Nov 23.+29),? 2026\s+4 of 4\s+3 of 4\s+Full support/),
     ]);
     await expect(
       page
@@ -176,47 +187,67 @@ describe('the 1:1 page', () => {
         .locator('[data-trail="alice"]')
         .count(),
     ).resolves.toBe(1);
-
-    // What started before these weeks and is still open: temporary becoming permanent.
     expect(
-      await page.getByRole('region', { name: 'Still open from before these weeks' }).innerText(),
+      await mine.getByRole('region', { name: 'Still open from before these weeks' }).innerText(),
     ).toMatch(
-      /Take-over\s+PAY-7 Ticket PAY-7 · started (14 Sept? 2026|Sep 14, 2026)[\s\S]*still open, past the planned end[\s\S]*Still with me: not handed back yet/,
+      /Take-over\s+PAY-7 Ticket PAY-7 · started (14 Sept? 2026|Sep 14, 2026)[\s\S]*still open, past the planned end/,
     );
+
+    // A past week's page: dates only, never "This week" or a week code.
+    const text = await page.locator('main').innerText();
+    expect(text).not.toMatch(/this week|\bW\d\d\b/i);
+    expect(await page.title()).not.toMatch(/W\d\d/);
 
     // And back to the week.
     await page.getByRole('link', { name: /back to the week of/i }).click();
-    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /(23.+29 Nov|Nov 23.+29),? 2026/ }).waitFor();
     expect(new URL(page.url()).hash).toBe('#2026-W48');
     await page.close();
   });
 
-  test('Copy as Markdown puts a 1:1 document on the clipboard, with Alice’s name and the eight weeks', async () => {
+  test('Copy for Alice Chen copies the talking points and my actions, nothing private; Copy my prep copies both and says it is private', async () => {
     const page = await openAlice();
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    await page.getByRole('button', { name: /copied/i }).waitFor();
-    expect(
-      await page
-        .getByRole('status')
-        .filter({ hasText: /copied/i })
-        .innerText(),
-    ).toMatch(/paste it into your 1:1 document with Alice Chen/);
-    const markdown = await pasted(page);
-    expect(markdown).toMatch(/^# 1:1 with Alice Chen\n\nWeeks 2026-W41 to 2026-W48 /);
-    for (const w of WEEKS) expect(markdown).toMatch(new RegExp(`^### ${w} \\(`, 'm'));
-    expect(markdown).toContain('  - My words: “scope the refund to one currency”');
-    expect(markdown).toMatch(/^- \*\*Take-over\*\* `PAY-46` Ticket PAY-46: Teach a framework/m);
-    expect(markdown).toMatch(/^- \*\*Caught myself\*\* `PAY-9`/m);
-    expect(markdown).toContain('| 2026-W48 | 4 | 3 | Full support |');
-    expect(markdown).toMatch(
-      /## Still open from before these weeks\n\n- \*\*Take-over\*\* `PAY-7`/,
+    const add = page.getByRole('textbox', { name: /add an action/i });
+    await add.fill('Alice writes the refund rules; we review them Friday');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: /remove the action/i }).waitFor();
+
+    await page.getByRole('button', { name: 'Copy for Alice Chen' }).click();
+    await expect
+      .poll(() => page.locator('#oo-copy-shared-status').innerText())
+      .toMatch(/nothing private in them/);
+    const shared = await pasted(page);
+    expect(shared).toMatch(/^# 1:1 with Alice Chen: talking points\n/);
+    expect(shared).toContain(
+      '- `PAY-2` Ticket PAY-2: stepped in to get the direction back on track; yours again',
     );
-    // The "Copied" state gives way to the button again.
-    await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor({ timeout: 10_000 });
+    expect(shared).toContain('## Frameworks, in my words');
+    expect(shared).toContain('- Alice writes the refund rules; we review them Friday');
+    expect(shared).not.toMatch(PRIVATE);
+    expect(shared).not.toMatch(/quadrant|2 of 4|of 4/i);
+
+    await page.getByRole('button', { name: 'Copy my prep' }).click();
+    await expect
+      .poll(() => page.locator('#oo-copy-prep-status').innerText())
+      .toMatch(/It is private/);
+    const prep = await pasted(page);
+    expect(prep).toMatch(
+      /^# 1:1 with Alice Chen: my prep\n\n> Private: my own notes, not for Alice\./,
+    );
+    expect(prep).toContain('- Alice writes the refund rules; we review them Friday');
+    expect(prep).toMatch(/^- \*\*Caught myself\*\* `PAY-9`/m);
+    expect(prep).toMatch(/Latest check-in .*: Full support, alignment 4 of 4, confidence 3 of 4/);
+    expect(prep).toMatch(/45 min start to end, 20 min hands-on; ended late/);
+    expect(prep).not.toMatch(/\bW\d\d\b/);
+
+    // The action is kept for the next visit, until removed.
+    await page.reload();
+    await page.getByRole('button', { name: /remove the action “Alice writes/i }).click();
+    await expect.poll(() => page.getByText('Alice writes the refund rules').count()).toBe(0);
     await page.close();
   });
 
-  test('when the browser refuses the clipboard, the Markdown is shown, selected, to copy by hand', async () => {
+  test('when the browser refuses the clipboard, the talking points are shown, selected, to copy by hand', async () => {
     const page = await ext.context.newPage();
     // Stands in for a browser that refuses the clipboard (a policy, an unfocused window): the page's own API rejects, as Chromium's does.
     await page.addInitScript(() => {
@@ -224,8 +255,8 @@ describe('the 1:1 page', () => {
         Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
     });
     await page.goto(`chrome-extension://${ext.extensionId}/summary.html#2026-W48/alice`);
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-    const box = page.getByRole('textbox', { name: /1:1 notes as markdown/i });
+    await page.getByRole('button', { name: 'Copy for Alice Chen' }).click();
+    const box = page.getByRole('textbox', { name: /talking points for Alice Chen as markdown/i });
     await box.waitFor();
     expect(
       await page
@@ -233,7 +264,7 @@ describe('the 1:1 page', () => {
         .filter({ hasText: /did not let Pullback copy/ })
         .count(),
     ).toBe(1);
-    expect(await box.inputValue()).toMatch(/^# 1:1 with Alice Chen\n/);
+    expect(await box.inputValue()).toMatch(/^# 1:1 with Alice Chen: talking points\n/);
     await expect
       .poll(() =>
         box.evaluate(
@@ -254,7 +285,6 @@ describe('the 1:1 page', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
       'No 1:1 page for this report',
     );
-    // The reports there are, one click away.
     await expect(
       page
         .getByRole('navigation', { name: /1:1 pages of your reports/i })
@@ -275,7 +305,7 @@ describe('the 1:1 page', () => {
       .filter({ hasText: /names no report/ })
       .waitFor();
     await page.getByRole('link', { name: /back to the week of/i }).click();
-    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /(23.+29 Nov|Nov 23.+29),? 2026/ }).waitFor();
     expect(new URL(page.url()).hash).toBe('#2026-W48');
     await page.getByRole('link', { name: '1:1 page for Bob Okafor' }).waitFor();
     await page.close();
@@ -295,7 +325,7 @@ describe('the 1:1 page', () => {
     expect(await page.getByText('Loading…').count()).toBe(0);
     // The way back is a week that exists.
     await page.getByRole('link', { name: /back to the week of/i }).click();
-    await page.getByRole('heading', { level: 1, name: /your week/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^This week/ }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -312,7 +342,7 @@ describe('the 1:1 page', () => {
     await page.close();
   });
 
-  test('in light and dark, axe finds nothing on the page, the Markdown to copy by hand, or a bad link (contrast at least 4.5:1)', async () => {
+  test('in light and dark, axe finds nothing on the page, the text to copy by hand, or a bad link (contrast at least 4.5:1)', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await ext.context.newPage();
       await page.emulateMedia({ colorScheme });
@@ -324,9 +354,9 @@ describe('the 1:1 page', () => {
       await page.goto(`chrome-extension://${ext.extensionId}/summary.html#2026-W48/alice`);
       await page.getByRole('heading', { level: 1, name: /1:1 with Alice Chen/ }).waitFor();
       expect(await axeViolations(page), `${colorScheme}: the 1:1 page`).toEqual([]);
-      await page.getByRole('button', { name: 'Copy as Markdown' }).click();
-      await page.getByRole('textbox', { name: /1:1 notes as markdown/i }).waitFor();
-      expect(await axeViolations(page), `${colorScheme}: the Markdown to copy by hand`).toEqual([]);
+      await page.getByRole('button', { name: 'Copy my prep' }).click();
+      await page.getByRole('textbox', { name: /your private prep as markdown/i }).waitFor();
+      expect(await axeViolations(page), `${colorScheme}: the text to copy by hand`).toEqual([]);
       await page.evaluate(() => (location.hash = '#2026-W48/nobody'));
       await page
         .getByRole('alert')
@@ -337,18 +367,18 @@ describe('the 1:1 page', () => {
     }
   });
 
-  test('printed, the 1:1 is one page with no controls', async () => {
+  test('printed, the 1:1 has no controls and both sides fit three A4 pages', async () => {
     const page = await openAlice();
     await page.emulateMedia({ media: 'print' });
     await expect
-      .poll(() => page.getByRole('button', { name: 'Copy as Markdown' }).isVisible())
+      .poll(() => page.getByRole('button', { name: 'Copy for Alice Chen' }).isVisible())
       .toBe(false);
     const visibleControls = await page
       .locator('button, nav, input, textarea')
       .evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).length);
     expect(visibleControls).toBe(0);
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    expect(pdf.match(/\/Type\s*\/Page\b/g)!.length).toBeLessThanOrEqual(3);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Forgetting from the weekly summary: one intervention in
- * "Interventions this week" can be deleted, after a confirmation that says
+ * "The week’s interventions" can be deleted, after a confirmation that says
  * what goes; Cancel keeps it; afterwards the page and the export no longer
  * hold it, and the other records stay.
  */

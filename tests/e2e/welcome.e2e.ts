@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { exportBackup } from '../support/steps';
 
@@ -35,6 +36,32 @@ describe('first run', () => {
     await popup.close();
   });
 
+  test('the welcome teaches the idea first: both ways leads slip, the middle, the 2x2, and the two shortcuts', async () => {
+    const page = await welcomeTab();
+    const idea = page.getByRole('region', { name: /the idea/i });
+    const text = (await idea.textContent()) ?? '';
+    expect(text).toMatch(/micromanaging/i);
+    expect(text).toMatch(/hands-off/i);
+    for (const corner of ['Full support', 'Give context', 'Build confidence', 'Act now'])
+      expect(text).toContain(corner);
+    expect(text).toMatch(/never does/i);
+    await expect(idea.locator('kbd').allTextContents()).resolves.toEqual([
+      'Alt+Shift+P',
+      'Alt+Shift+O',
+    ]);
+    expect(text).toMatch(/Alt\+Shift\+P.*keyboard/);
+    expect(text).toMatch(/Alt\+Shift\+O.*pauses/);
+    // Before any roster, the last step says to add one first.
+    await expect(page.getByRole('region', { name: /last step/i }).textContent()).resolves.toMatch(
+      /add your first report/i,
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await expect(axeViolations(page)).resolves.toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   test('installing opens the welcome page; it saves me, my reports with their aliases, and my tools', async () => {
     const page = await welcomeTab();
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
@@ -53,6 +80,15 @@ describe('first run', () => {
     await first.getByLabel(/aliases \(optional\)/i).fill('alice@acme.test, 557058:a1');
     await page.getByRole('button', { name: 'Add another report' }).click();
     const second = page.getByRole('group', { name: 'Report 2' });
+    // Each row its own example: no second row reads as Alice again.
+    const placeholders = async (row: typeof first) =>
+      Promise.all([
+        row.getByLabel(/name \(required\)/i).getAttribute('placeholder'),
+        row.getByLabel(/aliases \(optional\)/i).getAttribute('placeholder'),
+      ]);
+    const [one, two] = [await placeholders(first), await placeholders(second)];
+    expect(one[0]).not.toBe(two[0]);
+    expect(one[1]).not.toBe(two[1]);
     await second.getByLabel(/aliases \(optional\)/i).fill('bob@acme.test');
     await page.getByRole('checkbox', { name: 'Figma' }).uncheck();
 
@@ -71,6 +107,11 @@ describe('first run', () => {
         hasText: 'Saved. Pullback now notices when you edit work owned by Alice Chen, Bob Okafor.',
       })
       .waitFor();
+
+    // The last step says exactly what to try, with the first report's name.
+    await expect
+      .poll(() => page.getByRole('region', { name: /last step/i }).textContent())
+      .toMatch(/Open one of Alice Chen’s tickets .*and edit it/);
 
     const { settings } = await exportBackup(ext);
     expect(settings.me).toEqual({ name: 'Dana Lead', aliases: ['dana@acme.test'] });

@@ -4,8 +4,9 @@
  * and has test URLs). Pure: the unit test hands in what the tree holds, and a
  * half-wired tool comes back as a sentence naming what it lacks.
  *
- * E2E files declare the tool cases they cover in their header comment, one
- * line: ` * Tool cases: jira prompts, jira quiet, confluence prompts`
+ * An e2e test counts as a tool case by a tag at the end of its title, read
+ * from the code (a comment or a deleted test counts for nothing):
+ * `test('editing the summary of a report’s work item prompts [jira prompts]', …)`
  * ("prompts": a report's item edited prompts; "quiet": an edit that must not
  * prompt, such as my own item, a peer's, or a comment).
  */
@@ -33,10 +34,35 @@ export interface Tree {
   e2eFiles: Record<string, string>;
 }
 
-export const CASES = ['prompts', 'quiet'] as const;
-const DECLARATION = /^\s*(?:\*|\/\/)\s*Tool cases:\s*(.+)$/gm;
+import ts from 'typescript';
 
-/** `{ jira: Set{'prompts','quiet'} }` from the e2e files' declarations, and the lines that do not parse. */
+export const CASES = ['prompts', 'quiet'] as const;
+const TAG = /\[([^\]]+)\]/g;
+
+/** The titles of the tests a file defines (`test(...)`, `it(...)`, with modifiers), from its syntax tree. */
+export function testTitles(source: string): string[] {
+  const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.Latest, false);
+  const titles: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node)) {
+      let callee: ts.Expression = node.expression;
+      while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
+      const title = node.arguments[0];
+      if (
+        ts.isIdentifier(callee) &&
+        (callee.text === 'test' || callee.text === 'it') &&
+        title &&
+        (ts.isStringLiteral(title) || ts.isNoSubstitutionTemplateLiteral(title))
+      )
+        titles.push(title.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return titles;
+}
+
+/** `{ jira: Set{'prompts','quiet'} }` from the e2e tests' title tags, and the tags that do not parse. */
 export function declaredCases(e2eFiles: Record<string, string>): {
   cases: Map<string, Set<string>>;
   bad: string[];
@@ -44,11 +70,8 @@ export function declaredCases(e2eFiles: Record<string, string>): {
   const cases = new Map<string, Set<string>>();
   const bad: string[] = [];
   for (const [file, source] of Object.entries(e2eFiles)) {
-    for (const [, list] of source.matchAll(DECLARATION)) {
-      for (const item of list!
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)) {
+    for (const title of testTitles(source)) {
+      for (const item of [...title.matchAll(TAG)].map((m) => m[1]!.trim())) {
         const m = /^([a-z0-9-]+) (prompts|quiet)$/.exec(item);
         if (!m) {
           bad.push(`${file}: "${item}" is not "<tool> prompts" or "<tool> quiet"`);
@@ -94,7 +117,7 @@ export function wiringProblems(tree: Tree): string[] {
       problems.push(`${tool.id}: no fixture in tests/fixtures/${tool.id}/`);
     for (const kind of CASES) {
       if (!cases.get(tool.id)?.has(kind))
-        problems.push(`${tool.id}: no e2e file declares a "${tool.id} ${kind}" case`);
+        problems.push(`${tool.id}: no e2e test is tagged "[${tool.id} ${kind}]"`);
     }
   }
   for (const adapter of tree.adapters)

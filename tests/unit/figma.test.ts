@@ -160,7 +160,7 @@ describe('surfaces', () => {
     expect(surfaces.filter((s) => s.kind === 'planning')).toEqual([]);
   });
 
-  it('reads the file name from the toolbar’s File name label when the test id is gone', () => {
+  it('reads the file name from its class when the test id is gone (not from the container around it)', () => {
     document.title = '';
     q('[data-testid="filename"]').removeAttribute('data-testid');
     expect(figma.artifact(new URL(`https://www.figma.com/design/${KEY}/`), document)?.title).toBe(
@@ -208,6 +208,19 @@ describe('isContentEditor', () => {
     ]) {
       expect(figma.isContentEditor(sink(), key(init)), JSON.stringify(init)).toBe(false);
     }
+  });
+
+  it('renaming the file: the input that replaces the name takes edits by its input events', () => {
+    const rename = document.createElement('input');
+    rename.id = 'filename';
+    rename.className = 'filename_view--pageTitleInput--NaN5r ellipsis--ellipsis--Tjyfa';
+    rename.value = 'Checkout flow';
+    q('[data-testid="filename"]').replaceWith(rename);
+    expect(figma.isContentEditor(rename, input())).toBe(true);
+    expect(figma.isContentEditor(rename, key({ key: 'a' }))).toBe(false);
+    // Wherever Figma puts it: outside the left panel too.
+    document.body.append(rename);
+    expect(figma.isContentEditor(rename, input())).toBe(true);
   });
 
   it('properties panel inputs are edits by their input events, not their keydowns', () => {

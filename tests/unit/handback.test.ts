@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handBackNote, unfinishedNote } from '@/utils/reports/handback';
+import { composeNote, handBackNote, unfinishedNote } from '@/utils/reports/handback';
 import { intervention } from '@/tests/unit/helpers';
 
 const record = (part: Partial<Parameters<typeof intervention>[0]> = {}) =>
@@ -16,25 +16,26 @@ const record = (part: Partial<Parameters<typeof intervention>[0]> = {}) =>
     ...part,
   });
 
-describe('handBackNote', () => {
-  it('says the duration as a person would and names no placeholder without the lead’s words', () => {
+/** Sentences a note holds (its closing line apart). */
+const sentences = (note: string) => note.split('\n\n')[0]!.match(/[^.!?]+[.!?]/g) ?? [];
+
+describe('handBackNote: the hand-back template', () => {
+  it('says what I stepped into and why, and that it is theirs again: no duration, no placeholder, no fixed closing phrase', () => {
     const note = handBackNote(record({ purpose: 'teach-framework' }), 'Alice Chen');
-    expect(note).toMatch(
-      /^Hi Alice, I stepped into PAY-142 \(“Refund flow”\) for about 8 minutes\./,
+    expect(note).toBe(
+      'Hi Alice, I stepped into PAY-142 (“Refund flow”) to show a way of making this kind of call. It is yours again: you make the calls from here.',
     );
-    expect(note).not.toMatch(/\[|name it here|8 s\b/);
+    expect(note).not.toMatch(/\[|name it here|minute|\d+ (s|min|h)\b|too much|caught/i);
     expect(unfinishedNote(note)).toBeNull();
   });
 
-  it('uses the lead’s words from Yes as the framework, or as what the report should take from it', () => {
+  it('carries the framework in the lead’s words from Yes', () => {
     expect(
       handBackNote(
         record({ purpose: 'teach-framework', intent: 'RICE scoring for the backlog.' }),
         'Alice Chen',
       ),
-    ).toContain(
-      'The framework I used, so you can apply it without me next time: RICE scoring for the backlog.',
-    );
+    ).toContain('The framework I used: RICE scoring for the backlog.');
     expect(
       handBackNote(
         record({ purpose: 'back-on-track', intent: 'scope the refund to one currency' }),
@@ -43,22 +44,83 @@ describe('handBackNote', () => {
     ).toContain('What I hope you take from it: scope the refund to one currency.');
   });
 
-  it('changes with the closing answers and with a take-over', () => {
-    const said = handBackNote(
-      record({ closing: { saidFramework: true, ownerNow: 'me', answeredAt: '' } }),
+  it('follows the closing answers, in at most three sentences', () => {
+    const held = handBackNote(
+      record({
+        intent: 'RICE',
+        purpose: 'teach-framework',
+        closing: { saidFramework: false, ownerNow: 'me', answeredAt: '' },
+      }),
       'Alice Chen',
     );
-    expect(said).toMatch(/talked you through my reasoning/);
-    expect(said).toMatch(/holding this detail/);
+    expect(held).toMatch(/RICE; let us take ten minutes on it this week\./);
+    expect(held).toMatch(/stays with me a little longer/);
+    expect(sentences(held)).toHaveLength(3);
     const notYet = handBackNote(
       record({ closing: { saidFramework: false, ownerNow: 'report', answeredAt: '' } }),
       'Alice Chen',
     );
-    expect(notYet).toMatch(/not walked you through my reasoning yet/);
+    expect(notYet).toMatch(/ten minutes this week on the reasoning behind my changes/);
     expect(notYet).toMatch(/yours again/);
-    expect(handBackNote(record({ kind: 'takeover' }), 'Alice Chen')).toMatch(
-      /I took PAY-142 \(“Refund flow”\) over from you for about 8 minutes/,
+  });
+
+  it('ends with the lead’s own closing line when they set one, and nothing else', () => {
+    const note = handBackNote(record(), 'Alice Chen', { closingLine: '  Thanks, Dana ' });
+    expect(note).toMatch(/from here\.\n\nThanks, Dana$/);
+    expect(handBackNote(record(), 'Alice Chen')).toMatch(/from here\.$/);
+  });
+});
+
+describe('the take-over template', () => {
+  it('says what I took, why, and when it comes back (or that it is back)', () => {
+    const open = composeNote(
+      [
+        record({
+          kind: 'takeover',
+          status: 'active',
+          endedAt: null,
+          plannedEndAt: '2026-11-26T15:00:00.000Z',
+        }),
+      ],
+      'Tom Ng',
+      { locale: 'en-GB' },
     );
+    expect(open).toMatch(
+      /^Hi Tom, I took PAY-142 \(“Refund flow”\) over from you to get the direction back on track\. It comes back to you by Thu,? 26 Nov,? \d\d:00\.$/,
+    );
+    expect(open).not.toMatch(/not to take the work over|rather ask you than edit|minute/);
+    expect(handBackNote(record({ kind: 'takeover' }), 'Tom Ng')).toMatch(
+      /I took PAY-142 \(“Refund flow”\) over from you .*\. It is back with you: you make the calls from here\.$/,
+    );
+  });
+});
+
+describe('a note about several items (the weekly note)', () => {
+  it('groups them in three sentences at most, keys only', () => {
+    const note = composeNote(
+      [
+        record({ id: 'a', artifact: { key: 'PAY-1', title: 'One', url: 'u' } }),
+        record({
+          id: 'b',
+          artifact: { key: 'PAY-2', title: 'Two', url: 'u' },
+          intent: 'one currency',
+        }),
+        record({
+          id: 'c',
+          artifact: { key: 'PAY-3', title: 'Three', url: 'u' },
+          kind: 'takeover',
+          status: 'active',
+          endedAt: null,
+          plannedEndAt: '2026-11-26T15:00:00.000Z',
+        }),
+      ],
+      'Alice Chen',
+      { when: 'this week', locale: 'en-GB' },
+    );
+    expect(note).toMatch(
+      /^Hi Alice, this week I stepped into PAY-1 and PAY-2 to get the direction back on track, and took PAY-3 over from you to get the direction back on track\. What I hope you take from it: one currency\. PAY-1 and PAY-2 are yours again: you make the calls from here; PAY-3 comes back to you by Thu,? 26 Nov,? \d\d:00\.$/,
+    );
+    expect(sentences(note)).toHaveLength(3);
   });
 });
 

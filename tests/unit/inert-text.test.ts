@@ -8,7 +8,8 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { interventionsCsv } from '@/utils/reports/csv';
 import { handBackNote } from '@/utils/reports/handback';
-import { oneOnOne, oneOnOneMarkdown } from '@/utils/reports/one-on-one';
+import { oneOnOne } from '@/utils/reports/one-on-one';
+import { prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
 import { inert } from '@/utils/reports/inert-text';
 import { weeklyNote } from '@/utils/reports/weekly-note';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
@@ -55,13 +56,7 @@ function expectInertHtml(html: string) {
 describe('what came from a page is inert in every export', () => {
   it('the weekly note’s Markdown renders no link, image or HTML from a ticket title or the lead’s words', () => {
     const md = weeklyNote(
-      {
-        reportName: 'Alice Chen',
-        leadName: 'Dana Lead',
-        interventions: [record],
-        prompts: [caught],
-        now: new Date('2026-11-28T12:00:00.000Z'),
-      },
+      { reportName: 'Alice Chen', interventions: [record], when: 'this week' },
       'markdown',
     );
     expectInertHtml(render(md));
@@ -71,13 +66,7 @@ describe('what came from a page is inert in every export', () => {
 
   it('the weekly note as text keeps a title on its line: no fake paragraph, no reversed words', () => {
     const text = weeklyNote(
-      {
-        reportName: 'Alice Chen',
-        leadName: 'Dana Lead',
-        interventions: [record],
-        prompts: [],
-        now: new Date('2026-11-28T12:00:00.000Z'),
-      },
+      { reportName: 'Alice Chen', interventions: [record], when: 'this week' },
       'text',
     );
     expect(text).not.toMatch(/^# PS/m);
@@ -96,13 +85,18 @@ describe('what came from a page is inert in every export', () => {
       ratings: [],
       locale: 'en-GB',
     });
-    const html = render(oneOnOneMarkdown(view, 'en-GB'));
-    expectInertHtml(html);
-    expect(html).not.toMatch(/<b>/);
+    for (const md of [
+      sharedMarkdown(view, ['[act](javascript:x)'], 'en-GB'),
+      prepMarkdown(view, [], [], 'en-GB'),
+    ]) {
+      const html = render(md);
+      expectInertHtml(html);
+      expect(html).not.toMatch(/<b>/);
+    }
   });
 
   it('the hand-back note is one paragraph whatever the title holds', () => {
-    const note = handBackNote(record, 'Alice Chen', new Date('2026-11-28T12:00:00.000Z'));
+    const note = handBackNote(record, 'Alice Chen');
     expect(note).not.toMatch(/\n/);
     expect(note).not.toContain('\u202e');
     expect(note).toContain('PAY-9 (“[click me](javascript:alert(1))');

@@ -60,6 +60,10 @@ describe('no citation outside the repository', () => {
     expect(paths.some((p) => p.startsWith('node_modules/'))).toBe(false);
   });
 
+  it('no file cites a path outside the repository', () => {
+    expect(files.flatMap((f) => outsidePaths(f.path, f.text))).toEqual([]);
+  });
+
   it('no file cites a tracker issue number', () => {
     expect(files.flatMap((f) => issueNumbers(f.path, f.text))).toEqual([]);
   });

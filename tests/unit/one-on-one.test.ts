@@ -8,12 +8,8 @@ afterAll(() => {
 });
 
 import type { Rating } from '@/utils/model/records';
-import {
-  oneOnOne,
-  oneOnOneMarkdown,
-  outcomeOf,
-  type OneOnOneInput,
-} from '@/utils/reports/one-on-one';
+import { oneOnOne, outcomeOf, type OneOnOneInput } from '@/utils/reports/one-on-one';
+import { prepMarkdown, sharedMarkdown } from '@/utils/reports/one-on-one-markdown';
 import { parseSummaryHash, summaryHash } from '@/utils/reports/summary-route';
 import { inert } from '@/utils/reports/inert-text';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
@@ -261,11 +257,16 @@ describe('the 1:1 page of one report', () => {
     });
     expect(view.openFromBefore).toEqual([]); // 'too-old' ended before the weeks: not listed.
     expect(withOld.totals.interventions).toBe(4); // The weeks' figures stay the weeks'.
-    const md = oneOnOneMarkdown(withOld, 'en-GB');
+    const md = prepMarkdown(withOld, [], [], 'en-GB');
     expect(md).toMatch(
-      /## Still open from before these weeks\n\n- \*\*Take-over\*\* `OPS-1` Runbook: Get it back on track; started 14 Sept? 2026; .*still open, past the planned end\n {2}- Still with me: not handed back yet\.\n\n## Week by week/,
+      /### Still open from before these weeks\n\n- \*\*Take-over\*\* `OPS-1` Runbook: Get it back on track; started 14 Sept? 2026; .*still open, past the planned end\n\n### Week by week/,
     );
-    expect(oneOnOneMarkdown(view, 'en-GB')).not.toContain('Still open from before');
+    expect(prepMarkdown(view, [], [], 'en-GB')).not.toContain('Still open from before');
+    // For Alice: the take-over still with me, and when it comes back; no durations.
+    expect(withOld.talkingPoints.openTakeovers.map((x) => x.record.id)).toEqual(['old-open']);
+    expect(sharedMarkdown(withOld, [], 'en-GB')).toMatch(
+      /## Take-overs still with me\n\n- `OPS-1` Runbook: took it over to get the direction back on track; still with me, and we agree today when it comes back\n/,
+    );
   });
 
   it('reads how an intervention ended', () => {
@@ -274,6 +275,7 @@ describe('the 1:1 page of one report', () => {
       outcomeOf(
         {
           status: 'lapsed',
+          startedAt: '2026-11-20T09:00:00.000Z',
           endedAt: '2026-11-20T10:00:00.000Z',
           plannedEndAt: '2026-11-20T10:00:00.000Z',
         },
@@ -281,63 +283,106 @@ describe('the 1:1 page of one report', () => {
       ),
     ).toMatch(/closed by Pullback/);
     expect(
-      outcomeOf({ status: 'active', endedAt: null, plannedEndAt: '2026-11-28T13:00:00.000Z' }, now),
+      outcomeOf(
+        {
+          status: 'active',
+          startedAt: '2026-11-28T12:00:00.000Z',
+          endedAt: null,
+          plannedEndAt: '2026-11-28T13:00:00.000Z',
+        },
+        now,
+      ),
     ).toBe('still open, within its plan');
+    // An overrun inside the grace margin (5 minutes, or 20% of the plan) is on time.
+    const ended = (planMin: number, endMin: number) =>
+      outcomeOf(
+        {
+          status: 'ended',
+          startedAt: '2026-11-20T09:00:00.000Z',
+          plannedEndAt: plus('2026-11-20T09:00:00.000Z', planMin),
+          endedAt: plus('2026-11-20T09:00:00.000Z', endMin),
+        },
+        now,
+      );
+    expect(ended(15, 15.5)).toBe('ended on time'); // 30 s over
+    expect(ended(15, 20)).toBe('ended on time'); // 5 min over: the margin itself
+    expect(ended(15, 20.1)).toBe('ended late');
+    expect(ended(60, 72)).toBe('ended on time'); // 20% of an hour
+    expect(ended(60, 73)).toBe('ended late');
   });
 });
 
-describe('the 1:1 as Markdown', () => {
-  const md = oneOnOneMarkdown(oneOnOne(input()), 'en-GB');
+describe('the talking points for the report (Copy for <name>)', () => {
+  const view = oneOnOne(input());
+  const md = sharedMarkdown(view, ['Alice drafts the refund rules', 'Review on Friday'], 'en-GB');
 
-  it('opens with the report’s name and the weeks it covers', () => {
+  it('opens with the report’s name and the dates, and says what was handed back, the framework in my words and what is still with me', () => {
+    expect(md).toMatch(/^# 1:1 with Alice Chen: talking points\n\n5 Oct.*29 Nov 2026\n/);
     expect(md).toMatch(
-      /^# 1:1 with Alice Chen\n\nWeeks 2026-W41 to 2026-W48 \(5 Oct.*29 Nov 2026\), from Dana Lead’s Pullback log\.\n/,
+      /## Stepped into and handed back\n\n- `PAY-2` Refund \\\*all\\\* the \\\[things\\\]: took it over to get the direction back on track; back with you\n- `PAY-142` Title of PAY-142: stepped in to get the direction back on track; yours again\n/,
     );
-    for (const week of ['2026-W48', '2026-W47', '2026-W41'])
-      expect(md).toMatch(new RegExp(`^### ${week} \\(`, 'm'));
-    expect(md).toContain('## Over these 8 weeks');
+    expect(md).toContain(
+      '## Frameworks, in my words\n\n- `PAY-142`: scope the refund to one currency',
+    );
+    expect(md).toMatch(/## Still with me\n\n- `PAY-3` Open one: stepped in .*; still with me/);
+    expect(md).toContain('## Actions\n\n- Alice drafts the refund rules\n- Review on Friday');
   });
 
-  it('says each intervention with its purpose, my words and the hand-back note; take-overs, caught-myself prompts and check-ins by name', () => {
-    expect(md).toMatch(
-      /^- \*\*Intervention\*\* `PAY-142` Title of PAY-142: Get it back on track; 12 min start to end, 10 min hands-on; ended on time$/m,
+  it('carries no duration, rating, quadrant, week code or "caught myself"', () => {
+    expect(md).not.toMatch(
+      /\b\d+ (s|min|h)\b|minute|hour|alignment|confidence|Full support|Build confidence|caught|W\d\d|undefined|null|NaN/i,
     );
-    expect(md).toMatch(/^ {2}- My words: “scope the refund to one currency”$/m);
-    expect(md).toMatch(/^ {2}- Hand-back note: Hi Alice, I stepped into PAY-142/m);
-    expect(md).toMatch(
-      /^- \*\*Take-over\*\* `PAY-2` Refund \\\*all\\\* the \\\[things\\\]: Get it back on track; 45 min start to end, 20 min hands-on; ended late$/m,
+  });
+
+  it('says so when there is nothing to talk through', () => {
+    const quiet = sharedMarkdown(
+      oneOnOne(input({ report: { id: 'zoe', name: 'Zoe Park', former: true } })),
+      [],
+      'en-GB',
     );
-    expect(md).toMatch(/^ {2}- Still with me: not handed back yet\.$/m);
+    expect(quiet).toContain('Nothing from these weeks yet.');
+  });
+});
+
+describe('my prep (Copy my prep)', () => {
+  const md = prepMarkdown(oneOnOne(input()), ['Review on Friday'], [], 'en-GB');
+
+  it('says at its top that it is private, then holds the talking points', () => {
+    expect(md).toMatch(
+      /^# 1:1 with Alice Chen: my prep\n\n> Private: my own notes, not for Alice\./,
+    );
+    expect(md).toContain('## For Alice');
+    expect(md).toContain('- Review on Friday');
+  });
+
+  it('holds the durations, check-ins and caught myself, with dates for weeks', () => {
+    expect(md).toMatch(
+      /^- \*\*Intervention\*\* `PAY-142` Title of PAY-142: Get it back on track; 12 min start to end, 10 min hands-on; ended on time; my words: “scope the refund to one currency”$/m,
+    );
     expect(md).toMatch(
       /^- \*\*Caught myself\*\* `PAY-9` Ticket PAY-9 \(Sat 28 Nov\): left it with Alice$/m,
     );
     expect(md).toMatch(/^- \*\*Check-in\*\* Full support: alignment 4 of 4, confidence 3 of 4$/m);
-    expect(md).toMatch(/### 2026-W47 \(.*\)\n\n- Nothing recorded\./);
     expect(md).toContain('- Interventions: 4 (1 take-over), 40 min hands-on');
-    expect(md).toContain('- Pulled back by the planned end: 2 of 3');
+    expect(md).toContain('- Pulled back on time: 2 of 3');
     expect(md).toContain('- Caught myself and left it with Alice: once');
+    expect(md).toMatch(/\| 26 Oct.*1 Nov 2026 \| 3 \| 2 \| Build confidence \|/);
+    expect(md).toMatch(/#### 16.*22 Nov 2026\n\n- Nothing recorded\./);
+    expect(md).not.toMatch(/W\d\d|undefined|null|NaN|\[name/);
   });
 
-  it('ends with the check-in trail as a table and questions for the conversation', () => {
-    expect(md).toContain(
-      '## Check-in trail\n\n| Week | Alignment | Confidence | Where |\n| --- | --- | --- | --- |\n| 2026-W44 | 3 | 2 | Build confidence |\n| 2026-W48 | 4 | 3 | Full support |',
-    );
-    expect(md).toMatch(/## To talk about\n\n- Where I stepped in/);
-    expect(md).not.toMatch(/undefined|null|NaN|\[name/);
-  });
-
-  it('says a former report is one, and a quiet eight weeks reads as such', () => {
-    const quiet = oneOnOneMarkdown(
+  it('says a former report is one', () => {
+    const quiet = prepMarkdown(
       oneOnOne(input({ report: { id: 'zoe', name: 'Zoe Park', former: true } })),
+      [],
+      [],
       'en-GB',
     );
     expect(quiet).toContain(
       'Zoe Park is a former report: no longer on my roster, their history kept.',
     );
     expect(quiet.match(/^- Nothing recorded\.$/gm)).toHaveLength(8);
-    expect(quiet).toContain('- Interventions: 0, 0 s hands-on');
-    expect(quiet).toContain('No alignment × confidence check-in in these weeks.');
-    expect(quiet).not.toContain('Pulled back by the planned end');
+    expect(quiet).not.toContain('Pulled back on time');
   });
 
   it('keeps text from the tools on one line with Markdown’s marks shown as themselves', () => {
@@ -347,7 +392,9 @@ describe('the 1:1 as Markdown', () => {
     const view = oneOnOne(
       input({ report: { id: 'alice', name: 'Alice *Bold* Chen', former: false } }),
     );
-    expect(oneOnOneMarkdown(view, 'en-GB')).toMatch(/^# 1:1 with Alice \\\*Bold\\\* Chen$/m);
+    expect(sharedMarkdown(view, [], 'en-GB')).toMatch(
+      /^# 1:1 with Alice \\\*Bold\\\* Chen: talking points$/m,
+    );
   });
 });
 

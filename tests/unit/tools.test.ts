@@ -56,7 +56,12 @@ describe('each tool once', () => {
       ],
       e2eFiles: {
         ...tree.e2eFiles,
-        'x.e2e.ts': '/**\n * Tool cases: trello prompts, trello sometimes, clickup quiet\n */',
+        'x.e2e.ts': [
+          "test('a report’s card prompts [trello prompts] [trello sometimes]', () => {});",
+          "it('a list stays quiet [clickup quiet]', () => {});",
+          "// test('commented out [trello quiet]', () => {});",
+          "/* it('gone [trello quiet]', () => {}); */",
+        ].join('\n'),
       },
     };
     const problems = wiringProblems(half);
@@ -66,14 +71,14 @@ describe('each tool once', () => {
         "trello: the adapter's label or matches differ from tools.ts (spread toolInfo('trello'))",
         'trello: no content script entrypoints/trello.content.ts',
         'trello: no fixture in tests/fixtures/trello/',
-        'trello: no e2e file declares a "trello quiet" case',
+        'trello: no e2e test is tagged "[trello quiet]"',
         'miro: an adapter with no line in tools.ts',
         'x.e2e.ts: "trello sometimes" is not "<tool> prompts" or "<tool> quiet"',
         'e2e cases declared for "clickup", which is no tool',
       ]),
     );
     expect(
-      problems.some((p) => p.startsWith('trello: no e2e file declares a "trello prompts"')),
+      problems.some((p) => p.startsWith('trello: no e2e test is tagged "[trello prompts]"')),
     ).toBe(false);
   });
 

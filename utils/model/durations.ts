@@ -80,6 +80,38 @@ export function formatDuration(ms: number): string {
   return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
+/** A pull-back this close to the planned end is on time: 5 minutes, or 20% of the plan when that is longer. */
+export const GRACE_MIN_MS = 5 * 60_000;
+export const GRACE_SHARE = 0.2;
+
+export function graceMs(record: Pick<Intervention, 'startedAt' | 'plannedEndAt'>): number {
+  const planned = Date.parse(record.plannedEndAt) - Date.parse(record.startedAt);
+  return Math.max(GRACE_MIN_MS, Number.isFinite(planned) ? planned * GRACE_SHARE : 0);
+}
+
+/**
+ * How far past the planned end `stopMs` is, beyond the grace margin (0: within it). The one
+ * rule the popup, the summary, the 1:1 page, the CSV and the reflections all use.
+ */
+export function overrunMs(
+  record: Pick<Intervention, 'startedAt' | 'plannedEndAt'>,
+  stopMs: number,
+): number {
+  const over = stopMs - Date.parse(record.plannedEndAt);
+  return over > graceMs(record) ? over : 0;
+}
+
+/** Ended by the lead (not closed by Pullback) no later than the planned end plus the grace margin. */
+export function pulledBackOnTime(
+  record: Pick<Intervention, 'status' | 'startedAt' | 'plannedEndAt' | 'endedAt'>,
+): boolean {
+  return (
+    record.status === 'ended' &&
+    record.endedAt !== null &&
+    overrunMs(record, Date.parse(record.endedAt)) === 0
+  );
+}
+
 /**
  * "End of day": the working day's end (`workdayEnd`, local "HH:MM") today, or tomorrow's once
  * today's has passed (a lead still at work at 19:00 plans to tomorrow's end, never to midnight).

@@ -7,7 +7,7 @@
  * (utils/reports/inert-text.ts, shared by every export).
  */
 import { inert } from '@/utils/reports/inert-text';
-import { spanMs } from '@/utils/model/durations';
+import { pulledBackOnTime, spanMs } from '@/utils/model/durations';
 import type { Intervention } from '@/utils/model/records';
 
 export const CSV_HEADER = [
@@ -43,12 +43,7 @@ export function interventionsCsv(
   for (const r of records) {
     const open = r.endedAt === null;
     const span = open && !now ? '' : minutes(spanMs(r, now ?? new Date(0)));
-    const onTime =
-      r.status === 'active' || open
-        ? ''
-        : r.status === 'ended' && Date.parse(r.endedAt!) <= Date.parse(r.plannedEndAt)
-          ? 'yes'
-          : 'no';
+    const onTime = r.status === 'active' || open ? '' : pulledBackOnTime(r) ? 'yes' : 'no';
     lines.push(
       [
         r.id,

@@ -1,14 +1,12 @@
 /**
- * The 1:1 page of one report: the eight weeks ending with
- * a chosen week, gathered from the log for a conversation. Each week's
- * interventions (purpose, the lead's own words from "Yes", how it ended, the
- * hand-back note), take-overs, the prompts where the lead caught themself,
- * and the alignment x confidence check-in; and the same as Markdown for a
- * 1:1 document. Pure: the page hands in the records and renders the result.
+ * The 1:1 page of one report: the eight weeks ending with a chosen week, gathered from the log
+ * for a conversation, in two parts that are never mixed by accident. The talking points are for
+ * the report (what I stepped into and handed back, the frameworks in my words, the take-overs
+ * still with me); the rest is the lead's own (check-ins, caught myself, durations, reflections).
+ * Markdown of each is in utils/one-on-one-markdown.ts. Pure: the page hands in the records.
  */
-import { inert } from '@/utils/reports/inert-text';
-import { formatDuration, spanMs } from '@/utils/model/durations';
-import { firstNameOf, handBackNote } from '@/utils/reports/handback';
+import { pulledBackOnTime, spanMs } from '@/utils/model/durations';
+import { handBackNote } from '@/utils/reports/handback';
 import {
   PURPOSE_LABELS,
   type Intervention,
@@ -39,6 +37,8 @@ export interface OneOnOneInput {
   touches?: Touch[];
   /** For week labels and dates; the browser's when absent. */
   locale?: string;
+  /** The lead's own last line for notes to the report. */
+  closingLine?: string;
 }
 
 export type Outcome =
@@ -81,8 +81,21 @@ export interface TrailPoint {
   where: string;
 }
 
+/** What the report hears: nothing in it is a duration, a rating or "caught myself". */
+export interface TalkingPoints {
+  /** Ended and theirs again, newest first. */
+  handedBack: OneOnOneIntervention[];
+  /** The lead's words from "Yes", one per intervention that has them, newest first. */
+  frameworks: Array<{ key: string; words: string }>;
+  /** Take-overs still with the lead (open, or kept with "Still me"), oldest first. */
+  openTakeovers: OneOnOneIntervention[];
+  /** Interventions still with the lead, oldest first. */
+  stillWithMe: OneOnOneIntervention[];
+}
+
 export interface OneOnOne {
   report: OneOnOneInput['report'];
+  talkingPoints: TalkingPoints;
   leadName: string;
   firstWeek: WeekId;
   lastWeek: WeekId;
@@ -150,6 +163,10 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
 
   const all = weeks.flatMap((w) => w.interventions);
   const ended = all.filter((x) => x.record.status !== 'active');
+  const openFromBefore = mine(input.interventions)
+    .filter((r) => r.status === 'active' && Date.parse(r.startedAt) < bounds[0]!.startMs)
+    .sort(byTime((r) => r.startedAt))
+    .map((r) => describe(r, input));
   const first = weekRange(weekIds[0]!).start;
   const lastSunday = new Date(weekRange(input.week).end.getTime() - 12 * 3600_000);
   return {
@@ -159,10 +176,8 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
     lastWeek: input.week,
     rangeLabel: dateRange(first, lastSunday, input.locale),
     weeks: [...weeks].reverse(),
-    openFromBefore: mine(input.interventions)
-      .filter((r) => r.status === 'active' && Date.parse(r.startedAt) < bounds[0]!.startMs)
-      .sort(byTime((r) => r.startedAt))
-      .map((r) => describe(r, input)),
+    openFromBefore,
+    talkingPoints: talkingPoints([...openFromBefore, ...all]),
     trail: weeks
       .filter((w) => w.rating)
       .map(({ week, rating }) => ({
@@ -185,6 +200,20 @@ export function oneOnOne(input: OneOnOneInput): OneOnOne {
   };
 }
 
+function talkingPoints(oldestFirst: OneOnOneIntervention[]): TalkingPoints {
+  const mineStill = (x: OneOnOneIntervention) =>
+    x.record.status === 'active' || x.record.closing?.ownerNow === 'me';
+  const newestFirst = [...oldestFirst].reverse();
+  return {
+    handedBack: newestFirst.filter((x) => !mineStill(x)),
+    frameworks: newestFirst
+      .filter((x) => x.words)
+      .map((x) => ({ key: x.record.artifact.key, words: x.words! })),
+    openTakeovers: oldestFirst.filter((x) => x.takeover && mineStill(x)),
+    stillWithMe: oldestFirst.filter((x) => !x.takeover && mineStill(x)),
+  };
+}
+
 function describe(record: Intervention, input: OneOnOneInput): OneOnOneIntervention {
   const words = record.intent?.trim() || null;
   return {
@@ -196,17 +225,21 @@ function describe(record: Intervention, input: OneOnOneInput): OneOnOneIntervent
     handsOnMs: record.activeMs,
     outcome: outcomeOf(record, input.now),
     handBack:
-      record.status === 'active' ? null : handBackNote(record, input.report.name, input.now),
+      record.status === 'active'
+        ? null
+        : handBackNote(record, input.report.name, {
+            closingLine: input.closingLine,
+            locale: input.locale,
+          }),
   };
 }
 
 export function outcomeOf(
-  record: Pick<Intervention, 'status' | 'endedAt' | 'plannedEndAt'>,
+  record: Pick<Intervention, 'status' | 'startedAt' | 'endedAt' | 'plannedEndAt'>,
   now: Date,
 ): Outcome {
   if (record.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
-  if (record.status === 'ended')
-    return record.endedAt! <= record.plannedEndAt ? 'ended on time' : 'ended late';
+  if (record.status === 'ended') return pulledBackOnTime(record) ? 'ended on time' : 'ended late';
   return Date.parse(record.plannedEndAt) < now.getTime()
     ? 'still open, past the planned end'
     : 'still open, within its plan';
@@ -244,102 +277,4 @@ export function dayOf(iso: string, locale?: string): string {
     day: 'numeric',
     month: 'short',
   }).format(new Date(iso));
-}
-
-// ---------------------------------------------------------------------------
-// Markdown for a 1:1 document
-
-/** An intervention as Markdown list lines; `startedOn` ("12 Sept 2026") for those from before the weeks. */
-function interventionLines(x: OneOnOneIntervention, startedOn?: string): string[] {
-  const r = x.record;
-  const title = r.artifact.title ? ` ${inert(r.artifact.title, 'markdown')}` : '';
-  const started = startedOn ? `started ${inert(startedOn, 'markdown')}; ` : '';
-  const lines = [
-    `- **${x.takeover ? 'Take-over' : 'Intervention'}** ${inert(r.artifact.key, 'code')}${title}: ${inert(x.purpose, 'markdown')}; ${started}${formatDuration(x.spanMs)} start to end, ${formatDuration(x.handsOnMs)} hands-on; ${x.outcome}`,
-  ];
-  if (x.words) lines.push(`  - My words: “${inert(x.words, 'markdown')}”`);
-  lines.push(
-    x.handBack
-      ? `  - Hand-back note: ${inert(x.handBack, 'markdown')}`
-      : '  - Still with me: not handed back yet.',
-  );
-  return lines;
-}
-
-export function oneOnOneMarkdown(view: OneOnOne, locale?: string): string {
-  const name = inert(view.report.name, 'markdown');
-  const first = inert(firstNameOf(view.report.name), 'markdown');
-  const { totals } = view;
-  const lines: string[] = [`# 1:1 with ${name}`, ''];
-  const source = view.leadName.trim()
-    ? `${inert(view.leadName, 'markdown')}’s Pullback log`
-    : 'my Pullback log';
-  lines.push(
-    `Weeks ${view.firstWeek} to ${view.lastWeek} (${inert(view.rangeLabel, 'markdown')}), from ${source}.`,
-  );
-  if (view.report.former)
-    lines.push('', `${name} is a former report: no longer on my roster, their history kept.`);
-
-  lines.push('', `## Over these ${view.weeks.length} weeks`, '');
-  lines.push(
-    `- Interventions: ${totals.interventions}${totals.takeovers ? ` (${totals.takeovers} ${totals.takeovers === 1 ? 'take-over' : 'take-overs'})` : ''}, ${formatDuration(totals.handsOnMs)} hands-on`,
-  );
-  if (totals.ended > 0)
-    lines.push(`- Pulled back by the planned end: ${totals.endedOnTime} of ${totals.ended}`);
-  lines.push(
-    `- Caught myself and left it with ${first}: ${totals.caught === 1 ? 'once' : `${totals.caught} times`}`,
-  );
-  const latest = view.trail[view.trail.length - 1];
-  lines.push(
-    latest
-      ? `- Latest check-in (${latest.week}): ${latest.where}, alignment ${latest.alignment} of 4, confidence ${latest.confidence} of 4`
-      : '- Check-in: not rated in these weeks',
-  );
-
-  if (view.openFromBefore.length > 0) {
-    lines.push('', '## Still open from before these weeks', '');
-    for (const x of view.openFromBefore)
-      lines.push(...interventionLines(x, dateOf(x.record.startedAt, locale)));
-  }
-
-  lines.push('', '## Week by week');
-  for (const week of view.weeks) {
-    lines.push('', `### ${week.week} (${inert(week.label, 'markdown')})`, '');
-    if (week.interventions.length === 0 && week.caught.length === 0 && !week.rating) {
-      lines.push('- Nothing recorded.');
-      continue;
-    }
-    for (const x of week.interventions) lines.push(...interventionLines(x));
-    for (const p of week.caught) {
-      const title = p.artifact.title ? ` ${inert(p.artifact.title, 'markdown')}` : '';
-      lines.push(
-        `- **Caught myself** ${inert(p.artifact.key, 'code')}${title} (${dayOf(p.at, locale)}): left it with ${first}`,
-      );
-    }
-    if (week.rating) {
-      lines.push(
-        `- **Check-in** ${QUADRANT_GUIDANCE[quadrantOf(week.rating)].title}: alignment ${week.rating.alignment} of 4, confidence ${week.rating.confidence} of 4`,
-      );
-    }
-  }
-
-  lines.push('', '## Check-in trail', '');
-  if (view.trail.length === 0) lines.push('No alignment × confidence check-in in these weeks.');
-  else {
-    lines.push('| Week | Alignment | Confidence | Where |', '| --- | --- | --- | --- |');
-    for (const t of view.trail)
-      lines.push(`| ${t.week} | ${t.alignment} | ${t.confidence} | ${t.where} |`);
-  }
-
-  lines.push('', '## To talk about', '');
-  if (totals.interventions > 0)
-    lines.push(
-      `- Where I stepped in: what would ${first} need from me to make those calls without me next time?`,
-    );
-  if (totals.caught > 0)
-    lines.push(`- Where I held back: did ${first} notice, and was it the right call?`);
-  lines.push(
-    `- Did any of it feel like too much, or would ${first} have liked me to step in sooner?`,
-  );
-  return `${lines.join('\n')}\n`;
 }

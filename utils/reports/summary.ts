@@ -9,7 +9,7 @@
  * report's accumulator (a Map), so the cost grows with the records, not with
  * records x reports.
  */
-import { formatDuration } from '@/utils/model/durations';
+import { formatDuration, overrunMs, pulledBackOnTime } from '@/utils/model/durations';
 import { spokenDuration } from '@/utils/reports/spoken-duration';
 import { toolLabel } from '@/utils/model/tools';
 import {
@@ -23,7 +23,7 @@ import {
   type ToolId,
   type Touch,
 } from '@/utils/model/records';
-import { shiftWeek, weekRange, type WeekId } from '@/utils/model/week';
+import { shiftWeek, weekLabel, weekRange, type WeekId } from '@/utils/model/week';
 import { QUADRANT_TITLES, quadrantOf } from '@/utils/model/constants';
 
 /** Weeks a summary looks at: this week and the seven before it (the sparkline). */
@@ -66,7 +66,7 @@ export const QUADRANT_GUIDANCE: Record<Quadrant, { title: string; advice: string
   'act-now': {
     title: QUADRANT_TITLES['act-now'],
     advice:
-      'Neither the direction nor your confidence is there yet. Act this week: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
+      'Neither the direction nor your confidence is there yet. Act before your next 1:1: agree on where the work is heading, or build enough confidence to let them choose, before more effort goes the wrong way.',
   },
 };
 
@@ -111,13 +111,17 @@ export type ReflectionRule =
   | 'repeat-purpose'
   | 'overran'
   | 'hands-off'
+  | 'support-stepped-in'
   | 'missing-standard'
   | 'caught-myself';
 
 export interface Reflection {
   id: string;
   rule: ReflectionRule;
+  /** What happened, stated neutrally. */
   text: string;
+  /** At most one reflection a week carries a question: the one about the pattern that matters most. */
+  question: string | null;
   /** The interventions, prompts (or, for hands-off, the rating) behind the text. */
   recordIds: string[];
 }
@@ -126,6 +130,8 @@ export interface WeekSummary {
   week: WeekId;
   start: Date;
   end: Date;
+  /** The week holding `now`: only its page says "this week". */
+  current: boolean;
   /** The window's weeks, oldest first, ending with `week` (the sparkline's x axis). */
   weeks: WeekId[];
   /** Interventions started, take-overs included. */
@@ -371,7 +377,7 @@ function tallyInterventions(
     const plannedMs = isoMs(record.plannedEndAt);
     if (record.status === 'ended' || record.status === 'lapsed') {
       week.ended++;
-      if (record.status === 'ended' && endedMs !== null && endedMs <= plannedMs) week.onTime++;
+      if (pulledBackOnTime(record)) week.onTime++;
     }
     if (i !== THIS) continue;
 
@@ -388,7 +394,8 @@ function tallyInterventions(
       acc.longestSpan = span;
       row.longest = record;
     }
-    if (stopMs > plannedMs)
+    // Within the grace margin is on time: no reflection over a few minutes.
+    if (overrunMs(record, stopMs) > 0)
       overran.push({ record, overMs: stopMs - plannedMs, stillOpen: endedMs === null });
     if (record.purpose === 'details-matter') {
       const list = detailsByTool.get(record.tool);
@@ -525,20 +532,25 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
   const ordered = rows.finish();
   const figures = headlineFigures(interventions.perWeek);
   const overdue = pastPlannedEnd(interventions.openAtWeekEnd, w);
+  const current = w.nowMs >= w.start.getTime() && w.nowMs < w.endMs;
+  // A past week's page never says "this week": its reflections speak of "that week".
+  const when = current ? 'this week' : 'that week';
 
-  const reflections = [
+  const reflections = oneQuestion([
     ...takeoverOpen(w.week, overdue, rows.nameOf, w.nowMs, w.endMs),
-    ...repeatPurpose(w.week, ordered),
-    ...overranReflection(w.week, interventions.overran, rows.nameOf),
-    ...handsOff(w.week, ordered),
-    ...missingStandard(w.week, interventions.detailsByTool, rows.nameOf),
-    ...caughtMyself(w.week, prompts.steppedBack, rows.nameOf),
-  ];
+    ...repeatPurpose(w.week, when, ordered),
+    ...overranReflection(w.week, when, interventions.overran, rows.nameOf),
+    ...handsOff(w.week, when, ordered),
+    ...supportSteppedIn(w.week, when, ordered),
+    ...missingStandard(w.week, when, interventions.detailsByTool, rows.nameOf),
+    ...caughtMyself(w.week, when, prompts.steppedBack, rows.nameOf),
+  ]);
 
   return {
     week: w.week,
     start: w.start,
     end: w.end,
+    current,
     weeks: w.weeks,
     ...figures,
     prompts: prompts.counts,
@@ -551,7 +563,8 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
 }
 
 // ---------------------------------------------------------------------------
-// Reflections: each drawn from this week's records, each naming them.
+// Reflections: each drawn from this week's records, each naming them. They state facts; of all
+// the questions they could ask, only the one about the pattern that matters most is asked.
 
 const PURPOSE_REASONS: Record<Purpose, string> = {
   'back-on-track': 'to get it back on track',
@@ -560,51 +573,90 @@ const PURPOSE_REASONS: Record<Purpose, string> = {
 };
 
 /**
- * A take-over still with the lead past its planned end: the clearest sign
- * that temporary became permanent. One reflection each, oldest first.
+ * Which pattern's question is asked, highest first: a report rated Act now left alone, overruns
+ * piling up on one report, stepping into the work of a report rated Full support, then the rest.
  */
+const QUESTION_WEIGHT: Record<ReflectionRule, number> = {
+  'hands-off': 5, // raised to 7 for a report rated Act now
+  overran: 6, // only with three or more on one report
+  'support-stepped-in': 6,
+  'takeover-open': 4,
+  'repeat-purpose': 3,
+  'missing-standard': 2,
+  'caught-myself': 0,
+};
+
+/** A reflection before the week's one question is chosen. */
+type Draft = Omit<Reflection, 'question'> & { ask: string | null; weight: number };
+
+function draft(
+  reflection: Omit<Reflection, 'question'>,
+  ask: string | null,
+  weight = QUESTION_WEIGHT[reflection.rule],
+): Draft {
+  return { ...reflection, ask, weight };
+}
+
+/** Keeps the one question of the highest weight (the first of equals); the others state facts only. */
+function oneQuestion(drafts: Draft[]): Reflection[] {
+  let asked: Draft | null = null;
+  for (const d of drafts)
+    if (d.ask && d.weight > 0 && (!asked || d.weight > asked.weight)) asked = d;
+  return drafts.map(({ ask, weight: _weight, ...r }) => ({
+    ...r,
+    question: r.id === asked?.id ? ask : null,
+  }));
+}
+
+function weekWords(ratingWeek: WeekId, week: WeekId, when: string): string {
+  return ratingWeek === week ? when : `in the week of ${weekLabel(ratingWeek)}`;
+}
+
+/** A take-over still with the lead past its planned end. One reflection each, oldest first. */
 function takeoverOpen(
   week: WeekId,
   overdue: Intervention[],
   nameOf: (id: string) => string,
   nowMs: number,
   weekEndMs: number,
-): Reflection[] {
+): Draft[] {
   const at = Math.min(nowMs, weekEndMs);
   return overdue.filter(isTakeover).map((record) => {
     const name = nameOf(record.reportId);
-    const first = firstName(name);
     const over = spokenDuration(at - isoMs(record.plannedEndAt));
     const still = weekEndMs <= nowMs ? 'was still with you at the week’s end' : 'is still with you';
-    const text =
-      `You took ${record.artifact.key} over from ${name} and it ${still}, ${over} past the end you planned. ` +
-      `A take-over left open is how temporary becomes permanent: hand it back to ${first}, or agree with ${first} out loud that it is yours now.`;
-    return {
-      id: `${week}:takeover-open:${record.id}`,
-      rule: 'takeover-open' as const,
-      text,
-      recordIds: [record.id],
-    };
+    return draft(
+      {
+        id: `${week}:takeover-open:${record.id}`,
+        rule: 'takeover-open',
+        text: `You took ${record.artifact.key} over from ${name} on ${dayLabel(record.startedAt)}; it ${still}, ${over} past the end you planned.`,
+        recordIds: [record.id],
+      },
+      `Does ${record.artifact.key} go back to ${firstName(name)}, or is it agreed that it is yours now?`,
+    );
   });
 }
 
-function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
-  const out: Reflection[] = [];
+function repeatPurpose(week: WeekId, when: string, rows: RowAcc[]): Draft[] {
+  const out: Draft[] = [];
   for (const acc of rows) {
     const name = acc.row.report.name;
     for (const [purpose, ids] of [...acc.purposeIds].sort(([a], [b]) => byPurposeOrder(a, b))) {
       if (ids.length < REPEAT_THRESHOLD) continue;
-      const what = `You stepped into ${possessive(name)} work ${times(ids.length)} this week ${PURPOSE_REASONS[purpose] ?? `(${purpose})`}.`;
-      const next =
-        purpose === 'teach-framework'
-          ? `Check whether it landed: could ${name} now make the next call of this kind without you? If not, the framework may need another angle, not another intervention.`
-          : `Instead of stepping in again, consider teaching the framework behind your calls once, out loud, so ${name} can make them without you.`;
-      out.push({
-        id: `${week}:repeat-purpose:${acc.row.report.id}:${purpose}`,
-        rule: 'repeat-purpose',
-        text: `${what} ${next}`,
-        recordIds: ids,
-      });
+      const who = acc.row.former ? 'they' : firstName(name);
+      out.push(
+        draft(
+          {
+            id: `${week}:repeat-purpose:${acc.row.report.id}:${purpose}`,
+            rule: 'repeat-purpose',
+            text: `You stepped into ${possessive(name)} work ${times(ids.length)} ${when} ${PURPOSE_REASONS[purpose] ?? `(${purpose})`}.`,
+            recordIds: ids,
+          },
+          purpose === 'teach-framework'
+            ? `Could ${who} make the next call of this kind without you?`
+            : `What would ${who} need to make these calls without you?`,
+        ),
+      );
     }
   }
   return out;
@@ -612,9 +664,10 @@ function repeatPurpose(week: WeekId, rows: RowAcc[]): Reflection[] {
 
 function overranReflection(
   week: WeekId,
+  when: string,
   overran: Overran[],
   nameOf: (id: string) => string,
-): Reflection[] {
+): Draft[] {
   if (overran.length === 0) return [];
   overran.sort((a, b) => byStart(a.record, b.record));
   const total = overran.reduce((sum, o) => sum + o.overMs, 0);
@@ -627,73 +680,119 @@ function overranReflection(
   if (overran.length > OVERRAN_NAMED) named.push(`${overran.length - OVERRAN_NAMED} more`);
   const count = overran.length === 1 ? '1 intervention' : `${overran.length} interventions`;
   const text =
-    `${count} went past the planned end this week (${named.join('; ')})` +
+    `${count} went past the planned end and its grace margin ${when} (${named.join('; ')})` +
     (overran.length > 1 ? `, ${formatDuration(total)} over in total` : '') +
-    '. What made pulling back hard: the work, or letting go of it?';
+    '.';
+  // The pattern worth a question: three or more on one report's work.
+  const perReport = new Map<string, number>();
+  for (const o of overran)
+    perReport.set(o.record.reportId, (perReport.get(o.record.reportId) ?? 0) + 1);
+  const [repeated] = [...perReport].filter(([, n]) => n >= REPEAT_THRESHOLD);
   return [
-    { id: `${week}:overran`, rule: 'overran', text, recordIds: overran.map((o) => o.record.id) },
+    draft(
+      { id: `${week}:overran`, rule: 'overran', text, recordIds: overran.map((o) => o.record.id) },
+      repeated
+        ? `What kept you in ${possessive(nameOf(repeated[0]))} work past the plan, ${times(repeated[1])} ${when}?`
+        : null,
+    ),
   ];
 }
 
-function handsOff(week: WeekId, rows: RowAcc[]): Reflection[] {
-  const out: Reflection[] = [];
+/** The latest rating in the window: the week's own, else the most recent earlier one. */
+function latestRating(row: ReportRow): Rating | undefined {
+  return row.rating ?? row.ratingHistory[row.ratingHistory.length - 1];
+}
+
+function handsOff(week: WeekId, when: string, rows: RowAcc[]): Draft[] {
+  const out: Draft[] = [];
   for (const { row } of rows) {
     if (row.former || row.interventions > 0 || row.prompts > 0) continue;
-    const rating = row.rating ?? row.ratingHistory[row.ratingHistory.length - 1];
+    const rating = latestRating(row);
     if (!rating || rating.confidence > 2) continue;
-    const when = rating.week === week ? 'this week' : `in week ${rating.week}`;
-    const text =
-      `You rated your confidence in ${row.report.name} ${rating.confidence} of 4 ${when}, and had no touchpoints with their work this week. ` +
-      'Staying this far back risks the other failure mode: autonomy without context. Share the why and the guardrails, or step in briefly and on purpose.';
-    out.push({
-      id: `${week}:hands-off:${row.report.id}`,
-      rule: 'hands-off',
-      text,
-      recordIds: [rating.id],
-    });
+    const quadrant = quadrantOf(rating);
+    const name = row.report.name;
+    out.push(
+      draft(
+        {
+          id: `${week}:hands-off:${row.report.id}`,
+          rule: 'hands-off',
+          text: `You rated ${name} ${QUADRANT_GUIDANCE[quadrant].title} ${weekWords(rating.week, week, when)} (alignment ${rating.alignment} of 4, confidence ${rating.confidence} of 4), and had no touchpoints with their work ${when}.`,
+          recordIds: [rating.id],
+        },
+        `Does ${firstName(name)} have the context and the guardrails to go on without you?`,
+        quadrant === 'act-now' ? 7 : QUESTION_WEIGHT['hands-off'],
+      ),
+    );
+  }
+  return out;
+}
+
+/** Stepping into the work of a report rated Full support: the rating or the stepping in is out of date. */
+function supportSteppedIn(week: WeekId, when: string, rows: RowAcc[]): Draft[] {
+  const out: Draft[] = [];
+  for (const acc of rows) {
+    const { row } = acc;
+    const rating = latestRating(row);
+    if (row.former || row.interventions === 0 || !rating || quadrantOf(rating) !== 'support')
+      continue;
+    out.push(
+      draft(
+        {
+          id: `${week}:support-stepped-in:${row.report.id}`,
+          rule: 'support-stepped-in',
+          text: `You rated ${row.report.name} Full support ${weekWords(rating.week, week, when)}, and stepped into their work ${times(row.interventions)} ${when}.`,
+          recordIds: [...acc.purposeIds.values()].flat(),
+        },
+        `Has something changed in how you see ${possessive(firstName(row.report.name))} work?`,
+      ),
+    );
   }
   return out;
 }
 
 function missingStandard(
   week: WeekId,
+  when: string,
   detailsByTool: Map<ToolId, Intervention[]>,
   nameOf: (id: string) => string,
-): Reflection[] {
-  const out: Reflection[] = [];
+): Draft[] {
+  const out: Draft[] = [];
   for (const tool of [...detailsByTool.keys()].sort(byToolOrder)) {
     const records = detailsByTool.get(tool)!;
     if (records.length < REPEAT_THRESHOLD) continue;
     const toolName = toolLabel(tool);
-    const text =
-      `${records.length} interventions in ${toolName} this week were about details that mattered (${tally(records, nameOf)}). ` +
-      `When the same kind of detail keeps needing you, a shared standard for work in ${toolName}, such as a style guide or a checklist, may be what is missing.`;
-    out.push({
-      id: `${week}:missing-standard:${tool}`,
-      rule: 'missing-standard',
-      text,
-      recordIds: records.map((r) => r.id),
-    });
+    out.push(
+      draft(
+        {
+          id: `${week}:missing-standard:${tool}`,
+          rule: 'missing-standard',
+          text: `${records.length} interventions in ${toolName} ${when} were about details that mattered (${tally(records, nameOf)}).`,
+          recordIds: records.map((r) => r.id),
+        },
+        `Would a shared standard for work in ${toolName}, such as a style guide or a checklist, cover these?`,
+      ),
+    );
   }
   return out;
 }
 
 function caughtMyself(
   week: WeekId,
+  when: string,
   steppedBack: PromptRecord[],
   nameOf: (id: string) => string,
-): Reflection[] {
+): Draft[] {
   if (steppedBack.length === 0) return [];
-  const text =
-    `You caught yourself ${times(steppedBack.length)} this week and left the work with its owner (${tally(steppedBack, nameOf)}). ` +
-    'That is the habit working: each one is a decision your team kept.';
   return [
-    {
-      id: `${week}:caught-myself`,
-      rule: 'caught-myself',
-      text,
-      recordIds: steppedBack.map((p) => p.id),
-    },
+    draft(
+      {
+        id: `${week}:caught-myself`,
+        rule: 'caught-myself',
+        text: `You caught yourself ${times(steppedBack.length)} ${when} and left the work with its owner (${tally(steppedBack, nameOf)}).`,
+        recordIds: steppedBack.map((p) => p.id),
+      },
+      null,
+    ),
   ];
 }
 
@@ -794,6 +893,16 @@ function tally(records: Array<{ reportId: string }>, nameOf: (id: string) => str
   for (const r of records) counts.set(r.reportId, (counts.get(r.reportId) ?? 0) + 1);
   return [...counts].map(([id, n]) => `${nameOf(id)} ×${n}`).join(', ');
 }
+
+/** "Fri 27 Nov": a day the lead reads. */
+function dayLabel(iso: string): string {
+  return DAY.format(new Date(iso));
+}
+const DAY = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
 
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] || name;

@@ -43,14 +43,18 @@ const ORIGIN = 'https://www.figma.com';
 const FILE_KEY = /^[A-Za-z0-9]{10,64}$/;
 const FILE_PATH = /^\/(?:design|file)\/([^/?#]+)(?:\/branch\/([^/?#]+))?(?:\/([^/?#]*))?/;
 
-/** The file's name in the editor's toolbar, newest markup first (after `document.title`). */
+/** The file's name in the editor, newest markup first (after `document.title`). */
 const FILE_NAME_SELECTORS = [
-  // Toolbar file name, by test id (clockify 2026-03-10) and by label (toggl 2024-03-18), docs/evidence/figma.md, The file name.
+  // The name's button in the left panel since Dec 2025, by test id (clockify 2026-03-10, Figma's own
+  // code), docs/evidence/figma.md, The file name; the older toolbar's label (toggl 2024-03-18).
   '[data-testid="filename"]',
   'span[aria-label="File name"]',
-  // CSS-module class of the toolbar's file name ("filename_view--title--<hash>").
-  '[class*="filename_view--title"]',
+  // CSS-module class of the name ("filename_view--title--<hash>"; the hash rotates; its container is "filename_view--titleWithToggleContainer--…").
+  '[class*="filename_view--title--"]',
 ] as const;
+
+/** The input Figma swaps in for the name while the lead renames the file (Enter renames). */
+const FILE_RENAME_SELECTORS = ['input#filename', '[class*="filename_view--pageTitleInput"]'];
 
 /** The hidden element Figma keeps focused while the canvas has the keyboard. */
 const KEY_SINK_SELECTORS = [
@@ -118,6 +122,13 @@ export const surfaces: readonly Surface[] = [
       ? `${EVIDENCE}, The editor (2024-07 to 2025-12)`
       : `${EVIDENCE}: not evidenced (CSS-module names)`,
   })),
+  // Renaming the file: the input that replaces the name's button (UI3-era code; rename scripts).
+  {
+    kind: 'content',
+    selector: FILE_RENAME_SELECTORS.join(', '),
+    what: 'File name (renaming)',
+    evidence: `${EVIDENCE}, The file name (UI3 era, 2025-12)`,
+  },
   // Comments and cursor chat: not evidenced in the DOM (figma.md, Not found in any public source); any part named comment or chat.
   {
     kind: 'conversation',

@@ -1,0 +1,58 @@
+/**
+ * A week's summary, in the order a lead reads it: the digest, the check-in and the per-report
+ * view first, then the figures, the reflections, the notes to reports and the week's log.
+ */
+import { useMemo } from 'preact/hooks';
+import type { SummaryData } from '@/utils/protocol/messages';
+import type { WeekSummary } from '@/utils/reports/summary';
+import { CheckIn } from '@/entrypoints/summary/CheckIn';
+import { useReveal, WeekRecords } from '@/entrypoints/summary/WeekRecords';
+import { WeeklyNotes } from '@/entrypoints/summary/WeeklyNotes';
+import { Digest } from '@/entrypoints/summary/week/Digest';
+import { QuietWeek } from '@/entrypoints/summary/week/EmptyStates';
+import { ExportActions } from '@/entrypoints/summary/week/ExportActions';
+import { Figures } from '@/entrypoints/summary/week/Figures';
+import { PerReport } from '@/entrypoints/summary/week/PerReport';
+import { Reflections } from '@/entrypoints/summary/week/Reflections';
+
+export function WeekView({
+  summary,
+  data,
+  reportName,
+  onChanged,
+}: {
+  summary: WeekSummary;
+  data: SummaryData;
+  reportName: (id: string) => string;
+  /** A rating saved or a record deleted: read the week again. */
+  onChanged(): void;
+}) {
+  // A record link in a reflection may name a row the folded table does not show yet.
+  const { revealing, reveal, done } = useReveal();
+  const from = summary.start.toISOString();
+  const to = summary.end.toISOString();
+  const weekRecords = useMemo(
+    () => data.interventions.filter((r) => r.startedAt >= from && r.startedAt < to),
+    [data, from, to],
+  );
+
+  return (
+    <>
+      <Digest summary={summary} />
+      {summary.isEmpty && <QuietWeek summary={summary} />}
+      <CheckIn summary={summary} onRated={onChanged} />
+      <PerReport summary={summary} />
+      <Figures summary={summary} />
+      <Reflections summary={summary} data={data} reveal={reveal} />
+      <WeeklyNotes summary={summary} data={data} />
+      <WeekRecords
+        records={weekRecords}
+        reportName={reportName}
+        revealing={revealing}
+        onRevealed={done}
+        onDeleted={onChanged}
+      />
+      <ExportActions summary={summary} records={weekRecords} reportName={reportName} />
+    </>
+  );
+}
