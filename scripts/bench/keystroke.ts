@@ -1,20 +1,19 @@
-/** The keystroke that crosses the threshold (the 4th) -> prompt visible, measured inside the page (goal: 50 ms median). */
+/** Keystroke -> prompt visible, measured inside the page (goal: 50 ms median). */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '@/tests/support/extension';
 import type { FakeJira } from '@/tests/support/fake-jira';
 import { SUMMARY_EDITOR, SUMMARY_HEADING } from '@/scripts/bench/jira';
 import { median, ms, progress, rows } from '@/scripts/bench/table';
-import { nothingInHand } from '@/tests/support/in-hand';
 
 const LATENCY_BUDGET_MS = 50;
 const LATENCY_WORST_MS = 80;
 
 /**
  * One run: a ticket not seen before, its summary editor focused (the owner is
- * resolved on focus, as when a lead clicks in), three keystrokes (a touch so
- * far: no prompt), then the fourth, which crosses the default threshold. Timed
- * in the page from that keydown (capturing, on window: ahead of every listener
- * on the path) to the first frame where the prompt's dialog has a size.
+ * resolved on focus, as when a lead clicks in), then one keystroke. Timed in
+ * the page from the keydown (capturing, on window: ahead of every listener on
+ * the path) to the first frame where the prompt's frame is shown with the
+ * dialog drawn in it (the content script shows it once the frame says so).
  */
 async function keystrokeToPrompt(
   ext: ExtensionBrowser,
@@ -29,8 +28,6 @@ async function keystrokeToPrompt(
     await editor.waitFor();
     await editor.focus();
     await page.waitForLoadState('networkidle'); // The owner lookup the focus started has answered.
-    await page.keyboard.type('abc');
-    await nothingInHand(page); // The background has answered "a touch so far".
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     await page.evaluate(`
       window.__pullbackBench = new Promise((resolve, reject) => {
@@ -38,8 +35,9 @@ async function keystrokeToPrompt(
         window.addEventListener('keydown', () => { t0 ??= performance.now(); }, { capture: true });
         const started = performance.now();
         const check = () => {
-          const dialog = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('[role="dialog"]');
-          const box = dialog?.getBoundingClientRect();
+          // The prompt's frame (the page cannot look inside it), once shown with the prompt drawn in it.
+          const frame = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('iframe');
+          const box = frame && getComputedStyle(frame).visibility === 'visible' ? frame.getBoundingClientRect() : undefined;
           if (t0 !== undefined && box && box.width > 0 && box.height > 0) return resolve(performance.now() - t0);
           if (performance.now() - started > 15000) return reject(new Error('no prompt within 15 s of the keystroke'));
           requestAnimationFrame(check);
@@ -48,7 +46,7 @@ async function keystrokeToPrompt(
       });
       undefined; // Not the promise: page.evaluate would wait for it, and the keystroke would never come.
     `);
-    await page.keyboard.type('d');
+    await page.keyboard.type('x');
     return (await page.evaluate('window.__pullbackBench')) as number;
   } finally {
     await page.close();
@@ -70,15 +68,15 @@ export async function keystrokeFigures(
     progress(`run ${latencies.length}/${keys.length}: ${ms(latencies.at(-1)!)}`);
   }
   rows.push([
-    `4th keystroke -> prompt visible, median of ${keys.length}`,
+    `keystroke -> prompt visible, median of ${keys.length}`,
     ms(median(latencies)),
     `≤ ${LATENCY_BUDGET_MS} ms`,
   ]);
-  rows.push(['4th keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
+  rows.push(['keystroke -> prompt visible, min', ms(Math.min(...latencies)), '']);
   rows.push([
-    '4th keystroke -> prompt visible, max',
+    'keystroke -> prompt visible, max',
     ms(Math.max(...latencies)),
     `≤ ${LATENCY_WORST_MS} ms`,
   ]);
-  rows.push(['4th keystroke -> prompt visible, first run (cold)', ms(cold), '']);
+  rows.push(['keystroke -> prompt visible, first run (cold)', ms(cold), '']);
 }

@@ -66,7 +66,7 @@ async function importYear(options: Page, text: string) {
         if (t0 === undefined) return;
         for (const el of statuses()) {
           if (/ of [0-9,]+ records/.test(el.textContent)) { seen.add(el.textContent); firstProgress ??= performance.now() - t0; }
-          if (el.textContent.includes('year.json') && !/ of [0-9,]+ records/.test(el.textContent))
+          if (el.textContent.startsWith('Imported year.json') || (el.getAttribute('role') === 'alert' && el.textContent.includes('year.json')))
             resolve({ ms: performance.now() - t0, status: el.textContent, updates: seen.size, firstProgress });
         }
       }).observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -5,6 +5,8 @@ import {
   buildBackup,
   MAX_BACKUP_BYTES,
   parseBackup,
+  parseBackupInSteps,
+  RECORDS_PER_STEP,
 } from '@/utils/background/backup';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/records';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
@@ -54,7 +56,11 @@ const minimal = () => ({
   settings: { me: { name: 'Dana' }, reports: [] },
 });
 
+/** Every file a test refused: reading in steps must refuse each the same way (checked last). */
+const refusedFiles: string[] = [];
+
 function errorOf(text: string): string {
+  refusedFiles.push(text);
   const result = parseBackup(text);
   expect(result.ok, `expected the file to be refused: ${text.slice(0, 80)}`).toBe(false);
   const error = (result as { error: string }).error;
@@ -342,5 +348,48 @@ describe('buildBackup', () => {
     expect(result.backup.interventions).toEqual(interventions);
     expect(result.backup.prompts).toEqual(prompts);
     expect(result.backup.exportedAt).toBe(now.toISOString());
+  });
+});
+
+describe('parseBackupInSteps: a long file read a step at a time', () => {
+  it('refuses every file refused above with the same message', async () => {
+    expect(refusedFiles.length).toBeGreaterThan(10);
+    for (const text of refusedFiles)
+      expect(await parseBackupInSteps(text), text.slice(0, 80)).toEqual(parseBackup(text));
+  });
+
+  it('says how many of all the records it has read after each step, and reads what parseBackup reads', async () => {
+    const b = specExample();
+    const prompt = b.prompts[0]!;
+    b.prompts = Array.from({ length: 2 * RECORDS_PER_STEP + 10 }, (_, i) => ({
+      ...prompt,
+      id: `p${i}`,
+    }));
+    const text = JSON.stringify(b);
+    const seen: Array<[number, number]> = [];
+    const result = await parseBackupInSteps(text, (read, total) => seen.push([read, total]));
+    expect(result).toEqual(parseBackup(text));
+    const total = 1 + 2 * RECORDS_PER_STEP + 10;
+    expect(seen).toEqual([
+      [0, total],
+      [1, total],
+      [1 + RECORDS_PER_STEP, total],
+      [1 + 2 * RECORDS_PER_STEP, total],
+      [total, total],
+    ]);
+  });
+
+  it('names a damaged record by its place in the whole list, not in its step', async () => {
+    const b = specExample();
+    const prompt = b.prompts[0]!;
+    b.prompts = Array.from({ length: RECORDS_PER_STEP + 3 }, (_, i) => ({
+      ...prompt,
+      id: `p${i}`,
+    }));
+    (b.prompts[RECORDS_PER_STEP + 1] as Record<string, unknown>).at = 'yesterday';
+    const text = JSON.stringify(b);
+    const result = await parseBackupInSteps(text);
+    expect(result).toEqual(parseBackup(text));
+    expect((result as { error: string }).error).toContain(`prompts.${RECORDS_PER_STEP + 1}.at`);
   });
 });

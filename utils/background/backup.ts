@@ -52,6 +52,89 @@ export type BackupParse = { ok: true; backup: ParsedBackup } | { ok: false; erro
 
 /** Reads a backup file's text. Each way a file can be wrong gets its own message. */
 export function parseBackup(text: string): BackupParse {
+  const read = readJson(text);
+  return read.ok ? checked(v.safeParse(BackupSchema, read.json)) : read;
+}
+
+/** A file that failed a check: its first issue, where it is, and that nothing was imported. */
+function checked(
+  result: v.SafeParseResult<typeof BackupSchema>,
+  path: (issue: v.BaseIssue<unknown>) => string | null = (issue) => v.getDotPath(issue),
+): BackupParse {
+  if (result.success) return { ok: true, backup: result.output };
+  const issue = result.issues[0]!;
+  return {
+    ok: false,
+    error: `This backup is damaged: ${path(issue) ?? 'a field'} ${issue.message}. Nothing was imported.`,
+  };
+}
+
+/** The record lists, in the file's order: what a long import counts as it reads. */
+const RECORD_LISTS = ['interventions', 'prompts', 'ratings', 'touches'] as const;
+const RECORD_SCHEMAS = {
+  interventions: v.array(InterventionSchema),
+  prompts: v.array(PromptRecordSchema),
+  ratings: v.array(RatingSchema),
+  touches: v.array(TouchSchema),
+};
+/** Records checked between two progress reports (and two turns of the event loop). */
+export const RECORDS_PER_STEP = 5_000;
+
+/**
+ * parseBackup for a long file: the same checks in the same order, with the same messages, but the
+ * record lists checked a step at a time, saying after each step how many of all the records have
+ * been read, and letting other work run between steps.
+ */
+export async function parseBackupInSteps(
+  text: string,
+  onProgress: (read: number, total: number) => void = () => {},
+): Promise<BackupParse> {
+  const read = readJson(text);
+  if (!read.ok) return read;
+  const json = read.json as Record<string, unknown>;
+  const lists = Object.fromEntries(
+    RECORD_LISTS.map((k) => [k, Array.isArray(json[k]) ? (json[k] as unknown[]) : undefined]),
+  ) as Record<(typeof RECORD_LISTS)[number], unknown[] | undefined>;
+  // Everything but the lists first, as the whole schema would find it (settings before records).
+  const head = checked(
+    v.safeParse(BackupSchema, {
+      ...json,
+      ...Object.fromEntries(RECORD_LISTS.map((k) => [k, lists[k] ? [] : json[k]])),
+    }),
+  );
+  if (!head.ok) return head;
+  const total = RECORD_LISTS.reduce((n, k) => n + (lists[k]?.length ?? 0), 0);
+  const backup: Record<string, unknown> = { ...head.backup };
+  let done = 0;
+  onProgress(0, total);
+  for (const key of RECORD_LISTS) {
+    const list = lists[key];
+    if (!list) continue;
+    const out: unknown[] = [];
+    for (let at = 0; at < list.length; at += RECORDS_PER_STEP) {
+      const result = v.safeParse(RECORD_SCHEMAS[key], list.slice(at, at + RECORDS_PER_STEP));
+      if (!result.success) {
+        const failed = checked(
+          result as unknown as v.SafeParseResult<typeof BackupSchema>,
+          (issue) => {
+            const [index, ...rest] = issue.path ?? [];
+            return [key, at + Number(index?.key ?? 0), ...rest.map((p) => p.key)].join('.');
+          },
+        );
+        return failed;
+      }
+      out.push(...result.output);
+      done += result.output.length;
+      onProgress(done, total);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    backup[key] = out;
+  }
+  return { ok: true, backup: backup as ParsedBackup };
+}
+
+/** The checks before the schema's: size, empty, JSON, format and version. */
+function readJson(text: string): { ok: true; json: unknown } | { ok: false; error: string } {
   if (text.length > MAX_BACKUP_BYTES)
     return {
       ok: false,
@@ -93,16 +176,7 @@ export function parseBackup(text: string): BackupParse {
       error: `This backup has an unknown format version (${JSON.stringify(version)}). Nothing was imported.`,
     };
   }
-  const result = v.safeParse(BackupSchema, json);
-  if (!result.success) {
-    const issue = result.issues[0]!;
-    const path = v.getDotPath(issue);
-    return {
-      ok: false,
-      error: `This backup is damaged: ${path ?? 'a field'} ${issue.message}. Nothing was imported.`,
-    };
-  }
-  return { ok: true, backup: result.output };
+  return { ok: true, json };
 }
 
 export function buildBackup(

@@ -3,7 +3,7 @@
  * chunk at a time) and an import that validates first, then merges the log by id (records already
  * here win) and replaces settings.
  */
-import { buildBackup, parseBackup, type ParsedBackup } from '@/utils/background/backup';
+import { buildBackup, parseBackupInSteps, type ParsedBackup } from '@/utils/background/backup';
 import {
   backupParts,
   EXPORT_CHUNK_RECORDS,
@@ -113,6 +113,9 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
     };
   }
 
+  const RECORD_COUNT = (b: ParsedBackup) =>
+    b.interventions.length + b.prompts.length + b.ratings.length + b.touches.length;
+
   return {
     /** The whole backup file as one string (the pages fetch it in parts: exportOpening, exportChunk). */
     async exportBackup(): Promise<string> {
@@ -121,10 +124,20 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
     exportOpening,
     exportChunk,
 
-    /** Validate first; then merge the log by id (records already here win) and replace settings. */
-    async importBackup(text: string): Promise<ImportResult> {
-      const parsed = parseBackup(text);
+    /**
+     * Validate first (a step at a time, saying how far it has read); then merge the log by id
+     * (records already here win) and replace settings.
+     */
+    async importBackup(
+      text: string,
+      onProgress: (read: number, total: number, saving: boolean) => void = () => {},
+    ): Promise<ImportResult> {
+      const parsed = await parseBackupInSteps(text, (read, total) =>
+        onProgress(read, total, false),
+      );
       if (!parsed.ok) return parsed;
+      const total = RECORD_COUNT(parsed.backup);
+      onProgress(total, total, true);
       return mergeBackup(parsed.backup);
     },
   };

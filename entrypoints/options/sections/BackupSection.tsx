@@ -1,9 +1,12 @@
 /**
  * Backup: export everything as one JSON file; import one (validated whole by
  * the background first). The file's size is checked before it is read, so a
- * huge file gets Pullback's own message rather than the browser's.
+ * huge file gets Pullback's own message rather than the browser's. A long
+ * import shows how far it has got (records read of the total); the rest of
+ * the page stays usable meanwhile.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { importProgressItem, type ImportProgress } from '@/utils/background/import-progress';
 import { downloadBackup } from '@/components/ui/download';
 import { plural } from '@/components/ui/format';
 import { sendMessage } from '@/utils/protocol/messages';
@@ -15,8 +18,19 @@ const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
+const count = (n: number) => n.toLocaleString('en');
+
 export function BackupSection() {
   const [status, setStatus] = useState<Status>(null);
+  /** The file being imported, while it is. */
+  const [importing, setImporting] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+
+  useEffect(() => {
+    if (!importing) return;
+    setProgress(null);
+    return importProgressItem.watch((p) => p && setProgress(p));
+  }, [importing]);
 
   async function exportBackup() {
     try {
@@ -43,6 +57,7 @@ export function BackupSection() {
       });
       return;
     }
+    setImporting(file.name);
     try {
       const result = await sendMessage('importBackup', { text: await file.text() });
       if (!result.ok) {
@@ -58,6 +73,8 @@ export function BackupSection() {
         kind: 'error',
         text: `${file.name}: import failed: ${errorText(err)}. Nothing was imported.`,
       });
+    } finally {
+      setImporting(null);
     }
   }
 
@@ -78,11 +95,28 @@ export function BackupSection() {
             type="file"
             accept="application/json,.json"
             aria-label="Import backup"
+            disabled={importing !== null}
             onChange={importBackup}
           />
         </label>
       </div>
-      <OutcomeLine status={status} />
+      {importing ? (
+        <div class="import-progress">
+          <progress
+            aria-label="Import progress"
+            max={progress?.total || 1}
+            value={progress ? progress.read : undefined}
+          />
+          {/* Without the file's name: the outcome line names it, once there is one. */}
+          <p role="status">
+            {progress
+              ? `Importing: ${count(progress.read)} of ${count(progress.total)} records read${progress.saving ? ', saving…' : '…'}`
+              : 'Importing: reading the file…'}
+          </p>
+        </div>
+      ) : (
+        <OutcomeLine status={status} />
+      )}
     </section>
   );
 }

@@ -1,0 +1,17 @@
+/**
+ * How far a long import has got, for the options page to show while the background works: records
+ * read of the total, then saving. In the session area: it means nothing after the browser closes.
+ */
+import { storage } from '@wxt-dev/storage';
+
+export interface ImportProgress {
+  read: number;
+  total: number;
+  /** Every record read and checked; now written in one transaction. */
+  saving: boolean;
+}
+
+export const importProgressItem = storage.defineItem<ImportProgress | null>(
+  'session:importProgress',
+  { fallback: null },
+);
