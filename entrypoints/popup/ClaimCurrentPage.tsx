@@ -2,7 +2,8 @@
  * "This belongs to…": for tools that do not say who owns a file or page
  * (Figma, Notion, Google Docs) the lead says it once, for this item or for
  * everything under an address prefix. Claims live in settings (see options).
- * Shown inside "On this page" only where the tool names no owner.
+ * Shown inside "On this page" only where the tool names no owner, or where Pullback could not
+ * read the owner (then the claim says whose work it is until the tool can be read again).
  */
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/utils/protocol/messages';

@@ -155,24 +155,35 @@ export function OnThisPage({ settings, onChanged }: { settings: Settings; onChan
           </button>
         </div>
       )}
-      {/* Only where the tool names no owner: a claim says whose work it is. */}
+      {/* Only where the tool names no owner, or Pullback could not read it: a claim says whose work it is. */}
       {reading.artifact &&
         settings.reports.length > 0 &&
         (verdict.standing.kind === 'nobody' ||
+          (verdict.standing.kind === 'unreadable' && verdict.standing.what === 'owner') ||
           (verdict.standing.kind === 'report' && verdict.standing.byClaim)) && (
           <ClaimForm
             settings={settings}
             toolLabel={reading.toolLabel}
             artifact={reading.artifact}
-            onChanged={onChanged}
+            onChanged={() => {
+              // The page had settled its edits there: the next one is judged afresh, with the claim.
+              if (tabId !== undefined)
+                void sendMessage('rereadPage', undefined, tabId).catch(() => {});
+              onChanged();
+            }}
           />
         )}
       {missing.length > 0 && (
         <div class="problem">
           <p>
             Pullback could not read {missing.join(' or ')} here
-            {reading.tool ? `: ${reading.toolLabel} may have changed its page` : ''}, so edits here
-            do nothing. Copy the details to report it.
+            {reading.tool ? `: ${reading.toolLabel} may have changed its page` : ''}
+            {verdict.standing.kind === 'report' && verdict.standing.byClaim
+              ? '; your claim says whose work it is.'
+              : reading.artifact && reading.owner === null && settings.reports.length > 0
+                ? ', so edits here do nothing until you say whose work it is above.'
+                : ', so edits here do nothing.'}{' '}
+            Copy the details to report it.
           </p>
           <button type="button" onClick={copyDetails}>
             Copy details
@@ -211,8 +222,10 @@ function Standing({
     case 'report':
       return s.byClaim ? (
         <>
-          {tool} names no owner; you said this is <strong>{s.reportName}</strong>’s work, one of
-          your reports.
+          {reading.owner === null
+            ? 'Pullback could not read who owns this item'
+            : `${tool} names no owner`}
+          ; you said this is <strong>{s.reportName}</strong>’s work, one of your reports.
         </>
       ) : (
         <>
@@ -292,7 +305,10 @@ function Effect({
     nobody: settings.reports.length
       ? 'no one owns it yet: say whose work it is below'
       : 'no one owns it',
-    unreadable: 'Pullback cannot tell whose it is',
+    unreadable:
+      settings.reports.length && reading.artifact
+        ? 'Pullback cannot tell whose it is: say whose work it is below'
+        : 'Pullback cannot tell whose it is',
     paused: `prompts are paused ${describePauseEnd(verdict.until ?? null, now)}`,
     cooldown: `you were asked already: quiet until ${verdict.until ? formatClock(verdict.until) : 'later'}`,
   };

@@ -243,4 +243,37 @@ describe('On this page', () => {
       await page.close();
     }
   });
+
+  test('an owner that cannot be read can be claimed: “This belongs to …” from On this page, and the next edit there asks for that report', async () => {
+    jira.setApiDown(true);
+    const page = await ext.context.newPage();
+    try {
+      await page.goto(jira.url('GONE-8'));
+      const summary = await editSummary(page, ' first');
+      const { popup, region } = await onThisPage(page, /could not read who owns this item/);
+      await region.getByText(/say whose work it is below/).waitFor();
+      await region.getByLabel('This belongs to').selectOption({ label: 'Bob Okafor' });
+      await region.getByRole('button', { name: 'Assign' }).click();
+      await region.getByRole('status').filter({ hasText: 'Assigned to Bob Okafor' }).waitFor();
+      await region
+        .getByText(/could not read who owns this item; you said this is Bob Okafor’s work/)
+        .waitFor();
+      await region.getByText(/If you edit here: Pullback asks/).waitFor();
+      await popup.close();
+
+      await typeAtEnd(page, summary, ' and a second, longer edit');
+      const prompt = promptOn(page);
+      await prompt.waitFor();
+      const text = await prompt.textContent();
+      expect(text).toContain('Bob Okafor');
+      expect(text).toContain('GONE-8');
+      const backup = await exportBackup(ext);
+      expect(backup.prompts.filter((p: any) => p.artifact.key === 'GONE-8')).toEqual([
+        expect.objectContaining({ reportId: 'bob', tool: 'jira' }),
+      ]);
+    } finally {
+      jira.setApiDown(false);
+      await page.close();
+    }
+  });
 });

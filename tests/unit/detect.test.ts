@@ -250,17 +250,24 @@ describe('edit detection', () => {
     expect(h.send).not.toHaveBeenCalled();
   });
 
-  it('sends nothing when the owner cannot be found', async () => {
+  it('an owner that cannot be found is sent as unread (no identities), so the lead’s claim can answer', async () => {
     const h = setup({ ownership: async () => null });
     await h.type();
-    expect(h.send).not.toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    expect(h.send.mock.calls[0]![0]).toMatchObject({ owner: [], ownerUnread: true });
   });
 
-  it('sends nothing (and does not throw into the page) when the owner lookup fails', async () => {
+  it('a failed owner lookup is sent as unread too, without throwing into the page', async () => {
     const h = setup({ ownership: async () => Promise.reject(new Error('network')) });
     await h.type();
-    expect(h.send).not.toHaveBeenCalled();
-    expect(h.onDecision).not.toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    expect(h.send.mock.calls[0]![0]).toMatchObject({ owner: [], ownerUnread: true });
+  });
+
+  it('a read owner is never sent as unread', async () => {
+    const h = setup();
+    await h.type();
+    expect(h.send.mock.calls[0]![0].ownerUnread).toBeUndefined();
   });
 
   it('swallows a refused send (extension reloaded): no decision, no error', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { oneOnOneActionsItem } from '@/utils/settings/note-items';
 import { parseBackup } from '@/utils/background/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
 import { describeCounts } from '@/utils/background/forget';
@@ -148,7 +149,10 @@ describe('forgetting a report', () => {
       '3 interventions, 2 prompts, 2 check-ins, 1 assigned page and 1 roster entry',
     );
 
+    await oneOnOneActionsItem.setValue({ alice: ['Alice drafts the rules'], bob: ['Bob demos'] });
     expect(await service.forgetReport('alice')).toEqual(preview);
+    // The 1:1 actions written for Alice go with her; Bob's stay.
+    expect(await oneOnOneActionsItem.getValue()).toEqual({ bob: ['Bob demos'] });
 
     const backup = await exported(service);
     const text = JSON.stringify(backup);
@@ -277,7 +281,9 @@ describe('deleting before a date and everything', () => {
       reports: 3,
       pauseEvents: 2,
     });
+    await oneOnOneActionsItem.setValue({ bob: ['Bob demos'] });
     expect(await service.deleteEverything()).toEqual(preview);
+    expect(await oneOnOneActionsItem.getValue()).toEqual({});
     const backup = await exported(service);
     expect(backup.interventions).toEqual([]);
     expect(backup.prompts).toEqual([]);

@@ -83,7 +83,7 @@ describe('the take-over template', () => {
         }),
       ],
       'Tom Ng',
-      { locale: 'en-GB' },
+      { locale: 'en-GB', now: new Date('2026-11-26T12:00:00.000Z') },
     );
     expect(open).toMatch(
       /^Hi Tom, I took PAY-142 \(“Refund flow”\) over from you to get the direction back on track\. It comes back to you by Thu,? 26 Nov,? \d\d:00\.$/,
@@ -92,6 +92,25 @@ describe('the take-over template', () => {
     expect(handBackNote(record({ kind: 'takeover' }), 'Tom Ng')).toMatch(
       /I took PAY-142 \(“Refund flow”\) over from you .*\. It is back with you: you make the calls from here\.$/,
     );
+  });
+});
+
+describe('an open take-over past its planned end', () => {
+  it('promises no date already gone', () => {
+    const note = composeNote(
+      [
+        record({
+          kind: 'takeover',
+          status: 'active',
+          endedAt: null,
+          plannedEndAt: '2026-11-26T15:00:00.000Z',
+        }),
+      ],
+      'Tom Ng',
+      { locale: 'en-GB', now: new Date('2026-11-27T09:00:00.000Z') },
+    );
+    expect(note).toMatch(/It is still with me, and we agree when it comes back\.$/);
+    expect(note).not.toMatch(/by Thu/);
   });
 });
 
@@ -115,7 +134,7 @@ describe('a note about several items (the weekly note)', () => {
         }),
       ],
       'Alice Chen',
-      { when: 'this week', locale: 'en-GB' },
+      { when: 'this week', locale: 'en-GB', now: new Date('2026-11-26T12:00:00.000Z') },
     );
     expect(note).toMatch(
       /^Hi Alice, this week I stepped into PAY-1 and PAY-2 to get the direction back on track, and took PAY-3 over from you to get the direction back on track\. What I hope you take from it: one currency\. PAY-1 and PAY-2 are yours again: you make the calls from here; PAY-3 comes back to you by Thu,? 26 Nov,? \d\d:00\.$/,

@@ -51,7 +51,7 @@ describe('who the owner is to Pullback', () => {
     expect(standingOf(settings, reading({ owner: [] })).kind).toBe('nobody');
   });
 
-  it('a claim speaks only where the tool names no one; an unreadable owner or item stays unreadable', () => {
+  it('a claim speaks where the tool names no one or its owner could not be read; an unclaimed unreadable owner, or an unreadable item, stays unreadable', () => {
     const figma = {
       tool: 'figma' as const,
       artifact: { key: 'F1', title: 'Checkout', url: 'https://www.figma.com/design/F1/Checkout' },
@@ -63,10 +63,28 @@ describe('who the owner is to Pullback', () => {
     expect(standingOf(settings, reading({ ...figma, owner: ['Erin Park'] })).kind).toBe(
       'not-in-roster',
     );
-    expect(standingOf(settings, reading({ ...figma, owner: null }))).toEqual({
+    expect(standingOf(settings, reading({ ...figma, owner: null }))).toMatchObject({
+      kind: 'report',
+      byClaim: true,
+    });
+    // An edit says the same as `owner: null` with an empty owner and `ownerUnread`.
+    expect(
+      standingOf(settings, { ...reading({ ...figma, owner: [] }), ownerUnread: true }),
+    ).toMatchObject({
+      kind: 'report',
+      byClaim: true,
+    });
+    const unclaimed = {
+      tool: 'jira' as const,
+      artifact: { key: 'GONE-7', title: '', url: 'https://acme.atlassian.net/browse/GONE-7' },
+    };
+    expect(standingOf(settings, reading({ ...unclaimed, owner: null }))).toEqual({
       kind: 'unreadable',
       what: 'owner',
     });
+    expect(
+      standingOf(settings, { ...reading({ ...unclaimed, owner: [] }), ownerUnread: true }),
+    ).toEqual({ kind: 'unreadable', what: 'owner' });
     expect(standingOf(settings, reading({ artifact: null }))).toEqual({
       kind: 'unreadable',
       what: 'item',

@@ -14,17 +14,28 @@ import { claimFor, matchOwner } from '@/utils/people/roster';
 
 export type { OwnerStanding, QuietWhy };
 
-/** What the page read: the item (null: unreadable) and who the tool names (null: unreadable). */
+/** What the page read: the item (null: unreadable) and who the tool names (null, or `ownerUnread`: unreadable). */
 export interface OwnerReading {
   artifact: { url: string } | null;
   owner: readonly string[] | null;
   viewer: readonly string[];
+  /** An edit's way of saying `owner: null` (its owner list is then empty). */
+  ownerUnread?: true;
 }
 
 export function standingOf(settings: Settings, reading: OwnerReading): OwnerStanding {
   if (!reading.artifact) return { kind: 'unreadable', what: 'item' };
-  // The detector sends no edit whose owner it could not read, so a claim cannot speak for it either.
-  if (reading.owner === null) return { kind: 'unreadable', what: 'owner' };
+  const url = reading.artifact.url;
+  const claimed = (): OwnerStanding | null => {
+    const claim = claimFor(settings.claims, url);
+    const report = claim && settings.reports.find((r) => r.id === claim.reportId);
+    return report
+      ? { kind: 'report', reportId: report.id, reportName: report.name, byClaim: true }
+      : null;
+  };
+  // An owner Pullback could not read: the lead's claim says whose work it is, else nobody can.
+  if (reading.owner === null || reading.ownerUnread)
+    return claimed() ?? { kind: 'unreadable', what: 'owner' };
   const match = matchOwner(settings, [...reading.owner], [...reading.viewer]);
   if (match.kind === 'me') return { kind: 'me' };
   if (match.kind === 'report')
@@ -36,11 +47,7 @@ export function standingOf(settings: Settings, reading: OwnerReading): OwnerStan
     };
   // A claim speaks only where the tool names no one (the tool's own owner wins).
   if (reading.owner.length > 0) return { kind: 'not-in-roster' };
-  const claim = claimFor(settings.claims, reading.artifact.url);
-  const report = claim && settings.reports.find((r) => r.id === claim.reportId);
-  return report
-    ? { kind: 'report', reportId: report.id, reportName: report.name, byClaim: true }
-    : { kind: 'nobody' };
+  return claimed() ?? { kind: 'nobody' };
 }
 
 /** The editing on this item so far, without a break (the page counts it, utils/detect.ts). */

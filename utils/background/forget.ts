@@ -12,6 +12,7 @@ import { RETENTION_CHOICES, type ForgetStore } from '@/utils/model/constants';
 import type { ForgetCounts, ForgetScope, PendingRetention } from '@/utils/protocol/messages';
 import type { RetentionMonths, Settings } from '@/utils/model/records';
 import { retentionHereItem } from '@/utils/settings/store';
+import { oneOnOneActionsItem } from '@/utils/settings/note-items';
 import type { PauseEvent } from '@/utils/background/pause';
 
 export { FORGET_STORES, type ForgetStore } from '@/utils/model/constants';
@@ -27,12 +28,22 @@ export interface ForgetDeps {
   now?: () => Date;
   /** The pause log (utils/background/pause.ts): no one's name in it, but it is the lead's history too. */
   pauseLog?: { get(): Promise<PauseEvent[]>; set(events: PauseEvent[]): Promise<void> };
+  /** The lead's 1:1 actions per report id (utils/settings/note-items.ts): named people's too. */
+  noteActions?: {
+    get(): Promise<Record<string, string[]>>;
+    set(actions: Record<string, string[]>): Promise<void>;
+  };
   /** The retention this browser applies (utils/settings/store.ts retentionHereItem). */
   retentionHere?: {
     get(): Promise<RetentionMonths | null>;
     set(months: RetentionMonths): Promise<void>;
   };
 }
+
+const storedNoteActions = {
+  get: () => oneOnOneActionsItem.getValue(),
+  set: (actions: Record<string, string[]>) => oneOnOneActionsItem.setValue(actions),
+};
 
 const storedRetentionHere = {
   get: () => retentionHereItem.getValue(),
@@ -78,6 +89,7 @@ export function createForgetting({
   setSettings,
   now = () => new Date(),
   pauseLog,
+  noteActions = storedNoteActions,
   retentionHere = storedRetentionHere,
 }: ForgetDeps) {
   /**
@@ -231,6 +243,12 @@ export function createForgetting({
         formerReports: (settings.formerReports ?? []).filter((r) => !reportIds.has(r.id)),
         claims: settings.claims.filter((c) => !claimIds.has(c.id)),
       });
+      // The actions the lead wrote for a report's 1:1 name that report's work: they go with them.
+      const actions = await noteActions.get();
+      const kept = everything
+        ? {}
+        : Object.fromEntries(Object.entries(actions).filter(([id]) => !reportIds.has(id)));
+      if (Object.keys(kept).length !== Object.keys(actions).length) await noteActions.set(kept);
     }
     return countsOf(ids, { reportIds, claimIds }, pauses);
   }

@@ -99,21 +99,22 @@ async function edit(
   if (state !== ctx.page()) return null;
   const ownership = await ownershipOf(ctx, state, adapter, artifact);
   if (state !== ctx.page()) return null;
-  if (!ownership?.owner) {
+  const owner = ownership?.owner ?? null;
+  if (!owner) {
     const unread = ownership?.unread?.length
       ? ownership.unread
       : ['the owner was not found on this page'];
     unread.forEach((problem) => diagnose(ctx, adapter, problem));
-    return null;
-  }
-  if (!artifact.title && !ownership.title)
+  } else for (const problem of ownership?.unread ?? []) diagnose(ctx, adapter, problem);
+  if (!artifact.title && !ownership?.title)
     diagnose(ctx, adapter, 'the title was not found on this page');
-  for (const problem of ownership.unread ?? []) diagnose(ctx, adapter, problem);
+  // An owner that could not be read still goes to the background: the lead may have claimed the item.
   const signal = boundedSignal({
     tool: adapter.id,
-    artifact: { ...artifact, title: artifact.title || ownership.title || '' },
-    owner: ownership.owner,
-    viewer: ownership.viewer,
+    artifact: { ...artifact, title: artifact.title || ownership?.title || '' },
+    owner: owner ?? [],
+    viewer: ownership?.viewer ?? [],
+    ...(owner ? {} : { ownerUnread: true as const }),
   });
   let decision: EditDecision;
   try {

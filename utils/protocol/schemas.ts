@@ -41,6 +41,8 @@ export const EditSignalSchema = v.object({
   owner: IdentitySchema,
   /** Who the tool says is looking at it (Jira's /myself). */
   viewer: IdentitySchema,
+  /** The page has an owner the adapter could not read (`owner` is then empty): only the lead's claim can say whose it is. */
+  ownerUnread: v.optional(v.literal(true)),
   /**
    * The editing on the item so far without a break (utils/detect.ts): content-changing keystrokes,
    * whether something was pasted or dropped, and for how long (ms). Absent: a take-over, which asks at once.

@@ -27,6 +27,8 @@ export interface NoteOptions {
   when?: string;
   /** For the date a take-over comes back; the browser's when absent. */
   locale?: string;
+  /** What "past its planned end" is measured against; the clock when absent. */
+  now?: Date;
 }
 
 /** Why, as the report reads it. */
@@ -110,8 +112,16 @@ export function composeNote(
     parts.push(
       `${subject(held)} ${held.length === 1 ? 'stays' : 'stay'} with me a little longer, and I will tell you when ${held.length === 1 ? 'it is' : 'they are'} yours again`,
     );
-  for (const [by, group] of groupBy(open, (r) => dueLabel(r.plannedEndAt, options.locale)))
+  // An open one past its planned end has no date left to promise: say so instead of a past date.
+  const nowMs = (options.now ?? new Date()).getTime();
+  const overdue = open.filter((r) => Date.parse(r.plannedEndAt) < nowMs);
+  const due = open.filter((r) => !overdue.includes(r));
+  for (const [by, group] of groupBy(due, (r) => dueLabel(r.plannedEndAt, options.locale)))
     parts.push(`${subject(group)} ${group.length === 1 ? 'comes' : 'come'} back to you by ${by}`);
+  if (overdue.length)
+    parts.push(
+      `${subject(overdue)} ${overdue.length === 1 ? 'is' : 'are'} still with me, and we agree when ${overdue.length === 1 ? 'it comes' : 'they come'} back`,
+    );
   if (parts.length) sentences.push(`${capitalise(parts.join('; '))}.`);
 
   const closing = inert(options.closingLine, 'text');
