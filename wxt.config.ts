@@ -98,6 +98,17 @@ export default defineConfig({
     // Sites the lead adds on the options page are asked for one origin at a time (permissions.request).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     host_permissions: allSiteMatches,
+    // The prompt's own page, shown in a frame on the tool's page so the page cannot read or change it
+    // (components/prompt/PromptHost.ts). Chromium: only through the per-session dynamic address, so a page
+    // cannot probe for Pullback with a fixed one. Firefox has no such key: its moz-extension address
+    // is already random for each installation.
+    web_accessible_resources: [
+      {
+        resources: ['prompt-frame.html'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'focus-prompt': {
         suggested_key: { default: 'Alt+Shift+P' },

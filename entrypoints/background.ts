@@ -30,6 +30,7 @@ import {
 import { backgroundRoutes, registerRoutes } from '@/utils/background/routes';
 import { createService, type PullbackService } from '@/utils/background/service';
 import { clearTabMark, showPause } from '@/utils/background/toolbar';
+import { dropWaiting } from '@/utils/background/prompt-relay';
 import { releaseHeldWeekly, weeklyDue } from '@/utils/background/weekly-hold';
 import { EXTEND_MINUTES } from '@/utils/model/durations';
 import type { Settings } from '@/utils/model/records';
@@ -117,8 +118,10 @@ export default defineBackground({
       { settings: () => settingsItem.getValue(), refreshNow },
     );
     browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url) void clearTabMark(tabId);
+      if (change.url) void clearTabMark(tabId).then(() => dropWaiting({ tabId }));
     });
+    // A question waiting in the toolbar for a tab that is gone waits no more.
+    browser.tabs.onRemoved.addListener((tabId) => void dropWaiting({ tabId }));
 
     // Clockwork: the minute tick, the next planned end, the weekly summary.
     void ensureTickAlarm();

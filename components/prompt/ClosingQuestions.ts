@@ -69,12 +69,12 @@ export function createClosingQuestions({
       status.textContent = `Not copied. ${unfinished}`;
       return;
     }
-    try {
-      await navigator.clipboard.writeText(note.value);
-      status.textContent = 'Copied. Paste it where your report will see it.';
-    } catch {
-      status.textContent = 'Could not copy: select the note and copy it by hand.';
-    }
+    // The clipboard writes only from a focused document: in the prompt's frame, whose buttons
+    // keep the page's editor focused, the frame takes focus for the copy.
+    if (!document.hasFocus()) window.focus();
+    status.textContent = (await writeClipboard(note))
+      ? 'Copied. Paste it where your report will see it.'
+      : 'Could not copy: select the note and copy it by hand.';
   }
 
   const root = h(
@@ -119,4 +119,23 @@ export function createClosingQuestions({
   );
   refresh();
   return root;
+}
+
+/**
+ * Puts the note's text on the clipboard. The Clipboard API first; where the browser refuses it
+ * (Chromium in a frame on another site's page, the prompt's case), the browser's own copy of the
+ * note's text, selected: still from Pullback's frame, never through the page.
+ */
+async function writeClipboard(note: HTMLTextAreaElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(note.value);
+    return true;
+  } catch {
+    const { selectionStart, selectionEnd } = note;
+    note.focus();
+    note.select();
+    const copied = document.execCommand('copy');
+    note.setSelectionRange(selectionStart, selectionEnd);
+    return copied;
+  }
 }

@@ -8,40 +8,15 @@
  * other products' pages, where every kilobyte is theirs.
  */
 import { EXTEND_MINUTES } from '@/utils/model/durations';
-import type {
-  AnswerResult,
-  PromptChoice,
-  PromptContext,
-  ReportRef,
-} from '@/utils/protocol/messages';
+import type { AnswerResult, PromptChoice, PromptRequest } from '@/utils/protocol/messages';
 // The plain values, not utils/model/records.ts: its schemas stay out of the content script.
 import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '@/utils/model/constants';
-import type { Artifact, Closing, Intervention } from '@/utils/model/records';
+import type { Closing, Intervention } from '@/utils/model/records';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from '@/components/prompt/dom';
 import { errorText } from '@/utils/model/error-text';
 
-export type PromptRequest =
-  /** Editing a report's artifact: is this deliberate? */
-  /** `takeover`: the lead assigned the report's item to themself; same dialog, its own question. */
-  | {
-      kind: 'ask';
-      promptId: string;
-      report: ReportRef;
-      artifact: Artifact;
-      toolLabel: string;
-      takeover?: boolean;
-      /** What Pullback knows besides the item: an open intervention to join, the check-in, the day's end. */
-      context?: PromptContext;
-    }
-  /** Back on an artifact whose intervention is past its planned end. */
-  | {
-      kind: 'overdue';
-      intervention: Intervention;
-      report: ReportRef;
-      artifact: Artifact;
-      toolLabel: string;
-    };
+export type { PromptRequest };
 
 /** What the overdue prompt can do, through the background. */
 export interface LifecycleActions {

@@ -1,12 +1,12 @@
 /**
- * What the always-loaded content script and the on-demand prompt script
+ * What the always-loaded content script and the on-demand prompt host script
  * (entrypoints/prompt.ts) share: names and types only, so importing this
  * costs the content script nothing.
  */
 import type { Artifact } from '@/utils/model/records';
-import type { PromptRequest } from '@/components/prompt/InterventionPrompt';
+import type { PromptRequest } from '@/utils/protocol/messages';
 
-/** The prompt's host element (its open shadow root holds the dialog). */
+/** The host element on the tool's page: its shadow root holds only the prompt's frame. */
 export const PROMPT_HOST_TAG = 'pullback-prompt';
 
 /**
@@ -22,6 +22,7 @@ export interface PromptHostEvents {
 }
 
 export interface PromptHost {
+  /** Resolves once the prompt is on screen (in the page's frame, or, if the page blocks it, in the toolbar). */
   show(request: PromptRequest): Promise<void>;
   hide(): void;
   /** Navigation: a new artifact, so whatever was shown may be shown again later. */

@@ -11,6 +11,7 @@ import { ClosingQueue } from '@/entrypoints/popup/ClosingQueue';
 import { NextStep } from '@/entrypoints/popup/NextStep';
 import { OnThisPage } from '@/entrypoints/popup/OnThisPage';
 import { PauseControl } from '@/entrypoints/popup/PauseControl';
+import { WaitingQuestion } from '@/entrypoints/popup/WaitingQuestion';
 import { RecentLog } from '@/entrypoints/popup/RecentLog';
 import { usePopupData } from '@/entrypoints/popup/use-popup-data';
 
@@ -37,6 +38,7 @@ export function Popup() {
           {error}
         </p>
       )}
+      <WaitingQuestion onAnswered={() => void refresh()} />
       <PauseControl onChanged={() => void refresh()} />
       {settings && (
         <AccessNotice switchedOff={settings.disabledTools} addedSites={settings.customSites} />

@@ -12,7 +12,8 @@ const LATENCY_WORST_MS = 80;
  * One run: a ticket not seen before, its summary editor focused (the owner is
  * resolved on focus, as when a lead clicks in), then one keystroke. Timed in
  * the page from the keydown (capturing, on window: ahead of every listener on
- * the path) to the first frame where the prompt's dialog has a size.
+ * the path) to the first frame where the prompt's frame is shown with the
+ * dialog drawn in it (the content script shows it once the frame says so).
  */
 async function keystrokeToPrompt(
   ext: ExtensionBrowser,
@@ -34,8 +35,9 @@ async function keystrokeToPrompt(
         window.addEventListener('keydown', () => { t0 ??= performance.now(); }, { capture: true });
         const started = performance.now();
         const check = () => {
-          const dialog = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('[role="dialog"]');
-          const box = dialog?.getBoundingClientRect();
+          // The prompt's frame (the page cannot look inside it), once shown with the prompt drawn in it.
+          const frame = document.querySelector('pullback-prompt')?.shadowRoot?.querySelector('iframe');
+          const box = frame && getComputedStyle(frame).visibility === 'visible' ? frame.getBoundingClientRect() : undefined;
           if (t0 !== undefined && box && box.width > 0 && box.height > 0) return resolve(performance.now() - t0);
           if (performance.now() - started > 15000) return reject(new Error('no prompt within 15 s of the keystroke'));
           requestAnimationFrame(check);

@@ -22,7 +22,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { faintFieldBorders } from '../support/field-borders';
@@ -30,7 +30,13 @@ import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
 import { FIFTEEN_WEEK, fifteenReportsBackup } from '../support/fifteen-reports';
 import { alice, dana } from '../support/roster';
-import { editSummary, importBackupFile, promptOn, typeInDescription } from '../support/steps';
+import {
+  editSummary,
+  importBackupFile,
+  promptFrame,
+  promptOn,
+  typeInDescription,
+} from '../support/steps';
 
 const SCHEMES = ['light', 'dark'] as const;
 /** The axe rules whose outcome depends on colour: all that can differ between light and dark. */
@@ -118,10 +124,22 @@ interface Surface {
   open(session: Session): Promise<Page>;
   /** What axe analyses (default: the whole document); on a tool's page, only what Pullback adds. */
   include?: string[];
+  /**
+   * Documents analysed whole beside the page's `include` (the prompt's frame: Pullback's own page
+   * inside the tool's page, which the tool's page cannot reach into).
+   */
+  frames?(page: Page): Frame[];
   views: View[];
 }
 
 const asIs: View['reach'] = async () => {};
+
+/** The prompt's frame on a tool's page: where the prompt itself is drawn. */
+const promptFrames = (page: Page): Frame[] => {
+  const frame = promptFrame(page);
+  if (!frame) throw new Error(`No prompt frame on ${page.url()}`);
+  return [frame];
+};
 
 const SURFACES: Surface[] = [
   {
@@ -297,6 +315,7 @@ const SURFACES: Surface[] = [
     surface: 'in-page prompt on a report’s Jira ticket',
     needsRoster: true,
     include: [PROMPT_HOST],
+    frames: promptFrames,
     open: async ({ ext, jira }) => {
       const page = await ext.context.newPage();
       await page.goto(jira.url('AX-3'));
@@ -328,6 +347,7 @@ const SURFACES: Surface[] = [
     surface: 'in-page prompt past the planned end',
     needsRoster: true,
     include: [PROMPT_HOST],
+    frames: promptFrames,
     open: async ({ ext, jira }) => {
       const page = await ext.context.newPage();
       await page.goto(jira.url('AX-1'));
@@ -420,6 +440,12 @@ describe.each(STATES)('axe, $state', (state) => {
           found.push(`${view.view}, ${colorScheme}: ${line}`);
         for (const line of await faintFieldBorders(page, surface.include))
           found.push(`${view.view}, ${colorScheme}: field border (WCAG 1.4.11) ${line}`);
+        for (const frame of surface.frames?.(page) ?? []) {
+          for (const line of await axeViolations(frame, { rules }))
+            found.push(`${view.view}, ${colorScheme}, in the frame: ${line}`);
+          for (const line of await faintFieldBorders(frame))
+            found.push(`${view.view}, ${colorScheme}, in the frame: field border ${line}`);
+        }
       }
       await page.emulateMedia({ colorScheme: 'light' });
     }

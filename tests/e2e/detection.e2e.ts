@@ -79,11 +79,7 @@ describe('Jira detection', () => {
     await expect(prompt.textContent()).resolves.toContain(
       '<img src=x onerror="window.__pwned=1">Fix <b>copy</b>',
     );
-    await expect(
-      page
-        .locator('pullback-prompt')
-        .evaluate((host) => host.shadowRoot!.querySelectorAll('img, b, script').length),
-    ).resolves.toBe(0);
+    await expect(prompt.locator('img, b, script').count()).resolves.toBe(0);
     await prompt.getByRole('button', { name: /^Yes/ }).click();
 
     const popup = await ext.openPage('popup.html');

@@ -12,21 +12,14 @@ import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob, rosterBackup, overdueRecord } from '../support/roster';
 import {
+  activeInPrompt,
   editSummary,
   exportBackup,
   importBackupFile,
+  inPromptFrame,
   promptOn,
   typeInDescription,
 } from '../support/steps';
-
-/** The text of the prompt control that has the keyboard, or null when the keyboard is in the page. */
-const activeInPrompt = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.activeElement;
-    if (host?.tagName !== 'PULLBACK-PROMPT') return null;
-    const el = host.shadowRoot?.activeElement as HTMLElement | null | undefined;
-    return el ? el.textContent || el.getAttribute('placeholder') || el.tagName : '';
-  });
 
 /** Alt+Shift+P, then Tab until the control named `name` has the keyboard. */
 async function reachByKeyboard(page: Page, name: RegExp) {
@@ -80,7 +73,7 @@ describe('keyboard answers keep your place', () => {
     // Announced politely, with the way to reach it (the live region gets its words 100 ms after the prompt, so screen readers hear a change).
     await expect
       .poll(() =>
-        page
+        inPromptFrame(page)
           .getByRole('status')
           .filter({ hasText: /Pullback question is waiting.*Alt\+Shift\+P/ })
           .count(),

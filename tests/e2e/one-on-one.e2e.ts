@@ -15,6 +15,7 @@ import { axeViolations } from '../support/axe';
 import { eightWeeksBackup } from '../support/eight-weeks';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { importBackupFile } from '../support/steps';
+import { pasted } from '../support/assertions';
 
 const rating = (week: string, alignment: number, confidence: number) => ({
   week,
@@ -83,25 +84,6 @@ const WEEKS = [
 /** What only the lead may see: none of it is in the text copied for the report. */
 const PRIVATE =
   /alignment|confidence|Full support|Build confidence|Act now|Give context|caught|\b\d+ (s|min|h)\b|hands-on|minute|W\d\d/i;
-
-/**
- * What the clipboard holds, read the way a lead would: pasted (Ctrl+V) into a
- * text box. (Chromium grants no clipboard-read to an extension page's origin,
- * so the page's own readText is not an option.)
- */
-async function pasted(from: Page): Promise<string> {
-  const doc = await from.context().newPage();
-  try {
-    await doc.setContent('<label>1:1 document <textarea></textarea></label>');
-    const box = doc.getByRole('textbox', { name: '1:1 document' });
-    await box.focus();
-    await doc.keyboard.press('Control+V');
-    await expect.poll(() => box.inputValue()).not.toBe('');
-    return await box.inputValue();
-  } finally {
-    await doc.close();
-  }
-}
 
 describe('the 1:1 page', () => {
   let ext: ExtensionBrowser;

@@ -3,22 +3,19 @@
  * holding the page's keys, every answer logged, the cooldown respected, and
  * an active intervention fed by edits instead of asking again.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ExtensionBrowser } from '../support/extension';
 import { startLeadOnJira } from '../support/lead';
 import type { FakeJira } from '../support/fake-jira';
 import { alice, bob } from '../support/roster';
-import { editSummary, exportBackup, promptOn, typeInDescription } from '../support/steps';
+import {
+  activeInPrompt,
+  editSummary,
+  exportBackup,
+  promptOn,
+  typeInDescription,
+} from '../support/steps';
 import { expectNoPrompt } from '../support/assertions';
-
-const activeInPrompt = (page: Page) =>
-  page.evaluate(() => {
-    const host = document.activeElement;
-    return host?.tagName === 'PULLBACK-PROMPT'
-      ? (host.shadowRoot?.activeElement?.textContent ?? '')
-      : null;
-  });
 
 describe('the prompt', () => {
   let ext: ExtensionBrowser;

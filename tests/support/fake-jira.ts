@@ -44,6 +44,11 @@ export interface FakeJiraOptions {
   apiDown?: boolean;
   /** The compact layout (Feb 2026) instead of the full one. */
   layout?: 'full' | 'compact';
+  /**
+   * A Content-Security-Policy header on the app's pages: a hostile or locked-down page (not what
+   * Jira Cloud sends), to check what Pullback does where frames are forbidden.
+   */
+  contentSecurityPolicy?: string;
 }
 
 export interface FakeJira {
@@ -149,7 +154,13 @@ export async function serveFakeJira(
         : `window.__FIXTURE_FALLBACK__=${JSON.stringify(Object.fromEntries(Object.entries(issues).map(([k, i]) => [k, { fields: i }])))};`,
     ].join('');
     const head = state ? `<script>${state.replace(/</g, '\\u003c')}</script></head>` : '</head>';
-    return route.fulfill({ contentType: 'text/html', body: siteHtml.replace('</head>', head) });
+    return route.fulfill({
+      contentType: 'text/html',
+      headers: options.contentSecurityPolicy
+        ? { 'Content-Security-Policy': options.contentSecurityPolicy }
+        : {},
+      body: siteHtml.replace('</head>', head),
+    });
   });
 
   return {

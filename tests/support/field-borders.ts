@@ -3,13 +3,13 @@
  * (WCAG 1.4.11, non-text contrast: a lead must see where to type). axe-core
  * does not check control boundaries, so this reads the computed colours.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /**
  * `textarea “Hand-back note”: border rgb(…) on rgb(…) is 1.36:1`, one line per faint field, open
  * shadow roots included; `include` (CSS selectors) limits it to those elements, as axe's context does.
  */
-export async function faintFieldBorders(page: Page, include?: string[]): Promise<string[]> {
+export async function faintFieldBorders(page: Page | Frame, include?: string[]): Promise<string[]> {
   return page.evaluate((include) => {
     const FIELDS =
       'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]):not([type="file"]), textarea, select';

@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { FirefoxExtension } from './firefox';
 
@@ -26,16 +26,17 @@ async function waitForElement<A extends unknown[]>(
   find: (root: ParentNode, ...args: A) => Element | null | undefined,
   ...args: A
 ): Promise<ElementHandle<Element>> {
-  const page = 'frame' in scope ? scope.frame.page() : scope;
+  // An element's own frame evaluates (the prompt's frame is a document of its own).
+  const frame = 'frame' in scope ? scope.frame : scope.mainFrame();
   return vi.waitFor(async () => {
-    const root = 'frame' in scope ? scope : await page.evaluateHandle(() => document);
-    const handle = await page.evaluateHandle(
+    const root = 'frame' in scope ? scope : await frame.evaluateHandle(() => document);
+    const handle = await frame.evaluateHandle(
       find as (root: unknown, ...args: unknown[]) => Element | null | undefined,
       root,
       ...args,
     );
     const element = handle.asElement();
-    if (!element) throw new Error(`${what} is not on ${page.url()}`);
+    if (!element) throw new Error(`${what} is not on ${frame.url()}`);
     return element as ElementHandle<Element>;
   }, WAIT);
 }
@@ -150,22 +151,37 @@ export async function exportBackup(ff: FirefoxExtension): Promise<any> {
   return backup;
 }
 
+/** Pullback's prompt frame on a tool's page (its address is the extension's own), once there. */
+export async function promptFrame(page: Page): Promise<Frame> {
+  return vi.waitFor(async () => {
+    // Asked of each frame's document: over WebDriver BiDi, Firefox may list it as about:blank.
+    for (const frame of page.frames().filter((f) => f.parentFrame() === page.mainFrame())) {
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://')) return frame;
+    }
+    throw new Error(`No Pullback frame on ${page.url()}`);
+  }, WAIT);
+}
+
 /**
- * The prompt, found through its open shadow root, once shown; fails if its
- * accessible name (aria-labelledby) does not match /intervention/i.
+ * The prompt, found in its frame once shown; fails if its accessible name (aria-labelledby) does
+ * not match `name` (/intervention/i, the edit prompt's).
  */
-export async function waitForPrompt(page: Page): Promise<ElementHandle<Element>> {
-  const prompt = (await page.waitForSelector('pierce/[role="dialog"]', SELECTOR_WAIT))!;
-  const name = await prompt.evaluate((el) => {
-    const root = el.getRootNode() as Document | ShadowRoot;
+export async function waitForPrompt(
+  page: Page,
+  name: RegExp = /intervention/i,
+): Promise<ElementHandle<Element>> {
+  const frame = await promptFrame(page);
+  const prompt = (await frame.waitForSelector('[role="dialog"]', SELECTOR_WAIT))!;
+  const named = await prompt.evaluate((el) => {
     const ids = el.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
     return (
-      ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ') ||
+      ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ') ||
       (el.getAttribute('aria-label') ?? '')
     );
   });
-  if (!/intervention/i.test(name))
-    throw new Error(`The dialog on ${page.url()} is named "${name}", not an intervention prompt`);
+  if (!name.test(named))
+    throw new Error(`The dialog on ${page.url()} is named "${named}", not ${name}`);
   return prompt;
 }
 

@@ -130,8 +130,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         method: () => request.method(),
         postDataJSON: () => JSON.parse(request.postData() ?? 'null'),
       }),
-      fulfill: ({ status = 200, contentType, body = '' }) =>
-        request.respond({ status, contentType, body }),
+      fulfill: ({ status = 200, contentType, headers, body = '' }) =>
+        request.respond({ status, contentType, headers, body }),
     });
   };
 

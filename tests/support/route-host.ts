@@ -7,7 +7,12 @@
  */
 export interface FulfilledRoute {
   request(): { url(): string; method(): string; postDataJSON(): unknown };
-  fulfill(response: { status?: number; contentType?: string; body?: string }): Promise<void>;
+  fulfill(response: {
+    status?: number;
+    contentType?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }): Promise<void>;
 }
 
 export interface RouteHost {

@@ -1,5 +1,5 @@
 /** Steps a lead takes, shared by the e2e tests, the demo and the bench. */
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './extension';
 import { nothingInHand } from './in-hand';
 
@@ -23,9 +23,40 @@ export async function importBackupFile(
   return { page, status: (await status.first().textContent()) ?? '' };
 }
 
-/** The prompt, found through its open shadow root as assistive technology would. */
+/** Pullback's prompt frame on a tool's page: a frame whose address is the extension's own. */
+export const PROMPT_FRAME = 'iframe[src^="chrome-extension://"]';
+
+/** The page the prompt's frame shows (an extension page), once the frame is there. */
+export function promptFrame(page: Page): Frame | undefined {
+  return page
+    .frames()
+    .find((f) => f.parentFrame() === page.mainFrame() && f.url().startsWith('chrome-extension://'));
+}
+
+/** Inside the prompt's frame (its dialog, its live announcement). */
+export function inPromptFrame(page: Page): FrameLocator {
+  return page.locator(PROMPT_FRAME).contentFrame();
+}
+
+/** The prompt, found in its frame as assistive technology would. */
 export function promptOn(page: Page): Locator {
-  return page.getByRole('dialog', { name: /intervention/i });
+  return inPromptFrame(page).getByRole('dialog', { name: /intervention/i });
+}
+
+/**
+ * The text of the prompt's control that has the keyboard ('' for none in particular), or null
+ * when the keyboard is in the page, not in the prompt's frame.
+ */
+export async function activeInPrompt(page: Page): Promise<string | null> {
+  const inFrame = await page.evaluate(() => document.activeElement?.tagName === 'PULLBACK-PROMPT');
+  const frame = inFrame ? promptFrame(page) : undefined;
+  if (!frame) return null;
+  return frame.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el && el !== document.body
+      ? el.textContent || el.getAttribute('placeholder') || el.tagName
+      : '';
+  });
 }
 
 /** The take-over question ("You are taking this over from …"): the prompt as it asks about a take-over. */

@@ -21,7 +21,13 @@ function protocolMessages(): string[] {
   return [...block.matchAll(/^ {2}(\w+)\(/gm)].map((m) => m[1]!);
 }
 /** Sent by the background or the popup to a content script, so the background does not answer them. */
-const TO_CONTENT_SCRIPTS = ['describePage', 'rereadPage', 'focusPrompt', 'currentArtifact'];
+const TO_CONTENT_SCRIPTS = [
+  'describePage',
+  'rereadPage',
+  'focusPrompt',
+  'currentArtifact',
+  'promptFrameEvent',
+];
 
 const routes = backgroundRoutes({
   service: () => Promise.reject(new Error('no service in this test')),

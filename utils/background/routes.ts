@@ -15,6 +15,15 @@ import { verdictFor } from '@/utils/background/page-verdict';
 import { checkPauseUntil, resumePause, startPause, PAUSE_ALARM } from '@/utils/background/pause';
 import type { PullbackService } from '@/utils/background/service';
 import { markTab } from '@/utils/background/toolbar';
+import {
+  claimPrompt,
+  dropWaiting,
+  isPromptFrame,
+  promptToToolbar,
+  stagePrompt,
+  unstagePrompt,
+  waitingPrompt,
+} from '@/utils/background/prompt-relay';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model/records';
 import { contentScriptNames } from '@/utils/model/tools';
 import { onMessage, sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
@@ -41,8 +50,10 @@ import {
   ReportIdSchema,
   RetentionInputSchema,
   SummaryRangeSchema,
+  StagePromptSchema,
   SyncKeySchema,
   TabIdSchema,
+  RelayFrameEventSchema,
 } from '@/utils/protocol/schemas';
 import { assertSenderServes, senderPage } from '@/utils/protocol/sender-trust';
 import type { createSettingsStore } from '@/utils/settings/store';
@@ -59,7 +70,9 @@ export type SenderKind =
   /** Pullback's own pages (popup, options, summary, welcome): refused from content scripts. */
   | 'extension-page'
   /** The prompt and the popup alike: ending, extending and answering by record id. */
-  | 'prompt-or-page';
+  | 'prompt-or-page'
+  /** Pullback's prompt page in its frame on a tool's page (utils/background/prompt-relay.ts). */
+  | 'prompt-frame';
 
 /** What the handler gets: the schema's output, or the message's declared data when it takes none. */
 type DataOf<K extends Message, S> = S extends v.GenericSchema
@@ -126,6 +139,10 @@ export async function checkSender(
       if (claim) assertSenderServes(sender, claim(), (await settings()).customSites);
       return;
     case 'prompt-or-page':
+      return;
+    case 'prompt-frame':
+      if (!isPromptFrame(sender, browser.runtime.id) || sender.tab?.id === undefined)
+        throw new Error('Only Pullback’s prompt frame asks this.');
       return;
   }
 }
@@ -249,7 +266,58 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: PromptAnswerSchema,
       what: 'answer',
       refreshes: true,
-      handle: async (answer) => (await s()).answerPrompt(answer),
+      handle: async (answer) => {
+        const result = await (await s()).answerPrompt(answer);
+        // Answered in the popup (or anywhere): it no longer waits there. Saved whatever the icon does.
+        await dropWaiting({ promptId: answer.promptId }).catch(() => {});
+        return result;
+      },
+    }),
+    // The prompt's frame (components/prompt/PromptHost.ts): staged by the tab's content script,
+    // claimed by Pullback's own page in that tab's frame; where the page blocks the frame, the
+    // toolbar asks instead (a "?" on the tab, the question in the popup).
+    route({
+      type: 'stagePrompt',
+      from: 'tab',
+      schema: StagePromptSchema,
+      what: 'prompt',
+      handle: ({ request }, sender) => stagePrompt(request, sender),
+    }),
+    route({
+      type: 'unstagePrompt',
+      from: 'tab',
+      handle: (_d, sender) => unstagePrompt(sender),
+    }),
+    route({
+      type: 'claimPrompt',
+      from: 'prompt-frame',
+      handle: (_d, sender) => claimPrompt(sender, browser.runtime.id),
+    }),
+    // Firefox gives an extension frame inside a web page no tabs API: its news goes through here.
+    route({
+      type: 'relayPromptFrameEvent',
+      from: 'prompt-frame',
+      schema: RelayFrameEventSchema,
+      what: 'prompt frame event',
+      handle: async ({ frameId, event }, sender) =>
+        void (await sendMessage('promptFrameEvent', event, {
+          tabId: sender.tab!.id!,
+          frameId,
+        }).catch(() => {})), // Navigated away: nobody is left to tell.
+    }),
+    route({
+      type: 'promptToToolbar',
+      from: 'tab',
+      schema: StagePromptSchema,
+      what: 'prompt',
+      handle: ({ request }, sender) => promptToToolbar(request, sender),
+    }),
+    route({
+      type: 'waitingPrompt',
+      from: 'extension-page',
+      schema: TabIdSchema,
+      what: 'tab',
+      handle: ({ tabId }) => waitingPrompt(tabId),
     }),
     route({
       type: 'endIntervention',

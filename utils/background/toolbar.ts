@@ -1,6 +1,8 @@
 /**
- * The toolbar icon's two extra signals, beside the badge's count of active
+ * The toolbar icon's extra signals, beside the badge's count of active
  * interventions (utils/background/reminders.ts):
+ * - a tab whose page would not let Pullback's prompt frame in (its CSP) gets a
+ *   "?" on that tab only while a question waits in the popup;
  * - a tab where an adapter could not read the item or its owner while the lead
  *   was editing gets a small "!" marker on that tab only, until it navigates;
  * - while prompts are paused the icon turns grey with pause bars, and its
@@ -30,17 +32,34 @@ export async function markTab(tabId: number, problem: string): Promise<void> {
   });
 }
 
+export const TAB_QUESTION = '?';
+const QUESTION_COLOR = '#1f4fd1';
+
+/** A question this tab's page would not let Pullback show (its CSP blocks frames): answer it in the popup. */
+export async function markTabQuestion(tabId: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: TAB_QUESTION });
+  await browser.action.setBadgeBackgroundColor({ tabId, color: QUESTION_COLOR });
+  await browser.action.setTitle({
+    tabId,
+    title: 'A Pullback question is waiting for this page: open Pullback to answer it.',
+  });
+}
+
 /** Back to the window-wide badge and title (null clears the tab's own). */
 export async function clearTabMark(tabId: number): Promise<void> {
-  const clear = { tabId, text: null, title: null, color: null } as unknown as {
-    tabId: number;
-    text: string;
-    title: string;
-    color: string;
+  // One property per call (each call's schema refuses the others'), null for "the tab's own
+  // goes"; a refused call throws at once in Chromium, so each is caught around the call.
+  const quietly = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch {
+      // Nothing of the tab's own to clear, or the tab is gone.
+    }
   };
-  await browser.action.setBadgeText(clear).catch(() => {});
-  await browser.action.setTitle(clear).catch(() => {});
-  await browser.action.setBadgeBackgroundColor(clear).catch(() => {});
+  const none = null as unknown as string;
+  await quietly(() => browser.action.setBadgeText({ tabId, text: none }));
+  await quietly(() => browser.action.setTitle({ tabId, title: none }));
+  await quietly(() => browser.action.setBadgeBackgroundColor({ tabId, color: none }));
 }
 
 /** The icon and title for a pause in force (or none); call after the badge's own title is set. */

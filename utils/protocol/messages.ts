@@ -90,6 +90,48 @@ export type EditDecision =
 
 export type AnswerResult = { prompt: PromptRecord; intervention: Intervention | null };
 
+/** What the prompt shows: the question on an edit or a take-over, or "time to pull back?". */
+export type PromptRequest =
+  /** Editing a report's artifact: is this deliberate? */
+  /** `takeover`: the lead assigned the report's item to themself; same dialog, its own question. */
+  | {
+      kind: 'ask';
+      promptId: string;
+      report: ReportRef;
+      artifact: Artifact;
+      toolLabel: string;
+      takeover?: boolean;
+      /** What Pullback knows besides the item: an open intervention to join, the check-in, the day's end. */
+      context?: PromptContext;
+    }
+  /** Back on an artifact whose intervention is past its planned end. */
+  | {
+      kind: 'overdue';
+      intervention: Intervention;
+      report: ReportRef;
+      artifact: Artifact;
+      toolLabel: string;
+    };
+
+/**
+ * A prompt the content script handed to the background for its frame (components/prompt/PromptHost.ts):
+ * `seq` tells one showing from the next; `tabId` and `frameId` say where the content script that
+ * staged it lives, so the frame can tell it what became of it.
+ */
+export type StagedPrompt = { seq: number; request: PromptRequest; tabId: number; frameId: number };
+
+/** From the prompt's frame to the content script that staged it (`seq`: which showing). */
+export type PromptFrameEvent = { seq: number } & (
+  | /** Drawn, `height` CSS pixels tall: show the frame. */ { event: 'shown'; height: number }
+  | { event: 'resized'; height: number }
+  /** An answer was given: the keyboard goes back to the page's editor if it was in the prompt. */
+  | { event: 'answered' }
+  /** The lead said Yes: hands-on time on this artifact counts from now on. */
+  | { event: 'started' }
+  /** Nothing more to show: hide the frame. */
+  | { event: 'closed' }
+);
+
 /** A row in the popup: the record plus the report's name as the roster has it. */
 export type InterventionView = Intervention & { reportName: string };
 export type PromptView = PromptRecord & { reportName: string };
@@ -148,8 +190,23 @@ export interface ProtocolMap {
   forgetPreview(data: ForgetScope): ForgetCounts;
   /** Off the roster, history kept under their name (formerReports). */
   retireReport(data: ReportIdInput): Settings;
-  /** Content script: inject the in-page prompt into my frame (it loads only when a prompt may show). */
+  /** Content script: inject the prompt's host into my frame (it loads only when a prompt may show). */
   loadPrompt(): void;
+  /** Content script: this prompt is for my tab; the prompt's frame there will ask for it. */
+  stagePrompt(data: { request: PromptRequest }): { seq: number };
+  /** Content script: nothing to show any more (navigation); the frame empties itself when nudged. */
+  unstagePrompt(): void;
+  /** The prompt's frame (an extension page inside a tool's tab): what to show, or null. */
+  claimPrompt(): StagedPrompt | null;
+  /**
+   * The prompt's frame: tell the content script of my tab (in frame `frameId`, the one that
+   * staged the prompt) what became of it; the background passes it on as promptFrameEvent.
+   */
+  relayPromptFrameEvent(data: { frameId: number; event: PromptFrameEvent }): void;
+  /** Content script: the page blocks Pullback's frame (its CSP): ask in the toolbar instead. */
+  promptToToolbar(data: { request: PromptRequest }): void;
+  /** The popup: the question waiting in the toolbar for this tab, if any. */
+  waitingPrompt(data: { tabId: number }): PromptRequest | null;
   /** Content script: inject my tool's owner lookups and page reader (entrypoints/<contentScript>-lookup.ts) into my frame. */
   loadLookup(data: LoadLookupInput): void;
   /** An adapter could not find something it needs on a page (shown on the options page). */
@@ -176,6 +233,8 @@ export interface ProtocolMap {
   /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
   rereadPage(): void;
   focusPrompt(): boolean;
+  /** The prompt's frame (through the background) -> the content script of its tab and frame. */
+  promptFrameEvent(data: PromptFrameEvent): void;
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
 }

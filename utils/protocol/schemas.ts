@@ -12,6 +12,8 @@ import {
   IdSchema,
   inRange,
   INTERVENTION_KINDS,
+  InterventionSchema,
+  IsoTimeSchema,
   IsoWeekSchema,
   LIMITS,
   nonEmptyText,
@@ -24,7 +26,7 @@ import {
 } from '@/utils/model/records';
 
 export { ArtifactSchema, IdSchema };
-import { BACKUP_STORES, FORGET_STORES } from '@/utils/model/constants';
+import { BACKUP_STORES, FORGET_STORES, QUADRANTS } from '@/utils/model/constants';
 
 const text = (max: number) =>
   v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -230,3 +232,65 @@ export type PauseInput = v.InferOutput<typeof PauseSchema>;
 /** A content script asking for its tool's lookups, by its script's name. */
 export const LoadLookupSchema = v.object({ contentScript: v.pipe(v.string(), v.maxLength(60)) });
 export type LoadLookupInput = v.InferOutput<typeof LoadLookupSchema>;
+
+const ReportRefSchema = v.object({ id: IdSchema, name: nonEmptyText(LIMITS.nameLength) });
+const ToolLabelSchema = text(LIMITS.nameLength);
+
+/** What the background told the page beside the item (utils/protocol/messages.ts PromptContext). */
+const PromptContextSchema = v.object({
+  joinable: v.optional(
+    v.object({
+      interventionId: IdSchema,
+      tool: ToolIdSchema,
+      artifact: ArtifactSchema,
+      startedAt: IsoTimeSchema,
+    }),
+  ),
+  checkIn: v.optional(
+    v.object({
+      quadrant: v.picklist(QUADRANTS),
+      label: text(LIMITS.nameLength),
+      week: IsoWeekSchema,
+      at: IsoTimeSchema,
+      purpose: v.picklist(PURPOSES),
+    }),
+  ),
+  workdayEndsAt: IsoTimeSchema,
+  plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
+});
+
+/**
+ * Content script -> background: the prompt it wants its frame to show (components/prompt/PromptHost.ts).
+ * Shown only in Pullback's own frame or popup, as text; bounded like everything else.
+ */
+export const PromptRequestSchema = v.variant('kind', [
+  v.object({
+    kind: v.literal('ask'),
+    promptId: IdSchema,
+    report: ReportRefSchema,
+    artifact: ArtifactSchema,
+    toolLabel: ToolLabelSchema,
+    takeover: v.optional(v.boolean()),
+    context: v.optional(PromptContextSchema),
+  }),
+  v.object({
+    kind: v.literal('overdue'),
+    intervention: InterventionSchema,
+    report: ReportRefSchema,
+    artifact: ArtifactSchema,
+    toolLabel: ToolLabelSchema,
+  }),
+]);
+export const StagePromptSchema = v.object({ request: PromptRequestSchema });
+/** The prompt's frame -> (background) -> its content script: which frame, and what happened. */
+export const RelayFrameEventSchema = v.object({
+  frameId: v.pipe(v.number(), v.integer('is a whole number'), v.minValue(0)),
+  event: v.variant('event', [
+    v.object({
+      seq: v.number(),
+      event: v.picklist(['shown', 'resized']),
+      height: v.pipe(v.number(), v.minValue(0), v.maxValue(10_000)),
+    }),
+    v.object({ seq: v.number(), event: v.picklist(['answered', 'started', 'closed']) }),
+  ]),
+});
