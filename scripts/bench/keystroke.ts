@@ -28,6 +28,9 @@ async function keystrokeToPrompt(
     await editor.waitFor();
     await editor.focus();
     await page.waitForLoadState('networkidle'); // The owner lookup the focus started has answered.
+    // A prompt comes once the lead is clearly changing the work (the 4th key of a stretch, by
+    // default): three keys first, then the timed one that crosses the threshold.
+    await page.keyboard.type('abc');
     // A string, not a function: tsx would wrap named functions in a helper the page does not have.
     await page.evaluate(`
       window.__pullbackBench = new Promise((resolve, reject) => {

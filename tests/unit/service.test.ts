@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/background/backup';
+import { buildBackup, parseBackup } from '@/utils/background/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
 import { PULSE_MS } from '@/utils/model/durations';
 import type { EditSignal } from '@/utils/protocol/messages';
@@ -465,6 +465,35 @@ describe('backup', () => {
     expect(h.settings()).toEqual(before.settings);
     expect(await h.db.getAll('interventions')).toEqual(before.interventions);
     expect(await h.db.getAll('prompts')).toEqual(before.prompts);
+  });
+
+  it('a prompt answered deliberate must point at an intervention in the file or already here: refused naming the field, nothing imported', async () => {
+    const h = await setup();
+    const deliberate = (interventionId: string) =>
+      promptRecord({
+        id: `p-${interventionId}`,
+        at: '2026-11-23T09:00:00.000Z',
+        answer: 'deliberate',
+        answeredAt: '2026-11-23T09:00:05.000Z',
+        interventionId,
+      });
+    const stored = intervention({ id: 'stored-1', startedAt: '2026-11-23T09:00:05.000Z' });
+    await h.db.put('interventions', stored);
+    const file = (prompts: unknown[]) =>
+      JSON.stringify({ ...buildBackup(roster, [], [], [], new Date(T0)), prompts });
+
+    const refused = await h.service.importBackup(
+      file([deliberate('stored-1'), deliberate('gone')]),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error:
+        'This backup is damaged: prompts.1.interventionId must name an intervention in the file or already here. Nothing was imported.',
+    });
+    expect(await h.db.count('prompts')).toBe(0);
+
+    expect((await h.service.importBackup(file([deliberate('stored-1')]))).ok).toBe(true);
+    expect(await h.db.count('prompts')).toBe(1);
   });
 
   it('importBackup replaces settings, merges records by id (records here win), and a re-import adds nothing', async () => {
