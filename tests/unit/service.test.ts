@@ -676,6 +676,29 @@ describe('the moment of asking', () => {
     });
   });
 
+  it("the prompt carries the report's latest check-in: the quadrant's name, when, and the purpose that fits it", async () => {
+    const { service } = await setup();
+    await service.saveRating({ week: '2026-W47', reportId: 'alice', alignment: 1, confidence: 1 });
+    await service.saveRating({ week: '2026-W48', reportId: 'alice', alignment: 4, confidence: 4 });
+    await service.saveRating({ week: '2026-W48', reportId: 'bob', alignment: 3, confidence: 1 });
+    expect(await service.edit(typed(aliceEdit(), 4))).toMatchObject({
+      action: 'prompt',
+      checkIn: {
+        quadrant: 'support',
+        label: 'Full support',
+        week: '2026-W48',
+        at: new Date(T0).toISOString(),
+        purpose: 'details-matter',
+      },
+    });
+    const bobs = await service.edit(typed(editOn('PAY-9', ['Bob Okafor']), 4));
+    expect(bobs).toMatchObject({
+      checkIn: { label: 'Build confidence', purpose: 'teach-framework' },
+    });
+    const { service: fresh } = await setup();
+    expect(await fresh.edit(typed(aliceEdit(), 4))).not.toHaveProperty('checkIn');
+  });
+
   it('a backup written before touches and joined imports unchanged', async () => {
     const { service, db } = await setup();
     const old = intervention({ id: 'old-1', status: 'ended', endedAt: '2026-11-28T10:10:00.000Z' });
