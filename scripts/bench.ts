@@ -4,7 +4,8 @@
  *
  *   - size.ts: each tool's always-loaded content script, as built (minified) and gzip -9 (goal:
  *     12 KB as built), and what loads on demand beside it (`<tool>-lookup.js`, prompt.js);
- *   - keystroke.ts: keystroke -> prompt visible, measured inside the page (goal: 50 ms median);
+ *   - keystroke.ts: the keystroke that crosses the threshold (the 4th) -> prompt visible, measured
+ *     inside the page (goal: 50 ms median);
  *   - page-cost.ts: a heavy page's script and task time, and typing after Not now, against the floor.
  *
  * Also (left out with npm run bench -- --quick): traffic.ts (messages per minute of continuous

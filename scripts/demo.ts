@@ -14,6 +14,7 @@ import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../tests/
 import { serveFakeJira, type FakeJiraIssue } from '../tests/support/fake-jira';
 import { alice, bob, carol, dana, rosterBackup } from '../tests/support/roster';
 import { editSummary, importBackupFile, promptOn } from '../tests/support/steps';
+import { weekIdOf } from '@/utils/model/week';
 
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.argv.includes('--headless') || !hasDisplay;
@@ -115,6 +116,27 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
       console.log(`  saved ${file}`);
     });
 
+  // The pages the docs show (docs/screenshots/), from this same walk: welcome, popup at the
+  // toolbar's width, the summary's first screen, the 1:1 page.
+  const docs = path.resolve('docs/screenshots');
+  mkdirSync(docs, { recursive: true });
+  const docShot = (page: Page, name: string, fullPage = false) =>
+    step(`docs screenshot ${name}`, async () => {
+      const file = path.join(docs, `${name}.png`);
+      await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+      console.log(`  saved ${file}`);
+    });
+  await step('open the welcome page', async () => {
+    const page = await ext.openPage('welcome.html');
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page
+      .getByRole('region', { name: /last step/i })
+      .getByText(/Alice Chen/)
+      .waitFor();
+    await docShot(page, 'welcome', true);
+    await page.close();
+  });
+
   const ticket = await step(`open ${ALICE_TICKET}, Alice's ticket`, async () => {
     const page = await ext.context.newPage();
     await page.goto(aliceUrl);
@@ -143,6 +165,10 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
     return page;
   });
   await shot(popup, 'popup-active-intervention', true);
+  await step('the popup at the toolbar width', async () => {
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await docShot(popup, 'popup-380', true);
+  });
 
   await step('open the options page', async () => {
     await options.reload();
@@ -157,6 +183,18 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
     return page;
   });
   await shot(summary, 'weekly-summary', true);
+  await step("the summary's first screen", async () => {
+    await summary.setViewportSize({ width: 1280, height: 800 });
+    await docShot(summary, 'summary-first-screen');
+  });
+  await step("Alice's 1:1 page", async () => {
+    const page = await ext.openPage(`summary.html#${weekIdOf(new Date())}/alice`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await docShot(page, 'one-on-one', true);
+    await page.close();
+  });
 
   await step('click "Pull back" in the popup and see the log', async () => {
     await popup.bringToFront();

@@ -21,11 +21,14 @@ export function downloadParts(name: string, type: string, parts: BlobPart[]): vo
 export const backupFileName = (now = new Date()) =>
   `pullback-backup-${now.toISOString().slice(0, 10)}.json`;
 
-/** Everything, as the backup file: fetched from the background in parts (utils/background/backup-writer.ts) and saved. */
-export async function downloadBackup(now = new Date()): Promise<void> {
-  const parts = await backupParts({
+/** Everything, as the backup file's parts: fetched from the background (utils/background/backup-writer.ts). */
+export const backupNow = (): Promise<BlobPart[]> =>
+  backupParts({
     opening: () => sendMessage('exportOpening'),
     chunk: (store, after) => sendMessage('exportChunk', { store, after }),
   });
-  downloadParts(backupFileName(now), 'application/json', parts);
+
+/** Everything, as the backup file, saved. */
+export async function downloadBackup(now = new Date()): Promise<void> {
+  downloadParts(backupFileName(now), 'application/json', await backupNow());
 }

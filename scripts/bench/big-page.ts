@@ -48,7 +48,7 @@ export async function bigPage() {
       })()`);
       const editor = page.locator('.notion-page-content [contenteditable="true"]').nth(2500);
       await editor.click();
-      await page.keyboard.type('a');
+      await page.keyboard.type('abcd'); // Four keys: the default threshold.
       if (ext) {
         const prompt = promptOn(page);
         await prompt.waitFor();

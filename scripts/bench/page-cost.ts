@@ -97,7 +97,7 @@ async function typingAfterNotNow(
     await page.locator(SUMMARY_HEADING).click();
     await page.locator(SUMMARY_EDITOR).focus();
     if (withPrompt) {
-      await page.keyboard.type('a');
+      await page.keyboard.type('abcd'); // Four keys: the default threshold.
       await promptOn(page)
         .getByRole('button', { name: /^Not now/ })
         .click();

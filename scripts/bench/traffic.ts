@@ -15,7 +15,7 @@ export async function messagesPerMinute(
   const page = await ext.context.newPage();
   await page.goto(jira.url(key));
   await page.locator(SUMMARY_HEADING).click();
-  await page.keyboard.type('a');
+  await page.keyboard.type('abcd'); // Four keys: the default threshold.
   await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
   await promptOn(page)
     .getByText(/intervention started/i)

@@ -133,13 +133,11 @@ describe('the moment of asking', () => {
       .waitFor();
 
     const popup = await ext.openPage('popup.html');
-    const active = popup
-      .getByRole('region', { name: /active interventions/i })
-      .or(popup.locator('section[aria-labelledby="active-heading"]'))
-      .first();
-    const rows = active.getByRole('listitem').filter({ hasText: 'PAY-6' });
+    const active = popup.getByRole('list', { name: 'Active interventions' });
+    const rows = active.locator(':scope > li');
     await rows.first().waitFor();
-    await expect(active.locator('ul.rows > li').count()).resolves.toBe(1);
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('PAY-6');
     await expect(
       rows
         .first()
@@ -188,9 +186,12 @@ describe('the moment of asking', () => {
       .waitFor();
 
     const popup = await ext.openPage('popup.html');
-    const row = popup.locator('ul.rows > li').filter({ hasText: 'PAY-8' });
-    await expect(row.textContent()).resolves.toContain(`planned until ${clock}`);
-    await expect(row.textContent()).resolves.not.toMatch(/12:00 AM|h \d\d min planned/);
+    const row = popup
+      .getByRole('list', { name: 'Active interventions' })
+      .locator(':scope > li')
+      .filter({ hasText: 'PAY-8' });
+    await expect(row.textContent()).resolves.toContain(`until ${clock}`);
+    await expect(row.textContent()).resolves.not.toMatch(/12:00 AM|\d+ h \d+/);
     const { interventions } = await exportBackup(ext);
     const started = interventions.find(
       (r: { artifact: { key: string } }) => r.artifact.key === 'PAY-8',

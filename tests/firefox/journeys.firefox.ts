@@ -49,6 +49,7 @@ describe('Firefox: the lead’s journeys', () => {
       issues: {
         'PAY-142': { summary: 'Checkout button copy', assignee: alice },
         'PAY-143': { summary: 'Refund flow', assignee: bob },
+        'PAY-144': { summary: 'Refund copy', assignee: bob },
       },
     });
     sites = await serveFakeSites(ff.routes, {
@@ -275,5 +276,25 @@ describe('Firefox: the lead’s journeys', () => {
       await page.close();
     }
     expect(found).toEqual([]);
+  });
+  test('a typo fix on a report’s ticket is a touch: never asked, counted; a sentence is asked about', async () => {
+    const page = await ff.newPage(jira.url('PAY-144'));
+    await editSummary(page, 'ab');
+    await page.mouse.click(5, 5); // The lead leaves the field.
+    await vi.waitFor(
+      async () =>
+        expect((await exportBackup(ff)).touches).toEqual([
+          expect.objectContaining({ reportId: 'bob', count: 1 }),
+        ]),
+      { timeout: 15_000, interval: 500 },
+    );
+    // Every prompt shown is logged: none was, for the touch.
+    const { prompts } = await exportBackup(ff);
+    expect(
+      prompts.filter((p: { artifact: { key: string } }) => p.artifact.key === 'PAY-144'),
+    ).toEqual([]);
+    await editSummary(page, ' (v2)');
+    await waitForPrompt(page);
+    await page.close();
   });
 });

@@ -687,3 +687,23 @@ describe('a touch is not an intervention: the stretch and its threshold', () => 
     }
   });
 });
+
+describe('quiet while the item waits', () => {
+  it('after a settled answer the keystroke’s input listener is left out, and the first key past the wait brings it back', async () => {
+    const h = setup();
+    h.send.mockImplementation(async () => ({ action: 'none', reason: 'cooldown' }));
+    const removed = vi.spyOn(document, 'removeEventListener');
+    const added = vi.spyOn(document, 'addEventListener');
+    await h.type();
+    await h.type(); // Waiting (a cooldown): quiet.
+    expect(removed.mock.calls.map(([type]) => type)).toContain('input');
+    expect(h.send).toHaveBeenCalledTimes(1);
+    added.mockClear();
+    h.page.t += 61_000;
+    await h.type();
+    expect(added.mock.calls.map(([type]) => type)).toContain('input');
+    expect(h.send).toHaveBeenCalledTimes(2);
+    // One keystroke (beforeinput and input) counts once in the new stretch's send.
+    expect(h.send.mock.lastCall![0].stretch?.keys).toBe(1);
+  });
+});

@@ -9,6 +9,7 @@ import { buildBackup, parseBackup } from '@/utils/background/backup';
 import { EditSignalSchema, parseOrThrow } from '@/utils/protocol/schemas';
 import { DEFAULT_SETTINGS, InterventionSchema, type Settings } from '@/utils/model/records';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
+import { interruptedImportText } from '@/entrypoints/options/import-check';
 
 const roster: Settings = {
   ...DEFAULT_SETTINGS,
@@ -25,7 +26,12 @@ const ended = intervention({
   activeMs: 7 * 60_000,
 });
 
-function importing(change: { interventions?: unknown[]; prompts?: unknown[]; settings?: unknown }) {
+function importing(change: {
+  interventions?: unknown[];
+  prompts?: unknown[];
+  settings?: unknown;
+  exportedAt?: string;
+}) {
   const file = { ...buildBackup(roster, [ended], [promptRecord({ id: 'p1' })]), ...change };
   return parseBackup(JSON.stringify(file));
 }
@@ -116,6 +122,53 @@ describe('import refuses implausible records, naming the field', () => {
       },
       /settings\.claims\.0\.urlPrefix must be an http\(s\) address/,
     ],
+    [
+      'hands-on time of 73 years on an ended record (its last heartbeat stamped in 2099)',
+      {
+        interventions: [
+          { ...ended, lastActivityAt: '2099-11-23T09:12:00.000Z', activeMs: 73 * 365 * 86_400_000 },
+        ],
+      },
+      /interventions\.0\.activeMs must not exceed the time from startedAt to endedAt/,
+    ],
+    [
+      'an active intervention starting in 2099 (it would never lapse and would swallow its ticket’s edits)',
+      {
+        interventions: [
+          {
+            ...ended,
+            status: 'active',
+            endedAt: null,
+            startedAt: '2099-01-01T09:00:00.000Z',
+            plannedEndAt: '2099-01-01T09:15:00.000Z',
+            lastActivityAt: '2099-01-01T09:00:00.000Z',
+            activeMs: 0,
+          },
+        ],
+      },
+      /interventions\.0\.startedAt must not be later than a day after the backup was made \(exportedAt\)/,
+    ],
+    [
+      'a closing answered before the intervention started',
+      {
+        interventions: [
+          {
+            ...ended,
+            closing: {
+              saidFramework: true,
+              ownerNow: 'report',
+              answeredAt: '2026-11-23T08:00:00.000Z',
+            },
+          },
+        ],
+      },
+      /interventions\.0\.closing\.answeredAt must not be before startedAt/,
+    ],
+    [
+      'a backup made in the future',
+      { exportedAt: '2099-01-01T00:00:00.000Z' },
+      /exportedAt must not be in the future/,
+    ],
   ];
 
   it.each(cases)('%s', (_what, change, message) => {
@@ -133,10 +186,10 @@ describe('import refuses implausible records, naming the field', () => {
         {
           ...ended,
           id: 'i2',
-          startedAt: '2028-02-29T09:00:00.000Z',
-          plannedEndAt: '2028-02-29T09:15:00.000Z',
-          endedAt: '2028-02-29T09:12:00.000Z',
-          lastActivityAt: '2028-02-29T09:12:00.000Z',
+          startedAt: '2024-02-29T09:00:00.000Z',
+          plannedEndAt: '2024-02-29T09:15:00.000Z',
+          endedAt: '2024-02-29T09:12:00.000Z',
+          lastActivityAt: '2024-02-29T09:12:00.000Z',
         },
       ],
     });
@@ -189,5 +242,25 @@ describe('messages and stored records obey the same rules', () => {
     expect(() =>
       parseOrThrow(InterventionSchema, { ...ended, endedAt: '2026-11-23T08:00:00.000Z' }, 'record'),
     ).toThrow(/endedAt must not be before startedAt/);
+  });
+});
+
+describe('an import whose answer was lost says what arrived', () => {
+  it('everything, nothing, part, or that it could not check: never "Nothing was imported" over records that are here', () => {
+    const lost = 'The message port closed before a response was received.';
+    expect(interruptedImportText('a.json', lost, { here: 3, of: 3 })).toBe(
+      'a.json: the import’s answer was lost (The message port closed before a response was received.), but everything arrived: all 3 records of the file are here (checked).',
+    );
+    expect(interruptedImportText('a.json', lost, { here: 0, of: 3 })).toMatch(
+      /Checked: none of its 3 records are here, so nothing was imported\. Import it again\.$/,
+    );
+    expect(interruptedImportText('a.json', lost, { here: 1, of: 3 })).toMatch(
+      /Checked: 1 of its 3 records are here\. Import it again to add the rest/,
+    );
+    expect(interruptedImportText('a.json', lost, null)).toMatch(
+      /could not check what arrived\. Import the file again: records already here are skipped\.$/,
+    );
+    for (const arrived of [{ here: 3, of: 3 }, { here: 1, of: 3 }, null])
+      expect(interruptedImportText('a.json', lost, arrived)).not.toMatch(/nothing was imported/i);
   });
 });

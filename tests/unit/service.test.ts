@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/background/backup';
+import { buildBackup, parseBackup } from '@/utils/background/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
 import { PULSE_MS } from '@/utils/model/durations';
 import type { EditSignal } from '@/utils/protocol/messages';
@@ -467,6 +467,35 @@ describe('backup', () => {
     expect(await h.db.getAll('prompts')).toEqual(before.prompts);
   });
 
+  it('a prompt answered deliberate must point at an intervention in the file or already here: refused naming the field, nothing imported', async () => {
+    const h = await setup();
+    const deliberate = (interventionId: string) =>
+      promptRecord({
+        id: `p-${interventionId}`,
+        at: '2026-11-23T09:00:00.000Z',
+        answer: 'deliberate',
+        answeredAt: '2026-11-23T09:00:05.000Z',
+        interventionId,
+      });
+    const stored = intervention({ id: 'stored-1', startedAt: '2026-11-23T09:00:05.000Z' });
+    await h.db.put('interventions', stored);
+    const file = (prompts: unknown[]) =>
+      JSON.stringify({ ...buildBackup(roster, [], [], [], new Date(T0)), prompts });
+
+    const refused = await h.service.importBackup(
+      file([deliberate('stored-1'), deliberate('gone')]),
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error:
+        'This backup is damaged: prompts.1.interventionId must name an intervention in the file or already here. Nothing was imported.',
+    });
+    expect(await h.db.count('prompts')).toBe(0);
+
+    expect((await h.service.importBackup(file([deliberate('stored-1')]))).ok).toBe(true);
+    expect(await h.db.count('prompts')).toBe(1);
+  });
+
   it('importBackup replaces settings, merges records by id (records here win), and a re-import adds nothing', async () => {
     const source = await withHistory();
     const text = await source.service.exportBackup();
@@ -645,6 +674,29 @@ describe('the moment of asking', () => {
       plannedEndAt: new Date(new Date(T0).setHours(17, 30, 0, 0)).toISOString(),
       plannedUntil: 'end-of-day',
     });
+  });
+
+  it("the prompt carries the report's latest check-in: the quadrant's name, when, and the purpose that fits it", async () => {
+    const { service } = await setup();
+    await service.saveRating({ week: '2026-W47', reportId: 'alice', alignment: 1, confidence: 1 });
+    await service.saveRating({ week: '2026-W48', reportId: 'alice', alignment: 4, confidence: 4 });
+    await service.saveRating({ week: '2026-W48', reportId: 'bob', alignment: 3, confidence: 1 });
+    expect(await service.edit(typed(aliceEdit(), 4))).toMatchObject({
+      action: 'prompt',
+      checkIn: {
+        quadrant: 'support',
+        label: 'Full support',
+        week: '2026-W48',
+        at: new Date(T0).toISOString(),
+        purpose: 'details-matter',
+      },
+    });
+    const bobs = await service.edit(typed(editOn('PAY-9', ['Bob Okafor']), 4));
+    expect(bobs).toMatchObject({
+      checkIn: { label: 'Build confidence', purpose: 'teach-framework' },
+    });
+    const { service: fresh } = await setup();
+    expect(await fresh.edit(typed(aliceEdit(), 4))).not.toHaveProperty('checkIn');
   });
 
   it('a backup written before touches and joined imports unchanged', async () => {

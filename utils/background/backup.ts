@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import {
+  FUTURE_SLACK_MS,
   InterventionSchema,
   IsoTimeSchema,
   LIMITS,
@@ -29,7 +30,15 @@ export const MAX_BACKUP_BYTES = LIMITS.backupBytes;
 const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
-  exportedAt: v.optional(IsoTimeSchema),
+  exportedAt: v.optional(
+    v.pipe(
+      IsoTimeSchema,
+      v.check(
+        (at) => Date.parse(at) <= Date.now() + FUTURE_SLACK_MS,
+        'must not be in the future (a backup is made before it is read)',
+      ),
+    ),
+  ),
   settings: SettingsSchema,
   interventions: v.optional(v.array(InterventionSchema), []),
   prompts: v.optional(v.array(PromptRecordSchema), []),
@@ -53,7 +62,14 @@ export type BackupParse = { ok: true; backup: ParsedBackup } | { ok: false; erro
 /** Reads a backup file's text. Each way a file can be wrong gets its own message. */
 export function parseBackup(text: string): BackupParse {
   const read = readJson(text);
-  return read.ok ? checked(v.safeParse(BackupSchema, read.json)) : read;
+  return read.ok ? plausible(checked(v.safeParse(BackupSchema, read.json))) : read;
+}
+
+/** A file whose records each passed, checked as a whole (implausibleInFile). */
+function plausible(parse: BackupParse): BackupParse {
+  if (!parse.ok) return parse;
+  const implausible = implausibleInFile(parse.backup);
+  return implausible ? damaged(implausible) : parse;
 }
 
 /** A file that failed a check: its first issue, where it is, and that nothing was imported. */
@@ -130,7 +146,7 @@ export async function parseBackupInSteps(
     }
     backup[key] = out;
   }
-  return { ok: true, backup: backup as ParsedBackup };
+  return plausible({ ok: true, backup: backup as ParsedBackup });
 }
 
 /** The checks before the schema's: size, empty, JSON, format and version. */
@@ -177,6 +193,52 @@ function readJson(text: string): { ok: true; json: unknown } | { ok: false; erro
     };
   }
   return { ok: true, json };
+}
+
+/** The refusal every damaged file gets: the field and what is wrong with it. */
+export function damaged(what: string): { ok: false; error: string } {
+  return { ok: false, error: `This backup is damaged: ${what}. Nothing was imported.` };
+}
+
+/**
+ * What one record cannot say about itself: nothing starts more than a day after the file was made
+ * (an active intervention "starting" in 2099 would never lapse and would swallow its item's edits),
+ * and a prompt answered "deliberate" names an intervention the file holds, unless it is stored here
+ * already (see `deliberateWithout`).
+ */
+function implausibleInFile(backup: ParsedBackup): string | null {
+  const made = backup.exportedAt ? Date.parse(backup.exportedAt) : Date.now();
+  const latest = made + FUTURE_SLACK_MS;
+  const late = 'must not be later than a day after the backup was made (exportedAt)';
+  for (const [list, field] of [
+    ['interventions', 'startedAt'],
+    ['prompts', 'at'],
+    ['ratings', 'at'],
+  ] as const) {
+    const records = backup[list] as Array<Record<string, unknown>>;
+    const i = records.findIndex((r) => Date.parse(r[field] as string) > latest);
+    if (i >= 0) return `${list}.${i}.${field} ${late}`;
+  }
+  return null;
+}
+
+/**
+ * The first prompt answered "deliberate" whose intervention is neither in the file nor among
+ * `stored` (ids), as the field to name; null when every one points somewhere. A prompt whose
+ * intervention was deleted points at none (null) and is fine.
+ */
+export function deliberateWithout(backup: ParsedBackup, stored: Set<string>): string | null {
+  const inFile = new Set(backup.interventions.map((r) => r.id));
+  const i = backup.prompts.findIndex(
+    (p) =>
+      p.answer === 'deliberate' &&
+      p.interventionId !== null &&
+      !inFile.has(p.interventionId) &&
+      !stored.has(p.interventionId),
+  );
+  return i < 0
+    ? null
+    : `prompts.${i}.interventionId must name an intervention in the file or already here`;
 }
 
 export function buildBackup(

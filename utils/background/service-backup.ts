@@ -3,7 +3,13 @@
  * chunk at a time) and an import that validates first, then merges the log by id (records already
  * here win) and replaces settings.
  */
-import { buildBackup, parseBackupInSteps, type ParsedBackup } from '@/utils/background/backup';
+import {
+  buildBackup,
+  damaged,
+  deliberateWithout,
+  parseBackupInSteps,
+  type ParsedBackup,
+} from '@/utils/background/backup';
 import {
   backupParts,
   EXPORT_CHUNK_RECORDS,
@@ -78,6 +84,13 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
       }
       return out;
     };
+    // A prompt answered "deliberate" points at an intervention in the file or stored here.
+    const pointless = deliberateWithout(backup, haveInterventions);
+    if (pointless) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      return damaged(pointless);
+    }
     const interventions = fresh(backup.interventions, haveInterventions);
     const prompts = fresh(backup.prompts, havePrompts);
     const ratings = fresh(backup.ratings, haveRatings);

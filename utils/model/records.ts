@@ -343,23 +343,29 @@ export const InterventionSchema = v.pipe(
   v.forward(
     v.check(
       (r) => r.activeMs <= handsOnCeiling(r),
-      'must not exceed the time from startedAt to the end or last activity',
+      'must not exceed the time from startedAt to endedAt (or to now, while active)',
     ),
     ['activeMs'],
+  ),
+  v.forward(
+    v.check(
+      (r) => !r.closing || r.closing.answeredAt >= r.startedAt,
+      'must not be before startedAt (the closing questions come at the end)',
+    ),
+    ['closing', 'answeredAt'],
   ),
   v.transform((r) => ({ ...r, lastActivityAt: r.lastActivityAt ?? r.endedAt ?? r.startedAt })),
 );
 export type Intervention = v.InferOutput<typeof InterventionSchema>;
 
-/** Hands-on time fits inside the span: start to the end (or, while active, to now), or to the last heartbeat if later. */
-function handsOnCeiling(r: {
-  startedAt: string;
-  endedAt: string | null;
-  lastActivityAt?: string | undefined;
-}): number {
+/**
+ * Hands-on time fits inside the span: start to end, or, while active, start to now. Never to the
+ * last heartbeat: a heartbeat stamped decades ahead would make 73 years of hands-on time plausible.
+ */
+function handsOnCeiling(r: { startedAt: string; endedAt: string | null }): number {
   const end = r.endedAt === null ? Date.now() : Date.parse(r.endedAt);
-  const last = Math.max(end, Date.parse(r.lastActivityAt ?? r.startedAt));
-  return last - Date.parse(r.startedAt);
+  // Not below zero: a start in the future is refused for itself, naming startedAt.
+  return Math.max(0, end - Date.parse(r.startedAt));
 }
 
 export const PromptRecordSchema = v.pipe(

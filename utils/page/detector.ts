@@ -93,6 +93,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   /** Focus in an editor: resolve the owner now so the first keystroke's prompt is quick. */
   function onFocusIn(event: Event) {
     if (!event.isTrusted) return;
+    wake();
     page.lastEdit = null; // Focus moved: the next edit is judged afresh.
     const el = targetOf(event);
     const adapter = el && currentAdapter(el);
@@ -154,6 +155,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     t: number,
   ) {
     stretch.pending = true;
+    // Until the answer, keys take the fast path and are only counted; the answer sets the wait.
+    state.nextAskAt.set(artifact.key, t + EDIT_THROTTLE_MS);
     const sofar = { keys: stretch.keys, pasted: stretch.pasted, ms: t - stretch.startedAt };
     withJudging(
       async (j) => {
@@ -191,6 +194,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       return;
     }
     if (state !== page) return;
+    if (asked?.decision.action === 'feeding' || asked?.decision.action === 'overdue') wake();
     stretch.threshold = null;
     stretch.touch = null;
     state.nextAskAt.set(artifact.key, t + (asked?.settled ? QUIET_RECHECK_MS : EDIT_THROTTLE_MS));
@@ -307,18 +311,44 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   const options = { capture: true, passive: true } as const;
   // Typing on in the element last judged, while its artifact waits (the throttle, a cooldown, "mine"):
-  // one constant check a key, no promise, nothing read from the page.
+  // one constant check a key, no promise, nothing read from the page. Keys typed while an answer
+  // is on its way are counted into the stretch; otherwise the page goes quiet (below).
   const edit = (e: Event) => {
     const last = page.lastEdit;
-    if (
-      last &&
-      e.target === last.target &&
-      editKind(e.type) === last.type &&
-      (last.adapter ? e.isTrusted && waiting(last.key) : doc.location.href === page.url)
-    )
-      return;
+    if (last && e.target === last.target && editKind(e.type) === last.type) {
+      if (!last.adapter) {
+        if (doc.location.href === page.url) return hush();
+      } else if (e.isTrusted && waiting(last.key)) {
+        const s = page.stretch;
+        if (s?.pending && s.key === last.key) countKey(e, s.key, now(), last.adapter);
+        else hush();
+        return;
+      }
+    }
+    wake();
     onEdit(e);
   };
+  /**
+   * Quiet: while the item typed in waits and nothing is fed, each keystroke costs one listener
+   * call (`beforeinput`, and an adapter's own edit events), not three: the keystroke's `input` and
+   * the interaction `keydown` are left out. The first keystroke that is not waiting wakes them,
+   * before its own `input` is dispatched; so do focus, navigation and an intervention starting.
+   */
+  let quiet = false;
+  let started = false;
+  function hush() {
+    if (quiet || !started || page.feeding) return;
+    quiet = true;
+    if (!adapterEditTypes.includes('input')) doc.removeEventListener('input', edit, options);
+    if (!adapterEditTypes.includes('keydown'))
+      doc.removeEventListener('keydown', interaction, options);
+  }
+  function wake() {
+    if (!quiet) return;
+    quiet = false;
+    doc.addEventListener('input', edit, options);
+    doc.addEventListener('keydown', interaction, options);
+  }
   // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;
   // while the fed artifact's heartbeat is throttled, one check.
   const interaction = (e: Event) => {
@@ -337,10 +367,13 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   ];
   /** Edit event types listened to: input events, and the page's adapter's `editEvents` (read at start). */
   let editTypes: string[] = [];
+  /** The adapter's own edit events (never left out when quiet). */
+  let adapterEditTypes: readonly string[] = [];
   let stopFrames: (() => void) | undefined;
 
   /** Navigation (to `url`, when known before it commits): abort pending lookups and forget the previous artifact. */
   function navigated(url = doc.location.href) {
+    wake();
     endStretch();
     page.controller.abort();
     page = newPageState(url);
@@ -348,6 +381,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   }
 
   function stop() {
+    started = false;
     clearTimeout(page.stretch?.timer);
     for (const type of editTypes) doc.removeEventListener(type, edit, options);
     for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
@@ -363,9 +397,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   return {
     start() {
       const adapter = deps.adapterFor(new URL(doc.location.href));
-      editTypes = [...new Set([...INPUT_EVENTS, ...(adapter?.editEvents ?? [])])];
+      adapterEditTypes = adapter?.editEvents ?? [];
+      editTypes = [...new Set([...INPUT_EVENTS, ...adapterEditTypes])];
       for (const type of editTypes) doc.addEventListener(type, edit, options);
       for (const [type, fn] of listeners) doc.addEventListener(type, fn, options);
+      started = true;
       stopFrames = deps.listenInEditFrames?.(
         doc,
         () => deps.adapterFor(new URL(doc.location.href))?.editFrames,
@@ -393,6 +429,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     interventionStarted(artifact: Artifact) {
       const adapter = deps.adapterFor(new URL(doc.location.href));
       if (!adapter) return;
+      wake();
       page.feeding = { tool: adapter.id, key: artifact.key, artifact };
       page.nextAskAt.delete(artifact.key);
     },

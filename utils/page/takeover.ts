@@ -177,7 +177,14 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
   }
 
   const listener = (e: Event) => (deps.inHand ? deps.inHand(onClick(e)) : void onClick(e));
-  const keyListener = (e: Event) => (deps.inHand ? deps.inHand(onKeyDown(e)) : void onKeyDown(e));
+  const keyListener = (e: Event) => {
+    // Typing in a field (almost every keydown) stops here: no promise, nothing put in hand.
+    if ((e as KeyboardEvent).key?.length !== 1) return;
+    const target = targetOf(e);
+    if (!target || isTextEditable(target)) return;
+    if (deps.inHand) deps.inHand(onKeyDown(e));
+    else void onKeyDown(e);
+  };
   const options = { capture: true, passive: true } as const;
   return {
     /** Judges, in order, the presses and clicks seen before this watcher was there (same page: the trigger drops them on navigation). */

@@ -10,6 +10,7 @@ import { importProgressItem, type ImportProgress } from '@/utils/background/impo
 import { downloadBackup } from '@/components/ui/download';
 import { plural } from '@/components/ui/format';
 import { sendMessage } from '@/utils/protocol/messages';
+import { interruptedImportText, whatArrived } from '@/entrypoints/options/import-check';
 import { LIMITS } from '@/utils/model/constants';
 import { OutcomeLine } from '@/components/ui/OutcomeLine';
 import { errorText } from '@/utils/model/error-text';
@@ -69,9 +70,12 @@ export function BackupSection() {
         text: `Imported ${file.name}: ${plural(result.reports, 'report')}, ${plural(result.interventionsAdded, 'intervention')} and ${plural(result.promptsAdded, 'prompt')} added${result.duplicatesSkipped ? `, ${result.duplicatesSkipped} already here` : ''}.`,
       });
     } catch (err) {
+      // No answer is not "nothing": look at what arrived, and say that.
+      setStatus({ kind: 'error', text: `${file.name}: checking what arrived…` });
+      const arrived = await whatArrived(await file.text());
       setStatus({
-        kind: 'error',
-        text: `${file.name}: import failed: ${errorText(err)}. Nothing was imported.`,
+        kind: arrived && arrived.here === arrived.of && arrived.of > 0 ? 'ok' : 'error',
+        text: interruptedImportText(file.name, errorText(err), arrived),
       });
     } finally {
       setImporting(null);
