@@ -254,3 +254,14 @@ describe('surfaces', () => {
     expect(surfaceKindOf(q('.notion-topbar-share-menu'), surfaces)).toBeNull();
   });
 });
+
+describe('claims on a whole old Notion workspace', () => {
+  it('are known by their workspace; a page’s old address and today’s addresses are not', async () => {
+    const { oldNotionWorkspace } = await import('@/utils/model/tools');
+    expect(oldNotionWorkspace('https://www.notion.so/acme/')).toBe('acme');
+    expect(oldNotionWorkspace('https://notion.so/acme')).toBe('acme');
+    expect(oldNotionWorkspace(`https://www.notion.so/acme/Plan-${'a'.repeat(32)}`)).toBeNull();
+    expect(oldNotionWorkspace('https://app.notion.com/p/')).toBeNull();
+    expect(oldNotionWorkspace('https://www.figma.com/design/')).toBeNull();
+  });
+});

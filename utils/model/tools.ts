@@ -118,3 +118,19 @@ export function toolLabel(id: string): string {
   if (id === CUSTOM_TOOL.id) return CUSTOM_TOOL.label;
   return SITE_TOOLS.find((t) => t.id === id)?.label ?? id;
 }
+
+/**
+ * A claim on a whole workspace of Notion's old host (`www.notion.so/acme/`): the workspace's name,
+ * else null. Notion's addresses name no workspace since June 2026 (docs/evidence/notion.md), so
+ * such a claim matches no page; the options page offers to re-point it to `NOTION_PAGES_PREFIX`.
+ */
+export function oldNotionWorkspace(prefix: string): string | null {
+  const workspace = /^https:\/\/(?:www\.)?notion\.so\/([^/?#]+)\/?$/i.exec(prefix)?.[1];
+  // A segment ending in a page id is a page (it has a new address), not a workspace.
+  return workspace && !/[0-9a-f]{32}$/i.test(workspace.replace(/-/g, ''))
+    ? decodeURIComponent(workspace)
+    : null;
+}
+
+/** Every Notion page, at today's addresses. */
+export const NOTION_PAGES_PREFIX = 'https://app.notion.com/p/';

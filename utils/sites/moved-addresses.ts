@@ -6,7 +6,8 @@
  * Notion: pages moved from www.notion.so/<workspace>/<Title>-<id> to
  * app.notion.com/p/<id> in June 2026 (docs/evidence/notion.md). A claim on a
  * whole workspace (www.notion.so/acme/) has no new address (the new ones name
- * no workspace), so it stays as it was and no longer matches: README, Known limits.
+ * no workspace), so it stays as it was, no longer matches, and the options page
+ * offers to re-point it (`oldNotionWorkspace`, utils/model/tools.ts).
  */
 const OLD_NOTION_PAGE =
   /^https:\/\/(?:www\.)?notion\.so\/(?:[^/?#]+\/)?(?:[^/?#]*-)?([0-9a-f]{32})(?:[/?#].*)?$/i;

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Claim, Settings } from '@/utils/model/records';
 import { saver } from '@/entrypoints/options/autosave';
+import { NOTION_PAGES_PREFIX, oldNotionWorkspace } from '@/utils/model/tools';
 
 function prefixProblem(prefix: string): string | null {
   try {
@@ -57,6 +58,20 @@ export function ClaimsSection({ settings }: { settings: Settings }) {
             aria-label={`Assigned page ${i + 1}: ${c.label || c.urlPrefix}`}
             key={c.id}
           >
+            {oldNotionWorkspace(c.urlPrefix) !== null && (
+              <p class="problem" role="note">
+                This was assigned on Notion’s old address for the “{oldNotionWorkspace(c.urlPrefix)}
+                ” workspace. Notion moved to app.notion.com in June 2026, and its new addresses name
+                no workspace, so it matches no page now. Point it at every Notion page, or remove it
+                and assign pages one by one from the popup.{' '}
+                <button
+                  type="button"
+                  onClick={() => edit(c.id, { urlPrefix: NOTION_PAGES_PREFIX })}
+                >
+                  Point at every Notion page
+                </button>
+              </p>
+            )}
             <label>
               <span>Address prefix</span>
               <input
