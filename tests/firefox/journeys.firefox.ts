@@ -78,6 +78,19 @@ describe('Firefox: the lead’s journeys', () => {
     const prompt = await waitForPrompt(page);
     await expect(textOf(prompt)).resolves.toContain('Alice Chen');
     await expect(textOf(prompt)).resolves.toContain('PAY-142');
+    // In Pullback's own frame: the page's script, walking the DOM and every open shadow root, reads none of it.
+    const readable = await page.evaluate(() => {
+      const parts: string[] = [];
+      const roots: Array<Document | ShadowRoot> = [document];
+      for (let i = 0; i < roots.length; i++)
+        for (const el of roots[i]!.querySelectorAll('*')) {
+          if (el.shadowRoot) roots.push(el.shadowRoot);
+          parts.push(el.textContent ?? '', ...[...el.attributes].map((a) => a.value));
+        }
+      return parts.join('\n');
+    });
+    expect(readable).not.toContain('deliberate, temporary intervention');
+    expect(readable).not.toContain('Pullback question');
     // The prompt as Firefox draws it, in Pullback's own frame on the tool's page: axe finds nothing.
     await expect(axeViolations(await promptFrame(page))).resolves.toEqual([]);
     await clickButton(prompt, /^Yes/);
