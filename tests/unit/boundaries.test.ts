@@ -26,7 +26,8 @@ const pageFolders = readdirSync(join(root, 'entrypoints'), { withFileTypes: true
   .filter((d) => d.isDirectory() && existsSync(join(root, 'entrypoints', d.name, 'index.html')))
   .map((d) => d.name);
 
-describe('the rooms', () => {
+// ESLint loads its plugins and the TypeScript resolver on the first lint: seconds on a busy machine.
+describe('the rooms', { timeout: 60_000 }, () => {
   it('finds the extension pages it must cover', () => {
     expect(pageFolders).toEqual(expect.arrayContaining(['popup', 'options', 'summary', 'welcome']));
   });
