@@ -26,7 +26,9 @@ export const carol: JiraUser = {
 export const rosterBackup = {
   format: 'pullback-backup',
   version: 1,
-  exportedAt: '2026-11-28T10:00:00.000Z',
+  // Made now: an import refuses records that start more than a day after their backup was made,
+  // and tests add records of today to copies of this one.
+  exportedAt: new Date().toISOString(),
   settings: {
     me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
     reports: [
