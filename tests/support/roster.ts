@@ -26,7 +26,8 @@ export const carol: JiraUser = {
 export const rosterBackup = {
   format: 'pullback-backup',
   version: 1,
-  exportedAt: '2026-11-28T10:00:00.000Z',
+  // Made now: an import refuses records started more than a day after the backup was made.
+  exportedAt: new Date().toISOString(),
   settings: {
     me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
     reports: [
