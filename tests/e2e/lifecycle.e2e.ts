@@ -138,15 +138,22 @@ describe('intervention lifecycle', () => {
 
   test('a planned end in the past: badge turns to the overdue colour, the popup marks it, a reminder is shown', async () => {
     const overdue = activeRecord('overdue-1', 'LIF-3', 40, 15, 1);
-    await importBackupFile(ext, { ...rosterBackup, interventions: [overdue] }, 'overdue.json');
+    // Made now: a backup cannot hold records started a day after it was made.
+    const { status } = await importBackupFile(
+      ext,
+      { ...rosterBackup, exportedAt: new Date().toISOString(), interventions: [overdue] },
+      'overdue.json',
+    );
+    expect(status).toMatch(/1 intervention/);
     const worker = await ext.worker();
-    await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).not.toBe('');
-    const badge = await worker.evaluate(async () => ({
-      text: await chrome.action.getBadgeText({}),
-      color: await chrome.action.getBadgeBackgroundColor({}),
-    }));
-    expect(Number(badge.text)).toBeGreaterThanOrEqual(1);
-    expect(badge.color).toEqual([0xc2, 0x41, 0x0c, 255]); // #c2410c, the overdue colour
+    // Earlier tests left interventions active, so the badge already has a count: wait for the
+    // import's refresh to turn it to the overdue colour (#c2410c, utils/background/reminders.ts).
+    await expect
+      .poll(() => worker.evaluate(() => chrome.action.getBadgeBackgroundColor({})))
+      .toEqual([0xc2, 0x41, 0x0c, 255]);
+    expect(
+      Number(await worker.evaluate(() => chrome.action.getBadgeText({}))),
+    ).toBeGreaterThanOrEqual(1);
     await expect
       .poll(() => worker.evaluate(() => chrome.notifications.getAll()))
       .toHaveProperty('pullback-due:overdue-1');
@@ -193,7 +200,9 @@ describe('intervention lifecycle', () => {
     const closing = popup.getByRole('group', { name: 'Closing questions for LIF-5' });
     await closing.waitFor();
     await closing.getByRole('button', { name: 'Still me' }).click();
-    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(/holding this detail/);
+    await expect(closing.getByRole('textbox').inputValue()).resolves.toMatch(
+      /It stays with me a little longer, and I will tell you when it is yours again/,
+    );
     await closing.getByRole('button', { name: 'Done' }).click();
     await closing.waitFor({ state: 'detached' });
     const { interventions } = await exportBackup(ext);

@@ -36,11 +36,13 @@ describe('notifications while paused', () => {
     await popup.getByRole('button', { name: /resume/i }).waitFor();
 
     // An intervention past its planned end arrives (a backup from the lead's other browser): not reminded while paused.
-    const { page: options } = await importBackupFile(
+    // Made now: a backup cannot hold records started a day after it was made.
+    const { page: options, status } = await importBackupFile(
       ext,
-      { ...rosterBackup, interventions: [overdue] },
+      { ...rosterBackup, exportedAt: new Date().toISOString(), interventions: [overdue] },
       'overdue.json',
     );
+    expect(status).toMatch(/1 intervention/);
     await options.close();
 
     // Friday 16:00 during the pause: the weekly notification is held, not shown.

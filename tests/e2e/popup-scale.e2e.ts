@@ -78,7 +78,8 @@ describe('the popup at scale', () => {
     ext = await launchExtension();
     const { page, status } = await importBackupFile(
       ext,
-      { ...rosterBackup, interventions, prompts },
+      // Made now: a backup cannot hold records started a day after it was made.
+      { ...rosterBackup, exportedAt: new Date().toISOString(), interventions, prompts },
       'week.json',
     );
     expect(status).toMatch(/5 interventions/);
