@@ -116,8 +116,8 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
       console.log(`  saved ${file}`);
     });
 
-  // The pages the docs show (docs/screenshots/), from this same walk: welcome, popup at the
-  // toolbar's width, the summary's first screen, the 1:1 page.
+  // The pages the docs show (docs/screenshots/), from this same walk: welcome, the prompt on a
+  // report's ticket, the popup at the toolbar's width, the summary's first screen, the 1:1 page.
   const docs = path.resolve('docs/screenshots');
   mkdirSync(docs, { recursive: true });
   const docShot = (page: Page, name: string, fullPage = false) =>
@@ -151,6 +151,7 @@ async function walkTheLoop(ext: ExtensionBrowser, aliceUrl: string, options: Pag
       throw new Error(`the prompt does not name Alice Chen and ${ALICE_TICKET}: "${text}"`);
   });
   await shot(ticket, 'prompt-on-alice-ticket');
+  await docShot(ticket, 'prompt');
 
   await step('click "Yes, start the intervention"', async () => {
     await prompt.getByRole('button', { name: /^Yes/ }).click();

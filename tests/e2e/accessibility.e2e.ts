@@ -58,9 +58,13 @@ const activeOn = (key: string, plannedMin: number) => ({
   activeMs: 60_000,
   lastActivityAt: minutesAgo(1),
 });
-/** AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it). */
+/**
+ * AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it).
+ * Exported now: an import refuses a record starting more than a day after its file was made.
+ */
 const withActive = <B extends { interventions: unknown[] }>(backup: B) => ({
   ...backup,
+  exportedAt: new Date().toISOString(),
   interventions: [...backup.interventions, activeOn('AX-1', 15), activeOn('AX-2', 120)],
 });
 
@@ -421,7 +425,7 @@ describe.each(STATES)('axe, $state', (state) => {
     });
     if (state.backup) {
       const { page, status } = await importBackupFile(session.ext, state.backup, 'axe-state.json');
-      expect(status).toMatch(/imported/i);
+      expect(status).toMatch(/^Imported /); // Not "Nothing was imported".
       await page.close();
     }
   });

@@ -54,7 +54,7 @@ describe('tools on the options page', () => {
     await expect
       .poll(() => health.textContent())
       .toMatch(
-        /Jira: the owner was not found on this page \(https:\/\/acme\.atlassian\.net\/browse\/GONE-7, 1×/,
+        /Jira: the owner was not found on this page \(https:\/\/acme\.atlassian\.net\/browse\/:id, 1×/,
       );
   });
 });

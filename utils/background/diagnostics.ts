@@ -15,9 +15,22 @@ function placeOf(where: string, tool: Diagnostic['tool']): string {
   }
 }
 
-export async function recordDiagnostic(
+/** Writes one after another: two problems reported together (no owner, no title) would otherwise both
+ * read the list and the second write would drop the first. */
+let writing: Promise<unknown> = Promise.resolve();
+
+export function recordDiagnostic(
   reported: Pick<Diagnostic, 'tool' | 'problem' | 'where'>,
   now = new Date(),
+): Promise<void> {
+  const next = writing.then(() => write(reported, now));
+  writing = next.catch(() => undefined);
+  return next;
+}
+
+async function write(
+  reported: Pick<Diagnostic, 'tool' | 'problem' | 'where'>,
+  now: Date,
 ): Promise<void> {
   const input = { ...reported, where: placeOf(reported.where, reported.tool) };
   const list = await diagnosticsItem.getValue();

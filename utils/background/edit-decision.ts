@@ -1,7 +1,7 @@
 /**
  * The one decision of what an edit does: pure, from the facts the caller read. The background's
- * edit and heartbeat paths (utils/service.ts), the pause (which it takes as a fact) and the
- * popup's "On this page" (utils/page-verdict.ts) all call it, so the popup never disagrees with
+ * edit and heartbeat paths (utils/background/service.ts), the pause (which it takes as a fact) and the
+ * popup's "On this page" (utils/background/page-verdict.ts) all call it, so the popup never disagrees with
  * the next edit. Order: roster, tool switch, whose work, an open intervention on the item (it
  * counts the time, quietly while paused), pause, the cooldown of the item's last prompt, the
  * stretch so far (a touch until it crosses the threshold), then ask (offering the report's open
@@ -50,7 +50,7 @@ export function standingOf(settings: Settings, reading: OwnerReading): OwnerStan
   return claimed() ?? { kind: 'nobody' };
 }
 
-/** The editing on this item so far, without a break (the page counts it, utils/detect.ts). */
+/** The editing on this item so far, without a break (the page counts it, utils/page/detector.ts). */
 export interface Stretch {
   /** Content-changing keystrokes (typing, deleting, pasting). */
   keys: number;

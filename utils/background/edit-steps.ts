@@ -136,7 +136,7 @@ export function joinedTo(open: Intervention, prompt: PromptRecord, at: Date): In
   return {
     ...open,
     ...(joined ? { joined } : {}),
-    // Within the intervention's own span, so the record stays plausible (utils/model.ts).
+    // Within the intervention's own span, so the record stays plausible (utils/model/records.ts).
     activeMs: Math.min(
       open.activeMs + (prompt.editMs ?? 0),
       Math.max(open.activeMs, at.getTime() - Date.parse(open.startedAt)),

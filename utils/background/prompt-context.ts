@@ -1,5 +1,5 @@
 /**
- * What the prompt shows besides the item (its payload, utils/messages.ts PromptContext): the
+ * What the prompt shows besides the item (its payload, utils/protocol/messages.ts PromptContext): the
  * report's open intervention to join, where the lead last put the report (their latest check-in,
  * with the purpose that fits it), the working day's end for "End of day", and the lead's default
  * plan length (the first choice).

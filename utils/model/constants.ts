@@ -37,7 +37,7 @@ export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
 
-/** Where a check-in puts a report: alignment x confidence (utils/summary.ts quadrantOf). */
+/** Where a check-in puts a report: alignment x confidence (utils/reports/summary.ts quadrantOf). */
 export const QUADRANTS = ['support', 'give-context', 'build-confidence', 'act-now'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 /** Each quadrant's name as the lead reads it. */

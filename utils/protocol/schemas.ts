@@ -46,7 +46,7 @@ export const EditSignalSchema = v.object({
   /** The page has an owner the adapter could not read (`owner` is then empty): only the lead's claim can say whose it is. */
   ownerUnread: v.optional(v.literal(true)),
   /**
-   * The editing on the item so far without a break (utils/detect.ts): content-changing keystrokes,
+   * The editing on the item so far without a break (utils/page/detector.ts): content-changing keystrokes,
    * whether something was pasted or dropped, and for how long (ms). Absent: a take-over, which asks at once.
    */
   stretch: v.optional(

@@ -1,6 +1,6 @@
 /**
  * The notes a lead sends a report, written from the records in the lead's voice: after pulling
- * back (the hand-back note), and for a week (utils/weekly-note.ts). Both follow one template:
+ * back (the hand-back note), and for a week (utils/reports/weekly-note.ts). Both follow one template:
  *
  * 1. what I stepped into or took over, and why (the purpose);
  * 2. the framework, in the lead's own words from "Yes", when they gave some;

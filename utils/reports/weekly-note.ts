@@ -1,6 +1,6 @@
 /**
  * The weekly note to one report: what I stepped into or took over this week and why, the
- * framework in my own words, and what is theirs again (the template in utils/handback.ts). A
+ * framework in my own words, and what is theirs again (the template in utils/reports/handback.ts). A
  * report gets one only when there is something to say to them: an intervention or take-over
  * started this week, or one handed back this week. Prompts alone ("caught myself", "not now")
  * are the lead's own business and never make a note.
