@@ -26,8 +26,7 @@ export const carol: JiraUser = {
 export const rosterBackup = {
   format: 'pullback-backup',
   version: 1,
-  // Made now: an import refuses records that start more than a day after their backup was made,
-  // and tests add records of today to copies of this one.
+  // Made now: an import refuses records started more than a day after the backup was made.
   exportedAt: new Date().toISOString(),
   settings: {
     me: { name: 'Dana Lead', aliases: ['dana@acme.test'] },
