@@ -62,6 +62,25 @@ export function yearBackup(now = new Date()) {
   const prompts: object[] = [];
 
   const ended = YEAR_INTERVENTIONS - ACTIVE;
+  /** The prompt that an intervention answered Yes to, shown 5 s before it started. */
+  const deliberatePrompt = (
+    id: string,
+    at: number,
+    tool: string,
+    artifact: unknown,
+    report: string,
+    interventionId: string,
+  ) => ({
+    id,
+    at: iso(at - 5_000),
+    tool,
+    artifact,
+    reportId: report,
+    answer: 'deliberate',
+    answeredAt: iso(at),
+    interventionId,
+  });
+
   for (let i = 0; i < ended; i++) {
     const at = start + Math.floor((i / ended) * (end - start - DAY));
     const span = (10 + (i % 50)) * MINUTE;
@@ -88,16 +107,7 @@ export function yearBackup(now = new Date()) {
           ? { saidFramework: i % 2 === 0, ownerNow: 'report', answeredAt: iso(at + span + MINUTE) }
           : null,
     });
-    prompts.push({
-      id: `y-p${i}`,
-      at: iso(at - 5_000),
-      tool,
-      artifact: a,
-      reportId: reportId(i),
-      answer: 'deliberate',
-      answeredAt: iso(at),
-      interventionId: id,
-    });
+    prompts.push(deliberatePrompt(`y-p${i}`, at, tool, a, reportId(i), id));
   }
   for (let i = 0; i < ACTIVE; i++) {
     const at = now.getTime() - (10 + 20 * i) * MINUTE;
@@ -119,16 +129,7 @@ export function yearBackup(now = new Date()) {
       remindedAt: null,
       closing: null,
     });
-    prompts.push({
-      id: `y-pa${i}`,
-      at: iso(at - 5_000),
-      tool,
-      artifact: a,
-      reportId: reportId(i),
-      answer: 'deliberate',
-      answeredAt: iso(at),
-      interventionId: id,
-    });
+    prompts.push(deliberatePrompt(`y-pa${i}`, at, tool, a, reportId(i), id));
   }
   const others = YEAR_PROMPTS - prompts.length;
   const answers = ['stepped-back', 'dismissed', 'stepped-back', 'unanswered'];

@@ -10,25 +10,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { rosterBackup } from '../support/roster';
+import { endedRecord, rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
-const intervention = (id: string, reportId: string, startedAt: string) => ({
-  id,
-  tool: 'jira',
-  artifact: {
-    key: id.toUpperCase(),
-    title: `Ticket ${id}`,
-    url: `https://acme.atlassian.net/browse/${id.toUpperCase()}`,
-  },
-  reportId,
-  purpose: 'teach-framework',
-  startedAt,
-  plannedEndAt: new Date(Date.parse(startedAt) + 15 * 60_000).toISOString(),
-  endedAt: new Date(Date.parse(startedAt) + 10 * 60_000).toISOString(),
-  status: 'ended',
-  activeMs: 300_000,
-});
+const intervention = (id: string, reportId: string, startedAt: string) =>
+  endedRecord(id, reportId, startedAt, { purpose: 'teach-framework', activeMs: 300_000 });
 const prompt = (id: string, reportId: string, at: string) => ({
   id,
   at,

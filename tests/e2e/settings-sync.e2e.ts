@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { rosterBackup } from '../support/roster';
+import { endedRecord, rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
 describe('settings through the browser’s sync', () => {
@@ -145,31 +145,15 @@ describe('settings through the browser’s sync', () => {
   });
 
   test('a synced retention of 1 month is refused; one of 3 months deletes nothing until the lead confirms it here, seeing the count', async () => {
-    const old = (id: string, reportId: string, startedAt: string) => ({
-      id,
-      tool: 'jira',
-      artifact: {
-        key: id.toUpperCase(),
-        title: `Ticket ${id}`,
-        url: `https://acme.atlassian.net/browse/${id.toUpperCase()}`,
-      },
-      reportId,
-      purpose: 'back-on-track',
-      startedAt,
-      plannedEndAt: new Date(Date.parse(startedAt) + 15 * 60_000).toISOString(),
-      endedAt: new Date(Date.parse(startedAt) + 10 * 60_000).toISOString(),
-      status: 'ended',
-      activeMs: 60_000,
-    });
     const monthsAgo = (m: number) => new Date(Date.now() - m * 31 * 24 * 3_600_000).toISOString();
     const { page } = await importBackupFile(
       ext,
       {
         ...rosterBackup,
         interventions: [
-          old('pay-1', 'alice', monthsAgo(5)),
-          old('pay-2', 'bob', monthsAgo(2)),
-          old('pay-3', 'bob', monthsAgo(8)),
+          endedRecord('pay-1', 'alice', monthsAgo(5)),
+          endedRecord('pay-2', 'bob', monthsAgo(2)),
+          endedRecord('pay-3', 'bob', monthsAgo(8)),
         ],
       },
       'history.json',

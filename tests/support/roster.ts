@@ -72,3 +72,26 @@ export const overdueRecord = (id: string, key: string, title: string) => ({
   activeMs: 60_000,
   lastActivityAt: minutesAgo(1),
 });
+
+/** An ended intervention on a Jira ticket, as a backup holds it: planned for 15 min, ended after 10. */
+export const endedRecord = (
+  id: string,
+  reportId: string,
+  startedAt: string,
+  { purpose = 'back-on-track', activeMs = 60_000 } = {},
+) => ({
+  id,
+  tool: 'jira',
+  artifact: {
+    key: id.toUpperCase(),
+    title: `Ticket ${id}`,
+    url: `https://acme.atlassian.net/browse/${id.toUpperCase()}`,
+  },
+  reportId,
+  purpose,
+  startedAt,
+  plannedEndAt: new Date(Date.parse(startedAt) + 15 * 60_000).toISOString(),
+  endedAt: new Date(Date.parse(startedAt) + 10 * 60_000).toISOString(),
+  status: 'ended',
+  activeMs,
+});
