@@ -669,6 +669,12 @@ describe('a touch is not an intervention: the stretch and its threshold', () => 
     await flush();
     expect(h.sendTouch).toHaveBeenCalledTimes(1);
     expect(h.sendTouch.mock.calls[0]![0].stretch).toMatchObject({ keys: 1, pasted: false });
+    // The late answer set no wait: the next stretch, moments later, is asked about at once.
+    h.send.mockImplementation(async (signal) => promptFor(signal.artifact.key));
+    h.page.t += 1_000;
+    await h.type();
+    expect(h.send).toHaveBeenCalledTimes(2);
+    expect(h.send.mock.lastCall![0].stretch?.keys).toBe(1);
   });
 
   it('ten seconds without editing keys end the stretch: a touch, and the next key starts a new one', async () => {

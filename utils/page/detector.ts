@@ -184,10 +184,11 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (asked?.decision.action === 'touch') {
       stretch.threshold = asked.decision.threshold;
       stretch.touch = asked.signal;
+      // A touch sets no wait: the next stretch on the item may ask at once.
+      if (state === page) state.nextAskAt.delete(artifact.key);
       // The lead left (or navigated) while the answer was on its way: the stretch was a touch.
       if (stretch.ended) return sayTouch(stretch);
       if (state !== page) return;
-      state.nextAskAt.delete(artifact.key);
       // Keys typed while the answer was on its way may have crossed it already.
       if (crossed(stretch) && state.stretch === stretch)
         ask(state, adapter, artifact, stretch, now());
