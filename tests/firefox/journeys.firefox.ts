@@ -260,7 +260,7 @@ describe('Firefox: the lead’s journeys', () => {
   });
 
   // Firefox draws form controls, focus rings and fonts its own way: axe runs on the extension's
-  // pages here too, with the eight weeks loaded (light scheme; the Chromium suite checks dark).
+  // pages here too, with the eight weeks loaded (light scheme; dark.firefox.ts checks dark).
   test('axe finds nothing on the popup, options, welcome, weekly summary and 1:1 pages in Firefox', async () => {
     const found: string[] = [];
     for (const [file, shows] of [
