@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { linear, linearPageAdapter } from '@/utils/sites/linear';
-import { click, setUrl, triggerWithLateLookups, watchTakeovers } from '../support/takeover-harness';
+import { click, setUrl, triggerWithLateLookups, watchTakeovers } from './takeover-harness';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
 

@@ -11,7 +11,7 @@ import {
   setUrl,
   triggerWithLateLookups as lateLookups,
   watchTakeovers,
-} from '../support/takeover-harness';
+} from './takeover-harness';
 
 function page(assignee: string | null) {
   setUrl('https://acme.atlassian.net/browse/PAY-1');
