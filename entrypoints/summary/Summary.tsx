@@ -21,7 +21,7 @@ function weekFromHash(): WeekId {
 export function Summary() {
   const [week, setWeek] = useState<WeekId>(weekFromHash);
   const [settings, setSettings] = useState<Settings | null>(null);
-  const { data, error, reload } = useWeekWindow(week);
+  const { data, complete, error, reload } = useWeekWindow(week, { weekFirst: true });
 
   useEffect(() => {
     // A 1:1 address (week/report) is SummaryRouter's to show, not a week to fall back from.
@@ -49,9 +49,10 @@ export function Summary() {
             prompts: data.prompts,
             ratings: data.ratings,
             touches: data.touches,
+            earlierRead: complete,
           })
         : null,
-    [data, settings, week],
+    [data, complete, settings, week],
   );
 
   useEffect(() => {
@@ -66,6 +67,9 @@ export function Summary() {
     // npm run bench times the first screen from navigation to here: the week drawn, then painted.
     if (summary && !performance.getEntriesByName('pullback:first-screen').length)
       requestAnimationFrame(() => performance.mark('pullback:first-screen'));
+    // ... and to the weeks before it filled in (sparklines, averages).
+    if (summary?.earlierRead && !performance.getEntriesByName('pullback:window-filled').length)
+      requestAnimationFrame(() => performance.mark('pullback:window-filled'));
   }, [summary]);
 
   return (

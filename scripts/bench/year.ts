@@ -19,6 +19,8 @@ const IMPORT_GOAL_S = 10;
 const EXPORT_GOAL_S = 3;
 /** The mark a page sets once its first screen is painted (the summary's own, and the empty page's). */
 const FIRST_SCREEN = 'pullback:first-screen';
+/** The summary's mark once the weeks before the viewed one are read and drawn too. */
+const WINDOW_FILLED = 'pullback:window-filled';
 const RECORDS = YEAR_INTERVENTIONS + YEAR_PROMPTS;
 const recordsText = `${RECORDS.toLocaleString('en')} records`;
 
@@ -40,15 +42,25 @@ function buildWithEmptyPage(): string {
   return dir;
 }
 
-/** Navigation start -> the page's first-screen mark, in a fresh tab. */
-async function firstScreen(ext: ExtensionBrowser, page: string): Promise<number> {
+/** Navigation start -> each of the page's marks (the first screen first), in a fresh tab. */
+async function marksAfterNavigation(
+  ext: ExtensionBrowser,
+  page: string,
+  marks = [FIRST_SCREEN],
+): Promise<number[]> {
   const tab = await ext.context.newPage();
   try {
     await tab.goto(`chrome-extension://${ext.extensionId}/${page}`);
-    await until(tab, `performance.getEntriesByName(${JSON.stringify(FIRST_SCREEN)}).length > 0`);
-    return (await tab.evaluate(
-      `performance.getEntriesByName(${JSON.stringify(FIRST_SCREEN)})[0].startTime`,
-    )) as number;
+    const times: number[] = [];
+    for (const mark of marks) {
+      await until(tab, `performance.getEntriesByName(${JSON.stringify(mark)}).length > 0`);
+      times.push(
+        (await tab.evaluate(
+          `performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`,
+        )) as number,
+      );
+    }
+    return times;
   } finally {
     await tab.close();
   }
@@ -159,12 +171,19 @@ async function popupOpens(ext: ExtensionBrowser, repeats: number) {
 /** This week's summary, navigation -> first screen painted, each open beside an empty page's. */
 async function summaryFirstScreen(ext: ExtensionBrowser, repeats: number) {
   const summary: number[] = [];
+  const filled: number[] = [];
   const empty: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    empty.push(await firstScreen(ext, 'bench-empty.html'));
-    summary.push(await firstScreen(ext, 'summary.html'));
+    empty.push(...(await marksAfterNavigation(ext, 'bench-empty.html')));
+    const [first, window] = await marksAfterNavigation(ext, 'summary.html', [
+      FIRST_SCREEN,
+      WINDOW_FILLED,
+    ]);
+    summary.push(first!);
+    filled.push(window!);
   }
   progress(`summary first screens: ${summary.map(ms).join(', ')}`);
+  progress(`summary eight weeks filled in: ${filled.map(ms).join(', ')}`);
   progress(`empty page first screens: ${empty.map(ms).join(', ')}`);
   rows.push([
     `summary's first screen with ${recordsText}, navigation -> painted, median of ${repeats}`,
@@ -174,6 +193,11 @@ async function summaryFirstScreen(ext: ExtensionBrowser, repeats: number) {
   rows.push([
     `  an empty extension page, the same way, same run, median of ${repeats}`,
     ms(median(empty)),
+    '',
+  ]);
+  rows.push([
+    `  the eight weeks filled in (sparklines, 4-week averages), navigation -> painted, median of ${repeats}`,
+    ms(median(filled)),
     '',
   ]);
   rows.push([

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { fifteenReports } from '../support/fifteen-reports';
+import { notNowPrompt } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -63,20 +64,9 @@ const interventions = [
   intervention(11, 30, 20, true),
   intervention(12, 40, 30, true),
 ];
-const prompts = Array.from({ length: 20 }, (_, i) => ({
-  id: `ask-${i}`,
-  at: minutesAgo(100 + i),
-  tool: 'jira',
-  artifact: {
-    key: `ASK-${i}`,
-    title: 'Refund copy',
-    url: `https://acme.atlassian.net/browse/ASK-${i}`,
-  },
-  reportId: people[i % people.length]!,
-  answer: 'dismissed',
-  answeredAt: minutesAgo(100 + i),
-  interventionId: null,
-}));
+const prompts = Array.from({ length: 20 }, (_, i) =>
+  notNowPrompt(`ask-${i}`, `ASK-${i}`, people[i % people.length]!, 100 + i),
+);
 
 describe('the popup on a busy day at 380 px', () => {
   let ext: ExtensionBrowser;

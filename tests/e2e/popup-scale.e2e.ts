@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../support/axe';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
-import { rosterBackup } from '../support/roster';
+import { notNowPrompt, rosterBackup } from '../support/roster';
 import { exportBackup, importBackupFile } from '../support/steps';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -54,20 +54,7 @@ const prompts = [
     answeredAt: minutesAgo(5),
     interventionId: 'i1a',
   },
-  {
-    id: 'p2',
-    at: minutesAgo(3),
-    tool: 'jira',
-    artifact: {
-      key: 'SCALE-9',
-      title: 'Refund copy',
-      url: 'https://acme.atlassian.net/browse/SCALE-9',
-    },
-    reportId: 'bob',
-    answer: 'dismissed',
-    answeredAt: minutesAgo(3),
-    interventionId: null,
-  },
+  notNowPrompt('p2', 'SCALE-9', 'bob', 3),
 ];
 
 describe('the popup at scale', () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { vi } from 'vitest';
 import type { FirefoxExtension } from './firefox';
+import { axeViolations } from './axe';
 
 type Scope = Page | ElementHandle<Element>;
 
@@ -266,4 +267,29 @@ export async function claimFromPopup(
   await statusText(popup, `Assigned to ${reportName}`);
   await popup.close();
   return shown;
+}
+
+/** The extension's pages (the eight weeks loaded), each with what shows once it has drawn. */
+const LOADED_PAGES = [
+  ['popup.html', '[role="main"], main'],
+  ['options.html', 'h1'],
+  ['welcome.html', 'h1'],
+  ['summary.html#2026-W47', '[data-figure="started"]'],
+  ['summary.html#2026-W47/alice', 'h1'],
+] as const;
+
+/** axe on every extension page, plus what `also` finds there: one line per finding, named by page. */
+export async function axeOnPages(
+  ff: FirefoxExtension,
+  also: (page: Page) => Promise<string[]> = async () => [],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const [file, shows] of LOADED_PAGES) {
+    const page = await ff.openPage(file);
+    await page.waitForSelector(shows);
+    for (const line of [...(await also(page)), ...(await axeViolations(page))])
+      found.push(`${file}: ${line}`);
+    await page.close();
+  }
+  return found;
 }

@@ -61,6 +61,8 @@ export interface FirefoxLaunchOptions {
   profileDir?: string;
   /** The browser's time zone (the summary's weeks are local weeks). */
   timezoneId?: string;
+  /** The scheme pages are drawn in (BiDi has no media emulation: Firefox's own preference says it). */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Playwright's URL glob: `**` any characters, `*` any but `/`. */
@@ -111,6 +113,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       'fission.autostart': false,
       'dom.ipc.processCount': 1,
       'dom.ipc.processPrelaunch.enabled': false,
+      ...(options.colorScheme
+        ? {
+            'layout.css.prefers-color-scheme.content-override':
+              options.colorScheme === 'dark' ? 0 : 1,
+            'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+          }
+        : {}),
     },
   });
 

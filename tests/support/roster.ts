@@ -58,6 +58,18 @@ export function rosterWith(
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
+/** A prompt on a Jira ticket the lead answered _Not now_, `ago` minutes ago, as a backup holds it. */
+export const notNowPrompt = (id: string, key: string, reportId: string, ago: number) => ({
+  id,
+  at: minutesAgo(ago),
+  tool: 'jira',
+  artifact: { key, title: 'Refund copy', url: `https://acme.atlassian.net/browse/${key}` },
+  reportId,
+  answer: 'dismissed',
+  answeredAt: minutesAgo(ago),
+  interventionId: null,
+});
+
 /** Alice's intervention on a Jira ticket, started 40 minutes ago with a 15-minute plan: 25 minutes past its end. */
 export const overdueRecord = (id: string, key: string, title: string) => ({
   id,

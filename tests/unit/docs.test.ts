@@ -165,7 +165,32 @@ describe('the README is for people who use Pullback', () => {
   it('stays short: what an engineer needs is in docs/', () => {
     expect(lines.length).toBeLessThanOrEqual(250);
   });
+
+  // A word the pages stopped using (or renamed) leaves its definition behind: it fails here.
+  it('defines under "Words the pages use" only words the pages show', () => {
+    const words = wordsDefined(read('README.md'));
+    expect(words.length).toBeGreaterThan(10);
+    const shown = files
+      .filter((f) => /^(components|entrypoints|utils\/reports)\/.*\.(ts|tsx)$/.test(f))
+      .map((f) => read(f).toLowerCase())
+      .join('\n');
+    expect(words.filter((w) => !shown.includes(w.toLowerCase()))).toEqual([]);
+  });
 });
+
+/** The first column of the table under "Words the pages use": each word, `<name>` and asides left out. */
+export function wordsDefined(markdown: string): string[] {
+  const section = markdown.split(/^#+ Words the pages use$/m)[1]?.split(/^#/m)[0] ?? '';
+  return section.split('\n').flatMap((line) => {
+    const cell = /^\|\s*([^|]+?)\s*\|/.exec(line)?.[1];
+    if (!cell || cell === 'word' || /^-+$/.test(cell)) return [];
+    return cell
+      .replace(/\([^)]*\)/g, '')
+      .split(',')
+      .map((w) => w.replace(/<[^>]+>/g, '').trim())
+      .filter(Boolean);
+  });
+}
 
 describe('docs/performance.md', () => {
   const text = read('docs/performance.md');

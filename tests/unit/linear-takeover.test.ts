@@ -8,15 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditSignal } from '@/utils/protocol/messages';
-import type { PageLookup } from '@/entrypoints/page/lookup-api';
 import { linear, linearPageAdapter } from '@/utils/sites/linear';
-import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/page/takeover';
-import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
+import { click, setUrl, triggerWithLateLookups, watchTakeovers } from './takeover-harness';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/linear/issue.html'), 'utf8');
-const setUrl = (url: string) =>
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 
 const q = (selector: string) => document.querySelector(selector)!;
 const assigneeButton = () => document.querySelectorAll('button[data-detail-button="true"]')[2]!;
@@ -30,24 +25,7 @@ function press(target: Element, key: string, init: KeyboardEventInit = {}) {
   target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
 }
 
-const click = (el: Element) => {
-  el.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-  el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-};
-
-function watch() {
-  const sent: EditSignal[] = [];
-  const diagnosed: string[] = [];
-  const watcher = createTakeoverWatcher(document, {
-    adapterFor: () => linear,
-    isOwnUi: () => false,
-    send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
-    onDecision: () => {},
-    diagnose: (_tool, problem) => diagnosed.push(problem),
-  });
-  watcher.start();
-  return { sent, diagnosed, watcher };
-}
+const watch = () => watchTakeovers(linear);
 
 /** Linear's assignment menu as a portal menu with a filter box (its real markup is unseen). */
 function openAssignMenu(options: string[]) {
@@ -109,25 +87,7 @@ describe('Linear take-over: the I shortcut', () => {
   });
 
   it('before the watcher is there, the trigger keeps I with the rail as it was and the watcher judges it', async () => {
-    const sent: EditSignal[] = [];
-    let arrive!: () => void;
-    const arrived = new Promise<void>((resolve) => (arrive = resolve));
-    const lookups = {
-      watchTakeovers: (doc: Document, deps: TakeoverDeps) =>
-        createTakeoverWatcher(doc, { ...deps, adapterFor: () => linear }),
-    } as unknown as PageLookup;
-    const load = vi.fn(async () => {
-      await arrived;
-      trigger.lookupsLoaded(lookups);
-    });
-    const trigger = createTakeoverTrigger(document, {
-      adapterFor: () => linearPageAdapter,
-      isOwnUi: () => false,
-      send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
-      onDecision: () => {},
-      load,
-    });
-    trigger.start();
+    const { trigger, load, arrive, sent } = triggerWithLateLookups(linear, linearPageAdapter);
     press(q('[aria-label="Issue title"]'), 'i');
     press(document.body, 'x');
     expect(load).not.toHaveBeenCalled();

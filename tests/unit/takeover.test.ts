@@ -5,14 +5,13 @@
  * lead; reassigning to someone else and items nobody had send nothing.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EditSignal } from '@/utils/protocol/messages';
 import { jira, jiraPageAdapter } from '@/utils/sites/jira';
-import { createTakeoverWatcher, type TakeoverDeps } from '@/utils/page/takeover';
-import type { PageLookup } from '@/entrypoints/page/lookup-api';
-import { createTakeoverTrigger } from '@/utils/page/takeover-trigger';
-
-const setUrl = (url: string) =>
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+import {
+  click,
+  setUrl,
+  triggerWithLateLookups as lateLookups,
+  watchTakeovers,
+} from './takeover-harness';
 
 function page(assignee: string | null) {
   setUrl('https://acme.atlassian.net/browse/PAY-1');
@@ -39,24 +38,7 @@ function apiAnswersDana() {
   );
 }
 
-function watch() {
-  const sent: EditSignal[] = [];
-  const diagnosed: string[] = [];
-  const watcher = createTakeoverWatcher(document, {
-    adapterFor: () => jira,
-    isOwnUi: () => false,
-    send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
-    onDecision: () => {},
-    diagnose: (_tool, problem) => diagnosed.push(problem),
-  });
-  watcher.start();
-  return { sent, diagnosed, watcher };
-}
-
-const click = (el: Element) => {
-  el.dispatchEvent(new Event('pointerdown', { bubbles: true }));
-  el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-};
+const watch = () => watchTakeovers(jira);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -114,30 +96,7 @@ describe('take-over watcher', () => {
 });
 
 describe('take-over trigger (the watcher loads with the lookups)', () => {
-  /** The always-loaded trigger on a Jira page, whose lookups (with the watcher) arrive when the test says so. */
-  function triggerWithLateLookups() {
-    const sent: EditSignal[] = [];
-    let arrive!: () => void;
-    const arrived = new Promise<void>((resolve) => (arrive = resolve));
-    const lookups = {
-      // The lookups add the adapter's take-over controls to the page adapter (entrypoints/page/lookup.ts).
-      watchTakeovers: (doc: Document, deps: TakeoverDeps) =>
-        createTakeoverWatcher(doc, { ...deps, adapterFor: () => jira }),
-    } as unknown as PageLookup;
-    const load = vi.fn(async () => {
-      await arrived;
-      trigger.lookupsLoaded(lookups);
-    });
-    const trigger = createTakeoverTrigger(document, {
-      adapterFor: () => jiraPageAdapter,
-      isOwnUi: () => false,
-      send: async (signal) => (sent.push(signal), { action: 'none', reason: 'not-a-report' }),
-      onDecision: () => {},
-      load,
-    });
-    trigger.start();
-    return { trigger, load, arrive, sent };
-  }
+  const triggerWithLateLookups = () => lateLookups(jira, jiraPageAdapter);
 
   it('the first "Assign to me" on a fresh page, before the watcher is there, is judged with the assignee from before the click', async () => {
     page('Alice Chen');

@@ -156,6 +156,11 @@ export interface WeekSummary {
   isEmpty: boolean;
   /** Whether the four weeks before had any records: without them, nothing here is praise or blame. */
   earlierData: boolean;
+  /**
+   * False when the input held the week alone (the summary draws it first, then reads the weeks
+   * before): the sparklines, the 4-week averages and earlierData wait for them.
+   */
+  earlierRead: boolean;
 }
 
 export interface WeekInput {
@@ -167,6 +172,8 @@ export interface WeekInput {
   ratings: Rating[];
   /** Touches per report per week (absent: none counted). */
   touches?: Touch[];
+  /** False when the records are the week's alone (and what was still open from before it). */
+  earlierRead?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -559,6 +566,7 @@ export function summarizeWeek(input: WeekInput): WeekSummary {
     perReport: ordered.map((acc) => acc.row),
     reflections,
     isEmpty: figures.started.value === 0 && prompts.counts.shown === 0,
+    earlierRead: input.earlierRead ?? true,
   };
 }
 

@@ -87,13 +87,20 @@ export function PerReport({ summary }: { summary: WeekSummary }) {
                     : '—'}
                 </td>
                 <td data-label={`${summary.weeks.length} weeks`} class="spark-cell">
-                  <Sparkline
-                    values={row.sparkline}
-                    label={`Hands-on time on ${row.report.name}’s work per week, ${summary.weeks.length} weeks from ${weekLabel(firstWeek)}: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`}
-                  />
-                  <span class="spark-scale" aria-hidden="true">
-                    {peak > 0 ? `top ${formatDuration(peak)}` : 'none'}
-                  </span>
+                  {summary.earlierRead ? (
+                    <>
+                      <Sparkline
+                        values={row.sparkline}
+                        label={`Hands-on time on ${row.report.name}’s work per week, ${summary.weeks.length} weeks from ${weekLabel(firstWeek)}: ${row.sparkline.map((v) => formatDuration(v)).join(', ')}`}
+                      />
+                      <span class="spark-scale" aria-hidden="true">
+                        {peak > 0 ? `top ${formatDuration(peak)}` : 'none'}
+                      </span>
+                    </>
+                  ) : (
+                    // The same room as the line, so the row does not move when the weeks arrive.
+                    <span class="spark-pending muted">reading…</span>
+                  )}
                 </td>
                 <td class="no-print">
                   <a

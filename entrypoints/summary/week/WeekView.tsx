@@ -27,6 +27,34 @@ export function WeekView({
   /** A rating saved or a record deleted: read the week again. */
   onChanged(): void;
 }) {
+  return (
+    <>
+      <Digest summary={summary} />
+      {/* Quiet, or quiet after busier weeks: said once the weeks before are read. */}
+      {summary.isEmpty && summary.earlierRead && <QuietWeek summary={summary} />}
+      <CheckIn summary={summary} onRated={onChanged} />
+      <PerReport summary={summary} />
+      {/* The first screen is the three above; the rest waits for the weeks before (the figures'
+          averages) and so costs nothing before the first screen is painted. */}
+      {summary.earlierRead && (
+        <Below summary={summary} data={data} reportName={reportName} onChanged={onChanged} />
+      )}
+    </>
+  );
+}
+
+/** Everything below the first screen. */
+function Below({
+  summary,
+  data,
+  reportName,
+  onChanged,
+}: {
+  summary: WeekSummary;
+  data: SummaryData;
+  reportName: (id: string) => string;
+  onChanged(): void;
+}) {
   // A record link in a reflection may name a row the folded table does not show yet.
   const { revealing, reveal, done } = useReveal();
   const from = summary.start.toISOString();
@@ -35,13 +63,8 @@ export function WeekView({
     () => data.interventions.filter((r) => r.startedAt >= from && r.startedAt < to),
     [data, from, to],
   );
-
   return (
     <>
-      <Digest summary={summary} />
-      {summary.isEmpty && <QuietWeek summary={summary} />}
-      <CheckIn summary={summary} onRated={onChanged} />
-      <PerReport summary={summary} />
       <Figures summary={summary} />
       <Reflections summary={summary} data={data} reveal={reveal} />
       <WeeklyNotes summary={summary} data={data} />
