@@ -85,7 +85,8 @@ You are Dana Lead. Alice Chen and Bob Okafor report to you; Carol Peer does not.
 
   1. On ${ALICE_TICKET} (Alice's ticket), click the summary "${issues[ALICE_TICKET]!.summary}" and type.
      The prompt appears at the bottom right; your typing stays in the editor.
-  2. Answer it: "Yes, start the intervention", "No, I'll hand it back" or "Not now".
+  2. Answer it: "Yes, start the intervention" (its plan beside it), "No, I'll hand it back" or "Not now";
+     after Yes, why you stepped in and a few words, if you like.
   3. Open the popup to see the intervention and pull back:
        ${base}/popup.html   (or the toolbar's puzzle-piece menu, then Pullback)
   4. Your own ticket (${ownUrl}) or Carol's (${peerUrl}) never prompt.

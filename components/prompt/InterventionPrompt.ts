@@ -7,10 +7,22 @@
  * text (a title with markup in it stays text). Plain DOM: it runs inside
  * other products' pages, where every kilobyte is theirs.
  */
-import { EXTEND_MINUTES } from '@/utils/model/durations';
-import type { AnswerResult, PromptChoice, PromptRequest } from '@/utils/protocol/messages';
+import { EXTEND_MINUTES, formatDuration } from '@/utils/model/durations';
+import type {
+  AnswerResult,
+  PromptChoice,
+  PromptContext,
+  PromptRequest,
+} from '@/utils/protocol/messages';
 // The plain values, not utils/model/records.ts: its schemas stay out of the content script.
-import { LIMITS, PURPOSE_LABELS, PURPOSES, RANGES, type Purpose } from '@/utils/model/constants';
+import {
+  LIMITS,
+  PURPOSE_LABELS,
+  PURPOSES,
+  RANGES,
+  type PlannedUntil,
+  type Purpose,
+} from '@/utils/model/constants';
 import type { Closing, Intervention } from '@/utils/model/records';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
 import { append, fragment, h, trusted, type Child } from '@/components/prompt/dom';
@@ -23,17 +35,19 @@ export interface LifecycleActions {
   end(id: string): Promise<Intervention>;
   extend(id: string, minutes: number): Promise<Intervention>;
   recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<unknown>;
+  /** The step after Yes: why the lead stepped in and their few words. */
+  annotate(id: string, notes: { purpose?: Purpose; intent?: string }): Promise<unknown>;
 }
 
 export interface AnswerOptions {
   purpose?: Purpose;
   plannedMinutes?: number;
-  /** Until the working day's end the lead set (the background reads it). */
-  until?: 'end-of-day';
+  /** Until the working day's end the lead set, a day's end (`untilDay`), or done (the background reads the clock). */
+  until?: PlannedUntil;
+  /** For `until: 'day'`: "YYYY-MM-DD", local. */
+  untilDay?: string;
   /** "Add to ...": the open intervention this item joins. */
   join?: string;
-  /** The lead's few words on Yes: what the report should learn, or the framework used. */
-  intent?: string;
 }
 
 export interface InterventionPromptProps {
@@ -56,23 +70,42 @@ export interface InterventionPromptView {
   destroy(): void;
 }
 
-type DurationChoice = '15' | '60' | 'end-of-day' | 'custom';
 const MAX_CUSTOM_MINUTES = RANGES.durationMinutes.max;
 const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const dayMonth = new Intl.DateTimeFormat([], { month: 'short', day: 'numeric' });
+const weekday = new Intl.DateTimeFormat([], { weekday: 'short', month: 'short', day: 'numeric' });
+/** The plan lengths offered beside Yes (minutes); the lead's own default joins them. */
+const PLAN_MINUTES = [15, 30, 60, 120];
 
-/** The plan's lengths; "End of day" names the clock time the lead set (today's, or tomorrow's once passed). */
-function durations(workdayEndsAt: string | undefined): Array<[DurationChoice, string]> {
+/** "End of day (18:00)": the clock time the lead set, today's, or tomorrow's once passed. */
+function endOfDayLabel(workdayEndsAt: string | undefined): string {
   const end = workdayEndsAt ? new Date(workdayEndsAt) : null;
-  const tomorrow = end && end.toDateString() !== new Date().toDateString();
-  return [
-    ['15', '15 min'],
-    ['60', '1 h'],
-    [
-      'end-of-day',
-      end ? `End of day (${tomorrow ? 'tomorrow ' : ''}${clock.format(end)})` : 'End of day',
-    ],
-    ['custom', 'Custom'],
-  ];
+  if (!end) return 'End of day';
+  const tomorrow = end.toDateString() !== new Date().toDateString();
+  return `End of day (${tomorrow ? 'tomorrow ' : ''}${clock.format(end)})`;
+}
+
+/** "YYYY-MM-DD" of a local day. */
+function localDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * Where the lead last put this report, in a few words; where the quadrant says keep out of the
+ * details (Full support), said plainly, once.
+ */
+function checkInLine(
+  checkIn: NonNullable<PromptContext['checkIn']>,
+  name: string,
+): { text: string; keepOut: boolean } {
+  const when = dayMonth.format(new Date(checkIn.at));
+  return checkIn.quadrant === 'support'
+    ? {
+        text: `You last rated ${name} ${checkIn.label} (${when}): details are theirs.`,
+        keepOut: true,
+      }
+    : { text: `Check-in: ${checkIn.label} (${when}).`, keepOut: false };
 }
 
 const keepFocus = (e: MouseEvent) => e.preventDefault();
@@ -88,9 +121,8 @@ export function createInterventionPrompt({
   const context = request.kind === 'ask' ? request.context : undefined;
   // The purpose that fits where the lead last put this report (changeable).
   let purpose: Purpose = context?.checkIn?.purpose ?? 'back-on-track';
-  // The lead's default plan length is the first choice: one of the buttons, or the custom minutes.
+  // The lead's default plan length is the plan shown beside Yes.
   const planned = context?.plannedMinutes ?? 15;
-  let duration: DurationChoice = planned === 15 ? '15' : planned === 60 ? '60' : 'custom';
   let busy = false;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Parts that change without rebuilding the phase (so the caret stays in the minutes field). */
@@ -138,138 +170,204 @@ export function createInterventionPrompt({
     if (hadFocus) focus();
   }
 
+  /** The check-in's few words, when the report has one. */
+  const checkIn = () => {
+    if (!context?.checkIn) return null;
+    const line = checkInLine(context.checkIn, report.name);
+    return h('p', { class: line.keepOut ? 'checkin keep-out' : 'checkin' }, line.text);
+  };
+
+  /**
+   * Sends an answer (once at a time); `then` shows what follows. Errors show in the card; a
+   * dismissal closes it.
+   */
+  async function send(
+    choice: PromptChoice,
+    options: AnswerOptions,
+    then: (result: AnswerResult) => void,
+  ) {
+    if (busy) return;
+    busy = true;
+    refresh();
+    try {
+      const result = await onAnswer(choice, options);
+      if (choice === 'dismissed' || choice === 'not-takeover') return onClose();
+      then(result);
+      onAnswered();
+    } catch (e) {
+      showError(errorText(e));
+    } finally {
+      busy = false;
+      refresh();
+    }
+  }
+
+  /**
+   * The light card: Yes with its plan in place, No, Not now, and for a report with open work
+   * "Add to <key>". Why and the few words come after Yes.
+   */
   function showAsk() {
-    const purposeButtons = PURPOSES.map(
-      (p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const,
-    );
-    const durationButtons = durations(context?.workdayEndsAt).map(
-      ([value, label]) => [value, button(label, () => ((duration = value), refresh()))] as const,
-    );
-    const minutes = h('input', {
-      type: 'number',
-      min: 1,
-      max: MAX_CUSTOM_MINUTES,
-      value: duration === 'custom' ? String(planned) : '30',
-    });
-    const intent = h('input', {
-      type: 'text',
-      maxlength: LIMITS.intentLength,
-      placeholder: 'e.g. check the edge cases first; RACI',
-      autocomplete: 'off',
-    });
-    const intentLabel = h(
-      'label',
-      { class: 'intent' },
-      h(
-        'span',
-        {},
-        'If Yes, in a few words: what should they learn, or which framework are you using? (optional)',
+    const options: Array<[string, string]> = [
+      ...[...new Set([...PLAN_MINUTES, planned])]
+        .sort((a, b) => a - b)
+        .map((m): [string, string] => [
+          String(m),
+          formatDuration(m * 60_000).replace(' 00 min', ''),
+        ]),
+      ['end-of-day', endOfDayLabel(context?.workdayEndsAt)],
+      ['custom', 'Custom…'],
+    ];
+    const plan = h(
+      'select',
+      { 'aria-label': 'Pull back after', class: 'plan' },
+      ...options.map(([value, label]) =>
+        h('option', { value, ...(value === String(planned) ? { selected: true } : {}) }, label),
       ),
-      intent,
     );
-    minutes.addEventListener(
-      'input',
-      trusted(() => refresh()),
-    );
+    plan.value = String(planned);
+    const minutes = h('input', { type: 'number', min: 1, max: MAX_CUSTOM_MINUTES, value: '30' });
+    // Redrawing only (showing the minutes, their error): no answer is sent from here, so a
+    // scripted change (a select's events are dispatched, not typed) may redraw too.
+    for (const el of [plan, minutes]) el.addEventListener('input', () => refresh());
+    plan.addEventListener('change', () => refresh());
     const customLabel = h('label', { class: 'custom' }, 'Minutes', minutes);
     const error = h(
       'p',
       { id: 'pullback-custom-error', class: 'error' },
       `Enter a whole number of minutes from 1 to ${MAX_CUSTOM_MINUTES}.`,
     );
-    const yes = button('Yes, start the intervention', () => void answer('deliberate'), 'primary');
-    const no = button('No, I’ll hand it back', () => void answer('stepped-back'));
-    const notNow = button('Not now', () => void answer('dismissed'), 'quiet');
+    const custom = () => Number(minutes.value);
+    const customInvalid = () =>
+      plan.value === 'custom' &&
+      !(Number.isInteger(custom()) && custom() >= 1 && custom() <= MAX_CUSTOM_MINUTES);
+    const chosenPlan = (): AnswerOptions =>
+      plan.value === 'end-of-day'
+        ? { until: 'end-of-day' }
+        : { plannedMinutes: plan.value === 'custom' ? custom() : Number(plan.value) };
+
+    const yes = button(
+      'Yes, start the intervention',
+      () =>
+        !customInvalid() &&
+        void send('deliberate', { purpose, ...chosenPlan() }, (r) => showStarted(r.intervention)),
+      'primary',
+    );
+    const no = button(
+      'No, I’ll hand it back',
+      () => void send('stepped-back', {}, showSteppedBack),
+    );
+    const notNow = button('Not now', () => void send('dismissed', {}, () => {}), 'quiet');
     const joinable = context?.joinable;
     // One stretch of work, one intervention: this item joins the report's open one in one click.
     const join = joinable
       ? button(
           `Add to ${joinable.artifact.key}`,
-          () => void answer('deliberate', joinable.interventionId),
-          'primary',
+          () =>
+            void send('deliberate', { join: joinable.interventionId }, (r) =>
+              showJoined(r.intervention),
+            ),
         )
       : null;
-
-    const custom = () => Number(minutes.value);
-    const customInvalid = () =>
-      duration === 'custom' &&
-      !(Number.isInteger(custom()) && custom() >= 1 && custom() <= MAX_CUSTOM_MINUTES);
-    const plan = (): Pick<AnswerOptions, 'plannedMinutes' | 'until'> =>
-      duration === 'end-of-day'
-        ? { until: 'end-of-day' }
-        : { plannedMinutes: duration === 'custom' ? custom() : Number(duration) };
-
-    async function answer(choice: PromptChoice, joinId?: string) {
-      if (busy || (choice === 'deliberate' && !joinId && customInvalid())) return;
-      busy = true;
-      refresh();
-      try {
-        const words = intent.value.trim();
-        const result = await onAnswer(
-          choice,
-          joinId
-            ? { join: joinId }
-            : choice === 'deliberate'
-              ? { purpose, ...plan(), ...(words ? { intent: words } : {}) }
-              : {},
-        );
-        if (choice === 'dismissed') return onClose();
-        if (choice === 'stepped-back') showSteppedBack();
-        else if (joinId) showJoined(result.intervention);
-        else showStarted(result.intervention?.plannedEndAt ?? '');
-        onAnswered();
-      } catch (e) {
-        showError(errorText(e));
-      } finally {
-        busy = false;
-        refresh();
-      }
-    }
-    escape = () => void answer('dismissed');
+    escape = () => void send('dismissed', {}, () => {});
     setHint(true);
 
     show(
       'Is this a deliberate, temporary intervention?',
-      request.kind === 'ask' && request.takeover
-        ? h(
-            'p',
-            { id: 'pullback-prompt-body' },
-            `You are taking this over from ${report.name}: deliberate, and until when? `,
-            whose(),
-            '.',
-          )
-        : h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
+      h('p', { id: 'pullback-prompt-body' }, 'You are editing ', whose(), '.'),
+      checkIn(),
       h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Why you are stepping in'),
-        h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b)),
+        'div',
+        { class: 'actions' },
+        h('span', { class: 'yes-plan' }, yes, h('span', { 'aria-hidden': 'true' }, 'for'), plan),
+        join,
+        no,
+        notNow,
       ),
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, 'Pull back after'),
-        h('div', { class: 'choices' }, ...durationButtons.map(([, b]) => b)),
-        customLabel,
-        error,
-      ),
-      intentLabel,
-      h('div', { class: 'actions' }, join, yes, no, notNow),
+      customLabel,
+      error,
     );
     refresh = () => {
-      for (const [p, b] of purposeButtons) b.setAttribute('aria-pressed', String(purpose === p));
-      for (const [d, b] of durationButtons) b.setAttribute('aria-pressed', String(duration === d));
       const invalid = customInvalid();
-      customLabel.hidden = duration !== 'custom';
+      customLabel.hidden = plan.value !== 'custom';
       error.hidden = !invalid;
       minutes.setAttribute('aria-invalid', String(invalid));
       if (invalid) minutes.setAttribute('aria-describedby', 'pullback-custom-error');
       else minutes.removeAttribute('aria-describedby');
       yes.disabled = busy || invalid;
-      no.disabled = notNow.disabled = busy;
+      plan.disabled = no.disabled = notNow.disabled = busy;
       if (join) join.disabled = busy;
     };
     refresh();
+  }
+
+  /**
+   * Taking over is its own question: until the day's end, a day the lead picks, until it is done
+   * (no planned end: a weekly reminder), or not a take-over at all.
+   */
+  function showTakeover() {
+    const takeUntil = (options: AnswerOptions) =>
+      void send('deliberate', { purpose, ...options }, (r) => showTakenOver(r.intervention));
+    const endOfDay = button(endOfDayLabel(context?.workdayEndsAt), () =>
+      takeUntil({ until: 'end-of-day' }),
+    );
+    const tomorrow = new Date();
+    tomorrow.setDate(tomorrow.getDate() + 1);
+    const day = h('input', { type: 'date', min: localDay(new Date()), value: localDay(tomorrow) });
+    const dayLabel = h('label', { class: 'custom' }, 'Until', day);
+    const untilDay = button(
+      'Keep it until then',
+      () => day.value && takeUntil({ until: 'day', untilDay: day.value }),
+    );
+    const dayRow = h('div', { class: 'actions day-row' }, dayLabel, untilDay);
+    dayRow.hidden = true;
+    const aDay = button('Until a day…', () => {
+      aDay.hidden = true;
+      dayRow.hidden = false;
+      day.focus();
+    });
+    const done = button('Until it is done', () => takeUntil({ until: 'done' }));
+    const notTakeover = button('Not a take-over', () => void send('not-takeover', {}, () => {}));
+    const notNow = button('Not now', () => void send('dismissed', {}, () => {}), 'quiet');
+    escape = () => void send('dismissed', {}, () => {});
+    setHint(true);
+    show(
+      `Are you taking this over from ${report.name}?`,
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        'You assigned ',
+        whose(),
+        ' to yourself. Until when is it yours?',
+      ),
+      checkIn(),
+      h('div', { class: 'actions' }, endOfDay, aDay, done, notTakeover, notNow),
+      dayRow,
+    );
+    refresh = () => {
+      for (const b of [endOfDay, aDay, done, notTakeover, notNow, untilDay]) b.disabled = busy;
+      day.disabled = busy;
+    };
+    refresh();
+  }
+
+  function showTakenOver(record: Intervention | null) {
+    escape = onClose;
+    setHint(false);
+    const end = record ? new Date(record.plannedEndAt) : null;
+    const until =
+      !record || !end
+        ? ''
+        : record.plannedUntil === 'done'
+          ? ' until it is done; Pullback asks once a week whether it still is'
+          : record.plannedUntil === 'day'
+            ? ` until ${weekday.format(end)}, ${clock.format(end)}`
+            : ` until ${clock.format(end)}`;
+    show(
+      'Taking it over: noted',
+      h('p', { id: 'pullback-prompt-body' }, whose(), ` is yours${until}.`),
+      h('div', { class: 'actions' }, button('Close', onClose)),
+    );
+    closeTimer = setTimeout(onClose, 6000);
   }
 
   function showOverdue(record: Intervention) {
@@ -328,7 +426,40 @@ export function createInterventionPrompt({
     );
   }
 
-  function showStarted(plannedEndAt: string) {
+  /**
+   * After Yes, the same card: why the lead stepped in (pre-selected from the check-in) and their
+   * few words. The intervention already started; this only annotates it. Skip, Esc or leaving it
+   * alone closes it.
+   */
+  function showStarted(record: Intervention | null) {
+    const plannedEndAt = record?.plannedEndAt ?? '';
+    const purposeButtons = PURPOSES.map(
+      (p) => [p, button(PURPOSE_LABELS[p], () => ((purpose = p), refresh()))] as const,
+    );
+    const intent = h('input', {
+      type: 'text',
+      maxlength: LIMITS.intentLength,
+      placeholder: 'e.g. check the edge cases first; RACI',
+      autocomplete: 'off',
+    });
+    const chosen = purpose;
+    const save = button(
+      'Done',
+      () => {
+        if (busy || !record) return onClose();
+        const words = intent.value.trim();
+        if (purpose === chosen && !words) return onClose();
+        busy = true;
+        refresh();
+        void lifecycle
+          .annotate(record.id, { purpose, ...(words ? { intent: words } : {}) })
+          .then(() => (onAnswered(), onClose()))
+          .catch((e) => showError(errorText(e)))
+          .finally(() => ((busy = false), refresh()));
+      },
+      'primary',
+    );
+    const skip = button('Skip', onClose, 'quiet');
     escape = onClose;
     setHint(false);
     show(
@@ -340,10 +471,34 @@ export function createInterventionPrompt({
         whose(),
         `. Say the framework you are using out loud, then pull back${plannedEndAt ? ` by ${clock.format(new Date(plannedEndAt))}` : ''}.`,
       ),
-      h('div', { class: 'actions' }, button('Close', onClose)),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Why you are stepping in (optional)'),
+        h('div', { class: 'choices' }, ...purposeButtons.map(([, b]) => b)),
+      ),
+      h(
+        'label',
+        { class: 'intent' },
+        h(
+          'span',
+          {},
+          'In a few words: what should they learn, or which framework are you using? (optional)',
+        ),
+        intent,
+      ),
+      h('div', { class: 'actions' }, save, skip),
     );
-    // A confirmation needs no answer: it goes by itself.
-    closeTimer = setTimeout(onClose, 6000);
+    refresh = () => {
+      for (const [p, b] of purposeButtons) b.setAttribute('aria-pressed', String(purpose === p));
+      save.disabled = busy;
+    };
+    refresh();
+    // Never in the way: left alone, it goes by itself; once the lead is in it, it waits for them.
+    closeTimer = setTimeout(onClose, 20_000);
+    const stay = () => clearTimeout(closeTimer);
+    root.addEventListener('pointerdown', stay, { once: true });
+    root.addEventListener('focusin', stay, { once: true });
   }
 
   function showJoined(record: Intervention | null) {
@@ -401,6 +556,7 @@ export function createInterventionPrompt({
   }
 
   if (request.kind === 'overdue') showOverdue(request.intervention);
+  else if (request.takeover) showTakeover();
   else showAsk();
 
   return {

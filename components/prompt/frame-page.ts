@@ -19,6 +19,7 @@ const lifecycle: LifecycleActions = {
   end: (id) => sendMessage('endIntervention', { id }),
   extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
   recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
+  annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
 };
 
 const ANNOUNCEMENT =

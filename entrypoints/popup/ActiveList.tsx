@@ -4,10 +4,11 @@
  * takes all of them: re-plan (the default plan length again, from now) or hand them back.
  */
 import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/model/durations';
-import { formatClock, plural } from '@/components/ui/format';
+import { plural } from '@/components/ui/format';
 import type { InterventionView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS } from '@/utils/model/records';
 import { JoinedItems } from '@/components/ui/JoinedItems';
+import { KindTag, planEndWords } from '@/components/ui/KindTag';
 
 export interface ActiveListProps {
   active: InterventionView[] | null;
@@ -63,6 +64,7 @@ function ActiveRow({
           {r.reportName}
         </span>
         <span class="item-line muted">
+          <KindTag record={r} />
           <a class="key" href={r.artifact.url} target="_blank" rel="noreferrer">
             {r.artifact.key}
           </a>
@@ -81,8 +83,8 @@ function ActiveRow({
         >
           {overdue
             ? `Overdue by ${formatSpan(now.getTime() - Date.parse(r.plannedEndAt))}`
-            : r.plannedUntil === 'end-of-day'
-              ? `${formatSpan(spanMs(r, now))}, until ${formatClock(r.plannedEndAt)}`
+            : planEndWords(r)
+              ? `${formatSpan(spanMs(r, now))}, ${planEndWords(r)}`
               : `${formatSpan(spanMs(r, now))} of ${formatSpan(planned)}`}
         </span>
         <button

@@ -41,6 +41,7 @@ export function WaitingQuestion({ onAnswered }: { onAnswered(): void }) {
         end: (id) => sendMessage('endIntervention', { id }),
         extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
         recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
+        annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
       },
       onClose: () => setRequest(null),
     });

@@ -10,6 +10,7 @@ const ANSWER_LABELS: Record<PromptView['answer'], string> = {
   'stepped-back': 'caught myself and stepped back',
   dismissed: 'not now',
   unanswered: 'left unanswered',
+  'not-takeover': 'not a take-over',
 };
 
 /** A row of the log; `record` is what deleting the row removes (pauses are not records). */
@@ -45,7 +46,7 @@ export function toLog(
         id: `${r.id}-end`,
         at: r.endedAt,
         name: r.reportName,
-        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${overrunMs(r, Date.parse(r.endedAt)) === 0 ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
+        text: `${r.status === 'lapsed' ? 'Closed when the work went quiet:' : r.kind === 'takeover' ? 'Handed back' : 'Pulled back from'} ${r.artifact.key} (${r.reportName}) after ${formatDuration(spanMs(r, new Date(r.endedAt)))}, hands-on ${formatDuration(r.activeMs)}${overrunMs(r, Date.parse(r.endedAt)) === 0 ? ', on time' : `, planned end was ${formatClock(r.plannedEndAt)}`}`,
       });
     }
     entries.push({
@@ -53,7 +54,10 @@ export function toLog(
       id: `${r.id}-start`,
       at: r.startedAt,
       name: r.reportName,
-      text: `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}`,
+      text:
+        r.kind === 'takeover'
+          ? `Took over ${r.artifact.key} (${r.reportName})${r.plannedUntil === 'done' ? ', until done' : ''}`
+          : `Started on ${r.artifact.key} (${r.reportName}): ${PURPOSE_LABELS[r.purpose]}`,
     });
   }
   const listed = new Set(interventions.map((r) => r.id));

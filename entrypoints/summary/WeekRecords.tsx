@@ -5,10 +5,11 @@
  * to a folded row unfold it, so nothing is out of reach.
  */
 import { JoinedItems } from '@/components/ui/JoinedItems';
+import { KindTag, planEndWords } from '@/components/ui/KindTag';
 import { useEffect, useState } from 'preact/hooks';
 import { ForgetDialog } from '@/components/ui/ForgetDialog';
 import { formatTime } from '@/components/ui/format';
-import { formatDuration, pulledBackOnTime, spanMs } from '@/utils/model/durations';
+import { formatDuration, isOverdue, pulledBackOnTime, spanMs } from '@/utils/model/durations';
 import { PURPOSE_LABELS, type Intervention } from '@/utils/model/records';
 
 /** Rows drawn before "Show all". */
@@ -23,9 +24,10 @@ function statusWords(r: Intervention): string {
   if (r.status === 'ended') return pulledBackOnTime(r) ? 'ended on time' : 'ended late';
   if (r.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
   if (justStarted(r)) return 'just started';
-  return Date.parse(r.plannedEndAt) < Date.now()
+  if (r.plannedUntil === 'done') return 'open, until done';
+  return isOverdue(r, new Date())
     ? 'open, past the planned end'
-    : 'open, within its plan';
+    : `open, within its plan${planEndWords(r) ? ` (${planEndWords(r)})` : ''}`;
 }
 
 /**
@@ -100,6 +102,7 @@ export function WeekRecords({
               <tr id={`rec-${r.id}`} key={r.id}>
                 <td>{formatTime(r.startedAt)}</td>
                 <td class="item">
+                  <KindTag record={r} />
                   <span class="key">{r.artifact.key}</span> {r.artifact.title}
                   {r.joined?.length ? <JoinedItems joined={r.joined} /> : null}
                 </td>

@@ -35,6 +35,7 @@ import {
   importBackupFile,
   promptFrame,
   promptOn,
+  takeoverPromptOn,
   typeInDescription,
 } from '../support/steps';
 
@@ -337,12 +338,50 @@ const SURFACES: Surface[] = [
         view: 'a custom duration out of range, explained',
         reach: async (page) => {
           const prompt = promptOn(page);
-          await prompt.getByRole('button', { name: 'Custom' }).click();
+          await prompt
+            .getByRole('combobox', { name: 'Pull back after' })
+            .selectOption({ label: 'Custom…' });
           const minutes = prompt.getByRole('spinbutton', { name: /minutes/i });
           await minutes.click();
           await page.keyboard.press('ControlOrMeta+A');
           await page.keyboard.type('0');
           await prompt.getByText(/whole number of minutes/i).waitFor();
+        },
+      },
+      {
+        view: 'after Yes: why and the few words',
+        reach: async (page) => {
+          const prompt = promptOn(page);
+          await prompt.getByRole('spinbutton', { name: /minutes/i }).fill('30');
+          await prompt.getByRole('button', { name: /^Yes/ }).click();
+          await prompt.getByRole('textbox', { name: /in a few words/i }).waitFor();
+        },
+      },
+    ],
+  },
+  {
+    surface: 'in-page take-over card',
+    needsRoster: true,
+    include: [PROMPT_HOST],
+    frames: promptFrames,
+    open: async ({ ext, jira }) => {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('AX-4'));
+      return page;
+    },
+    views: [
+      {
+        view: 'its own choices',
+        reach: async (page) => {
+          await page.getByRole('button', { name: 'Assign to me' }).click();
+          await takeoverPromptOn(page).getByRole('button', { name: 'Until it is done' }).waitFor();
+        },
+      },
+      {
+        view: 'until a day, the date shown',
+        reach: async (page) => {
+          await takeoverPromptOn(page).getByRole('button', { name: 'Until a day…' }).click();
+          await takeoverPromptOn(page).getByLabel('Until').waitFor();
         },
       },
     ],
@@ -420,7 +459,10 @@ describe.each(STATES)('axe, $state', (state) => {
     session.jira = await serveFakeJira(session.ext.context, {
       myself: dana,
       issues: Object.fromEntries(
-        ['AX-1', 'AX-2', 'AX-3'].map((key) => [key, { summary: `Ticket ${key}`, assignee: alice }]),
+        ['AX-1', 'AX-2', 'AX-3', 'AX-4'].map((key) => [
+          key,
+          { summary: `Ticket ${key}`, assignee: alice },
+        ]),
       ),
     });
     if (state.backup) {

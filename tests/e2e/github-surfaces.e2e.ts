@@ -124,7 +124,7 @@ describe('GitHub: planning, taking over, the React pull request header', () => {
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
     await expect(prompt.textContent()).resolves.toContain('acme/shop#31');
-    await prompt.getByRole('button', { name: /^Yes/ }).click();
+    await prompt.getByRole('button', { name: /^End of day/ }).click();
     await expect
       .poll(
         async () =>

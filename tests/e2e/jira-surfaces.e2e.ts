@@ -8,7 +8,7 @@
  * (logged out), where the owner comes from the page.
  *
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchExtension, type ExtensionBrowser } from '../support/extension';
 import { serveFakeJira, type FakeJira } from '../support/fake-jira';
@@ -18,6 +18,7 @@ import {
   exportBackup,
   importBackupFile,
   promptOn,
+  takeoverPromptOn,
   typeComment,
   typeInDescription,
 } from '../support/steps';
@@ -81,6 +82,9 @@ describe('Jira: content, planning and taking over', () => {
         'PAY-204': { summary: 'Invoice totals', assignee: bob },
         'PAY-205': { summary: 'Currency rounding', assignee: alice },
         'PAY-206': { summary: 'Tax lines', assignee: alice },
+        'PAY-207': { summary: 'Payout schedule', assignee: bob },
+        'PAY-208': { summary: 'Chargeback notes', assignee: bob },
+        'PAY-209': { summary: 'Dispute form', assignee: bob },
         'OPS-21': { summary: 'Dana’s own work item', assignee: dana },
         'WEB-21': { summary: 'Carol’s work item', assignee: carol },
       },
@@ -146,23 +150,57 @@ describe('Jira: content, planning and taking over', () => {
     await page.close();
   });
 
-  test('"Assign to me" on a report’s work item asks the take-over question; Yes records a take-over', async () => {
+  test('"Assign to me" on a report’s work item shows the take-over card with its own choices; End of day shows the set clock time; every list marks the take-over', async () => {
+    const options = await ext.openPage('options.html');
+    await options.getByLabel(/working day ends/i).fill('17:45');
+    await options.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await options.close();
+
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-202'));
+    const clock = await page.evaluate(() =>
+      new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' }).format(
+        new Date(2026, 0, 1, 17, 45),
+      ),
+    );
     await page.getByRole('button', { name: 'Assign to me' }).click();
-    const prompt = promptOn(page);
-    await prompt.waitFor();
-    await expect(prompt.textContent()).resolves.toMatch(/taking (this|it) over/i);
-    await expect(prompt.textContent()).resolves.toMatch(/Bob Okafor.*PAY-202/);
-    await prompt.getByRole('button', { name: /^Yes/ }).click();
-    await expect
-      .poll(
-        async () =>
-          (await exportBackup(ext)).interventions.find((i: any) => i.artifact.key === 'PAY-202')
-            ?.kind,
-      )
-      .toBe('takeover');
+    const card = takeoverPromptOn(page);
+    await card.waitFor();
+    await expect(promptOn(page).count()).resolves.toBe(0); // Not the edit question.
+    await expect(card.textContent()).resolves.toMatch(/Bob Okafor[\s\S]*PAY-202/);
+    await expect(
+      card.locator('button:visible, select:visible, input:visible').allTextContents(),
+    ).resolves.toEqual([
+      expect.stringMatching(new RegExp(`^End of day \\((tomorrow )?${clock}\\)$`)),
+      'Until a day…',
+      'Until it is done',
+      'Not a take-over',
+      'Not now',
+    ]);
+    await expect(card.textContent()).resolves.not.toMatch(/15 min|hand it back|Teach a framework/);
+    await card.getByRole('button', { name: /^End of day/ }).click();
+    await card.getByText(new RegExp(`is yours until ${clock}`)).waitFor();
+
+    const popup = await ext.openPage('popup.html');
+    const row = popup
+      .getByRole('list', { name: 'Active interventions' })
+      .locator(':scope > li')
+      .filter({ hasText: 'PAY-202' });
+    await expect(row.textContent()).resolves.toMatch(
+      new RegExp(`Take-over[\\s\\S]*until ${clock}`),
+    );
+    await popup.close();
+    const summary = await ext.openPage('summary.html');
+    await expect(
+      summary.locator('table.records tr', { hasText: 'PAY-202' }).textContent(),
+    ).resolves.toMatch(/Take-over/);
+    await summary.close();
+
     const backup = await exportBackup(ext);
+    expect(backup.interventions.find((i: any) => i.artifact.key === 'PAY-202')).toMatchObject({
+      kind: 'takeover',
+      plannedUntil: 'end-of-day',
+    });
     expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-202')).toEqual([
       expect.objectContaining({ kind: 'takeover', reportId: 'bob', answer: 'deliberate' }),
     ]);
@@ -170,16 +208,63 @@ describe('Jira: content, planning and taking over', () => {
     await page.close();
   });
 
+  test('a take-over until it is done is listed “until done”, never as a duration; until a day ends at that day’s working-day end; “Not a take-over” starts nothing', async () => {
+    const take = async (key: string, choose: (card: Locator) => Promise<void>) => {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url(key));
+      await page.getByRole('button', { name: 'Assign to me' }).click();
+      const card = takeoverPromptOn(page);
+      await card.waitFor();
+      await choose(card);
+      await page.close();
+    };
+    await take('PAY-207', async (card) => {
+      await card.getByRole('button', { name: 'Until it is done' }).click();
+      await card.getByText(/is yours until it is done/).waitFor();
+    });
+    await take('PAY-209', async (card) => {
+      await card.getByRole('button', { name: 'Until a day…' }).click();
+      await card.getByLabel('Until').fill('2026-12-31');
+      await card.getByRole('button', { name: 'Keep it until then' }).click();
+      await card.getByText(/is yours until/).waitFor();
+    });
+    await take('PAY-208', async (card) => {
+      await card.getByRole('button', { name: 'Not a take-over' }).click();
+      await card.waitFor({ state: 'detached' });
+    });
+
+    const popup = await ext.openPage('popup.html');
+    const rows = popup.getByRole('list', { name: 'Active interventions' }).locator(':scope > li');
+    const done = rows.filter({ hasText: 'PAY-207' });
+    await expect(done.textContent()).resolves.toMatch(/Take-over[\s\S]*until done/);
+    await expect(done.textContent()).resolves.not.toMatch(/\d+ days?|\d+ h \d+|of \d/);
+    await expect(rows.filter({ hasText: 'PAY-209' }).textContent()).resolves.toMatch(
+      /until (Thu, Dec 31|Thu 31 Dec)/,
+    );
+    await expect(rows.filter({ hasText: 'PAY-208' }).count()).resolves.toBe(0);
+    await popup.close();
+
+    const backup = await exportBackup(ext);
+    const byKey = (key: string) => backup.interventions.find((i: any) => i.artifact.key === key);
+    expect(byKey('PAY-207')).toMatchObject({ kind: 'takeover', plannedUntil: 'done' });
+    expect(byKey('PAY-209')).toMatchObject({ kind: 'takeover', plannedUntil: 'day' });
+    expect(new Date(byKey('PAY-209').plannedEndAt).getHours()).toBe(17); // The working day’s end set above.
+    expect(byKey('PAY-208')).toBeUndefined();
+    expect(backup.prompts.filter((p: any) => p.artifact.key === 'PAY-208')).toEqual([
+      expect.objectContaining({ kind: 'takeover', answer: 'not-takeover' }),
+    ]);
+  });
+
   test('picking myself in the assignee field of a report’s work item is a take-over too', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('PAY-205'));
     await openAssigneePicker(page);
     await page.getByRole('option', { name: 'Dana Lead' }).click();
-    await promptOn(page).waitFor();
-    await expect(promptOn(page).textContent()).resolves.toMatch(
+    await takeoverPromptOn(page).waitFor();
+    await expect(takeoverPromptOn(page).textContent()).resolves.toMatch(
       /taking (this|it) over from Alice Chen/i,
     );
-    await promptOn(page)
+    await takeoverPromptOn(page)
       .getByRole('button', { name: /^Not now/ })
       .click();
     const backup = await exportBackup(ext);

@@ -81,13 +81,20 @@ describe('keyboard answers keep your place', () => {
       .toBe(1);
     await expect(prompt.textContent()).resolves.toMatch(/Esc for “Not now”/);
 
-    await reachByKeyboard(page, /check the edge cases/); // The optional "few words" field.
-    await expect(summary.count()).resolves.toBe(1); // Reaching the prompt did not close the inline editor.
-    await page.keyboard.type('RACI for the launch');
     await answerByKeyboard(page, /^Yes/);
+    await expect(summary.count()).resolves.toBe(1); // Reaching the prompt did not close the inline editor.
     await prompt.getByText(/intervention started/i).waitFor();
     await expect(prompt.textContent()).resolves.not.toMatch(/Esc/); // No “Not now” here: no Esc hint.
     await typingLandsIn(page, summary, summaryValue, 'Onboarding copy (draft)');
+
+    // The few words come after Yes, reached the same way; Done gives the keys back again.
+    await reachByKeyboard(page, /check the edge cases/);
+    await page.keyboard.type('RACI for the launch');
+    for (let i = 0; i < 5 && (await activeInPrompt(page)) !== 'Done'; i++)
+      await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    await typingLandsIn(page, summary, summaryValue, 'Onboarding copy (draft)ZZZ');
 
     const { interventions } = await exportBackup(ext);
     expect(interventions.find((r: any) => r.artifact.key === 'KB-1')).toMatchObject({

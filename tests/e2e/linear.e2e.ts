@@ -234,7 +234,7 @@ describe('Linear detection', () => {
     await takeover.waitFor();
     await expect(takeover.textContent()).resolves.toMatch(/taking (this|it) over from Alice Chen/i);
     await expect(takeover.textContent()).resolves.toContain('ENG-12');
-    await takeover.getByRole('button', { name: /^Yes/ }).click();
+    await takeover.getByRole('button', { name: /^End of day/ }).click();
     await expect
       .poll(
         async () =>

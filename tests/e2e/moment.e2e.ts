@@ -4,7 +4,7 @@
  * once; the threshold is the lead's setting; a second item of the report joins the open
  * intervention in one click; "End of day" is the working day's end the lead set.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { weekIdOf } from '@/utils/model/week';
 import { expectNoPrompt } from '../support/assertions';
@@ -20,7 +20,7 @@ const SUMMARY_EDITOR = 'textarea[data-testid$="summary.heading.writeable.field"]
 describe('the moment of asking', () => {
   let ext: ExtensionBrowser;
   let jira: FakeJira;
-  const keys = ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-4', 'PAY-5', 'PAY-6', 'PAY-7', 'PAY-8'];
+  const keys = ['PAY-1', 'PAY-2', 'PAY-3', 'PAY-4', 'PAY-5', 'PAY-6', 'PAY-7', 'PAY-8', 'PAY-9'];
 
   beforeAll(async () => {
     ({ ext, jira } = await startLeadOnJira(
@@ -38,6 +38,13 @@ describe('the moment of asking', () => {
   }
   /** The lead leaves the field (clicks elsewhere on the page). */
   const leave = (page: Page) => page.locator('body').click({ position: { x: 5, y: 5 } });
+  /** What a lead can press, pick or type in the prompt as shown now: each control's name. */
+  const controlsShown = (prompt: Locator) =>
+    prompt
+      .locator('button:visible, select:visible, input:visible, textarea:visible')
+      .evaluateAll((els) =>
+        els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName),
+      );
   const setAskAfter = async (label: RegExp) => {
     const options = await ext.openPage('options.html');
     await options.getByRole('radio', { name: label }).check();
@@ -82,6 +89,13 @@ describe('the moment of asking', () => {
     await expectNoPrompt(page, 'three keys');
     await page.keyboard.type(' now');
     await promptOn(page).waitFor();
+    // A light card: Yes with its plan beside it, No, Not now; nothing more to read before answering.
+    await expect(controlsShown(promptOn(page))).resolves.toEqual([
+      'Yes, start the intervention',
+      'Pull back after',
+      'No, I’ll hand it back',
+      'Not now',
+    ]);
     await promptOn(page)
       .getByRole('button', { name: /^Not now/ })
       .click();
@@ -127,6 +141,8 @@ describe('the moment of asking', () => {
 
     await page.goto(jira.url('PAY-7'));
     await editSummary(page, ' (v2)');
+    // With open work to join, "Add to PAY-6" is the fifth control, and the last.
+    await expect(controlsShown(promptOn(page))).resolves.toHaveLength(5);
     await promptOn(page).getByRole('button', { name: 'Add to PAY-6' }).click();
     await promptOn(page)
       .getByText(/added to your open intervention/i)
@@ -175,11 +191,12 @@ describe('the moment of asking', () => {
       ),
     );
     await editSummary(page, ' (v2)');
-    const endOfDay = promptOn(page).getByRole('button', { name: /^End of day/ });
+    const plan = promptOn(page).getByRole('combobox', { name: 'Pull back after' });
+    const endOfDay = plan.getByRole('option', { name: /^End of day/ });
     await expect(endOfDay.textContent()).resolves.toMatch(
       new RegExp(`^End of day \\((tomorrow )?${clock}\\)$`),
     );
-    await endOfDay.click();
+    await plan.selectOption({ label: (await endOfDay.textContent())! });
     await promptOn(page).getByRole('button', { name: /^Yes/ }).click();
     await promptOn(page)
       .getByText(/intervention started/i)
@@ -199,6 +216,54 @@ describe('the moment of asking', () => {
     expect(started.plannedUntil).toBe('end-of-day');
     expect(new Date(started.plannedEndAt).getHours()).toBe(17);
     expect(new Date(started.plannedEndAt).getMinutes()).toBe(45);
+    await popup.close();
+    await page.close();
+  });
+
+  // Last: Alice's check-in stays for the rest of the file.
+  test('the check-in’s quadrant is said in the prompt and pre-selects the purpose after Yes; purpose and words annotate the record', async () => {
+    const summary = await ext.openPage('summary.html');
+    const aliceRow = summary.getByRole('group', { name: 'Alice Chen' });
+    for (const scale of [/alignment/i, /confidence/i])
+      await aliceRow
+        .getByRole('radiogroup', { name: scale })
+        .getByRole('radio', { name: '4' })
+        .check();
+    await expect.poll(() => aliceRow.locator('.guidance').textContent()).toMatch(/full support/i);
+    await summary.close();
+
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('PAY-9'));
+    await editSummary(page, ' (v2)');
+    const prompt = promptOn(page);
+    await prompt.waitFor();
+    const said = await prompt.textContent();
+    expect(said).toMatch(
+      /You last rated Alice Chen Full support \((\w{3} \d{1,2}|\d{1,2} \w{3})\): details are theirs\./,
+    );
+    expect(said!.split('details are theirs').length).toBe(2); // Said once.
+    await prompt.getByRole('button', { name: /^Yes/ }).click();
+    await prompt.getByText(/intervention started/i).waitFor();
+    await expect(
+      prompt.getByRole('button', { name: 'The details matter here' }).getAttribute('aria-pressed'),
+    ).resolves.toBe('true');
+    await prompt.getByRole('button', { name: 'Teach a framework' }).click();
+    await prompt.getByRole('textbox', { name: /in a few words/i }).fill('RACI: Alice decides');
+    await prompt.getByRole('button', { name: 'Done' }).click();
+    await prompt.waitFor({ state: 'detached' });
+
+    const popup = await ext.openPage('popup.html');
+    await expect
+      .poll(() => popup.getByText(/Started on PAY-9 \(Alice Chen\): Teach a framework/).count())
+      .toBe(1);
+    const { interventions } = await exportBackup(ext);
+    expect(
+      interventions.find((r: { artifact: { key: string } }) => r.artifact.key === 'PAY-9'),
+    ).toMatchObject({
+      purpose: 'teach-framework',
+      intent: 'RACI: Alice decides',
+      status: 'active',
+    });
     await popup.close();
     await page.close();
   });

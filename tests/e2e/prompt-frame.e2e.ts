@@ -117,14 +117,17 @@ describe('the prompt, out of the page’s reach', () => {
     const prompt = promptOn(page);
     await prompt.waitFor();
     await expect(prompt.textContent()).resolves.toContain('Alice Chen');
-    await prompt.getByRole('textbox').fill(LEADS_WORDS);
     expectNothingOfPullback(await pageReads(page), 'Alice Chen', namesOnThePage);
     // The prompt is Pullback's own page: the frame's address is the extension's origin.
     expect(promptFrame(page)?.url()).toMatch(new RegExp(`^chrome-extension://${ext.extensionId}/`));
 
     await prompt.getByRole('button', { name: /^Yes/ }).click();
     await prompt.getByText(/intervention started/i).waitFor();
+    // The lead's words come after Yes.
+    await prompt.getByRole('textbox').fill(LEADS_WORDS);
     expectNothingOfPullback(await pageReads(page), 'Alice Chen', namesOnThePage);
+    await prompt.getByRole('button', { name: 'Done' }).click();
+    await prompt.waitFor({ state: 'detached' });
     const { interventions } = await exportBackup(ext);
     expect(interventions.find((r: any) => r.artifact.key === 'KEY-1')).toMatchObject({
       intent: LEADS_WORDS,

@@ -44,15 +44,11 @@ describe('the prompt', () => {
     await expect(activeInPrompt(page)).resolves.toBeNull(); // The editor still has the keyboard.
 
     await page.keyboard.press('Alt+Shift+P');
-    await expect.poll(() => activeInPrompt(page)).toMatch(/Get it back on track/);
+    await expect.poll(() => activeInPrompt(page)).toMatch(/^Yes, start the intervention/);
     await page.evaluate(() => ((window as any).hostKeys = []));
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter'); // "Teach a framework"
-    await expect(
-      promptOn(page)
-        .getByRole('button', { name: 'Teach a framework' })
-        .getAttribute('aria-pressed'),
-    ).resolves.toBe('true');
+    await page.keyboard.press('Tab'); // The plan beside Yes,
+    await page.keyboard.press('Tab'); // then No.
+    await expect(activeInPrompt(page)).resolves.toBe('No, I’ll hand it back');
     await expect(page.evaluate(() => (window as any).hostKeys)).resolves.toEqual([]); // Jira's shortcuts never saw them.
 
     await page.keyboard.press('Escape');
@@ -73,16 +69,18 @@ describe('the prompt', () => {
     await page.close();
   });
 
-  test('Yes with a chosen purpose and duration starts that intervention; further edits feed it without asking', async () => {
+  test('Yes with the plan chosen beside it starts that intervention; the purpose after Yes annotates it; further edits feed it without asking', async () => {
     const page = await ext.context.newPage();
     await page.goto(jira.url('KEY-2'));
     await editSummary(page, ' (draft)');
     const prompt = promptOn(page);
     await prompt.waitFor();
-    await prompt.getByRole('button', { name: 'The details matter here' }).click();
-    await prompt.getByRole('button', { name: '1 h' }).click();
+    await prompt.getByRole('combobox', { name: 'Pull back after' }).selectOption({ label: '1 h' });
     await prompt.getByRole('button', { name: /^Yes/ }).click();
     await prompt.getByText(/intervention started/i).waitFor();
+    await prompt.getByRole('button', { name: 'The details matter here' }).click();
+    await prompt.getByRole('button', { name: 'Done' }).click();
+    await promptOn(page).waitFor({ state: 'detached' });
 
     await page.reload();
     await editSummary(page, ' more');
@@ -101,7 +99,9 @@ describe('the prompt', () => {
     await editSummary(page, ' (!)');
     const prompt = promptOn(page);
     await prompt.waitFor();
-    await prompt.getByRole('button', { name: 'Custom' }).click();
+    await prompt
+      .getByRole('combobox', { name: 'Pull back after' })
+      .selectOption({ label: 'Custom…' });
     const minutes = prompt.getByRole('spinbutton', { name: 'Minutes' });
     await minutes.fill('0');
     await expect(prompt.textContent()).resolves.toMatch(/whole number of minutes from 1/);

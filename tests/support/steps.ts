@@ -59,9 +59,9 @@ export async function activeInPrompt(page: Page): Promise<string | null> {
   });
 }
 
-/** The take-over question ("You are taking this over from …"): the prompt as it asks about a take-over. */
+/** The take-over card, found in its frame by its own name ("Are you taking this over from …?"). */
 export function takeoverPromptOn(page: Page): Locator {
-  return promptOn(page).filter({ hasText: /taking (this|it) over/i });
+  return inPromptFrame(page).getByRole('dialog', { name: /taking (this|it) over/i });
 }
 
 /** Clicks the summary heading (the inline editor takes its place) and types. */

@@ -65,6 +65,7 @@ function mount(
     ),
     extend: vi.fn(async (id: string, _minutes: number) => intervention({ id })),
     recordClosing: vi.fn(async () => undefined),
+    annotate: vi.fn(async (id: string) => intervention({ id })),
   } satisfies LifecycleActions;
   view = createInterventionPrompt({ request, onAnswer, lifecycle, onClose });
   container.append(view.element);
@@ -90,6 +91,30 @@ async function click(label: string | RegExp) {
     button(label).click();
   });
 }
+const plan = () => container.querySelector<HTMLSelectElement>('select')!;
+async function choosePlan(label: string) {
+  const option = [...plan().options].find((o) => o.text === label);
+  if (!option)
+    throw new Error(
+      `no plan ${label}; have: ${[...plan().options].map((o) => o.text).join(' | ')}`,
+    );
+  await act(async () => {
+    plan().value = option.value;
+    plan().dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+/** The controls a lead can use in what the card shows now (hidden ones aside). */
+const visibleControls = () =>
+  [...container.querySelectorAll<HTMLElement>('button, select, input, textarea')].filter(
+    (el) => !el.closest('[hidden]'),
+  );
+const checkIn = {
+  quadrant: 'support' as const,
+  label: 'Full support',
+  week: '2026-W48',
+  at: '2026-11-27T10:00:00.000Z',
+  purpose: 'details-matter' as const,
+};
 const title = () => document.getElementById(dialog().getAttribute('aria-labelledby')!)?.textContent;
 
 describe('InterventionPrompt: asking', () => {
@@ -121,17 +146,45 @@ describe('InterventionPrompt: asking', () => {
     expect(title()).toBe('Intervention started');
   });
 
-  it('the chosen purpose and "1 h" are what "Yes" sends', async () => {
-    const { onAnswer } = mount();
-    await click('Teach a framework');
-    await click('1 h');
-    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
-    expect(button('15 min').getAttribute('aria-pressed')).toBe('false');
+  it('the first view is light: Yes with its plan in place, No, Not now; no purposes, no words', () => {
+    mount();
+    expect(
+      visibleControls().map((c) => c.getAttribute('aria-label') ?? c.textContent?.trim()),
+    ).toEqual([
+      'Yes, start the intervention',
+      'Pull back after',
+      'No, I’ll hand it back',
+      'Not now',
+    ]);
+    expect(container.textContent).not.toContain('Teach a framework');
+  });
+
+  it('the plan chosen beside Yes ("1 h") is what Yes sends; then purpose and words annotate it', async () => {
+    const { onAnswer, lifecycle, onClose } = mount();
+    await choosePlan('1 h');
     await click(/^Yes/);
     expect(onAnswer).toHaveBeenCalledWith('deliberate', {
-      purpose: 'teach-framework',
+      purpose: 'back-on-track',
       plannedMinutes: 60,
     });
+    expect(title()).toBe('Intervention started');
+    await click('Teach a framework');
+    expect(button('Teach a framework').getAttribute('aria-pressed')).toBe('true');
+    container.querySelector<HTMLInputElement>('.intent input')!.value = '  RACI for the launch ';
+    await click('Done');
+    expect(lifecycle.annotate).toHaveBeenCalledWith('i1', {
+      purpose: 'teach-framework',
+      intent: 'RACI for the launch',
+    });
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('Skip (or Esc) after Yes closes without annotating: the intervention stands as started', async () => {
+    const { lifecycle, onClose } = mount();
+    await click(/^Yes/);
+    await click('Skip');
+    expect(lifecycle.annotate).not.toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalledTimes(1);
   });
 
   it('"End of day" names the clock time the background gave and plans to it, never minutes to midnight', async () => {
@@ -140,7 +193,7 @@ describe('InterventionPrompt: asking', () => {
     const end = new Date(2026, 10, 28, 17, 30);
     const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
     const { onAnswer } = mount({ ...askRequest, context: { workdayEndsAt: end.toISOString() } });
-    await click(`End of day (${clock.format(end)})`);
+    await choosePlan(`End of day (${clock.format(end)})`);
     await click(/^Yes/);
     expect(onAnswer).toHaveBeenCalledWith('deliberate', {
       purpose: 'back-on-track',
@@ -154,25 +207,41 @@ describe('InterventionPrompt: asking', () => {
     const end = new Date(2026, 10, 29, 18, 0);
     const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
     mount({ ...askRequest, context: { workdayEndsAt: end.toISOString() } });
-    expect(button(`End of day (tomorrow ${clock.format(end)})`)).toBeTruthy();
+    expect([...plan().options].map((o) => o.text)).toContain(
+      `End of day (tomorrow ${clock.format(end)})`,
+    );
   });
 
-  it('the check-in pre-selects the purpose that fits it', () => {
+  it('the check-in is said in a few words, and its purpose is pre-selected after Yes and sent with it', async () => {
+    const { onAnswer } = mount({
+      ...askRequest,
+      context: { workdayEndsAt: new Date().toISOString(), checkIn },
+    });
+    const said = container.querySelector('.checkin')!.textContent!;
+    expect(said).toMatch(
+      /^You last rated Alice Chen Full support \((Nov 27|27 Nov)\): details are theirs\.$/,
+    );
+    expect(container.textContent!.split('details are theirs').length).toBe(2); // Once.
+    await click(/^Yes/);
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'details-matter',
+      plannedMinutes: 15,
+    });
+    expect(button('The details matter here').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Get it back on track').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('a check-in other than Full support is named, with no advice', () => {
     mount({
       ...askRequest,
       context: {
         workdayEndsAt: new Date().toISOString(),
-        checkIn: {
-          quadrant: 'support',
-          label: 'Full support',
-          week: '2026-W48',
-          at: '2026-11-27T10:00:00.000Z',
-          purpose: 'details-matter',
-        },
+        checkIn: { ...checkIn, quadrant: 'act-now', label: 'Act now', purpose: 'back-on-track' },
       },
     });
-    expect(button('The details matter here').getAttribute('aria-pressed')).toBe('true');
-    expect(button('Get it back on track').getAttribute('aria-pressed')).toBe('false');
+    expect(container.querySelector('.checkin')!.textContent).toMatch(
+      /^Check-in: Act now \((Nov 27|27 Nov)\)\.$/,
+    );
   });
 
   it('"Add to ..." joins the open intervention in one click', async () => {
@@ -192,31 +261,18 @@ describe('InterventionPrompt: asking', () => {
         },
       },
     });
+    expect(visibleControls().length).toBe(5);
     await click('Add to PAY-307');
     expect(onAnswer).toHaveBeenCalledWith('deliberate', { join: 'open-1' });
     expect(title()).toBe('Added to your open intervention');
   });
 
-  it("the lead's default plan length is the first choice: 1 h is pressed and is what Yes sends", async () => {
-    const { onAnswer } = mount({
-      ...askRequest,
-      context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 60 },
-    });
-    expect(button('1 h').getAttribute('aria-pressed')).toBe('true');
-    await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
-      purpose: 'back-on-track',
-      plannedMinutes: 60,
-    });
-  });
-
-  it('a default plan length that is not a button starts on Custom with its minutes', async () => {
+  it("the lead's default plan length is the plan shown beside Yes, and what Yes sends", async () => {
     const { onAnswer } = mount({
       ...askRequest,
       context: { workdayEndsAt: new Date().toISOString(), plannedMinutes: 25 },
     });
-    expect(button('Custom').getAttribute('aria-pressed')).toBe('true');
-    expect(container.querySelector<HTMLInputElement>('input[type="number"]')!.value).toBe('25');
+    expect(plan().selectedOptions[0]!.text).toBe('25 min');
     await click(/^Yes/);
     expect(onAnswer).toHaveBeenCalledWith('deliberate', {
       purpose: 'back-on-track',
@@ -224,9 +280,9 @@ describe('InterventionPrompt: asking', () => {
     });
   });
 
-  it('"Custom" with a valid number sends it', async () => {
+  it('"Custom…" with a valid number sends it', async () => {
     const { onAnswer } = mount();
-    await click('Custom');
+    await choosePlan('Custom…');
     const input = container.querySelector<HTMLInputElement>('input[type="number"]')!;
     await act(async () => {
       input.value = '45';
@@ -239,9 +295,9 @@ describe('InterventionPrompt: asking', () => {
     });
   });
 
-  it('"Custom" with 0 (or a fraction) shows an error and does not answer', async () => {
+  it('"Custom…" with 0 (or a fraction) shows an error and does not answer', async () => {
     const { onAnswer } = mount();
-    await click('Custom');
+    await choosePlan('Custom…');
     const input = container.querySelector<HTMLInputElement>('input[type="number"]')!;
     for (const bad of ['0', '2.5', '']) {
       await act(async () => {
@@ -288,7 +344,7 @@ describe('InterventionPrompt: asking', () => {
 
   it('pressing the mouse on any button does not take focus from the page’s editor', () => {
     mount();
-    expect(buttons().length).toBeGreaterThanOrEqual(10);
+    expect(buttons().length).toBeGreaterThanOrEqual(3);
     for (const b of buttons()) {
       const down = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
       b.dispatchEvent(down);
@@ -311,14 +367,85 @@ describe('InterventionPrompt: asking', () => {
     );
   });
 
-  it('the confirmation closes itself after a few seconds', async () => {
+  it('the step after Yes, left alone, closes itself; once the lead is in it, it waits', async () => {
     const { onClose } = mount();
     vi.useFakeTimers();
     await click(/^Yes/);
     expect(onClose).not.toHaveBeenCalled();
     await act(async () => {
-      vi.advanceTimersByTime(6_000);
+      vi.advanceTimersByTime(20_000);
     });
+    expect(onClose).toHaveBeenCalledTimes(1);
+
+    view!.destroy();
+    const second = mount();
+    await click(/^Yes/);
+    await act(async () => {
+      container.querySelector<HTMLInputElement>('.intent input')!.focus();
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(second.onClose).not.toHaveBeenCalled();
+  });
+});
+
+describe('InterventionPrompt: taking over', () => {
+  const takeover: PromptRequest = { ...askRequest, takeover: true };
+
+  it('is its own card, named for taking over, naming the report and the item, with its own choices', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 28, 10, 0, 0));
+    const end = new Date(2026, 10, 28, 18, 0);
+    const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+    mount({ ...takeover, context: { workdayEndsAt: end.toISOString() } });
+    expect(title()).toMatch(/taking (this|it) over/i);
+    expect(title()).not.toMatch(/intervention/i);
+    expect(title()).toContain('Alice Chen');
+    expect(dialog().textContent).toContain('PAY-142');
+    expect(visibleControls().map((c) => c.textContent?.trim())).toEqual([
+      `End of day (${clock.format(end)})`,
+      'Until a day…',
+      'Until it is done',
+      'Not a take-over',
+      'Not now',
+    ]);
+    expect(dialog().textContent).not.toMatch(/15 min|hand it back|Teach a framework/);
+  });
+
+  it('"End of day" and "Until it is done" record the take-over with that plan', async () => {
+    const first = mount(takeover);
+    await click(/^End of day/);
+    expect(first.onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      until: 'end-of-day',
+    });
+    expect(title()).toMatch(/taking (this|it) over/i);
+    view!.destroy();
+    const second = mount(takeover);
+    await click('Until it is done');
+    expect(second.onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      until: 'done',
+    });
+  });
+
+  it('"Until a day…" offers a date, and keeps it until that day', async () => {
+    const { onAnswer } = mount(takeover);
+    await click('Until a day…');
+    const day = container.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(day.closest('[hidden]')).toBeNull();
+    day.value = '2026-12-11';
+    await click('Keep it until then');
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      until: 'day',
+      untilDay: '2026-12-11',
+    });
+  });
+
+  it('"Not a take-over" records that answer and closes', async () => {
+    const { onAnswer, onClose } = mount(takeover);
+    await click('Not a take-over');
+    expect(onAnswer).toHaveBeenCalledWith('not-takeover', {});
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 });
@@ -403,19 +530,6 @@ describe('InterventionPrompt: only the lead answers', () => {
 });
 
 describe('InterventionPrompt: the lead’s words, hints and the keyboard', () => {
-  it('Yes sends the lead’s few words as intent (trimmed); left empty, none is sent', async () => {
-    const { onAnswer } = mount();
-    const words = container.querySelector<HTMLInputElement>('.intent input')!;
-    expect(words.maxLength).toBe(280);
-    words.value = '  RACI for the launch ';
-    await click(/^Yes/);
-    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
-      purpose: 'back-on-track',
-      plannedMinutes: 15,
-      intent: 'RACI for the launch',
-    });
-  });
-
   it('mentions Esc only where it means “Not now”', async () => {
     mount();
     expect(dialog().querySelector('.hint')?.textContent).toMatch(/Esc for “Not now”/);
@@ -431,6 +545,7 @@ describe('InterventionPrompt: the lead’s words, hints and the keyboard', () =>
       ),
       extend: vi.fn(async (id: string) => intervention({ id })),
       recordClosing: vi.fn(async () => undefined),
+      annotate: vi.fn(async (id: string) => intervention({ id })),
     };
     const onAnswer = vi.fn(async (answer: PromptChoice): Promise<AnswerResult> => ({
       prompt: promptRecord({ id: 'p1', answer }),

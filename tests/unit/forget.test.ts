@@ -372,4 +372,11 @@ describe('notifications on a shared screen', () => {
     );
     expect(reminderMessage(record, true)).not.toMatch(/PAY-142|Checkout/);
   });
+
+  it('a take-over until it is done asks whether it still is, never about a planned end', () => {
+    const record = intervention({ id: 'y', kind: 'takeover', plannedUntil: 'done' });
+    expect(reminderMessage(record, false)).toMatch(/is still with you: is it done\?$/);
+    expect(reminderMessage(record, false)).not.toMatch(/planned end/);
+    expect(reminderMessage(record, true)).toBe('A take-over is still with you: is it done?');
+  });
 });

@@ -676,6 +676,83 @@ describe('the moment of asking', () => {
     });
   });
 
+  it('a take-over until a day ends at that day’s working-day end; a day gone by is refused and starts nothing', async () => {
+    const { service, db } = await setup({ ...roster, workdayEnd: '17:30' });
+    const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    await expect(
+      service.answerPrompt({
+        promptId,
+        answer: 'deliberate',
+        until: 'day',
+        untilDay: '2026-11-27',
+      }),
+    ).rejects.toThrow(/working day has not ended/);
+    expect(await db.getAll('interventions')).toEqual([]);
+    const { intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      until: 'day',
+      untilDay: '2026-12-02',
+    });
+    expect(intervention).toMatchObject({
+      kind: 'takeover',
+      plannedUntil: 'day',
+      plannedEndAt: new Date(2026, 11, 2, 17, 30).toISOString(),
+    });
+  });
+
+  it('a take-over until it is done has no planned end: never overdue, never lapsed, reminded once a week', async () => {
+    const { service, advance } = await setup();
+    const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    const { intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      until: 'done',
+    });
+    expect(intervention).toMatchObject({ kind: 'takeover', plannedUntil: 'done' });
+    advance(3 * 24 * 60 * MIN); // Three quiet days: far past the lapse rule's 8 hours.
+    let swept = await service.sweep();
+    expect(swept.active.map((r) => r.id)).toEqual([intervention!.id]);
+    expect(swept.toRemind).toEqual([]);
+    advance(4 * 24 * 60 * MIN + MIN); // A week on: the weekly question.
+    swept = await service.sweep();
+    expect(swept.toRemind.map((r) => r.id)).toEqual([intervention!.id]);
+    const next = swept.toRemind[0]!.plannedEndAt;
+    expect(Date.parse(next) - Date.parse(intervention!.plannedEndAt)).toBe(7 * 24 * 60 * MIN);
+    expect((await service.sweep()).toRemind).toEqual([]); // Once, until next week.
+  });
+
+  it('"Not a take-over" records that answer and starts nothing', async () => {
+    const { service, db } = await setup();
+    const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    const { prompt, intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'not-takeover',
+    });
+    expect(prompt).toMatchObject({ kind: 'takeover', answer: 'not-takeover' });
+    expect(intervention).toBeNull();
+    expect(await db.getAll('interventions')).toEqual([]);
+  });
+
+  it('the step after Yes annotates the intervention: purpose and words; blank words keep what was there', async () => {
+    const { service } = await setup();
+    const promptId = await promptIdOf(service.edit(typed(aliceEdit(), 4)));
+    const { intervention } = await service.answerPrompt({ promptId, answer: 'deliberate' });
+    const annotated = await service.annotateIntervention(intervention!.id, {
+      purpose: 'teach-framework',
+      intent: ' RACI ',
+    });
+    expect(annotated).toMatchObject({
+      purpose: 'teach-framework',
+      intent: 'RACI',
+      status: 'active',
+    });
+    expect(await service.annotateIntervention(intervention!.id, { intent: '  ' })).toMatchObject({
+      intent: 'RACI',
+    });
+    await expect(service.annotateIntervention('nope', {})).rejects.toThrow(UnknownRecordError);
+  });
+
   it("the prompt carries the report's latest check-in: the quadrant's name, when, and the purpose that fits it", async () => {
     const { service } = await setup();
     await service.saveRating({ week: '2026-W47', reportId: 'alice', alignment: 1, confidence: 1 });

@@ -4,9 +4,9 @@
  * intervention or add the item to an open one. Pure, or writing only to the store handed in, so
  * the service keeps every decision inside one transaction.
  */
-import { DEFAULT_PLAN_MINUTES } from '@/utils/model/constants';
+import { DEFAULT_PLAN_MINUTES, UNTIL_DONE_REMINDER_DAYS } from '@/utils/model/constants';
 import type { StoreOf } from '@/utils/background/db';
-import { endOfWorkday, mergeHeartbeat } from '@/utils/model/durations';
+import { endOfWorkday, endOfWorkdayOn, mergeHeartbeat } from '@/utils/model/durations';
 import type {
   EditDecision,
   EditSignal,
@@ -93,11 +93,19 @@ export function startedFrom(
   const intent = input.intent?.trim();
   const editMs = prompt.editMs ?? 0;
   const startedAt = editMs > 0 ? new Date(Date.parse(prompt.at) - editMs) : at;
-  const endOfDay = input.until === 'end-of-day';
+  const until = input.until;
   // The plan's length counts from the start, as the popup shows it ("20 min of 1 h planned").
-  const plannedEnd = endOfDay
-    ? endOfWorkday(settings.workdayEnd, at)
-    : new Date(startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000);
+  const plannedEnd =
+    until === 'end-of-day'
+      ? endOfWorkday(settings.workdayEnd, at)
+      : until === 'day'
+        ? chosenDayEnd(input.untilDay, settings.workdayEnd, at)
+        : until === 'done'
+          ? // No planned end: the first weekly reminder.
+            new Date(at.getTime() + UNTIL_DONE_REMINDER_DAYS * 86_400_000)
+          : new Date(
+              startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000,
+            );
   return {
     id,
     ...kindOf(prompt),
@@ -108,7 +116,7 @@ export function startedFrom(
     purpose: input.purpose ?? DEFAULT_PURPOSE,
     startedAt: startedAt.toISOString(),
     plannedEndAt: plannedEnd.toISOString(),
-    ...(endOfDay ? { plannedUntil: 'end-of-day' as const } : {}),
+    ...(until ? { plannedUntil: until } : {}),
     endedAt: null,
     status: 'active',
     activeMs: editMs,
@@ -117,6 +125,13 @@ export function startedFrom(
     remindedAt: null,
     closing: null,
   };
+}
+
+/** A day the lead picked for a take-over: its working-day end, which must still be ahead. */
+function chosenDayEnd(day: string | undefined, workdayEnd: string, at: Date): Date {
+  const end = day ? endOfWorkdayOn(day, workdayEnd, at) : null;
+  if (!end) throw new RangeError('Pick a day whose working day has not ended yet.');
+  return end;
 }
 
 /**

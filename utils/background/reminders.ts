@@ -73,6 +73,11 @@ async function armDueAlarm(active: Intervention[], now: Date) {
 
 /** What the reminder says; with titles hidden (a shared screen) it names no item and no person. */
 export function reminderMessage(record: Intervention, hideTitles: boolean): string {
+  // "Until it is done" has no end to pass: the weekly question is whether it is still the lead's.
+  if (record.plannedUntil === 'done')
+    return hideTitles
+      ? 'A take-over is still with you: is it done?'
+      : `${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} is still with you: is it done?`;
   if (hideTitles) return 'The planned end of an intervention has passed.';
   return `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`;
 }
@@ -82,11 +87,15 @@ async function remind(record: Intervention, hideTitles: boolean, held = false) {
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: 'Time to pull back?',
+    title: record.plannedUntil === 'done' ? 'Still yours?' : 'Time to pull back?',
     message: reminderMessage(record, hideTitles),
     ...(NOTIFICATION_BUTTONS
       ? {
-          buttons: [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
+          // "15 more minutes" means nothing to a plan with no end: ending it is the one button.
+          buttons:
+            record.plannedUntil === 'done'
+              ? [{ title: 'It is done: end it' }]
+              : [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
           requireInteraction: !held,
         }
       : {}),

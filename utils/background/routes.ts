@@ -46,6 +46,7 @@ import {
   parseOrThrow,
   PauseSchema,
   PromptAnswerSchema,
+  AnnotateSchema,
   RatingInputSchema,
   ReportIdSchema,
   RetentionInputSchema,
@@ -342,6 +343,13 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       what: 'closing answers',
       refreshes: true,
       handle: async ({ id, ...answers }) => (await s()).recordClosing(id, answers),
+    }),
+    route({
+      type: 'annotateIntervention',
+      from: 'prompt-or-page',
+      schema: AnnotateSchema,
+      what: 'purpose and words',
+      handle: async ({ id, ...notes }) => (await s()).annotateIntervention(id, notes),
     }),
 
     // Pullback's own pages.

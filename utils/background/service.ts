@@ -9,7 +9,12 @@
  * both create a prompt or an intervention.
  */
 import { activeOnArtifact, openForReport, promptsOnArtifact } from '@/utils/background/db';
-import { isLapsed, isOverdue } from '@/utils/model/durations';
+import {
+  isLapsed,
+  isOverdue,
+  untilDoneReminderDue,
+  nextUntilDoneReminder,
+} from '@/utils/model/durations';
 import type {
   AnswerResult,
   EditDecision,
@@ -17,7 +22,7 @@ import type {
   Heartbeat,
   PromptAnswerInput,
 } from '@/utils/protocol/messages';
-import type { Closing, Intervention, PromptRecord } from '@/utils/model/records';
+import type { Closing, Intervention, PromptRecord, Purpose } from '@/utils/model/records';
 import { reportNameMap } from '@/utils/people/roster';
 import {
   feed,
@@ -302,6 +307,29 @@ export function createService({
       });
     },
 
+    /**
+     * The prompt's step after Yes: the purpose and the lead's few words land on the intervention
+     * Yes started (ended or not: the words are about how it began). Blank words change nothing.
+     */
+    async annotateIntervention(
+      id: string,
+      notes: { purpose?: Purpose; intent?: string },
+    ): Promise<Intervention> {
+      const tx = db.transaction('interventions', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record)
+        throw new UnknownRecordError('This intervention is no longer known to Pullback.');
+      const intent = notes.intent?.trim();
+      const updated: Intervention = {
+        ...record,
+        ...(notes.purpose ? { purpose: notes.purpose } : {}),
+        ...(intent ? { intent } : {}),
+      };
+      await tx.store.put(updated);
+      await tx.done;
+      return updated;
+    },
+
     /** The two closing questions, answered (or skipped) after pulling back. */
     async recordClosing(
       id: string,
@@ -346,6 +374,16 @@ export function createService({
           };
           await tx.store.put(closed);
           lapsed.push(closed);
+        } else if (remind && untilDoneReminderDue(record, at)) {
+          // "Until it is done": the weekly question comes, and the next one is a week on.
+          const reminded: Intervention = {
+            ...record,
+            plannedEndAt: nextUntilDoneReminder(record, at).toISOString(),
+            remindedAt: at.toISOString(),
+          };
+          await tx.store.put(reminded);
+          active.push(reminded);
+          toRemind.push(reminded);
         } else if (remind && isOverdue(record, at) && !record.remindedAt) {
           const reminded: Intervention = { ...record, remindedAt: at.toISOString() };
           await tx.store.put(reminded);

@@ -22,8 +22,17 @@ export const PURPOSE_LABELS: Record<Purpose, string> = {
   'details-matter': 'The details matter here',
 };
 
-export const PROMPT_ANSWERS = ['deliberate', 'stepped-back', 'dismissed', 'unanswered'] as const;
-/** `unanswered`: the prompt was shown and left (tab closed, navigated away). */
+export const PROMPT_ANSWERS = [
+  'deliberate',
+  'stepped-back',
+  'dismissed',
+  'unanswered',
+  'not-takeover',
+] as const;
+/**
+ * `unanswered`: the prompt was shown and left (tab closed, navigated away). `not-takeover`: asked
+ * about a take-over, the lead said it was none (only unblocking a field): no intervention.
+ */
 export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
 
 /**
@@ -33,6 +42,16 @@ export type PromptAnswer = (typeof PROMPT_ANSWERS)[number];
  */
 export const INTERVENTION_KINDS = ['edit', 'takeover'] as const;
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+/**
+ * How the plan ends besides a length: the working day's end, a day's working-day end the lead
+ * picked, or "until it is done" (a take-over: no planned end; `plannedEndAt` holds the next weekly
+ * reminder, moved on a week each time it comes).
+ */
+export const PLANNED_UNTIL = ['end-of-day', 'day', 'done'] as const;
+export type PlannedUntil = (typeof PLANNED_UNTIL)[number];
+/** "Until it is done": asked again this often. */
+export const UNTIL_DONE_REMINDER_DAYS = 7;
 
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];

@@ -6,6 +6,7 @@
  * summary.
  */
 import type { Intervention } from '@/utils/model/records';
+import { UNTIL_DONE_REMINDER_DAYS } from '@/utils/model/constants';
 
 /** Edits arrive at most every few seconds while typing; reading pauses up to a minute stay hands-on. */
 export const PULSE_MS = 60_000;
@@ -36,13 +37,39 @@ export function mergeHeartbeat(
   };
 }
 
-/** The lapse rule: no heartbeat for `lapseMs` closes an intervention at its last heartbeat. */
+/**
+ * The lapse rule: no heartbeat for `lapseMs` closes an intervention at its last heartbeat. A plan
+ * to a day or until done (a take-over) is not hands-on work by the hour: quiet hours do not close it.
+ */
 export function isLapsed(
-  record: Pick<Intervention, 'status' | 'lastActivityAt'>,
+  record: Pick<Intervention, 'status' | 'lastActivityAt'> &
+    Pick<Partial<Intervention>, 'plannedUntil'>,
   now: Date,
   lapseMs: number,
 ): boolean {
+  if (record.plannedUntil === 'day' || record.plannedUntil === 'done') return false;
   return record.status === 'active' && now.getTime() - Date.parse(record.lastActivityAt) > lapseMs;
+}
+
+/** "Until it is done": its weekly reminder has come (`plannedEndAt` holds when). */
+export function untilDoneReminderDue(
+  record: Pick<Intervention, 'status' | 'plannedEndAt'> &
+    Pick<Partial<Intervention>, 'plannedUntil'>,
+  now: Date,
+): boolean {
+  return (
+    record.status === 'active' &&
+    record.plannedUntil === 'done' &&
+    Date.parse(record.plannedEndAt) <= now.getTime()
+  );
+}
+
+/** The weekly reminder after `now` for an "until it is done" plan, on from its last one. */
+export function nextUntilDoneReminder(record: Pick<Intervention, 'plannedEndAt'>, now: Date): Date {
+  const week = UNTIL_DONE_REMINDER_DAYS * 86_400_000;
+  let next = Date.parse(record.plannedEndAt);
+  while (next <= now.getTime()) next += week;
+  return new Date(next);
 }
 
 /** Wall-clock span: start to end, or to `now` while active. */
@@ -51,10 +78,13 @@ export function spanMs(record: Pick<Intervention, 'startedAt' | 'endedAt'>, now:
   return Math.max(0, end - Date.parse(record.startedAt));
 }
 
+/** Past its planned end. "Until it is done" has none: never overdue, only reminded weekly. */
 export function isOverdue(
-  record: Pick<Intervention, 'status' | 'plannedEndAt'>,
+  record: Pick<Intervention, 'status' | 'plannedEndAt'> &
+    Pick<Partial<Intervention>, 'plannedUntil'>,
   now: Date,
 ): boolean {
+  if (record.plannedUntil === 'done') return false;
   return record.status === 'active' && Date.parse(record.plannedEndAt) < now.getTime();
 }
 
@@ -94,16 +124,20 @@ export function graceMs(record: Pick<Intervention, 'startedAt' | 'plannedEndAt'>
  * rule the popup, the summary, the 1:1 page, the CSV and the reflections all use.
  */
 export function overrunMs(
-  record: Pick<Intervention, 'startedAt' | 'plannedEndAt'>,
+  record: Pick<Intervention, 'startedAt' | 'plannedEndAt'> &
+    Pick<Partial<Intervention>, 'plannedUntil'>,
   stopMs: number,
 ): number {
+  // "Until it is done" has no planned end to be late for.
+  if (record.plannedUntil === 'done') return 0;
   const over = stopMs - Date.parse(record.plannedEndAt);
   return over > graceMs(record) ? over : 0;
 }
 
 /** Ended by the lead (not closed by Pullback) no later than the planned end plus the grace margin. */
 export function pulledBackOnTime(
-  record: Pick<Intervention, 'status' | 'startedAt' | 'plannedEndAt' | 'endedAt'>,
+  record: Pick<Intervention, 'status' | 'startedAt' | 'plannedEndAt' | 'endedAt'> &
+    Pick<Partial<Intervention>, 'plannedUntil'>,
 ): boolean {
   return (
     record.status === 'ended' &&
@@ -122,4 +156,15 @@ export function endOfWorkday(workdayEnd: string, now: Date): Date {
   end.setHours(hours, minutes, 0, 0);
   if (end.getTime() <= now.getTime()) end.setDate(end.getDate() + 1);
   return end;
+}
+
+/**
+ * "Until a day": that local day's working-day end (`workdayEnd`, "HH:MM"); `day` is "YYYY-MM-DD".
+ * Null when that end has already passed (the lead picked a day gone by).
+ */
+export function endOfWorkdayOn(day: string, workdayEnd: string, now: Date): Date | null {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const [hours = 18, minutes = 0] = workdayEnd.split(':').map(Number);
+  const end = new Date(y, m - 1, d, hours, minutes, 0, 0);
+  return end.getTime() > now.getTime() ? end : null;
 }

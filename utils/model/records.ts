@@ -14,6 +14,7 @@ import {
   INTERVENTION_STATUSES,
   ISO_WEEK_PATTERN,
   LIMITS,
+  PLANNED_UNTIL,
   PROMPT_ANSWERS,
   PURPOSES,
   RANGES,
@@ -317,8 +318,12 @@ export const InterventionSchema = v.pipe(
     // Optional with no default: records and backups written before read back exactly as they were.
     /** Other items of the same report's work the lead added to this intervention ("Add to ..."). */
     joined: v.optional(v.pipe(v.array(JoinedSchema), v.maxLength(LIMITS.joined))),
-    /** 'end-of-day': the lead planned to the working day's end (shown as that clock time). */
-    plannedUntil: v.optional(v.picklist(['end-of-day'])),
+    /**
+     * 'end-of-day': to the working day's end (shown as that clock time); 'day': to a day's
+     * working-day end the lead picked; 'done': no planned end (lists say "until done"), and
+     * `plannedEndAt` is the next weekly reminder.
+     */
+    plannedUntil: v.optional(v.picklist(PLANNED_UNTIL)),
   }),
   v.check(
     (r) => (r.status === 'active') === (r.endedAt === null),

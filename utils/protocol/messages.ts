@@ -6,6 +6,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type {
+  AnnotateInput,
   ClaimInput,
   ClosingInput,
   DeleteBeforeInput,
@@ -165,6 +166,8 @@ export interface ProtocolMap {
   endIntervention(data: IdInput): Intervention;
   extendIntervention(data: ExtendInput): Intervention;
   recordClosing(data: ClosingInput): Intervention;
+  /** The step after Yes: why the lead stepped in and their few words, on the started intervention. */
+  annotateIntervention(data: AnnotateInput): Intervention;
   // From extension pages only (checked by sender):
   listActive(): InterventionView[];
   listLog(data?: ListLogInput): { interventions: InterventionView[]; prompts: PromptView[] };
@@ -244,6 +247,7 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
 });
 
 export type {
+  AnnotateInput,
   ClaimInput,
   ClosingInput,
   EditSignal,

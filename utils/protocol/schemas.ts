@@ -17,6 +17,7 @@ import {
   IsoWeekSchema,
   LIMITS,
   nonEmptyText,
+  PLANNED_UNTIL,
   PURPOSES,
   RetentionSchema,
   RANGES,
@@ -63,7 +64,7 @@ export const EditSignalSchema = v.object({
 });
 export type EditSignal = v.InferOutput<typeof EditSignalSchema>;
 
-export const PROMPT_CHOICES = ['deliberate', 'stepped-back', 'dismissed'] as const;
+export const PROMPT_CHOICES = ['deliberate', 'stepped-back', 'dismissed', 'not-takeover'] as const;
 export type PromptChoice = (typeof PROMPT_CHOICES)[number];
 
 /** Content script -> background: the lead answered a prompt. */
@@ -73,8 +74,13 @@ export const PromptAnswerSchema = v.object({
   purpose: v.optional(v.picklist(PURPOSES)),
   /** Minutes from now. */
   plannedMinutes: v.optional(inRange(RANGES.durationMinutes)),
-  /** Until the working day's end the lead set (the background reads the clock time): wins over plannedMinutes. */
-  until: v.optional(v.literal('end-of-day')),
+  /**
+   * Wins over plannedMinutes: the working day's end the lead set (the background reads the clock
+   * time), `untilDay`'s working-day end, or until it is done (a take-over).
+   */
+  until: v.optional(v.picklist(PLANNED_UNTIL)),
+  /** For `until: 'day'`: the local day, "YYYY-MM-DD". */
+  untilDay: v.optional(v.pipe(v.string(), v.isoDate('must be a day like 2026-12-11'))),
   /** "Add to ...": the report's open intervention this item joins instead of starting one. */
   join: v.optional(IdSchema),
   /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
@@ -87,6 +93,20 @@ export const PromptAnswerSchema = v.object({
   ),
 });
 export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
+
+/** The prompt's step after Yes: why the lead stepped in and their few words, both optional. */
+export const AnnotateSchema = v.object({
+  id: IdSchema,
+  purpose: v.optional(v.picklist(PURPOSES)),
+  intent: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`),
+    ),
+  ),
+});
+export type AnnotateInput = v.InferOutput<typeof AnnotateSchema>;
 
 /** Content script -> background: the lead interacts with an artifact's page. */
 export const HeartbeatSchema = v.object({
