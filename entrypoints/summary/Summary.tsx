@@ -3,7 +3,7 @@
  * pull back when I meant to, and where does each report stand on alignment x confidence. The
  * heading names the week viewed; "This week" only for the current one.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model/records';
 import { reportNameMap } from '@/utils/people/roster';
 import { settingsItem } from '@/utils/settings/store';
@@ -23,7 +23,8 @@ export function Summary() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const { data, complete, error, reload } = useWeekWindow(week, { weekFirst: true });
 
-  useEffect(() => {
+  // Read before the first paint, like the records (useWeekWindow).
+  useLayoutEffect(() => {
     // A 1:1 address (week/report) is SummaryRouter's to show, not a week to fall back from.
     const onHash = () => !location.hash.includes('/') && setWeek(weekFromHash());
     window.addEventListener('hashchange', onHash);

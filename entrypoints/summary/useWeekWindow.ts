@@ -10,7 +10,7 @@
  * (entrypoints/summary/week-first.ts). A past week is read whole: what was still open at its end
  * may have started in the weeks before it, so its week alone would not be right.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '@/utils/model/error-text';
 import { sendMessage, type SummaryData } from '@/utils/protocol/messages';
 import { weekIdOf, type WeekId } from '@/utils/model/week';
@@ -38,7 +38,8 @@ export function useWeekWindow(
   const shown = useRef<Loaded | null>(null);
   shown.current = loaded;
 
-  useEffect(() => {
+  // Asked before the page's first paint (a layout effect), not a frame after it.
+  useLayoutEffect(() => {
     if (!week) return;
     const request = ++latest.current;
     const show = (data: SummaryData, complete: boolean) => {

@@ -1,6 +1,7 @@
 /**
  * A long import says how far it has got: records read of the total, while the background checks
- * the file a step at a time, then the outcome naming the file. The page stays usable meanwhile
+ * the file a step at a time, then records saved while it writes them, then the outcome naming the
+ * file. The page stays usable meanwhile
  * (another section opens), and no second import starts until this one ends.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -31,7 +32,7 @@ describe('a long import', () => {
   });
   afterAll(async () => ext?.close());
 
-  test('shows records read of the total, then the outcome; the rest of the page stays usable', async () => {
+  test('shows records read of the total, then records saved, then the outcome; the rest of the page stays usable', async () => {
     const page = await ext.openPage('options.html');
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -67,6 +68,12 @@ describe('a long import', () => {
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every(([, total]) => total === PROMPTS)).toBe(true);
     expect(progress.some(([read]) => read > 0 && read < PROMPTS)).toBe(true);
+    // Then the writing, which is most of a long import's time: records saved, on the way.
+    const saved = statuses
+      .map((s) => /records read, ([\d,]+) saved/.exec(s))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(saved.some((n) => n > 0 && n < PROMPTS)).toBe(true);
     await expect(page.getByRole('progressbar').count()).resolves.toBe(0);
 
     const backup = await exportBackup(ext, page);

@@ -9,6 +9,8 @@ export interface ImportProgress {
   total: number;
   /** Every record read and checked; now written in one transaction. */
   saving: boolean;
+  /** While saving: how many of the records are written so far. */
+  saved?: number;
 }
 
 export const importProgressItem = storage.defineItem<ImportProgress | null>(

@@ -401,7 +401,8 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
             await s()
           ).importBackup(
             text,
-            (read, total, saving) => void importProgressItem.setValue({ read, total, saving }),
+            (read, total, saving, saved) =>
+              void importProgressItem.setValue({ read, total, saving, saved }),
           );
         } finally {
           await importProgressItem.setValue(null);

@@ -18,9 +18,38 @@ import {
   type BackupChunk,
   type BackupStore,
 } from '@/utils/background/backup-writer';
+import { unwrap, type IDBPTransaction } from 'idb';
+import type { PullbackDB } from '@/utils/background/db';
 import { mergePauseEvents } from '@/utils/background/pause';
 import type { JobDeps } from '@/utils/background/service-deps';
 import type { ImportResult } from '@/utils/protocol/messages';
+
+/** Records written between two reports of how many are saved. */
+export const RECORDS_PER_SAVE_STEP = 5_000;
+
+/**
+ * Queues every record's add in the caller's transaction as bare requests: a promise per record
+ * (idb's) cost seconds on a year of data. Every few thousand records, and at the last, `onSaved`
+ * hears how many are written. A failed add aborts the transaction (its `done` rejects): nothing
+ * is written.
+ */
+function addAll(
+  tx: IDBPTransaction<PullbackDB, BackupStore[], 'readwrite'>,
+  lists: Array<[BackupStore, Array<{ id: string }>]>,
+  onSaved: (saved: number) => void,
+): void {
+  const total = lists.reduce((n, [, records]) => n + records.length, 0);
+  let queued = 0;
+  for (const [name, records] of lists) {
+    const store = unwrap(tx.objectStore(name));
+    for (const record of records) {
+      const request = store.add(record);
+      const saved = ++queued;
+      if (saved % RECORDS_PER_SAVE_STEP === 0 || saved === total)
+        request.addEventListener('success', () => onSaved(saved));
+    }
+  }
+}
 
 export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }: JobDeps) {
   /** The backup's settings and dates (buildBackup's fields, but the record lists), written open for the lists. */
@@ -54,7 +83,10 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
     };
   }
 
-  async function mergeBackup(backup: ParsedBackup): Promise<ImportResult> {
+  async function mergeBackup(
+    backup: ParsedBackup,
+    onSaved: (saved: number) => void,
+  ): Promise<ImportResult> {
     const tx = db.transaction(['interventions', 'prompts', 'ratings', 'touches'], 'readwrite');
     // Read the ids once, then queue every add in the one transaction: no round trip per record.
     const [haveInterventions, havePrompts, haveRatings, haveTouches] = await Promise.all([
@@ -106,12 +138,16 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
       promptsAdded -
       ratings.length -
       touches.length;
-    await Promise.all([
-      ...interventions.map((r) => tx.objectStore('interventions').add(r)),
-      ...prompts.map((r) => tx.objectStore('prompts').add(r)),
-      ...ratings.map((r) => tx.objectStore('ratings').add(r)),
-      ...touches.map((r) => tx.objectStore('touches').add(r)),
-    ]);
+    addAll(
+      tx,
+      [
+        ['interventions', interventions],
+        ['prompts', prompts],
+        ['ratings', ratings],
+        ['touches', touches],
+      ],
+      onSaved,
+    );
     await tx.done;
     await setSettings(backup.settings);
     // A file from before the pause log was in the backup leaves this browser's log as it is.
@@ -143,15 +179,15 @@ export function createBackupJobs({ db, getSettings, setSettings, now, pauseLog }
      */
     async importBackup(
       text: string,
-      onProgress: (read: number, total: number, saving: boolean) => void = () => {},
+      onProgress: (read: number, total: number, saving: boolean, saved: number) => void = () => {},
     ): Promise<ImportResult> {
       const parsed = await parseBackupInSteps(text, (read, total) =>
-        onProgress(read, total, false),
+        onProgress(read, total, false, 0),
       );
       if (!parsed.ok) return parsed;
       const total = RECORD_COUNT(parsed.backup);
-      onProgress(total, total, true);
-      return mergeBackup(parsed.backup);
+      onProgress(total, total, true, 0);
+      return mergeBackup(parsed.backup, (saved) => onProgress(total, total, true, saved));
     },
   };
 }

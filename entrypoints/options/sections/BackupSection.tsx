@@ -106,15 +106,16 @@ export function BackupSection() {
       </div>
       {importing ? (
         <div class="import-progress">
+          {/* Reading, then saving: each record counts once read and once written. */}
           <progress
             aria-label="Import progress"
-            max={progress?.total || 1}
-            value={progress ? progress.read : undefined}
+            max={(progress?.total || 1) * 2}
+            value={progress ? progress.read + (progress.saved ?? 0) : undefined}
           />
           {/* Without the file's name: the outcome line names it, once there is one. */}
           <p role="status">
             {progress
-              ? `Importing: ${count(progress.read)} of ${count(progress.total)} records read${progress.saving ? ', saving…' : '…'}`
+              ? `Importing: ${count(progress.read)} of ${count(progress.total)} records read${progress.saving ? `, ${progress.saved ? `${count(progress.saved)} saved` : 'saving'}…` : '…'}`
               : 'Importing: reading the file…'}
           </p>
         </div>
