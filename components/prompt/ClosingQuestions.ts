@@ -4,7 +4,7 @@
  * popup (which mounts it), in plain DOM so the page's script stays small.
  */
 import { handBackNote, unfinishedNote } from '@/utils/reports/handback';
-import type { InterventionView } from '@/utils/protocol/messages';
+import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
 import type { Closing } from '@/utils/model/records';
 import { h, trusted } from '@/components/prompt/dom';
 
@@ -16,7 +16,11 @@ export interface ClosingQuestionsProps {
   keepFocus?: (e: MouseEvent) => void;
   /** In the host page, each answer gives the keyboard back to the page's editor. */
   onAnswered?: () => void;
+  /** The lead's remembered closing line (set under the weekly notes); by default asked of the background. */
+  closingLine?: () => Promise<string>;
 }
+
+const askClosingLine = () => sendMessage('noteClosingLine', undefined);
 
 export function createClosingQuestions({
   record,
@@ -24,6 +28,7 @@ export function createClosingQuestions({
   onDone,
   keepFocus,
   onAnswered,
+  closingLine = askClosingLine,
 }: ClosingQuestionsProps): HTMLElement {
   const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = {
     saidFramework: null,
@@ -41,8 +46,20 @@ export function createClosingQuestions({
       note.value = handBackNote(
         { ...record, closing: { ...answers, answeredAt: '' } },
         record.reportName,
+        { closingLine: line },
       );
   };
+  let line = '';
+  // The note shows at once; the line joins it when it arrives (unless the lead already typed).
+  void Promise.resolve()
+    .then(closingLine)
+    .then(
+      (remembered) => {
+        line = remembered;
+        if (line) refresh();
+      },
+      () => {},
+    );
 
   /** A toggle: pressing the chosen answer again clears it (both questions are optional). */
   function choice<K extends keyof typeof answers>(

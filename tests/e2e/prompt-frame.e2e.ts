@@ -27,6 +27,8 @@ import { pasted } from '../support/assertions';
 const LEADS_WORDS = 'RACI first, then the PIP talk';
 const PRIVATE_INTENT = 'PAY-991 PIP next month';
 const NOTE_ADDITION = 'Ping me before the Friday demo';
+/** The lead's own sign-off, remembered from the weekly notes. */
+const CLOSING_LINE = 'Thanks, Dana';
 /** What only Pullback's prompt says: none of it may be readable by the page. */
 const PROMPT_TEXT = [
   'deliberate, temporary intervention',
@@ -90,6 +92,7 @@ describe('the prompt, out of the page’s reach', () => {
       'KEY-2': { summary: 'Checkout copy', assignee: alice },
       'KEY-3': { summary: 'Empty state', assignee: bob },
       'KEY-4': { summary: 'Retry copy', assignee: bob },
+      'KEY-5': { summary: 'Refund copy', assignee: alice },
     }));
     const { page, status } = await importBackupFile(
       ext,
@@ -97,6 +100,7 @@ describe('the prompt, out of the page’s reach', () => {
         ...rosterBackup,
         interventions: [
           { ...overdueRecord('o1', 'KEY-2', 'Checkout copy'), intent: PRIVATE_INTENT },
+          overdueRecord('o2', 'KEY-5', 'Refund copy'),
         ],
       },
       'overdue.json',
@@ -158,6 +162,30 @@ describe('the prompt, out of the page’s reach', () => {
     expect(copied).toContain(PRIVATE_INTENT);
     expect(copied).toContain(NOTE_ADDITION);
     await overdue.close();
+  });
+
+  test('the hand-back note offered in the frame ends with the lead’s own closing line, set once under the weekly notes', async () => {
+    const summary = await ext.openPage('summary.html');
+    const line = summary.getByRole('textbox', { name: /your closing line/i });
+    await line.fill(CLOSING_LINE);
+    await line.press('Tab');
+    await summary.reload();
+    await expect.poll(() => line.inputValue()).toBe(CLOSING_LINE);
+    await summary.close();
+
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('KEY-5'));
+    await page.getByText('Alice Chen').first().waitFor();
+    await typeInDescription(page, ' a');
+    const back = promptOn(page);
+    await back.getByRole('button', { name: 'End it' }).click();
+    const closing = back.getByRole('group', { name: /closing questions/i });
+    const note = closing.getByRole('textbox', { name: /hand-back note/i });
+    await expect.poll(() => note.inputValue()).toMatch(/^Hi Alice, .*\n\nThanks, Dana$/s);
+    // An answer rewrites the note; the line stays its last.
+    await closing.getByRole('button', { name: 'Alice Chen' }).click();
+    await expect.poll(() => note.inputValue()).toMatch(/yours again.*\n\nThanks, Dana$/s);
+    await page.close();
   });
 
   test('a page that rewrites every element it can reach cannot change what the lead’s click answers', async () => {

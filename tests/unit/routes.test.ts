@@ -74,6 +74,22 @@ describe('the route table', () => {
     }
   });
 
+  it('tells the lead’s closing line to Pullback’s pages and its prompt frame, never to a content script', async () => {
+    const route = routes.find((r) => r.type === 'noteClosingLine')!;
+    const frame = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/prompt-frame.html'),
+      tab: { id: 3, url: 'https://acme.atlassian.net/browse/PAY-1' },
+    } as chrome.runtime.MessageSender;
+    await expect(checkSender(route.from, hostPage, undefined, settings)).rejects.toThrow(
+      NOT_FROM_PAGES,
+    );
+    await expect(checkSender(route.from, frame, undefined, settings)).resolves.toBeUndefined();
+    await expect(
+      checkSender(route.from, extensionPage(), undefined, settings),
+    ).resolves.toBeUndefined();
+  });
+
   it('believes a content script’s edit only for the page it is on', async () => {
     const edit = routes.find((r) => r.type === 'edit')!;
     expect(edit.from).toBe('served-page');

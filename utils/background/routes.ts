@@ -5,6 +5,7 @@
  * parsed, then its handler runs.
  */
 import { importProgressItem } from '@/utils/background/import-progress';
+import { closingLineItem } from '@/utils/settings/note-items';
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type * as v from 'valibot';
 import { browser } from 'wxt/browser';
@@ -73,7 +74,9 @@ export type SenderKind =
   /** The prompt and the popup alike: ending, extending and answering by record id. */
   | 'prompt-or-page'
   /** Pullback's prompt page in its frame on a tool's page (utils/background/prompt-relay.ts). */
-  | 'prompt-frame';
+  | 'prompt-frame'
+  /** Pullback's own pages or its prompt frame: never a content script. */
+  | 'page-or-frame';
 
 /** What the handler gets: the schema's output, or the message's declared data when it takes none. */
 type DataOf<K extends Message, S> = S extends v.GenericSchema
@@ -145,6 +148,9 @@ export async function checkSender(
       if (!isPromptFrame(sender, browser.runtime.id) || sender.tab?.id === undefined)
         throw new Error('Only Pullback’s prompt frame asks this.');
       return;
+    case 'page-or-frame':
+      if (isPromptFrame(sender, browser.runtime.id)) return;
+      return checkSender('extension-page', sender, claim, settings);
   }
 }
 
@@ -375,6 +381,12 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       type: 'exportBackup',
       from: 'extension-page',
       handle: async () => (await s()).exportBackup(),
+    }),
+    route({
+      type: 'noteClosingLine',
+      from: 'page-or-frame',
+      // The prompt's frame may not read settings itself (docs/layout.md): it asks here.
+      handle: () => closingLineItem.getValue(),
     }),
     route({
       type: 'exportOpening',

@@ -175,6 +175,8 @@ export interface ProtocolMap {
   exportBackup(): string;
   /** The backup in parts (utils/background/backup-writer.ts): its opening, then records a chunk at a time. */
   exportOpening(): string;
+  /** The lead's own last line for notes to reports ('' for none): the hand-back note ends with it. */
+  noteClosingLine(): string;
   exportChunk(data: ExportChunkInput): BackupChunk;
   importBackup(data: ImportInput): ImportResult;
   saveSettings(data: Settings): Settings;
