@@ -95,6 +95,28 @@ describe('the take-over template', () => {
   });
 });
 
+describe('a take-over until it is done', () => {
+  it('promises no date (its planned end is only the weekly reminder), even a week on', () => {
+    const note = composeNote(
+      [
+        record({
+          kind: 'takeover',
+          status: 'active',
+          endedAt: null,
+          plannedUntil: 'done',
+          plannedEndAt: '2026-11-26T15:00:00.000Z',
+        }),
+      ],
+      'Tom Ng',
+      { locale: 'en-GB', now: new Date('2026-12-01T12:00:00.000Z') },
+    );
+    expect(note).toMatch(
+      /over from you to get the direction back on track\. It stays with me until it is done, and I will tell you when it is yours again\.$/,
+    );
+    expect(note).not.toMatch(/comes back to you by|Nov|agree when/);
+  });
+});
+
 describe('an open take-over past its planned end', () => {
   it('promises no date already gone', () => {
     const note = composeNote(

@@ -9,6 +9,7 @@
  */
 import { SETTING_DEFAULTS } from '@/utils/model/constants';
 import type { Intervention, PromptRecord, Settings, ToolId } from '@/utils/model/records';
+import { isOverdue } from '@/utils/model/durations';
 import type { EditEffect, OwnerStanding, QuietWhy } from '@/utils/protocol/messages';
 import { claimFor, matchOwner } from '@/utils/people/roster';
 
@@ -119,11 +120,12 @@ export function whoseEdit(
 
 /** An open intervention past its planned end asks to pull back; quiet means quiet: never while paused (the time still counts). */
 export function countsOverdue(
-  active: Pick<Intervention, 'status' | 'plannedEndAt'>,
+  active: Pick<Intervention, 'status' | 'plannedEndAt'> &
+    Partial<Pick<Intervention, 'plannedUntil'>>,
   pause: { until: string | null } | null,
   now: Date,
 ): boolean {
-  return !pause && active.status === 'active' && Date.parse(active.plannedEndAt) < now.getTime();
+  return !pause && isOverdue(active, now);
 }
 
 export function decideEdit(facts: EditFacts): EditOutcome {

@@ -12,12 +12,13 @@
  * second sentence is left out.
  */
 import type { Intervention } from '@/utils/model/records';
+import { isOverdue } from '@/utils/model/durations';
 import { inert } from '@/utils/reports/inert-text';
 
 export type NoteFormat = 'text' | 'markdown';
 
 export type NoteRecord = Pick<Intervention, 'artifact' | 'purpose' | 'status' | 'plannedEndAt'> &
-  Partial<Pick<Intervention, 'kind' | 'intent' | 'closing'>>;
+  Partial<Pick<Intervention, 'kind' | 'intent' | 'closing' | 'plannedUntil'>>;
 
 export interface NoteOptions {
   format?: NoteFormat;
@@ -114,8 +115,14 @@ export function composeNote(
     );
   // An open one past its planned end has no date left to promise: say so instead of a past date.
   const nowMs = (options.now ?? new Date()).getTime();
-  const overdue = open.filter((r) => Date.parse(r.plannedEndAt) < nowMs);
-  const due = open.filter((r) => !overdue.includes(r));
+  const overdue = open.filter((r) => isOverdue(r, new Date(nowMs)));
+  // "Until it is done" promises no date: its `plannedEndAt` is only Pullback's weekly reminder.
+  const untilDone = open.filter((r) => r.plannedUntil === 'done');
+  const due = open.filter((r) => !overdue.includes(r) && !untilDone.includes(r));
+  if (untilDone.length)
+    parts.push(
+      `${subject(untilDone)} ${untilDone.length === 1 ? 'stays' : 'stay'} with me until ${untilDone.length === 1 ? 'it is' : 'they are'} done, and I will tell you when ${untilDone.length === 1 ? 'it is' : 'they are'} yours again`,
+    );
   for (const [by, group] of groupBy(due, (r) => dueLabel(r.plannedEndAt, options.locale)))
     parts.push(`${subject(group)} ${group.length === 1 ? 'comes' : 'come'} back to you by ${by}`);
   if (overdue.length)

@@ -28,6 +28,8 @@ export function pointText(x: OneOnOneIntervention, locale?: string): string {
   const did = x.takeover ? `took it over ${why}` : `stepped in ${why}`;
   if (x.outcome === 'still open, past the planned end')
     return `${did}; still with me, and we agree today when it comes back`;
+  if (r.status === 'active' && r.plannedUntil === 'done')
+    return `${did}; stays with me until it is done`;
   if (r.status === 'active')
     return `${did}; comes back to you by ${dueLabel(r.plannedEndAt, locale)}`;
   if (r.closing?.ownerNow === 'me') return `${did}; stays with me a little longer`;

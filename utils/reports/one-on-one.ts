@@ -5,7 +5,7 @@
  * still with me); the rest is the lead's own (check-ins, caught myself, durations, reflections).
  * Markdown of each is in utils/one-on-one-markdown.ts. Pure: the page hands in the records.
  */
-import { pulledBackOnTime, spanMs } from '@/utils/model/durations';
+import { isOverdue, pulledBackOnTime, spanMs } from '@/utils/model/durations';
 import { handBackNote } from '@/utils/reports/handback';
 import {
   PURPOSE_LABELS,
@@ -235,12 +235,13 @@ function describe(record: Intervention, input: OneOnOneInput): OneOnOneIntervent
 }
 
 export function outcomeOf(
-  record: Pick<Intervention, 'status' | 'startedAt' | 'endedAt' | 'plannedEndAt'>,
+  record: Pick<Intervention, 'status' | 'startedAt' | 'endedAt' | 'plannedEndAt'> &
+    Partial<Pick<Intervention, 'plannedUntil'>>,
   now: Date,
 ): Outcome {
   if (record.status === 'lapsed') return 'closed by Pullback (no activity for hours)';
   if (record.status === 'ended') return pulledBackOnTime(record) ? 'ended on time' : 'ended late';
-  return Date.parse(record.plannedEndAt) < now.getTime()
+  return isOverdue(record, now)
     ? 'still open, past the planned end'
     : 'still open, within its plan';
 }

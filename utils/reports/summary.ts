@@ -522,7 +522,8 @@ function headlineFigures(perWeek: WeekAcc[]) {
 /** Open at the week's end (or now, for the current week) and already past the planned end. */
 function pastPlannedEnd(open: Intervention[], w: WeekWindow): Intervention[] {
   const at = Math.min(w.nowMs, w.endMs);
-  return open.filter((r) => isoMs(r.plannedEndAt) < at);
+  // "Until it is done" has no planned end to be past: its plannedEndAt is the weekly reminder.
+  return open.filter((r) => r.plannedUntil !== 'done' && isoMs(r.plannedEndAt) < at);
 }
 
 export function isTakeover(record: { kind?: string }): boolean {
