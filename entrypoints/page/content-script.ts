@@ -157,6 +157,8 @@ export function contentScriptFor(
         onDecision,
         inHand,
         onNavigate: () => host?.reset(),
+        // Typing on while the item waits: the take-over watcher's key listener steps aside too.
+        onQuiet: (quiet) => trigger?.quiet(quiet),
         diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),

@@ -64,6 +64,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
   const sendTouch = vi.fn(async (_signal: EditSignal) => undefined);
   const onDecision = vi.fn();
   const onNavigate = vi.fn();
+  const onQuiet = vi.fn();
   const diagnose = vi.fn();
   const onRetired = vi.fn();
   const onEditorFocus = vi.fn();
@@ -80,6 +81,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     sendHeartbeat,
     onDecision,
     onNavigate,
+    onQuiet,
     isOwnUi: (el) => el.closest('pullback-prompt') !== null,
     now: () => page.t,
   });
@@ -106,6 +108,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     sendHeartbeat,
     onDecision,
     onNavigate,
+    onQuiet,
     diagnose,
     onRetired,
     onEditorFocus,
@@ -716,5 +719,16 @@ describe('quiet while the item waits', () => {
     expect(h.send).toHaveBeenCalledTimes(2);
     // One keystroke (beforeinput and input) counts once in the new stretch's send.
     expect(h.send.mock.lastCall![0].stretch?.keys).toBe(1);
+  });
+
+  it('says when it goes quiet (the take-over watcher’s key listener steps aside too) and wakes when focus leaves the editor', async () => {
+    const h = setup();
+    h.send.mockImplementation(async () => ({ action: 'none', reason: 'cooldown' }));
+    await h.type();
+    await h.type();
+    expect(h.onQuiet).toHaveBeenLastCalledWith(true);
+    // A key outside the editor may be a tool's shortcut (Linear's I): not quiet there.
+    document.getElementById('editor')!.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    expect(h.onQuiet).toHaveBeenLastCalledWith(false);
   });
 });

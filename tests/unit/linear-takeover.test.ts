@@ -101,6 +101,29 @@ describe('Linear take-over: the I shortcut', () => {
   });
 });
 
+describe('Linear take-over: quiet while typing on in a waiting item', () => {
+  it('the key listeners step aside while the page is quiet (a watcher arriving then starts quiet); woken, I is heard again', async () => {
+    const { trigger, load, arrive, sent } = triggerWithLateLookups(linear, linearPageAdapter);
+    trigger.quiet(true);
+    press(document.body, 'i');
+    expect(load).not.toHaveBeenCalled();
+    click(assigneeButton()); // A press in the zone still brings the watcher, quiet.
+    expect(load).toHaveBeenCalled();
+    arrive();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    press(document.body, 'i');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([]);
+
+    trigger.quiet(false);
+    document.addEventListener('keydown', linearAssignsDana, { once: true });
+    press(document.body, 'i');
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]).toMatchObject({ kind: 'takeover', tool: 'linear', owner: ['Alice Chen'] });
+    trigger.stop();
+  });
+});
+
 describe('Linear take-over: the assignment menu', () => {
   it('"Assign to me" in the menu sends a takeover naming the assignee from before', async () => {
     const { sent, watcher } = watch();

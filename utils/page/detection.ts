@@ -29,6 +29,11 @@ export interface DetectorDeps {
   onDecision(decision: EditDecision, artifact: Artifact): void;
   /** Called on every navigation, so the page's UI can drop the previous artifact's state. */
   onNavigate(): void;
+  /**
+   * The page went quiet (true: the item typed in waits, and the lead's focus stays in its editor)
+   * or woke (false): other per-key listeners (the take-over watcher's) may step aside meanwhile.
+   */
+  onQuiet?(quiet: boolean): void;
   /** Our own UI's host element: edits inside it are not the lead's edits of the page. */
   isOwnUi(el: Element): boolean;
   /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */

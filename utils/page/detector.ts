@@ -287,6 +287,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** Leaving the editor ends its stretch (blur, or focusout). */
   function onFocusOut(event: Event) {
+    // Quiet lasts while focus stays in the editor: a key elsewhere may be a tool's shortcut.
+    if (event.isTrusted) wake();
     const s = page.stretch;
     if (s && event.isTrusted && event.target === s.target) endStretch();
   }
@@ -343,12 +345,14 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     if (!adapterEditTypes.includes('input')) doc.removeEventListener('input', edit, options);
     if (!adapterEditTypes.includes('keydown'))
       doc.removeEventListener('keydown', interaction, options);
+    deps.onQuiet?.(true);
   }
   function wake() {
     if (!quiet) return;
     quiet = false;
     doc.addEventListener('input', edit, options);
     doc.addEventListener('keydown', interaction, options);
+    deps.onQuiet?.(false);
   }
   // Every key, click and scroll passes here: nothing is fed (the usual case), nothing more runs;
   // while the fed artifact's heartbeat is throttled, one check.

@@ -72,9 +72,21 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
   const types = ['pointerdown', 'click', 'focusin', 'keydown'];
   const options = { capture: true, passive: true } as const;
   const unlisten = () => types.forEach((type) => doc.removeEventListener(type, onGesture, options));
+  let listening = false;
+  /** Whether the page is quiet now (a watcher that arrives meanwhile starts quiet too). */
+  let quietNow = false;
   return {
     start() {
+      listening = true;
       for (const type of types) doc.addEventListener(type, onGesture, options);
+    },
+    /** The page is quiet (utils/page/detector.ts): its keys are typing, so the keydown listener steps aside. */
+    quiet(quiet: boolean) {
+      quietNow = quiet;
+      if (watcher) return watcher.quiet(quiet);
+      if (!listening) return;
+      if (quiet) doc.removeEventListener('keydown', onGesture, options);
+      else doc.addEventListener('keydown', onGesture, options);
     },
     /**
      * Whatever brought the lookups (a focused editor, the popup, a gesture here), take-overs are
@@ -84,9 +96,11 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
       watchTakeovers?(doc: Document, deps: TakeoverDeps): TakeoverWatcher;
     }) {
       if (watcher || !lookups.watchTakeovers) return;
+      listening = false;
       unlisten();
       watcher = lookups.watchTakeovers(doc, deps);
       watcher.start();
+      if (quietNow) watcher.quiet(true);
     },
     /** Navigation: kept gestures and pending reads belong to the previous item. */
     navigated() {
@@ -94,6 +108,7 @@ export function createTakeoverTrigger(doc: Document, deps: TakeoverTriggerDeps) 
       watcher?.navigated();
     },
     stop() {
+      listening = false;
       unlisten();
       early = [];
       watcher?.stop();

@@ -204,6 +204,14 @@ export function createTakeoverWatcher(doc: Document, deps: TakeoverDeps) {
       doc.addEventListener('click', listener, options);
       doc.addEventListener('keydown', keyListener, options);
     },
+    /**
+     * While the page is quiet (the lead types on in an editor whose item waits), every keydown is
+     * typing in a text field, never a shortcut: the key listener steps aside until it wakes.
+     */
+    quiet(quiet: boolean) {
+      if (quiet) doc.removeEventListener('keydown', keyListener, options);
+      else doc.addEventListener('keydown', keyListener, options);
+    },
     /** Navigation: a pending read belongs to the previous item. */
     navigated() {
       controller.abort();
