@@ -4,7 +4,7 @@
  * imported on the options page; a report's Jira ticket edited, answered Yes,
  * listed in the popup, pulled back and exported; a claim on a claim-only tool;
  * a bad backup refused; a site the lead adds, granted by a real click; the
- * weekly summary. Same fixtures and fake tool servers as the Chromium suite.
+ * weekly summary; a take-over's own card. Same fixtures and fake tool servers as the Chromium suite.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { axeViolations } from '../support/axe';
@@ -51,6 +51,7 @@ describe('Firefox: the lead’s journeys', () => {
         'PAY-142': { summary: 'Checkout button copy', assignee: alice },
         'PAY-143': { summary: 'Refund flow', assignee: bob },
         'PAY-144': { summary: 'Refund copy', assignee: bob },
+        'PAY-145': { summary: 'Payout schedule', assignee: bob },
       },
     });
     sites = await serveFakeSites(ff.routes, {
@@ -283,6 +284,30 @@ describe('Firefox: the lead’s journeys', () => {
     ).toEqual([]);
     await editSummary(page, ' (v2)');
     await waitForPrompt(page);
+    await page.close();
+  });
+
+  test('“Assign to me” on a report’s ticket shows the take-over card, named for it, with its own choices; until it is done, the popup says so and tags it', async () => {
+    const page = await ff.newPage(jira.url('PAY-145'));
+    await (await byText(page, '[role="button"]', /^Assign to me$/)).click();
+    const card = await waitForPrompt(page, /taking (this|it) over from Bob Okafor/i);
+    await expect(textOf(card)).resolves.toContain('PAY-145');
+    await expect(textOf(card)).resolves.toMatch(/End of day \(/);
+    await expect(textOf(card)).resolves.not.toMatch(/15 min|hand it back/);
+    await expect(axeViolations(await promptFrame(page))).resolves.toEqual([]);
+    await clickButton(card, /^Until it is done$/);
+    await byText(card, 'p', /is yours until it is done/);
+
+    const popup = await ff.openPage('popup.html');
+    const item = await byText(popup, 'li', /PAY-145/);
+    await expect(textOf(item)).resolves.toMatch(/Take-over[\s\S]*until done/);
+    await clickButton(item, /^Pull back$/);
+    await popup.close();
+    const backup = await exportBackup(ff);
+    expect(backup.interventions.find((r: any) => r.artifact.key === 'PAY-145')).toMatchObject({
+      kind: 'takeover',
+      plannedUntil: 'done',
+    });
     await page.close();
   });
 });

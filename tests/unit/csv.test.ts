@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { interventionsCsv } from '@/utils/reports/csv';
+import { CSV_HEADER, interventionsCsv } from '@/utils/reports/csv';
 import { inert } from '@/utils/reports/inert-text';
 import { intervention } from '@/tests/unit/helpers';
 
 const HEADER =
-  'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time';
+  'id,report,tool,key,title,url,purpose,status,started_at,planned_end_at,ended_at,span_minutes,hands_on_minutes,ended_on_time,kind,planned_until';
 const names: Record<string, string> = { alice: 'Alice Chen', bob: 'Okafor, Bob' };
 const reportName = (id: string) => names[id] ?? 'a former report';
 
@@ -62,8 +62,21 @@ describe('interventionsCsv', () => {
     expect(csv).toBe(
       `${HEADER}\r\n` +
         'a1,Alice Chen,jira,PAY-1,Checkout button,https://acme.atlassian.net/browse/PAY-1,back-on-track,ended,' +
-        '2026-11-23T09:00:00.000Z,2026-11-23T09:15:00.000Z,2026-11-23T09:12:00.000Z,12,10,yes\r\n',
+        '2026-11-23T09:00:00.000Z,2026-11-23T09:15:00.000Z,2026-11-23T09:12:00.000Z,12,10,yes,edit,\r\n',
     );
+  });
+
+  it('says which are take-overs and how the plan ends; "until done" has no planned end', () => {
+    const done = {
+      ...onTime,
+      id: 't1',
+      kind: 'takeover' as const,
+      plannedUntil: 'done' as const,
+      plannedEndAt: '2026-11-30T09:00:00.000Z',
+    };
+    const rows = parseCsv(interventionsCsv([done], reportName));
+    expect(rows[1]![9]).toBe(''); // planned_end_at: none, never the weekly reminder's time
+    expect(rows[1]!.slice(-2)).toEqual(['takeover', 'done']);
   });
 
   it('writes only the header for no records', () => {
@@ -84,20 +97,20 @@ describe('interventionsCsv', () => {
       endedAt: '2026-11-23T09:10:00.000Z',
     };
     const rows = parseCsv(interventionsCsv([late, lapsed], reportName));
-    expect(rows[1]!.slice(11)).toEqual(['45.5', '20.5', 'no']);
-    expect(rows[2]!.slice(11)).toEqual(['10', '10', 'no']); // lapsed: closed by the lapse rule, not pulled back
+    expect(rows[1]!.slice(11, 14)).toEqual(['45.5', '20.5', 'no']);
+    expect(rows[2]!.slice(11, 14)).toEqual(['10', '10', 'no']); // lapsed: closed by the lapse rule, not pulled back
   });
 
   it('leaves span and on-time empty for an active record, or spans it to `now` when given', () => {
     const active = { ...onTime, id: 'a4', endedAt: null, status: 'active' as const };
-    expect(parseCsv(interventionsCsv([active], reportName))[1]!.slice(10)).toEqual([
+    expect(parseCsv(interventionsCsv([active], reportName))[1]!.slice(10, 14)).toEqual([
       '',
       '',
       '10',
       '',
     ]);
     const now = new Date('2026-11-23T10:30:00.000Z');
-    expect(parseCsv(interventionsCsv([active], reportName, now))[1]!.slice(10)).toEqual([
+    expect(parseCsv(interventionsCsv([active], reportName, now))[1]!.slice(10, 14)).toEqual([
       '',
       '90',
       '10',
@@ -127,7 +140,7 @@ describe('interventionsCsv', () => {
     expect(csv).toContain('"https://github.com/o/r/pull/12?a=1,2"');
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toHaveLength(14);
+    expect(rows[1]).toHaveLength(CSV_HEADER.length);
     expect(rows[1]![1]).toBe('Okafor, Bob');
     expect(rows[1]![4]).toBe('Say "hello", then\r\nwave\nbye');
   });

@@ -334,6 +334,23 @@ describe('the talking points for the report (Copy for <name>)', () => {
     );
   });
 
+  it('an open take-over until it is done stays with me until it is done: no date, never "past the planned end"', () => {
+    const done = intervention({
+      id: 'done-open',
+      kind: 'takeover',
+      plannedUntil: 'done',
+      artifact: { key: 'OPS-2', title: 'Payouts', url: 'https://acme.atlassian.net/browse/OPS-2' },
+      startedAt: '2026-11-20T09:00:00.000Z',
+      plannedEndAt: '2026-11-27T09:00:00.000Z', // Its weekly reminder, already gone by.
+    });
+    const withDone = oneOnOne(input({ interventions: [...input().interventions, done] }));
+    const point = withDone.talkingPoints.openTakeovers.find((x) => x.record.id === 'done-open')!;
+    expect(point.outcome).toBe('still open, within its plan');
+    expect(sharedMarkdown(withDone, [], 'en-GB')).toMatch(
+      /- `OPS-2` Payouts: took it over to get the direction back on track; stays with me until it is done\n/,
+    );
+  });
+
   it('says so when there is nothing to talk through', () => {
     const quiet = sharedMarkdown(
       oneOnOne(input({ report: { id: 'zoe', name: 'Zoe Park', former: true } })),

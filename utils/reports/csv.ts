@@ -25,6 +25,8 @@ export const CSV_HEADER = [
   'span_minutes',
   'hands_on_minutes',
   'ended_on_time',
+  'kind',
+  'planned_until',
 ] as const;
 
 /**
@@ -32,7 +34,9 @@ export const CSV_HEADER = [
  * (UTC). Minutes have one decimal. An active record has no span or on-time
  * answer yet unless `now` is given, in which case its span runs to `now`.
  * ended_on_time: 'yes' for an ended record closed by its planned end, 'no'
- * for a late or lapsed one, empty while active.
+ * for a late or lapsed one, empty while active. kind: 'edit' or 'takeover'; planned_until:
+ * 'end-of-day', 'day' or 'done' where the plan named its end. "Until it is done" has no planned
+ * end: planned_end_at is empty (its stored time is only the weekly reminder).
  */
 export function interventionsCsv(
   records: Intervention[],
@@ -55,11 +59,13 @@ export function interventionsCsv(
         r.purpose,
         r.status,
         r.startedAt,
-        r.plannedEndAt,
+        r.plannedUntil === 'done' ? '' : r.plannedEndAt,
         r.endedAt ?? '',
         span,
         minutes(r.activeMs),
         onTime,
+        r.kind ?? 'edit',
+        r.plannedUntil ?? '',
       ]
         .map((field) => inert(field, 'csv'))
         .join(','),
