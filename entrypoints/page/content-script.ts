@@ -35,10 +35,13 @@ function isOwnUi(el: Element): boolean {
   return outer.closest(PROMPT_HOST_TAG) !== null;
 }
 
+const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+/** Whether this browser tells of every change of the page's address (the Navigation API). */
+const navigationFollowed = typeof navigation?.addEventListener === 'function';
+
 /** The Navigation API where the browser has it (no polling); elsewhere the detector notices a changed URL on the next input. */
 function onNavigate(listener: (url: string) => void): () => void {
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  if (!navigation?.addEventListener) return () => {};
+  if (!navigation || !navigationFollowed) return () => {};
   const handler = (e: Event) => {
     const url = (e as Event & { destination?: { url: string } }).destination?.url;
     if (url && url !== location.href) listener(url);
@@ -159,6 +162,7 @@ export function contentScriptFor(
         onNavigate: () => host?.reset(),
         // Typing on while the item waits: the take-over watcher's key listener steps aside too.
         onQuiet: (quiet) => trigger?.quiet(quiet),
+        addressFollowed: navigationFollowed,
         diagnose,
         // The extension was reloaded, updated or removed: this script retires for good.
         onRetired: () => stops.forEach((stop) => stop()),

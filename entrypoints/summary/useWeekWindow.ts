@@ -64,6 +64,9 @@ export function useWeekWindow(
       try {
         const first = await sendMessage('summaryData', ranges.week);
         if (!show(first, false)) return;
+        // After the first screen is painted: reading 13,000 records would compete with drawing it.
+        await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+        if (request !== latest.current) return;
         const earlier = await sendMessage('summaryData', ranges.earlier);
         show(joinWeekFirst(week, first, earlier), true);
       } catch (e) {

@@ -29,7 +29,9 @@ const promptFor = (key: string): EditDecision => ({
 
 type OwnershipFn = SiteAdapter['ownership'];
 
-function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
+function harness(
+  options: { title?: string; ownership?: OwnershipFn; addressFollowed?: boolean } = {},
+) {
   document.body.innerHTML = `
     <div id="editor" contenteditable="true" data-editor></div>
     <input id="search" type="search" />
@@ -82,6 +84,7 @@ function harness(options: { title?: string; ownership?: OwnershipFn } = {}) {
     onDecision,
     onNavigate,
     onQuiet,
+    addressFollowed: options.addressFollowed,
     isOwnUi: (el) => el.closest('pullback-prompt') !== null,
     now: () => page.t,
   });
@@ -719,6 +722,18 @@ describe('quiet while the item waits', () => {
     expect(h.send).toHaveBeenCalledTimes(2);
     // One keystroke (beforeinput and input) counts once in the new stretch's send.
     expect(h.send.mock.lastCall![0].stretch?.keys).toBe(1);
+  });
+
+  it('where navigations are followed (the Navigation API), a key typed while the item waits reads nothing of the page’s address', async () => {
+    const h = setup({ addressFollowed: true });
+    h.send.mockImplementation(async () => ({ action: 'none', reason: 'cooldown' }));
+    await h.type();
+    await h.type(); // Quiet.
+    const href = vi.spyOn(document.location, 'href', 'get');
+    for (let i = 0; i < 20; i++) await h.type();
+    expect(href).not.toHaveBeenCalled();
+    expect(h.send).toHaveBeenCalledTimes(1);
+    href.mockRestore();
   });
 
   it('says when it goes quiet (the take-over watcher’s key listener steps aside too) and wakes when focus leaves the editor', async () => {

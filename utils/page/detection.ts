@@ -34,6 +34,12 @@ export interface DetectorDeps {
    * or woke (false): other per-key listeners (the take-over watcher's) may step aside meanwhile.
    */
   onQuiet?(quiet: boolean): void;
+  /**
+   * True where every change of the page's address reaches the detector as `navigated(url)` (the
+   * Navigation API, Chromium): a key typed while its item waits then reads nothing of the page.
+   * Elsewhere (Firefox ESR) each such key compares the address, to notice a soft navigation.
+   */
+  addressFollowed?: boolean;
   /** Our own UI's host element: edits inside it are not the lead's edits of the page. */
   isOwnUi(el: Element): boolean;
   /** Something the adapter looks for is missing (its markup changed): say so, quietly, once per page. */

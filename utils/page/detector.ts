@@ -310,7 +310,9 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
 
   /** True while `key` must not be sent again yet (the throttle, or a settled answer), at the address the page state is for. */
   const waiting = (key: string | undefined) =>
-    key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && doc.location.href === page.url;
+    key !== undefined && (page.nextAskAt.get(key) ?? 0) > now() && samePage();
+  /** Still at the address the page state is for (known without a look where navigations are followed). */
+  const samePage = () => deps.addressFollowed === true || doc.location.href === page.url;
 
   const options = { capture: true, passive: true } as const;
   // Typing on in the element last judged, while its artifact waits (the throttle, a cooldown, "mine"):
@@ -320,7 +322,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
     const last = page.lastEdit;
     if (last && e.target === last.target && editKind(e.type) === last.type) {
       if (!last.adapter) {
-        if (doc.location.href === page.url) return hush();
+        if (samePage()) return hush();
       } else if (e.isTrusted && waiting(last.key)) {
         const s = page.stretch;
         if (s?.pending && s.key === last.key) countKey(e, s.key, now(), last.adapter);
