@@ -314,10 +314,27 @@ export function createInterventionPrompt({
     tomorrow.setDate(tomorrow.getDate() + 1);
     const day = h('input', { type: 'date', min: localDay(new Date()), value: localDay(tomorrow) });
     const dayLabel = h('label', { class: 'custom' }, 'Until', day);
-    const untilDay = button(
-      'Keep it until then',
-      () => day.value && takeUntil({ until: 'day', untilDay: day.value }),
+    const dayError = h(
+      'p',
+      { id: 'pullback-day-error', class: 'error' },
+      'Pick a day whose working day has not ended yet.',
     );
+    dayError.hidden = true;
+    /** The day's working-day end, at the clock time the lead set, is still ahead (else it is refused here, nothing lost). */
+    const dayAhead = () => {
+      const [y, m, d] = day.value.split('-').map(Number);
+      if (!y || !m || !d) return false;
+      const at = context?.workdayEndsAt ? new Date(context.workdayEndsAt) : null;
+      const end = new Date(y, m - 1, d, at?.getHours() ?? 23, at?.getMinutes() ?? 59);
+      return end.getTime() > Date.now();
+    };
+    const untilDay = button('Keep it until then', () => {
+      const ok = dayAhead();
+      dayError.hidden = ok;
+      day.setAttribute('aria-invalid', String(!ok));
+      if (ok) takeUntil({ until: 'day', untilDay: day.value });
+      else day.setAttribute('aria-describedby', 'pullback-day-error');
+    });
     const dayRow = h('div', { class: 'actions day-row' }, dayLabel, untilDay);
     dayRow.hidden = true;
     const aDay = button('Until a day…', () => {
@@ -342,6 +359,7 @@ export function createInterventionPrompt({
       checkIn(),
       h('div', { class: 'actions' }, endOfDay, aDay, done, notTakeover, notNow),
       dayRow,
+      dayError,
     );
     refresh = () => {
       for (const b of [endOfDay, aDay, done, notTakeover, notNow, untilDay]) b.disabled = busy;

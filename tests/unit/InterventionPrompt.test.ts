@@ -429,6 +429,8 @@ describe('InterventionPrompt: taking over', () => {
   });
 
   it('"Until a day…" offers a date, and keeps it until that day', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 11, 7, 10, 0, 0));
     const { onAnswer } = mount(takeover);
     await click('Until a day…');
     const day = container.querySelector<HTMLInputElement>('input[type="date"]')!;
@@ -439,6 +441,30 @@ describe('InterventionPrompt: taking over', () => {
       purpose: 'back-on-track',
       until: 'day',
       untilDay: '2026-12-11',
+    });
+  });
+
+  it('a day whose working day has ended is explained in the card and sends nothing; the card stays', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 28, 19, 0, 0));
+    const { onAnswer } = mount({
+      ...takeover,
+      context: { workdayEndsAt: new Date(2026, 10, 29, 18, 0).toISOString() },
+    });
+    await click('Until a day…');
+    const day = container.querySelector<HTMLInputElement>('input[type="date"]')!;
+    day.value = '2026-11-28'; // Today, its 18:00 gone.
+    await click('Keep it until then');
+    expect(onAnswer).not.toHaveBeenCalled();
+    expect(container.querySelector('#pullback-day-error')!.closest('[hidden]')).toBeNull();
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(title()).toMatch(/taking this over/i);
+    day.value = '2026-11-30';
+    await click('Keep it until then');
+    expect(onAnswer).toHaveBeenCalledWith('deliberate', {
+      purpose: 'back-on-track',
+      until: 'day',
+      untilDay: '2026-11-30',
     });
   });
 
