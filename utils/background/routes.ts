@@ -27,7 +27,12 @@ import {
 } from '@/utils/background/prompt-relay';
 import { SettingsSchema, type Settings, type ToolId } from '@/utils/model/records';
 import { contentScriptNames } from '@/utils/model/tools';
-import { onMessage, sendMessage, type ProtocolMap } from '@/utils/protocol/messages';
+import {
+  onMessage,
+  sendMessage,
+  type BackgroundMessages,
+  type ProtocolMap,
+} from '@/utils/protocol/messages';
 import {
   ClaimInputSchema,
   ClosingAnswerSchema,
@@ -61,7 +66,8 @@ import { assertSenderServes, senderPage } from '@/utils/protocol/sender-trust';
 import type { createSettingsStore } from '@/utils/settings/store';
 
 type Sender = chrome.runtime.MessageSender;
-type Message = keyof ProtocolMap;
+/** A route answers only what the protocol says the background answers. */
+type Message = keyof BackgroundMessages;
 
 /** Who may send a message. */
 export type SenderKind =

@@ -155,7 +155,8 @@ export type ImportResult =
     }
   | { ok: false; error: string };
 
-export interface ProtocolMap {
+/** What the background answers: utils/background/routes.ts has one route for each. */
+export interface BackgroundMessages {
   // From content scripts (validated, bounded):
   edit(data: EditSignal): EditDecision;
   answerPrompt(data: PromptAnswerInput): AnswerResult;
@@ -232,7 +233,10 @@ export interface ProtocolMap {
   pendingRetention(): PendingRetention | null;
   /** Keep the last N months on this browser (the options page's choice, or confirming a pending one): what it deleted. */
   keepRecordsFor(data: { months: RetentionMonths }): ForgetCounts;
-  // Background or popup -> content script:
+}
+
+/** What content scripts answer: sent to a tab by the background or the popup. */
+export interface ContentScriptMessages {
   /** What the content script reads on its page (for describeTab). */
   describePage(): PageReading | null;
   /** The roster changed for this page (a report added from the popup): judge its next edit afresh. */
@@ -243,6 +247,8 @@ export interface ProtocolMap {
   /** What the page in this tab is, for "This belongs to…" in the popup. */
   currentArtifact(): { tool: ToolId; toolLabel: string; artifact: Artifact } | null;
 }
+
+export interface ProtocolMap extends BackgroundMessages, ContentScriptMessages {}
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
   logger: undefined,
