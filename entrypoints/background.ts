@@ -32,7 +32,6 @@ import { createService, type PullbackService } from '@/utils/background/service'
 import { clearTabMark, showPause } from '@/utils/background/toolbar';
 import { dropWaiting } from '@/utils/background/prompt-relay';
 import { releaseHeldWeekly, weeklyDue } from '@/utils/background/weekly-hold';
-import { EXTEND_MINUTES } from '@/utils/model/durations';
 import type { Settings } from '@/utils/model/records';
 import { weekIdOf } from '@/utils/model/week';
 import { sendMessage } from '@/utils/protocol/messages';
@@ -173,9 +172,7 @@ export default defineBackground({
       if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
       const id = notificationId.slice(NOTIFICATION_PREFIX.length);
       void browser.notifications.clear(notificationId);
-      void changing((s) =>
-        button === 0 ? s.endIntervention(id) : s.extendIntervention(id, EXTEND_MINUTES),
-      );
+      void changing((s) => (button === 0 ? s.endIntervention(id) : s.keepFromReminder(id)));
     });
     browser.notifications.onClicked.addListener((notificationId) => {
       if (notificationId === HELD_NOTIFICATION) {

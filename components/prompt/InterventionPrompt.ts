@@ -7,7 +7,12 @@
  * text (a title with markup in it stays text). Plain DOM: it runs inside
  * other products' pages, where every kilobyte is theirs.
  */
-import { EXTEND_MINUTES, formatDuration } from '@/utils/model/durations';
+import {
+  EXTEND_MINUTES,
+  formatDateClock,
+  formatDayClock,
+  formatDuration,
+} from '@/utils/model/durations';
 import type {
   AnswerResult,
   PromptChoice,
@@ -20,6 +25,7 @@ import {
   PURPOSE_LABELS,
   PURPOSES,
   RANGES,
+  type KeepUntil,
   type PlannedUntil,
   type Purpose,
 } from '@/utils/model/constants';
@@ -34,6 +40,8 @@ export type { PromptRequest };
 export interface LifecycleActions {
   end(id: string): Promise<Intervention>;
   extend(id: string, minutes: number): Promise<Intervention>;
+  /** A take-over kept on by its plan: to the next working day's end, or until it is done. */
+  keep(id: string, until: KeepUntil): Promise<Intervention>;
   recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<unknown>;
   /** The step after Yes: why the lead stepped in and their few words. */
   annotate(id: string, notes: { purpose?: Purpose; intent?: string }): Promise<unknown>;
@@ -388,19 +396,22 @@ export function createInterventionPrompt({
     closeTimer = setTimeout(onClose, 6000);
   }
 
-  function showOverdue(record: Intervention) {
-    const step = (run: () => Promise<void>) => async () => {
-      if (busy) return;
-      busy = true;
-      try {
-        await run();
-        onAnswered();
-      } catch (e) {
-        showError(errorText(e));
-      } finally {
-        busy = false;
-      }
-    };
+  /** One answer of an overdue card at a time; an error shows in the card. */
+  const step = (run: () => Promise<void>) => async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await run();
+      onAnswered();
+    } catch (e) {
+      showError(errorText(e));
+    } finally {
+      busy = false;
+    }
+  };
+
+  function showOverdue(record: Intervention, keepUntil?: string) {
+    if (record.kind === 'takeover') return showTakeoverOverdue(record, keepUntil);
     escape = onClose;
     setHint(true);
     show(
@@ -423,6 +434,49 @@ export function createInterventionPrompt({
         button(
           `${EXTEND_MINUTES} more minutes`,
           step(async () => (await lifecycle.extend(record.id, EXTEND_MINUTES), onClose())),
+        ),
+        button('Not now', onClose, 'quiet'),
+      ),
+    );
+  }
+
+  /**
+   * A take-over past its planned end asks in its own words, by its plan, never by minutes: hand it
+   * back (then the closing questions, as End it), keep it until the next working day's end, or
+   * until it is done.
+   */
+  function showTakeoverOverdue(record: Intervention, keepUntil?: string) {
+    escape = onClose;
+    setHint(true);
+    const keepLabel = keepUntil
+      ? `Keep it until ${formatDayClock(new Date(keepUntil))}`
+      : 'Keep it until the end of the next working day';
+    show(
+      'Still taking this over?',
+      h(
+        'p',
+        { id: 'pullback-prompt-body' },
+        'You planned to hand ',
+        h('span', { class: 'key' }, artifact.key),
+        ' back to ',
+        h('strong', {}, report.name),
+        ` by ${formatDateClock(new Date(record.plannedEndAt))}.`,
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        button(
+          'Hand it back',
+          step(async () => showClosing(await lifecycle.end(record.id))),
+          'primary',
+        ),
+        button(
+          keepLabel,
+          step(async () => showTakenOver(await lifecycle.keep(record.id, 'next-workday-end'))),
+        ),
+        button(
+          'Until it is done',
+          step(async () => showTakenOver(await lifecycle.keep(record.id, 'done'))),
         ),
         button('Not now', onClose, 'quiet'),
       ),
@@ -573,7 +627,7 @@ export function createInterventionPrompt({
     root.querySelector<HTMLElement>('button:not([disabled]), input')?.focus();
   }
 
-  if (request.kind === 'overdue') showOverdue(request.intervention);
+  if (request.kind === 'overdue') showOverdue(request.intervention, request.keepUntil);
   else if (request.takeover) showTakeover();
   else showAsk();
 

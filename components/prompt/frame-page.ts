@@ -18,6 +18,7 @@ import css from '@/components/prompt/prompt.css?inline';
 const lifecycle: LifecycleActions = {
   end: (id) => sendMessage('endIntervention', { id }),
   extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
+  keep: (id, until) => sendMessage('extendIntervention', { id, until }),
   recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
   annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
 };

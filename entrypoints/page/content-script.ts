@@ -134,6 +134,7 @@ export function contentScriptFor(
               report: decision.report,
               artifact,
               toolLabel,
+              ...(decision.keepUntil ? { keepUntil: decision.keepUntil } : {}),
             }),
           );
         }

@@ -1,9 +1,17 @@
 /**
  * Active interventions as compact rows, overdue ones first: the ticket, whose work it is, how far
  * along (or how far past its planned end), and its way out. When some are overdue, one action
- * takes all of them: re-plan (the default plan length again, from now) or hand them back.
+ * takes all of them: re-plan (the default plan length again, from now; edits only) or hand them
+ * back. An overdue take-over is kept by its plan in its own row: until the next working day's end.
  */
-import { formatDuration, formatSpan, isOverdue, spanMs } from '@/utils/model/durations';
+import {
+  formatDayClock,
+  formatDuration,
+  formatSpan,
+  isOverdue,
+  nextWorkdayEnd,
+  spanMs,
+} from '@/utils/model/durations';
 import { plural } from '@/components/ui/format';
 import type { InterventionView } from '@/utils/protocol/messages';
 import { PURPOSE_LABELS } from '@/utils/model/records';
@@ -15,23 +23,42 @@ export interface ActiveListProps {
   now: Date;
   /** The default plan length, which a re-plan gives each overdue one again. */
   replanMinutes: number;
+  /** The working day's end the lead set ("HH:MM"): an overdue take-over is kept until the next one. */
+  workdayEnd: string;
   onPullBack(ids: string[]): void;
   onReplan(ids: string[]): void;
+  /** Keep a take-over until the next working day's end. */
+  onKeep(id: string): void;
 }
 
-export function ActiveList({ active, now, replanMinutes, onPullBack, onReplan }: ActiveListProps) {
+export function ActiveList({
+  active,
+  now,
+  replanMinutes,
+  workdayEnd,
+  onPullBack,
+  onReplan,
+  onKeep,
+}: ActiveListProps) {
   if (active === null) return <p class="muted">Loading…</p>;
   if (active.length === 0) return <p class="muted">None right now.</p>;
-  const overdue = active.filter((r) => isOverdue(r, now)).map((r) => r.id);
+  const overdueRecords = active.filter((r) => isOverdue(r, now));
+  const overdue = overdueRecords.map((r) => r.id);
+  // Minutes make no sense for a take-over: the re-plan takes the edits only.
+  const replannable = overdueRecords.filter((r) => r.kind !== 'takeover').map((r) => r.id);
+  const mixed = replannable.length > 0 && replannable.length < overdue.length;
   return (
     <>
       {overdue.length > 0 && (
         <div class="bulk" role="group" aria-label={`${overdue.length} overdue`}>
           <span>{plural(overdue.length, 'overdue intervention')}:</span>
-          <button type="button" onClick={() => onReplan(overdue)}>
-            Re-plan {overdue.length > 1 ? 'all ' : ''}({formatDuration(replanMinutes * 60_000)}{' '}
-            more)
-          </button>
+          {replannable.length > 0 && (
+            <button type="button" onClick={() => onReplan(replannable)}>
+              Re-plan {replannable.length > 1 ? 'all ' : ''}
+              {mixed ? (replannable.length > 1 ? 'edits ' : 'the edit ') : ''}(
+              {formatDuration(replanMinutes * 60_000)} more)
+            </button>
+          )}
           <button type="button" onClick={() => onPullBack(overdue)}>
             Hand {overdue.length > 1 ? 'all ' : ''}back
           </button>
@@ -39,7 +66,14 @@ export function ActiveList({ active, now, replanMinutes, onPullBack, onReplan }:
       )}
       <ul class="items" aria-label="Active interventions">
         {active.map((r) => (
-          <ActiveRow key={r.id} record={r} now={now} onPullBack={() => onPullBack([r.id])} />
+          <ActiveRow
+            key={r.id}
+            record={r}
+            now={now}
+            workdayEnd={workdayEnd}
+            onPullBack={() => onPullBack([r.id])}
+            onKeep={() => onKeep(r.id)}
+          />
         ))}
       </ul>
     </>
@@ -49,13 +83,18 @@ export function ActiveList({ active, now, replanMinutes, onPullBack, onReplan }:
 function ActiveRow({
   record: r,
   now,
+  workdayEnd,
   onPullBack,
+  onKeep,
 }: {
   record: InterventionView;
   now: Date;
+  workdayEnd: string;
   onPullBack(): void;
+  onKeep(): void;
 }) {
   const overdue = isOverdue(r, now);
+  const keepUntil = formatDayClock(nextWorkdayEnd(r, workdayEnd, now));
   const planned = Date.parse(r.plannedEndAt) - Date.parse(r.startedAt);
   return (
     <li class={overdue ? 'item overdue' : 'item'}>
@@ -87,6 +126,15 @@ function ActiveRow({
               ? `${formatSpan(spanMs(r, now))}, ${planEndWords(r)}`
               : `${formatSpan(spanMs(r, now))} of ${formatSpan(planned)}`}
         </span>
+        {overdue && r.kind === 'takeover' && (
+          <button
+            type="button"
+            onClick={onKeep}
+            aria-label={`Keep ${r.artifact.key} (${r.reportName}) until ${keepUntil}`}
+          >
+            Keep it until {keepUntil}
+          </button>
+        )}
         <button
           type="button"
           class="primary"

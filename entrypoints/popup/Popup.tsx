@@ -5,7 +5,7 @@
  */
 import { AccessNotice } from '@/components/ui/AccessNotice';
 import { sendMessage } from '@/utils/protocol/messages';
-import { planMinutes } from '@/utils/model/constants';
+import { planMinutes, SETTING_DEFAULTS } from '@/utils/model/constants';
 import { ActiveList } from '@/entrypoints/popup/ActiveList';
 import { ClosingQueue } from '@/entrypoints/popup/ClosingQueue';
 import { NextStep } from '@/entrypoints/popup/NextStep';
@@ -30,6 +30,11 @@ export function Popup() {
       ),
     );
 
+  const keep = (id: string) =>
+    act('keep the take-over', () =>
+      sendMessage('extendIntervention', { id, until: 'next-workday-end' }),
+    );
+
   return (
     <main>
       <h1>Pullback</h1>
@@ -50,8 +55,10 @@ export function Popup() {
           active={active}
           now={now}
           replanMinutes={replanMinutes}
+          workdayEnd={settings?.workdayEnd ?? SETTING_DEFAULTS.workdayEnd}
           onPullBack={(ids) => void pullBack(ids)}
           onReplan={(ids) => void replan(ids)}
+          onKeep={(id) => void keep(id)}
         />
       </section>
       <ClosingQueue waiting={closing} now={now} onDone={() => void refresh()} />

@@ -40,6 +40,7 @@ export function WaitingQuestion({ onAnswered }: { onAnswered(): void }) {
       lifecycle: {
         end: (id) => sendMessage('endIntervention', { id }),
         extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
+        keep: (id, until) => sendMessage('extendIntervention', { id, until }),
         recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
         annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
       },

@@ -16,6 +16,7 @@ import {
   openDescriptionEditor,
   promptOn,
   settle,
+  takeoverPromptOn,
   typeInDescription,
 } from '../support/steps';
 
@@ -25,6 +26,8 @@ const issues = {
   'LIF-3': { summary: 'Overdue', assignee: alice },
   'LIF-4': { summary: 'Two tabs', assignee: bob },
   'LIF-5': { summary: 'Pull back from the popup', assignee: alice },
+  // Taken over from Alice: assigned to the lead now.
+  'LIF-6': { summary: 'Taken over', assignee: dana },
 };
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -184,6 +187,81 @@ describe('intervention lifecycle', () => {
       status: 'ended',
       closing: { saidFramework: true, ownerNow: 'report' },
     });
+    await popup.close();
+    await page.close();
+  });
+
+  test('a take-over until end of day, past its end: editing it asks whether it is still taken over, and "Keep it until …" plans to the next working day\'s end, shown as a clock time', async () => {
+    const takeover = {
+      ...activeRecord('takeover-1', 'LIF-6', 40, 15, 1),
+      kind: 'takeover',
+      plannedUntil: 'end-of-day',
+    };
+    const { status } = await importBackupFile(
+      ext,
+      { ...rosterBackup, exportedAt: new Date().toISOString(), interventions: [takeover] },
+      'takeover.json',
+    );
+    expect(status).toMatch(/1 intervention/);
+
+    const page = await ext.context.newPage();
+    await page.goto(jira.url('LIF-6'));
+    // The next working day's end (18:00 by default), as the page's clock and locale say it.
+    const next = await page.evaluate(() => {
+      const end = new Date();
+      end.setHours(18, 0, 0, 0);
+      if (end.getTime() <= Date.now()) end.setDate(end.getDate() + 1);
+      const clock = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+      const day = new Intl.DateTimeFormat([], { weekday: 'short' });
+      return {
+        iso: end.toISOString(),
+        label: `${day.format(end)} ${clock.format(end)}`,
+        clock: clock.format(end),
+      };
+    });
+    // The popup offers the same, in the take-over's row; the bulk re-plan (minutes) leaves it out.
+    const before = await ext.openPage('popup.html');
+    const overdueRow = before
+      .getByRole('list', { name: 'Active interventions' })
+      .locator(':scope > li')
+      .filter({ hasText: 'LIF-6' });
+    await expect(overdueRow.getByRole('button').allTextContents()).resolves.toEqual([
+      `Keep it until ${next.label}`,
+      'Pull back',
+    ]);
+    await expect(
+      before
+        .getByRole('group', { name: /overdue/ })
+        .getByRole('button')
+        .allTextContents(),
+    ).resolves.toEqual(['Hand back']);
+    await before.close();
+
+    await typeInDescription(page, ' still on it');
+    const card = takeoverPromptOn(page);
+    await card.waitFor();
+    await expect(promptOn(page).count()).resolves.toBe(0); // Not the edit's overdue card.
+    await expect(card.textContent()).resolves.toMatch(
+      /You planned to hand LIF-6 back to Alice Chen by /,
+    );
+    await expect(card.textContent()).resolves.not.toMatch(/15 more minutes/);
+    await card.getByRole('button', { name: `Keep it until ${next.label}` }).click();
+    await card.getByText(/is yours until/).waitFor();
+
+    const { interventions } = await exportBackup(ext);
+    expect(interventions.find((r: any) => r.id === 'takeover-1')).toMatchObject({
+      status: 'active',
+      plannedEndAt: next.iso,
+    });
+    const popup = await ext.openPage('popup.html');
+    const row = popup
+      .getByRole('list', { name: 'Active interventions' })
+      .locator(':scope > li')
+      .filter({ hasText: 'LIF-6' });
+    await expect(row.textContent()).resolves.toMatch(
+      new RegExp(`Take-over[\\s\\S]*until [^\\n]*${next.clock}`),
+    );
+    await expect(row.textContent()).resolves.not.toMatch(/overdue/i);
     await popup.close();
     await page.close();
   });

@@ -7,7 +7,8 @@ import {
   type LifecycleActions,
   type PromptRequest,
 } from '@/components/prompt/InterventionPrompt';
-import { EXTEND_MINUTES } from '@/utils/model/durations';
+import { EXTEND_MINUTES, formatDateClock, formatDayClock } from '@/utils/model/durations';
+import type { KeepUntil } from '@/utils/model/constants';
 import type { AnswerResult, PromptChoice } from '@/utils/protocol/messages';
 import { intervention, promptRecord } from '@/tests/unit/helpers';
 
@@ -64,6 +65,14 @@ function mount(
       intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' }),
     ),
     extend: vi.fn(async (id: string, _minutes: number) => intervention({ id })),
+    keep: vi.fn(async (id: string, until: KeepUntil) =>
+      intervention({
+        id,
+        kind: 'takeover',
+        plannedUntil: until === 'done' ? 'done' : 'day',
+        plannedEndAt: '2026-12-11T17:00:00.000Z',
+      }),
+    ),
     recordClosing: vi.fn(async () => undefined),
     annotate: vi.fn(async (id: string) => intervention({ id })),
   } satisfies LifecycleActions;
@@ -511,6 +520,68 @@ describe('InterventionPrompt: overdue', () => {
   });
 });
 
+describe('InterventionPrompt: a take-over past its planned end', () => {
+  // Bob's item taken over until Thu 10 Dec's working-day end; the next one is Fri 11 Dec's.
+  const plannedEndAt = '2026-12-10T17:00:00.000Z';
+  const keepUntil = '2026-12-11T17:00:00.000Z';
+  const overdueTakeover: PromptRequest = {
+    kind: 'overdue',
+    intervention: intervention({
+      id: 't1',
+      kind: 'takeover',
+      plannedUntil: 'day',
+      plannedEndAt,
+      reportId: 'bob',
+    }),
+    report: { id: 'bob', name: 'Bob Okafor' },
+    artifact: {
+      key: 'PAY-202',
+      title: 'Refunds',
+      url: 'https://acme.atlassian.net/browse/PAY-202',
+    },
+    toolLabel: 'Jira',
+    keepUntil,
+  };
+
+  it('asks in take-over words, says the planned hand-back as a clock time, and offers its plans, not minutes', () => {
+    mount(overdueTakeover);
+    expect(title()).toMatch(/taking (this|it) over/i);
+    expect(title()).not.toMatch(/intervention/i);
+    expect(document.getElementById('pullback-prompt-body')?.textContent).toBe(
+      `You planned to hand PAY-202 back to Bob Okafor by ${formatDateClock(new Date(plannedEndAt))}.`,
+    );
+    expect(visibleControls().map((b) => b.textContent)).toEqual([
+      'Hand it back',
+      `Keep it until ${formatDayClock(new Date(keepUntil))}`,
+      'Until it is done',
+      'Not now',
+    ]);
+    expect(dialog().textContent).not.toMatch(/min/);
+  });
+
+  it('"Hand it back" ends it and asks the closing questions, as End it does', async () => {
+    const { lifecycle } = mount(overdueTakeover);
+    await click('Hand it back');
+    expect(lifecycle.end).toHaveBeenCalledWith('t1');
+    expect(title()).toBe('Intervention ended: hand it back');
+  });
+
+  it('"Keep it until …" keeps it to the next working day\'s end and says until when', async () => {
+    const { lifecycle } = mount(overdueTakeover);
+    await click(/^Keep it until/);
+    expect(lifecycle.keep).toHaveBeenCalledWith('t1', 'next-workday-end');
+    expect(lifecycle.extend).not.toHaveBeenCalled();
+    expect(dialog().textContent).toMatch(/PAY-202.* is yours until /);
+  });
+
+  it('"Until it is done" switches the plan to until done', async () => {
+    const { lifecycle } = mount(overdueTakeover);
+    await click('Until it is done');
+    expect(lifecycle.keep).toHaveBeenCalledWith('t1', 'done');
+    expect(dialog().textContent).toMatch(/yours until it is done/);
+  });
+});
+
 describe('InterventionPrompt: only the lead answers', () => {
   /** A click as a page script makes it through the open shadow root (`isTrusted` false in a browser). */
   const scriptClick = (b: HTMLElement) => {
@@ -570,6 +641,7 @@ describe('InterventionPrompt: the lead’s words, hints and the keyboard', () =>
         intervention({ id, status: 'ended', endedAt: '2026-11-28T10:20:00.000Z' }),
       ),
       extend: vi.fn(async (id: string) => intervention({ id })),
+      keep: vi.fn(async (id: string) => intervention({ id })),
       recordClosing: vi.fn(async () => undefined),
       annotate: vi.fn(async (id: string) => intervention({ id })),
     };

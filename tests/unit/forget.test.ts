@@ -4,7 +4,8 @@ import { parseBackup } from '@/utils/background/backup';
 import { openPullbackDb, type PullbackDatabase } from '@/utils/background/db';
 import { describeCounts } from '@/utils/background/forget';
 import { DEFAULT_SETTINGS, type RetentionMonths, type Settings } from '@/utils/model/records';
-import { reminderMessage } from '@/utils/background/reminders';
+import { reminderMessage, reminderWords } from '@/utils/background/reminders';
+import { formatDateClock, formatDayClock } from '@/utils/model/durations';
 import type { PauseEvent } from '@/utils/background/pause';
 import { createService } from '@/utils/background/service';
 import { intervention, promptRecord, uniqueDbName } from '@/tests/unit/helpers';
@@ -371,6 +372,35 @@ describe('notifications on a shared screen', () => {
       'Your planned end for PAY-142 (Checkout redesign) has passed.',
     );
     expect(reminderMessage(record, true)).not.toMatch(/PAY-142|Checkout/);
+  });
+
+  it('a take-over past its planned hand-back is asked about in take-over words, with its own buttons; hidden titles name no item', () => {
+    const record = intervention({
+      id: 't',
+      kind: 'takeover',
+      plannedUntil: 'end-of-day',
+      plannedEndAt: '2026-12-10T17:00:00.000Z',
+      artifact: {
+        key: 'PAY-202',
+        title: 'Refunds',
+        url: 'https://acme.atlassian.net/browse/PAY-202',
+      },
+    });
+    const keepUntil = new Date('2026-12-11T17:00:00.000Z');
+    expect(reminderMessage(record, false)).toBe(
+      `You planned to hand PAY-202 (Refunds) back by ${formatDateClock(new Date(record.plannedEndAt))}.`,
+    );
+    expect(reminderMessage(record, true)).not.toMatch(/PAY-202|Refunds|Alice|Bob/);
+    expect(reminderMessage(record, true)).toMatch(/take-over/);
+    expect(reminderWords(record, keepUntil)).toEqual({
+      title: 'Still taking this over?',
+      buttons: ['Hand it back', `Keep it until ${formatDayClock(keepUntil)}`],
+    });
+    // An edit's intervention keeps its words.
+    expect(reminderWords(intervention({ id: 'e' }), keepUntil)).toEqual({
+      title: 'Time to pull back?',
+      buttons: ['End it', '15 more minutes'],
+    });
   });
 
   it('a take-over until it is done asks whether it still is, never about a planned end', () => {

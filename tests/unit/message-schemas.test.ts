@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EditSignalSchema,
+  ExtendSchema,
   IdSchema,
   parseOrThrow,
   PromptAnswerSchema,
@@ -235,5 +236,32 @@ describe('IdSchema', () => {
   it('trims ids and refuses blank ones', () => {
     expect(parseOrThrow(IdSchema, '  abc  ', 'id')).toBe('abc');
     expectRejected(() => parseOrThrow(IdSchema, '   ', 'id'), 'Invalid id', 'must not be empty');
+  });
+});
+
+describe('ExtendSchema', () => {
+  it("takes minutes (as before) or a take-over's plan, and says what is wrong with anything else", () => {
+    expect(parseOrThrow(ExtendSchema, { id: 'i1', minutes: 15 }, 'extension')).toEqual({
+      id: 'i1',
+      minutes: 15,
+    });
+    for (const until of ['next-workday-end', 'done'])
+      expect(parseOrThrow(ExtendSchema, { id: 'i1', until }, 'extension')).toEqual({
+        id: 'i1',
+        until,
+      });
+    expectRejected(
+      () => parseOrThrow(ExtendSchema, { id: 'i1', minutes: 0 }, 'extension'),
+      'Invalid extension: minutes',
+    );
+    for (const bad of [
+      { id: 'i1', until: 'next-week' },
+      { id: 'i1', minutes: 15, until: 'done' },
+      { id: 'i1' },
+    ])
+      expectRejected(
+        () => parseOrThrow(ExtendSchema, bad, 'extension'),
+        'Invalid extension: needs either minutes',
+      );
   });
 });

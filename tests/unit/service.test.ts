@@ -722,6 +722,89 @@ describe('the moment of asking', () => {
     expect((await service.sweep()).toRemind).toEqual([]); // Once, until next week.
   });
 
+  it("a take-over past its end: the lead's own edit (it is assigned to them) asks whether it is still theirs, with the next working day's end; kept until then, it is no longer overdue", async () => {
+    const { service, advance } = await setup({ ...roster, workdayEnd: '17:30' });
+    const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    const { intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      until: 'end-of-day',
+    });
+    const end = new Date(intervention!.plannedEndAt);
+    advance(end.getTime() - T0 + 10 * MIN);
+    const nextEnd = new Date(end);
+    nextEnd.setDate(end.getDate() + 1);
+    // Assigned to Dana now: still the take-over's time, and past its end the page asks.
+    const decision = await service.edit(editOn('PAY-142', ['Dana Lead', 'dana@acme.test']));
+    expect(decision).toMatchObject({
+      action: 'overdue',
+      intervention: { id: intervention!.id },
+      report: { id: 'alice', name: 'Alice Chen' },
+      keepUntil: nextEnd.toISOString(),
+    });
+    const kept = await service.extendIntervention(intervention!.id, 'next-workday-end');
+    expect(kept).toMatchObject({ plannedEndAt: nextEnd.toISOString(), plannedUntil: 'day' });
+    await expect(
+      service.edit(editOn('PAY-142', ['Dana Lead', 'dana@acme.test'])),
+    ).resolves.toMatchObject({ action: 'feeding' });
+    // The lead's own item with no take-over on it stays theirs: nothing is asked.
+    await expect(service.edit(editOn('PAY-150', ['Dana Lead', 'dana@acme.test']))).resolves.toEqual(
+      { action: 'none', reason: 'mine' },
+    );
+  });
+
+  it('a take-over past its end kept "until it is done" has no planned end; an edit\'s intervention cannot be', async () => {
+    const { service, advance } = await setup();
+    const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    const { intervention } = await service.answerPrompt({
+      promptId,
+      answer: 'deliberate',
+      until: 'end-of-day',
+    });
+    advance(Date.parse(intervention!.plannedEndAt) - T0 + MIN);
+    const kept = await service.extendIntervention(intervention!.id, 'done');
+    expect(kept).toMatchObject({ plannedUntil: 'done', remindedAt: null });
+    expect(Date.parse(kept.plannedEndAt) - Date.parse(intervention!.plannedEndAt)).toBe(
+      7 * 24 * 60 * MIN + MIN,
+    );
+    expect((await service.sweep()).toRemind).toEqual([]);
+
+    const editPrompt = await promptIdOf(service.edit(typed(aliceEdit('PAY-143'), 4)));
+    const { intervention: edited } = await service.answerPrompt({
+      promptId: editPrompt,
+      answer: 'deliberate',
+    });
+    await expect(service.extendIntervention(edited!.id, 'done')).rejects.toThrow(
+      /Only a take-over/,
+    );
+  });
+
+  it("the reminder's second button keeps a take-over until the next working day's end and gives an edit 15 more minutes", async () => {
+    const { service, advance } = await setup({ ...roster, workdayEnd: '17:30' });
+    const takeoverPrompt = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));
+    const { intervention: takeover } = await service.answerPrompt({
+      promptId: takeoverPrompt,
+      answer: 'deliberate',
+      until: 'end-of-day',
+    });
+    const editPrompt = await promptIdOf(service.edit(typed(aliceEdit('PAY-143'), 4)));
+    const { intervention: edited } = await service.answerPrompt({
+      promptId: editPrompt,
+      answer: 'deliberate',
+      plannedMinutes: 15,
+    });
+    const end = new Date(takeover!.plannedEndAt);
+    advance(end.getTime() - T0 + MIN);
+    const nextEnd = new Date(end);
+    nextEnd.setDate(end.getDate() + 1);
+    await expect(service.keepFromReminder(takeover!.id)).resolves.toMatchObject({
+      plannedEndAt: nextEnd.toISOString(),
+    });
+    await expect(service.keepFromReminder(edited!.id)).resolves.toMatchObject({
+      plannedEndAt: new Date(end.getTime() + MIN + 15 * MIN).toISOString(),
+    });
+  });
+
   it('"Not a take-over" records that answer and starts nothing', async () => {
     const { service, db } = await setup();
     const promptId = await promptIdOf(service.edit({ ...aliceEdit(), kind: 'takeover' }));

@@ -4,9 +4,15 @@
  * intervention or add the item to an open one. Pure, or writing only to the store handed in, so
  * the service keeps every decision inside one transaction.
  */
-import { DEFAULT_PLAN_MINUTES, UNTIL_DONE_REMINDER_DAYS } from '@/utils/model/constants';
+import { DEFAULT_PLAN_MINUTES, type KeepUntil } from '@/utils/model/constants';
 import type { StoreOf } from '@/utils/background/db';
-import { endOfWorkday, endOfWorkdayOn, mergeHeartbeat } from '@/utils/model/durations';
+import {
+  endOfWorkday,
+  endOfWorkdayOn,
+  firstUntilDoneReminder,
+  mergeHeartbeat,
+  nextWorkdayEnd,
+} from '@/utils/model/durations';
 import type {
   EditDecision,
   EditSignal,
@@ -31,15 +37,60 @@ export async function feed(
   return fed;
 }
 
-/** Back on an artifact past its planned end (`overdue`, never while paused): the page asks whether to pull back now. */
+/**
+ * Back on an artifact past its planned end (`overdue`, never while paused): the page asks whether
+ * to pull back now; a take-over's card also offers to keep it until the next working day's end.
+ */
 export function feedingDecision(
   fed: Intervention,
   overdue: boolean,
   report: ReportRef,
+  keep: { workdayEnd: string; at: Date },
 ): EditDecision {
-  return overdue
-    ? { action: 'overdue', intervention: fed, report }
-    : { action: 'feeding', interventionId: fed.id, report };
+  if (!overdue) return { action: 'feeding', interventionId: fed.id, report };
+  return {
+    action: 'overdue',
+    intervention: fed,
+    report,
+    ...(fed.kind === 'takeover'
+      ? { keepUntil: nextWorkdayEnd(fed, keep.workdayEnd, keep.at).toISOString() }
+      : {}),
+  };
+}
+
+/**
+ * A plan kept on past its end: minutes from the planned end or from now (an edit's "15 more
+ * minutes"), the next working day's end, or until it is done (a take-over's). The plan's kind
+ * follows, as if the lead had picked it on the take-over card now.
+ */
+export function keptOn(
+  record: Intervention,
+  by: number | KeepUntil,
+  at: Date,
+  workdayEnd: string,
+): Intervention {
+  if (by === 'done') {
+    if (record.kind !== 'takeover')
+      throw new RangeError('Only a take-over can be kept until it is done.');
+    return {
+      ...record,
+      plannedUntil: 'done',
+      plannedEndAt: firstUntilDoneReminder(at).toISOString(),
+      remindedAt: null,
+    };
+  }
+  if (by === 'next-workday-end') {
+    const end = nextWorkdayEnd(record, workdayEnd, at);
+    return {
+      ...record,
+      // Today's end reads "until 18:00"; a later day's carries its date (and is not closed by quiet hours).
+      plannedUntil: end.toDateString() === at.toDateString() ? 'end-of-day' : 'day',
+      plannedEndAt: end.toISOString(),
+      remindedAt: null,
+    };
+  }
+  const from = Math.max(at.getTime(), Date.parse(record.plannedEndAt));
+  return { ...record, plannedEndAt: new Date(from + by * 60_000).toISOString(), remindedAt: null };
 }
 
 export function promptDecision(
@@ -102,7 +153,7 @@ export function startedFrom(
         ? chosenDayEnd(input.untilDay, settings.workdayEnd, at)
         : until === 'done'
           ? // No planned end: the first weekly reminder.
-            new Date(at.getTime() + UNTIL_DONE_REMINDER_DAYS * 86_400_000)
+            firstUntilDoneReminder(at)
           : new Date(
               startedAt.getTime() + (input.plannedMinutes ?? DEFAULT_PLANNED_MINUTES) * 60_000,
             );

@@ -6,7 +6,13 @@
  */
 import { addDays, set } from 'date-fns';
 import { browser } from 'wxt/browser';
-import { EXTEND_MINUTES, isOverdue } from '@/utils/model/durations';
+import {
+  EXTEND_MINUTES,
+  formatDateClock,
+  formatDayClock,
+  isOverdue,
+  nextWorkdayEnd,
+} from '@/utils/model/durations';
 import type { Intervention, WeeklyDigest } from '@/utils/model/records';
 import type { PullbackService } from '@/utils/background/service';
 
@@ -40,12 +46,13 @@ export async function refresh(
   await armDueAlarm(active, now);
   if (toRemind.length === 0) return;
   const hideTitles = (await service.notificationPrivacy()).hideTitles;
+  const workdayEnd = await service.workdayEnd();
   // A refused notification (permission withdrawn, OS setting) must not stop the badge or the sweep.
   const warn = (e: unknown) => console.warn('Pullback: reminder not shown', e);
   if (toRemind.length > 1) return remindHeld(toRemind, hideTitles).catch(warn);
   const [record] = toRemind;
   const held = now.getTime() - Date.parse(record!.plannedEndAt) > HELD_MS;
-  await remind(record!, hideTitles, held).catch(warn);
+  await remind(record!, hideTitles, held, nextWorkdayEnd(record!, workdayEnd, now)).catch(warn);
 }
 
 async function setBadge(active: Intervention[], now: Date) {
@@ -78,24 +85,46 @@ export function reminderMessage(record: Intervention, hideTitles: boolean): stri
     return hideTitles
       ? 'A take-over is still with you: is it done?'
       : `${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} is still with you: is it done?`;
+  // A take-over is asked about in its own words: the hand-back it planned, at its clock time.
+  if (record.kind === 'takeover')
+    return hideTitles
+      ? 'The hand-back you planned for a take-over has passed.'
+      : `You planned to hand ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} back by ${formatDateClock(new Date(record.plannedEndAt))}.`;
   if (hideTitles) return 'The planned end of an intervention has passed.';
   return `Your planned end for ${record.artifact.key}${record.artifact.title ? ` (${record.artifact.title})` : ''} has passed.`;
 }
 
+/**
+ * The reminder's title and (Chrome) buttons. The second button is the service's
+ * `keepFromReminder`: "15 more minutes" for an edit's intervention, "Keep it until <the next
+ * working day's end>" for a take-over (`keepUntil`), which minutes would make no sense for.
+ */
+export function reminderWords(
+  record: Intervention,
+  keepUntil: Date,
+): { title: string; buttons: string[] } {
+  // "15 more minutes" means nothing to a plan with no end: ending it is the one button.
+  if (record.plannedUntil === 'done')
+    return { title: 'Still yours?', buttons: ['It is done: end it'] };
+  if (record.kind === 'takeover')
+    return {
+      title: 'Still taking this over?',
+      buttons: ['Hand it back', `Keep it until ${formatDayClock(keepUntil)}`],
+    };
+  return { title: 'Time to pull back?', buttons: ['End it', `${EXTEND_MINUTES} more minutes`] };
+}
+
 /** `held`: it came due a while ago (during a pause): said once, without staying on screen. */
-async function remind(record: Intervention, hideTitles: boolean, held = false) {
+async function remind(record: Intervention, hideTitles: boolean, held: boolean, keepUntil: Date) {
+  const words = reminderWords(record, keepUntil);
   await browser.notifications.create(`${NOTIFICATION_PREFIX}${record.id}`, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: record.plannedUntil === 'done' ? 'Still yours?' : 'Time to pull back?',
+    title: words.title,
     message: reminderMessage(record, hideTitles),
     ...(NOTIFICATION_BUTTONS
       ? {
-          // "15 more minutes" means nothing to a plan with no end: ending it is the one button.
-          buttons:
-            record.plannedUntil === 'done'
-              ? [{ title: 'It is done: end it' }]
-              : [{ title: 'End it' }, { title: `${EXTEND_MINUTES} more minutes` }],
+          buttons: words.buttons.map((title) => ({ title })),
           requireInteraction: !held,
         }
       : {}),

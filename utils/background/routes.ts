@@ -346,7 +346,8 @@ export function backgroundRoutes(bg: Background): Route<Message, unknown>[] {
       schema: ExtendSchema,
       what: 'extension',
       refreshes: true,
-      handle: async ({ id, minutes }) => (await s()).extendIntervention(id, minutes),
+      handle: async (data) =>
+        (await s()).extendIntervention(data.id, 'minutes' in data ? data.minutes : data.until),
     }),
     route({
       type: 'recordClosing',

@@ -10,6 +10,7 @@
  */
 import { activeOnArtifact, openForReport, promptsOnArtifact } from '@/utils/background/db';
 import {
+  EXTEND_MINUTES,
   isLapsed,
   isOverdue,
   untilDoneReminderDue,
@@ -22,12 +23,13 @@ import type {
   Heartbeat,
   PromptAnswerInput,
 } from '@/utils/protocol/messages';
-import type { Closing, Intervention, PromptRecord, Purpose } from '@/utils/model/records';
+import type { Closing, Intervention, PromptRecord, Purpose, Settings } from '@/utils/model/records';
 import { reportNameMap } from '@/utils/people/roster';
 import {
   feed,
   feedingDecision,
   joinedTo,
+  keptOn,
   newPrompt,
   promptDecision,
   startedFrom,
@@ -51,6 +53,7 @@ import {
 } from '@/utils/background/service-deps';
 import { createLogJobs } from '@/utils/background/service-log';
 import { createRosterJobs } from '@/utils/background/service-roster';
+import type { KeepUntil } from '@/utils/model/constants';
 
 export { DEFAULT_PLANNED_MINUTES, DEFAULT_PURPOSE } from '@/utils/background/edit-steps';
 
@@ -75,9 +78,6 @@ export function createService({
   getPause = async () => null,
 }: ServiceDeps) {
   const deps: JobDeps = { db, getSettings, setSettings, now, newId, pauseLog, getPause };
-  async function reportNames(): Promise<Map<string, string>> {
-    return reportNameMap(await getSettings());
-  }
 
   return {
     // Deleting: one record, a report, before a date, everything; retention (utils/background/forget.ts).
@@ -98,7 +98,10 @@ export function createService({
       const settings = await getSettings();
       const standing = standingOf(settings, signal);
       const whose = whoseEdit(settings, signal.tool, standing);
-      if ('why' in whose) return quiet(whose.why);
+      if ('why' in whose)
+        return whose.why === 'mine'
+          ? ((await takenOver(signal, settings)) ?? quiet('mine'))
+          : quiet(whose.why);
       const report = { id: whose.reportId, name: whose.reportName };
       const at = now();
       const pause = await getPause();
@@ -133,7 +136,10 @@ export function createService({
         case 'count': {
           const fed = await feed(interventions, active!, at);
           await tx.done;
-          return feedingDecision(fed, outcome.overdue, report);
+          return feedingDecision(fed, outcome.overdue, report, {
+            workdayEnd: settings.workdayEnd,
+            at,
+          });
         }
         case 'touch':
           await tx.done;
@@ -279,11 +285,15 @@ export function createService({
       const active = found && (await feed(tx.store, found, at));
       await tx.done;
       if (!active) return { action: 'none', reason: 'not-active' };
+      const settings = await getSettings();
       const report = {
         id: active.reportId,
-        name: (await reportNames()).get(active.reportId) ?? 'a former report',
+        name: reportNameMap(settings).get(active.reportId) ?? 'a former report',
       };
-      return feedingDecision(active, countsOverdue(active, pause, at), report);
+      return feedingDecision(active, countsOverdue(active, pause, at), report, {
+        workdayEnd: settings.workdayEnd,
+        at,
+      });
     },
 
     /** The machine went idle or locked: every open hands-on stretch ends here. */
@@ -295,16 +305,34 @@ export function createService({
       return active.length;
     },
 
-    /** "15 more minutes": from the planned end, or from now if that has passed. */
-    extendIntervention(id: string, minutes: number): Promise<Intervention> {
-      return changeActive(id, (record) => {
-        const from = Math.max(now().getTime(), Date.parse(record.plannedEndAt));
-        return {
-          ...record,
-          plannedEndAt: new Date(from + minutes * 60_000).toISOString(),
-          remindedAt: null,
-        };
-      });
+    /**
+     * "15 more minutes" (from the planned end, or from now if that has passed), or a take-over's
+     * "Keep it until" the next working day's end the lead set, or "Until it is done".
+     */
+    async extendIntervention(id: string, by: number | KeepUntil): Promise<Intervention> {
+      const { workdayEnd } = await getSettings();
+      return changeActive(id, (record) => keptOn(record, by, now(), workdayEnd));
+    },
+
+    /** The working day's end the lead set ("HH:MM"): what a take-over's "Keep it until" plans to. */
+    async workdayEnd(): Promise<string> {
+      return (await getSettings()).workdayEnd;
+    },
+
+    /**
+     * The reminder's second button: a take-over is kept until the next working day's end, an
+     * edit's intervention gets 15 more minutes (the notification said which).
+     */
+    async keepFromReminder(id: string): Promise<Intervention> {
+      const { workdayEnd } = await getSettings();
+      return changeActive(id, (record) =>
+        keptOn(
+          record,
+          record.kind === 'takeover' ? 'next-workday-end' : EXTEND_MINUTES,
+          now(),
+          workdayEnd,
+        ),
+      );
     },
 
     /**
@@ -397,6 +425,32 @@ export function createService({
       return { active, lapsed, toRemind };
     },
   };
+
+  /**
+   * The lead's own item that they took over (it is assigned to them now): their edits are the
+   * take-over's hands-on time, and past its planned end the page asks whether it is still theirs.
+   * Null when no take-over is active on the item.
+   */
+  async function takenOver(signal: EditSignal, settings: Settings): Promise<EditDecision | null> {
+    const at = now();
+    const pause = await getPause();
+    const tx = db.transaction('interventions', 'readwrite');
+    const active = await activeOnArtifact(tx.store, signal.tool, signal.artifact.key);
+    if (active?.kind !== 'takeover') {
+      await tx.done;
+      return null;
+    }
+    const fed = await feed(tx.store, active, at);
+    await tx.done;
+    const report = {
+      id: fed.reportId,
+      name: reportNameMap(settings).get(fed.reportId) ?? 'a former report',
+    };
+    return feedingDecision(fed, countsOverdue(fed, pause, at), report, {
+      workdayEnd: settings.workdayEnd,
+      at,
+    });
+  }
 
   /** Read-change-write of one intervention in one transaction; one no longer active is returned as it is. */
   async function changeActive(

@@ -52,6 +52,12 @@ export const PLANNED_UNTIL = ['end-of-day', 'day', 'done'] as const;
 export type PlannedUntil = (typeof PLANNED_UNTIL)[number];
 /** "Until it is done": asked again this often. */
 export const UNTIL_DONE_REMINDER_DAYS = 7;
+/**
+ * A take-over past its planned end is kept on by its plan, never by minutes: to the next working
+ * day's end the lead set, or until it is done (`extendIntervention`'s `until`).
+ */
+export const KEEP_UNTIL = ['next-workday-end', 'done'] as const;
+export type KeepUntil = (typeof KEEP_UNTIL)[number];
 
 export const INTERVENTION_STATUSES = ['active', 'ended', 'lapsed'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];

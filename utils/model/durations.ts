@@ -159,6 +159,41 @@ export function endOfWorkday(workdayEnd: string, now: Date): Date {
 }
 
 /**
+ * "Keep it until …" for a take-over past its planned end: the end-of-day plan's own rule, counted
+ * from the planned end or from now, whichever is later (a take-over due tonight kept on from
+ * this afternoon's reminder still ends tomorrow, not tonight again).
+ */
+export function nextWorkdayEnd(
+  record: Pick<Intervention, 'plannedEndAt'>,
+  workdayEnd: string,
+  now: Date,
+): Date {
+  return endOfWorkday(
+    workdayEnd,
+    new Date(Math.max(now.getTime(), Date.parse(record.plannedEndAt))),
+  );
+}
+
+/** "Until it is done" has no end: `plannedEndAt` holds its first weekly reminder. */
+export function firstUntilDoneReminder(at: Date): Date {
+  return new Date(at.getTime() + UNTIL_DONE_REMINDER_DAYS * 86_400_000);
+}
+
+/** A take-over's end as the lead reads it on a card or a button: "Fri 18:00" (the clock time, never a duration). */
+export function formatDayClock(at: Date): string {
+  return `${weekdayShort.format(at)} ${clockShort.format(at)}`;
+}
+
+/** "Thu, Dec 10, 18:00": a planned end with its date. */
+export function formatDateClock(at: Date): string {
+  return `${dateShort.format(at)}, ${clockShort.format(at)}`;
+}
+
+const weekdayShort = new Intl.DateTimeFormat([], { weekday: 'short' });
+const dateShort = new Intl.DateTimeFormat([], { weekday: 'short', month: 'short', day: 'numeric' });
+const clockShort = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+
+/**
  * "Until a day": that local day's working-day end (`workdayEnd`, "HH:MM"); `day` is "YYYY-MM-DD".
  * Null when that end has already passed (the lead picked a day gone by).
  */

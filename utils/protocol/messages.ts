@@ -81,8 +81,11 @@ export type EditDecision =
   | { action: 'touch'; threshold: number; report: ReportRef }
   /** An active intervention on this artifact took the edit as a heartbeat. */
   | { action: 'feeding'; interventionId: string; report: ReportRef }
-  /** As feeding, but past its planned end: the page offers to pull back now. */
-  | { action: 'overdue'; intervention: Intervention; report: ReportRef }
+  /**
+   * As feeding, but past its planned end: the page offers to pull back now. `keepUntil` (a
+   * take-over's): the next working day's end, ISO, which "Keep it until …" would plan.
+   */
+  | { action: 'overdue'; intervention: Intervention; report: ReportRef; keepUntil?: string }
   | {
       action: 'none';
       reason:
@@ -112,6 +115,8 @@ export type PromptRequest =
       report: ReportRef;
       artifact: Artifact;
       toolLabel: string;
+      /** A take-over's "Keep it until …": the next working day's end, ISO. */
+      keepUntil?: string;
     };
 
 /**

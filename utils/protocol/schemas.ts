@@ -27,7 +27,7 @@ import {
 } from '@/utils/model/records';
 
 export { ArtifactSchema, IdSchema };
-import { BACKUP_STORES, FORGET_STORES, QUADRANTS } from '@/utils/model/constants';
+import { BACKUP_STORES, FORGET_STORES, KEEP_UNTIL, QUADRANTS } from '@/utils/model/constants';
 
 const text = (max: number) =>
   v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
@@ -115,10 +115,18 @@ export const HeartbeatSchema = v.object({
 });
 export type Heartbeat = v.InferOutput<typeof HeartbeatSchema>;
 
-export const ExtendSchema = v.object({
-  id: IdSchema,
-  minutes: inRange(RANGES.durationMinutes),
-});
+/**
+ * Keep an intervention on: by minutes (an edit's "15 more minutes", the popup's re-plan), or, for
+ * a take-over, `until` the next working day's end or until it is done (the background reads the
+ * clock and the lead's working day). Exactly one of the two.
+ */
+export const ExtendSchema = v.union(
+  [
+    v.strictObject({ id: IdSchema, minutes: inRange(RANGES.durationMinutes) }),
+    v.strictObject({ id: IdSchema, until: v.picklist(KEEP_UNTIL) }),
+  ],
+  'needs either minutes (a whole number) or until ("next-workday-end" or "done"), not both',
+);
 export type ExtendInput = v.InferOutput<typeof ExtendSchema>;
 
 /** Any message that names one record by id (end an intervention, remove a claim). */
@@ -299,6 +307,7 @@ export const PromptRequestSchema = v.variant('kind', [
     report: ReportRefSchema,
     artifact: ArtifactSchema,
     toolLabel: ToolLabelSchema,
+    keepUntil: v.optional(IsoTimeSchema),
   }),
 ]);
 export const StagePromptSchema = v.object({ request: PromptRequestSchema });
