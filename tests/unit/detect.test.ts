@@ -736,6 +736,33 @@ describe('quiet while the item waits', () => {
     href.mockRestore();
   });
 
+  it('where navigations are followed, nothing of Pullback runs on a key while the item waits; the wait’s end, or a click, wakes the page', async () => {
+    const h = setup({ addressFollowed: true });
+    h.send.mockImplementation(async () => ({ action: 'none', reason: 'cooldown' }));
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    await h.type();
+    await h.type(); // Waiting (a settled answer): quiet, beforeinput included.
+    expect(removed.mock.calls.map(([type]) => type)).toEqual(
+      expect.arrayContaining(['input', 'beforeinput']),
+    );
+    const wakeAtWaitEnd = timers.mock.calls.find(([, ms]) => (ms ?? 0) > 50_000);
+    expect(wakeAtWaitEnd).toBeDefined();
+    timers.mockRestore();
+
+    const added = vi.spyOn(document, 'addEventListener');
+    h.page.t += 61_000;
+    (wakeAtWaitEnd![0] as () => void)();
+    expect(added.mock.calls.map(([type]) => type)).toContain('beforeinput');
+    await h.type(); // The first key past the wait asks again.
+    expect(h.send).toHaveBeenCalledTimes(2);
+
+    await h.type(); // Quiet again; a click may change what the element is: awake at once.
+    added.mockClear();
+    document.getElementById('editor')!.dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(added.mock.calls.map(([type]) => type)).toContain('beforeinput');
+  });
+
   it('says when it goes quiet (the take-over watcher’s key listener steps aside too) and wakes when focus leaves the editor', async () => {
     const h = setup();
     h.send.mockImplementation(async () => ({ action: 'none', reason: 'cooldown' }));

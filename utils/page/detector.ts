@@ -32,6 +32,8 @@ import type { PageAdapter } from '@/utils/sites/types';
 export const EDIT_THROTTLE_MS = 5_000;
 /** After "not a report", "mine" or a cooldown the answer will not change soon: ask again much later. */
 const QUIET_RECHECK_MS = 60_000;
+/** setTimeout's longest delay (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** No editing keys for this long ends a stretch of work on an item (so does leaving the editor). */
 export const STRETCH_GAP_MS = 10_000;
 /** What a paste or a drop says in an input event: the lead is clearly changing the work. */
@@ -326,7 +328,7 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
       } else if (e.isTrusted && waiting(last.key)) {
         const s = page.stretch;
         if (s?.pending && s.key === last.key) countKey(e, s.key, now(), last.adapter);
-        else hush();
+        else hush(page.nextAskAt.get(last.key!));
         return;
       }
     }
@@ -338,20 +340,35 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
    * call (`beforeinput`, and an adapter's own edit events), not three: the keystroke's `input` and
    * the interaction `keydown` are left out. The first keystroke that is not waiting wakes them,
    * before its own `input` is dispatched; so do focus, navigation and an intervention starting.
+   *
+   * Where every navigation is followed (`addressFollowed`) and the wait has a known end (`until`),
+   * a key typed on in the same editor can tell nothing new before that end: `beforeinput` is left
+   * out too, and a timer wakes the page when the wait ends. Another editor means focus moves, and
+   * a click may change what an element is: both wake it at once.
    */
   let quiet = false;
   let started = false;
-  function hush() {
+  let deep = false;
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  function hush(until?: number) {
     if (quiet || !started || page.feeding) return;
     quiet = true;
     if (!adapterEditTypes.includes('input')) doc.removeEventListener('input', edit, options);
     if (!adapterEditTypes.includes('keydown'))
       doc.removeEventListener('keydown', interaction, options);
+    if (deps.addressFollowed && until !== undefined && !adapterEditTypes.includes('beforeinput')) {
+      deep = true;
+      doc.removeEventListener('beforeinput', edit, options);
+      wakeTimer = setTimeout(wake, Math.min(Math.max(0, until - now()), MAX_TIMER_MS));
+    }
     deps.onQuiet?.(true);
   }
   function wake() {
     if (!quiet) return;
     quiet = false;
+    clearTimeout(wakeTimer);
+    if (deep) doc.addEventListener('beforeinput', edit, options);
+    deep = false;
     doc.addEventListener('input', edit, options);
     doc.addEventListener('keydown', interaction, options);
     deps.onQuiet?.(false);
@@ -360,7 +377,10 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   // while the fed artifact's heartbeat is throttled, one check.
   const interaction = (e: Event) => {
     // A click can change what an element is (Google Docs' suggesting mode): judge the next edit afresh.
-    if (e.type === 'pointerdown') page.lastEdit = null;
+    if (e.type === 'pointerdown') {
+      page.lastEdit = null;
+      wake();
+    }
     if (page.feeding && !waiting(page.feeding.key)) onInteraction(e);
   };
   const listeners: Array<[string, (e: Event) => void]> = [
@@ -390,6 +410,8 @@ export function createDetector(doc: Document, deps: DetectorDeps) {
   function stop() {
     started = false;
     clearTimeout(page.stretch?.timer);
+    clearTimeout(wakeTimer);
+    quiet = deep = false;
     for (const type of editTypes) doc.removeEventListener(type, edit, options);
     for (const [type, fn] of listeners) doc.removeEventListener(type, fn, options);
     stopFrames?.();
