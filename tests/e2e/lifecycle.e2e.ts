@@ -225,6 +225,7 @@ describe('intervention lifecycle', () => {
       .getByRole('list', { name: 'Active interventions' })
       .locator(':scope > li')
       .filter({ hasText: 'LIF-6' });
+    await overdueRow.waitFor();
     await expect(overdueRow.getByRole('button').allTextContents()).resolves.toEqual([
       `Keep it until ${next.label}`,
       'Pull back',

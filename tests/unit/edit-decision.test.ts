@@ -56,6 +56,16 @@ const cases: Array<[string, Partial<EditFacts>, EditOutcome]> = [
   ],
   ['mine', { standing: { kind: 'me' } }, { effect: 'nothing', why: 'mine' }],
   [
+    "mine, with an edit's intervention open on it",
+    { standing: { kind: 'me' }, active: open },
+    { effect: 'nothing', why: 'mine' },
+  ],
+  [
+    'mine because the lead took it over: its take-over counts, and asks once past its end',
+    { standing: { kind: 'me' }, active: { ...overdue, kind: 'takeover', plannedUntil: 'day' } },
+    { effect: 'count', interventionId: 'late', overdue: true },
+  ],
+  [
     'someone not in the roster',
     { standing: { kind: 'not-in-roster' } },
     { effect: 'nothing', why: 'not-a-report' },
@@ -244,6 +254,38 @@ describe("the popup's verdict is what a real edit then does", () => {
     expect([verdict.effect, effectOf(decision)]).toEqual(['nothing', 'nothing']);
     ({ verdict, decision } = await both('PAY-2'));
     expect([verdict.effect, effectOf(decision)]).toEqual(['count', 'count']);
+    db.close();
+  });
+
+  it("the lead's own item counts toward their take-over of it, and nothing else of theirs does", async () => {
+    const db = await openPullbackDb(uniqueDbName());
+    let n = 0;
+    const service = createService({
+      db,
+      getSettings: async () => settings,
+      setSettings: async () => {},
+      now: () => NOW,
+      newId: () => `id-${++n}`,
+    });
+    const mine = { owner: ['Dana Lead'] };
+    const both = async (key: string) => ({
+      verdict: await verdictFor(
+        { ...reading(key), ...mine },
+        { db, settings, pause: null, now: NOW },
+      ),
+      decision: await service.edit({ ...signal(key), ...mine }),
+    });
+    // Alice's PAY-5 taken over (until done), PAY-6 edited (an edit's intervention); both now Dana's.
+    await service.edit({ ...signal('PAY-5'), kind: 'takeover', stretch: undefined });
+    await service.answerPrompt({ promptId: 'id-1', answer: 'deliberate', until: 'done' });
+    await service.edit(signal('PAY-6'));
+    await service.answerPrompt({ promptId: 'id-3', answer: 'deliberate' });
+    let { verdict, decision } = await both('PAY-5');
+    expect(verdict).toMatchObject({ effect: 'count', interventionId: 'id-2', overdue: false });
+    expect(decision).toMatchObject({ action: 'feeding', interventionId: 'id-2' });
+    ({ verdict, decision } = await both('PAY-6'));
+    expect(verdict).toMatchObject({ effect: 'nothing', why: 'mine' });
+    expect(decision).toEqual({ action: 'none', reason: 'mine' });
     db.close();
   });
 });

@@ -2,9 +2,9 @@
  * The one decision of what an edit does: pure, from the facts the caller read. The background's
  * edit and heartbeat paths (utils/background/service.ts), the pause (which it takes as a fact) and the
  * popup's "On this page" (utils/background/page-verdict.ts) all call it, so the popup never disagrees with
- * the next edit. Order: roster, tool switch, whose work, an open intervention on the item (it
- * counts the time, quietly while paused), pause, the cooldown of the item's last prompt, the
- * stretch so far (a touch until it crosses the threshold), then ask (offering the report's open
+ * the next edit. Order: roster, tool switch, whose work (the lead's own item counts only toward a
+ * take-over of it), an open intervention on the item (it counts the time, quietly while paused),
+ * pause, the cooldown of the item's last prompt, the stretch so far (a touch until it crosses the threshold), then ask (offering the report's open
  * intervention to join, if there is one).
  */
 import { SETTING_DEFAULTS } from '@/utils/model/constants';
@@ -67,7 +67,10 @@ export interface EditFacts {
   tool: ToolId;
   standing: OwnerStanding;
   /** The active intervention this item counts toward: its own, or one it was added to. */
-  active: Pick<Intervention, 'id' | 'status' | 'plannedEndAt'> | null;
+  active:
+    | (Pick<Intervention, 'id' | 'status' | 'plannedEndAt'> &
+        Partial<Pick<Intervention, 'kind' | 'plannedUntil'>>)
+    | null;
   /** Another active intervention on the same report's work (newest first: the one to offer). */
   joinable: Pick<Intervention, 'id'> | null;
   /** The item's latest prompt. */
@@ -131,7 +134,9 @@ export function countsOverdue(
 export function decideEdit(facts: EditFacts): EditOutcome {
   const { settings, active, lastPrompt, pause, now } = facts;
   const whose = whoseEdit(settings, facts.tool, facts.standing);
-  if ('why' in whose) return { effect: 'nothing', why: whose.why };
+  // A take-over is usually assigned to the lead now: their edits there are still its time.
+  const takenOver = 'why' in whose && whose.why === 'mine' && active?.kind === 'takeover';
+  if ('why' in whose && !takenOver) return { effect: 'nothing', why: whose.why };
   if (active && active.status === 'active')
     return {
       effect: 'count',

@@ -41,9 +41,18 @@ export async function verdictFor(
     ...decideEdit({ settings, tool: reading.tool, standing, pause, now, ...records }),
   });
   const whose = whoseEdit(settings, reading.tool, standing);
-  if ('why' in whose) return decide({ active: null, joinable: null, lastPrompt: null });
+  const key = reading.artifact?.key;
+  if ('why' in whose) {
+    // The lead's own item may be one they took over: its take-over counts what they do there.
+    const active =
+      whose.why === 'mine' && key
+        ? ((await activeOnArtifact(db.transaction('interventions').store, reading.tool, key)) ??
+          null)
+        : null;
+    return decide({ active, joinable: null, lastPrompt: null });
+  }
+  if (!key) return decide({ active: null, joinable: null, lastPrompt: null });
 
-  const key = reading.artifact!.key;
   const tx = db.transaction(['interventions', 'prompts'], 'readonly');
   const interventions = tx.objectStore('interventions');
   const active = (await activeOnArtifact(interventions, reading.tool, key)) ?? null;

@@ -435,18 +435,29 @@ export function createService({
     const at = now();
     const pause = await getPause();
     const tx = db.transaction('interventions', 'readwrite');
-    const active = await activeOnArtifact(tx.store, signal.tool, signal.artifact.key);
-    if (active?.kind !== 'takeover') {
+    const active = (await activeOnArtifact(tx.store, signal.tool, signal.artifact.key)) ?? null;
+    const outcome = decideEdit({
+      settings,
+      tool: signal.tool,
+      standing: { kind: 'me' },
+      active,
+      joinable: null,
+      lastPrompt: null,
+      pause,
+      now: at,
+      stretch: signal.stretch,
+    });
+    if (outcome.effect !== 'count') {
       await tx.done;
       return null;
     }
-    const fed = await feed(tx.store, active, at);
+    const fed = await feed(tx.store, active!, at);
     await tx.done;
     const report = {
       id: fed.reportId,
       name: reportNameMap(settings).get(fed.reportId) ?? 'a former report',
     };
-    return feedingDecision(fed, countsOverdue(fed, pause, at), report, {
+    return feedingDecision(fed, outcome.overdue, report, {
       workdayEnd: settings.workdayEnd,
       at,
     });
