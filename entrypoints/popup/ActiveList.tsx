@@ -130,7 +130,7 @@ function ActiveRow({
           <button
             type="button"
             onClick={onKeep}
-            aria-label={`Keep ${r.artifact.key} (${r.reportName}) until ${keepUntil}`}
+            aria-label={`Keep it until ${keepUntil} (${r.artifact.key}, ${r.reportName})`}
           >
             Keep it until {keepUntil}
           </button>

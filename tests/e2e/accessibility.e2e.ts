@@ -60,13 +60,19 @@ const activeOn = (key: string, plannedMin: number) => ({
   lastActivityAt: minutesAgo(1),
 });
 /**
- * AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it).
+ * AX-1 is overdue (the page asks to pull back), AX-2 is running (the popup pulls back from it),
+ * AX-5 is a take-over until end of day past its end (the page asks whether it is still taken over).
  * Exported now: an import refuses a record starting more than a day after its file was made.
  */
 const withActive = <B extends { interventions: unknown[] }>(backup: B) => ({
   ...backup,
   exportedAt: new Date().toISOString(),
-  interventions: [...backup.interventions, activeOn('AX-1', 15), activeOn('AX-2', 120)],
+  interventions: [
+    ...backup.interventions,
+    activeOn('AX-1', 15),
+    activeOn('AX-2', 120),
+    { ...activeOn('AX-5', 15), kind: 'takeover', plannedUntil: 'end-of-day' },
+  ],
 });
 
 interface DataState {
@@ -389,6 +395,28 @@ const SURFACES: Surface[] = [
     ],
   },
   {
+    surface: 'in-page take-over card past its planned end',
+    needsRoster: true,
+    include: [PROMPT_HOST],
+    frames: promptFrames,
+    open: async ({ ext, jira }) => {
+      const page = await ext.context.newPage();
+      await page.goto(jira.url('AX-5'));
+      return page;
+    },
+    views: [
+      {
+        view: 'still taking this over?',
+        reach: async (page) => {
+          await typeInDescription(page, ' a');
+          await takeoverPromptOn(page)
+            .getByRole('button', { name: /^Keep it until/ })
+            .waitFor();
+        },
+      },
+    ],
+  },
+  {
     surface: 'in-page prompt past the planned end',
     needsRoster: true,
     include: [PROMPT_HOST],
@@ -460,12 +488,16 @@ describe.each(STATES)('axe, $state', (state) => {
     session.state = state;
     session.jira = await serveFakeJira(session.ext.context, {
       myself: dana,
-      issues: Object.fromEntries(
-        ['AX-1', 'AX-2', 'AX-3', 'AX-4'].map((key) => [
-          key,
-          { summary: `Ticket ${key}`, assignee: alice },
-        ]),
-      ),
+      issues: {
+        ...Object.fromEntries(
+          ['AX-1', 'AX-2', 'AX-3', 'AX-4'].map((key) => [
+            key,
+            { summary: `Ticket ${key}`, assignee: alice },
+          ]),
+        ),
+        // Taken over from Alice: the lead's now.
+        'AX-5': { summary: 'Ticket AX-5', assignee: dana },
+      },
     });
     if (state.backup) {
       const { page, status } = await importBackupFile(session.ext, state.backup, 'axe-state.json');
