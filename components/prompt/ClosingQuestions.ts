@@ -4,7 +4,7 @@
  * popup (which mounts it), in plain DOM so the page's script stays small.
  */
 import { handBackNote, unfinishedNote } from '@/utils/reports/handback';
-import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
+import type { InterventionView } from '@/utils/protocol/messages';
 import type { Closing } from '@/utils/model/records';
 import { h, trusted } from '@/components/prompt/dom';
 
@@ -16,11 +16,9 @@ export interface ClosingQuestionsProps {
   keepFocus?: (e: MouseEvent) => void;
   /** In the host page, each answer gives the keyboard back to the page's editor. */
   onAnswered?: () => void;
-  /** The lead's remembered closing line (set under the weekly notes); by default asked of the background. */
-  closingLine?: () => Promise<string>;
+  /** The lead's remembered closing line (set under the weekly notes), asked of the background. */
+  closingLine: () => Promise<string>;
 }
-
-const askClosingLine = () => sendMessage('noteClosingLine', undefined);
 
 export function createClosingQuestions({
   record,
@@ -28,7 +26,7 @@ export function createClosingQuestions({
   onDone,
   keepFocus,
   onAnswered,
-  closingLine = askClosingLine,
+  closingLine,
 }: ClosingQuestionsProps): HTMLElement {
   const answers: Pick<Closing, 'saidFramework' | 'ownerNow'> = {
     saidFramework: null,

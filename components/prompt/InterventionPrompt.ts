@@ -45,6 +45,8 @@ export interface LifecycleActions {
   recordClosing(id: string, answers: Pick<Closing, 'saidFramework' | 'ownerNow'>): Promise<unknown>;
   /** The step after Yes: why the lead stepped in and their few words. */
   annotate(id: string, notes: { purpose?: Purpose; intent?: string }): Promise<unknown>;
+  /** The lead's remembered closing line for the hand-back note ('' for none). */
+  closingLine(): Promise<string>;
 }
 
 export interface AnswerOptions {
@@ -492,6 +494,7 @@ export function createInterventionPrompt({
         record: { ...record, reportName: report.name },
         keepFocus,
         onSave: (answers) => lifecycle.recordClosing(record.id, answers),
+        closingLine: lifecycle.closingLine,
         onDone: onClose,
         onAnswered,
       }),

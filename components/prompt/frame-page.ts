@@ -9,19 +9,11 @@
 import {
   createInterventionPrompt,
   type InterventionPromptView,
-  type LifecycleActions,
 } from '@/components/prompt/InterventionPrompt';
 import { sendMessage, type PromptFrameEvent, type StagedPrompt } from '@/utils/protocol/messages';
 import { PROMPT_NUDGE } from '@/utils/protocol/frame';
 import css from '@/components/prompt/prompt.css?inline';
-
-const lifecycle: LifecycleActions = {
-  end: (id) => sendMessage('endIntervention', { id }),
-  extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
-  keep: (id, until) => sendMessage('extendIntervention', { id, until }),
-  recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
-  annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
-};
+import { lifecycleThroughBackground } from '@/components/prompt/lifecycle';
 
 const ANNOUNCEMENT =
   'A Pullback question is waiting. Press Alt+Shift+P to answer it; Esc there means Not now.';
@@ -73,7 +65,7 @@ export function mountPromptFrame(doc: Document = document): void {
         if (result.intervention?.status === 'active') tell({ seq, event: 'started' });
         return result;
       },
-      lifecycle,
+      lifecycle: lifecycleThroughBackground,
       onClose: close,
       onAnswered: () => tell({ seq, event: 'answered' }),
     });

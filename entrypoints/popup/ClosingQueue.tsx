@@ -4,8 +4,9 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { createClosingQuestions } from '@/components/prompt/ClosingQuestions';
+import { lifecycleThroughBackground } from '@/components/prompt/lifecycle';
 import { formatSpan, spanMs } from '@/utils/model/durations';
-import { sendMessage, type InterventionView } from '@/utils/protocol/messages';
+import type { InterventionView } from '@/utils/protocol/messages';
 
 export function ClosingQueue({
   waiting,
@@ -45,7 +46,8 @@ function ClosingQuestionsMount({ record, onDone }: { record: InterventionView; o
     ref.current?.replaceChildren(
       createClosingQuestions({
         record,
-        onSave: (answers) => sendMessage('recordClosing', { id: record.id, ...answers }),
+        onSave: (answers) => lifecycleThroughBackground.recordClosing(record.id, answers),
+        closingLine: lifecycleThroughBackground.closingLine,
         onDone,
       }),
     );

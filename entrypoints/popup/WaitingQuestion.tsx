@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createInterventionPrompt } from '@/components/prompt/InterventionPrompt';
+import { lifecycleThroughBackground } from '@/components/prompt/lifecycle';
 import css from '@/components/prompt/prompt.css?inline';
 import { sendMessage, type PromptRequest } from '@/utils/protocol/messages';
 import { targetTabId } from '@/entrypoints/popup/OnThisPage';
@@ -37,13 +38,7 @@ export function WaitingQuestion({ onAnswered }: { onAnswered(): void }) {
         onAnswered();
         return result;
       },
-      lifecycle: {
-        end: (id) => sendMessage('endIntervention', { id }),
-        extend: (id, minutes) => sendMessage('extendIntervention', { id, minutes }),
-        keep: (id, until) => sendMessage('extendIntervention', { id, until }),
-        recordClosing: (id, answers) => sendMessage('recordClosing', { id, ...answers }),
-        annotate: (id, notes) => sendMessage('annotateIntervention', { id, ...notes }),
-      },
+      lifecycle: lifecycleThroughBackground,
       onClose: () => setRequest(null),
     });
     shadow.replaceChildren(style, view.element);

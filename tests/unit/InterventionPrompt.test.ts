@@ -75,6 +75,7 @@ function mount(
     ),
     recordClosing: vi.fn(async () => undefined),
     annotate: vi.fn(async (id: string) => intervention({ id })),
+    closingLine: vi.fn(async () => ''),
   } satisfies LifecycleActions;
   view = createInterventionPrompt({ request, onAnswer, lifecycle, onClose });
   container.append(view.element);
@@ -644,6 +645,7 @@ describe('InterventionPrompt: the lead’s words, hints and the keyboard', () =>
       keep: vi.fn(async (id: string) => intervention({ id })),
       recordClosing: vi.fn(async () => undefined),
       annotate: vi.fn(async (id: string) => intervention({ id })),
+      closingLine: vi.fn(async () => ''),
     };
     const onAnswer = vi.fn(async (answer: PromptChoice): Promise<AnswerResult> => ({
       prompt: promptRecord({ id: 'p1', answer }),
