@@ -67,6 +67,15 @@ export type EditSignal = v.InferOutput<typeof EditSignalSchema>;
 export const PROMPT_CHOICES = ['deliberate', 'stepped-back', 'dismissed', 'not-takeover'] as const;
 export type PromptChoice = (typeof PROMPT_CHOICES)[number];
 
+/** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
+const IntentSchema = v.optional(
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`),
+  ),
+);
+
 /** Content script -> background: the lead answered a prompt. */
 export const PromptAnswerSchema = v.object({
   promptId: IdSchema,
@@ -83,14 +92,7 @@ export const PromptAnswerSchema = v.object({
   untilDay: v.optional(v.pipe(v.string(), v.isoDate('must be a day like 2026-12-11'))),
   /** "Add to ...": the report's open intervention this item joins instead of starting one. */
   join: v.optional(IdSchema),
-  /** The lead's few words on "Yes" (what the report should learn, or the framework); blank is none. */
-  intent: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`),
-    ),
-  ),
+  intent: IntentSchema,
 });
 export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
 
@@ -98,13 +100,7 @@ export type PromptAnswerInput = v.InferOutput<typeof PromptAnswerSchema>;
 export const AnnotateSchema = v.object({
   id: IdSchema,
   purpose: v.optional(v.picklist(PURPOSES)),
-  intent: v.optional(
-    v.pipe(
-      v.string(),
-      v.trim(),
-      v.maxLength(LIMITS.intentLength, `must be at most ${LIMITS.intentLength} characters`),
-    ),
-  ),
+  intent: IntentSchema,
 });
 export type AnnotateInput = v.InferOutput<typeof AnnotateSchema>;
 

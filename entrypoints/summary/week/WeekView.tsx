@@ -15,18 +15,15 @@ import { Figures } from '@/entrypoints/summary/week/Figures';
 import { PerReport } from '@/entrypoints/summary/week/PerReport';
 import { Reflections } from '@/entrypoints/summary/week/Reflections';
 
-export function WeekView({
-  summary,
-  data,
-  reportName,
-  onChanged,
-}: {
+interface WeekViewProps {
   summary: WeekSummary;
   data: SummaryData;
   reportName: (id: string) => string;
   /** A rating saved or a record deleted: read the week again. */
   onChanged(): void;
-}) {
+}
+
+export function WeekView({ summary, data, reportName, onChanged }: WeekViewProps) {
   return (
     <>
       <Digest summary={summary} />
@@ -44,17 +41,7 @@ export function WeekView({
 }
 
 /** Everything below the first screen. */
-function Below({
-  summary,
-  data,
-  reportName,
-  onChanged,
-}: {
-  summary: WeekSummary;
-  data: SummaryData;
-  reportName: (id: string) => string;
-  onChanged(): void;
-}) {
+function Below({ summary, data, reportName, onChanged }: WeekViewProps) {
   // A record link in a reflection may name a row the folded table does not show yet.
   const { revealing, reveal, done } = useReveal();
   const from = summary.start.toISOString();
