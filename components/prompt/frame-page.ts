@@ -13,7 +13,7 @@ import {
 import { sendMessage, type PromptFrameEvent, type StagedPrompt } from '@/utils/protocol/messages';
 import { PROMPT_NUDGE } from '@/utils/protocol/frame';
 import css from '@/components/prompt/prompt.css?inline';
-import { lifecycleThroughBackground } from '@/components/prompt/lifecycle';
+import { answerThroughBackground, lifecycleThroughBackground } from '@/components/prompt/lifecycle';
 
 const ANNOUNCEMENT =
   'A Pullback question is waiting. Press Alt+Shift+P to answer it; Esc there means Not now.';
@@ -57,11 +57,7 @@ export function mountPromptFrame(doc: Document = document): void {
     view = createInterventionPrompt({
       request,
       onAnswer: async (answer, options) => {
-        const result = await sendMessage('answerPrompt', {
-          promptId: request.kind === 'ask' ? request.promptId : '',
-          answer,
-          ...options,
-        });
+        const result = await answerThroughBackground(request, answer, options);
         if (result.intervention?.status === 'active') tell({ seq, event: 'started' });
         return result;
       },

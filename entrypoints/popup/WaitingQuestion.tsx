@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createInterventionPrompt } from '@/components/prompt/InterventionPrompt';
-import { lifecycleThroughBackground } from '@/components/prompt/lifecycle';
+import { answerThroughBackground, lifecycleThroughBackground } from '@/components/prompt/lifecycle';
 import css from '@/components/prompt/prompt.css?inline';
 import { sendMessage, type PromptRequest } from '@/utils/protocol/messages';
 import { targetTabId } from '@/entrypoints/popup/OnThisPage';
@@ -30,11 +30,7 @@ export function WaitingQuestion({ onAnswered }: { onAnswered(): void }) {
     const view = createInterventionPrompt({
       request,
       onAnswer: async (answer, options) => {
-        const result = await sendMessage('answerPrompt', {
-          promptId: request.kind === 'ask' ? request.promptId : '',
-          answer,
-          ...options,
-        });
+        const result = await answerThroughBackground(request, answer, options);
         onAnswered();
         return result;
       },
