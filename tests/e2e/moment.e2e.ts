@@ -39,12 +39,15 @@ describe('the moment of asking', () => {
   /** The lead leaves the field (clicks elsewhere on the page). */
   const leave = (page: Page) => page.locator('body').click({ position: { x: 5, y: 5 } });
   /** What a lead can press, pick or type in the prompt as shown now: each control's name. */
-  const controlsShown = (prompt: Locator) =>
-    prompt
+  /** The controls the card shows, once it shows (it is drawn whole, with its controls). */
+  const controlsShown = async (prompt: Locator) => {
+    await prompt.waitFor();
+    return prompt
       .locator('button:visible, select:visible, input:visible, textarea:visible')
       .evaluateAll((els) =>
         els.map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName),
       );
+  };
   const setAskAfter = async (label: RegExp) => {
     const options = await ext.openPage('options.html');
     await options.getByRole('radio', { name: label }).check();
