@@ -147,10 +147,7 @@ function OneOnOneReady({
       week,
       now: new Date(),
       reports: settings.reports,
-      interventions: data.interventions,
-      prompts: data.prompts,
-      ratings: data.ratings,
-      touches: data.touches,
+      ...data,
     }).reflections.filter((r) => r.recordIds.some((id) => ids.has(id)));
   }, [who, week, settings, data]);
   useEffect(() => {

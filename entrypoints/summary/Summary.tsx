@@ -46,10 +46,7 @@ export function Summary() {
             week,
             now: new Date(),
             reports: settings.reports,
-            interventions: data.interventions,
-            prompts: data.prompts,
-            ratings: data.ratings,
-            touches: data.touches,
+            ...data,
             earlierRead: complete,
           })
         : null,

@@ -19,6 +19,22 @@ const record = (part: Partial<Parameters<typeof intervention>[0]> = {}) =>
 /** Sentences a note holds (its closing line apart). */
 const sentences = (note: string) => note.split('\n\n')[0]!.match(/[^.!?]+[.!?]/g) ?? [];
 
+/** Tom's note, `now`, about his PAY-142 taken over and still open, planned to Thu 26 Nov 15:00 UTC. */
+const openTakeoverNote = (now: string, part: Partial<Parameters<typeof intervention>[0]> = {}) =>
+  composeNote(
+    [
+      record({
+        kind: 'takeover',
+        status: 'active',
+        endedAt: null,
+        plannedEndAt: '2026-11-26T15:00:00.000Z',
+        ...part,
+      }),
+    ],
+    'Tom Ng',
+    { locale: 'en-GB', now: new Date(now) },
+  );
+
 describe('handBackNote: the hand-back template', () => {
   it('says what I stepped into and why, and that it is theirs again: no duration, no placeholder, no fixed closing phrase', () => {
     const note = handBackNote(record({ purpose: 'teach-framework' }), 'Alice Chen');
@@ -73,18 +89,7 @@ describe('handBackNote: the hand-back template', () => {
 
 describe('the take-over template', () => {
   it('says what I took, why, and when it comes back (or that it is back)', () => {
-    const open = composeNote(
-      [
-        record({
-          kind: 'takeover',
-          status: 'active',
-          endedAt: null,
-          plannedEndAt: '2026-11-26T15:00:00.000Z',
-        }),
-      ],
-      'Tom Ng',
-      { locale: 'en-GB', now: new Date('2026-11-26T12:00:00.000Z') },
-    );
+    const open = openTakeoverNote('2026-11-26T12:00:00.000Z');
     expect(open).toMatch(
       /^Hi Tom, I took PAY-142 \(“Refund flow”\) over from you to get the direction back on track\. It comes back to you by Thu,? 26 Nov,? \d\d:00\.$/,
     );
@@ -97,19 +102,7 @@ describe('the take-over template', () => {
 
 describe('a take-over until it is done', () => {
   it('promises no date (its planned end is only the weekly reminder), even a week on', () => {
-    const note = composeNote(
-      [
-        record({
-          kind: 'takeover',
-          status: 'active',
-          endedAt: null,
-          plannedUntil: 'done',
-          plannedEndAt: '2026-11-26T15:00:00.000Z',
-        }),
-      ],
-      'Tom Ng',
-      { locale: 'en-GB', now: new Date('2026-12-01T12:00:00.000Z') },
-    );
+    const note = openTakeoverNote('2026-12-01T12:00:00.000Z', { plannedUntil: 'done' });
     expect(note).toMatch(
       /over from you to get the direction back on track\. It stays with me until it is done, and I will tell you when it is yours again\.$/,
     );
@@ -119,18 +112,7 @@ describe('a take-over until it is done', () => {
 
 describe('an open take-over past its planned end', () => {
   it('promises no date already gone', () => {
-    const note = composeNote(
-      [
-        record({
-          kind: 'takeover',
-          status: 'active',
-          endedAt: null,
-          plannedEndAt: '2026-11-26T15:00:00.000Z',
-        }),
-      ],
-      'Tom Ng',
-      { locale: 'en-GB', now: new Date('2026-11-27T09:00:00.000Z') },
-    );
+    const note = openTakeoverNote('2026-11-27T09:00:00.000Z');
     expect(note).toMatch(/It is still with me, and we agree when it comes back\.$/);
     expect(note).not.toMatch(/by Thu/);
   });
